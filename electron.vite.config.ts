@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const shared = { '@shared': resolve(__dirname, 'src/shared') }
+
+// Every Node-side program is an entry of the main build, so the CLI, the browser host and the
+// pipeline subprocess run exactly the code the app ships (tests drive the built files too).
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: {
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          pipeline: resolve(__dirname, 'src/main/pipeline/main.ts'),
+          cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          webHost: resolve(__dirname, 'src/main/webHost/main.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: { externalizeDeps: true }
+  },
+  renderer: {
+    resolve: { alias: { ...shared, '@renderer': resolve(__dirname, 'src/renderer/src') } },
+    plugins: [react()]
+  }
+})

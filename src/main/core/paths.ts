@@ -1,0 +1,43 @@
+// Where Transcriptor keeps its files. One data dir holds the database, logs, outputs, uploads
+// and per-job scratch space, so `--data-dir` isolates a whole installation (tests rely on it).
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+export interface DataPaths {
+  dataDir: string
+  database: string
+  logs: string
+  outputs: string
+  uploads: string
+  tmp: string
+}
+
+/** `--data-dir` beats TRANSCRIPTOR_HOME beats the platform's app-data dir (what Electron's userData is). */
+export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag) return resolve(flag)
+  if (env.TRANSCRIPTOR_HOME) return resolve(env.TRANSCRIPTOR_HOME)
+  return defaultAppDataDir(env)
+}
+
+/** Mirrors Electron's `app.getPath('userData')` for productName "Transcriptor". */
+export function defaultAppDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const home = homedir()
+  if (process.platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Transcriptor')
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Transcriptor')
+  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Transcriptor')
+}
+
+export function dataPaths(dataDir: string): DataPaths {
+  return {
+    dataDir,
+    database: join(dataDir, 'transcriptor.db'),
+    logs: join(dataDir, 'logs'),
+    outputs: join(dataDir, 'outputs'),
+    uploads: join(dataDir, 'uploads'),
+    tmp: join(dataDir, 'tmp')
+  }
+}
+
+export function jobLogPath(dataDir: string, jobId: number): string {
+  return join(dataDir, 'logs', `transcribe_job_${jobId}.log`)
+}

@@ -1,0 +1,2 @@
+// Electron main entry (placeholder until the Electron shell lands).
+export {}

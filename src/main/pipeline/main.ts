@@ -1,0 +1,2 @@
+// Pipeline subprocess entry (placeholder until the pipeline lands).
+export {}

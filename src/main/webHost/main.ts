@@ -1,0 +1,2 @@
+// Browser host entry (placeholder until the browser host lands).
+export {}

@@ -1,0 +1,189 @@
+// Domain types shared by the core, the hosts and the renderer. No Node, no Electron here.
+import { z } from 'zod'
+
+export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
+/** A job in one of these never changes status again (guarded updates enforce it). */
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled']
+
+export const ENGINE_NAMES = ['pocketsphinx', 'whisper'] as const
+export type EngineName = (typeof ENGINE_NAMES)[number]
+
+export const OUTPUT_FORMATS = ['txt', 'srt', 'vtt', 'json'] as const
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
+
+/**
+ * One row of `transcription_jobs`, with the database's column names (the CLI's `--json` prints
+ * exactly this). Times are Unix epoch milliseconds.
+ */
+export interface JobRow {
+  id: number
+  filename: string
+  original_path: string
+  duration_seconds: number | null
+  engine: EngineName
+  model: string
+  processes: number
+  workers: number
+  chunk_seconds: number
+  overlap_seconds: number
+  /** Comma-separated OutputFormat list, e.g. "txt,srt". */
+  formats: string
+  /** Directory the outputs go to; null = next to the data dir's outputs/<id>/. */
+  output_dir: string | null
+  status: JobStatus
+  progress: number
+  error_message: string | null
+  cancel_reason: string | null
+  created_at: number
+  started_at: number | null
+  finished_at: number | null
+  /** JSON object OutputFormat -> absolute path, written when the job completes. */
+  output_files: string | null
+  // Process tracking (migration 0002).
+  process_id: number | null
+  /** Opaque OS start-time token of process_id; identity is (pid, start time), never pid alone. */
+  process_start_time: string | null
+  process_group_id: number | null
+  owner_instance: string | null
+  owner_pid: number | null
+  log_file_path: string | null
+  last_heartbeat: number | null
+  keep_in_background: 0 | 1
+}
+
+/** What a user chooses per job; defaults come from Settings. */
+export const JobOptionsSchema = z
+  .object({
+    engine: z.enum(ENGINE_NAMES),
+    /** Engine model name or path; '' = the engine's default. */
+    model: z.string().max(4096),
+    processes: z.number().int().min(1).max(64),
+    workers: z.number().int().min(1).max(64),
+    chunkSeconds: z.number().min(5).max(3600),
+    overlapSeconds: z.number().min(0).max(30),
+    formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
+    /** '' = <dataDir>/outputs/<jobId>/ */
+    outputDir: z.string().max(4096)
+  })
+  .strict()
+  .refine((o) => o.overlapSeconds * 2 < o.chunkSeconds, {
+    message: 'overlap must be less than half the chunk length',
+    path: ['overlapSeconds']
+  })
+export type JobOptions = z.infer<typeof JobOptionsSchema>
+
+export const SettingsSchema = z
+  .object({
+    engine: z.enum(ENGINE_NAMES),
+    model: z.string().max(4096),
+    processes: z.number().int().min(1).max(64),
+    workers: z.number().int().min(1).max(64),
+    chunkSeconds: z.number().min(5).max(3600),
+    overlapSeconds: z.number().min(0).max(30),
+    formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
+    outputDir: z.string().max(4096),
+    /** How many jobs run at once; the rest wait as `queued`. */
+    concurrentJobs: z.number().int().min(1).max(16),
+    orphanTimeoutSeconds: z.number().int().min(30).max(86_400),
+    heartbeatIntervalSeconds: z.number().int().min(1).max(60),
+    /** Leaving the page that started a job stops it (unless kept in background). */
+    autoStopOnLeave: z.boolean(),
+    /** The spec's emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
+    processTracking: z.boolean()
+  })
+  .strict()
+  .refine((s) => s.overlapSeconds * 2 < s.chunkSeconds, {
+    message: 'overlap must be less than half the chunk length',
+    path: ['overlapSeconds']
+  })
+export type Settings = z.infer<typeof SettingsSchema>
+
+export const DEFAULT_SETTINGS: Settings = {
+  engine: 'pocketsphinx',
+  model: '',
+  processes: 2,
+  workers: 1,
+  chunkSeconds: 30,
+  overlapSeconds: 2,
+  formats: ['txt', 'srt', 'vtt', 'json'],
+  outputDir: '',
+  concurrentJobs: 1,
+  orphanTimeoutSeconds: 300,
+  heartbeatIntervalSeconds: 5,
+  autoStopOnLeave: true,
+  processTracking: true
+}
+
+export interface ProcessInfo {
+  pid: number
+  ppid: number
+  command: string
+  cpuPercent: number
+  memoryMb: number
+  elapsedSeconds: number
+}
+
+/** Live status of a job's whole process tree (summed over every process in it). */
+export interface ProcessStatus {
+  running: boolean
+  pid: number | null
+  cpuPercent: number
+  memoryMb: number
+  elapsedSeconds: number
+  processes: ProcessInfo[]
+}
+
+export interface MetricsSample {
+  jobId: number
+  /** Epoch ms. */
+  at: number
+  cpuPercent: number
+  memoryMb: number
+  processes: ProcessInfo[]
+}
+
+export interface LogBatch {
+  jobId: number
+  lines: string[]
+}
+
+export interface KillResult {
+  jobId: number
+  /** PIDs that were alive when the stop began and are gone now. */
+  killed: number[]
+  /** True when SIGKILL was needed for something that ignored SIGTERM. */
+  escalated: boolean
+  durationMs: number
+  /** Nothing was running (stopping twice is fine). */
+  alreadyStopped: boolean
+  /** PIDs still alive after everything (should be empty; reported, never hidden). */
+  survivors: number[]
+}
+
+export interface EngineInfo {
+  name: EngineName
+  available: boolean
+  /** What was found (binary path, version) or, when unavailable, exactly what to install. */
+  detail: string
+  models: string[]
+}
+
+/** A word with times in seconds, as in the json output. */
+export interface TimedWord {
+  word: string
+  start: number
+  end: number
+}
+
+export interface Segment {
+  start: number
+  end: number
+  text: string
+  words: TimedWord[]
+}
+
+export interface Transcript {
+  durationSeconds: number
+  segments: Segment[]
+}
