@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# One command to install and run Transcriptor, or to install and test it, on Debian/Ubuntu.
+#   ./setup.sh --start   install what the app needs, build, launch it (browser host if no Electron)
+#   ./setup.sh --test    install what the tests need, build, run every check (what CI runs)
+#   ./setup.sh --stop    stop an instance started with --start
+# Idempotent: a second run with everything present takes seconds.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RUN_DIR="$ROOT/.run"
+PID_FILE="$RUN_DIR/transcriptor.pid"
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root (or sudo) to run: $*"; return 1
+  fi
+}
+
+# Debian packages: the engine, ffmpeg, test speech, audio tools and the browser for e2e tests.
+ensure_system_packages() {
+  local want=() 
+  command -v ffmpeg >/dev/null && command -v ffprobe >/dev/null || want+=(ffmpeg)
+  command -v pocketsphinx >/dev/null || command -v pocketsphinx_continuous >/dev/null || want+=(pocketsphinx)
+  [ -d /usr/share/pocketsphinx/model/en-us ] || want+=(pocketsphinx-en-us)
+  [ -d /usr/share/pocketsphinx/test/data/librivox ] || want+=(pocketsphinx-testdata)
+  command -v sox >/dev/null || want+=(sox)
+  command -v espeak-ng >/dev/null || want+=(espeak-ng)
+  if [ "${1:-}" = test ]; then
+    command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || want+=(chromium)
+  fi
+  [ ${#want[@]} = 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    log "missing system packages (${want[*]}) and no apt-get: install them with your package manager"
+    return 1
+  fi
+  log "installing system packages: ${want[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null 2>&1 || {
+    as_root apt-get update -qq >/dev/null
+    as_root apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+  }
+}
+
+# npm packages. The Electron binary cannot be downloaded everywhere: install without it, then
+# try to fetch it separately so a failed download never fails the install.
+ensure_node_modules() {
+  local stamp=node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
+    log "npm ci"
+    ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  fi
+  node scripts/native.mjs node
+}
+
+try_fetch_electron() {
+  [ -n "$(electron_binary)" ] && return 0
+  log "fetching the Electron binary (optional)"
+  (cd node_modules/electron && timeout 120 node install.js >/dev/null 2>&1) || true
+}
+
+electron_binary() {
+  node -e "try{const p=require('electron');if(require('fs').existsSync(p))console.log(p)}catch{}" 2>/dev/null
+}
+
+build() { node scripts/build-if-stale.mjs; }
+
+run_tests() {
+  log "typecheck"; npm run -s typecheck
+  log "lint"; npm run -s lint
+  log "unit"; npx vitest run --project unit
+  log "integration"; npx vitest run --project integration
+  log "e2e"; npx vitest run --project e2e
+  if [ -z "$(electron_binary)" ]; then
+    log "Electron-level tests (tests/electron) not run: no Electron binary here (set up a machine that can download it, then: TRANSCRIPTOR_ELECTRON_TESTS=1 npx vitest run --project electron)"
+  fi
+}
+
+start() {
+  mkdir -p "$RUN_DIR"
+  if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+    log "already running (pid $(cat "$PID_FILE")); ./setup.sh --stop first"; return 0
+  fi
+  if [ -n "$(electron_binary)" ]; then
+    node scripts/native.mjs electron
+    log "starting Transcriptor (log: $RUN_DIR/app.log)"
+    # Chromium refuses to run as root with its sandbox on; a root session is a dev machine here.
+    local flags=(); [ "$(id -u)" = 0 ] && flags+=(--no-sandbox)
+    nohup "$(electron_binary)" "$ROOT" "${flags[@]}" >"$RUN_DIR/app.log" 2>&1 &
+    echo $! >"$PID_FILE"
+    return 0
+  fi
+  cat >&2 <<'MSG'
+
+Transcriptor's desktop window needs the Electron binary, and it could not be downloaded on this
+machine (no access to Electron's release downloads). Everything else is installed and built. Two
+ways to use the app here: the command line (`npx transcriptor transcribe FILE...`, `npx
+transcriptor jobs list`, `npx transcriptor doctor`), or the same interface in a browser: the
+browser host is starting now on 127.0.0.1 only; open the URL it prints below (it carries a
+one-time token). `./setup.sh --stop` stops it.
+
+MSG
+  nohup node out/main/webHost.js >"$RUN_DIR/app.log" 2>&1 &
+  echo $! >"$PID_FILE"
+  for _ in $(seq 50); do
+    grep -m1 -o 'http://127.0.0.1:[^ ]*' "$RUN_DIR/app.log" 2>/dev/null && return 0
+    kill -0 "$(cat "$PID_FILE")" 2>/dev/null || { cat "$RUN_DIR/app.log" >&2; return 1; }
+    sleep 0.2
+  done
+  log "the browser host did not print its URL; see $RUN_DIR/app.log"
+}
+
+stop() {
+  if [ ! -f "$PID_FILE" ] || ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+    rm -f "$PID_FILE"; log "not running"; return 0
+  fi
+  local pid; pid=$(cat "$PID_FILE")
+  kill -TERM "$pid"
+  # The app stops every job tree before it exits; give it that time, then insist.
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || { rm -f "$PID_FILE"; log "stopped"; return 0; }; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$PID_FILE"; log "did not stop within 10 s: killed"
+}
+
+case "${1:-}" in
+  --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; build; start ;;
+  --test) ensure_system_packages test; ensure_node_modules; build; run_tests ;;
+  --stop) stop ;;
+  *) echo "usage: $0 --start | --test | --stop" >&2; exit 2 ;;
+esac
