@@ -143,3 +143,13 @@ export function parseRequest<C extends RequestChannel>(
 export function isRequestChannel(value: unknown): value is RequestChannel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(requestContract, value)
 }
+
+/** Who is asking: a window's webContents, a browser-host connection, or the CLI. Jobs belong to it. */
+export interface RequestContext {
+  clientId: string
+}
+
+/** What a host needs to serve the contract: one function per channel (built by the core's service). */
+export type RequestHandlers = {
+  [C in RequestChannel]: (input: RequestInput<C>, ctx: RequestContext) => Promise<RequestOutput<C>>
+}
