@@ -1,0 +1,199 @@
+// The spec's job operations over `transcription_jobs`. Every status change is a guarded UPDATE
+// (`WHERE id = ? AND status IN (...)`) that reports whether it applied, so a late event can never
+// move a job out of completed/failed/cancelled. Statements are prepared once per connection.
+import type Database from 'better-sqlite3'
+import type { JobRow, JobStatus } from '@shared/domain'
+
+export interface NewJob {
+  filename: string
+  original_path: string
+  duration_seconds?: number | null
+  engine: JobRow['engine']
+  model: string
+  processes: number
+  workers: number
+  chunk_seconds: number
+  overlap_seconds: number
+  /** Comma-separated OutputFormat list, e.g. "txt,srt". */
+  formats: string
+  output_dir: string | null
+}
+
+export interface JobFilter {
+  status?: JobStatus
+  /** Case-insensitive substring of filename, original_path or error_message. */
+  search?: string
+  limit?: number
+}
+
+export interface ProcessRegistration {
+  pid: number
+  /** Opaque OS start-time token; identity is (pid, start time), never pid alone. */
+  startTime: string | null
+  pgid: number | null
+  logPath: string
+  ownerInstance: string
+  ownerPid: number
+}
+
+/** `%`, `_` and the escape char itself match literally in a search. */
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+export class JobRepository {
+  private readonly statements
+  private readonly heartbeatAll: Database.Transaction<(jobIds: number[], now: number) => number>
+
+  constructor(db: Database.Database) {
+    const update = (sql: string): Database.Statement => db.prepare(sql)
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
+           processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, status, created_at)
+         VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
+           @chunk_seconds, @overlap_seconds, @formats, @output_dir, 'queued', @created_at)
+         RETURNING *`
+      ),
+      get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
+      list: db.prepare(
+        `SELECT * FROM transcription_jobs
+         WHERE (@status IS NULL OR status = @status)
+           AND (@pattern IS NULL OR filename LIKE @pattern ESCAPE '\\'
+                OR original_path LIKE @pattern ESCAPE '\\' OR error_message LIKE @pattern ESCAPE '\\')
+         ORDER BY created_at DESC, id DESC
+         LIMIT @limit`
+      ),
+      active: db.prepare(
+        "SELECT * FROM transcription_jobs WHERE status = 'processing' ORDER BY id"
+      ),
+      orphaned: db.prepare(
+        `SELECT * FROM transcription_jobs
+         WHERE status = 'processing'
+           AND ((last_heartbeat IS NOT NULL AND last_heartbeat < @cutoff)
+             OR (last_heartbeat IS NULL AND COALESCE(started_at, created_at) < @cutoff))
+         ORDER BY id`
+      ),
+      register: update(
+        `UPDATE transcription_jobs SET process_id = @pid, process_start_time = @startTime,
+           process_group_id = @pgid, log_file_path = @logPath, owner_instance = @ownerInstance,
+           owner_pid = @ownerPid, last_heartbeat = @now
+         WHERE id = @id AND status IN ('queued', 'processing')`
+      ),
+      heartbeat: update(
+        "UPDATE transcription_jobs SET last_heartbeat = ? WHERE id = ? AND status = 'processing'"
+      ),
+      start: update(
+        `UPDATE transcription_jobs SET status = 'processing', started_at = ?, error_message = NULL
+         WHERE id = ? AND status = 'queued'`
+      ),
+      progress: update(
+        "UPDATE transcription_jobs SET progress = ? WHERE id = ? AND status = 'processing'"
+      ),
+      duration: update('UPDATE transcription_jobs SET duration_seconds = ? WHERE id = ?'),
+      complete: update(
+        `UPDATE transcription_jobs SET status = 'completed', progress = 1, finished_at = ?,
+           output_files = ?
+         WHERE id = ? AND status = 'processing'`
+      ),
+      fail: update(
+        `UPDATE transcription_jobs SET status = 'failed', error_message = ?, finished_at = ?
+         WHERE id = ? AND status IN ('queued', 'processing')`
+      ),
+      cancel: update(
+        `UPDATE transcription_jobs SET status = 'cancelled', cancel_reason = ?, finished_at = ?
+         WHERE id = ? AND status IN ('queued', 'processing')`
+      ),
+      keep: update('UPDATE transcription_jobs SET keep_in_background = ? WHERE id = ?'),
+      // A processing row is the only record of a live process tree: stop it first.
+      delete: update("DELETE FROM transcription_jobs WHERE id = ? AND status <> 'processing'")
+    }
+    const heartbeat = this.statements.heartbeat
+    this.heartbeatAll = db.transaction((jobIds: number[], now: number) =>
+      jobIds.reduce((sum, id) => sum + heartbeat.run(now, id).changes, 0)
+    )
+  }
+
+  createJob(input: NewJob, now = Date.now()): JobRow {
+    return this.statements.insert.get({
+      ...input,
+      duration_seconds: input.duration_seconds ?? null,
+      created_at: now
+    }) as JobRow
+  }
+
+  getJob(id: number): JobRow | null {
+    return (this.statements.get.get(id) as JobRow | undefined) ?? null
+  }
+
+  /** Newest first. */
+  listJobs(filter: JobFilter = {}): JobRow[] {
+    return this.statements.list.all({
+      status: filter.status ?? null,
+      pattern: filter.search ? likePattern(filter.search) : null,
+      limit: filter.limit !== undefined && filter.limit >= 0 ? Math.floor(filter.limit) : -1
+    }) as JobRow[]
+  }
+
+  getActiveJobs(): JobRow[] {
+    return this.statements.active.all() as JobRow[]
+  }
+
+  /** Processing jobs whose heartbeat (or, before the first one, start) is older than the timeout. */
+  getOrphanedJobs(timeoutSeconds: number, now = Date.now()): JobRow[] {
+    return this.statements.orphaned.all({ cutoff: now - timeoutSeconds * 1000 }) as JobRow[]
+  }
+
+  /** Records the pipeline's identity; false if the job is gone or already finished. */
+  registerProcess(jobId: number, p: ProcessRegistration, now = Date.now()): boolean {
+    return this.applied(this.statements.register.run({ id: jobId, ...p, now }))
+  }
+
+  /**
+   * One immediate transaction for all jobs (taking the write lock up front means the busy
+   * timeout applies instead of a snapshot conflict). Returns how many processing rows it touched.
+   */
+  updateHeartbeat(jobIds: number[], now = Date.now()): number {
+    if (jobIds.length === 0) return 0
+    return this.heartbeatAll.immediate(jobIds, now)
+  }
+
+  startJob(id: number, now = Date.now()): boolean {
+    return this.applied(this.statements.start.run(now, id))
+  }
+
+  updateProgress(id: number, fraction: number): boolean {
+    if (!Number.isFinite(fraction)) return false
+    return this.applied(this.statements.progress.run(Math.min(1, Math.max(0, fraction)), id))
+  }
+
+  setDuration(id: number, seconds: number): boolean {
+    if (!Number.isFinite(seconds) || seconds < 0) return false
+    return this.applied(this.statements.duration.run(seconds, id))
+  }
+
+  completeJob(id: number, outputFiles: Record<string, string>, now = Date.now()): boolean {
+    return this.applied(this.statements.complete.run(now, JSON.stringify(outputFiles), id))
+  }
+
+  failJob(id: number, message: string, now = Date.now()): boolean {
+    return this.applied(this.statements.fail.run(message, now, id))
+  }
+
+  cancelJob(id: number, reason: string, now = Date.now()): boolean {
+    return this.applied(this.statements.cancel.run(reason, now, id))
+  }
+
+  setKeepInBackground(id: number, keep: boolean): boolean {
+    return this.applied(this.statements.keep.run(keep ? 1 : 0, id))
+  }
+
+  /** Deletes a finished or queued job; a processing job must be stopped first (returns false). */
+  deleteJob(id: number): boolean {
+    return this.applied(this.statements.delete.run(id))
+  }
+
+  private applied(result: Database.RunResult): boolean {
+    return result.changes > 0
+  }
+}

@@ -1,0 +1,28 @@
+// One call for every host (app, CLI, browser host): the data dir's database, migrated, with the
+// repositories built on it.
+import { dataPaths } from '../paths'
+import { SettingsStore } from '../settings/settingsStore'
+import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './database'
+import { JobRepository } from './jobRepository'
+
+export interface Store extends OpenedDatabase {
+  dataDir: string
+  jobs: JobRepository
+  settings: SettingsStore
+  /** Closes the connection; safe to call twice. */
+  close: () => void
+}
+
+/** Opens (creating and migrating as needed) `<dataDir>/transcriptor.db`. Throws DatabaseError. */
+export function openStore(dataDir: string, options: OpenDatabaseOptions = {}): Store {
+  const opened = openDatabase(dataPaths(dataDir).database, options)
+  return {
+    ...opened,
+    dataDir,
+    jobs: new JobRepository(opened.db),
+    settings: new SettingsStore(opened.db),
+    close: () => {
+      if (opened.db.open) opened.db.close()
+    }
+  }
+}
