@@ -33,6 +33,19 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false
         }
+      },
+      {
+        // Playwright `_electron.launch` specs: they need the Electron binary, which cannot be
+        // downloaded everywhere; they report themselves as not run where it is missing.
+        resolve: { alias },
+        test: {
+          name: 'electron',
+          include: ['tests/electron/**/*.test.ts'],
+          globalSetup: ['tests/support/buildOnce.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false
+        }
       }
     ]
   }
