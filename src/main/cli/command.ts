@@ -1,0 +1,64 @@
+// What a CLI command is. Each lives in commands/<name>.ts and is registered by one line in
+// commands/index.ts; the dispatcher handles global flags, parsing, help and errors.
+import type { ParseArgsConfig } from 'node:util'
+import type { Store } from '../core/db/openDataDir'
+
+export type OptionSpecs = NonNullable<ParseArgsConfig['options']>
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+export interface CommandContext {
+  /** Resolved: --data-dir, else TRANSCRIPTOR_HOME, else the app's data dir. */
+  dataDir: string
+  /** --json: print machine-readable output only. */
+  json: boolean
+  /** Writes one chunk to stdout (add the newline yourself). */
+  write: (text: string) => void
+  /** Opens (creating/migrating) the data dir's database once; the dispatcher closes it. */
+  store: () => Store
+}
+
+export interface Command {
+  /** Words typed after `transcriptor`, e.g. 'jobs list'. */
+  name: string
+  /** One line for `transcriptor --help`. */
+  summary: string
+  /** Arguments after the name for `--help`, e.g. '[--status S]'. */
+  usage: string
+  options?: OptionSpecs
+  /** How many positional arguments it takes (default 0..0). */
+  positionals?: { min: number; max: number }
+  /** Returns the exit code (default 0). Throw UsageError for bad input. */
+  run: (
+    ctx: CommandContext,
+    args: { values: OptionValues; positionals: string[] }
+  ) => Promise<number | void> | number | void
+}
+
+/** Bad command line: printed as `transcriptor: <message>`, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+export function stringOption(values: OptionValues, name: string): string | undefined {
+  const value = values[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A whole number in [min, max] or undefined when absent; anything else is a UsageError. */
+export function intOption(
+  values: OptionValues,
+  name: string,
+  min: number,
+  max: number
+): number | undefined {
+  const raw = stringOption(values, name)
+  if (raw === undefined) return undefined
+  const value = Number(raw)
+  if (!/^-?\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got '${raw}'`)
+  }
+  return value
+}
