@@ -1,0 +1,239 @@
+// Stopping a whole job tree: signal the process group (one syscall reaches every member at
+// once), signal every descendant that left the group (setsid) found by ancestry, keep re-scanning
+// because a forking parent creates more, escalate to SIGKILL after the grace period, and confirm
+// nothing remains. Every pid is identity-checked (pid + start time) on every scan, so a pid that
+// was reused by another program is neither signalled nor counted.
+import treeKill from 'tree-kill'
+import type { KillResult } from '@shared/domain'
+import {
+  groupMembers,
+  readProcessTable,
+  type ProcessEntry,
+  type ProcessSnapshot
+} from './processTable'
+
+export interface KillTarget {
+  jobId: number
+  /** The job's top process (the pipeline). */
+  rootPid: number | null
+  /** Its start time when it was registered; the root is only ours if it still matches. */
+  rootStartTime: string | null
+  /** The job's process group (the root's pid when spawned detached). */
+  pgid: number | null
+  graceMs: number
+  /** Processes seen in the tree earlier (e.g. by the sampler): found even after their parent
+   *  died and they were reparented; still identity-checked. */
+  knownMembers?: { pid: number; startTime: string }[]
+  /** After SIGKILL, how long to wait for the kernel before reporting survivors. */
+  killWaitMs?: number
+}
+
+type Tracked = Map<number, string>
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+function sendSignal(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal)
+  } catch {
+    // ESRCH: it exited between the scan and the signal, which is what we wanted anyway.
+  }
+}
+
+function isTrackedAlive(snapshot: ProcessSnapshot, pid: number, startTime: string): boolean {
+  const e = snapshot.get(pid)
+  return e !== undefined && !e.zombie && e.startTime === startTime
+}
+
+/**
+ * Decides once, at the first scan, whether the group id is ours: the root is verified, or the
+ * root is gone but the group still has members (the kernel never hands out a pid that is still
+ * some group's id, so a populated group of a dead root is still that root's group).
+ */
+function groupIsOurs(t: KillTarget, snapshot: ProcessSnapshot): boolean {
+  if (t.pgid === null || t.pgid <= 1) return false
+  const root = t.rootPid === null ? undefined : snapshot.get(t.rootPid)
+  if (root && !root.zombie) return t.rootStartTime !== null && root.startTime === t.rootStartTime
+  return groupMembers(t.pgid, snapshot).some((e) => !e.zombie)
+}
+
+/** Adds (and returns) processes not tracked before: group members and descendants of tracked. */
+function discover(
+  t: KillTarget,
+  snapshot: ProcessSnapshot,
+  tracked: Tracked,
+  groupTrusted: boolean
+): ProcessEntry[] {
+  const fresh: ProcessEntry[] = []
+  const add = (e: ProcessEntry): void => {
+    if (e.zombie || tracked.has(e.pid)) return
+    tracked.set(e.pid, e.startTime)
+    fresh.push(e)
+  }
+  if (t.rootPid !== null && t.rootStartTime !== null) {
+    const root = snapshot.get(t.rootPid)
+    if (root && root.startTime === t.rootStartTime) add(root)
+  }
+  if (groupTrusted && t.pgid !== null) for (const e of groupMembers(t.pgid, snapshot)) add(e)
+  const children = new Map<number, ProcessEntry[]>()
+  for (const e of snapshot.values()) {
+    const list = children.get(e.ppid)
+    if (list) list.push(e)
+    else children.set(e.ppid, [e])
+  }
+  const queue = [...tracked].filter(([pid, st]) => isTrackedAlive(snapshot, pid, st)).map(([p]) => p)
+  while (queue.length > 0) {
+    const pid = queue.pop() as number
+    for (const child of children.get(pid) ?? []) {
+      if (child.zombie || tracked.has(child.pid)) continue
+      add(child)
+      queue.push(child.pid)
+    }
+  }
+  return fresh
+}
+
+function aliveTracked(snapshot: ProcessSnapshot, tracked: Tracked): number[] {
+  const alive: number[] = []
+  for (const [pid, st] of tracked) if (isTrackedAlive(snapshot, pid, st)) alive.push(pid)
+  return alive
+}
+
+function signalAll(
+  t: KillTarget,
+  pids: number[],
+  signal: NodeJS.Signals,
+  groupTrusted: boolean,
+  snapshot: ProcessSnapshot
+): void {
+  if (groupTrusted && t.pgid !== null && groupMembers(t.pgid, snapshot).some((e) => !e.zombie)) {
+    sendSignal(-t.pgid, signal)
+  }
+  for (const pid of pids) {
+    const e = snapshot.get(pid)
+    if (groupTrusted && e && e.pgid === t.pgid) continue
+    sendSignal(pid, signal)
+  }
+}
+
+/** Poll fast at first (a SIGTERM-honouring tree is gone in milliseconds), then back off. */
+function pollDelay(elapsedMs: number): number {
+  if (elapsedMs < 60) return 2
+  if (elapsedMs < 500) return 10
+  return 25
+}
+
+export async function killTree(t: KillTarget): Promise<KillResult> {
+  const started = performance.now()
+  const first = readProcessTable()
+  if (first === null) return killTreePortable(t, started)
+
+  const tracked: Tracked = new Map()
+  for (const m of t.knownMembers ?? []) tracked.set(m.pid, m.startTime)
+  const groupTrusted = groupIsOurs(t, first)
+  discover(t, first, tracked, groupTrusted)
+  const initiallyAlive = aliveTracked(first, tracked)
+  if (initiallyAlive.length === 0) {
+    return result(t, started, [], false, true, [])
+  }
+  const sawAlive = new Set<number>(initiallyAlive)
+
+  let signal: NodeJS.Signals = 'SIGTERM'
+  let escalated = false
+  signalAll(t, initiallyAlive, signal, groupTrusted, first)
+  const killDeadline = t.graceMs + (t.killWaitMs ?? 3000)
+  let survivors: number[] = []
+
+  for (;;) {
+    const elapsed = performance.now() - started
+    const snapshot = readProcessTable() ?? new Map()
+    // A forking parent may have created children since the last scan: signal them too.
+    const fresh = discover(t, snapshot, tracked, groupTrusted)
+    if (fresh.length > 0) {
+      signalAll(t, fresh.map((e) => e.pid), signal, false, snapshot)
+    }
+    const alive = aliveTracked(snapshot, tracked)
+    for (const pid of alive) sawAlive.add(pid)
+    if (alive.length === 0) break
+    if (!escalated && elapsed >= t.graceMs) {
+      escalated = true
+      signal = 'SIGKILL'
+      signalAll(t, alive, signal, groupTrusted, snapshot)
+    } else if (escalated && elapsed >= killDeadline) {
+      survivors = alive
+      break
+    }
+    await sleep(pollDelay(elapsed))
+  }
+  const killed = [...sawAlive].filter((pid) => !survivors.includes(pid))
+  return result(t, started, killed, escalated, false, survivors)
+}
+
+function result(
+  t: KillTarget,
+  started: number,
+  killed: number[],
+  escalated: boolean,
+  alreadyStopped: boolean,
+  survivors: number[]
+): KillResult {
+  return {
+    jobId: t.jobId,
+    killed: killed.sort((a, b) => a - b),
+    escalated,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    alreadyStopped,
+    survivors
+  }
+}
+
+function probeAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+const treeKillAsync = (pid: number, signal: NodeJS.Signals): Promise<void> =>
+  new Promise((resolve) => treeKill(pid, signal, () => resolve()))
+
+/** Where there is no process table (Windows): tree-kill, then wait for the root to go. */
+async function killTreePortable(t: KillTarget, started: number): Promise<KillResult> {
+  const pid = t.rootPid
+  if (pid === null || !probeAlive(pid)) return result(t, started, [], false, true, [])
+  await treeKillAsync(pid, 'SIGTERM')
+  let escalated = false
+  while (probeAlive(pid) && performance.now() - started < t.graceMs) await sleep(25)
+  if (probeAlive(pid)) {
+    escalated = true
+    await treeKillAsync(pid, 'SIGKILL')
+    while (probeAlive(pid) && performance.now() - started < t.graceMs + 3000) await sleep(25)
+  }
+  const survivors = probeAlive(pid) ? [pid] : []
+  return result(t, started, survivors.length ? [] : [pid], escalated, false, survivors)
+}
+
+/**
+ * Synchronous last resort for `process.on('exit')` (no awaiting possible there): SIGKILL the
+ * group and every identity-verified descendant found by one scan.
+ */
+export function killTreeSync(t: Omit<KillTarget, 'graceMs'>): void {
+  const snapshot = readProcessTable()
+  if (snapshot === null) {
+    if (t.rootPid !== null) sendSignal(t.rootPid, 'SIGKILL')
+    return
+  }
+  const tracked: Tracked = new Map()
+  for (const m of t.knownMembers ?? []) tracked.set(m.pid, m.startTime)
+  const full: KillTarget = { ...t, graceMs: 0 }
+  const groupTrusted = groupIsOurs(full, snapshot)
+  discover(full, snapshot, tracked, groupTrusted)
+  signalAll(full, aliveTracked(snapshot, tracked), 'SIGKILL', groupTrusted, snapshot)
+}
+
+/** Best-effort group kill with no scan at all. */
+export function killGroupSync(pgid: number): void {
+  if (pgid > 1) sendSignal(-pgid, 'SIGKILL')
+}

@@ -1,0 +1,76 @@
+// The reaper: a `processing` job whose owner is gone (owner pid dead) or silent (heartbeat older
+// than the timeout) is orphaned. Its tree is killed only if the recorded pid is alive AND still
+// has the recorded start time; either way the job is marked failed with `orphaned: …`.
+import type { JobRow, KillResult } from '@shared/domain'
+import type { JobRepository } from '../db/jobRepository'
+import { isPidAlive } from './processIdentity'
+import { recordedState, stopRecordedTree } from './recordedJob'
+
+export interface ReapResult {
+  jobId: number
+  /** Why it counts as orphaned. */
+  reason: string
+  /** What was found under the recorded pid. */
+  found: 'ours' | 'pid-reused' | 'gone' | 'unrecorded'
+  kill: KillResult | null
+  /** The error_message written (starts with `orphaned: `). */
+  message: string
+  /** False if the row changed status meanwhile (the guarded update did not apply). */
+  marked: boolean
+}
+
+export interface ReapOptions {
+  timeoutSeconds: number
+  heartbeatIntervalSeconds: number
+  /** Jobs this instance supervises right now: never orphans. */
+  isOwnedHere: (row: JobRow) => boolean
+  graceMs: number
+  now?: number
+}
+
+type ReapStore = Pick<JobRepository, 'getActiveJobs' | 'failJob'>
+
+/** Why `row` is orphaned, or null if it is not. */
+export function orphanReason(row: JobRow, o: ReapOptions): string | null {
+  if (row.status !== 'processing' || o.isOwnedHere(row)) return null
+  if (row.owner_pid !== null && row.owner_pid !== process.pid && !isPidAlive(row.owner_pid)) {
+    return `owner process ${row.owner_pid} is gone`
+  }
+  // A blocked event loop delays heartbeats: never call a job stale sooner than 3 intervals.
+  const staleAfterMs = Math.max(o.timeoutSeconds, 3 * o.heartbeatIntervalSeconds) * 1000
+  const last = row.last_heartbeat ?? row.started_at ?? row.created_at
+  const age = (o.now ?? Date.now()) - last
+  if (age > staleAfterMs) return `no heartbeat for ${Math.round(age / 1000)} s`
+  return null
+}
+
+function describe(found: ReapResult['found'], row: JobRow, kill: KillResult | null): string {
+  switch (found) {
+    case 'ours': {
+      const n = kill?.killed.length ?? 0
+      const left = kill && kill.survivors.length > 0 ? `; ${kill.survivors.length} survived` : ''
+      return `killed ${n} process${n === 1 ? '' : 'es'}${left}`
+    }
+    case 'gone':
+      return kill && kill.killed.length > 0
+        ? `process ${row.process_id} was gone; killed ${kill.killed.length} left in its group`
+        : `process ${row.process_id} was already gone`
+    case 'pid-reused':
+      return `pid ${row.process_id} now belongs to another program; killed nothing`
+    case 'unrecorded':
+      return 'no process identity was recorded; killed nothing'
+  }
+}
+
+export async function reapOrphans(repo: ReapStore, o: ReapOptions): Promise<ReapResult[]> {
+  const results: ReapResult[] = []
+  for (const row of repo.getActiveJobs()) {
+    const reason = orphanReason(row, o)
+    if (reason === null) continue
+    const found = recordedState(row)
+    const kill = found === 'ours' || found === 'gone' ? await stopRecordedTree(row, o.graceMs) : null
+    const message = `orphaned: ${reason}; ${describe(found, row, kill)}`
+    results.push({ jobId: row.id, reason, found, kill, message, marked: repo.failJob(row.id, message) })
+  }
+  return results
+}

@@ -1,0 +1,48 @@
+// Runs inside the pipeline subprocess. Its parent (the app, the CLI) keeps our stdin open as a
+// control pipe: when the parent dies — even by kill -9 — the kernel closes the pipe and stdin
+// ends. A changed parent pid (reparented to init or a subreaper) is the backup signal. Either
+// way `onParentLost` runs once, so the pipeline can kill its workers and exit within ~2 s.
+import type { Socket } from 'node:net'
+
+export interface WatchdogOptions {
+  onParentLost: (why: string) => void
+  /** How often the parent pid is checked. */
+  pollMs?: number
+}
+
+/** Starts watching; returns a function that stops watching (e.g. on normal completion). */
+export function startWatchdog(o: WatchdogOptions): () => void {
+  const originalParent = process.ppid
+  let fired = false
+  const stdin = process.stdin
+  const lost = (why: string): void => {
+    if (fired) return
+    fired = true
+    stop()
+    o.onParentLost(why)
+  }
+  const onEnd = (): void => lost('control pipe closed')
+  const onError = (err: Error): void => lost(`control pipe failed: ${err.message}`)
+  // Control messages are not used yet; reading is what lets us see EOF.
+  const onData = (): void => undefined
+  stdin.on('data', onData)
+  stdin.on('end', onEnd)
+  stdin.on('error', onError)
+  stdin.resume()
+  // Watching must not keep a finished pipeline alive.
+  ;(stdin as unknown as Partial<Socket>).unref?.()
+
+  const timer = setInterval(() => {
+    if (process.ppid !== originalParent) lost(`parent ${originalParent} is gone`)
+  }, o.pollMs ?? 500)
+  timer.unref()
+
+  function stop(): void {
+    clearInterval(timer)
+    stdin.off('data', onData)
+    stdin.off('end', onEnd)
+    stdin.off('error', onError)
+    stdin.pause()
+  }
+  return stop
+}
