@@ -1,2 +1,73 @@
-// Pipeline subprocess entry (placeholder until the pipeline lands).
-export {}
+// The pipeline subprocess (out/main/pipeline.js). Started by the ProcessManager in its own process
+// group (or by hand / by tests with plain node). Structured events go to fd 3, readable lines to
+// stdout/stderr. Whatever happens — success, failure, SIGTERM, losing the parent — the temp dir
+// is removed and every engine process is killed before exit.
+import { rmSync } from 'node:fs'
+import { createEventSink } from './events'
+import { describeFailure, runPipeline } from './runPipeline'
+import { parsePipelineArgs } from './spec'
+import { startWatchdog } from './watchdog'
+
+const log = (line: string): void => {
+  process.stdout.write(`[pipeline ${process.pid}] ${line}\n`)
+}
+const logError = (line: string): void => {
+  process.stderr.write(`[pipeline ${process.pid}] ${line}\n`)
+}
+
+function main(): void {
+  const emit = createEventSink()
+  let args: ReturnType<typeof parsePipelineArgs>
+  try {
+    args = parsePipelineArgs(process.argv.slice(2))
+  } catch (err) {
+    const message = (err as Error).message
+    emit({ type: 'error', message })
+    logError(message)
+    process.exit(2)
+  }
+  const { spec } = args
+  const controller = new AbortController()
+  const removeTempDir = (): void => {
+    try {
+      rmSync(spec.tempDir, { recursive: true, force: true, maxRetries: 3 })
+    } catch (err) {
+      logError(`could not remove temp dir ${spec.tempDir}: ${(err as Error).message}`)
+    }
+  }
+  process.on('exit', removeTempDir)
+
+  const stop = (why: string, code: number): void => {
+    logError(`stopping: ${why}`)
+    // Aborting kills every engine/ffmpeg child synchronously (SIGKILL); they are also in our
+    // process group, which the ProcessManager signals as a whole.
+    controller.abort()
+    removeTempDir()
+    process.exit(code)
+  }
+  process.on('SIGTERM', () => stop('SIGTERM', 143))
+  process.on('SIGINT', () => stop('SIGINT', 130))
+  process.on('SIGHUP', () => stop('SIGHUP', 129))
+  if (args.supervised) startWatchdog({ onParentLost: (why) => stop(`parent lost: ${why}`, 70) })
+
+  log(`job ${spec.jobId}: ${spec.inputPath} → ${spec.outputDir} (${spec.formats.join(',')})`)
+  runPipeline(spec, emit, log, controller.signal).then(
+    () => {
+      removeTempDir()
+      process.exit(0)
+    },
+    (err: unknown) => {
+      if (controller.signal.aborted) return
+      const message = describeFailure(err)
+      emit({ type: 'error', message })
+      logError(`failed: ${message}`)
+      if (!(err instanceof Error) || message.startsWith('internal error'))
+        logError(String((err as Error)?.stack))
+      controller.abort()
+      removeTempDir()
+      process.exit(1)
+    }
+  )
+}
+
+main()

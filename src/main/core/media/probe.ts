@@ -1,0 +1,120 @@
+// What is in a media file, via ffprobe. The JSON parsing is a pure function so it is unit-tested
+// without a binary; `probeMedia` adds the user-facing reasons for every way a file can be wrong.
+import { execFile } from 'node:child_process'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { basename, resolve } from 'node:path'
+
+export interface MediaProbe {
+  durationSeconds: number
+  /** Codec of the first audio stream, or null when there is none. */
+  audioCodec: string | null
+  hasAudio: boolean
+  hasVideo: boolean
+}
+
+/** A problem with the input file, worded for the user (one line). */
+export class BadInputError extends Error {}
+
+interface FfprobeStream {
+  codec_type?: string
+  codec_name?: string
+  duration?: string
+}
+
+/** Parses `ffprobe -print_format json -show_format -show_streams` output. */
+export function parseFfprobeJson(json: string): MediaProbe {
+  const parsed = JSON.parse(json) as { streams?: FfprobeStream[]; format?: { duration?: string } }
+  const streams = parsed.streams ?? []
+  const audio = streams.find((s) => s.codec_type === 'audio')
+  const candidates = [parsed.format?.duration, audio?.duration].map((d) => Number(d))
+  const durationSeconds = candidates.find((d) => Number.isFinite(d) && d > 0) ?? 0
+  return {
+    durationSeconds,
+    audioCodec: audio?.codec_name ?? null,
+    hasAudio: audio !== undefined,
+    hasVideo: streams.some((s) => s.codec_type === 'video')
+  }
+}
+
+/** The last meaningful ffprobe error line, without its "[demuxer @ 0x…]" or "path:" prefix. */
+export function ffprobeReason(stderr: string, inputPath: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const last = lines.at(-1) ?? 'ffprobe found no streams'
+  const withoutPath = last.startsWith(inputPath + ':') ? last.slice(inputPath.length + 1) : last
+  return withoutPath.replace(/^\[[^\]]*\]\s*/, '').trim()
+}
+
+/** Fails with a BadInputError when the path is not a readable, non-empty regular file. */
+export function checkReadableFile(path: string): void {
+  let size: number
+  try {
+    const st = statSync(path)
+    if (st.isDirectory()) throw new BadInputError(`is a directory, not a file: ${path}`)
+    if (!st.isFile()) throw new BadInputError(`not a regular file: ${path}`)
+    size = st.size
+  } catch (err) {
+    if (err instanceof BadInputError) throw err
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new BadInputError(`file not found: ${path}`)
+    throw new BadInputError(`cannot read ${path}: ${(err as Error).message}`)
+  }
+  if (size === 0) throw new BadInputError(`file is empty: ${basename(path)}`)
+  // Opening and reading one byte is the only honest test of "readable" (permissions, ACLs,
+  // mandatory locks, FUSE mounts all disagree with mode bits).
+  try {
+    const fd = openSync(path, 'r')
+    try {
+      readSync(fd, Buffer.alloc(1), 0, 1, 0)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message
+    throw new BadInputError(`cannot read ${path}: ${why}`)
+  }
+}
+
+export function probeMedia(
+  ffprobe: string,
+  inputPath: string,
+  signal?: AbortSignal
+): Promise<MediaProbe> {
+  const absolute = resolve(inputPath)
+  checkReadableFile(absolute)
+  const args = [
+    '-v',
+    'error',
+    '-print_format',
+    'json',
+    '-show_format',
+    '-show_streams',
+    '-i',
+    absolute
+  ]
+  return new Promise((resolvePromise, reject) => {
+    execFile(ffprobe, args, { signal, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (signal?.aborted) return reject(new Error('cancelled'))
+      if (err) {
+        const reason = ffprobeReason(stderr, absolute)
+        return reject(
+          new BadInputError(`not an audio or video file (${basename(absolute)}): ${reason}`)
+        )
+      }
+      let probe: MediaProbe
+      try {
+        probe = parseFfprobeJson(stdout)
+      } catch {
+        return reject(new BadInputError(`not an audio or video file: ffprobe output unreadable`))
+      }
+      if (!probe.hasAudio) {
+        const what = probe.hasVideo ? 'video has no audio stream' : 'ffprobe found no audio stream'
+        return reject(new BadInputError(`${what}: ${basename(absolute)}`))
+      }
+      resolvePromise(probe)
+    })
+  })
+}

@@ -1,0 +1,71 @@
+// CMU PocketSphinx adapter. Debian/Ubuntu ship `pocketsphinx_continuous` (package pocketsphinx,
+// model in pocketsphinx-en-us); upstream 5.x ships a `pocketsphinx` CLI instead. Both are
+// supported; the first found on PATH wins. PocketSphinx is single-threaded, so `threads` is unused.
+import { existsSync, statSync } from 'node:fs'
+import type { EngineInfo, TimedWord } from '@shared/domain'
+import { findExecutable } from '../core/media/findExecutable'
+import { parseContinuousTimes, parseSingleJson } from './pocketsphinxOutput'
+import { runEngineProcess } from './runEngineProcess'
+import { EngineUnavailableError, type ChunkOptions, type Engine } from './types'
+
+export const POCKETSPHINX_INSTALL_HINT =
+  'pocketsphinx not found: install it (Debian/Ubuntu: apt-get install pocketsphinx pocketsphinx-en-us)'
+
+const DEBIAN_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us'
+
+type Cli = { kind: 'continuous' | 'single'; path: string }
+
+function findCli(): Cli | null {
+  const continuous = findExecutable('pocketsphinx_continuous')
+  if (continuous) return { kind: 'continuous', path: continuous }
+  const single = findExecutable('pocketsphinx')
+  if (single) return { kind: 'single', path: single }
+  return null
+}
+
+/** '' or 'en-us' = the binary's built-in default; a directory = an acoustic model (-hmm). */
+function modelArgs(model: string): string[] {
+  if (model === '' || model === 'en-us' || model === 'default') return []
+  if (existsSync(model) && statSync(model).isDirectory()) return ['-hmm', model]
+  throw new EngineUnavailableError(
+    `pocketsphinx model not found: ${model} (use '' for the default en-us model or an acoustic model directory)`
+  )
+}
+
+export function pocketsphinxArgs(cli: Cli['kind'], wavPath: string, model: string): string[] {
+  if (cli === 'continuous') return ['-infile', wavPath, '-time', 'yes', ...modelArgs(model)]
+  return [...modelArgs(model), 'single', wavPath]
+}
+
+export const pocketsphinxEngine: Engine = {
+  name: 'pocketsphinx',
+
+  async availability(model = ''): Promise<EngineInfo> {
+    const cli = findCli()
+    const models = existsSync(DEBIAN_MODEL_DIR) ? ['en-us'] : []
+    if (!cli)
+      return { name: 'pocketsphinx', available: false, detail: POCKETSPHINX_INSTALL_HINT, models }
+    try {
+      modelArgs(model)
+    } catch (err) {
+      return { name: 'pocketsphinx', available: false, detail: (err as Error).message, models }
+    }
+    if (cli.kind === 'continuous' && models.length === 0 && model === '') {
+      return {
+        name: 'pocketsphinx',
+        available: false,
+        detail: `${cli.path} found but no en-us model: apt-get install pocketsphinx-en-us`,
+        models
+      }
+    }
+    return { name: 'pocketsphinx', available: true, detail: cli.path, models }
+  },
+
+  async transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
+    const cli = findCli()
+    if (!cli) throw new EngineUnavailableError(POCKETSPHINX_INSTALL_HINT)
+    const args = pocketsphinxArgs(cli.kind, wavPath, o.model)
+    const { stdout } = await runEngineProcess(cli.path, args, o.signal, 'pocketsphinx')
+    return cli.kind === 'continuous' ? parseContinuousTimes(stdout) : parseSingleJson(stdout)
+  }
+}

@@ -1,0 +1,67 @@
+// Pure parsers for the two pocketsphinx command lines Debian/Ubuntu and upstream ship:
+// - `pocketsphinx_continuous -time yes` (0.8 / 5prealpha): per utterance a hypothesis line, then
+//   one line per word: `word start end confidence` (seconds from the start of the file);
+// - `pocketsphinx single FILE` (5.x): one JSON object per utterance,
+//   `{"b":begin,"d":duration,"p":prob,"t":"text","w":[{"b":..,"d":..,"p":..,"t":"word"}]}`.
+import type { TimedWord } from '@shared/domain'
+
+const WORD_LINE = /^(\S+)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/i
+
+/** Silence, sentence markers and noise models are not words a user said. */
+export function isFillerToken(token: string): boolean {
+  return (
+    /^<.*>$/.test(token) ||
+    /^\[.*\]$/.test(token) ||
+    /^\+\+.*\+\+$/.test(token) ||
+    token === '(NULL)'
+  )
+}
+
+/** `leisure(2)` is the second pronunciation of `leisure`. */
+export function stripPronunciationVariant(token: string): string {
+  return token.replace(/\(\d+\)$/, '')
+}
+
+function cleanWord(token: string, start: number, end: number): TimedWord | null {
+  if (isFillerToken(token)) return null
+  const word = stripPronunciationVariant(token)
+  if (!word) return null
+  return { word, start, end: Math.max(start, end) }
+}
+
+export function parseContinuousTimes(stdout: string): TimedWord[] {
+  const words: TimedWord[] = []
+  for (const raw of stdout.split(/\r?\n/)) {
+    const match = WORD_LINE.exec(raw.trim())
+    if (!match) continue
+    const word = cleanWord(match[1], Number(match[2]), Number(match[3]))
+    if (word) words.push(word)
+  }
+  return words
+}
+
+interface SingleJsonWord {
+  b?: number
+  d?: number
+  t?: string
+}
+
+export function parseSingleJson(stdout: string): TimedWord[] {
+  const words: TimedWord[] = []
+  for (const raw of stdout.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (!line.startsWith('{')) continue
+    let utterance: { w?: SingleJsonWord[] }
+    try {
+      utterance = JSON.parse(line) as { w?: SingleJsonWord[] }
+    } catch {
+      continue
+    }
+    for (const w of utterance.w ?? []) {
+      if (typeof w.t !== 'string' || typeof w.b !== 'number') continue
+      const word = cleanWord(w.t, w.b, w.b + (typeof w.d === 'number' ? w.d : 0))
+      if (word) words.push(word)
+    }
+  }
+  return words
+}

@@ -1,0 +1,21 @@
+// The engines Transcriptor knows, by name.
+import { ENGINE_NAMES, type EngineInfo, type EngineName } from '@shared/domain'
+import { pocketsphinxEngine } from './pocketsphinx'
+import type { Engine } from './types'
+import { whisperEngine } from './whisper'
+
+const ENGINES: Record<EngineName, Engine> = {
+  pocketsphinx: pocketsphinxEngine,
+  whisper: whisperEngine
+}
+
+export function getEngine(name: EngineName): Engine {
+  const engine = ENGINES[name]
+  if (!engine)
+    throw new Error(`unknown engine '${String(name)}' (known: ${ENGINE_NAMES.join(', ')})`)
+  return engine
+}
+
+export function listEngines(): Promise<EngineInfo[]> {
+  return Promise.all(ENGINE_NAMES.map((name) => ENGINES[name].availability()))
+}

@@ -1,0 +1,93 @@
+// Decoding and cutting: ffmpeg decodes the whole input once to raw 16 kHz mono 16-bit PCM in the
+// job's temp dir; chunks are then cut from that file by byte range (no further ffmpeg runs) and
+// written as WAV files, which every engine reads.
+import { spawn } from 'node:child_process'
+import { open, stat, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { ChunkPlan } from './chunking'
+import { meaningfulTail } from '../engines/runEngineProcess'
+import { BadInputError } from '../core/media/probe'
+
+export const SAMPLE_RATE = 16_000
+const BYTES_PER_SECOND = SAMPLE_RATE * 2
+
+export interface DecodedAudio {
+  pcmPath: string
+  durationSeconds: number
+}
+
+export async function decodeToPcm(
+  ffmpeg: string,
+  inputPath: string,
+  tempDir: string,
+  signal: AbortSignal
+): Promise<DecodedAudio> {
+  const pcmPath = join(tempDir, 'audio.s16le')
+  const args = [
+    '-nostdin', '-hide_banner', '-loglevel', 'error', '-y',
+    '-i', resolve(inputPath),
+    '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE),
+    '-f', 's16le', '-acodec', 'pcm_s16le', pcmPath
+  ] // prettier-ignore
+  await new Promise<void>((done, fail) => {
+    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    const onAbort = (): void => {
+      child.kill('SIGKILL')
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    child.stderr.on('data', (b: Buffer) => {
+      stderr = (stderr + b.toString('utf8')).slice(-8192)
+    })
+    child.on('error', (err) => fail(new Error(`ffmpeg could not start: ${err.message}`)))
+    child.on('close', (code) => {
+      signal.removeEventListener('abort', onAbort)
+      if (signal.aborted) return fail(new Error('cancelled'))
+      if (code !== 0)
+        return fail(
+          new BadInputError(`ffmpeg could not decode the audio: ${meaningfulTail(stderr, 1)}`)
+        )
+      done()
+    })
+  })
+  const bytes = (await stat(pcmPath)).size
+  return { pcmPath, durationSeconds: Math.floor(bytes / 2) / SAMPLE_RATE }
+}
+
+export function wavHeader(dataBytes: number): Buffer {
+  const header = Buffer.alloc(44)
+  header.write('RIFF', 0, 'ascii')
+  header.writeUInt32LE(36 + dataBytes, 4)
+  header.write('WAVE', 8, 'ascii')
+  header.write('fmt ', 12, 'ascii')
+  header.writeUInt32LE(16, 16) // fmt chunk size
+  header.writeUInt16LE(1, 20) // PCM
+  header.writeUInt16LE(1, 22) // mono
+  header.writeUInt32LE(SAMPLE_RATE, 24)
+  header.writeUInt32LE(BYTES_PER_SECOND, 28)
+  header.writeUInt16LE(2, 32) // block align
+  header.writeUInt16LE(16, 34) // bits per sample
+  header.write('data', 36, 'ascii')
+  header.writeUInt32LE(dataBytes, 40)
+  return header
+}
+
+/** Writes `chunk_<index>.wav` for the chunk's time range; returns its path. */
+export async function writeChunkWav(
+  pcmPath: string,
+  chunk: ChunkPlan,
+  tempDir: string
+): Promise<string> {
+  const startByte = Math.floor(chunk.start * SAMPLE_RATE) * 2
+  const endByte = Math.floor(chunk.end * SAMPLE_RATE) * 2
+  const data = Buffer.alloc(Math.max(0, endByte - startByte))
+  const handle = await open(pcmPath, 'r')
+  try {
+    await handle.read(data, 0, data.length, startByte)
+  } finally {
+    await handle.close()
+  }
+  const wavPath = join(tempDir, `chunk_${String(chunk.index).padStart(5, '0')}.wav`)
+  await writeFile(wavPath, Buffer.concat([wavHeader(data.length), data]))
+  return wavPath
+}

@@ -1,0 +1,44 @@
+// Reading the pipeline's command line: `pipeline.js [--supervised] --spec '<json>'`. The spec is
+// validated here so a bad one fails with a clear line instead of deep inside the run.
+import { z } from 'zod'
+import { ENGINE_NAMES, OUTPUT_FORMATS } from '@shared/domain'
+import type { PipelineSpec } from '@shared/pipelineProtocol'
+
+const PipelineSpecSchema = z.object({
+  jobId: z.number().int(),
+  inputPath: z.string().min(1),
+  outputDir: z.string().min(1),
+  outputBaseName: z.string().min(1),
+  engine: z.enum(ENGINE_NAMES),
+  model: z.string(),
+  processes: z.number().int().min(1).max(64),
+  workers: z.number().int().min(1).max(64),
+  chunkSeconds: z.number().positive(),
+  overlapSeconds: z.number().min(0),
+  formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
+  tempDir: z.string().min(1)
+})
+
+export interface PipelineArgs {
+  spec: PipelineSpec
+  /** Started by the ProcessManager: stdin is the control pipe, so its EOF means the parent is gone. */
+  supervised: boolean
+}
+
+export function parsePipelineArgs(argv: string[]): PipelineArgs {
+  const specIndex = argv.indexOf('--spec')
+  if (specIndex < 0 || specIndex + 1 >= argv.length)
+    throw new Error('usage: pipeline.js [--supervised] --spec JSON')
+  let raw: unknown
+  try {
+    raw = JSON.parse(argv[specIndex + 1])
+  } catch {
+    throw new Error('invalid --spec: not JSON')
+  }
+  const parsed = PipelineSpecSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`invalid --spec: ${issue.path.join('.')}: ${issue.message}`)
+  }
+  return { spec: parsed.data, supervised: argv.includes('--supervised') }
+}

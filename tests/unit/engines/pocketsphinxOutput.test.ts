@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseContinuousTimes, parseSingleJson } from '../../../src/main/engines/pocketsphinxOutput'
+import { pocketsphinxArgs } from '../../../src/main/engines/pocketsphinx'
+
+const fixture = (name: string): string =>
+  readFileSync(resolve(__dirname, '../../fixtures', name), 'utf8')
+const EXPECTED =
+  'he was not an illness those young man he might even have been made the amiable himself'
+
+describe('parseContinuousTimes (pocketsphinx_continuous -time yes, captured from Debian 0.8+5prealpha)', () => {
+  it('returns the spoken words with absolute times, without fillers or pronunciation variants', () => {
+    const words = parseContinuousTimes(fixture('pocketsphinx-continuous-time.txt'))
+    expect(words.map((w) => w.word).join(' ')).toBe(EXPECTED)
+    expect(words[0]).toEqual({ word: 'he', start: 0.21, end: 0.32 })
+    expect(words[1].word).toBe('was') // was(2)
+    expect(words.at(-1)).toEqual({ word: 'himself', start: 7.27, end: 8 })
+    expect(words.every((w) => w.end >= w.start)).toBe(true)
+  })
+
+  it('ignores hypothesis lines, log noise and empty output', () => {
+    expect(parseContinuousTimes('')).toEqual([])
+    expect(parseContinuousTimes('hello world\nINFO: something 1 2 3\n')).toEqual([])
+  })
+})
+
+describe('parseSingleJson (pocketsphinx 5 `single` JSON lines)', () => {
+  it('reads words from each utterance object', () => {
+    const words = parseSingleJson(fixture('pocketsphinx5-single.jsonl'))
+    expect(words.map((w) => w.word).join(' ')).toBe(EXPECTED)
+    expect(words[0]).toEqual({ word: 'he', start: 0.21, end: 0.32 })
+    expect(words.at(-1)?.end).toBeCloseTo(8.0, 5)
+  })
+
+  it('skips lines that are not JSON', () => {
+    expect(parseSingleJson('garbage\n{not json\n')).toEqual([])
+  })
+})
+
+describe('pocketsphinxArgs', () => {
+  it('passes the file as an argument value, never through a shell', () => {
+    const path = '/tmp/-weird $(touch x) "q".wav'
+    expect(pocketsphinxArgs('continuous', path, '')).toEqual(['-infile', path, '-time', 'yes'])
+    expect(pocketsphinxArgs('single', path, '')).toEqual(['single', path])
+  })
+})
