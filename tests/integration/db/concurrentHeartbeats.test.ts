@@ -36,7 +36,7 @@ function startWriter(dbPath: string, ids: number[], base: number) {
   let stderr = ''
   child.stderr?.on('data', (chunk) => (stderr += chunk))
   const lines = createInterface({ input: child.stdout! })
-  const exited = new Promise<void>((_, reject) =>
+  const exited = new Promise<never>((_, reject) =>
     child.on('exit', (code) => reject(new Error(`writer exited ${code}: ${stderr.trim()}`)))
   )
   const nextLine = (): Promise<string> =>
