@@ -3,6 +3,7 @@
 // ends. A changed parent pid (reparented to init or a subreaper) is the backup signal. Either
 // way `onParentLost` runs once, so the pipeline can kill its workers and exit within ~2 s.
 import type { Socket } from 'node:net'
+import { descendantsOf, groupMembers, readProcessTable } from '../core/process/processTable'
 
 export interface WatchdogOptions {
   onParentLost: (why: string) => void
@@ -45,4 +46,27 @@ export function startWatchdog(o: WatchdogOptions): () => void {
     stdin.pause()
   }
   return stop
+}
+
+/**
+ * SIGKILLs every process below this one (by ancestry, so setsid'd workers too) and the rest of
+ * our process group, but not ourselves: for `onParentLost`, where there is no time for grace.
+ */
+export function killDescendantsSync(): number {
+  const snapshot = readProcessTable()
+  if (snapshot === null) return 0
+  const self = snapshot.get(process.pid)
+  const targets = new Set(descendantsOf(process.pid, snapshot).map((e) => e.pid))
+  if (self && self.pgid === process.pid) {
+    for (const e of groupMembers(self.pgid, snapshot)) targets.add(e.pid)
+  }
+  targets.delete(process.pid)
+  for (const pid of targets) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  return targets.size
 }

@@ -13,7 +13,10 @@ export function collectJobTree(ref: JobTreeRef, snapshot: ProcessSnapshot): Proc
   const found = new Map<number, ProcessEntry>()
   const root = ref.rootPid === null ? undefined : snapshot.get(ref.rootPid)
   const rootOurs =
-    root !== undefined && !root.zombie && ref.rootStartTime !== null && root.startTime === ref.rootStartTime
+    root !== undefined &&
+    !root.zombie &&
+    ref.rootStartTime !== null &&
+    root.startTime === ref.rootStartTime
   if (root && rootOurs) found.set(root.pid, root)
   // The group is ours if the root is, or if the root is gone and the group still has members
   // (a pid is never handed out while it is still some group's id).

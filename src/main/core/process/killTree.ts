@@ -4,7 +4,7 @@
 // nothing remains. Every pid is identity-checked (pid + start time) on every scan, so a pid that
 // was reused by another program is neither signalled nor counted.
 import treeKill from 'tree-kill'
-import type { KillResult } from '@shared/domain'
+import type { KillResult } from '../../../shared/domain'
 import {
   groupMembers,
   readProcessTable,
@@ -81,7 +81,9 @@ function discover(
     if (list) list.push(e)
     else children.set(e.ppid, [e])
   }
-  const queue = [...tracked].filter(([pid, st]) => isTrackedAlive(snapshot, pid, st)).map(([p]) => p)
+  const queue = [...tracked]
+    .filter(([pid, st]) => isTrackedAlive(snapshot, pid, st))
+    .map(([p]) => p)
   while (queue.length > 0) {
     const pid = queue.pop() as number
     for (const child of children.get(pid) ?? []) {
@@ -150,7 +152,13 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
     // A forking parent may have created children since the last scan: signal them too.
     const fresh = discover(t, snapshot, tracked, groupTrusted)
     if (fresh.length > 0) {
-      signalAll(t, fresh.map((e) => e.pid), signal, false, snapshot)
+      signalAll(
+        t,
+        fresh.map((e) => e.pid),
+        signal,
+        false,
+        snapshot
+      )
     }
     const alive = aliveTracked(snapshot, tracked)
     for (const pid of alive) sawAlive.add(pid)

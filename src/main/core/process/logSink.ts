@@ -5,10 +5,17 @@
 // Size cap: when the file would pass `maxBytes` it is ROTATED — renamed to `<log>.1` (replacing
 // an older `.1`) and a fresh file starts with a marker line. So the newest output (where the
 // error usually is) is always kept, and at most 2 × maxBytes of disk is used per job.
-import { closeSync, createWriteStream, openSync, renameSync, statSync, type WriteStream } from 'node:fs'
+import {
+  closeSync,
+  createWriteStream,
+  openSync,
+  renameSync,
+  statSync,
+  type WriteStream
+} from 'node:fs'
 import { basename } from 'node:path'
 import type { Readable } from 'node:stream'
-import type { LogBatch } from '@shared/domain'
+import type { LogBatch } from '../../../shared/domain'
 import { LineSplitter } from './lineSplitter'
 
 export const DEFAULT_MAX_LOG_BYTES = 50 * 1024 * 1024
@@ -87,7 +94,8 @@ export class JobLogSink {
     if (lines.length === 0 || this.closed) return
     if (kind === 'stderr') {
       this.stderrTail.push(...lines.slice(-STDERR_TAIL))
-      if (this.stderrTail.length > STDERR_TAIL) this.stderrTail.splice(0, this.stderrTail.length - STDERR_TAIL)
+      if (this.stderrTail.length > STDERR_TAIL)
+        this.stderrTail.splice(0, this.stderrTail.length - STDERR_TAIL)
     }
     this.writeFile(lines.join('\n') + '\n')
     for (const line of lines) this.pending.push(line)

@@ -1,7 +1,7 @@
 // Samples every running job's whole tree once a second: ONE process-table pass and ONE batched
 // pidusage call per tick for all jobs together, on a setTimeout chain (a slow tick delays the
 // next one instead of piling up like setInterval would).
-import type { MetricsSample, ProcessStatus } from '@shared/domain'
+import type { MetricsSample, ProcessStatus } from '../../../shared/domain'
 import { collectJobTree, type JobTreeRef } from './jobTree'
 import { readProcessTable, type ProcessEntry } from './processTable'
 import { CommandCache, round1, toProcessInfo, usageOf } from './treeUsage'
@@ -73,7 +73,10 @@ export class MetricsSampler {
     const nowSeen = new Set<string>()
     const samples: MetricsSample[] = []
     for (const { ref, entries } of trees) {
-      this.lastMembers.set(ref.jobId, entries.map((e) => ({ pid: e.pid, startTime: e.startTime })))
+      this.lastMembers.set(
+        ref.jobId,
+        entries.map((e) => ({ pid: e.pid, startTime: e.startTime }))
+      )
       const sample = this.buildSample(ref, entries, usage, at, nowSeen)
       this.remember(sample)
       samples.push(sample)
@@ -125,9 +128,19 @@ export class MetricsSampler {
 }
 
 /** A ProcessStatus from a sample (the tree's root first if present). */
-export function statusFromSample(sample: MetricsSample | undefined, rootPid: number | null): ProcessStatus {
+export function statusFromSample(
+  sample: MetricsSample | undefined,
+  rootPid: number | null
+): ProcessStatus {
   if (!sample || sample.processes.length === 0) {
-    return { running: false, pid: rootPid, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+    return {
+      running: false,
+      pid: rootPid,
+      cpuPercent: 0,
+      memoryMb: 0,
+      elapsedSeconds: 0,
+      processes: []
+    }
   }
   const root = sample.processes.find((p) => p.pid === rootPid)
   return {
@@ -135,7 +148,8 @@ export function statusFromSample(sample: MetricsSample | undefined, rootPid: num
     pid: rootPid,
     cpuPercent: sample.cpuPercent,
     memoryMb: sample.memoryMb,
-    elapsedSeconds: root?.elapsedSeconds ?? Math.max(...sample.processes.map((p) => p.elapsedSeconds)),
+    elapsedSeconds:
+      root?.elapsedSeconds ?? Math.max(...sample.processes.map((p) => p.elapsedSeconds)),
     processes: sample.processes
   }
 }

@@ -1,7 +1,7 @@
 // The reaper: a `processing` job whose owner is gone (owner pid dead) or silent (heartbeat older
 // than the timeout) is orphaned. Its tree is killed only if the recorded pid is alive AND still
 // has the recorded start time; either way the job is marked failed with `orphaned: …`.
-import type { JobRow, KillResult } from '@shared/domain'
+import type { JobRow, KillResult } from '../../../shared/domain'
 import type { JobRepository } from '../db/jobRepository'
 import { isPidAlive } from './processIdentity'
 import { recordedState, stopRecordedTree } from './recordedJob'
@@ -68,9 +68,17 @@ export async function reapOrphans(repo: ReapStore, o: ReapOptions): Promise<Reap
     const reason = orphanReason(row, o)
     if (reason === null) continue
     const found = recordedState(row)
-    const kill = found === 'ours' || found === 'gone' ? await stopRecordedTree(row, o.graceMs) : null
+    const kill =
+      found === 'ours' || found === 'gone' ? await stopRecordedTree(row, o.graceMs) : null
     const message = `orphaned: ${reason}; ${describe(found, row, kill)}`
-    results.push({ jobId: row.id, reason, found, kill, message, marked: repo.failJob(row.id, message) })
+    results.push({
+      jobId: row.id,
+      reason,
+      found,
+      kill,
+      message,
+      marked: repo.failJob(row.id, message)
+    })
   }
   return results
 }

@@ -54,10 +54,12 @@ function safeRead(path: string): string | null {
  * Parses `/proc/<pid>/stat`. The command name sits in parentheses and may itself contain
  * spaces or ')' — so fields are counted from the LAST ')'.
  */
-export function parseProcStat(text: string): Omit<ProcessEntry, 'startTime'> & {
-  startTicks: string
-  state: string
-} | null {
+export function parseProcStat(text: string):
+  | (Omit<ProcessEntry, 'startTime'> & {
+      startTicks: string
+      state: string
+    })
+  | null {
   const open = text.indexOf('(')
   const close = text.lastIndexOf(')')
   if (open < 0 || close < open) return null
@@ -71,7 +73,16 @@ export function parseProcStat(text: string): Omit<ProcessEntry, 'startTime'> & {
   const sid = Number(rest[3])
   const startTicks = rest[19] ?? ''
   if (!Number.isInteger(pid) || !Number.isInteger(ppid) || startTicks === '') return null
-  return { pid, ppid, pgid, sid, command, startTicks, state, zombie: state === 'Z' || state === 'X' }
+  return {
+    pid,
+    ppid,
+    pgid,
+    sid,
+    command,
+    startTicks,
+    state,
+    zombie: state === 'Z' || state === 'X'
+  }
 }
 
 export function linuxStartToken(startTicks: string): string {
@@ -108,7 +119,9 @@ function readPsTable(): ProcessSnapshot {
   })
   const table: ProcessSnapshot = new Map()
   for (const line of out.split('\n')) {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+\s+\S+\s+\d+\s+[\d:]+\s+\d+)\s+(.*)$/.exec(line)
+    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(\S+)\s+(\S+\s+\S+\s+\d+\s+[\d:]+\s+\d+)\s+(.*)$/.exec(
+      line
+    )
     if (!m) continue
     const pid = Number(m[1])
     table.set(pid, {

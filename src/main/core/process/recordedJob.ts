@@ -1,7 +1,7 @@
 // Acting on a job from its database row alone — what the reaper and `transcriptor jobs stop`
 // do, since they are not the process that spawned it. The row's (pid, start time) must match a
 // live process before anything is signalled; a pid reused by another program is left alone.
-import type { JobRow, KillResult, ProcessStatus } from '@shared/domain'
+import type { JobRow, KillResult, ProcessStatus } from '../../../shared/domain'
 import type { JobTreeRef } from './jobTree'
 import { killTree } from './killTree'
 import { measureTreeNow } from './metricsSampler'
@@ -42,7 +42,14 @@ export function recordedState(row: JobRow): RecordedState {
 export async function stopRecordedTree(row: JobRow, graceMs: number): Promise<KillResult> {
   const state = recordedState(row)
   if (state === 'pid-reused' || state === 'unrecorded') {
-    return { jobId: row.id, killed: [], escalated: false, durationMs: 0, alreadyStopped: true, survivors: [] }
+    return {
+      jobId: row.id,
+      killed: [],
+      escalated: false,
+      durationMs: 0,
+      alreadyStopped: true,
+      survivors: []
+    }
   }
   return killTree({ ...treeRefOf(row), graceMs })
 }
@@ -51,7 +58,14 @@ export async function stopRecordedTree(row: JobRow, graceMs: number): Promise<Ki
 export async function recordedStatus(row: JobRow): Promise<ProcessStatus> {
   const state = recordedState(row)
   if (state === 'pid-reused' || state === 'unrecorded') {
-    return { running: false, pid: row.process_id, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+    return {
+      running: false,
+      pid: row.process_id,
+      cpuPercent: 0,
+      memoryMb: 0,
+      elapsedSeconds: 0,
+      processes: []
+    }
   }
   return measureTreeNow(treeRefOf(row))
 }

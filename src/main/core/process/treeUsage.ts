@@ -3,7 +3,7 @@
 // repeatedly discard each pid's first reading. pidusage.clear() is never called: it drops the
 // history without closing the /proc fds it keeps (one per pid); `maxage` expiry closes them.
 import pidusage from 'pidusage'
-import type { ProcessInfo } from '@shared/domain'
+import type { ProcessInfo } from '../../../shared/domain'
 import { commandLine, type ProcessEntry } from './processTable'
 
 /** pidusage closes a pid's cached /proc fd this long after the pid was last sampled. */

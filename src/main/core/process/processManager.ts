@@ -1,0 +1,397 @@
+// The ProcessManager: spawns a job's pipeline in its own process group, records its identity,
+// streams its logs and structured events, samples its whole tree, stops it (group + setsid
+// leavers, escalating, verified), and keeps the database honest (heartbeat, reaper).
+// It never decides completed/failed — the service layer does that on 'exit'; the manager only
+// marks a job cancelled when it stopped the tree itself.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type {
+  KillResult,
+  LogBatch,
+  MetricsSample,
+  ProcessStatus,
+  Settings
+} from '../../../shared/domain'
+import type { PipelineEvent } from '../../../shared/pipelineProtocol'
+import type { JobRepository } from '../db/jobRepository'
+import { jobLogPath } from '../paths'
+import { killTree, killTreeSync } from './killTree'
+import { readLastLines } from './logTail'
+import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
+import { reapOrphans, type ReapResult } from './orphanReaper'
+import { recordedStatus, stopRecordedTree } from './recordedJob'
+import { RunningJob } from './runningJob'
+import { TypedEvents } from './typedEvents'
+
+export interface JobExit {
+  jobId: number
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** True when this manager stopped it (killProcess / killProcessTree / releaseOwner / stopAll). */
+  stoppedByUs: boolean
+  /** The last ~20 stderr lines, for an error message. */
+  lastStderr: string[]
+}
+
+export interface ProcessManagerEvents {
+  log: LogBatch
+  metrics: MetricsSample
+  pipelineEvent: { jobId: number; event: PipelineEvent }
+  exit: JobExit
+}
+
+export interface ProcessManagerOptions {
+  repo: JobRepository
+  dataDir: string
+  /** Identifies this app instance in owner_instance. */
+  instanceId: string
+  settings: () => Settings
+  /** SIGTERM → SIGKILL grace period (default 3 s). */
+  graceMs?: number
+  maxLogBytes?: number
+  metricsIntervalMs?: number
+}
+
+export interface SpawnJobOptions {
+  jobId: number
+  command: string
+  args: string[]
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  ownerId: string
+  keepInBackground?: boolean
+}
+
+export interface Registered {
+  pid: number
+  logPath: string
+  registered: boolean
+}
+
+export class ProcessManager {
+  private readonly jobs = new Map<number, RunningJob>()
+  private readonly stopping = new Map<number, Promise<KillResult>>()
+  private readonly events = new TypedEvents<ProcessManagerEvents>()
+  private readonly sampler: MetricsSampler
+  private readonly graceMs: number
+  private heartbeatTimer: NodeJS.Timeout | null = null
+  private reaperTimer: NodeJS.Timeout | null = null
+  private uninstallExitGuard: (() => void) | null = null
+
+  constructor(private readonly o: ProcessManagerOptions) {
+    this.graceMs = o.graceMs ?? 3000
+    this.sampler = new MetricsSampler({
+      intervalMs: o.metricsIntervalMs,
+      jobs: () => [...this.jobs.values()].filter((j) => j.alive).map((j) => j.treeRef()),
+      onSample: (s) => this.events.emit('metrics', s)
+    })
+  }
+
+  on<K extends keyof ProcessManagerEvents>(
+    event: K,
+    listener: (payload: ProcessManagerEvents[K]) => void
+  ): () => void {
+    return this.events.on(event, listener)
+  }
+
+  spawnJob(o: SpawnJobOptions): Registered {
+    const logPath = this.getLogPath(o.jobId)
+    mkdirSync(dirname(logPath), { recursive: true })
+    const child = spawn(o.command, o.args, {
+      cwd: o.cwd,
+      // A copy: never hand the host's own env object to a child (DESIGN § Known traps).
+      env: { ...(o.env ?? process.env) },
+      // Own process group, so one signal reaches the whole tree.
+      detached: process.platform !== 'win32',
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+      windowsHide: true
+    })
+    // Without a listener a failed spawn's 'error' event would crash the host.
+    let spawnError: Error | null = null
+    child.on('error', (err) => (spawnError = err))
+    if (child.pid === undefined) {
+      throw new Error(`cannot start ${o.command}: ${spawnError ?? 'spawn failed'}`)
+    }
+    return this.registerProcess(o.jobId, child, [o.command, ...o.args], o)
+  }
+
+  /** Takes over a spawned child: identity → DB, logs, events, metrics, exit handling. */
+  registerProcess(
+    jobId: number,
+    child: ChildProcess,
+    command: string[],
+    owner: { ownerId?: string; keepInBackground?: boolean } = {}
+  ): Registered {
+    if (this.jobs.get(jobId)?.alive) throw new Error(`job ${jobId} already has a running process`)
+    const job = new RunningJob({
+      jobId,
+      child,
+      command,
+      logPath: this.getLogPath(jobId),
+      ownerId: owner.ownerId ?? this.o.instanceId,
+      keepInBackground: owner.keepInBackground ?? false,
+      maxLogBytes: this.o.maxLogBytes,
+      onLog: (batch) => this.events.emit('log', batch),
+      onEvent: (event) => this.events.emit('pipelineEvent', { jobId, event })
+    })
+    this.jobs.set(jobId, job)
+    if (this.o.settings().processTracking) {
+      job.registered = this.o.repo.registerProcess(jobId, {
+        pid: job.pid,
+        startTime: job.startTime,
+        pgid: job.pgid,
+        logPath: job.logPath,
+        ownerInstance: this.o.instanceId,
+        ownerPid: process.pid
+      })
+    }
+    if (job.keepInBackground) this.o.repo.setKeepInBackground(jobId, true)
+    void job.rootExited.then(() => this.finishExit(job))
+    this.sampler.start()
+    return { pid: job.pid, logPath: job.logPath, registered: job.registered }
+  }
+
+  isProcessRunning(jobId: number): boolean {
+    return this.jobs.get(jobId)?.alive ?? false
+  }
+
+  async getProcessStatus(jobId: number): Promise<ProcessStatus> {
+    const job = this.jobs.get(jobId)
+    if (job?.alive) {
+      const latest = this.sampler.latest(jobId)
+      if (latest && Date.now() - latest.at < 2500) return statusFromSample(latest, job.pid)
+      return measureTreeNow(job.treeRef(), 250)
+    }
+    const row = this.o.repo.getJob(jobId)
+    if (row && row.status === 'processing' && !job) return recordedStatus(row)
+    const pid = job?.pid ?? row?.process_id ?? null
+    return { running: false, pid, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+  }
+
+  getMetricsHistory(jobId: number): MetricsSample[] {
+    return this.sampler.history(jobId)
+  }
+
+  getLogPath(jobId: number): string {
+    return (
+      this.jobs.get(jobId)?.logPath ??
+      this.o.repo.getJob(jobId)?.log_file_path ??
+      jobLogPath(this.o.dataDir, jobId)
+    )
+  }
+
+  /** Last `lines` lines of the job's log (also for finished jobs; reaches into `.1` if rotated). */
+  async getLogs(jobId: number, lines: number): Promise<string[]> {
+    const path = this.getLogPath(jobId)
+    const tail = await readLastLines(path, lines)
+    if (tail.length >= lines) return tail
+    const older = await readLastLines(`${path}.1`, lines - tail.length)
+    return [...older, ...tail]
+  }
+
+  /** SIGTERM to the pipeline only (it stops its own workers); false if it was not running. */
+  killProcess(jobId: number): boolean {
+    const job = this.jobs.get(jobId)
+    if (!job?.alive) return false
+    job.stoppedByUs = true
+    try {
+      process.kill(job.pid, 'SIGTERM')
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** Stops the whole tree, then marks the job cancelled. Concurrent/repeated calls are safe. */
+  killProcessTree(jobId: number, o: { reason: string; graceMs?: number }): Promise<KillResult> {
+    const inFlight = this.stopping.get(jobId)
+    if (inFlight) return inFlight
+    const promise = this.stopTree(jobId, o.reason, o.graceMs ?? this.graceMs).finally(() =>
+      this.stopping.delete(jobId)
+    )
+    this.stopping.set(jobId, promise)
+    return promise
+  }
+
+  private async stopTree(jobId: number, reason: string, graceMs: number): Promise<KillResult> {
+    const job = this.jobs.get(jobId)
+    let result: KillResult
+    if (job?.alive) {
+      job.stoppedByUs = true
+      job.sink.note(`stopping: ${reason}`)
+      result = await killTree({
+        ...job.treeRef(),
+        graceMs,
+        knownMembers: this.sampler.members(jobId)
+      })
+      await Promise.race([job.rootExited, sleep(2000)])
+    } else {
+      // Not ours (or already exited): act on the recorded row, identity-checked.
+      const row = this.o.repo.getJob(jobId)
+      result =
+        row && row.status === 'processing' && !job
+          ? await stopRecordedTree(row, graceMs)
+          : {
+              jobId,
+              killed: [],
+              escalated: false,
+              durationMs: 0,
+              alreadyStopped: true,
+              survivors: []
+            }
+    }
+    this.o.repo.cancelJob(jobId, reason)
+    return result
+  }
+
+  setKeepInBackground(jobId: number, keep: boolean): void {
+    const job = this.jobs.get(jobId)
+    if (job) job.keepInBackground = keep
+    this.o.repo.setKeepInBackground(jobId, keep)
+  }
+
+  ownerOf(jobId: number): string | null {
+    return this.jobs.get(jobId)?.ownerId ?? null
+  }
+
+  runningJobIds(): number[] {
+    return [...this.jobs.values()].filter((j) => j.alive).map((j) => j.jobId)
+  }
+
+  /** A client went away: stop its jobs, except those it asked to keep running. */
+  releaseOwner(ownerId: string, reason: string): Promise<KillResult[]> {
+    const mine = [...this.jobs.values()].filter(
+      (j) => j.alive && j.ownerId === ownerId && !j.keepInBackground
+    )
+    return Promise.all(mine.map((j) => this.killProcessTree(j.jobId, { reason })))
+  }
+
+  /** Stops everything within `timeoutMs` (default 5 s); what is left then gets SIGKILL. */
+  async stopAll(reason: string, o: { timeoutMs?: number } = {}): Promise<KillResult[]> {
+    const timeoutMs = o.timeoutMs ?? 5000
+    const graceMs = Math.min(this.graceMs, Math.floor(timeoutMs / 2))
+    const ids = this.runningJobIds()
+    const all = Promise.all(ids.map((id) => this.killProcessTree(id, { reason, graceMs })))
+    const timedOut = sleep(timeoutMs).then(() => null)
+    const results = await Promise.race([all, timedOut])
+    if (results) return results
+    this.killAllSync()
+    return ids.map((jobId) => ({
+      jobId,
+      killed: [],
+      escalated: true,
+      durationMs: timeoutMs,
+      alreadyStopped: false,
+      survivors: this.jobs.get(jobId)?.alive ? [this.jobs.get(jobId)?.pid ?? 0] : []
+    }))
+  }
+
+  /** Writes last_heartbeat for all of this instance's running jobs in one transaction. */
+  startHeartbeat(): void {
+    if (this.heartbeatTimer) return
+    const tick = (): void => {
+      const settings = this.o.settings()
+      if (settings.processTracking) {
+        const ids = [...this.jobs.values()]
+          .filter((j) => j.alive && j.registered)
+          .map((j) => j.jobId)
+        try {
+          this.o.repo.updateHeartbeat(ids)
+        } catch (err) {
+          console.error(`heartbeat failed: ${(err as Error).message}`)
+        }
+      }
+      this.heartbeatTimer = setTimeout(tick, settings.heartbeatIntervalSeconds * 1000)
+      this.heartbeatTimer.unref()
+    }
+    tick()
+  }
+
+  /** Reaps orphans now and then every `intervalMs`. */
+  startReaper(intervalMs = 60_000): void {
+    if (this.reaperTimer) return
+    const tick = (): void => {
+      this.cleanupOrphanedProcesses(this.o.settings().orphanTimeoutSeconds)
+        .catch((err: Error) => console.error(`reaper failed: ${err.message}`))
+        .finally(() => {
+          if (!this.reaperTimer) return
+          this.reaperTimer = setTimeout(tick, intervalMs)
+          this.reaperTimer.unref()
+        })
+    }
+    this.reaperTimer = setTimeout(tick, 0)
+    this.reaperTimer.unref()
+  }
+
+  async cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
+    const settings = this.o.settings()
+    if (!settings.processTracking) return []
+    return reapOrphans(this.o.repo, {
+      timeoutSeconds,
+      heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
+      graceMs: this.graceMs,
+      isOwnedHere: (row) =>
+        this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
+    })
+  }
+
+  /** Synchronous SIGKILL of every running tree when the host process exits, however it exits. */
+  installExitGuard(): () => void {
+    if (this.uninstallExitGuard) return this.uninstallExitGuard
+    const guard = (): void => this.killAllSync()
+    process.on('exit', guard)
+    this.uninstallExitGuard = () => {
+      process.off('exit', guard)
+      this.uninstallExitGuard = null
+    }
+    return this.uninstallExitGuard
+  }
+
+  /** Stops timers and closes log files (running jobs are not stopped: call stopAll first). */
+  async dispose(): Promise<void> {
+    this.sampler.stop()
+    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer)
+    if (this.reaperTimer) clearTimeout(this.reaperTimer)
+    this.heartbeatTimer = this.reaperTimer = null
+    this.uninstallExitGuard?.()
+    await Promise.all([...this.jobs.values()].map((j) => j.sink.close()))
+  }
+
+  private killAllSync(): void {
+    for (const job of this.jobs.values()) {
+      if (!job.alive) continue
+      job.stoppedByUs = true
+      killTreeSync({ ...job.treeRef(), knownMembers: this.sampler.members(job.jobId) })
+    }
+  }
+
+  /** After the root exits: sweep stragglers it left behind, flush the log, report. */
+  private async finishExit(job: RunningJob): Promise<void> {
+    const members = this.sampler.members(job.jobId)
+    if (!job.stoppedByUs && job.pgid !== null) {
+      const sweep = await killTree({
+        ...job.treeRef(),
+        graceMs: this.graceMs,
+        knownMembers: members
+      })
+      if (sweep.killed.length > 0) {
+        job.sink.note(`stopped ${sweep.killed.length} process(es) left behind by the pipeline`)
+      }
+    }
+    job.closeControlPipe()
+    await job.sink.drained(1000)
+    await job.sink.close()
+    const info = job.exitInfo ?? { code: null, signal: null }
+    this.events.emit('exit', {
+      jobId: job.jobId,
+      code: info.code,
+      signal: info.signal,
+      stoppedByUs: job.stoppedByUs,
+      lastStderr: job.sink.lastStderr()
+    })
+  }
+}
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms).unref())

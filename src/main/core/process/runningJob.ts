@@ -1,0 +1,126 @@
+// One spawned pipeline as the process manager sees it: the child, its identity, its log sink,
+// its structured-event channel (fd 3) and a promise that settles when it has exited and its
+// output has been written.
+import type { ChildProcess } from 'node:child_process'
+import type { Readable } from 'node:stream'
+import type { LogBatch } from '../../../shared/domain'
+import {
+  parsePipelineEventLine,
+  PIPELINE_EVENT_FD,
+  type PipelineEvent
+} from '../../../shared/pipelineProtocol'
+import type { JobTreeRef } from './jobTree'
+import { LineSplitter } from './lineSplitter'
+import { JobLogSink } from './logSink'
+import { readStartTime } from './processIdentity'
+
+export interface ExitInfo {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
+
+export interface RunningJobOptions {
+  jobId: number
+  child: ChildProcess
+  command: string[]
+  logPath: string
+  ownerId: string
+  keepInBackground: boolean
+  maxLogBytes?: number
+  onLog: (batch: LogBatch) => void
+  onEvent: (event: PipelineEvent) => void
+}
+
+export class RunningJob {
+  readonly jobId: number
+  readonly child: ChildProcess
+  readonly pid: number
+  /** Read right after spawn, while the child is unreaped (so the pid is certainly ours). */
+  readonly startTime: string | null
+  /** Spawned detached on POSIX = leader of its own group. */
+  readonly pgid: number | null
+  readonly logPath: string
+  readonly sink: JobLogSink
+  ownerId: string
+  keepInBackground: boolean
+  registered = false
+  stoppedByUs = false
+  exitInfo: ExitInfo | null = null
+  /** Resolves once the root exited (the PM then finishes the job's bookkeeping). */
+  readonly rootExited: Promise<ExitInfo>
+
+  constructor(o: RunningJobOptions) {
+    const pid = o.child.pid
+    if (pid === undefined) throw new Error(`cannot start ${o.command[0]}`)
+    this.jobId = o.jobId
+    this.child = o.child
+    this.pid = pid
+    this.startTime = readStartTime(pid)
+    this.pgid = process.platform === 'win32' ? null : pid
+    this.logPath = o.logPath
+    this.ownerId = o.ownerId
+    this.keepInBackground = o.keepInBackground
+    this.sink = new JobLogSink({
+      jobId: o.jobId,
+      path: o.logPath,
+      maxBytes: o.maxLogBytes,
+      onBatch: o.onLog
+    })
+    this.sink.note(`started pid ${pid}: ${o.command.map(quoteArg).join(' ')}`)
+    if (o.child.stdout) this.sink.attach(o.child.stdout, 'stdout')
+    if (o.child.stderr) this.sink.attach(o.child.stderr, 'stderr')
+    attachEvents(o.child.stdio[PIPELINE_EVENT_FD] as Readable | null | undefined, o.onEvent, (l) =>
+      this.sink.note(`ignored a malformed pipeline event: ${l.slice(0, 200)}`)
+    )
+    // The control pipe: kept open for the child's life; its EOF tells the child we died.
+    o.child.stdin?.on('error', () => undefined)
+    this.rootExited = new Promise((resolve) => {
+      o.child.once('exit', (code, signal) => {
+        this.exitInfo = { code, signal }
+        resolve(this.exitInfo)
+      })
+    })
+  }
+
+  /** Alive = not yet exited (while unreaped, the pid cannot have been reused). */
+  get alive(): boolean {
+    return this.exitInfo === null && this.child.exitCode === null && this.child.signalCode === null
+  }
+
+  treeRef(): JobTreeRef {
+    return {
+      jobId: this.jobId,
+      rootPid: this.pid,
+      rootStartTime: this.alive ? (this.startTime ?? readStartTime(this.pid)) : null,
+      pgid: this.pgid
+    }
+  }
+
+  closeControlPipe(): void {
+    this.child.stdin?.end()
+  }
+}
+
+function attachEvents(
+  channel: Readable | null | undefined,
+  onEvent: (event: PipelineEvent) => void,
+  onBadLine: (line: string) => void
+): void {
+  if (!channel) return
+  const splitter = new LineSplitter()
+  const handle = (lines: string[]): void => {
+    for (const line of lines) {
+      if (line.trim() === '') continue
+      const event = parsePipelineEventLine(line)
+      if (event) onEvent(event)
+      else onBadLine(line)
+    }
+  }
+  channel.on('data', (chunk: Buffer) => handle(splitter.push(chunk)))
+  channel.on('end', () => handle(splitter.flush()))
+  channel.on('error', () => undefined)
+}
+
+function quoteArg(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`
+}

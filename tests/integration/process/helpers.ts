@@ -1,0 +1,105 @@
+// Shared helpers for the process-management integration tests: a real data dir + database, a
+// `processing` job row, and observations of real processes by identity (pid + start time).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/domain'
+import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
+import type { NewJob } from '../../../src/main/core/db/jobRepository'
+import { ProcessManager } from '../../../src/main/core/process/processManager'
+import { collectJobTree, type JobTreeRef } from '../../../src/main/core/process/jobTree'
+import { readProcessTable } from '../../../src/main/core/process/processTable'
+
+export const FIXTURES = resolve(__dirname, '../../fixtures/process')
+export const TREE = join(FIXTURES, 'tree.mjs')
+
+export interface TestEnv {
+  dataDir: string
+  store: Store
+  settings: Settings
+  pm: ProcessManager
+  cleanup: () => Promise<void>
+}
+
+export function makeEnv(overrides: Partial<Settings> = {}, graceMs = 1500): TestEnv {
+  const dataDir = mkdtempSync(join(tmpdir(), 'transcriptor-pm-'))
+  const store = openStore(dataDir)
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...overrides }
+  const pm = new ProcessManager({
+    repo: store.jobs,
+    dataDir,
+    instanceId: `test-${process.pid}-${Math.random().toString(36).slice(2)}`,
+    settings: () => settings,
+    graceMs
+  })
+  return {
+    dataDir,
+    store,
+    settings,
+    pm,
+    cleanup: async () => {
+      await pm.stopAll('test cleanup', { timeoutMs: 4000 })
+      await pm.dispose()
+      store.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+export const sampleJob: NewJob = {
+  filename: 'a.wav',
+  original_path: '/tmp/a.wav',
+  engine: 'pocketsphinx',
+  model: '',
+  processes: 1,
+  workers: 1,
+  chunk_seconds: 30,
+  overlap_seconds: 2,
+  formats: 'txt',
+  output_dir: null
+}
+
+/** A job row already in `processing`, as the queue would leave it before spawning. */
+export function processingJob(store: Store): number {
+  const row = store.jobs.createJob(sampleJob)
+  store.jobs.startJob(row.id)
+  return row.id
+}
+
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 15_000,
+  everyMs = 25
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, everyMs))
+  }
+}
+
+export interface Identity {
+  pid: number
+  startTime: string
+}
+
+/** The tree's live processes right now, with identities. */
+export function treeNow(ref: JobTreeRef): Identity[] {
+  const snapshot = readProcessTable()
+  if (!snapshot) throw new Error('no process table')
+  return collectJobTree(ref, snapshot).map((e) => ({ pid: e.pid, startTime: e.startTime }))
+}
+
+/** Which of these exact processes (same pid AND start time) are still alive (zombies count as dead). */
+export function stillAlive(ids: Identity[]): Identity[] {
+  const snapshot = readProcessTable()
+  if (!snapshot) throw new Error('no process table')
+  return ids.filter((id) => {
+    const e = snapshot.get(id.pid)
+    return e !== undefined && !e.zombie && e.startTime === id.startTime
+  })
+}
