@@ -1,0 +1,40 @@
+// The one place a host turns an untrusted (channel, input) pair into a handler call. Both the
+// Electron ipcMain handlers and the browser host's WebSocket use it, so validation and error
+// shape are identical: a malformed call or a thrown error becomes `{ ok: false, error }`, never a
+// crash or an unhandled rejection.
+import {
+  isRequestChannel,
+  parseRequest,
+  type IpcResult,
+  type RequestChannel,
+  type RequestContext,
+  type RequestHandlers
+} from '../shared/ipc/contract'
+
+/** First line of an error's message, so the renderer shows one readable reason. */
+export function oneLineError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  const line = text.split('\n', 1)[0]?.trim()
+  return line ? line.slice(0, 500) : 'unknown error'
+}
+
+export async function dispatchRequest(
+  handlers: RequestHandlers,
+  channel: unknown,
+  input: unknown,
+  ctx: RequestContext
+): Promise<IpcResult<unknown>> {
+  if (!isRequestChannel(channel)) {
+    return { ok: false, error: `unknown channel: ${String(channel).slice(0, 100)}` }
+  }
+  const parsed = parseRequest(channel, input)
+  if (!parsed.ok) return parsed
+  try {
+    const handler = handlers[channel] as (input: unknown, ctx: RequestContext) => Promise<unknown>
+    return { ok: true, value: await handler(parsed.value, ctx) }
+  } catch (error) {
+    return { ok: false, error: oneLineError(error) }
+  }
+}
+
+export type { RequestChannel }

@@ -1,0 +1,17 @@
+// What a host (Electron window, browser host) needs from the core's TranscriptionService. Kept
+// structural so the adapters are testable with a small fake and do not import the core.
+import type {
+  EventChannel,
+  EventPayloads,
+  JobsStoppedNotice,
+  RequestHandlers
+} from '../shared/ipc/contract'
+
+export interface HostedService {
+  handlers: RequestHandlers
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+  /** A client went away (window closed/reloaded/crashed, connection closed): stop its jobs. */
+  releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
+  /** Stops everything, keep-in-background jobs too, within the timeout. */
+  shutdown(reason: string, timeoutMs?: number): Promise<void>
+}

@@ -1,0 +1,130 @@
+// The contract over a WebSocket: `{ id, channel, input }` in, `{ id, result: IpcResult }` out,
+// events pushed as `{ event, payload }`. Each connection is one client (`ws:<n>`) that owns the
+// jobs it starts; when it closes (page closed, reloaded, navigated away) those jobs stop.
+import type { WebSocket } from 'ws'
+import { EVENT_CHANNEL_NAMES } from '../../shared/ipc/channels'
+import type { IpcResult } from '../../shared/ipc/contract'
+import { ClientRequests } from '../clientRequests'
+import { dispatchRequest, oneLineError } from '../dispatchRequest'
+import type { HostedService } from '../hostedService'
+
+export const PAGE_GONE_REASON = 'the page that started it was closed or reloaded'
+/** A page that answers no ping within two intervals is treated as gone (a hung or killed tab). */
+const PING_INTERVAL_MS = 10_000
+
+interface Reply {
+  id: number | null
+  result: IpcResult<unknown>
+}
+
+function parseMessage(data: string): { id: number; channel: unknown; input: unknown } | Reply {
+  let message: unknown
+  try {
+    message = JSON.parse(data)
+  } catch {
+    return { id: null, result: { ok: false, error: 'message is not JSON' } }
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+    return { id: null, result: { ok: false, error: 'message must be an object' } }
+  }
+  const { id, channel, input } = message as Record<string, unknown>
+  if (typeof id !== 'number' || !Number.isSafeInteger(id)) {
+    return { id: null, result: { ok: false, error: 'message needs an integer id' } }
+  }
+  return { id, channel, input }
+}
+
+export class SocketBridge {
+  private readonly sockets = new Map<WebSocket, string>()
+  private readonly alive = new WeakSet<WebSocket>()
+  private readonly inflight = new ClientRequests()
+  private readonly unsubscribe: (() => void)[] = []
+  private readonly pingTimer: NodeJS.Timeout
+  private nextClient = 1
+  private closing = false
+
+  constructor(
+    private readonly service: HostedService,
+    private readonly log: (line: string) => void
+  ) {
+    for (const event of EVENT_CHANNEL_NAMES) {
+      this.unsubscribe.push(service.on(event, (payload) => this.broadcast({ event, payload })))
+    }
+    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS)
+    this.pingTimer.unref()
+  }
+
+  /** A socket that did not answer the previous ping is terminated, which releases its client. */
+  private pingAll(): void {
+    for (const socket of this.sockets.keys()) {
+      if (!this.alive.has(socket)) socket.terminate()
+      else {
+        this.alive.delete(socket)
+        socket.ping()
+      }
+    }
+  }
+
+  accept(socket: WebSocket): string {
+    const clientId = `ws:${this.nextClient++}`
+    this.sockets.set(socket, clientId)
+    this.alive.add(socket)
+    socket.on('pong', () => this.alive.add(socket))
+    socket.on('message', (data, isBinary) => {
+      if (isBinary)
+        return this.send(socket, {
+          id: null,
+          result: { ok: false, error: 'binary messages are not accepted' }
+        })
+      void this.handle(socket, clientId, data.toString())
+    })
+    socket.on('error', (error) =>
+      this.log(`[webHost] ${clientId} socket error: ${oneLineError(error)}`)
+    )
+    socket.on('close', () => {
+      this.sockets.delete(socket)
+      if (!this.closing) void this.release(clientId)
+    })
+    return clientId
+  }
+
+  private async handle(socket: WebSocket, clientId: string, data: string): Promise<void> {
+    const parsed = parseMessage(data)
+    if ('result' in parsed) return this.send(socket, parsed)
+    const result = await this.inflight.track(
+      clientId,
+      dispatchRequest(this.service.handlers, parsed.channel, parsed.input, { clientId })
+    )
+    this.send(socket, { id: parsed.id, result })
+  }
+
+  private async release(clientId: string): Promise<void> {
+    await this.inflight.settled(clientId)
+    try {
+      const notice = await this.service.releaseClient(clientId, PAGE_GONE_REASON)
+      if (notice.jobs.length)
+        this.log(`[webHost] ${clientId} gone: stopped ${notice.jobs.length} job(s)`)
+    } catch (error) {
+      this.log(`[webHost] releasing ${clientId} failed: ${oneLineError(error)}`)
+    }
+  }
+
+  private send(socket: WebSocket, message: Reply | { event: string; payload: unknown }): void {
+    if (socket.readyState !== socket.OPEN) return
+    socket.send(JSON.stringify(message), (error) => {
+      if (error) this.log(`[webHost] send failed: ${oneLineError(error)}`)
+    })
+  }
+
+  private broadcast(message: { event: string; payload: unknown }): void {
+    for (const socket of this.sockets.keys()) this.send(socket, message)
+  }
+
+  /** Host shutdown: close every connection without per-client release (shutdown stops all). */
+  close(): void {
+    this.closing = true
+    clearInterval(this.pingTimer)
+    for (const off of this.unsubscribe) off()
+    for (const socket of this.sockets.keys()) socket.close(1001, 'host shutting down')
+  }
+}

@@ -1,0 +1,55 @@
+// The renderer's one way to reach the core: `getApi()`. In Electron the preload has exposed
+// `window.transcriptor`; in the browser host it is built here over the host's WebSocket, from the
+// same contract, so pages and stores never know which host they run in.
+import type { TranscriptorApi } from '@shared/ipc/api'
+import { buildApi } from '@shared/ipc/buildApi'
+import { createSocketTransport } from './socketTransport'
+
+declare global {
+  interface Window {
+    transcriptor?: TranscriptorApi
+  }
+}
+
+const TOKEN_KEY = 'transcriptor.hostToken'
+
+/** The browser host's token: from the page URL (`?token=`), remembered for in-app navigation. */
+export function hostToken(): string | null {
+  const fromUrl = new URLSearchParams(window.location.search).get('token')
+  try {
+    if (fromUrl) window.sessionStorage.setItem(TOKEN_KEY, fromUrl)
+    return fromUrl ?? window.sessionStorage.getItem(TOKEN_KEY)
+  } catch {
+    return fromUrl
+  }
+}
+
+async function uploadFile(file: File, token: string): Promise<string> {
+  const query = new URLSearchParams({ token, name: file.name })
+  const response = await fetch(`/upload?${query}`, { method: 'POST', body: file })
+  const body = (await response.json().catch(() => ({}))) as { path?: unknown; error?: unknown }
+  if (!response.ok || typeof body.path !== 'string') {
+    throw new Error(
+      typeof body.error === 'string' ? body.error : `upload failed (HTTP ${response.status})`
+    )
+  }
+  return body.path
+}
+
+function createBrowserHostApi(): TranscriptorApi {
+  const token = hostToken()
+  if (!token) throw new Error('no host token in the page URL: open the address the host printed')
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
+  const socketUrl = `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token)}`
+  return {
+    ...buildApi(createSocketTransport(socketUrl)),
+    uploadFile: (file) => uploadFile(file, token)
+  }
+}
+
+let api: TranscriptorApi | null = null
+
+export function getApi(): TranscriptorApi {
+  api ??= window.transcriptor ?? createBrowserHostApi()
+  return api
+}

@@ -1,0 +1,86 @@
+// The browser host's side of the contract: requests as `{ id, channel, input }` over one
+// WebSocket, replies `{ id, result }`, events `{ event, payload }`. If the connection drops
+// (host restarted), pending requests fail with a one-line reason and the next request reconnects.
+import type { ApiTransport } from '@shared/ipc/buildApi'
+import { isEventChannelName } from '@shared/ipc/channels'
+import type { EventChannel, IpcResult, RequestChannel } from '@shared/ipc/contract'
+
+interface Pending {
+  resolve(result: IpcResult<unknown>): void
+  reject(error: Error): void
+}
+
+export function createSocketTransport(socketUrl: string): ApiTransport {
+  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
+  const pending = new Map<number, Pending>()
+  let nextId = 1
+  let socket: WebSocket | null = null
+  let opened: Promise<WebSocket> | null = null
+
+  function failAll(reason: string): void {
+    for (const request of pending.values()) request.reject(new Error(reason))
+    pending.clear()
+  }
+
+  function onMessage(data: unknown): void {
+    if (typeof data !== 'string') return
+    let message: { id?: unknown; result?: IpcResult<unknown>; event?: unknown; payload?: unknown }
+    try {
+      message = JSON.parse(data)
+    } catch {
+      return
+    }
+    if (typeof message.id === 'number' && message.result) {
+      pending.get(message.id)?.resolve(message.result)
+      pending.delete(message.id)
+    } else if (isEventChannelName(message.event)) {
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
+    }
+  }
+
+  function connect(): Promise<WebSocket> {
+    if (opened) return opened
+    opened = new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(socketUrl)
+      socket = ws
+      ws.onopen = () => resolve(ws)
+      ws.onmessage = (event) => onMessage(event.data)
+      ws.onclose = (event) => {
+        socket = null
+        opened = null
+        const reason = `connection to the host closed (${event.code}${event.reason ? ': ' + event.reason : ''})`
+        reject(new Error(reason))
+        failAll(reason)
+      }
+    })
+    return opened
+  }
+
+  // Connect at once so the host pushes events even before the first request.
+  connect().catch(() => undefined)
+
+  return {
+    async invoke(channel: RequestChannel, input: unknown) {
+      const ws = await connect()
+      const id = nextId++
+      return new Promise<IpcResult<unknown>>((resolve, reject) => {
+        pending.set(id, { resolve, reject })
+        try {
+          ws.send(JSON.stringify({ id, channel, input }))
+        } catch (error) {
+          pending.delete(id)
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
+      })
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event)
+      if (!set) listeners.set(event, (set = new Set()))
+      set.add(listener)
+      if (!socket) connect().catch(() => undefined)
+      return () => {
+        set.delete(listener)
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+// Table of contract inputs for the adapter tests: one valid input per channel, and for each
+// channel every malformed variant we can derive from it (wrong top-level type, unknown field,
+// each field — nested ones too — replaced by a value of the wrong type).
+import { DEFAULT_SETTINGS, type JobOptions } from '../../../src/shared/domain'
+import { REQUEST_CHANNELS } from '../../../src/shared/ipc/channels'
+import type { RequestChannel, RequestInput } from '../../../src/shared/ipc/contract'
+
+const options: JobOptions = {
+  engine: 'pocketsphinx',
+  model: '',
+  processes: 1,
+  workers: 1,
+  chunkSeconds: 30,
+  overlapSeconds: 2,
+  formats: ['txt'],
+  outputDir: ''
+}
+
+export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
+  'jobs.create': { paths: ['/tmp/a.wav'], options },
+  'jobs.list': { status: 'processing', search: 'a' },
+  'jobs.get': { id: 1 },
+  'jobs.delete': { id: 1 },
+  'jobs.stop': { id: 1 },
+  'jobs.retry': { id: 1 },
+  'jobs.setKeepInBackground': { id: 1, keep: true },
+  'jobs.logs': { id: 1, lines: 10 },
+  'jobs.processStatus': { id: 1 },
+  'jobs.metricsHistory': { id: 1 },
+  'jobs.transcript': { id: 1 },
+  'jobs.openOutput': { id: 1, format: 'txt' },
+  'jobs.revealOutput': { id: 1, format: 'srt' },
+  'client.leavingPage': { page: 'job', nextPage: 'history' },
+  'settings.get': {},
+  'settings.set': { settings: { ...DEFAULT_SETTINGS } },
+  'engines.list': {}
+}
+
+function wrongTypeFor(value: unknown): unknown {
+  if (typeof value === 'string') return 42
+  if (typeof value === 'number') return 'not a number'
+  if (typeof value === 'boolean') return 'yes'
+  if (Array.isArray(value)) return 'not a list'
+  return 7
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Every malformed variant of `valid`, each with a label saying what is wrong. */
+function variantsOf(
+  valid: Record<string, unknown>,
+  where = ''
+): { label: string; input: unknown }[] {
+  const out: { label: string; input: unknown }[] = [
+    { label: `${where}unknown field`, input: { ...valid, injected: true } }
+  ]
+  for (const [key, value] of Object.entries(valid)) {
+    out.push({
+      label: `${where}${key} of the wrong type`,
+      input: { ...valid, [key]: wrongTypeFor(value) }
+    })
+    if (isPlainObject(value)) {
+      for (const nested of variantsOf(value, `${where}${key}.`)) {
+        out.push({ label: nested.label, input: { ...valid, [key]: nested.input } })
+      }
+    }
+  }
+  return out
+}
+
+export interface BadCase {
+  channel: RequestChannel
+  label: string
+  input: unknown
+}
+
+export function badCases(): BadCase[] {
+  const cases: BadCase[] = []
+  for (const channel of REQUEST_CHANNELS) {
+    const valid = VALID_INPUTS[channel] as Record<string, unknown>
+    const topLevel: { label: string; input: unknown }[] = [
+      { label: 'undefined', input: undefined },
+      { label: 'null', input: null },
+      { label: 'a number', input: 42 },
+      { label: 'a string', input: 'jobs' },
+      { label: 'a boolean', input: true },
+      { label: 'an array', input: [valid] }
+    ]
+    for (const { label, input } of [...topLevel, ...variantsOf(valid)])
+      cases.push({ channel, label, input })
+  }
+  return cases
+}

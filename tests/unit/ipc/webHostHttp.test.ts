@@ -1,0 +1,189 @@
+// The browser host's HTTP side, on a real socket: the token guards every request (page, assets,
+// upload, WebSocket), files are served only from the renderer dir with the right type and CSP,
+// and uploads land in the data dir with the name checked and the size bounded.
+import { request } from 'node:http'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import WebSocket from 'ws'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWebHost, type WebHost } from '../../../src/main/webHost/server'
+import { socketUrl } from '../../support/host'
+import { fakeService } from './fakeService'
+
+let root: string
+let rendererDir: string
+let dataDir: string
+let host: WebHost
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function http(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}
+): Promise<Reply> {
+  return new Promise((done, failed) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: init.headers
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      }
+    )
+    req.on('error', failed)
+    req.end(init.body)
+  })
+}
+
+function upgrade(url: string, headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((done) => {
+    const ws = new WebSocket(url, { headers })
+    ws.on('open', () => {
+      ws.close()
+      done('open')
+    })
+    ws.on('unexpected-response', (_req, res) => done(`refused ${res.statusCode}`))
+    ws.on('error', (error) => done(`error ${error.message}`))
+  })
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'transcriptor-http-'))
+  rendererDir = join(root, 'renderer')
+  dataDir = join(root, 'data')
+  await mkdir(join(rendererDir, 'assets'), { recursive: true })
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>')
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  await writeFile(join(rendererDir, 'assets', 'app.css'), 'body{}')
+  await writeFile(join(root, 'secret.txt'), 'top secret')
+  host = await startWebHost({
+    service: fakeService(),
+    rendererDir,
+    dataDir,
+    maxUploadBytes: 1024,
+    log: () => undefined
+  })
+})
+
+afterAll(async () => {
+  await host?.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('browser host HTTP', () => {
+  it('listens on loopback only and prints a token URL', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/)
+  })
+
+  it('refuses the page without the right token', async () => {
+    expect((await http('/')).status).toBe(401)
+    expect((await http('/?token=wrong')).status).toBe(401)
+    expect((await http('/assets/app.js')).status).toBe(401)
+    expect((await http(`/?token=${host.token}x`)).status).toBe(401)
+  })
+
+  it('serves the page with the token, a CSP and a cookie that then admits its assets', async () => {
+    const page = await http(`/?token=${host.token}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>app</title>')
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    const cookie = String(page.headers['set-cookie']).split(';')[0] as string
+    expect(cookie).toContain(host.token)
+    const script = await http('/assets/app.js', { headers: { cookie } })
+    expect(script.status).toBe(200)
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect((await http('/assets/app.css', { headers: { cookie } })).headers['content-type']).toBe(
+      'text/css; charset=utf-8'
+    )
+    expect((await http('/assets/missing.js', { headers: { cookie } })).status).toBe(404)
+    // A client-side route gets the app.
+    expect((await http('/jobs/3', { headers: { cookie } })).body).toContain('<title>app</title>')
+  })
+
+  it('never serves a file outside the renderer dir', async () => {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%00'
+    ]) {
+      const reply = await http(`${path}?token=${host.token}`)
+      expect(reply.body).not.toContain('top secret')
+      expect([400, 404]).toContain(reply.status)
+    }
+  })
+
+  it('refuses a foreign Host header or Origin even with the token (DNS rebinding, cross-site)', async () => {
+    expect(
+      (await http(`/?token=${host.token}`, { headers: { host: 'evil.example' } })).status
+    ).toBe(401)
+    expect(
+      (await http(`/?token=${host.token}`, { headers: { origin: 'http://evil.example' } })).status
+    ).toBe(401)
+  })
+
+  it('refuses a WebSocket without the right token or from another origin', async () => {
+    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws`)).toBe('refused 401')
+    expect(await upgrade(`ws://127.0.0.1:${host.port}/ws?token=nope`)).toBe('refused 401')
+    expect(await upgrade(socketUrl(host), { origin: 'http://evil.example' })).toBe('refused 401')
+    expect(await upgrade(`ws://127.0.0.1:${host.port}/other?token=${host.token}`)).toBe(
+      'refused 404'
+    )
+    expect(await upgrade(socketUrl(host))).toBe('open')
+  })
+
+  it('stores an upload in the data dir and returns its path', async () => {
+    const reply = await http(
+      `/upload?token=${host.token}&name=${encodeURIComponent('talk one.wav')}`,
+      {
+        method: 'POST',
+        body: Buffer.from('RIFF-data')
+      }
+    )
+    expect(reply.status).toBe(200)
+    const { path } = JSON.parse(reply.body) as { path: string }
+    expect(path.startsWith(join(dataDir, 'uploads') + '/')).toBe(true)
+    expect(path.endsWith('/talk one.wav')).toBe(true)
+    expect(await readFile(path, 'utf8')).toBe('RIFF-data')
+  })
+
+  it('refuses bad uploads with a reason and leaves nothing behind', async () => {
+    const before = await readdir(join(dataDir, 'uploads')).catch(() => [])
+    const cases: [string, number, RegExp][] = [
+      [`/upload?name=a.wav`, 401, /token/],
+      [
+        `/upload?token=${host.token}&name=${encodeURIComponent('../evil.wav')}`,
+        400,
+        /path separator/
+      ],
+      [`/upload?token=${host.token}&name=${encodeURIComponent('a\\b.wav')}`, 400, /path separator/],
+      [`/upload?token=${host.token}&name=..`, 400, /\.\./],
+      [`/upload?token=${host.token}`, 400, /file name/]
+    ]
+    for (const [path, status, reason] of cases) {
+      const reply = await http(path, { method: 'POST', body: Buffer.from('x') })
+      expect(reply.status).toBe(status)
+      expect(reply.body).toMatch(reason)
+    }
+    const tooBig = await http(`/upload?token=${host.token}&name=big.wav`, {
+      method: 'POST',
+      body: Buffer.alloc(4096)
+    })
+    expect(tooBig.status).toBe(413)
+    expect(await readdir(join(dataDir, 'uploads')).catch(() => [])).toEqual(before)
+    expect((await http(`/upload?token=${host.token}&name=a.wav`)).status).toBe(405)
+  })
+})
