@@ -103,3 +103,11 @@ export function stillAlive(ids: Identity[]): Identity[] {
     return e !== undefined && !e.zombie && e.startTime === id.startTime
   })
 }
+
+/** A pid that certainly belonged to a process that has exited (reused only by bad luck). */
+export async function deadPid(): Promise<number> {
+  const { spawn } = await import('node:child_process')
+  const child = spawn('true')
+  await new Promise((r) => child.once('exit', r))
+  return child.pid as number
+}
