@@ -74,6 +74,12 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     ).n
   } catch (error) {
     if (error instanceof DatabaseError) throw error
+    const code = (error as { code?: unknown }).code
+    // Only SQLite's own verdict says "not a database"; a missing native addon or a permission
+    // problem is reported as what it is.
+    if (typeof code !== 'string' || !code.startsWith('SQLITE_') || code === 'SQLITE_CANTOPEN') {
+      throw new DatabaseError(`cannot open ${path}: ${(error as Error).message}`)
+    }
     throw new DatabaseError(
       `${path} is not a Transcriptor database (${sqliteReason(error)}): left untouched`
     )
