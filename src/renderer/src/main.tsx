@@ -1,3 +1,14 @@
 import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { getApi } from './transport/getApi'
+import { startSubscriptions } from './store/subscriptions'
+import { startNavigation } from './store/navigation'
+import { loadInitialData } from './store/jobActions'
+import './styles.css'
 
-createRoot(document.getElementById('root') as HTMLElement).render(<h1>Transcriptor</h1>)
+// Subscriptions first, so no event between the initial load and the first render is lost.
+startSubscriptions(getApi())
+startNavigation()
+void loadInitialData()
+
+createRoot(document.getElementById('root') as HTMLElement).render(<App />)

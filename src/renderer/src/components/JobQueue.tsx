@@ -1,0 +1,45 @@
+// The jobs started from this page: status, progress, ETA. Each row subscribes to its own job so
+// one job's progress does not re-render the others.
+import { useShallow } from 'zustand/react/shallow'
+import { useJobsStore } from '../store/jobsStore'
+import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
+import { StatusBadge, endReason } from './StatusBadge'
+
+export function JobQueue(): React.JSX.Element {
+  const ids = useJobsStore(useShallow((s) => s.ownIds))
+  if (ids.length === 0) return <p className="muted">No jobs yet. Drop files above to start.</p>
+  return (
+    <ul className="queue" data-testid="job-queue">
+      {ids.map((id) => (
+        <QueueRow key={id} id={id} />
+      ))}
+    </ul>
+  )
+}
+
+function QueueRow({ id }: { id: number }): React.JSX.Element | null {
+  const row = useJobsStore((s) => s.byId[id])
+  if (!row) return null
+  const eta =
+    row.status === 'processing'
+      ? estimateRemainingSeconds(row.started_at, row.progress, Date.now())
+      : null
+  const reason = endReason(row)
+  return (
+    <li className="queue-row" data-testid={`queue-row-${id}`} data-status={row.status}>
+      <a href={`#/job/${id}`} className="queue-name" title={row.original_path}>
+        #{id} {row.filename}
+      </a>
+      <StatusBadge status={row.status} testId={`queue-status-${id}`} />
+      <progress max={1} value={row.progress} aria-label={`progress of ${row.filename}`} />
+      <span className="muted eta">
+        {Math.round(row.progress * 100)}%{eta !== null && ` · about ${formatDuration(eta)} left`}
+      </span>
+      {reason && row.status !== 'completed' && (
+        <span className="reason" data-testid={`queue-reason-${id}`}>
+          {reason}
+        </span>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,132 @@
+// One job, live: status and reason, elapsed, progress/ETA, Stop, keep-in-background, CPU/memory,
+// the process table, the log, and the transcript once it has finished.
+import { useEffect, useState } from 'react'
+import { getApi } from '../transport/getApi'
+import { isTerminal, upsertJob, useJobsStore } from '../store/jobsStore'
+import { closeLogView } from '../store/logsStore'
+import { setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
+import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
+import { ElapsedClock } from '../components/ElapsedClock'
+import { JobMetrics } from '../components/JobMetrics'
+import { LogViewer } from '../components/LogViewer'
+import { OutputButtons } from '../components/OutputButtons'
+import { ProcessTable } from '../components/ProcessTable'
+import { StatusBadge, endReason } from '../components/StatusBadge'
+import { TranscriptView } from '../components/TranscriptView'
+
+export function JobPage({ id }: { id: number }): React.JSX.Element {
+  const row = useJobsStore((s) => s.byId[id])
+  const [lookup, setLookup] = useState<'pending' | 'missing'>('pending')
+  const [stopping, setStopping] = useState(false)
+
+  useEffect(() => {
+    void watchJob(id)
+    return () => closeLogView(id)
+  }, [id])
+
+  useEffect(() => {
+    if (row) return
+    let live = true
+    getApi()
+      .jobs.get({ id })
+      .then((found) => {
+        if (!live) return
+        if (found) upsertJob(found)
+        else setLookup('missing')
+      })
+      .catch(() => live && setLookup('missing'))
+    return () => {
+      live = false
+    }
+  }, [id, row])
+
+  if (!row) {
+    return (
+      <div className="page">
+        {lookup === 'missing' ? (
+          <p>Job #{id} does not exist (it may have been deleted).</p>
+        ) : (
+          <p className="muted">Loading job #{id}…</p>
+        )}
+      </div>
+    )
+  }
+
+  const done = isTerminal(row)
+  const reason = endReason(row)
+  const eta =
+    row.status === 'processing'
+      ? estimateRemainingSeconds(row.started_at, row.progress, Date.now())
+      : null
+  const onStop = (): void => {
+    setStopping(true)
+    void stopJob(id).finally(() => setStopping(false))
+  }
+
+  return (
+    <div className="page job-page">
+      <header className="job-header">
+        <h1 title={row.original_path}>
+          #{row.id} {row.filename}
+        </h1>
+        <StatusBadge status={row.status} testId="job-status" />
+      </header>
+      {reason && row.status !== 'completed' && (
+        <p className="reason" data-testid="job-reason">
+          {row.status === 'cancelled' ? 'Stopped: ' : 'Failed: '}
+          {reason}
+        </p>
+      )}
+      <dl className="facts">
+        <dt>Elapsed</dt>
+        <dd>
+          <ElapsedClock startedAt={row.started_at} finishedAt={row.finished_at} />
+        </dd>
+        <dt>Progress</dt>
+        <dd>
+          <progress max={1} value={row.progress} aria-label="progress" />{' '}
+          <span data-testid="job-progress">{Math.round(row.progress * 100)}%</span>
+          {eta !== null && <span className="muted"> · about {formatDuration(eta)} left</span>}
+        </dd>
+        <dt>Engine</dt>
+        <dd>
+          {row.engine}
+          {row.model && ` (${row.model})`} · {row.processes} processes × {row.workers} workers
+        </dd>
+      </dl>
+      <div className="job-actions">
+        <button
+          className="danger"
+          onClick={onStop}
+          disabled={done || stopping}
+          data-testid="stop-button"
+        >
+          {stopping ? 'Stopping…' : 'Stop'}
+        </button>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={row.keep_in_background === 1}
+            disabled={done}
+            onChange={(e) => void setKeepInBackground(id, e.target.checked)}
+            data-testid="keep-in-background"
+          />
+          Keep running in background (do not stop when I leave this page)
+        </label>
+      </div>
+      <div className="job-live">
+        <JobMetrics jobId={id} />
+        <ProcessTable jobId={id} />
+      </div>
+      {row.status === 'completed' && (
+        <section>
+          <h2>Transcript</h2>
+          <OutputButtons row={row} />
+          <TranscriptView jobId={id} />
+        </section>
+      )}
+      <h2>Log</h2>
+      <LogViewer jobId={id} />
+    </div>
+  )
+}

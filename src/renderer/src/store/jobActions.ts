@@ -1,0 +1,147 @@
+// Requests the pages make, with their results put into the stores. Errors become notices: a
+// failed request never leaves the UI silently unchanged.
+import type { JobOptions, OutputFormat } from '@shared/domain'
+import { getApi } from '../transport/getApi'
+import {
+  addOwnJobs,
+  removeJob,
+  setAllJobs,
+  setRejected,
+  upsertJob,
+  type Rejection
+} from './jobsStore'
+import { closeLogView, loadLogTail, openLogView } from './logsStore'
+import { forgetMetrics, setMetricsHistory, setProcessStatus } from './metricsStore'
+import { addNotice } from './noticesStore'
+import { setEngines, setSettings, setSettingsLoadError } from './settingsStore'
+import { fileToPath, type Candidate } from '../lib/fileSubmission'
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err)
+}
+
+async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run()
+  } catch (err) {
+    addNotice('error', `${what} failed: ${errorText(err)}`)
+    return undefined
+  }
+}
+
+export async function loadInitialData(): Promise<void> {
+  const api = getApi()
+  await Promise.all([
+    attempt('Loading jobs', async () => setAllJobs(await api.jobs.list({}))),
+    api.settings
+      .get({})
+      .then(setSettings)
+      .catch((err: unknown) => setSettingsLoadError(errorText(err))),
+    attempt('Listing engines', async () => setEngines(await api.engines.list({})))
+  ])
+}
+
+/** Uploads (or resolves) every acceptable file, then creates one job per file. */
+export async function submitFiles(
+  candidates: readonly Candidate[],
+  options: JobOptions
+): Promise<void> {
+  const api = getApi()
+  const rejected: Rejection[] = []
+  const paths: { path: string; name: string }[] = []
+  for (const candidate of candidates) {
+    const resolved = await fileToPath(api, candidate)
+    if ('reason' in resolved) rejected.push({ name: candidate.file.name, reason: resolved.reason })
+    else paths.push({ path: resolved.path, name: candidate.file.name })
+  }
+  if (paths.length > 0) {
+    try {
+      const result = await api.jobs.create({ paths: paths.map((p) => p.path), options })
+      addOwnJobs(result.created)
+      for (const r of result.rejected) {
+        const name = paths.find((p) => p.path === r.path)?.name ?? r.path
+        rejected.push({ name, reason: r.reason })
+      }
+    } catch (err) {
+      for (const p of paths) rejected.push({ name: p.name, reason: errorText(err) })
+    }
+  }
+  setRejected(rejected)
+}
+
+export async function stopJob(id: number): Promise<void> {
+  const api = getApi()
+  const result = await attempt('Stopping the job', () => api.jobs.stop({ id }))
+  if (result && result.survivors.length > 0) {
+    addNotice(
+      'error',
+      `Job #${id}: processes still alive after stop: ${result.survivors.join(', ')}`
+    )
+  }
+  const row = await attempt('Reading the job', () => api.jobs.get({ id }))
+  if (row) upsertJob(row)
+  await refreshProcessStatus(id)
+}
+
+export async function refreshProcessStatus(id: number): Promise<void> {
+  try {
+    setProcessStatus(id, await getApi().jobs.processStatus({ id }))
+  } catch {
+    // The job may have been deleted meanwhile; nothing to show then.
+  }
+}
+
+export async function setKeepInBackground(id: number, keep: boolean): Promise<void> {
+  const row = await attempt('Changing "keep running in background"', () =>
+    getApi().jobs.setKeepInBackground({ id, keep })
+  )
+  if (row) upsertJob(row)
+}
+
+export async function retryJob(id: number): Promise<number | undefined> {
+  const row = await attempt('Retrying the job', () => getApi().jobs.retry({ id }))
+  if (row) addOwnJobs([row])
+  return row?.id
+}
+
+export async function deleteJob(id: number): Promise<void> {
+  const result = await attempt('Deleting the job', () => getApi().jobs.delete({ id }))
+  if (result?.deleted) {
+    removeJob(id)
+    forgetMetrics(id)
+    closeLogView(id)
+  }
+}
+
+/** Opens a job's log view: live lines are buffered while the file tail loads. */
+export async function watchJob(id: number): Promise<void> {
+  const api = getApi()
+  openLogView(id)
+  const [tail, history] = await Promise.all([
+    api.jobs.logs({ id, lines: 100_000 }).catch(() => [] as string[]),
+    api.jobs.metricsHistory({ id }).catch(() => [])
+  ])
+  loadLogTail(id, tail)
+  setMetricsHistory(id, history)
+  await refreshProcessStatus(id)
+}
+
+export async function openOutput(id: number, format: OutputFormat, reveal: boolean): Promise<void> {
+  const api = getApi()
+  const result = await attempt(reveal ? 'Revealing the file' : 'Opening the file', async () => {
+    if (reveal) {
+      const r = await api.jobs.revealOutput({ id, format })
+      return { done: r.revealed, path: r.path }
+    }
+    const r = await api.jobs.openOutput({ id, format })
+    return { done: r.opened, path: r.path }
+  })
+  // The browser host cannot open a desktop app for the user; say where the file is instead.
+  if (result && !result.done) {
+    addNotice('info', `Could not ${reveal ? 'reveal' : 'open'} it here; the file is at ${result.path}`)
+  }
+}
+
+export async function loadJobs(): Promise<void> {
+  await attempt('Loading jobs', async () => setAllJobs(await getApi().jobs.list({})))
+}

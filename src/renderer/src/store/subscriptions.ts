@@ -1,0 +1,40 @@
+// The one place host events enter the renderer: set up once at startup, they feed the stores.
+// Components never subscribe to the API themselves, so an event updates exactly the store slice
+// it belongs to and only components selecting that slice re-render.
+import type { TranscriptorApi } from '@shared/ipc/api'
+import { isTerminal, removeJob, upsertJob, useJobsStore } from './jobsStore'
+import { appendLogLines, closeLogView } from './logsStore'
+import { addMetricsSample, forgetMetrics } from './metricsStore'
+import { addStoppedNotice } from './noticesStore'
+import { refreshProcessStatus } from './jobActions'
+
+let stopAll: (() => void) | null = null
+
+export function startSubscriptions(api: TranscriptorApi): () => void {
+  if (stopAll) return stopAll
+  const offs = [
+    api.on('job.updated', (row) => {
+      const before = useJobsStore.getState().byId[row.id]
+      upsertJob(row)
+      // The tree is gone when a job ends: show what the host sees now, not the last live sample.
+      if (isTerminal(row) && (!before || !isTerminal(before))) void refreshProcessStatus(row.id)
+    }),
+    api.on('job.deleted', ({ id }) => {
+      removeJob(id)
+      forgetMetrics(id)
+      closeLogView(id)
+    }),
+    api.on('job.logs', (batch) => appendLogLines(batch.jobId, batch.lines)),
+    api.on('job.metrics', (sample) => {
+      const row = useJobsStore.getState().byId[sample.jobId]
+      // A sample that raced the stop must not refill the process table of an ended job.
+      addMetricsSample(sample, !row || !isTerminal(row))
+    }),
+    api.on('jobs.stopped', (notice) => addStoppedNotice(notice.jobs, notice.reason))
+  ]
+  stopAll = () => {
+    for (const off of offs) off()
+    stopAll = null
+  }
+  return stopAll
+}

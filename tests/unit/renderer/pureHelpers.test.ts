@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest'
+import { LogRing } from '../../../src/renderer/src/lib/logRing'
+import { estimateRemainingSeconds, formatDuration } from '../../../src/renderer/src/lib/eta'
+import { sparklinePath } from '../../../src/renderer/src/lib/sparkline'
+import { fieldErrors, parseNumberInput } from '../../../src/renderer/src/lib/formErrors'
+import { unsupportedReason } from '../../../src/renderer/src/lib/fileIntake'
+import { SettingsSchema, DEFAULT_SETTINGS } from '@shared/domain'
+
+describe('LogRing', () => {
+  it('keeps the newest lines in order once full', () => {
+    const ring = new LogRing(3)
+    ring.push(['a', 'b'])
+    ring.push(['c', 'd', 'e'])
+    expect(ring.toArray()).toEqual(['c', 'd', 'e'])
+    expect(ring.get(0)).toBe('c')
+    expect(ring.size).toBe(3)
+    expect(ring.totalPushed).toBe(5)
+    expect(ring.dropped).toBe(2)
+  })
+
+  it('takes only the tail of a batch larger than the ring', () => {
+    const ring = new LogRing(4)
+    ring.push(Array.from({ length: 10 }, (_, i) => `line ${i}`))
+    expect(ring.toArray()).toEqual(['line 6', 'line 7', 'line 8', 'line 9'])
+    expect(ring.totalPushed).toBe(10)
+  })
+
+  it('stays bounded at 100,000 lines after 250,000', () => {
+    const ring = new LogRing(100_000)
+    for (let b = 0; b < 250; b++) ring.push(Array.from({ length: 1000 }, (_, i) => `${b}:${i}`))
+    expect(ring.size).toBe(100_000)
+    expect(ring.get(0)).toBe('150:0')
+    expect(ring.get(99_999)).toBe('249:999')
+  })
+
+  it('refuses an index outside the kept lines and a bad capacity', () => {
+    const ring = new LogRing(2)
+    ring.push(['x'])
+    expect(() => ring.get(1)).toThrow(RangeError)
+    expect(() => new LogRing(0)).toThrow()
+  })
+})
+
+describe('ETA', () => {
+  it('extrapolates from the progress rate', () => {
+    // 25% in 60 s -> 180 s to go.
+    expect(estimateRemainingSeconds(1_000, 0.25, 61_000)).toBeCloseTo(180)
+  })
+
+  it('gives no estimate before meaningful progress or without a start', () => {
+    expect(estimateRemainingSeconds(0, 0.001, 10_000)).toBeNull()
+    expect(estimateRemainingSeconds(null, 0.5, 10_000)).toBeNull()
+    expect(estimateRemainingSeconds(0, 1, 10_000)).toBe(0)
+  })
+
+  it('formats durations', () => {
+    expect(formatDuration(65)).toBe('1:05')
+    expect(formatDuration(3 * 3600 + 3)).toBe('3:00:03')
+    expect(formatDuration(null)).toBe('—')
+  })
+})
+
+describe('sparklinePath', () => {
+  it('spans the width and scales to the max (or the floor)', () => {
+    expect(sparklinePath([0, 50, 100], 100, 10, { floor: 100 })).toBe('M0,10 L50,5 L100,0')
+    expect(sparklinePath([0, 5], 100, 10, { floor: 100 })).toBe('M0,10 L100,9.5')
+    expect(sparklinePath([0, 400], 100, 10, { floor: 100 })).toBe('M0,10 L100,0')
+  })
+
+  it('draws only the newest points and treats bad values as zero', () => {
+    expect(sparklinePath([99, 1, Number.NaN], 10, 10, { maxPoints: 2, floor: 1 })).toBe(
+      'M0,0 L10,10'
+    )
+    expect(sparklinePath([], 10, 10)).toBe('')
+    expect(sparklinePath([1], 10, 10)).toBe('M10,0')
+  })
+
+  it('changes when a new sample arrives (the chart moves)', () => {
+    expect(sparklinePath([10, 20], 100, 10)).not.toBe(sparklinePath([10, 20, 30], 100, 10))
+  })
+})
+
+describe('form helpers', () => {
+  it('maps schema issues to one message per field', () => {
+    const parsed = SettingsSchema.safeParse({
+      ...DEFAULT_SETTINGS,
+      processes: 0,
+      overlapSeconds: 20,
+      chunkSeconds: 30
+    })
+    expect(parsed.success).toBe(false)
+    if (parsed.success) return
+    const errors = fieldErrors(parsed.error.issues)
+    expect(Object.keys(errors)).toContain('processes')
+    expect(errors.overlapSeconds).toBe('overlap must be less than half the chunk length')
+  })
+
+  it('turns an empty number input into NaN so it is reported, not saved as 0', () => {
+    expect(Number.isNaN(parseNumberInput(''))).toBe(true)
+    expect(parseNumberInput('12')).toBe(12)
+    expect(
+      SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, workers: parseNumberInput('') }).success
+    ).toBe(false)
+  })
+})
+
+describe('unsupportedReason', () => {
+  it('accepts audio and video by extension or MIME type', () => {
+    expect(unsupportedReason('clip.WAV', '')).toBeNull()
+    expect(unsupportedReason('movie.mkv', '')).toBeNull()
+    expect(unsupportedReason('voice.note', 'audio/x-custom')).toBeNull()
+  })
+
+  it('explains what is wrong with anything else', () => {
+    expect(unsupportedReason('notes.txt', 'text/plain')).toMatch(/unsupported file type \.txt/)
+    expect(unsupportedReason('README', '')).toMatch(/no file extension/)
+  })
+})
