@@ -126,6 +126,30 @@ describe('openDatabase', () => {
     })
   }
 
+  test('the backup is an online copy: it holds rows still only in the WAL of another connection', () => {
+    databaseAtVersion(dbPath, 1)
+    const other = new Database(dbPath)
+    other.pragma('journal_mode = WAL')
+    other
+      .prepare(
+        `INSERT INTO transcription_jobs (filename, original_path, engine, model, processes,
+           workers, chunk_seconds, overlap_seconds, formats, created_at)
+         VALUES ('wal-only.wav', '/m', 'pocketsphinx', '', 1, 1, 30, 2, 'txt', 3000)`
+      )
+      .run()
+    try {
+      const opened = openDatabase(dbPath)
+      opened.db.close()
+      const backup = new Database(opened.backupPath as string, { readonly: true })
+      expect(
+        backup.prepare('SELECT filename FROM transcription_jobs ORDER BY id').pluck().all()
+      ).toEqual(['a.wav', 'b.wav', 'wal-only.wav'])
+      backup.close()
+    } finally {
+      other.close()
+    }
+  })
+
   test(`a database at the latest version keeps its rows and settings`, () => {
     databaseAtVersion(dbPath, LATEST)
     const opened = openDatabase(dbPath)
