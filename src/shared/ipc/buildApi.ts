@@ -29,7 +29,8 @@ export function buildApi(transport: ApiTransport): TranscriptorApi {
   for (const channel of REQUEST_CHANNELS) {
     const [group, method] = channel.split('.') as [string, string]
     groups[group] ??= {}
-    groups[group][method] = (input: unknown) => unwrapResult(transport.invoke(channel, input ?? {}))
+    groups[group][method] = (input: unknown) =>
+      unwrapResult(transport.invoke(channel, input === undefined ? {} : input))
   }
   const on = (event: EventChannel, listener: (payload: never) => void): (() => void) => {
     if (!isEventChannelName(event)) throw new Error(`unknown event: ${String(event)}`)

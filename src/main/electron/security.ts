@@ -1,0 +1,42 @@
+// Session- and webContents-level hardening: no permissions, no navigation, no new windows, no
+// webviews, no remote content, and the CSP as a response header where Electron sees headers.
+import type { App, Session, WebContents } from 'electron'
+import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy'
+import { isAppUrl, type AppEntry } from './appOrigin'
+
+const REMOTE_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:'])
+
+export function hardenSession(session: Session, entry: AppEntry): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.webRequest.onBeforeRequest((details, callback) => {
+    let remote = false
+    try {
+      const url = new URL(details.url)
+      remote = REMOTE_PROTOCOLS.has(url.protocol) && !isAppUrl(details.url, entry)
+    } catch {
+      remote = true
+    }
+    callback({ cancel: remote })
+  })
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY]
+      }
+    })
+  })
+}
+
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+}
+
+/** Applies hardenWebContents to every webContents the app ever creates. */
+export function hardenAllWebContents(app: App): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+}
