@@ -1,0 +1,126 @@
+// The Job page of a running job: log lines stream in, the CPU sparkline moves, the process table
+// lists real PIDs; Stop empties the table within 2 s, the status reads cancelled, the PIDs are gone.
+import { afterEach, describe, expect, it } from 'vitest'
+import { waitFor } from '../../support/host'
+import {
+  isAlive,
+  makeLongAudio,
+  openUi,
+  pickFiles,
+  queuedJobId,
+  screenshot,
+  type UiSession
+} from './uiHarness'
+
+let ui: UiSession | undefined
+afterEach(async () => {
+  await ui?.close()
+  ui = undefined
+})
+
+/** The spec's promise for Stop, measured from the click to the empty table. */
+const STOP_VISIBLE_WITHIN_MS = 2_000
+
+describe('Job page', () => {
+  it('streams logs and metrics of a running job; Stop kills the tree and shows cancelled', async () => {
+    ui = await openUi()
+    const { page, client } = ui
+    await pickFiles(page, [makeLongAudio(ui.scratch)])
+    const id = await queuedJobId(page, 'long-reading')
+    await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+    await expect
+      .poll(() => page.getByTestId('job-status').innerText(), { timeout: 60_000 })
+      .toBe('processing')
+
+    const logCount = async (): Promise<number> => {
+      const text = await page.getByTestId('log-count').innerText()
+      return Number(/^(\d+) lines/.exec(text)?.[1] ?? -1)
+    }
+    const firstCount = await waitFor(
+      async () => ((await logCount()) > 0 ? await logCount() : 0),
+      'log lines',
+      60_000
+    )
+    await waitFor(
+      async () => (await logCount()) > firstCount,
+      'more log lines streaming in',
+      60_000
+    )
+    expect(await page.getByTestId('log-line').count()).toBeGreaterThan(0)
+
+    const cpuPath = page.locator('[data-testid="cpu-sparkline"] path')
+    const firstPath = await waitFor(
+      async () => await cpuPath.getAttribute('d'),
+      'a CPU sparkline',
+      30_000
+    )
+    await waitFor(
+      async () => (await cpuPath.getAttribute('d')) !== firstPath,
+      'the CPU sparkline to move',
+      30_000
+    )
+
+    const rows = page.getByTestId('process-row')
+    await rows.first().waitFor({ timeout: 30_000 })
+    const pids = (await rows.locator('td:first-child').allInnerTexts()).map(Number)
+    expect(pids.length).toBeGreaterThan(0)
+    expect(pids.every(isAlive)).toBe(true)
+    await screenshot(page, '08-job-running')
+
+    const clickedAt = Date.now()
+    await page.getByTestId('stop-button').click()
+    await page.getByTestId('process-table-empty').waitFor({ timeout: STOP_VISIBLE_WITHIN_MS })
+    const tableEmptyAfterMs = Date.now() - clickedAt
+    await expect
+      .poll(() => page.getByTestId('job-status').innerText(), { timeout: STOP_VISIBLE_WITHIN_MS })
+      .toBe('cancelled')
+    console.log(`[ui e2e] Stop: process table empty ${tableEmptyAfterMs} ms after the click`)
+    expect(pids.filter(isAlive)).toEqual([])
+    await page.getByTestId('job-reason').waitFor()
+    expect(await page.getByTestId('stop-button').isDisabled()).toBe(true)
+    const row = await client.call('jobs.get', { id })
+    expect(row?.status).toBe('cancelled')
+    expect(await page.getByTestId('job-reason').innerText()).toContain(
+      row?.cancel_reason ?? '<none>'
+    )
+    await screenshot(page, '09-job-stopped')
+  })
+
+  it('the log view follows the tail, pauses when scrolled up, resumes on demand, and filters', async () => {
+    ui = await openUi()
+    const { page } = ui
+    await pickFiles(page, [makeLongAudio(ui.scratch)])
+    const id = await queuedJobId(page, 'long-reading')
+    await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+    const scroller = page.locator('.log-scroll')
+    const lineCount = async (): Promise<number> => {
+      const text = await page.getByTestId('log-count').innerText()
+      return Number(/^(\d+) lines/.exec(text)?.[1] ?? 0)
+    }
+    // Enough lines to scroll.
+    await waitFor(async () => (await lineCount()) > 30, 'more than 30 log lines', 90_000)
+    await scroller.evaluate((el) => el.scrollTo({ top: 0 }))
+    await page.getByTestId('resume-follow').waitFor()
+    expect(await scroller.getAttribute('data-following')).toBe('no')
+    await page.getByTestId('resume-follow').click()
+    await expect.poll(() => scroller.getAttribute('data-following')).toBe('yes')
+    await expect
+      .poll(() => scroller.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight))
+      .toBeLessThan(40)
+
+    const firstLine = (await page.getByTestId('log-line').first().innerText()).trim()
+    const needle = firstLine.split(/\s+/).find((w) => w.length > 3) ?? firstLine.slice(0, 4)
+    await page.getByLabel('Search the log').fill(needle)
+    await expect
+      .poll(() => page.getByTestId('log-count').innerText())
+      .toMatch(/\d+ of \d+ lines match/)
+    const shown = await page.getByTestId('log-line').allInnerTexts()
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.every((l) => l.toLowerCase().includes(needle.toLowerCase()))).toBe(true)
+    expect(await page.locator('[data-testid="log-line"] mark').count()).toBeGreaterThan(0)
+    await page.getByTestId('stop-button').click()
+    await expect
+      .poll(() => page.getByTestId('job-status').innerText(), { timeout: 10_000 })
+      .toBe('cancelled')
+  })
+})

@@ -1,0 +1,138 @@
+// Drop files in the real UI, real pocketsphinx jobs on the browser host: both clips complete and
+// their words show up; a bad file fails with its reason while the good one completes.
+import { afterEach, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import {
+  CLIP_LEISURE,
+  CLIP_MARRIED,
+  dropFiles,
+  makeBrokenWav,
+  openUi,
+  pickFiles,
+  queuedJobId,
+  screenshot,
+  waitForQueueStatus,
+  type UiSession
+} from './uiHarness'
+
+let ui: UiSession | undefined
+afterEach(async () => {
+  await ui?.close()
+  ui = undefined
+})
+
+/** pocketsphinx is not perfect: a clip counts as transcribed when most of these words appear. */
+function countWords(text: string, words: string[]): number {
+  const lower = text.toLowerCase()
+  return words.filter((w) => lower.includes(w)).length
+}
+
+describe('Transcribe page', () => {
+  it('two dropped LibriVox clips both complete and their transcripts show their words', async () => {
+    ui = await openUi()
+    const { page } = ui
+    await screenshot(page, '01-transcribe-empty')
+    await pickFiles(page, [CLIP_LEISURE, CLIP_MARRIED])
+    const first = await queuedJobId(page, '0870')
+    const second = await queuedJobId(page, '0920')
+    expect(first).not.toBe(second)
+    await waitForQueueStatus(page, first, 'completed')
+    await waitForQueueStatus(page, second, 'completed')
+    await screenshot(page, '02-transcribe-queue-done')
+
+    await page.locator(`[data-testid="queue-row-${first}"] a`).click()
+    await page.getByTestId('transcript').waitFor()
+    const firstText = await page.getByTestId('transcript').innerText()
+    expect(
+      countWords(firstText, ['leisure', 'consider', 'much', 'power', 'might'])
+    ).toBeGreaterThanOrEqual(3)
+    await expect.poll(() => page.getByTestId('job-status').innerText()).toBe('completed')
+    await screenshot(page, '03-job-completed')
+
+    await page.goBack()
+    await page.locator(`[data-testid="queue-row-${second}"] a`).click()
+    await page.getByTestId('transcript').waitFor()
+    const secondText = await page.getByTestId('transcript').innerText()
+    expect(
+      countWords(secondText, ['married', 'amiable', 'woman', 'respectable', 'might'])
+    ).toBeGreaterThanOrEqual(3)
+
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId(`history-row-${first}`).waitFor()
+    await expect
+      .poll(() => page.getByTestId(`history-status-${second}`).innerText())
+      .toBe('completed')
+    await screenshot(page, '04-history')
+  })
+
+  it('a real drop event (DataTransfer) creates jobs too; an unsupported file gets an inline reason', async () => {
+    ui = await openUi()
+    const { page } = ui
+    const notes = join(ui.scratch, 'meeting-notes.txt')
+    writeFileSync(notes, 'not audio\n')
+    await dropFiles(page, [
+      { path: CLIP_MARRIED, type: 'audio/wav' },
+      { path: notes, type: 'text/plain' }
+    ])
+    const rejected = page.getByTestId('rejected-item')
+    await rejected.first().waitFor()
+    expect(await rejected.allInnerTexts()).toEqual([
+      expect.stringMatching(/meeting-notes\.txt.*unsupported file type \.txt/)
+    ])
+    const id = await queuedJobId(page, '0920')
+    await waitForQueueStatus(page, id, 'completed')
+  })
+
+  it('a broken file dropped with a good one: the bad one fails with its reason, the good one completes', async () => {
+    ui = await openUi()
+    const { page, client } = ui
+    const broken = makeBrokenWav(ui.scratch)
+    await pickFiles(page, [broken, CLIP_LEISURE])
+    const bad = await queuedJobId(page, 'broken-recording')
+    const good = await queuedJobId(page, '0870')
+    await waitForQueueStatus(page, bad, 'failed')
+    const reason = await page.getByTestId(`queue-reason-${bad}`).innerText()
+    expect(reason.trim().length).toBeGreaterThan(0)
+    expect(reason).not.toContain('\n')
+    await waitForQueueStatus(page, good, 'completed')
+    const row = await client.call('jobs.get', { id: bad })
+    expect(row?.status).toBe('failed')
+    expect(reason).toContain(row?.error_message ?? '<no error_message>')
+    await screenshot(page, '05-transcribe-bad-and-good')
+  })
+})
+
+describe('Settings page', () => {
+  it('shows inline errors, refuses to save invalid values, saves valid ones for new jobs', async () => {
+    ui = await openUi()
+    const { page, client } = ui
+    await page.getByTestId('nav-settings').click()
+    const processes = page.getByLabel('Processes', { exact: true })
+    await processes.fill('0')
+    await page.getByTestId('error-settings-processes').waitFor()
+    expect(await page.getByTestId('settings-save').isDisabled()).toBe(true)
+    await page.getByLabel('Chunk (s)').fill('20')
+    await page.getByLabel('Overlap (s)').fill('12')
+    await page.getByTestId('error-settings-overlapSeconds').waitFor()
+    await screenshot(page, '06-settings-invalid')
+    await processes.fill('3')
+    await page.getByLabel('Overlap (s)').fill('1')
+    await page.getByTestId('settings-autoStopOnLeave').uncheck()
+    await page.getByTestId('settings-save').click()
+    await expect.poll(() => page.getByTestId('settings-result').innerText()).toMatch(/Saved/)
+    const saved = await client.call('settings.get', {})
+    expect(saved).toMatchObject({
+      processes: 3,
+      chunkSeconds: 20,
+      overlapSeconds: 1,
+      autoStopOnLeave: false
+    })
+    await screenshot(page, '07-settings-saved')
+
+    // New jobs start from the saved settings.
+    await page.getByTestId('nav-transcribe').click()
+    expect(await page.getByLabel('Processes', { exact: true }).inputValue()).toBe('3')
+    expect(await page.getByLabel('Chunk (s)').inputValue()).toBe('20')
+  })
+})

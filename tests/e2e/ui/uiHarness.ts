@@ -1,0 +1,214 @@
+// What every UI e2e test needs: the built browser host on a temp data dir, Debian Chromium on its
+// page, real audio fixtures, screenshots for review, and a way to read the host's live JS heap.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import WebSocket from 'ws'
+import {
+  connectClient,
+  startHost,
+  waitFor,
+  type HostClient,
+  type RunningHost
+} from '../../support/host'
+
+export const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
+export const CLIP_LEISURE = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav')
+export const CLIP_MARRIED = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0920.wav')
+export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/ui')
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run'
+]
+
+export interface UiSession {
+  host: RunningHost
+  /** A second connection to the host (not the page's), to read state the way a test must. */
+  client: HostClient
+  browser: Browser
+  page: Page
+  /** Temp dir for fixtures this test made (removed by close). */
+  scratch: string
+  close(): Promise<void>
+}
+
+export async function openUi(): Promise<UiSession> {
+  // The inspector port is only used if the heap test activates it (SIGUSR1); 0 = any free port.
+  const host = await startHost({ env: { NODE_OPTIONS: '--inspect-port=127.0.0.1:0' } })
+  const scratch = mkdtempSync(join(tmpdir(), 'transcriptor-ui-'))
+  let browser: Browser | undefined
+  try {
+    const client = await connectClient(host)
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    page.setDefaultTimeout(30_000)
+    await page.goto(host.url)
+    await page.getByTestId('drop-zone').waitFor()
+    const opened = browser
+    return {
+      host,
+      client,
+      browser: opened,
+      page,
+      scratch,
+      async close() {
+        await opened.close().catch(() => undefined)
+        await client.close().catch(() => undefined)
+        await host.stop()
+        rmSync(scratch, { recursive: true, force: true })
+      }
+    }
+  } catch (error) {
+    await browser?.close().catch(() => undefined)
+    await host.stop()
+    rmSync(scratch, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** A long recording (a clip looped) so a job is certainly still running while a test looks at it. */
+export function makeLongAudio(dir: string, loops = 80): string {
+  const out = join(dir, 'long-reading.wav')
+  execFileSync('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-stream_loop',
+    String(loops),
+    '-i',
+    CLIP_LEISURE,
+    '-c',
+    'copy',
+    out
+  ])
+  return out
+}
+
+/** A file named .wav that is not audio: the pipeline must fail it with a reason. */
+export function makeBrokenWav(dir: string): string {
+  const out = join(dir, 'broken-recording.wav')
+  writeFileSync(
+    out,
+    Buffer.from('this is not a RIFF file, just text pretending to be audio\n'.repeat(200))
+  )
+  return out
+}
+
+export async function pickFiles(page: Page, paths: string[]): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(paths)
+}
+
+const DROP_IN_PAGE = `(items) => {
+  const dt = new DataTransfer()
+  for (const item of items) {
+    const bytes = Uint8Array.from(atob(item.base64), (c) => c.charCodeAt(0))
+    dt.items.add(new File([bytes], item.name, { type: item.type }))
+  }
+  const zone = document.querySelector('[data-testid="drop-zone"]')
+  if (!zone) throw new Error('no drop zone on the page')
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }))
+  }
+}`
+
+/** A real drop event on the drop zone, with Files built in the page from the given bytes. */
+export async function dropFiles(
+  page: Page,
+  files: { path: string; type?: string }[]
+): Promise<void> {
+  const payload = files.map((f) => ({
+    name: f.path.split('/').pop() ?? 'file',
+    type: f.type ?? '',
+    base64: readFileSync(f.path).toString('base64')
+  }))
+  // Runs in the page (DOM types are not part of this Node-side program, hence the source string).
+  await page.evaluate(`(${DROP_IN_PAGE})(${JSON.stringify(payload)})`)
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
+}
+
+/** The id of the newest queue row whose name contains `filename` (rows are `queue-row-<id>`). */
+export async function queuedJobId(page: Page, filename: string): Promise<number> {
+  const row = page.locator('[data-testid^="queue-row-"]', { hasText: filename }).first()
+  await row.waitFor()
+  const testId = await row.getAttribute('data-testid')
+  return Number(testId?.replace('queue-row-', ''))
+}
+
+export async function waitForQueueStatus(
+  page: Page,
+  id: number,
+  status: string,
+  timeoutMs = 150_000
+): Promise<void> {
+  await page
+    .locator(`[data-testid="queue-row-${id}"][data-status="${status}"]`)
+    .waitFor({ timeout: timeoutMs })
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The host's live JS heap after a full GC, read through the V8 inspector: SIGUSR1 opens it
+ * (on the port chosen by --inspect-port), so the host needs no debug endpoint of its own.
+ */
+export async function hostHeapBytes(host: RunningHost): Promise<number> {
+  const before = host.output()
+  const listening = /Debugger listening on (ws:\/\/\S+)/g
+  let url = [...before.matchAll(listening)].pop()?.[1]
+  if (!url) {
+    host.process.kill('SIGUSR1')
+    url = await waitFor(
+      () => [...host.output().matchAll(listening)].pop()?.[1],
+      'the host inspector to open',
+      10_000
+    )
+  }
+  const ws = new WebSocket(url)
+  await new Promise<void>((ok, fail) => {
+    ws.once('open', () => ok())
+    ws.once('error', fail)
+  })
+  let nextId = 1
+  const send = (method: string): Promise<Record<string, unknown>> =>
+    new Promise((answered, failed) => {
+      const id = nextId++
+      const onMessage = (data: WebSocket.RawData): void => {
+        const msg = JSON.parse(data.toString()) as {
+          id?: number
+          result?: Record<string, unknown>
+          error?: unknown
+        }
+        if (msg.id !== id) return
+        ws.off('message', onMessage)
+        if (msg.error) failed(new Error(`${method}: ${JSON.stringify(msg.error)}`))
+        else answered(msg.result ?? {})
+      }
+      ws.on('message', onMessage)
+      ws.send(JSON.stringify({ id, method }))
+    })
+  try {
+    await send('HeapProfiler.collectGarbage')
+    await send('HeapProfiler.collectGarbage')
+    const usage = await send('Runtime.getHeapUsage')
+    return Number(usage.usedSize)
+  } finally {
+    ws.close()
+  }
+}
