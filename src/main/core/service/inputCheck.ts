@@ -1,0 +1,28 @@
+// Checks a path a user asked to transcribe before any process starts, so the commonest mistakes
+// get a one-line reason at once. Deeper problems (not media, no audio) are found by the pipeline.
+import { accessSync, constants, statSync } from 'node:fs'
+import { isAbsolute } from 'node:path'
+
+/** Returns null when the file is worth handing to the pipeline, else the reason it is not. */
+export function inputProblem(path: string): string | null {
+  if (!isAbsolute(path)) return `not an absolute path: ${path}`
+  let size: number
+  try {
+    const st = statSync(path)
+    if (st.isDirectory()) return 'is a folder, not a file (drop the files inside it)'
+    if (!st.isFile()) return 'is not a regular file'
+    size = st.size
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return 'file not found'
+    if (code === 'EACCES') return 'permission denied: the file cannot be read'
+    return `cannot read the file (${code ?? String(error)})`
+  }
+  try {
+    accessSync(path, constants.R_OK)
+  } catch {
+    return 'permission denied: the file cannot be read'
+  }
+  if (size === 0) return 'file is empty'
+  return null
+}

@@ -1,0 +1,144 @@
+// Starts one job's pipeline under the ProcessManager and turns what the pipeline reports into the
+// job's row: progress while it runs, then completed (with outputs) or failed (with the reason).
+// Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
+// late exit unable to overwrite it.
+import { join } from 'node:path'
+import type { JobRow, OutputFormat } from '../../../shared/domain'
+import type { PipelineEvent, PipelineSpec } from '../../../shared/pipelineProtocol'
+import type { JobRepository } from '../db/jobRepository'
+import type { ProcessManager } from '../process/processManager'
+import { pipelineLaunch } from '../../pipeline/launch'
+import { outputBaseName, outputDirFor } from './jobOutputs'
+import type { QueuedJob } from './jobScheduler'
+
+interface RunState {
+  outputs: Partial<Record<OutputFormat, string>> | null
+  error: string | null
+}
+
+export interface JobRunnerDeps {
+  repo: JobRepository
+  pm: ProcessManager
+  dataDir: string
+  /** Called whenever a job's row may have changed. */
+  changed: (jobId: number) => void
+  /** Called once when a job's pipeline is over (any outcome), to free its slot. */
+  ended: (jobId: number) => void
+}
+
+export class JobRunner {
+  private readonly states = new Map<number, RunState>()
+  private readonly unsubscribe: (() => void)[]
+
+  constructor(private readonly deps: JobRunnerDeps) {
+    this.unsubscribe = [
+      deps.pm.on('pipelineEvent', ({ jobId, event }) => this.onEvent(jobId, event)),
+      deps.pm.on('exit', (exit) => this.onExit(exit.jobId, exit.code, exit.signal, exit.lastStderr))
+    ]
+  }
+
+  start(queued: QueuedJob): void {
+    const { repo, pm, dataDir } = this.deps
+    const job = repo.getJob(queued.jobId)
+    if (!job || !repo.startJob(job.id)) {
+      // Cancelled or deleted while it waited.
+      queueMicrotask(() => this.deps.ended(queued.jobId))
+      return
+    }
+    this.states.set(job.id, { outputs: null, error: null })
+    try {
+      const launch = pipelineLaunch(specFor(job, dataDir))
+      pm.spawnJob({
+        jobId: job.id,
+        command: launch.command,
+        args: launch.args,
+        env: launch.env,
+        ownerId: queued.ownerId,
+        keepInBackground: queued.keepInBackground
+      })
+    } catch (error) {
+      this.states.delete(job.id)
+      repo.failJob(job.id, `could not start the pipeline: ${oneLine(error)}`)
+      queueMicrotask(() => this.deps.ended(job.id))
+    }
+    this.deps.changed(job.id)
+  }
+
+  dispose(): void {
+    for (const off of this.unsubscribe) off()
+  }
+
+  private onEvent(jobId: number, event: PipelineEvent): void {
+    const state = this.states.get(jobId)
+    if (!state) return
+    const { repo } = this.deps
+    switch (event.type) {
+      case 'probe':
+        repo.setDuration(jobId, event.durationSeconds)
+        break
+      case 'progress':
+        repo.updateProgress(jobId, event.fraction)
+        break
+      case 'done':
+        state.outputs = event.outputs
+        return
+      case 'error':
+        state.error = event.message
+        return
+      case 'engine':
+        return
+    }
+    this.deps.changed(jobId)
+  }
+
+  private onExit(
+    jobId: number,
+    code: number | null,
+    signal: string | null,
+    stderr: string[]
+  ): void {
+    const state = this.states.get(jobId)
+    if (!state) return
+    this.states.delete(jobId)
+    const { repo } = this.deps
+    if (code === 0 && state.outputs) {
+      repo.completeJob(jobId, state.outputs as Record<string, string>)
+    } else {
+      // A no-op when the job was cancelled: the guarded update keeps `cancelled`.
+      repo.failJob(jobId, state.error ?? exitReason(code, signal, stderr))
+    }
+    this.deps.changed(jobId)
+    this.deps.ended(jobId)
+  }
+}
+
+function specFor(job: JobRow, dataDir: string): PipelineSpec {
+  return {
+    jobId: job.id,
+    inputPath: job.original_path,
+    outputDir: outputDirFor(job, dataDir),
+    outputBaseName: outputBaseName(job.filename),
+    engine: job.engine,
+    model: job.model,
+    processes: job.processes,
+    workers: job.workers,
+    chunkSeconds: job.chunk_seconds,
+    overlapSeconds: job.overlap_seconds,
+    formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
+    tempDir: join(dataDir, 'tmp', `job-${job.id}`)
+  }
+}
+
+function exitReason(code: number | null, signal: string | null, stderr: string[]): string {
+  const last = stderr
+    .filter((l) => l.trim())
+    .slice(-1)[0]
+    ?.trim()
+  const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
+  return last ? `pipeline ${how}: ${last}` : `pipeline ${how}`
+}
+
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.split('\n')[0].trim()
+}

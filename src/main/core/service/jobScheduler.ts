@@ -1,0 +1,68 @@
+// The queue between "the user asked" and "a pipeline runs": jobs wait as `queued` until fewer
+// than `concurrentJobs` pipelines run. It also remembers who owns a job that has not started yet,
+// because a client leaving must cancel its queued jobs too, not just its running ones.
+
+export interface QueuedJob {
+  jobId: number
+  ownerId: string
+  keepInBackground: boolean
+}
+
+export class JobScheduler {
+  private readonly waiting: QueuedJob[] = []
+  private readonly running = new Set<number>()
+
+  constructor(
+    private readonly limit: () => number,
+    private readonly start: (job: QueuedJob) => void
+  ) {}
+
+  enqueue(job: QueuedJob): void {
+    this.waiting.push(job)
+    this.pump()
+  }
+
+  /** A running job ended (any way): its slot frees up. */
+  finished(jobId: number): void {
+    if (this.running.delete(jobId)) this.pump()
+  }
+
+  /** Takes a job out of the queue; returns false when it was not waiting. */
+  remove(jobId: number): boolean {
+    const index = this.waiting.findIndex((j) => j.jobId === jobId)
+    if (index < 0) return false
+    this.waiting.splice(index, 1)
+    return true
+  }
+
+  waitingOwnedBy(ownerId: string): QueuedJob[] {
+    return this.waiting.filter((j) => j.ownerId === ownerId)
+  }
+
+  allWaiting(): QueuedJob[] {
+    return [...this.waiting]
+  }
+
+  setKeepInBackground(jobId: number, keep: boolean): void {
+    const job = this.waiting.find((j) => j.jobId === jobId)
+    if (job) job.keepInBackground = keep
+  }
+
+  isRunning(jobId: number): boolean {
+    return this.running.has(jobId)
+  }
+
+  private pump(): void {
+    while (this.running.size < this.limit() && this.waiting.length > 0) {
+      const next = this.waiting.shift() as QueuedJob
+      this.running.add(next.jobId)
+      // start() reports failure through finished(); a throw here would strand the queue.
+      try {
+        this.start(next)
+      } catch (error) {
+        console.error(`[scheduler] job ${next.jobId} did not start: ${String(error)}`)
+        this.running.delete(next.jobId)
+      }
+    }
+  }
+}

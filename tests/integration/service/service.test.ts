@@ -1,0 +1,146 @@
+// The service every front-end uses, end to end on real files: jobs run the real pipeline with
+// pocketsphinx under the real ProcessManager, and stop leaves nothing alive.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  createTranscriptionService,
+  type TranscriptionService
+} from '../../../src/main/core/service/transcriptionService'
+import { joinedSpeech, librivoxClips } from '../../support/speech'
+import type { JobOptions, JobRow } from '@shared/domain'
+
+let dir: string
+let service: TranscriptionService
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'transcriptor-service-'))
+  service = createTranscriptionService({ dataDir: join(dir, 'data') })
+})
+
+afterEach(async () => {
+  await service.shutdown('test over')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const alice = { clientId: 'client-alice' }
+const bob = { clientId: 'client-bob' }
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | null | false,
+  ms = 30_000
+): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+const oneProcess: JobOptions = {
+  engine: 'pocketsphinx',
+  model: '',
+  processes: 1,
+  workers: 1,
+  chunkSeconds: 30,
+  overlapSeconds: 2,
+  formats: ['txt', 'json'],
+  outputDir: ''
+}
+
+async function runningJob(path: string, ctx = alice): Promise<JobRow> {
+  const { created } = await service.handlers['jobs.create'](
+    { paths: [path], options: oneProcess },
+    ctx
+  )
+  const id = created[0].id
+  return until('a registered pipeline', () => {
+    const row = serviceRow(id)
+    return row?.status === 'processing' && row.process_id ? row : null
+  })
+}
+
+let rows = new Map<number, JobRow>()
+function serviceRow(id: number): JobRow | undefined {
+  return rows.get(id)
+}
+
+beforeEach(() => {
+  rows = new Map()
+  service.on('job.updated', (row) => rows.set(row.id, row))
+})
+
+describe('transcription service', () => {
+  it('transcribes two files and a bad one fails alone with its reason', async () => {
+    const [a, b] = librivoxClips()
+    const bad = join(dir, 'notes.mp3')
+    writeFileSync(bad, 'this is a text file, not audio\n'.repeat(20))
+    const { created } = await service.handlers['jobs.create']({ paths: [a, bad, b] }, alice)
+    const done = await service.waitForJobs(created.map((j) => j.id))
+    const byPath = new Map(done.map((j) => [j.original_path, j]))
+    expect(byPath.get(a)?.status).toBe('completed')
+    expect(byPath.get(b)?.status).toBe('completed')
+    expect(byPath.get(bad)?.status).toBe('failed')
+    expect(byPath.get(bad)?.error_message).toMatch(/\S/)
+    expect(byPath.get(bad)?.error_message).not.toContain('\n')
+    const transcript = await service.handlers['jobs.transcript']({ id: byPath.get(a)!.id }, alice)
+    const text = transcript!.segments
+      .map((s) => s.text)
+      .join(' ')
+      .toLowerCase()
+    expect(text).toMatch(/leisure|consider|power/)
+  })
+
+  it('stop kills the whole tree, marks the job cancelled with the reason', async () => {
+    const job = await runningJob(joinedSpeech(dir, 4))
+    const status = await service.handlers['jobs.processStatus']({ id: job.id }, alice)
+    const pids = status.processes.map((p) => p.pid)
+    expect(pids).toContain(job.process_id)
+    const result = await service.handlers['jobs.stop']({ id: job.id }, alice)
+    expect(result.survivors).toEqual([])
+    expect(pids.filter(alive)).toEqual([])
+    const row = await service.handlers['jobs.get']({ id: job.id }, alice)
+    expect(row?.status).toBe('cancelled')
+    expect(row?.cancel_reason).toBe('stopped by user')
+    // Idempotent: stopping again changes nothing.
+    expect((await service.handlers['jobs.stop']({ id: job.id }, alice)).alreadyStopped).toBe(true)
+  })
+
+  it('a client going away stops only its own jobs, and keep-in-background survives until shutdown', async () => {
+    const speech = joinedSpeech(dir, 4)
+    await service.handlers['settings.set'](
+      { settings: { ...(await service.handlers['settings.get']({}, alice)), concurrentJobs: 3 } },
+      alice
+    )
+    const mine = await runningJob(speech, alice)
+    const kept = await runningJob(speech, alice)
+    const theirs = await runningJob(speech, bob)
+    await service.handlers['jobs.setKeepInBackground']({ id: kept.id, keep: true }, alice)
+
+    const notice = await service.releaseClient(alice.clientId, 'window closed')
+    expect(notice.jobs.map((j) => j.id)).toEqual([mine.id])
+    expect((await service.handlers['jobs.get']({ id: mine.id }, alice))?.cancel_reason).toBe(
+      'window closed'
+    )
+    expect(alive(mine.process_id!)).toBe(false)
+    expect(alive(kept.process_id!)).toBe(true)
+    expect(alive(theirs.process_id!)).toBe(true)
+
+    await service.shutdown('app quit')
+    expect(alive(kept.process_id!)).toBe(false)
+    expect(alive(theirs.process_id!)).toBe(false)
+  })
+})
