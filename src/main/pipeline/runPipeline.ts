@@ -15,7 +15,7 @@ import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { runPool } from './workerPool'
-import { OutputError, writeOutputs } from './writeOutputs'
+import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
@@ -80,6 +80,7 @@ export async function runPipeline(
   if (!info.available) throw new EngineUnavailableError(info.detail)
 
   const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)
+  await ensureOutputDir(spec.outputDir)
   emit({ type: 'probe', durationSeconds: probe.durationSeconds, codec: probe.audioCodec })
   log(
     `probe: ${basename(spec.inputPath)}: ${probe.durationSeconds.toFixed(2)} s, codec ${probe.audioCodec}`

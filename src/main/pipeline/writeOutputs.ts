@@ -8,17 +8,22 @@ import { renderFormat } from './formats'
 /** The output directory cannot be used; worded for the user. */
 export class OutputError extends Error {}
 
+/** Fails early (before any transcription work) when the output directory cannot be created. */
+export async function ensureOutputDir(outputDir: string): Promise<void> {
+  try {
+    await mkdir(outputDir, { recursive: true })
+  } catch (err) {
+    throw new OutputError(`cannot create output directory ${outputDir}: ${(err as Error).message}`)
+  }
+}
+
 export async function writeOutputs(
   transcript: Transcript,
   formats: OutputFormat[],
   outputDir: string,
   baseName: string
 ): Promise<Partial<Record<OutputFormat, string>>> {
-  try {
-    await mkdir(outputDir, { recursive: true })
-  } catch (err) {
-    throw new OutputError(`cannot create output directory ${outputDir}: ${(err as Error).message}`)
-  }
+  await ensureOutputDir(outputDir)
   const written: Partial<Record<OutputFormat, string>> = {}
   for (const format of [...new Set(formats)]) {
     const safeBase = baseName.replace(/[/\\\0]/g, '_') || 'transcript'

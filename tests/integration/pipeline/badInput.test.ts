@@ -1,0 +1,190 @@
+// Every bad input ends with ONE error event carrying a one-line reason, a non-zero exit, and no
+// temp dir left behind; the good-but-odd inputs (0.2 s, silence, strange names) succeed.
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  ffmpeg,
+  LIBRIVOX,
+  makeSpec,
+  removeDir,
+  runPipelineProcess,
+  tempDir,
+  transcriptText,
+  type PipelineRun
+} from './harness'
+
+const CLIP = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0880.wav') // "he was not an ill disposed young man"
+let dir: string
+
+beforeAll(() => {
+  dir = tempDir()
+})
+afterAll(() => removeDir(dir))
+
+function expectOneError(run: PipelineRun, pattern: RegExp): void {
+  expect(run.code, run.stderr).not.toBe(0)
+  expect(run.errors).toHaveLength(1)
+  expect(run.errors[0]).toMatch(pattern)
+  expect(run.errors[0]).not.toContain('\n')
+  expect(run.events.some((e) => e.type === 'done')).toBe(false)
+}
+
+async function failing(
+  name: string,
+  input: string,
+  pattern: RegExp,
+  overrides = {}
+): Promise<void> {
+  const spec = makeSpec(join(dir, name), input, overrides)
+  const run = await runPipelineProcess(spec)
+  expectOneError(run, pattern)
+  expect(existsSync(spec.tempDir)).toBe(false)
+  expect(existsSync(join(spec.outputDir, 'transcript.txt'))).toBe(false)
+}
+
+describe('pipeline: bad input gets one clear reason', () => {
+  it('empty file', async () => {
+    const input = join(dir, 'empty.mp3')
+    writeFileSync(input, '')
+    await failing('empty', input, /^file is empty: empty\.mp3$/)
+  })
+
+  it('text renamed .mp3', async () => {
+    const input = join(dir, 'notes.mp3')
+    writeFileSync(input, 'this is not audio, just some text\n'.repeat(20))
+    await failing('text', input, /^not an audio or video file \(notes\.mp3\): /)
+  })
+
+  it('truncated WAV: header only', async () => {
+    const input = join(dir, 'header-only.wav')
+    writeFileSync(input, readFileSync(CLIP).subarray(0, 40))
+    await failing('header', input, /^not an audio or video file \(header-only\.wav\)/)
+  })
+
+  it('video with no audio stream', async () => {
+    const input = join(dir, 'silent-video.mp4')
+    ffmpeg(['-f', 'lavfi', '-i', 'testsrc=duration=1:size=160x120:rate=10', input])
+    await failing('video', input, /^video has no audio stream: silent-video\.mp4$/)
+  })
+
+  it('missing file', async () => {
+    await failing('missing', join(dir, 'nope.wav'), /^file not found: .*nope\.wav$/)
+  })
+
+  it('a directory', async () => {
+    const input = join(dir, 'a-directory.wav')
+    mkdirSync(input)
+    await failing('directory', input, /^is a directory, not a file: /)
+  })
+
+  it('missing engine: whisper without whisper-cli fails at once with the install hint', async () => {
+    const started = Date.now()
+    await failing('whisper', CLIP, /whisper\.cpp not found: .*whisper-cli/, {
+      engine: 'whisper'
+    })
+    expect(Date.now() - started).toBeLessThan(20_000)
+  })
+
+  it('output directory not writable (a path under a regular file)', async () => {
+    const blocker = join(dir, 'i-am-a-file')
+    writeFileSync(blocker, 'x')
+    await failing('outdir', CLIP, /^cannot create output directory .*i-am-a-file\/out: /, {
+      outputDir: join(blocker, 'out')
+    })
+  })
+
+  it('an engine that crashes on every try fails with its own stderr', async () => {
+    const brokenModel = join(dir, 'empty-acoustic-model')
+    mkdirSync(brokenModel)
+    await failing(
+      'crash',
+      CLIP,
+      /^engine pocketsphinx crashed on chunk 1: .*(mdef|feat\.params|acmod|model)/i,
+      {
+        model: brokenModel
+      }
+    )
+  })
+
+  it('an unreadable file', async () => {
+    const input = join(dir, 'secret.wav')
+    copyFileSync(CLIP, input)
+    chmodSync(input, 0o000)
+    const spec = makeSpec(join(dir, 'unreadable'), input)
+    // Root reads anything regardless of mode bits, so as root the pipeline runs as `nobody`
+    // (a real permission check, not a simulation); otherwise as ourselves.
+    const asRoot = process.getuid?.() === 0
+    if (asRoot) {
+      chmodSync(dir, 0o777)
+      mkdirSync(join(dir, 'unreadable'), { mode: 0o777 })
+      chmodSync(join(dir, 'unreadable'), 0o777)
+    }
+    const run = await runPipelineProcess(spec, asRoot ? { uid: 65534, gid: 65534 } : {})
+    expectOneError(run, /^cannot read .*secret\.wav: permission denied$/)
+    expect(existsSync(spec.tempDir)).toBe(false)
+  })
+})
+
+describe('pipeline: odd but valid input succeeds', () => {
+  it('0.2 s of audio', async () => {
+    const input = join(dir, 'short.wav')
+    ffmpeg(['-i', CLIP, '-t', '0.2', input])
+    const spec = makeSpec(join(dir, 'short'), input)
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.errors).toEqual([])
+    expect(run.events.at(-1)?.type).toBe('done')
+    expect(existsSync(join(spec.outputDir, 'transcript.vtt'))).toBe(true)
+    expect(existsSync(spec.tempDir)).toBe(false)
+  })
+
+  it('only silence: an empty transcript is a success', async () => {
+    const input = join(dir, 'silence.flac')
+    ffmpeg(['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '4', input])
+    const spec = makeSpec(join(dir, 'silence'), input)
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.events.find((e) => e.type === 'done')).toMatchObject({ wordCount: 0 })
+    expect(transcriptText(spec)).toBe('')
+    expect(readFileSync(join(spec.outputDir, 'transcript.vtt'), 'utf8')).toBe('WEBVTT\n')
+  })
+
+  it('truncated WAV with some audio: transcribes what is there', async () => {
+    const input = join(dir, 'cut-short.wav')
+    writeFileSync(input, readFileSync(CLIP).subarray(0, 44 + 32000 * 2)) // header claims 3 s, 2 s present
+    const spec = makeSpec(join(dir, 'cut'), input)
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    expect(transcriptText(spec)).toMatch(/\bwas\b|\bnot\b|\bhe\b/)
+  })
+
+  it('file names with spaces, quotes, $(…), unicode and a leading dash are never interpreted', async () => {
+    const names = [
+      '-leading dash.wav',
+      'sp ace "double" \'single\'.wav',
+      '$(touch PWNED) `touch PWNED2`.wav',
+      'ünïcödé 日本語 🎙.wav'
+    ]
+    for (const [i, name] of names.entries()) {
+      const input = join(dir, name)
+      copyFileSync(CLIP, input)
+      const spec = makeSpec(join(dir, `names-${i}`), input, {
+        outputBaseName: name.replace(/\.wav$/, '')
+      })
+      const run = await runPipelineProcess(spec, { cwd: dir })
+      expect(run.code, `${name}: ${run.stderr}`).toBe(0)
+      expect(transcriptText(spec)).toMatch(/\bman\b/)
+    }
+    expect(existsSync(join(dir, 'PWNED'))).toBe(false)
+    expect(existsSync(join(dir, 'PWNED2'))).toBe(false)
+    expect(existsSync(join(dir, 'names-3', 'out', 'ünïcödé 日本語 🎙.srt'))).toBe(true)
+  })
+})

@@ -1,0 +1,126 @@
+// Stopping: SIGTERM and losing the parent both kill the engine workers, remove the temp dir and
+// exit non-zero quickly; a normal run emits probe → engine → progress… → done.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  childPids,
+  isAlive,
+  joinedLibrivox,
+  makeSpec,
+  removeDir,
+  runPipelineProcess,
+  startPipeline,
+  tempDir,
+  waitFor,
+  type RunningPipeline
+} from './harness'
+
+let dir: string
+let longInput: string
+
+beforeAll(() => {
+  dir = tempDir()
+  longInput = joinedLibrivox(join(dir, 'long.wav'), 4) // ~99 s of speech
+})
+afterAll(() => removeDir(dir))
+
+/** Waits until the pipeline runs two engine processes, returns their PIDs. */
+async function engineWorkers(run: RunningPipeline): Promise<number[]> {
+  let workers: number[] = []
+  await waitFor(
+    () => {
+      workers = childPids(run.child.pid ?? -1).filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pocketsphinx')
+        } catch {
+          return false
+        }
+      })
+      return workers.length === 2
+    },
+    60_000,
+    'two pocketsphinx workers'
+  )
+  return workers
+}
+
+describe('pipeline lifecycle', () => {
+  it('emits probe, engine, progress with ETA, then done; outputs are complete files', async () => {
+    const spec = makeSpec(
+      join(dir, 'events'),
+      join(
+        '/usr/share/pocketsphinx/test/data/librivox',
+        'sense_and_sensibility_01_austen_64kb-0870.wav'
+      ),
+      {
+        chunkSeconds: 5,
+        overlapSeconds: 1
+      }
+    )
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    const types = run.events.map((e) => e.type)
+    expect(types[0]).toBe('probe')
+    expect(types[1]).toBe('engine')
+    expect(types.at(-1)).toBe('done')
+    const progress = run.events.flatMap((e) => (e.type === 'progress' ? [e] : []))
+    expect(progress.at(-1)).toMatchObject({
+      chunksDone: 2,
+      chunksTotal: 2,
+      fraction: 1,
+      etaSeconds: 0
+    })
+    expect(progress[1].etaSeconds).toBeGreaterThanOrEqual(0)
+    const json = JSON.parse(readFileSync(join(spec.outputDir, 'transcript.json'), 'utf8')) as {
+      segments: { words: { word: string; start: number; end: number }[] }[]
+    }
+    const words = json.segments.flatMap((s) => s.words)
+    expect(words.map((w) => w.word)).toContain('consider')
+    expect(words.every((w, i) => i === 0 || w.start >= words[i - 1].start)).toBe(true)
+    expect(run.stdout).toMatch(/chunk 2\/2 done/)
+    expect(existsSync(spec.tempDir)).toBe(false)
+  })
+
+  it('SIGTERM kills the workers, removes the temp dir and exits non-zero quickly', async () => {
+    const spec = makeSpec(join(dir, 'sigterm'), longInput, { chunkSeconds: 20, processes: 2 })
+    const run = startPipeline(spec)
+    const workers = await engineWorkers(run)
+    expect(existsSync(spec.tempDir)).toBe(true)
+    const stoppedAt = Date.now()
+    run.child.kill('SIGTERM')
+    const result = await run.finished
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000)
+    expect(result.code).not.toBe(0)
+    await waitFor(() => workers.every((pid) => !isAlive(pid)), 5_000, 'workers to exit')
+    expect(existsSync(spec.tempDir)).toBe(false)
+    expect(result.events.some((e) => e.type === 'done')).toBe(false)
+  })
+
+  it('supervised: when the control pipe (stdin) closes, it stops its workers and exits', async () => {
+    const spec = makeSpec(join(dir, 'watchdog'), longInput, { chunkSeconds: 20, processes: 2 })
+    const run = startPipeline(spec, { supervised: true })
+    const workers = await engineWorkers(run)
+    run.child.stdin?.end()
+    const result = await run.finished
+    expect(result.code).not.toBe(0)
+    expect(result.stderr).toMatch(/parent lost/)
+    await waitFor(() => workers.every((pid) => !isAlive(pid)), 5_000, 'workers to exit')
+    expect(existsSync(spec.tempDir)).toBe(false)
+  })
+
+  it('unsupervised with stdin at /dev/null runs to completion (no spurious watchdog)', async () => {
+    const spec = makeSpec(
+      join(dir, 'by-hand'),
+      join(
+        '/usr/share/pocketsphinx/test/data/librivox',
+        'sense_and_sensibility_01_austen_64kb-0930.wav'
+      )
+    )
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    expect(readFileSync(join(spec.outputDir, 'transcript.txt'), 'utf8')).toMatch(
+      /might even have been/
+    )
+  })
+})
