@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { JobRow, OutputFormat } from '../../../shared/domain'
 import type { PipelineEvent, PipelineSpec } from '../../../shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
-import type { ProcessManager } from '../process/processManager'
+import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../../pipeline/launch'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
@@ -33,7 +33,7 @@ export class JobRunner {
   constructor(private readonly deps: JobRunnerDeps) {
     this.unsubscribe = [
       deps.pm.on('pipelineEvent', ({ jobId, event }) => this.onEvent(jobId, event)),
-      deps.pm.on('exit', (exit) => this.onExit(exit.jobId, exit.code, exit.signal, exit.lastStderr))
+      deps.pm.on('exit', (exit) => this.onExit(exit))
     ]
   }
 
@@ -91,22 +91,18 @@ export class JobRunner {
     this.deps.changed(jobId)
   }
 
-  private onExit(
-    jobId: number,
-    code: number | null,
-    signal: string | null,
-    stderr: string[]
-  ): void {
+  private onExit({ jobId, code, signal, stoppedByUs, lastStderr }: JobExit): void {
     const state = this.states.get(jobId)
     if (!state) return
     this.states.delete(jobId)
     const { repo } = this.deps
     if (code === 0 && state.outputs) {
       repo.completeJob(jobId, state.outputs as Record<string, string>)
-    } else {
-      // A no-op when the job was cancelled: the guarded update keeps `cancelled`.
-      repo.failJob(jobId, state.error ?? exitReason(code, signal, stderr))
+    } else if (!stoppedByUs) {
+      repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
     }
+    // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
+    // whole tree is confirmed gone; failing it here first would lose that reason.
     this.deps.changed(jobId)
     this.deps.ended(jobId)
   }

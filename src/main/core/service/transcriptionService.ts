@@ -271,7 +271,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       }
       await pm.stopAll(reason, { timeoutMs })
       runner.dispose()
-      pm.dispose()
+      await pm.dispose()
       store.close()
     },
     waitForJobs(ids) {
