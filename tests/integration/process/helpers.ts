@@ -71,11 +71,11 @@ export async function waitFor<T>(
   what: string,
   timeoutMs = 15_000,
   everyMs = 25
-): Promise<T> {
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await probe()
-    if (value) return value
+    if (value) return value as NonNullable<T>
     if (Date.now() > deadline)
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((r) => setTimeout(r, everyMs))

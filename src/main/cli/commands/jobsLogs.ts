@@ -1,0 +1,72 @@
+import { open, stat } from 'node:fs/promises'
+import { intOption, type Command, type CommandContext } from '../command'
+import { jobLogPath } from '../../core/paths'
+import { LineSplitter } from '../../core/process/lineSplitter'
+import { readLastLines } from '../../core/process/logTail'
+import { parseJobId } from './jobsShow'
+
+const FOLLOW_POLL_MS = 250
+
+/**
+ * Prints what is appended to the log until the job is no longer queued/processing. A rotation
+ * (the file got smaller) restarts from the top of the new file.
+ */
+async function follow(ctx: CommandContext, jobId: number, path: string): Promise<void> {
+  let position = (await stat(path).catch(() => null))?.size ?? 0
+  const splitter = new LineSplitter()
+  const print = (lines: string[]): void => {
+    if (lines.length === 0) return
+    ctx.write(ctx.json ? `${JSON.stringify({ jobId, lines })}\n` : `${lines.join('\n')}\n`)
+  }
+  for (;;) {
+    const size = (await stat(path).catch(() => null))?.size ?? 0
+    if (size < position) position = 0
+    if (size > position) {
+      const handle = await open(path, 'r')
+      try {
+        const buffer = Buffer.alloc(Math.min(size - position, 4 * 1024 * 1024))
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
+        position += bytesRead
+        print(splitter.push(buffer.subarray(0, bytesRead)))
+      } finally {
+        await handle.close()
+      }
+      continue
+    }
+    const status = ctx.store().jobs.getJob(jobId)?.status
+    if (status !== 'processing' && status !== 'queued') {
+      print(splitter.flush())
+      return
+    }
+    await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS))
+  }
+}
+
+const jobsLogs: Command = {
+  name: 'jobs logs',
+  summary: "the last lines of a job's log; --follow prints new lines until the job ends",
+  usage: 'ID [--lines N] [--follow]',
+  positionals: { min: 1, max: 1 },
+  options: { lines: { type: 'string', short: 'n' }, follow: { type: 'boolean', short: 'f' } },
+  run: async (ctx, { values, positionals }) => {
+    const id = parseJobId(positionals[0])
+    const lines = intOption(values, 'lines', 0, 1_000_000) ?? 50
+    const job = ctx.store().jobs.getJob(id)
+    if (!job) throw new Error(`no job with ID ${id}`)
+    const path = job.log_file_path ?? jobLogPath(ctx.dataDir, id)
+    const exists = await stat(path).then(
+      () => true,
+      () => false
+    )
+    if (!exists && !values.follow) throw new Error(`job ${id} has no log yet (${path})`)
+    const tail = await readLastLines(path, lines)
+    if (ctx.json && !values.follow)
+      ctx.write(`${JSON.stringify({ jobId: id, path, lines: tail })}\n`)
+    else if (tail.length > 0)
+      ctx.write(
+        ctx.json ? `${JSON.stringify({ jobId: id, lines: tail })}\n` : `${tail.join('\n')}\n`
+      )
+    if (values.follow) await follow(ctx, id, path)
+  }
+}
+export default jobsLogs

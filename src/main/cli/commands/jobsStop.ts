@@ -1,0 +1,60 @@
+import { TERMINAL_STATUSES } from '@shared/domain'
+import type { Command } from '../command'
+import { recordedState, stopRecordedTree } from '../../core/process/recordedJob'
+import { parseJobId } from './jobsShow'
+
+const REASON = 'stopped from the command line'
+const GRACE_MS = 3000
+
+/**
+ * The CLI is not the process that started the job, so it works from the row: the recorded
+ * (pid, start time) must still match before anything is signalled. The job is marked cancelled
+ * FIRST (a guarded update), so the owner seeing its pipeline die cannot call it failed.
+ */
+const jobsStop: Command = {
+  name: 'jobs stop',
+  summary: 'stop a job: kill its whole process tree (identity-checked) and mark it cancelled',
+  usage: 'ID',
+  positionals: { min: 1, max: 1 },
+  run: async (ctx, { positionals }) => {
+    const id = parseJobId(positionals[0])
+    const jobs = ctx.store().jobs
+    const job = jobs.getJob(id)
+    if (!job) throw new Error(`no job with ID ${id}`)
+    const say = (text: string, data: object): void =>
+      ctx.write(ctx.json ? `${JSON.stringify({ jobId: id, ...data })}\n` : `${text}\n`)
+
+    if (TERMINAL_STATUSES.includes(job.status)) {
+      say(`job ${id} is already ${job.status}`, { status: job.status, alreadyStopped: true })
+      return 0
+    }
+    if (job.status === 'queued') {
+      jobs.cancelJob(id, REASON)
+      say(`job ${id} cancelled (it had not started)`, { status: 'cancelled', alreadyStopped: true })
+      return 0
+    }
+    const state = recordedState(job)
+    if (state === 'unrecorded') {
+      throw new Error(
+        `job ${id} has no recorded process identity (process tracking was off); stop it from the app that started it`
+      )
+    }
+    jobs.cancelJob(id, REASON)
+    const result = await stopRecordedTree(job, GRACE_MS)
+    const status = jobs.getJob(id)?.status ?? 'cancelled'
+    if (result.survivors.length > 0) {
+      throw new Error(
+        `job ${id}: ${result.survivors.length} process(es) survived SIGKILL: ${result.survivors.join(' ')}`
+      )
+    }
+    const what =
+      state === 'pid-reused'
+        ? `its pid ${job.process_id} now belongs to another program, so nothing was killed`
+        : result.killed.length === 0
+          ? 'no process was left running'
+          : `killed ${result.killed.length} process(es)${result.escalated ? ' (some needed SIGKILL)' : ''} in ${Math.round(result.durationMs)} ms`
+    say(`job ${id} ${status}: ${what}`, { status, ...result })
+    return 0
+  }
+}
+export default jobsStop
