@@ -1,8 +1,14 @@
 // CPU and memory of the whole process tree over time.
+import { memo } from 'react'
 import { useMetricsStore } from '../store/metricsStore'
 import { Sparkline } from './Sparkline'
 
-export function JobMetrics({ jobId }: { jobId: number }): React.JSX.Element {
+// memo: the Job page re-renders on every progress update; this part only needs its own store.
+export const JobMetrics = memo(function JobMetrics({
+  jobId
+}: {
+  jobId: number
+}): React.JSX.Element {
   const samples = useMetricsStore((s) => s.samples[jobId])
   const list = samples ?? []
   return (
@@ -23,4 +29,4 @@ export function JobMetrics({ jobId }: { jobId: number }): React.JSX.Element {
       />
     </div>
   )
-}
+})

@@ -1,6 +1,6 @@
 // The live log of one job: virtualized (only visible rows exist in the DOM, so 100,000 lines
 // scroll smoothly), follows the tail until the user scrolls up, searchable, copyable, savable.
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useShallow } from 'zustand/react/shallow'
 import { useLogsStore } from '../store/logsStore'
@@ -11,7 +11,8 @@ import { copyText, downloadText } from '../lib/clipboard'
 const LINE_HEIGHT = 18
 const EMPTY_RING = new LogRing(1)
 
-export function LogViewer({ jobId }: { jobId: number }): React.JSX.Element {
+// memo: the Job page re-renders on every progress update; this part only needs its own store.
+export const LogViewer = memo(function LogViewer({ jobId }: { jobId: number }): React.JSX.Element {
   const { ring, version, loading } = useLogsStore(
     useShallow((s) => {
       const view = s.views[jobId]
@@ -134,4 +135,4 @@ export function LogViewer({ jobId }: { jobId: number }): React.JSX.Element {
       </div>
     </section>
   )
-}
+})

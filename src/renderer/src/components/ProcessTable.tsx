@@ -1,7 +1,13 @@
 // Every process of a job's tree (pipeline and workers) as last seen by the host.
+import { memo } from 'react'
 import { useMetricsStore } from '../store/metricsStore'
 
-export function ProcessTable({ jobId }: { jobId: number }): React.JSX.Element {
+// memo: the Job page re-renders on every progress update; this part only needs its own store.
+export const ProcessTable = memo(function ProcessTable({
+  jobId
+}: {
+  jobId: number
+}): React.JSX.Element {
   const processes = useMetricsStore((s) => s.processes[jobId])
   const rows = processes ?? []
   return (
@@ -39,4 +45,4 @@ export function ProcessTable({ jobId }: { jobId: number }): React.JSX.Element {
       </tbody>
     </table>
   )
-}
+})

@@ -113,12 +113,15 @@ export async function deleteJob(id: number): Promise<void> {
   }
 }
 
+/** Enough history to read back; the ring then grows to its 100k-line bound from live batches. */
+const INITIAL_TAIL_LINES = 20_000
+
 /** Opens a job's log view: live lines are buffered while the file tail loads. */
 export async function watchJob(id: number): Promise<void> {
   const api = getApi()
   openLogView(id)
   const [tail, history] = await Promise.all([
-    api.jobs.logs({ id, lines: 100_000 }).catch(() => [] as string[]),
+    api.jobs.logs({ id, lines: INITIAL_TAIL_LINES }).catch(() => [] as string[]),
     api.jobs.metricsHistory({ id }).catch(() => [])
   ])
   loadLogTail(id, tail)
@@ -138,7 +141,10 @@ export async function openOutput(id: number, format: OutputFormat, reveal: boole
   })
   // The browser host cannot open a desktop app for the user; say where the file is instead.
   if (result && !result.done) {
-    addNotice('info', `Could not ${reveal ? 'reveal' : 'open'} it here; the file is at ${result.path}`)
+    addNotice(
+      'info',
+      `Could not ${reveal ? 'reveal' : 'open'} it here; the file is at ${result.path}`
+    )
   }
 }
 

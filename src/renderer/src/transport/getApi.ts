@@ -47,9 +47,11 @@ function createBrowserHostApi(): TranscriptorApi {
   }
 }
 
-let api: TranscriptorApi | null = null
-
+/**
+ * In Electron, the preload's `window.transcriptor`. In the browser host, the WebSocket client,
+ * published at the same place so both hosts look alike to the page and to e2e tests.
+ */
 export function getApi(): TranscriptorApi {
-  api ??= window.transcriptor ?? createBrowserHostApi()
-  return api
+  window.transcriptor ??= createBrowserHostApi()
+  return window.transcriptor
 }
