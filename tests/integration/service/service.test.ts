@@ -8,6 +8,7 @@ import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
+import { isRunning } from '../../support/processes'
 import { joinedSpeech, librivoxClips } from '../../support/speech'
 import type { JobOptions, JobRow } from '@shared/domain'
 
@@ -27,14 +28,7 @@ afterEach(async () => {
 const alice = { clientId: 'client-alice' }
 const bob = { clientId: 'client-bob' }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
+const alive = isRunning
 
 async function until<T>(
   what: string,
