@@ -1,7 +1,8 @@
 // Schema migrations: numbered SQL files in migrations/, bundled into the build by Vite so the
 // app, the CLI and the tests run exactly the same SQL with no runtime file lookups.
 /// <reference types="vite/client" />
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { inspectDatabaseFile } from './probe'
 
 export interface Migration {
@@ -33,13 +34,30 @@ export function parseMigrations(files: Record<string, string>): Migration[] {
   return migrations
 }
 
-export const bundledMigrations: Migration[] = parseMigrations(
-  import.meta.glob<string>('../../../../migrations/*.sql', {
-    query: '?raw',
-    import: 'default',
-    eager: true
-  })
-)
+export const bundledMigrations: Migration[] = parseMigrations(bundledMigrationFiles())
+
+function bundledMigrationFiles(): Record<string, string> {
+  try {
+    // Vite (the app build and vitest) replaces this call with the files' contents.
+    return import.meta.glob<string>('../../../../migrations/*.sql', {
+      query: '?raw',
+      import: 'default',
+      eager: true
+    })
+  } catch {
+    // Plain tsx (the benchmarks) has no import.meta.glob: read the same files from the checkout.
+    return readMigrationsFromCheckout()
+  }
+}
+
+function readMigrationsFromCheckout(): Record<string, string> {
+  const dir = join(__dirname, '../../../../migrations')
+  const files: Record<string, string> = {}
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.sql'))) {
+    files[name] = readFileSync(join(dir, name), 'utf8')
+  }
+  return files
+}
 
 export interface SchemaStatus {
   path: string
