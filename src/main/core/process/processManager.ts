@@ -6,68 +6,30 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type {
-  KillResult,
-  LogBatch,
-  MetricsSample,
-  ProcessStatus,
-  Settings
-} from '../../../shared/domain'
-import type { PipelineEvent } from '../../../shared/pipelineProtocol'
-import type { JobRepository } from '../db/jobRepository'
+import type { KillResult, MetricsSample, ProcessStatus } from '../../../shared/domain'
 import { jobLogPath } from '../paths'
 import { killTree, killTreeSync } from './killTree'
 import { readLastLines } from './logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
 import { reapOrphans, type ReapResult } from './orphanReaper'
 import { recordedStatus, stopRecordedTree } from './recordedJob'
+import type {
+  ProcessManagerEvents,
+  ProcessManagerOptions,
+  Registered,
+  SpawnJobOptions
+} from './processManagerTypes'
+import { repeatEvery } from './repeatEvery'
 import { RunningJob } from './runningJob'
 import { TypedEvents } from './typedEvents'
 
-export interface JobExit {
-  jobId: number
-  code: number | null
-  signal: NodeJS.Signals | null
-  /** True when this manager stopped it (killProcess / killProcessTree / releaseOwner / stopAll). */
-  stoppedByUs: boolean
-  /** The last ~20 stderr lines, for an error message. */
-  lastStderr: string[]
-}
-
-export interface ProcessManagerEvents {
-  log: LogBatch
-  metrics: MetricsSample
-  pipelineEvent: { jobId: number; event: PipelineEvent }
-  exit: JobExit
-}
-
-export interface ProcessManagerOptions {
-  repo: JobRepository
-  dataDir: string
-  /** Identifies this app instance in owner_instance. */
-  instanceId: string
-  settings: () => Settings
-  /** SIGTERM → SIGKILL grace period (default 3 s). */
-  graceMs?: number
-  maxLogBytes?: number
-  metricsIntervalMs?: number
-}
-
-export interface SpawnJobOptions {
-  jobId: number
-  command: string
-  args: string[]
-  env?: NodeJS.ProcessEnv
-  cwd?: string
-  ownerId: string
-  keepInBackground?: boolean
-}
-
-export interface Registered {
-  pid: number
-  logPath: string
-  registered: boolean
-}
+export type {
+  JobExit,
+  ProcessManagerEvents,
+  ProcessManagerOptions,
+  Registered,
+  SpawnJobOptions
+} from './processManagerTypes'
 
 export class ProcessManager {
   private readonly jobs = new Map<number, RunningJob>()
@@ -75,8 +37,8 @@ export class ProcessManager {
   private readonly events = new TypedEvents<ProcessManagerEvents>()
   private readonly sampler: MetricsSampler
   private readonly graceMs: number
-  private heartbeatTimer: NodeJS.Timeout | null = null
-  private reaperTimer: NodeJS.Timeout | null = null
+  private stopHeartbeat: (() => void) | null = null
+  private stopReaper: (() => void) | null = null
   private uninstallExitGuard: (() => void) | null = null
 
   constructor(private readonly o: ProcessManagerOptions) {
@@ -190,11 +152,15 @@ export class ProcessManager {
     return [...older, ...tail]
   }
 
-  /** SIGTERM to the pipeline only (it stops its own workers); false if it was not running. */
-  killProcess(jobId: number): boolean {
+  /**
+   * SIGTERM to the pipeline only (it stops its own workers); false if it was not running. When
+   * it has exited, the job is marked cancelled with `reason`.
+   */
+  killProcess(jobId: number, reason = 'stopped'): boolean {
     const job = this.jobs.get(jobId)
     if (!job?.alive) return false
     job.stoppedByUs = true
+    job.stopReason ??= reason
     try {
       process.kill(job.pid, 'SIGTERM')
       return true
@@ -219,6 +185,7 @@ export class ProcessManager {
     let result: KillResult
     if (job?.alive) {
       job.stoppedByUs = true
+      job.stopReason ??= reason
       job.sink.note(`stopping: ${reason}`)
       result = await killTree({
         ...job.treeRef(),
@@ -289,39 +256,24 @@ export class ProcessManager {
 
   /** Writes last_heartbeat for all of this instance's running jobs in one transaction. */
   startHeartbeat(): void {
-    if (this.heartbeatTimer) return
-    const tick = (): void => {
-      const settings = this.o.settings()
-      if (settings.processTracking) {
-        const ids = [...this.jobs.values()]
-          .filter((j) => j.alive && j.registered)
-          .map((j) => j.jobId)
-        try {
-          this.o.repo.updateHeartbeat(ids)
-        } catch (err) {
-          console.error(`heartbeat failed: ${(err as Error).message}`)
-        }
-      }
-      this.heartbeatTimer = setTimeout(tick, settings.heartbeatIntervalSeconds * 1000)
-      this.heartbeatTimer.unref()
-    }
-    tick()
+    this.stopHeartbeat ??= repeatEvery(
+      () => {
+        if (!this.o.settings().processTracking) return
+        const ids = this.runningJobIds().filter((id) => this.jobs.get(id)?.registered)
+        this.o.repo.updateHeartbeat(ids)
+      },
+      () => this.o.settings().heartbeatIntervalSeconds * 1000,
+      'heartbeat'
+    )
   }
 
   /** Reaps orphans now and then every `intervalMs`. */
   startReaper(intervalMs = 60_000): void {
-    if (this.reaperTimer) return
-    const tick = (): void => {
-      this.cleanupOrphanedProcesses(this.o.settings().orphanTimeoutSeconds)
-        .catch((err: Error) => console.error(`reaper failed: ${err.message}`))
-        .finally(() => {
-          if (!this.reaperTimer) return
-          this.reaperTimer = setTimeout(tick, intervalMs)
-          this.reaperTimer.unref()
-        })
-    }
-    this.reaperTimer = setTimeout(tick, 0)
-    this.reaperTimer.unref()
+    this.stopReaper ??= repeatEvery(
+      () => this.cleanupOrphanedProcesses(this.o.settings().orphanTimeoutSeconds),
+      () => intervalMs,
+      'reaper'
+    )
   }
 
   async cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
@@ -351,9 +303,9 @@ export class ProcessManager {
   /** Stops timers and closes log files (running jobs are not stopped: call stopAll first). */
   async dispose(): Promise<void> {
     this.sampler.stop()
-    if (this.heartbeatTimer) clearTimeout(this.heartbeatTimer)
-    if (this.reaperTimer) clearTimeout(this.reaperTimer)
-    this.heartbeatTimer = this.reaperTimer = null
+    this.stopHeartbeat?.()
+    this.stopReaper?.()
+    this.stopHeartbeat = this.stopReaper = null
     this.uninstallExitGuard?.()
     await Promise.all([...this.jobs.values()].map((j) => j.sink.close()))
   }
@@ -369,7 +321,9 @@ export class ProcessManager {
   /** After the root exits: sweep stragglers it left behind, flush the log, report. */
   private async finishExit(job: RunningJob): Promise<void> {
     const members = this.sampler.members(job.jobId)
-    if (!job.stoppedByUs && job.pgid !== null) {
+    // A killProcessTree in flight sweeps (and records the cancel) itself.
+    const treeStopInFlight = this.stopping.has(job.jobId)
+    if (!treeStopInFlight && job.pgid !== null) {
       const sweep = await killTree({
         ...job.treeRef(),
         graceMs: this.graceMs,
@@ -382,6 +336,8 @@ export class ProcessManager {
     job.closeControlPipe()
     await job.sink.drained(1000)
     await job.sink.close()
+    if (job.stopReason !== null && !treeStopInFlight)
+      this.o.repo.cancelJob(job.jobId, job.stopReason)
     const info = job.exitInfo ?? { code: null, signal: null }
     this.events.emit('exit', {
       jobId: job.jobId,

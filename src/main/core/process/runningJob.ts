@@ -45,6 +45,8 @@ export class RunningJob {
   keepInBackground: boolean
   registered = false
   stoppedByUs = false
+  /** Why we stopped it (recorded as cancel_reason). */
+  stopReason: string | null = null
   exitInfo: ExitInfo | null = null
   /** Resolves once the root exited (the PM then finishes the job's bookkeeping). */
   readonly rootExited: Promise<ExitInfo>

@@ -1,0 +1,49 @@
+// Public types of the ProcessManager (constructor options, events, spawn options).
+import type { LogBatch, MetricsSample, Settings } from '../../../shared/domain'
+import type { PipelineEvent } from '../../../shared/pipelineProtocol'
+import type { JobRepository } from '../db/jobRepository'
+
+export interface JobExit {
+  jobId: number
+  code: number | null
+  signal: NodeJS.Signals | null
+  /** True when this manager stopped it (killProcess / killProcessTree / releaseOwner / stopAll). */
+  stoppedByUs: boolean
+  /** The last ~20 stderr lines, for an error message. */
+  lastStderr: string[]
+}
+
+export interface ProcessManagerEvents {
+  log: LogBatch
+  metrics: MetricsSample
+  pipelineEvent: { jobId: number; event: PipelineEvent }
+  exit: JobExit
+}
+
+export interface ProcessManagerOptions {
+  repo: JobRepository
+  dataDir: string
+  /** Identifies this app instance in owner_instance. */
+  instanceId: string
+  settings: () => Settings
+  /** SIGTERM → SIGKILL grace period (default 3 s). */
+  graceMs?: number
+  maxLogBytes?: number
+  metricsIntervalMs?: number
+}
+
+export interface SpawnJobOptions {
+  jobId: number
+  command: string
+  args: string[]
+  env?: NodeJS.ProcessEnv
+  cwd?: string
+  ownerId: string
+  keepInBackground?: boolean
+}
+
+export interface Registered {
+  pid: number
+  logPath: string
+  registered: boolean
+}
