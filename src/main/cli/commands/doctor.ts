@@ -1,0 +1,78 @@
+// `transcriptor doctor`: what works on this machine and, for what does not, what to install.
+// Read-only: it never creates or migrates the database. Exit 1 when nothing can transcribe.
+import type { EngineInfo } from '@shared/domain'
+import { dataPaths } from '../../core/paths'
+import { schemaStatus } from '../../core/db/migrations'
+import { locateMediaTools } from '../../core/media/ffmpeg'
+import { listEngines } from '../../engines/registry'
+import type { Command } from '../command'
+
+interface Check {
+  name: string
+  ok: boolean
+  detail: string
+}
+
+function mediaCheck(): Check {
+  try {
+    const tools = locateMediaTools()
+    return {
+      name: 'ffmpeg',
+      ok: true,
+      detail: `${tools.ffmpeg}, ${tools.ffprobe} (${tools.source})`
+    }
+  } catch (error) {
+    return { name: 'ffmpeg', ok: false, detail: (error as Error).message }
+  }
+}
+
+function databaseCheck(dataDir: string): Check {
+  try {
+    const s = schemaStatus(dataPaths(dataDir).database)
+    const state = !s.exists
+      ? 'not created yet (created on first use)'
+      : s.pending.length > 0
+        ? `schema ${s.version}, will migrate to ${s.latest} on next use`
+        : `schema ${s.version} (up to date)`
+    return { name: 'database', ok: true, detail: `${s.path}: ${state}` }
+  } catch (error) {
+    return {
+      name: 'database',
+      ok: false,
+      detail: (error as Error).message.replace(/\s*\n\s*/g, ' ')
+    }
+  }
+}
+
+const engineCheck = (e: EngineInfo): Check => ({
+  name: `engine ${e.name}`,
+  ok: e.available,
+  detail:
+    e.available && e.models.length > 0 ? `${e.detail} (models: ${e.models.join(', ')})` : e.detail
+})
+
+const doctor: Command = {
+  name: 'doctor',
+  summary: 'check engines, ffmpeg and the database; say what to install',
+  usage: '',
+  run: async (ctx) => {
+    const engines = await listEngines()
+    const checks = [mediaCheck(), ...engines.map(engineCheck), databaseCheck(ctx.dataDir)]
+    const canTranscribe =
+      checks[0].ok && engines.some((e) => e.available) && checks.at(-1)?.ok === true
+    if (ctx.json) {
+      ctx.write(`${JSON.stringify({ canTranscribe, checks, engines }, null, 2)}\n`)
+    } else {
+      const width = Math.max(...checks.map((c) => c.name.length))
+      for (const c of checks)
+        ctx.write(`${c.ok ? 'ok     ' : 'MISSING'}  ${c.name.padEnd(width)}  ${c.detail}\n`)
+      ctx.write(
+        canTranscribe
+          ? 'ready to transcribe\n'
+          : 'cannot transcribe yet: install what is MISSING above\n'
+      )
+    }
+    return canTranscribe ? 0 : 1
+  }
+}
+export default doctor

@@ -1,0 +1,173 @@
+// `transcriptor transcribe FILE...`: one job per file through the TranscriptionService (so every
+// job is registered, logged, heartbeated and stoppable like in the app), progress on stderr, the
+// result per file at the end. A bad file fails its own job with a reason; the others still run.
+// Ctrl-C stops every tree and marks the jobs cancelled. Exit code 1 if any file did not complete.
+import { basename } from 'node:path'
+import {
+  JobOptionsSchema,
+  OUTPUT_FORMATS,
+  TERMINAL_STATUSES,
+  type JobOptions,
+  type JobRow,
+  type OutputFormat
+} from '@shared/domain'
+import { UsageError, intOption, stringOption, type Command, type OptionValues } from '../command'
+import { createTranscriptionService } from '../../core/service/transcriptionService'
+
+const CLIENT_ID = `cli-${process.pid}`
+
+function numberOption(values: OptionValues, name: string): number | undefined {
+  const raw = stringOption(values, name)
+  if (raw === undefined) return undefined
+  const value = Number(raw)
+  if (raw.trim() === '' || !Number.isFinite(value))
+    throw new UsageError(`--${name} must be a number of seconds, got '${raw}'`)
+  return value
+}
+
+function formatsOption(values: OptionValues): OutputFormat[] | undefined {
+  const raw = stringOption(values, 'format')
+  if (raw === undefined) return undefined
+  const formats = raw
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean)
+  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))
+  if (formats.length === 0 || unknown.length > 0) {
+    throw new UsageError(`--format takes a comma list of ${OUTPUT_FORMATS.join(',')}, got '${raw}'`)
+  }
+  return [...new Set(formats)] as OutputFormat[]
+}
+
+/** The flags the user gave, over the saved settings, validated as one JobOptions. */
+export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobOptions {
+  const engine = stringOption(values, 'engine')
+  const chosen = {
+    engine: settings.engine,
+    model: settings.model,
+    processes: settings.processes,
+    workers: settings.workers,
+    chunkSeconds: settings.chunkSeconds,
+    overlapSeconds: settings.overlapSeconds,
+    formats: settings.formats,
+    outputDir: settings.outputDir,
+    ...(engine !== undefined && { engine }),
+    ...(stringOption(values, 'model') !== undefined && { model: stringOption(values, 'model') }),
+    ...(intOption(values, 'processes', 1, 64) !== undefined && {
+      processes: intOption(values, 'processes', 1, 64)
+    }),
+    ...(intOption(values, 'workers', 1, 64) !== undefined && {
+      workers: intOption(values, 'workers', 1, 64)
+    }),
+    ...(numberOption(values, 'chunk') !== undefined && {
+      chunkSeconds: numberOption(values, 'chunk')
+    }),
+    ...(numberOption(values, 'overlap') !== undefined && {
+      overlapSeconds: numberOption(values, 'overlap')
+    }),
+    ...(formatsOption(values) !== undefined && { formats: formatsOption(values) }),
+    ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') })
+  }
+  const parsed = JobOptionsSchema.safeParse(chosen)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const flag = {
+      engine: 'engine',
+      chunkSeconds: 'chunk',
+      overlapSeconds: 'overlap',
+      outputDir: 'out'
+    }[String(issue.path[0])]
+    throw new UsageError(`--${flag ?? String(issue.path[0])}: ${issue.message}`)
+  }
+  return parsed.data
+}
+
+function describeOutcome(job: JobRow): string {
+  if (job.status === 'completed') {
+    const files = job.output_files
+      ? Object.values(JSON.parse(job.output_files) as Record<string, string>)
+      : []
+    return `done      ${job.filename} → ${files.join(', ')}`
+  }
+  if (job.status === 'cancelled')
+    return `cancelled ${job.filename}: ${job.cancel_reason ?? 'stopped'}`
+  return `failed    ${job.filename}: ${job.error_message ?? 'unknown error'}`
+}
+
+const transcribe: Command = {
+  name: 'transcribe',
+  summary: 'transcribe audio/video files (one tracked job each); Ctrl-C stops them all',
+  usage:
+    'FILE... [--engine pocketsphinx|whisper] [--model NAME|PATH] [--processes N] [--workers N] ' +
+    '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR]',
+  positionals: { min: 1, max: 1000 },
+  options: {
+    engine: { type: 'string' },
+    model: { type: 'string' },
+    processes: { type: 'string' },
+    workers: { type: 'string' },
+    chunk: { type: 'string' },
+    overlap: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' }
+  },
+  run: async (ctx, { values, positionals }) => {
+    const service = createTranscriptionService({ dataDir: ctx.dataDir })
+    const client = { clientId: CLIENT_ID }
+    const progressLine = (text: string): void => {
+      if (!ctx.json) process.stderr.write(`${text}\n`)
+    }
+    let interrupted: NodeJS.Signals | null = null
+    let jobIds: number[] = []
+    // Ctrl-C: stop every job through the service (kill tree, verify, mark cancelled); the wait
+    // below then returns with their final rows.
+    const stopAll = (): void => {
+      const reason = `interrupted (${interrupted}) from the command line`
+      for (const id of jobIds) {
+        service.handlers['jobs.stop']({ id }, client).catch((error: unknown) =>
+          progressLine(`job ${id}: ${String(error)}`)
+        )
+      }
+      progressLine(`${interrupted}: ${reason}, stopping ${jobIds.length} job(s)…`)
+    }
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (interrupted) return
+      interrupted = signal
+      stopAll()
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    try {
+      await service.start()
+      const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, client))
+      const lastShown = new Map<number, string>()
+      const off = service.on('job.updated', (job) => {
+        if (TERMINAL_STATUSES.includes(job.status)) return
+        const shown =
+          job.status === 'processing' ? `${Math.floor(job.progress * 20) * 5}%` : job.status
+        if (lastShown.get(job.id) === shown) return
+        lastShown.set(job.id, shown)
+        progressLine(`job ${job.id} ${basename(job.original_path)}: ${shown}`)
+      })
+      const { created, rejected } = await service.handlers['jobs.create'](
+        { paths: positionals, options },
+        client
+      )
+      jobIds = created.map((j) => j.id)
+      if (interrupted) stopAll()
+      for (const r of rejected) progressLine(`failed    ${r.path}: ${r.reason}`)
+      const finished = await service.waitForJobs(jobIds)
+      off()
+      for (const job of finished) progressLine(`job ${job.id} ${describeOutcome(job)}`)
+      if (ctx.json) ctx.write(`${JSON.stringify(finished)}\n`)
+      if (interrupted) return 130
+      const allDone = rejected.length === 0 && finished.every((j) => j.status === 'completed')
+      return allDone ? 0 : 1
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      await service.shutdown('command finished')
+    }
+  }
+}
+export default transcribe

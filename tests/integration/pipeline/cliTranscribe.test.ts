@@ -1,0 +1,181 @@
+// `transcriptor transcribe` and `transcriptor doctor` through bin/transcriptor.js, as a user runs
+// them: one job per file via the service, bad files fail alone with a reason, Ctrl-C cancels.
+import { spawn, spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { JobRow } from '@shared/domain'
+import { ffmpeg, isAlive, joinedLibrivox, LIBRIVOX, removeDir, tempDir, waitFor } from './harness'
+
+const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
+const CLIP = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0880.wav')
+
+function cli(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    timeout: 300_000,
+    env: { ...process.env, TRANSCRIPTOR_HOME: '' }
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** Processes whose command line mentions `text` (e.g. a job's data dir). */
+function processesMentioning(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid)
+    .filter((e) => {
+      try {
+        return readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(text) && isAlive(Number(e))
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+}
+
+let dir: string
+beforeAll(() => {
+  dir = tempDir('transcriptor-cli-transcribe-')
+})
+afterAll(() => removeDir(dir))
+
+describe('transcriptor transcribe', () => {
+  it('transcribes the good files and fails each bad one alone with its reason', async () => {
+    const dataDir = join(dir, 'data-mixed')
+    const inputs = join(dir, 'inputs')
+    mkdirSync(inputs)
+    const good = join(inputs, `-dash "quoted" $(touch PWNED) ünï.wav`)
+    copyFileSync(CLIP, good)
+    writeFileSync(join(inputs, 'empty.mp3'), '')
+    writeFileSync(join(inputs, 'text.mp3'), 'not audio at all\n'.repeat(10))
+    ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=duration=1:size=160x120:rate=10',
+      join(inputs, 'video.mp4')
+    ])
+    mkdirSync(join(inputs, 'folder'))
+    const out = join(dir, 'out-mixed')
+    const args = [
+      '--data-dir',
+      dataDir,
+      'transcribe',
+      '--chunk',
+      '10',
+      '--overlap',
+      '2',
+      '--format',
+      'txt,srt',
+      '--out',
+      out,
+      '--'
+    ]
+    const files = [good, 'empty.mp3', 'text.mp3', 'missing.wav', 'video.mp4', 'folder'].map((f) =>
+      resolve(inputs, f)
+    )
+    const run = cli([...args, ...files], inputs)
+    expect(run.code, run.stderr).toBe(1)
+    expect(run.stderr).toMatch(/done .*ünï\.wav → /)
+    expect(run.stderr).toMatch(/failed +empty\.mp3: file is empty/)
+    expect(run.stderr).toMatch(/failed +text\.mp3: not an audio or video file/)
+    expect(run.stderr).toMatch(/failed +missing\.wav: file not found/)
+    expect(run.stderr).toMatch(/failed +video\.mp4: video has no audio stream/)
+    expect(run.stderr).toMatch(/failed +folder: .*folder/)
+    expect(readFileSync(join(out, `-dash "quoted" $(touch PWNED) ünï.txt`), 'utf8')).toMatch(
+      /\bman\b/
+    )
+    expect(existsSync(join(inputs, 'PWNED'))).toBe(false)
+
+    const rows = JSON.parse(
+      cli(['--data-dir', dataDir, 'jobs', 'list', '--json']).stdout
+    ) as JobRow[]
+    expect(rows).toHaveLength(6)
+    expect(rows.filter((r) => r.status === 'completed')).toHaveLength(1)
+    expect(
+      rows
+        .filter((r) => r.status === 'failed')
+        .every((r) => r.error_message && !r.error_message.includes('\n'))
+    ).toBe(true)
+    expect(processesMentioning(dataDir)).toEqual([])
+  })
+
+  it('rejects bad options with one line and exit code 2', () => {
+    const run = cli([
+      '--data-dir',
+      join(dir, 'data-usage'),
+      'transcribe',
+      CLIP,
+      '--chunk',
+      '10',
+      '--overlap',
+      '6'
+    ])
+    expect(run.code).toBe(2)
+    expect(run.stderr.trim().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/--overlap: overlap must be less than half the chunk length/)
+  })
+
+  it('Ctrl-C stops every tree and marks the jobs cancelled', async () => {
+    const dataDir = join(dir, 'data-ctrlc')
+    const long = joinedLibrivox(join(dir, 'long.wav'), 4)
+    const child = spawn(
+      process.execPath,
+      [BIN, '--data-dir', dataDir, 'transcribe', long, CLIP, '--chunk', '10', '--processes', '2'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TRANSCRIPTOR_HOME: '' }
+      }
+    )
+    let stderr = ''
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)))
+    await waitFor(
+      () =>
+        processesMentioning('pocketsphinx').length > 0 && processesMentioning(dataDir).length > 1,
+      60_000,
+      'the engine to run'
+    )
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    const rows = JSON.parse(
+      cli(['--data-dir', dataDir, 'jobs', 'list', '--json']).stdout
+    ) as JobRow[]
+    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'cancelled'])
+    expect(rows.every((r) => r.process_id === null || !isAlive(r.process_id))).toBe(true)
+    await waitFor(
+      () => processesMentioning(dataDir).length === 0,
+      10_000,
+      'every process of the job to be gone'
+    )
+    expect(stderr).toMatch(/cancelled/)
+  })
+})
+
+describe('transcriptor doctor', () => {
+  it('reports ffmpeg, engines (with the whisper install hint) and the database', () => {
+    const run = cli(['--data-dir', join(dir, 'data-doctor'), 'doctor', '--json'])
+    expect(run.code, run.stderr).toBe(0)
+    const report = JSON.parse(run.stdout) as {
+      canTranscribe: boolean
+      checks: { name: string; ok: boolean; detail: string }[]
+    }
+    expect(report.canTranscribe).toBe(true)
+    const byName = Object.fromEntries(report.checks.map((c) => [c.name, c]))
+    expect(byName.ffmpeg.ok).toBe(true)
+    expect(byName['engine pocketsphinx'].ok).toBe(true)
+    expect(byName.database.ok).toBe(true)
+    if (!byName['engine whisper'].ok)
+      expect(byName['engine whisper'].detail).toMatch(/whisper-cli|whisper model/)
+    const text = cli(['--data-dir', join(dir, 'data-doctor'), 'doctor'])
+    expect(text.stdout).toMatch(/ready to transcribe/)
+  })
+})
