@@ -1,2 +1,4 @@
-// Electron main entry (placeholder until the Electron shell lands).
-export {}
+// Electron main entry (out/main/index.js).
+import { startElectronApp } from './electron/app'
+
+startElectronApp()

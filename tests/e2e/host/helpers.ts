@@ -1,0 +1,135 @@
+// Shared pieces of the browser-host e2e tests: long real speech, Chromium pages of the real
+// renderer, and what a user (or `ps`) would observe about a job's processes.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import type { TranscriptorApi } from '../../../src/shared/ipc/api'
+import type { JobRow } from '../../../src/shared/domain'
+import { waitFor, type HostClient, type RunningHost } from '../../support/host'
+
+const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
+
+/** ~25 s of LibriVox speech repeated `times` times into one WAV (long enough to still be running). */
+export function makeLongSpeech(dir: string, times = 24): string {
+  const clips = readdirSync(LIBRIVOX)
+    .filter((f) => f.endsWith('.wav'))
+    .sort()
+    .map((f) => join(LIBRIVOX, f))
+  const out = join(dir, 'long-speech.wav')
+  execFileSync('sox', [...Array.from({ length: times }, () => clips).flat(), out])
+  return out
+}
+
+export const JOB_OPTIONS = {
+  engine: 'pocketsphinx',
+  model: '',
+  processes: 1,
+  workers: 1,
+  chunkSeconds: 30,
+  overlapSeconds: 1,
+  formats: ['txt'],
+  outputDir: ''
+} as const
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ]
+  })
+}
+
+/** The page's global object as seen from page.evaluate (this tsconfig has no DOM types). */
+export type AppGlobal = { transcriptor?: TranscriptorApi }
+
+/** Opens the real renderer from the host and waits until its API client is connected. */
+export async function openApp(browser: Browser, host: RunningHost): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(host.url)
+  await page.waitForFunction(() => (globalThis as AppGlobal).transcriptor !== undefined)
+  // One round trip proves the page's WebSocket is open and authorised.
+  await page.evaluate(() => (globalThis as AppGlobal).transcriptor!.settings.get({}))
+  return page
+}
+
+/** Creates jobs through the page's own API (so the page's connection owns them). */
+export async function createJobsInPage(page: Page, paths: string[]): Promise<number[]> {
+  const result = await page.evaluate(
+    ({ paths, options }) =>
+      (globalThis as AppGlobal).transcriptor!.jobs.create({
+        paths,
+        options: { ...options, formats: [...options.formats] }
+      }),
+    { paths, options: JOB_OPTIONS }
+  )
+  if (result.rejected.length) throw new Error(`rejected: ${JSON.stringify(result.rejected)}`)
+  return result.created.map((job) => job.id)
+}
+
+export async function waitUntilRunning(client: HostClient, id: number): Promise<JobRow> {
+  return waitFor(
+    async () => {
+      const job = await client.call('jobs.get', { id })
+      if (job && job.status !== 'queued' && job.status !== 'processing') {
+        throw new Error(
+          `job ${id} ended before the test could stop it: ${job.status} ${job.error_message ?? ''}`
+        )
+      }
+      return job?.status === 'processing' && job.process_id && job.process_group_id
+        ? job
+        : undefined
+    },
+    `job ${id} to be processing with a pid`,
+    60_000
+  )
+}
+
+/** Live (non-zombie) processes whose process group is `pgid`, plus `pid` itself if alive. */
+export function liveProcesses(pid: number, pgid: number): number[] {
+  const found: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      const state = fields[0]
+      const group = Number(fields[2])
+      if (state !== 'Z' && (Number(entry) === pid || group === pgid)) found.push(Number(entry))
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return found
+}
+
+export interface StoppedJob {
+  job: JobRow
+  /** ms from `since` until the row said cancelled and no process of the job was left. */
+  elapsedMs: number
+}
+
+/** Waits until the job is cancelled and its whole tree is gone; reports how long that took. */
+export async function waitUntilStopped(
+  client: HostClient,
+  running: JobRow,
+  since: number,
+  timeoutMs = 15_000
+): Promise<StoppedJob> {
+  const job = await waitFor(
+    async () => {
+      const row = await client.call('jobs.get', { id: running.id })
+      const gone = liveProcesses(running.process_id!, running.process_group_id!).length === 0
+      return row?.status === 'cancelled' && gone ? row : undefined
+    },
+    `job ${running.id} to be cancelled with no process left`,
+    timeoutMs,
+    25
+  )
+  return { job, elapsedMs: Date.now() - since }
+}
