@@ -70,6 +70,7 @@ describe('browser host: jobs stop when their page goes away', () => {
     const { job, elapsedMs } = await waitUntilStopped(client, running, closedAt)
     expect(job.status).toBe('cancelled')
     expect(job.cancel_reason).toMatch(PAGE_GONE)
+    console.log(`[autoStop] page closed -> job cancelled, tree gone in ${elapsedMs} ms`)
     expect(elapsedMs).toBeLessThan(STOP_WITHIN_MS)
   })
 
@@ -82,6 +83,7 @@ describe('browser host: jobs stop when their page goes away', () => {
     await page.reload()
     const { job, elapsedMs } = await waitUntilStopped(client, running, reloadedAt)
     expect(job.cancel_reason).toMatch(PAGE_GONE)
+    console.log(`[autoStop] page reloaded -> job cancelled, tree gone in ${elapsedMs} ms`)
     expect(elapsedMs).toBeLessThan(STOP_WITHIN_MS)
     await page.close()
   })
@@ -197,6 +199,9 @@ describe('browser host: jobs stop when their page goes away', () => {
       120_000
     )
     expect(done.status).toBe('completed')
+    const transcript = await client.call('jobs.transcript', { id: id! })
+    const text = transcript?.segments.map((s) => s.text).join(' ') ?? ''
+    expect(text).toMatch(/dashwood|power|consider/)
     await page.close()
   })
 })
