@@ -13,7 +13,9 @@ export function hardenSession(session: Session, entry: AppEntry): void {
     let remote = false
     try {
       const url = new URL(details.url)
-      remote = REMOTE_PROTOCOLS.has(url.protocol) && !isAppUrl(details.url, entry)
+      // In `npm run dev` the page and Vite's HMR socket come from the dev server; nothing else.
+      const devServer = entry.kind === 'dev' && url.host === new URL(entry.origin).host
+      remote = REMOTE_PROTOCOLS.has(url.protocol) && !devServer && !isAppUrl(details.url, entry)
     } catch {
       remote = true
     }

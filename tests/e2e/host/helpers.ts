@@ -28,7 +28,7 @@ export const JOB_OPTIONS = {
   workers: 1,
   chunkSeconds: 30,
   overlapSeconds: 1,
-  formats: ['txt'],
+  formats: ['txt', 'json'],
   outputDir: ''
 } as const
 
