@@ -7,6 +7,8 @@ import treeKill from 'tree-kill'
 import type { KillResult } from '../../../shared/domain'
 import {
   groupMembers,
+  hasProcfs,
+  readProcEntry,
   readProcessTable,
   type ProcessEntry,
   type ProcessSnapshot
@@ -118,6 +120,19 @@ function signalAll(
   }
 }
 
+const FULL_SCAN_MS = 50
+
+/** Tracked pids still alive, checked one by one via /proc (null where there is no procfs). */
+function quickAlive(tracked: Tracked): number[] | null {
+  if (!hasProcfs()) return null
+  const alive: number[] = []
+  for (const [pid, startTime] of tracked) {
+    const e = readProcEntry(pid)
+    if (e && !e.zombie && e.startTime === startTime) alive.push(pid)
+  }
+  return alive
+}
+
 /** Poll fast at first (a SIGTERM-honouring tree is gone in milliseconds), then back off. */
 function pollDelay(elapsedMs: number): number {
   if (elapsedMs < 60) return 2
@@ -146,27 +161,36 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
   const killDeadline = t.graceMs + (t.killWaitMs ?? 3000)
   let survivors: number[] = []
 
+  let lastScan = performance.now()
   for (;;) {
     const elapsed = performance.now() - started
-    const snapshot = readProcessTable() ?? new Map()
-    // A forking parent may have created children since the last scan: signal them too.
-    const fresh = discover(t, snapshot, tracked, groupTrusted)
-    if (fresh.length > 0) {
-      signalAll(
-        t,
-        fresh.map((e) => e.pid),
-        signal,
-        false,
-        snapshot
-      )
+    // Between full scans only the tracked pids are checked (cheap); a full scan — which finds
+    // children a forking parent made meanwhile — runs every FULL_SCAN_MS and always before
+    // "none left" is believed.
+    let alive = quickAlive(tracked)
+    let snapshot: ProcessSnapshot | null = null
+    if (alive === null || alive.length === 0 || performance.now() - lastScan >= FULL_SCAN_MS) {
+      snapshot = readProcessTable() ?? new Map()
+      lastScan = performance.now()
+      const fresh = discover(t, snapshot, tracked, groupTrusted)
+      if (fresh.length > 0) {
+        signalAll(
+          t,
+          fresh.map((e) => e.pid),
+          signal,
+          false,
+          snapshot
+        )
+      }
+      alive = aliveTracked(snapshot, tracked)
     }
-    const alive = aliveTracked(snapshot, tracked)
     for (const pid of alive) sawAlive.add(pid)
     if (alive.length === 0) break
     if (!escalated && elapsed >= t.graceMs) {
       escalated = true
       signal = 'SIGKILL'
-      signalAll(t, alive, signal, groupTrusted, snapshot)
+      snapshot ??= readProcessTable() ?? new Map()
+      signalAll(t, aliveTracked(snapshot, tracked), signal, groupTrusted, snapshot)
     } else if (escalated && elapsed >= killDeadline) {
       survivors = alive
       break
