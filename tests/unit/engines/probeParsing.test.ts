@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { ffprobeReason, parseFfprobeJson } from '../../../src/main/core/media/probe'
+import { meaningfulTail } from '../../../src/main/engines/runEngineProcess'
+import { wavHeader } from '../../../src/main/pipeline/decode'
+
+describe('parseFfprobeJson', () => {
+  it('reads duration and the first audio stream', () => {
+    const json = JSON.stringify({
+      streams: [
+        { codec_type: 'video', codec_name: 'h264' },
+        { codec_type: 'audio', codec_name: 'aac', duration: '12.5' }
+      ],
+      format: { duration: '12.48' }
+    })
+    expect(parseFfprobeJson(json)).toEqual({
+      durationSeconds: 12.48,
+      audioCodec: 'aac',
+      hasAudio: true,
+      hasVideo: true
+    })
+  })
+
+  it('reports a video without audio', () => {
+    const json = JSON.stringify({ streams: [{ codec_type: 'video' }], format: { duration: 'N/A' } })
+    expect(parseFfprobeJson(json)).toMatchObject({
+      hasAudio: false,
+      hasVideo: true,
+      durationSeconds: 0
+    })
+  })
+})
+
+describe('ffprobeReason', () => {
+  it('keeps the last line without demuxer or path prefixes', () => {
+    const stderr =
+      '[mp3 @ 0x55] Failed to read frame size: Could not seek to 1026.\n/x/a b.mp3: Invalid argument\n'
+    expect(ffprobeReason(stderr, '/x/a b.mp3')).toBe('Invalid argument')
+    expect(ffprobeReason('[wav @ 0x1] no data tag found\n', '/y')).toBe('no data tag found')
+    expect(ffprobeReason('', '/y')).toBe('ffprobe found no streams')
+  })
+})
+
+describe('meaningfulTail', () => {
+  it('prefers error lines over INFO chatter', () => {
+    const stderr =
+      'INFO: a\nERROR: "acmod.c", line 83: Acoustic model definition is not specified\nINFO: b\n'
+    expect(meaningfulTail(stderr)).toBe(
+      'ERROR: "acmod.c", line 83: Acoustic model definition is not specified'
+    )
+    expect(meaningfulTail('INFO: only info\n')).toBe('INFO: only info')
+  })
+})
+
+describe('wavHeader', () => {
+  it('describes 16 kHz mono 16-bit PCM of the given size', () => {
+    const h = wavHeader(32000)
+    expect(h.toString('ascii', 0, 4)).toBe('RIFF')
+    expect(h.readUInt32LE(4)).toBe(36 + 32000)
+    expect(h.readUInt16LE(22)).toBe(1)
+    expect(h.readUInt32LE(24)).toBe(16000)
+    expect(h.readUInt16LE(34)).toBe(16)
+    expect(h.readUInt32LE(40)).toBe(32000)
+  })
+})
