@@ -5,7 +5,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
+import type { TranscriptorApi } from '../../src/shared/ipc/api'
 import type {
   EventChannel,
   EventPayloads,
@@ -86,7 +88,13 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     child.once('exit', (code, signal) => done({ code, signal }))
   )
   let exit: { code: number | null; signal: string | null } | null = null
-  void exited.then((e) => (exit = e))
+  // If the test process dies first, the host still gets its SIGTERM (and stops its jobs).
+  const killOnExit = (): void => void child.kill('SIGTERM')
+  process.once('exit', killOnExit)
+  void exited.then((e) => {
+    exit = e
+    process.off('exit', killOnExit)
+  })
 
   const match = await waitFor(
     () => {
@@ -209,4 +217,33 @@ export async function connectClient(target: { port: number; token: string }): Pr
     }
   }
   return client
+}
+
+/** Debian's Chromium, headless, with the flags that keep it quiet and offline. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ]
+  })
+}
+
+/** The page's global object as seen from page.evaluate (the node tsconfig has no DOM types). */
+export type AppGlobal = { transcriptor?: TranscriptorApi }
+
+/**
+ * Opens the real renderer served by the host in a new page and waits until its API client
+ * (`window.transcriptor`, published by getApi()) has answered one request over its WebSocket.
+ */
+export async function openAppPage(browser: Browser, host: Pick<RunningHost, 'url'>): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(host.url)
+  await page.waitForFunction(() => (globalThis as AppGlobal).transcriptor !== undefined)
+  await page.evaluate(() => (globalThis as AppGlobal).transcriptor!.settings.get({}))
+  return page
 }

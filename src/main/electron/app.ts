@@ -1,6 +1,6 @@
 // The Electron app: one instance, one hardened window, the core service behind typed IPC, and
 // every job stopped when the page that owns it goes away or the app quits.
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron'
 import { createTranscriptionService } from '../core/service/transcriptionService'
 import { resolveDataDir } from '../core/paths'
 import { ClientRequests } from '../clientRequests'
@@ -55,6 +55,48 @@ function createMainWindow(
   return window
 }
 
+/** The core service behind typed IPC, with quit held until it has stopped every job. */
+function startCore(
+  dataDir: string,
+  entry: AppEntry,
+  requests: ClientRequests,
+  liveContents: () => WebContents[]
+): HostedService {
+  // The service runs pipelines with Electron's binary as node (ELECTRON_RUN_AS_NODE=1).
+  const service = createTranscriptionService({
+    dataDir,
+    desktop: {
+      openPath: async (path) => (await shell.openPath(path)) === '',
+      revealPath: (path) => {
+        shell.showItemInFolder(path)
+        return true
+      }
+    }
+  })
+  installQuitGuard(
+    app,
+    () => service.shutdown('the app quit', QUIT_TIMEOUT_MS),
+    QUIT_TIMEOUT_MS + 1_000,
+    log
+  )
+  registerIpcHandlers({
+    ipcMain,
+    handlers: service.handlers,
+    requests,
+    isTrustedSender: (event) => isTrustedSender(event, liveContents(), entry),
+    log
+  })
+  forwardServiceEvents(service, (channel, payload) => {
+    for (const contents of liveContents()) contents.send(channel, payload)
+  })
+  service
+    .start()
+    .catch((error: unknown) =>
+      log(`[app] heartbeat/reaper failed to start: ${oneLineError(error)}`)
+    )
+  return service
+}
+
 export function startElectronApp(): void {
   const dataDir = chooseDataDir()
   if (!app.requestSingleInstanceLock()) {
@@ -66,47 +108,23 @@ export function startElectronApp(): void {
   const windows = new Set<BrowserWindow>()
   hardenAllWebContents(app)
 
+  // Windows can be destroyed before 'closed' removes them; never touch a destroyed one.
+  const liveContents = (): WebContents[] =>
+    [...windows]
+      .filter((w) => !w.isDestroyed() && !w.webContents.isDestroyed())
+      .map((w) => w.webContents)
+
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, entry)
-    const service = createTranscriptionService({
-      // The service runs pipelines with Electron's binary as node (ELECTRON_RUN_AS_NODE=1).
-      dataDir,
-      desktop: {
-        openPath: async (path) => (await shell.openPath(path)) === '',
-        revealPath: (path) => {
-          shell.showItemInFolder(path)
-          return true
-        }
-      }
-    })
-    installQuitGuard(
-      app,
-      () => service.shutdown('the app quit', QUIT_TIMEOUT_MS),
-      QUIT_TIMEOUT_MS + 1_000,
-      log
-    )
-    registerIpcHandlers({
-      ipcMain,
-      handlers: service.handlers,
-      requests,
-      isTrustedSender: (event) =>
-        isTrustedSender(
-          event,
-          [...windows].map((w) => w.webContents),
-          entry
-        ),
-      log
-    })
-    forwardServiceEvents(service, (channel, payload) => {
-      for (const window of windows) {
-        if (!window.webContents.isDestroyed()) window.webContents.send(channel, payload)
-      }
-    })
-    service
-      .start()
-      .catch((error: unknown) =>
-        log(`[app] heartbeat/reaper failed to start: ${oneLineError(error)}`)
-      )
+    let service: HostedService
+    try {
+      service = startCore(dataDir, entry, requests, liveContents)
+    } catch (error) {
+      // E.g. a database from a newer version: say why, in one line, instead of a blank window.
+      dialog.showErrorBox('Transcriptor could not start', oneLineError(error))
+      app.exit(1)
+      return
+    }
 
     const open = (): void => {
       const window = createMainWindow(service, requests, entry)

@@ -3,10 +3,9 @@
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import type { TranscriptorApi } from '../../../src/shared/ipc/api'
+import type { Page } from 'playwright-core'
 import type { JobRow } from '../../../src/shared/domain'
-import { waitFor, type HostClient, type RunningHost } from '../../support/host'
+import { waitFor, type AppGlobal, type HostClient } from '../../support/host'
 
 const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
 
@@ -32,31 +31,7 @@ export const JOB_OPTIONS = {
   outputDir: ''
 } as const
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run'
-    ]
-  })
-}
-
-/** The page's global object as seen from page.evaluate (this tsconfig has no DOM types). */
-export type AppGlobal = { transcriptor?: TranscriptorApi }
-
-/** Opens the real renderer from the host and waits until its API client is connected. */
-export async function openApp(browser: Browser, host: RunningHost): Promise<Page> {
-  const page = await browser.newPage()
-  await page.goto(host.url)
-  await page.waitForFunction(() => (globalThis as AppGlobal).transcriptor !== undefined)
-  // One round trip proves the page's WebSocket is open and authorised.
-  await page.evaluate(() => (globalThis as AppGlobal).transcriptor!.settings.get({}))
-  return page
-}
+export { launchChromium, openAppPage as openApp, type AppGlobal } from '../../support/host'
 
 /** Creates jobs through the page's own API (so the page's connection owns them). */
 export async function createJobsInPage(page: Page, paths: string[]): Promise<number[]> {

@@ -57,6 +57,9 @@ const hoisted = vi.hoisted(async () => {
     loadURL() {
       return Promise.resolve()
     }
+    isDestroyed() {
+      return false
+    }
     show() {}
     focus() {}
     isMinimized() {
@@ -85,6 +88,7 @@ const hoisted = vi.hoisted(async () => {
           ipcHandlers.set(channel, h),
         removeHandler: (channel: string) => ipcHandlers.delete(channel)
       },
+      dialog: { showErrorBox: () => undefined },
       shell: { openPath: async () => '', showItemInFolder: () => undefined }
     },
     app,
