@@ -145,6 +145,16 @@ describe('browser host HTTP', () => {
     expect(await upgrade(socketUrl(host))).toBe('open')
   })
 
+  it('admits the page WebSocket by its cookie alone, but not from another origin', async () => {
+    const page = await http(`/?token=${host.token}`)
+    const cookie = String(page.headers['set-cookie']).split(';')[0] as string
+    const bare = `ws://127.0.0.1:${host.port}/ws`
+    expect(await upgrade(bare, { cookie })).toBe('open')
+    expect(await upgrade(bare, { cookie, origin: `http://127.0.0.1:${host.port}` })).toBe('open')
+    expect(await upgrade(bare, { cookie, origin: 'http://evil.example' })).toBe('refused 401')
+    expect(await upgrade(bare, { cookie: cookie + 'x' })).toBe('refused 401')
+  })
+
   it('stores an upload in the data dir and returns its path', async () => {
     const reply = await http(
       `/upload?token=${host.token}&name=${encodeURIComponent('talk one.wav')}`,

@@ -24,9 +24,21 @@ export function hostToken(): string | null {
   }
 }
 
-async function uploadFile(file: File, token: string): Promise<string> {
-  const query = new URLSearchParams({ token, name: file.name })
-  const response = await fetch(`/upload?${query}`, { method: 'POST', body: file })
+/** `?token=…` when the page knows it; otherwise the host's HttpOnly cookie authorises us. */
+function withToken(
+  path: string,
+  token: string | null,
+  params: Record<string, string> = {}
+): string {
+  const query = new URLSearchParams(token ? { ...params, token } : params).toString()
+  return query ? `${path}?${query}` : path
+}
+
+async function uploadFile(file: File, token: string | null): Promise<string> {
+  const response = await fetch(withToken('/upload', token, { name: file.name }), {
+    method: 'POST',
+    body: file
+  })
   const body = (await response.json().catch(() => ({}))) as { path?: unknown; error?: unknown }
   if (!response.ok || typeof body.path !== 'string') {
     throw new Error(
@@ -38,9 +50,8 @@ async function uploadFile(file: File, token: string): Promise<string> {
 
 function createBrowserHostApi(): TranscriptorApi {
   const token = hostToken()
-  if (!token) throw new Error('no host token in the page URL: open the address the host printed')
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws'
-  const socketUrl = `${scheme}://${window.location.host}/ws?token=${encodeURIComponent(token)}`
+  const socketUrl = `${scheme}://${window.location.host}${withToken('/ws', token)}`
   return {
     ...buildApi(createSocketTransport(socketUrl)),
     uploadFile: (file) => uploadFile(file, token)

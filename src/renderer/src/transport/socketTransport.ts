@@ -1,6 +1,7 @@
 // The browser host's side of the contract: requests as `{ id, channel, input }` over one
 // WebSocket, replies `{ id, result }`, events `{ event, payload }`. If the connection drops
-// (host restarted), pending requests fail with a one-line reason and the next request reconnects.
+// (host restarted), pending requests fail with a one-line reason, and the client reconnects
+// (with backoff) while anything still listens for events, or at the next request.
 import type { ApiTransport } from '@shared/ipc/buildApi'
 import { isEventChannelName } from '@shared/ipc/channels'
 import type { EventChannel, IpcResult, RequestChannel } from '@shared/ipc/contract'
@@ -10,12 +11,26 @@ interface Pending {
   reject(error: Error): void
 }
 
+const RETRY_MIN_MS = 500
+const RETRY_MAX_MS = 10_000
+
 export function createSocketTransport(socketUrl: string): ApiTransport {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
   const pending = new Map<number, Pending>()
   let nextId = 1
   let socket: WebSocket | null = null
   let opened: Promise<WebSocket> | null = null
+  let retryMs = RETRY_MIN_MS
+  let retryTimer: ReturnType<typeof setTimeout> | null = null
+
+  function scheduleReconnect(): void {
+    if (retryTimer || listeners.size === 0) return
+    retryTimer = setTimeout(() => {
+      retryTimer = null
+      connect().catch(() => undefined)
+    }, retryMs)
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS)
+  }
 
   function failAll(reason: string): void {
     for (const request of pending.values()) request.reject(new Error(reason))
@@ -43,7 +58,10 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
     opened = new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(socketUrl)
       socket = ws
-      ws.onopen = () => resolve(ws)
+      ws.onopen = () => {
+        retryMs = RETRY_MIN_MS
+        resolve(ws)
+      }
       ws.onmessage = (event) => onMessage(event.data)
       ws.onclose = (event) => {
         socket = null
@@ -51,6 +69,7 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
         const reason = `connection to the host closed (${event.code}${event.reason ? ': ' + event.reason : ''})`
         reject(new Error(reason))
         failAll(reason)
+        scheduleReconnect()
       }
     })
     return opened
@@ -80,6 +99,7 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
       if (!socket) connect().catch(() => undefined)
       return () => {
         set.delete(listener)
+        if (set.size === 0 && listeners.get(event) === set) listeners.delete(event)
       }
     }
   }
