@@ -182,6 +182,16 @@ export async function run(): Promise<BenchResult[]> {
         unit: '× audio'
       },
       {
+        name: 'tree CPU time processes=2 (baseline processes=1)',
+        value: two.cpuSeconds,
+        unit: 'CPU s',
+        baseline: one.cpuSeconds,
+        ratio: two.cpuSeconds / one.cpuSeconds,
+        notes:
+          `CPUs used on average: ${(two.cpuSeconds / two.wallSeconds).toFixed(2)} vs ${(one.cpuSeconds / one.wallSeconds).toFixed(2)} ` +
+          '(under 2 with processes=2 = the cores were busy with other work); ratio ≈ 1 = no parallel overhead'
+      },
+      {
         name: 'WER processes=2 (baseline processes=1)',
         value: two.wer * 100,
         unit: '%',

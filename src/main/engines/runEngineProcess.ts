@@ -10,14 +10,18 @@ export interface EngineProcessResult {
 
 const STDERR_TAIL_LINES = 20
 
-/** Keeps the last lines of stderr that are not chatty INFO logging. */
+/** The last lines of stderr worth showing a user: error lines first, never INFO chatter. */
 export function meaningfulTail(stderr: string, lines = 3): string {
   const all = stderr
     .split(/\r?\n/)
-    .map((l) => l.trim())
+    .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
+  const errors = all.filter((l) =>
+    /\b(error|fatal|failed|cannot|abort(ed)?|segmentation)\b/i.test(l)
+  )
   const notInfo = all.filter((l) => !/^INFO:/.test(l))
-  return (notInfo.length > 0 ? notInfo : all).slice(-lines).join(' | ')
+  const best = errors.length > 0 ? errors : notInfo.length > 0 ? notInfo : all
+  return best.slice(-lines).join(' | ')
 }
 
 export function runEngineProcess(

@@ -48,6 +48,11 @@ describe('meaningfulTail', () => {
       'ERROR: "acmod.c", line 83: Acoustic model definition is not specified'
     )
     expect(meaningfulTail('INFO: only info\n')).toBe('INFO: only info')
+    const pocketsphinx =
+      "-wip\t\t\t0.65\t\t6.5e-01\n-wlen\t\t\t0.025625\nERROR: \"acmod.c\", line 78: Folder '/m' does not contain acoustic model definition 'mdef'\n"
+    expect(meaningfulTail(pocketsphinx)).toBe(
+      "ERROR: \"acmod.c\", line 78: Folder '/m' does not contain acoustic model definition 'mdef'"
+    )
   })
 })
 
