@@ -1,0 +1,58 @@
+// What a user is told about whisper.cpp on a machine without it, and how models are found.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { resolveWhisperModel, whisperEngine } from '../../../src/main/engines/whisper'
+import { getEngine, listEngines } from '../../../src/main/engines/registry'
+
+let models: string
+const saved = { ...process.env }
+
+beforeEach(() => {
+  models = mkdtempSync(join(tmpdir(), 'whisper-models-'))
+  process.env.TRANSCRIPTOR_WHISPER_MODELS = models
+})
+afterEach(() => {
+  process.env = { ...saved }
+  rmSync(models, { recursive: true, force: true })
+})
+
+describe('whisper availability', () => {
+  it('without whisper-cli: unavailable, with what to build and where to put it', async () => {
+    process.env.PATH = '/nonexistent'
+    delete process.env.TRANSCRIPTOR_WHISPER_CLI
+    const info = await whisperEngine.availability()
+    expect(info.available).toBe(false)
+    expect(info.detail).toMatch(/whisper\.cpp not found: .*whisper-cli.*TRANSCRIPTOR_WHISPER_CLI/)
+  })
+
+  it('with a binary but no model: names the model file and the folder to put it in', async () => {
+    process.env.TRANSCRIPTOR_WHISPER_CLI = '/bin/true' // any executable: only "a binary is found" matters here
+    const info = await whisperEngine.availability('small.en')
+    expect(info.available).toBe(false)
+    expect(info.detail).toContain('ggml-small.en.bin')
+    expect(info.detail).toContain(models)
+  })
+
+  it('finds a model by name in the model folder, or by path; lists the names', async () => {
+    writeFileSync(join(models, 'ggml-base.en.bin'), 'x')
+    expect(resolveWhisperModel('')).toBe(join(models, 'ggml-base.en.bin'))
+    expect(resolveWhisperModel('base.en')).toBe(join(models, 'ggml-base.en.bin'))
+    expect(resolveWhisperModel(join(models, 'ggml-base.en.bin'))).toBe(
+      join(models, 'ggml-base.en.bin')
+    )
+    expect(resolveWhisperModel('/nope/ggml-x.bin')).toBeNull()
+    process.env.TRANSCRIPTOR_WHISPER_CLI = '/bin/true'
+    const info = await whisperEngine.availability('base.en')
+    expect(info).toMatchObject({ available: true, models: ['base.en'] })
+  })
+})
+
+describe('registry', () => {
+  it('lists every engine and refuses unknown names', async () => {
+    expect((await listEngines()).map((e) => e.name)).toEqual(['pocketsphinx', 'whisper'])
+    expect(getEngine('pocketsphinx').name).toBe('pocketsphinx')
+    expect(() => getEngine('nope' as 'whisper')).toThrow(/unknown engine/)
+  })
+})
