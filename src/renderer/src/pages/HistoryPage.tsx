@@ -114,7 +114,9 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
       <td>{new Date(row.created_at).toLocaleString()}</td>
       <td>{formatDuration(duration)}</td>
       <td>{row.engine}</td>
-      <td className="reason-cell">{row.status === 'completed' ? '' : (endReason(row) ?? '')}</td>
+      <td className={`reason-cell reason-${row.status}`}>
+        {row.status === 'completed' ? '' : (endReason(row) ?? '')}
+      </td>
       <td className="actions">
         <button onClick={() => navigate({ page: 'job', id: row.id })}>
           {row.status === 'completed' ? 'Open transcript' : 'Open'}
