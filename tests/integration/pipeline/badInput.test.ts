@@ -60,13 +60,13 @@ describe('pipeline: bad input gets one clear reason', () => {
   it('text renamed .mp3', async () => {
     const input = join(dir, 'notes.mp3')
     writeFileSync(input, 'this is not audio, just some text\n'.repeat(20))
-    await failing('text', input, /^not an audio or video file \(notes\.mp3\): /)
+    await failing('text', input, /^not an audio or video file: notes\.mp3 \(ffprobe: .+\)$/)
   })
 
   it('truncated WAV: header only', async () => {
     const input = join(dir, 'header-only.wav')
     writeFileSync(input, readFileSync(CLIP).subarray(0, 40))
-    await failing('header', input, /^not an audio or video file \(header-only\.wav\)/)
+    await failing('header', input, /^not an audio or video file: header-only\.wav \(ffprobe: .+\)$/)
   })
 
   it('video with no audio stream', async () => {

@@ -101,14 +101,20 @@ export function probeMedia(
       if (err) {
         const reason = ffprobeReason(stderr, absolute)
         return reject(
-          new BadInputError(`not an audio or video file (${basename(absolute)}): ${reason}`)
+          new BadInputError(
+            `not an audio or video file: ${basename(absolute)} (ffprobe: ${reason})`
+          )
         )
       }
       let probe: MediaProbe
       try {
         probe = parseFfprobeJson(stdout)
       } catch {
-        return reject(new BadInputError(`not an audio or video file: ffprobe output unreadable`))
+        return reject(
+          new BadInputError(
+            `not an audio or video file: ${basename(absolute)} (ffprobe output unreadable)`
+          )
+        )
       }
       if (!probe.hasAudio) {
         const what = probe.hasVideo ? 'video has no audio stream' : 'ffprobe found no audio stream'
