@@ -1,10 +1,12 @@
-// Samples every running job's whole tree once a second: ONE process-table pass and ONE batched
-// pidusage call per tick for all jobs together, on a setTimeout chain (a slow tick delays the
+// Samples every running job's whole tree once a second: ONE process-table pass per tick for all
+// jobs together, then their usage (from that same pass on Linux, one batched pidusage call
+// elsewhere — see treeUsage.ts), on a setTimeout chain (a slow tick delays the
 // next one instead of piling up like setInterval would).
 import type { MetricsSample, ProcessStatus } from '../../../shared/domain'
 import { collectJobTree, type JobTreeRef } from './jobTree'
-import { readProcessTable, type ProcessEntry } from './processTable'
-import { CommandCache, round1, toProcessInfo, usageOf } from './treeUsage'
+import { IncrementalScanner } from './incrementalScan'
+import type { ProcessEntry } from './processTable'
+import { CommandCache, round1, toProcessInfo, UsageReader, type PidUsage } from './treeUsage'
 
 export interface MetricsSamplerOptions {
   jobs: () => JobTreeRef[]
@@ -21,6 +23,8 @@ export class MetricsSampler {
   /** pid@startTime keys sampled before: their CPU reading is meaningful from now on. */
   private seen = new Set<string>()
   private readonly commands = new CommandCache()
+  private readonly usage = new UsageReader()
+  private readonly scanner = new IncrementalScanner()
   private readonly intervalMs: number
   private readonly historySize: number
 
@@ -64,11 +68,12 @@ export class MetricsSampler {
   async sampleOnce(): Promise<MetricsSample[]> {
     const refs = this.o.jobs()
     if (refs.length === 0) return []
-    const snapshot = readProcessTable()
+    const snapshot = this.scanner.scan()
     if (snapshot === null) return []
     const trees = refs.map((ref) => ({ ref, entries: collectJobTree(ref, snapshot) }))
-    const pids = [...new Set(trees.flatMap((t) => t.entries.map((e) => e.pid)))]
-    const usage = await usageOf(pids)
+    const unique = new Map(trees.flatMap((t) => t.entries.map((e) => [e.pid, e] as const)))
+    this.scanner.remember(snapshot, new Set(unique.keys()))
+    const usage = await this.usage.read([...unique.values()])
     const at = Date.now()
     const nowSeen = new Set<string>()
     const samples: MetricsSample[] = []
@@ -90,7 +95,7 @@ export class MetricsSampler {
   private buildSample(
     ref: JobTreeRef,
     entries: ProcessEntry[],
-    usage: Awaited<ReturnType<typeof usageOf>>,
+    usage: Map<number, PidUsage>,
     at: number,
     nowSeen: Set<string>
   ): MetricsSample {

@@ -15,6 +15,9 @@ export interface ProcessEntry {
   command: string
   /** Linux: exited but not yet reaped. Counts as gone everywhere. */
   zombie: boolean
+  /** Linux only (from the same stat read, so metrics need no second pass): CPU time used,
+   *  resident pages and start, all in the kernel's units (clock ticks, pages). */
+  procfs?: { cpuTicks: number; rssPages: number; startTicks: number }
 }
 
 export type ProcessSnapshot = Map<number, ProcessEntry>
@@ -92,7 +95,13 @@ export function parseProcStat(text: string):
     command,
     startTicks,
     state,
-    zombie: state === 'Z' || state === 'X'
+    zombie: state === 'Z' || state === 'X',
+    // utime (field 14) + stime (15); rss (24).
+    procfs: {
+      cpuTicks: Number(rest[11]) + Number(rest[12]),
+      rssPages: Number(rest[21]),
+      startTicks: Number(startTicks)
+    }
   }
 }
 
@@ -110,12 +119,26 @@ export function readProcEntry(pid: number): ProcessEntry | null {
   return { ...rest, startTime: linuxStartToken(startTicks) }
 }
 
-function readProcfsTable(): ProcessSnapshot {
-  const table: ProcessSnapshot = new Map()
+/** Pids listed in /proc right now (one readdir). */
+export function listProcfsPids(): number[] {
+  const pids: number[] = []
   for (const name of readdirSync('/proc')) {
     const code = name.charCodeAt(0)
-    if (code < 48 || code > 57) continue
-    const entry = readProcEntry(Number(name))
+    if (code >= 48 && code <= 57) pids.push(Number(name))
+  }
+  return pids
+}
+
+/**
+ * `reuse` lets a caller that scans repeatedly (the metrics sampler) keep entries of processes
+ * it knows are unrelated to anything it watches instead of re-reading their stat every time.
+ */
+export function readProcfsTable(
+  reuse?: (pid: number) => ProcessEntry | undefined
+): ProcessSnapshot {
+  const table: ProcessSnapshot = new Map()
+  for (const pid of listProcfsPids()) {
+    const entry = reuse?.(pid) ?? readProcEntry(pid)
     if (entry) table.set(entry.pid, entry)
   }
   return table
