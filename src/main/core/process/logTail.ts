@@ -57,3 +57,11 @@ export async function readLastLines(path: string, n: number): Promise<string[]> 
     await handle.close()
   }
 }
+
+/** Like readLastLines, reaching into `<path>.1` (the rotated older half) when `path` is short. */
+export async function readLogTail(path: string, n: number): Promise<string[]> {
+  const tail = await readLastLines(path, n)
+  if (tail.length >= n) return tail
+  const older = await readLastLines(`${path}.1`, n - tail.length)
+  return [...older, ...tail]
+}

@@ -9,7 +9,7 @@ import { dirname } from 'node:path'
 import type { KillResult, MetricsSample, ProcessStatus } from '../../../shared/domain'
 import { jobLogPath } from '../paths'
 import { killTree, killTreeSync } from './killTree'
-import { readLastLines } from './logTail'
+import { readLogTail } from './logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
 import { reapOrphans, type ReapResult } from './orphanReaper'
 import { recordedStatus, stopRecordedTree } from './recordedJob'
@@ -58,6 +58,8 @@ export class ProcessManager {
   }
 
   spawnJob(o: SpawnJobOptions): Registered {
+    if (this.jobs.get(o.jobId)?.alive)
+      throw new Error(`job ${o.jobId} already has a running process`)
     const logPath = this.getLogPath(o.jobId)
     mkdirSync(dirname(logPath), { recursive: true })
     const child = spawn(o.command, o.args, {
@@ -145,11 +147,7 @@ export class ProcessManager {
 
   /** Last `lines` lines of the job's log (also for finished jobs; reaches into `.1` if rotated). */
   async getLogs(jobId: number, lines: number): Promise<string[]> {
-    const path = this.getLogPath(jobId)
-    const tail = await readLastLines(path, lines)
-    if (tail.length >= lines) return tail
-    const older = await readLastLines(`${path}.1`, lines - tail.length)
-    return [...older, ...tail]
+    return readLogTail(this.getLogPath(jobId), lines)
   }
 
   /**
@@ -323,19 +321,11 @@ export class ProcessManager {
     const members = this.sampler.members(job.jobId)
     // A killProcessTree in flight sweeps (and records the cancel) itself.
     const treeStopInFlight = this.stopping.has(job.jobId)
-    if (!treeStopInFlight && job.pgid !== null) {
-      const sweep = await killTree({
-        ...job.treeRef(),
-        graceMs: this.graceMs,
-        knownMembers: members
-      })
-      if (sweep.killed.length > 0) {
-        job.sink.note(`stopped ${sweep.killed.length} process(es) left behind by the pipeline`)
-      }
-    }
-    job.closeControlPipe()
-    await job.sink.drained(1000)
-    await job.sink.close()
+    await job.settle({
+      sweepStragglers: !treeStopInFlight,
+      graceMs: this.graceMs,
+      knownMembers: members
+    })
     if (job.stopReason !== null && !treeStopInFlight)
       this.o.repo.cancelJob(job.jobId, job.stopReason)
     const info = job.exitInfo ?? { code: null, signal: null }

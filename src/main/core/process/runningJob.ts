@@ -10,6 +10,7 @@ import {
   type PipelineEvent
 } from '../../../shared/pipelineProtocol'
 import type { JobTreeRef } from './jobTree'
+import { killTree } from './killTree'
 import { LineSplitter } from './lineSplitter'
 import { JobLogSink } from './logSink'
 import { readStartTime } from './processIdentity'
@@ -98,8 +99,28 @@ export class RunningJob {
     }
   }
 
-  closeControlPipe(): void {
+  /**
+   * After the root exited: stop whatever it left behind in its group or tree (a crashed
+   * pipeline's workers), close the control pipe, and finish writing the log.
+   */
+  async settle(o: {
+    sweepStragglers: boolean
+    graceMs: number
+    knownMembers: { pid: number; startTime: string }[]
+  }): Promise<void> {
+    if (o.sweepStragglers && this.pgid !== null) {
+      const sweep = await killTree({
+        ...this.treeRef(),
+        graceMs: o.graceMs,
+        knownMembers: o.knownMembers
+      })
+      if (sweep.killed.length > 0) {
+        this.sink.note(`stopped ${sweep.killed.length} process(es) left behind by the pipeline`)
+      }
+    }
     this.child.stdin?.end()
+    await this.sink.drained(1000)
+    await this.sink.close()
   }
 }
 
