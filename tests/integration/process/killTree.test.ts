@@ -1,6 +1,8 @@
 // Stopping a real job tree of ≥ 20 processes — some in their own session (setsid, detached node),
 // some ignoring SIGTERM, one that keeps forking — leaves nothing alive and the row `cancelled`.
+import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
+import { readStartTime } from '../../../src/main/core/process/processIdentity'
 import { makeEnv, processingJob, stillAlive, TREE, treeNow, waitFor, type TestEnv } from './helpers'
 
 const BIG_TREE = { sleepers: 6, setsid: 3, ignoreTerm: 3, nested: 2, forker: true, nodeDetached: 1 }
@@ -101,5 +103,29 @@ describe('killProcessTree', () => {
     expect(all.map((r) => r.jobId)).toEqual([b])
     expect(stillAlive(treeB)).toEqual([])
     expect(env.store.jobs.getJob(b)?.cancel_reason).toBe('app quit')
+  })
+
+  it('registerProcess takes over a child spawned elsewhere; one sharing our group never gets a group signal', async () => {
+    env = makeEnv()
+    const jobId = processingJob(env.store)
+    const child = spawn('sh', ['-c', 'sleep 1000 & wait'], { stdio: ['pipe', 'pipe', 'pipe'] })
+    const registered = env.pm.registerProcess(jobId, child, ['sh', '-c', 'sleep 1000 & wait'])
+    expect(registered).toMatchObject({ pid: child.pid, registered: true })
+    expect(env.store.jobs.getJob(jobId)?.process_group_id).toBeNull()
+    const ref = {
+      jobId,
+      rootPid: child.pid as number,
+      rootStartTime: readStartTime(child.pid as number),
+      pgid: null
+    }
+    await waitFor(() => treeNow(ref).length >= 2, 'sh and its sleep')
+    const before = treeNow(ref)
+
+    const result = await env.pm.killProcessTree(jobId, { reason: 'stop' })
+
+    expect(result.survivors).toEqual([])
+    expect(stillAlive(before)).toEqual([])
+    expect(env.store.jobs.getJob(jobId)?.status).toBe('cancelled')
+    // We are still here: our own process group was never signalled.
   })
 })

@@ -20,7 +20,9 @@ export function collectJobTree(ref: JobTreeRef, snapshot: ProcessSnapshot): Proc
   if (root && rootOurs) found.set(root.pid, root)
   // The group is ours if the root is, or if the root is gone and the group still has members
   // (a pid is never handed out while it is still some group's id).
-  const groupOurs = rootOurs || (ref.pgid !== null && (root === undefined || root.zombie))
+  const groupOurs =
+    (rootOurs || (ref.pgid !== null && (root === undefined || root.zombie))) &&
+    snapshot.get(process.pid)?.pgid !== ref.pgid
   if (groupOurs && ref.pgid !== null) {
     for (const e of groupMembers(ref.pgid, snapshot)) if (!e.zombie) found.set(e.pid, e)
   }

@@ -54,6 +54,8 @@ function isTrackedAlive(snapshot: ProcessSnapshot, pid: number, startTime: strin
  */
 function groupIsOurs(t: KillTarget, snapshot: ProcessSnapshot): boolean {
   if (t.pgid === null || t.pgid <= 1) return false
+  // Never the caller's own group, whatever a row says.
+  if (snapshot.get(process.pid)?.pgid === t.pgid) return false
   const root = t.rootPid === null ? undefined : snapshot.get(t.rootPid)
   if (root && !root.zombie) return t.rootStartTime !== null && root.startTime === t.rootStartTime
   return groupMembers(t.pgid, snapshot).some((e) => !e.zombie)

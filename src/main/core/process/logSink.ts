@@ -7,13 +7,14 @@
 // error usually is) is always kept, and at most 2 × maxBytes of disk is used per job.
 import {
   closeSync,
+  mkdirSync,
   createWriteStream,
   openSync,
   renameSync,
   statSync,
   type WriteStream
 } from 'node:fs'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { Readable } from 'node:stream'
 import type { LogBatch } from '../../../shared/domain'
 import { LineSplitter } from './lineSplitter'
@@ -45,6 +46,7 @@ export class JobLogSink {
   constructor(private readonly o: LogSinkOptions) {
     this.maxBytes = o.maxBytes ?? DEFAULT_MAX_LOG_BYTES
     this.flushIntervalMs = o.flushIntervalMs ?? 50
+    mkdirSync(dirname(o.path), { recursive: true })
     this.bytes = fileSize(o.path)
     this.stream = openLog(o.path, 'a')
   }

@@ -46,3 +46,15 @@ export function isSameProcess(pid: number, startTime: string | null): boolean {
   const now = readStartTime(pid)
   return now !== null && now === startTime
 }
+
+/** The process group of a live pid (null if unknown). */
+export function readPgid(pid: number): number | null {
+  if (hasProcfs()) return readProcEntry(pid)?.pgid ?? null
+  if (process.platform === 'win32') return null
+  try {
+    const out = execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim()
+    return out ? Number(out) : null
+  } catch {
+    return null
+  }
+}

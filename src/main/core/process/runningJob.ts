@@ -13,7 +13,7 @@ import type { JobTreeRef } from './jobTree'
 import { killTree } from './killTree'
 import { LineSplitter } from './lineSplitter'
 import { JobLogSink } from './logSink'
-import { readStartTime } from './processIdentity'
+import { readPgid, readStartTime } from './processIdentity'
 
 export interface ExitInfo {
   code: number | null
@@ -38,7 +38,7 @@ export class RunningJob {
   readonly pid: number
   /** Read right after spawn, while the child is unreaped (so the pid is certainly ours). */
   readonly startTime: string | null
-  /** Spawned detached on POSIX = leader of its own group. */
+  /** The child's own process group (null if it was not spawned detached). */
   readonly pgid: number | null
   readonly logPath: string
   readonly sink: JobLogSink
@@ -59,7 +59,9 @@ export class RunningJob {
     this.child = o.child
     this.pid = pid
     this.startTime = readStartTime(pid)
-    this.pgid = process.platform === 'win32' ? null : pid
+    // Only a child that leads its own group (spawned detached) gets group signals: signalling
+    // the group of a child that shares ours would hit this very process.
+    this.pgid = readPgid(pid) === pid ? pid : null
     this.logPath = o.logPath
     this.ownerId = o.ownerId
     this.keepInBackground = o.keepInBackground
