@@ -48,6 +48,9 @@ export async function openUi(): Promise<UiSession> {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(30_000)
+    // An uncaught error in the page fails the test at close, even if the screen looked right.
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(host.url)
     await page.getByTestId('drop-zone').waitFor()
     const opened = browser
@@ -62,6 +65,8 @@ export async function openUi(): Promise<UiSession> {
         await client.close().catch(() => undefined)
         await host.stop()
         rmSync(scratch, { recursive: true, force: true })
+        if (pageErrors.length > 0)
+          throw new Error(`uncaught errors in the page: ${pageErrors.join(' | ')}`)
       }
     }
   } catch (error) {

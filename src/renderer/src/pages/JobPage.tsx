@@ -18,6 +18,8 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
   const row = useJobsStore((s) => s.byId[id])
   const [lookup, setLookup] = useState<'pending' | 'missing'>('pending')
   const [stopping, setStopping] = useState(false)
+  // Shows the user's choice at once while the host confirms it (then the row is the truth again).
+  const [keepRequested, setKeepRequested] = useState<boolean | null>(null)
 
   useEffect(() => {
     void watchJob(id)
@@ -106,9 +108,12 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         <label className="check">
           <input
             type="checkbox"
-            checked={row.keep_in_background === 1}
-            disabled={done}
-            onChange={(e) => void setKeepInBackground(id, e.target.checked)}
+            checked={keepRequested ?? row.keep_in_background === 1}
+            disabled={done || keepRequested !== null}
+            onChange={(e) => {
+              setKeepRequested(e.target.checked)
+              void setKeepInBackground(id, e.target.checked).finally(() => setKeepRequested(null))
+            }}
             data-testid="keep-in-background"
           />
           Keep running in background (do not stop when I leave this page)
