@@ -2,10 +2,11 @@
 // their words show up; a bad file fails with its reason while the good one completes.
 import { afterEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import {
   CLIP_LEISURE,
   CLIP_MARRIED,
+  dragPathsOntoDropZone,
   dropFiles,
   makeBrokenWav,
   openUi,
@@ -81,6 +82,20 @@ describe('Transcribe page', () => {
       expect.stringMatching(/meeting-notes\.txt.*unsupported file type \.txt/)
     ])
     const id = await queuedJobId(page, '0920')
+    await waitForQueueStatus(page, id, 'completed')
+  })
+
+  it('a dragged folder gets an inline reason; the file dragged with it still becomes a job', async () => {
+    ui = await openUi()
+    const { page } = ui
+    const folder = join(ui.scratch, 'recordings-folder')
+    mkdirSync(folder)
+    await dragPathsOntoDropZone(page, [folder, CLIP_LEISURE])
+    await page.getByTestId('rejected-item').first().waitFor()
+    expect(await page.getByTestId('rejected-item').allInnerTexts()).toEqual([
+      expect.stringMatching(/recordings-folder.*is a folder/)
+    ])
+    const id = await queuedJobId(page, '0870')
     await waitForQueueStatus(page, id, 'completed')
   })
 

@@ -136,6 +136,26 @@ export async function dropFiles(
   await page.evaluate(`(${DROP_IN_PAGE})(${JSON.stringify(payload)})`)
 }
 
+/**
+ * An OS-style drag and drop of real paths (files or folders) through Chromium's input pipeline
+ * (CDP Input.dispatchDragEvent), as when a user drags from the file manager.
+ */
+export async function dragPathsOntoDropZone(page: Page, paths: string[]): Promise<void> {
+  const box = await page.getByTestId('drop-zone').boundingBox()
+  if (!box) throw new Error('the drop zone is not visible')
+  const x = box.x + box.width / 2
+  const y = box.y + box.height / 2
+  const cdp = await page.context().newCDPSession(page)
+  const data = { items: [], files: paths, dragOperationsMask: 1 }
+  try {
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) {
+      await cdp.send('Input.dispatchDragEvent', { type, x, y, data })
+    }
+  } finally {
+    await cdp.detach()
+  }
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true })
