@@ -1,8 +1,10 @@
 // The Job page of a running job: log lines stream in, the CPU sparkline moves, the process table
 // lists real PIDs; Stop empties the table within 2 s, the status reads cancelled, the PIDs are gone.
 import { afterEach, describe, expect, it } from 'vitest'
+import { appendFileSync } from 'node:fs'
 import { waitFor } from '../../support/host'
 import {
+  CLIP_MARRIED,
   isAlive,
   makeLongAudio,
   openUi,
@@ -134,4 +136,68 @@ describe('Job page', () => {
       .poll(() => page.getByTestId('job-status').innerText(), { timeout: 10_000 })
       .toMatch(/^(cancelled|completed)$/)
   }, 300_000)
+
+  it('a long log is virtualized: 100,000 lines, a few dozen rows in the page', async () => {
+    ui = await openUi()
+    const { page, client } = ui
+    await pickFiles(page, [CLIP_MARRIED])
+    const id = await queuedJobId(page, '0920')
+    await expect
+      .poll(async () => (await client.call('jobs.get', { id }))?.status, { timeout: 120_000 })
+      .toBe('completed')
+    const logPath = (await client.call('jobs.get', { id }))?.log_file_path
+    expect(logPath).toBeTruthy()
+    const extra = Array.from(
+      { length: 120_000 },
+      (_, i) => `synthetic line ${i} of a very chatty engine`
+    )
+    appendFileSync(logPath as string, extra.join('\n') + '\n')
+
+    const openedAt = Date.now()
+    await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+    await expect
+      .poll(() => page.getByTestId('log-count').innerText(), { timeout: 30_000 })
+      .toMatch(/^100000 lines/)
+    console.log(
+      `[ui e2e] Job page showed a 100k-line log ${Date.now() - openedAt} ms after the click`
+    )
+    const rows = await page.getByTestId('log-line').count()
+    expect(rows).toBeGreaterThan(0)
+    expect(rows).toBeLessThan(200)
+    await expect
+      .poll(() => page.getByTestId('log-line').last().innerText())
+      .toContain('synthetic line 119999')
+
+    // Scroll from the bottom to the top in big steps and time the frames (reported, not asserted).
+    const frames = await page.locator('.log-scroll').evaluate(async (el) => {
+      // Runs in the page; DOM globals are not in this Node-side program's types.
+      const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): void })
+        .requestAnimationFrame
+      const nextFrame = (): Promise<void> => new Promise((r) => raf(() => r()))
+      const times: number[] = []
+      let last = performance.now()
+      while (el.scrollTop > 0) {
+        el.scrollTop = Math.max(0, el.scrollTop - 4000)
+        await nextFrame()
+        const now = performance.now()
+        times.push(now - last)
+        last = now
+      }
+      times.sort((a, b) => a - b)
+      return {
+        frames: times.length,
+        median: times[Math.floor(times.length / 2)],
+        p95: times[Math.floor(times.length * 0.95)]
+      }
+    })
+    console.log(`[ui e2e] scrolling a 100k-line log: ${JSON.stringify(frames)} (ms per frame)`)
+    await page.getByTestId('resume-follow').waitFor()
+    expect(await page.getByTestId('log-line').count()).toBeLessThan(200)
+
+    await page.getByLabel('Search the log').fill('synthetic line 11999')
+    await expect
+      .poll(() => page.getByTestId('log-count').innerText())
+      .toMatch(/^10 of 100000 lines match/)
+    await screenshot(page, '12-job-long-log-search')
+  })
 })

@@ -10,7 +10,7 @@ import {
   upsertJob,
   type Rejection
 } from './jobsStore'
-import { closeLogView, loadLogTail, openLogView } from './logsStore'
+import { LOG_RING_CAPACITY, closeLogView, loadLogTail, openLogView } from './logsStore'
 import { forgetMetrics, setMetricsHistory, setProcessStatus } from './metricsStore'
 import { addNotice } from './noticesStore'
 import { setEngines, setSettings, setSettingsLoadError } from './settingsStore'
@@ -113,8 +113,8 @@ export async function deleteJob(id: number): Promise<void> {
   }
 }
 
-/** Enough history to read back; the ring then grows to its 100k-line bound from live batches. */
-const INITIAL_TAIL_LINES = 20_000
+/** A reopened job shows as much of its log as the view keeps (the host reads the tail in blocks). */
+const INITIAL_TAIL_LINES = LOG_RING_CAPACITY
 
 /** Opens a job's log view: live lines are buffered while the file tail loads. */
 export async function watchJob(id: number): Promise<void> {
