@@ -51,22 +51,32 @@ export function startWatchdog(o: WatchdogOptions): () => void {
 /**
  * SIGKILLs every process below this one (by ancestry, so setsid'd workers too) and the rest of
  * our process group, but not ourselves: for `onParentLost`, where there is no time for grace.
+ * They are SIGSTOPped and re-scanned first, so a worker forked at the last moment is not
+ * orphaned out of reach when its parent dies.
  */
 export function killDescendantsSync(): number {
-  const snapshot = readProcessTable()
-  if (snapshot === null) return 0
-  const self = snapshot.get(process.pid)
-  const targets = new Set(descendantsOf(process.pid, snapshot).map((e) => e.pid))
-  if (self && self.pgid === process.pid) {
-    for (const e of groupMembers(self.pgid, snapshot)) targets.add(e.pid)
-  }
-  targets.delete(process.pid)
-  for (const pid of targets) {
-    try {
-      process.kill(pid, 'SIGKILL')
-    } catch {
-      // already gone
+  const targets = new Set<number>()
+  for (let round = 0; round < 6; round++) {
+    const snapshot = readProcessTable()
+    if (snapshot === null) break
+    const self = snapshot.get(process.pid)
+    const found = descendantsOf(process.pid, snapshot)
+    if (self && self.pgid === process.pid) found.push(...groupMembers(self.pgid, snapshot))
+    const fresh = found.filter((e) => e.pid !== process.pid && !e.zombie && !targets.has(e.pid))
+    if (fresh.length === 0) break
+    for (const e of fresh) {
+      targets.add(e.pid)
+      signal(e.pid, 'SIGSTOP')
     }
   }
+  for (const pid of targets) signal(pid, 'SIGKILL')
   return targets.size
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name)
+  } catch {
+    // already gone
+  }
 }

@@ -111,3 +111,29 @@ export async function deadPid(): Promise<number> {
   await new Promise((r) => child.once('exit', r))
   return child.pid as number
 }
+
+/**
+ * Process groups and sessions the tree created (led by one of its members). Anything still
+ * alive in them afterwards escaped the stop, even if it was never seen (e.g. forked at the last
+ * moment and orphaned to init).
+ */
+export function groupsLedBy(ids: Identity[]): Set<number> {
+  const snapshot = readProcessTable()
+  const leaders = new Set(ids.map((i) => i.pid))
+  const out = new Set<number>()
+  for (const id of ids) {
+    const e = snapshot?.get(id.pid)
+    if (!e) continue
+    if (leaders.has(e.pgid)) out.add(e.pgid)
+    if (leaders.has(e.sid)) out.add(e.sid)
+  }
+  return out
+}
+
+export function aliveInGroups(groups: Set<number>): number[] {
+  const snapshot = readProcessTable()
+  if (!snapshot) throw new Error('no process table')
+  return [...snapshot.values()]
+    .filter((e) => !e.zombie && (groups.has(e.pgid) || groups.has(e.sid)))
+    .map((e) => e.pid)
+}

@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { dataPaths } from '../../../src/main/core/paths'
 import {
+  aliveInGroups,
   FIXTURES,
+  groupsLedBy,
   makeEnv,
   processingJob,
   stillAlive,
@@ -71,6 +73,7 @@ describe('host process goes away', () => {
   it("kill -9: the watchdog takes the job's whole tree (setsid'd members included) down within 3 s", async () => {
     env = makeEnv()
     const before = await startHost(env, 'watched')
+    const groups = groupsLedBy(before)
     const killedAt = Date.now()
     host?.kill('SIGKILL')
     await waitFor(
@@ -80,11 +83,13 @@ describe('host process goes away', () => {
       20
     )
     expect(Date.now() - killedAt).toBeLessThan(3000)
+    expect(aliveInGroups(groups)).toEqual([])
   })
 
   it('process.exit(): the exit guard kills a tree that has no watchdog', async () => {
     env = makeEnv()
     const before = await startHost(env, 'plain')
+    const groups = groupsLedBy(before)
     const exited = new Promise((r) => host?.once('exit', r))
     host?.kill('SIGTERM') // host.ts turns this into process.exit(0)
     await exited
@@ -94,5 +99,6 @@ describe('host process goes away', () => {
       3000,
       20
     )
+    expect(aliveInGroups(groups)).toEqual([])
   })
 })

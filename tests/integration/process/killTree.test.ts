@@ -3,7 +3,17 @@
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readStartTime } from '../../../src/main/core/process/processIdentity'
-import { makeEnv, processingJob, stillAlive, TREE, treeNow, waitFor, type TestEnv } from './helpers'
+import {
+  aliveInGroups,
+  groupsLedBy,
+  makeEnv,
+  processingJob,
+  stillAlive,
+  TREE,
+  treeNow,
+  waitFor,
+  type TestEnv
+} from './helpers'
 
 const BIG_TREE = { sleepers: 6, setsid: 3, ignoreTerm: 3, nested: 2, forker: true, nodeDetached: 1 }
 
@@ -39,10 +49,13 @@ describe('killProcessTree', () => {
     await waitFor(() => treeNow(ref).length >= 25, 'the tree to reach 25 processes')
     const before = treeNow(ref)
     expect(before.length).toBeGreaterThanOrEqual(20)
+    const groups = groupsLedBy(before)
+    expect(groups.size).toBeGreaterThanOrEqual(5) // the job's group + setsid'd sessions
 
     const result = await env.pm.killProcessTree(jobId, { reason: 'user pressed Stop' })
 
     expect(stillAlive(before)).toEqual([])
+    expect(aliveInGroups(groups)).toEqual([]) // nothing unseen escaped either
     expect(result.survivors).toEqual([])
     expect(result.escalated).toBe(true) // the trap '' TERM shells needed SIGKILL
     expect(result.alreadyStopped).toBe(false)

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { readProcEntry } from '../../../src/main/core/process/processTable'
 import { readStartTime } from '../../../src/main/core/process/processIdentity'
 import {
+  aliveInGroups,
   deadPid,
+  groupsLedBy,
   makeEnv,
   processingJob,
   stillAlive,
@@ -84,8 +86,9 @@ describe('cleanupOrphanedProcesses', () => {
     const fresh = processingJob(env.store)
     const tree = orphanTree()
     const ref = { jobId, rootPid: tree.pid, rootStartTime: tree.startTime, pgid: tree.pid }
-    await waitFor(() => treeNow(ref).length >= 9, 'the orphan tree')
+    await waitFor(() => treeNow(ref).length >= 11, 'the orphan tree')
     const before = treeNow(ref)
+    const groups = groupsLedBy(before)
     const registration = {
       pid: tree.pid,
       startTime: tree.startTime,
@@ -102,6 +105,7 @@ describe('cleanupOrphanedProcesses', () => {
 
     expect(results.map((r) => r.jobId)).toEqual([jobId])
     expect(stillAlive(before)).toEqual([])
+    expect(aliveInGroups(groups)).toEqual([])
     const row = env.store.jobs.getJob(jobId)
     expect(row?.status).toBe('failed')
     expect(row?.error_message).toMatch(/^orphaned: no heartbeat for \d+ s; killed \d+ processes$/)
@@ -114,7 +118,7 @@ describe('cleanupOrphanedProcesses', () => {
     const jobId = processingJob(env.store)
     const tree = orphanTree()
     const ref = { jobId, rootPid: tree.pid, rootStartTime: tree.startTime, pgid: tree.pid }
-    await waitFor(() => treeNow(ref).length >= 9, 'the orphan tree')
+    await waitFor(() => treeNow(ref).length >= 11, 'the orphan tree')
     const before = treeNow(ref)
     env.store.jobs.registerProcess(jobId, {
       pid: tree.pid,

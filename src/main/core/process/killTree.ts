@@ -54,7 +54,7 @@ function isTrackedAlive(snapshot: ProcessSnapshot, pid: number, startTime: strin
  */
 function groupIsOurs(t: KillTarget, snapshot: ProcessSnapshot): boolean {
   if (t.pgid === null || t.pgid <= 1) return false
-  // Never the caller's own group, whatever a row says.
+  // Never the caller's own group, whatever a row says (nor would we SIGSTOP ourselves).
   if (snapshot.get(process.pid)?.pgid === t.pgid) return false
   const root = t.rootPid === null ? undefined : snapshot.get(t.rootPid)
   if (root && !root.zombie) return t.rootStartTime !== null && root.startTime === t.rootStartTime
@@ -123,6 +123,38 @@ function signalAll(
 }
 
 const FULL_SCAN_MS = 50
+const FREEZE_ROUNDS = 6
+
+/**
+ * Signals every tracked process without racing its forks: SIGSTOP them all and re-scan until no
+ * new descendant appears (a stopped process can neither fork nor exit, so the tree's ancestry
+ * holds still), then send `signal` to everything found and SIGCONT so it can act on it. Without
+ * the freeze, a parent killed before a scan saw its newest child leaves that child reparented
+ * to init — outside the group if it called setsid(), and out of reach for good.
+ */
+function freezeThenSignal(
+  t: KillTarget,
+  tracked: Tracked,
+  groupTrusted: boolean,
+  signal: NodeJS.Signals,
+  snapshot: ProcessSnapshot
+): ProcessSnapshot {
+  const stopped = new Set<number>()
+  let current = snapshot
+  for (let round = 0; round < FREEZE_ROUNDS; round++) {
+    const toStop = aliveTracked(current, tracked).filter((pid) => !stopped.has(pid))
+    if (toStop.length === 0) break
+    signalAll(t, toStop, 'SIGSTOP', groupTrusted && round === 0, current)
+    for (const pid of toStop) stopped.add(pid)
+    current = readProcessTable() ?? current
+    discover(t, current, tracked, groupTrusted)
+  }
+  signalAll(t, aliveTracked(current, tracked), signal, groupTrusted, current)
+  if (signal !== 'SIGKILL') {
+    signalAll(t, [...stopped], 'SIGCONT', groupTrusted, current)
+  }
+  return current
+}
 
 /** Tracked pids still alive, checked one by one via /proc (null where there is no procfs). */
 function quickAlive(tracked: Tracked): number[] | null {
@@ -159,7 +191,8 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
 
   let signal: NodeJS.Signals = 'SIGTERM'
   let escalated = false
-  signalAll(t, initiallyAlive, signal, groupTrusted, first)
+  const frozen = freezeThenSignal(t, tracked, groupTrusted, signal, first)
+  for (const pid of aliveTracked(frozen, tracked)) sawAlive.add(pid)
   const killDeadline = t.graceMs + (t.killWaitMs ?? 3000)
   let survivors: number[] = []
 
@@ -174,15 +207,10 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
     if (alive === null || alive.length === 0 || performance.now() - lastScan >= FULL_SCAN_MS) {
       snapshot = readProcessTable() ?? new Map()
       lastScan = performance.now()
-      const fresh = discover(t, snapshot, tracked, groupTrusted)
-      if (fresh.length > 0) {
-        signalAll(
-          t,
-          fresh.map((e) => e.pid),
-          signal,
-          false,
-          snapshot
-        )
+      // A forking parent (one that ignores SIGTERM, or is slow to act on it) made children
+      // since the last scan: freeze and signal again, so none of them slips away.
+      if (discover(t, snapshot, tracked, groupTrusted).length > 0) {
+        snapshot = freezeThenSignal(t, tracked, groupTrusted, signal, snapshot)
       }
       alive = aliveTracked(snapshot, tracked)
     }
@@ -192,7 +220,7 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
       escalated = true
       signal = 'SIGKILL'
       snapshot ??= readProcessTable() ?? new Map()
-      signalAll(t, aliveTracked(snapshot, tracked), signal, groupTrusted, snapshot)
+      freezeThenSignal(t, tracked, groupTrusted, signal, snapshot)
     } else if (escalated && elapsed >= killDeadline) {
       survivors = alive
       break
@@ -264,7 +292,7 @@ export function killTreeSync(t: Omit<KillTarget, 'graceMs'>): void {
   const full: KillTarget = { ...t, graceMs: 0 }
   const groupTrusted = groupIsOurs(full, snapshot)
   discover(full, snapshot, tracked, groupTrusted)
-  signalAll(full, aliveTracked(snapshot, tracked), 'SIGKILL', groupTrusted, snapshot)
+  freezeThenSignal(full, tracked, groupTrusted, 'SIGKILL', snapshot)
 }
 
 /** Best-effort group kill with no scan at all. */
