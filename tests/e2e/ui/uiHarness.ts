@@ -180,6 +180,24 @@ export async function waitForQueueStatus(
     .waitFor({ timeout: timeoutMs })
 }
 
+/** The OS start time of a PID (Linux /proc), or null if no such process: with the PID, its identity. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command (which may contain spaces) start after the last ')'; starttime is the 22nd field.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Processes (pid + start time) that still exist: PIDs get reused on a busy machine, identities do not. */
+export function survivors(seen: { pid: number; start: string | null }[]): number[] {
+  return seen
+    .filter((p) => p.start !== null && processStartTime(p.pid) === p.start)
+    .map((p) => p.pid)
+}
+
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
