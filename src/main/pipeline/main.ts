@@ -48,6 +48,13 @@ function main(): void {
   process.on('SIGTERM', () => stop('SIGTERM', 143))
   process.on('SIGINT', () => stop('SIGINT', 130))
   process.on('SIGHUP', () => stop('SIGHUP', 129))
+  // The parent holding our stdout/stderr may die first (kill -9 of the app): a write then fails
+  // with EPIPE, which must not crash us before the watchdog has stopped the workers.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined)
+  process.on('uncaughtException', (err) => {
+    emit({ type: 'error', message: describeFailure(err) })
+    stop(`uncaught: ${err.message}`, 1)
+  })
   if (args.supervised) startWatchdog({ onParentLost: (why) => stop(`parent lost: ${why}`, 70) })
 
   log(`job ${spec.jobId}: ${spec.inputPath} → ${spec.outputDir} (${spec.formats.join(',')})`)
