@@ -180,22 +180,33 @@ export async function waitForQueueStatus(
     .waitFor({ timeout: timeoutMs })
 }
 
-/** The OS start time of a PID (Linux /proc), or null if no such process: with the PID, its identity. */
-export function processStartTime(pid: number): string | null {
+function procStat(pid: number): { state: string; start: string; command: string } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    // Fields after the command (which may contain spaces) start after the last ')'; starttime is the 22nd field.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null
+    // The command (field 2) may contain spaces; the fields after it start after the last ')'.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+    return { state: rest[0] ?? '?', start: rest[19] ?? '', command }
   } catch {
     return null
   }
 }
 
-/** Processes (pid + start time) that still exist: PIDs get reused on a busy machine, identities do not. */
-export function survivors(seen: { pid: number; start: string | null }[]): number[] {
-  return seen
-    .filter((p) => p.start !== null && processStartTime(p.pid) === p.start)
-    .map((p) => p.pid)
+/** The OS start time of a PID (Linux /proc), or null if no such process: with the PID, its identity. */
+export function processStartTime(pid: number): string | null {
+  return procStat(pid)?.start ?? null
+}
+
+/**
+ * Processes (pid + start time) that still run, described for the failure message. PIDs get reused
+ * on a busy machine, identities do not; a zombie (exited, not yet reaped by its parent) is not running.
+ */
+export function survivors(seen: { pid: number; start: string | null }[]): string[] {
+  return seen.flatMap((p) => {
+    const now = procStat(p.pid)
+    if (p.start === null || !now || now.start !== p.start || now.state === 'Z') return []
+    return [`${p.pid} (${now.command}, state ${now.state})`]
+  })
 }
 
 export function isAlive(pid: number): boolean {
