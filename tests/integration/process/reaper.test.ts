@@ -10,6 +10,7 @@ import {
   groupsLedBy,
   makeEnv,
   processingJob,
+  sampleJob,
   stillAlive,
   TREE,
   treeNow,
@@ -139,6 +140,39 @@ describe('cleanupOrphanedProcesses', () => {
     expect(env.store.jobs.getJob(jobId)?.error_message).toMatch(
       /^orphaned: owner process \d+ is gone; killed \d+ processes$/
     )
+  })
+
+  it('fails a queued job whose creator died (nobody will ever start it); a live creator keeps its queue', async () => {
+    env = makeEnv({ orphanTimeoutSeconds: 86_400 })
+    const stranded = env.store.jobs.createJob({
+      ...sampleJob,
+      owner_instance: 'crashed-instance',
+      owner_pid: await deadPid()
+    })
+    const waiting = env.store.jobs.createJob({
+      ...sampleJob,
+      owner_instance: 'busy-cli',
+      owner_pid: process.ppid // alive, and not this process
+    })
+    // Written before owners were recorded: judged by age against the (3 × heartbeat) floor.
+    const legacyOld = env.store.jobs.createJob(sampleJob, Date.now() - 60_000)
+    const legacyNew = env.store.jobs.createJob(sampleJob)
+
+    const results = await env.pm.cleanupOrphanedProcesses(1)
+
+    expect(results.map((r) => [r.jobId, r.found])).toEqual([
+      [stranded.id, 'never-started'],
+      [legacyOld.id, 'never-started']
+    ])
+    expect(env.store.jobs.getJob(stranded.id)?.status).toBe('failed')
+    expect(env.store.jobs.getJob(stranded.id)?.error_message).toMatch(
+      /^orphaned: owner process \d+ is gone; it never started; nothing to kill$/
+    )
+    expect(env.store.jobs.getJob(legacyOld.id)?.error_message).toMatch(
+      /^orphaned: queued \d+ s ago by an unknown owner; it never started; nothing to kill$/
+    )
+    expect(env.store.jobs.getJob(waiting.id)?.status).toBe('queued')
+    expect(env.store.jobs.getJob(legacyNew.id)?.status).toBe('queued')
   })
 
   it('with processTracking off, reaps nothing', async () => {

@@ -17,6 +17,10 @@ export interface NewJob {
   /** Comma-separated OutputFormat list, e.g. "txt,srt". */
   formats: string
   output_dir: string | null
+  /** Who created the job (app instance and its pid): a queued job has no pipeline yet, so this
+   * is how the reaper tells a job still waiting its turn from one whose creator has died. */
+  owner_instance?: string | null
+  owner_pid?: number | null
 }
 
 export interface JobFilter {
@@ -50,9 +54,11 @@ export class JobRepository {
     this.statements = {
       insert: db.prepare(
         `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
-           processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, status, created_at)
+           processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, owner_instance,
+           owner_pid, status, created_at)
          VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
-           @chunk_seconds, @overlap_seconds, @formats, @output_dir, 'queued', @created_at)
+           @chunk_seconds, @overlap_seconds, @formats, @output_dir, @owner_instance, @owner_pid,
+           'queued', @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -67,6 +73,7 @@ export class JobRepository {
       active: db.prepare(
         "SELECT * FROM transcription_jobs WHERE status = 'processing' ORDER BY id"
       ),
+      queued: db.prepare("SELECT * FROM transcription_jobs WHERE status = 'queued' ORDER BY id"),
       orphaned: db.prepare(
         `SELECT * FROM transcription_jobs
          WHERE status = 'processing'
@@ -118,6 +125,8 @@ export class JobRepository {
     return this.statements.insert.get({
       ...input,
       duration_seconds: input.duration_seconds ?? null,
+      owner_instance: input.owner_instance ?? null,
+      owner_pid: input.owner_pid ?? null,
       created_at: now
     }) as JobRow
   }
@@ -137,6 +146,10 @@ export class JobRepository {
 
   getActiveJobs(): JobRow[] {
     return this.statements.active.all() as JobRow[]
+  }
+
+  getQueuedJobs(): JobRow[] {
+    return this.statements.queued.all() as JobRow[]
   }
 
   /** Processing jobs whose heartbeat (or, before the first one, start) is older than the timeout. */

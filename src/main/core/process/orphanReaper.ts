@@ -1,6 +1,8 @@
 // The reaper: a `processing` job whose owner is gone (owner pid dead) or silent (heartbeat older
 // than the timeout) is orphaned. Its tree is killed only if the recorded pid is alive AND still
 // has the recorded start time; either way the job is marked failed with `orphaned: …`.
+// A `queued` job lives in its creator's in-memory queue: when that creator is gone nobody will
+// ever start it, so it is failed too (nothing to kill) instead of waiting in History forever.
 import type { JobRow, KillResult } from '../../../shared/domain'
 import type { JobRepository } from '../db/jobRepository'
 import { isPidAlive } from './processIdentity'
@@ -11,7 +13,7 @@ export interface ReapResult {
   /** Why it counts as orphaned. */
   reason: string
   /** What was found under the recorded pid. */
-  found: 'ours' | 'pid-reused' | 'gone' | 'unrecorded'
+  found: 'ours' | 'pid-reused' | 'gone' | 'unrecorded' | 'never-started'
   kill: KillResult | null
   /** The error_message written (starts with `orphaned: `). */
   message: string
@@ -28,16 +30,24 @@ export interface ReapOptions {
   now?: number
 }
 
-type ReapStore = Pick<JobRepository, 'getActiveJobs' | 'failJob'>
+type ReapStore = Pick<JobRepository, 'getActiveJobs' | 'getQueuedJobs' | 'failJob'>
 
 /** Why `row` is orphaned, or null if it is not. */
 export function orphanReason(row: JobRow, o: ReapOptions): string | null {
-  if (row.status !== 'processing' || o.isOwnedHere(row)) return null
+  if (o.isOwnedHere(row)) return null
+  if (row.status !== 'processing' && row.status !== 'queued') return null
   if (row.owner_pid !== null && row.owner_pid !== process.pid && !isPidAlive(row.owner_pid)) {
     return `owner process ${row.owner_pid} is gone`
   }
   // A blocked event loop delays heartbeats: never call a job stale sooner than 3 intervals.
   const staleAfterMs = Math.max(o.timeoutSeconds, 3 * o.heartbeatIntervalSeconds) * 1000
+  if (row.status === 'queued') {
+    // A queued job has no heartbeat: it may wait its turn for hours behind a live owner. Only a
+    // row that records no owner at all (written before owners were recorded) is judged by age.
+    if (row.owner_pid !== null) return null
+    const age = (o.now ?? Date.now()) - row.created_at
+    return age > staleAfterMs ? `queued ${Math.round(age / 1000)} s ago by an unknown owner` : null
+  }
   const last = row.last_heartbeat ?? row.started_at ?? row.created_at
   const age = (o.now ?? Date.now()) - last
   if (age > staleAfterMs) return `no heartbeat for ${Math.round(age / 1000)} s`
@@ -59,15 +69,17 @@ function describe(found: ReapResult['found'], row: JobRow, kill: KillResult | nu
       return `pid ${row.process_id} now belongs to another program; killed nothing`
     case 'unrecorded':
       return 'no process identity was recorded; killed nothing'
+    case 'never-started':
+      return 'it never started; nothing to kill'
   }
 }
 
 export async function reapOrphans(repo: ReapStore, o: ReapOptions): Promise<ReapResult[]> {
   const results: ReapResult[] = []
-  for (const row of repo.getActiveJobs()) {
+  for (const row of [...repo.getActiveJobs(), ...repo.getQueuedJobs()]) {
     const reason = orphanReason(row, o)
     if (reason === null) continue
-    const found = recordedState(row)
+    const found = row.status === 'queued' ? 'never-started' : recordedState(row)
     const kill =
       found === 'ours' || found === 'gone' ? await stopRecordedTree(row, o.graceMs) : null
     const message = `orphaned: ${reason}; ${describe(found, row, kill)}`

@@ -277,13 +277,15 @@ export class ProcessManager {
   async cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
     const settings = this.o.settings()
     if (!settings.processTracking) return []
-    return reapOrphans(this.o.repo, {
+    const results = await reapOrphans(this.o.repo, {
       timeoutSeconds,
       heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
       graceMs: this.graceMs,
       isOwnedHere: (row) =>
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
+    if (results.length > 0) this.events.emit('reaped', results)
+    return results
   }
 
   /** Synchronous SIGKILL of every running tree when the host process exits, however it exits. */

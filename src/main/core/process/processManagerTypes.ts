@@ -2,6 +2,7 @@
 import type { LogBatch, MetricsSample, Settings } from '../../../shared/domain'
 import type { PipelineEvent } from '../../../shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
+import type { ReapResult } from './orphanReaper'
 
 export interface JobExit {
   jobId: number
@@ -18,6 +19,8 @@ export interface ProcessManagerEvents {
   metrics: MetricsSample
   pipelineEvent: { jobId: number; event: PipelineEvent }
   exit: JobExit
+  /** The reaper failed these jobs (orphans of a crashed or hung owner). */
+  reaped: ReapResult[]
 }
 
 export interface ProcessManagerOptions {

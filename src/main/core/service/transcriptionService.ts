@@ -52,10 +52,11 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
   const repo = store.jobs
   const settings = store.settings
   const hub = new EventHub()
+  const instanceId = randomUUID()
   const pm = new ProcessManager({
     repo,
     dataDir,
-    instanceId: randomUUID(),
+    instanceId,
     settings: () => settings.get()
   })
   pm.installExitGuard()
@@ -76,6 +77,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
   )
   pm.on('log', (batch) => hub.emit('job.logs', batch))
   pm.on('metrics', (sample) => hub.emit('job.metrics', sample))
+  pm.on('reaped', (results) => results.forEach((r) => changed(r.jobId)))
 
   const mustGet = (id: number): JobRow => {
     const job = repo.getJob(id)
@@ -163,7 +165,9 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         chunk_seconds: chosen.chunkSeconds,
         overlap_seconds: chosen.overlapSeconds,
         formats: chosen.formats.join(','),
-        output_dir: chosen.outputDir ? resolve(chosen.outputDir) : null
+        output_dir: chosen.outputDir ? resolve(chosen.outputDir) : null,
+        owner_instance: instanceId,
+        owner_pid: process.pid
       })
       // A bad file becomes a failed job with its reason (visible in History); the rest go on.
       const problem = inputProblem(path)
