@@ -1,7 +1,7 @@
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@shared': resolve(__dirname, 'src/shared') }
+const alias = { '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) }
 
 // Three projects so CI output says which layer broke. Integration and e2e spawn real processes
 // and share the two cores, so they run files one at a time.
