@@ -13,7 +13,7 @@ export default defineConfig({
       externalizeDeps: true,
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(__dirname, 'src/main/electron/main.ts'),
           pipeline: resolve(__dirname, 'src/main/pipeline/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           webHost: resolve(__dirname, 'src/main/webHost/main.ts')

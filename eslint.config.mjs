@@ -2,10 +2,12 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
+import { layerRules } from './eslint.layers.mjs'
 
-// The process a file runs in is obvious from where it lives; these rules keep it true.
+// The process a file runs in, and the layer it belongs to, are obvious from where it lives; these
+// rules keep both true (docs/ARCHITECTURE.md draws the layers).
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench/results/**'] },
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench/results/**', '.run/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,18 +16,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error'
     }
   },
-  {
-    files: ['src/main/core/**', 'src/main/pipeline/**', 'src/main/engines/**', 'src/main/cli/**', 'src/main/webHost/**', 'src/shared/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Core code runs under plain Node: keep electron in the thin src/main adapters.' }] }]
-    }
-  },
-  {
-    files: ['src/renderer/**', 'src/shared/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'child_process', 'os', 'electron', 'better-sqlite3'], message: 'The renderer (and shared code it imports) never touches Node or Electron; use window.transcriptor.' }] }]
-    }
-  },
+  ...layerRules,
   {
     files: ['src/renderer/**/*.tsx', 'src/renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { JobLogSink } from '../src/main/core/process/logSink'
-import { readLastLines } from '../src/main/core/process/logTail'
+import { readLastLines } from '../src/main/os/logTail'
 import type { BenchResult } from './types'
 
 const LINES_FIXTURE = join(__dirname, '../tests/fixtures/process/lines.mjs')

@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pidusage from 'pidusage'
 import { collectJobTree, type JobTreeRef } from '../src/main/core/process/jobTree'
-import { killTree } from '../src/main/core/process/killTree'
+import { killTree } from '../src/main/os/killTree'
 import { MetricsSampler } from '../src/main/core/process/metricsSampler'
-import { readStartTime } from '../src/main/core/process/processIdentity'
-import { readProcessTable } from '../src/main/core/process/processTable'
+import { readStartTime } from '../src/main/os/processIdentity'
+import { readProcessTable } from '../src/main/os/processTable'
 import type { BenchResult } from './types'
 
 const TREE = join(__dirname, '../tests/fixtures/process/tree.mjs')

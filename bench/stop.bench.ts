@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import treeKill from 'tree-kill'
 import { collectJobTree, type JobTreeRef } from '../src/main/core/process/jobTree'
-import { killTree } from '../src/main/core/process/killTree'
-import { readStartTime } from '../src/main/core/process/processIdentity'
-import { readProcessTable } from '../src/main/core/process/processTable'
+import { killTree } from '../src/main/os/killTree'
+import { readStartTime } from '../src/main/os/processIdentity'
+import { readProcessTable } from '../src/main/os/processTable'
 import type { BenchResult } from './types'
 
 const TREE = join(__dirname, '../tests/fixtures/process/tree.mjs')

@@ -2,10 +2,10 @@
 // an unsubscribe function, and the path of a dropped file. No raw ipcRenderer crosses the bridge.
 // Runs sandboxed, so it may require nothing but `electron` (the shared helpers are bundled in).
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
-import type { TranscriptorApi } from '../shared/ipc/api'
-import { buildApi } from '../shared/ipc/buildApi'
-import { IPC_PREFIX } from '../shared/ipc/channels'
-import type { IpcResult } from '../shared/ipc/contract'
+import type { TranscriptorApi } from '@shared/ipc/api'
+import { buildApi } from '@shared/ipc/buildApi'
+import { IPC_PREFIX } from '@shared/ipc/channels'
+import type { IpcResult } from '@shared/ipc/contract'
 
 const api: TranscriptorApi = {
   ...buildApi({

@@ -1,6 +1,6 @@
 // The pipeline subprocess's structured events. They travel as JSON lines on fd 3, apart from the
 // human log on stdout/stderr, so a stray print can never break them.
-import type { EngineName, OutputFormat } from './domain'
+import type { EngineName, OutputFormat } from '@shared/domain'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -35,6 +35,8 @@ export interface PipelineSpec {
   formats: OutputFormat[]
   /** Per-job scratch dir, removed at the end whatever happens. */
   tempDir: string
+  /** The instance's model folder, searched first for a model given by name. */
+  modelsDir?: string
 }
 
 export function parsePipelineEventLine(line: string): PipelineEvent | null {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JobRow } from '../../src/shared/domain'
+import type { JobRow } from '@shared/domain'
 import { ROOT, waitFor } from '../support/host'
 import { JOB_OPTIONS, liveProcesses, makeLongSpeech, type AppGlobal } from '../e2e/host/helpers'
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
-import type { TranscriptorApi } from '../../src/shared/ipc/api'
+import type { TranscriptorApi } from '@shared/ipc/api'
 import type {
   EventChannel,
   EventPayloads,
@@ -15,7 +15,7 @@ import type {
   RequestChannel,
   RequestInput,
   RequestOutput
-} from '../../src/shared/ipc/contract'
+} from '@shared/ipc/contract'
 
 export const ROOT = resolve(__dirname, '../..')
 export const WEB_HOST_ENTRY = join(ROOT, 'out/main/webHost.js')

@@ -10,6 +10,8 @@ export interface DataPaths {
   outputs: string
   uploads: string
   tmp: string
+  /** ggml model files downloaded or imported by this instance. */
+  models: string
 }
 
 /** `--data-dir` beats TRANSCRIPTOR_HOME beats the platform's app-data dir (what Electron's userData is). */
@@ -34,7 +36,8 @@ export function dataPaths(dataDir: string): DataPaths {
     logs: join(dataDir, 'logs'),
     outputs: join(dataDir, 'outputs'),
     uploads: join(dataDir, 'uploads'),
-    tmp: join(dataDir, 'tmp')
+    tmp: join(dataDir, 'tmp'),
+    models: join(dataDir, 'models')
   }
 }
 

@@ -2,11 +2,11 @@
 // from our window's top frame, validates the input, runs the service handler for the client
 // `wc:<webContents id>` and answers an IpcResult. It never throws: a bad call gets `{ ok: false }`.
 import type { IpcMainInvokeEvent } from 'electron'
-import { REQUEST_CHANNELS, EVENT_CHANNEL_NAMES } from '../../shared/ipc/channels'
-import { IPC_PREFIX, type IpcResult, type RequestHandlers } from '../../shared/ipc/contract'
-import type { ClientRequests } from '../clientRequests'
-import { dispatchRequest, oneLineError } from '../dispatchRequest'
-import type { HostedService } from '../hostedService'
+import { REQUEST_CHANNELS, EVENT_CHANNEL_NAMES } from '@shared/ipc/channels'
+import { IPC_PREFIX, type IpcResult, type RequestHandlers } from '@shared/ipc/contract'
+import type { ClientRequests } from '../core/hosting/clientRequests'
+import { dispatchRequest, oneLineError } from '../core/hosting/dispatchRequest'
+import type { HostedService } from '../core/hosting/hostedService'
 
 /** The part of Electron's ipcMain used here (a unit test substitutes it). */
 export interface IpcMainLike {

@@ -1,7 +1,7 @@
 // Session- and webContents-level hardening: no permissions, no navigation, no new windows, no
 // webviews, no remote content, and the CSP as a response header where Electron sees headers.
 import type { App, Session, WebContents } from 'electron'
-import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy'
+import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { isAppUrl, type AppEntry } from './appOrigin'
 
 const REMOTE_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:'])

@@ -3,7 +3,7 @@
 // supported; the first found on PATH wins. PocketSphinx is single-threaded, so `threads` is unused.
 import { existsSync, statSync } from 'node:fs'
 import type { EngineInfo, TimedWord } from '@shared/domain'
-import { findExecutable } from '../core/media/findExecutable'
+import { findExecutable } from '../os/findExecutable'
 import { parseContinuousTimes, parseSingleJson } from './pocketsphinxOutput'
 import { runEngineProcess } from './runEngineProcess'
 import { EngineUnavailableError, type ChunkOptions, type Engine } from './types'

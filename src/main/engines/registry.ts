@@ -1,7 +1,7 @@
 // The engines Transcriptor knows, by name.
 import { ENGINE_NAMES, type EngineInfo, type EngineName } from '@shared/domain'
 import { pocketsphinxEngine } from './pocketsphinx'
-import type { Engine } from './types'
+import type { Engine, EngineContext } from './types'
 import { whisperEngine } from './whisper'
 
 const ENGINES: Record<EngineName, Engine> = {
@@ -16,6 +16,6 @@ export function getEngine(name: EngineName): Engine {
   return engine
 }
 
-export function listEngines(): Promise<EngineInfo[]> {
-  return Promise.all(ENGINE_NAMES.map((name) => ENGINES[name].availability()))
+export function listEngines(context: EngineContext = {}): Promise<EngineInfo[]> {
+  return Promise.all(ENGINE_NAMES.map((name) => ENGINES[name].availability('', context)))
 }

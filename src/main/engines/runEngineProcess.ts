@@ -1,6 +1,7 @@
 // Runs one engine subprocess: argument array (never a shell), killed on abort, stdout collected,
 // and a bounded tail of stderr kept so a crash can be reported with the engine's own words.
 import { spawn } from 'node:child_process'
+import { meaningfulTail } from '../os/meaningfulTail'
 import { EngineCrashError } from './types'
 
 export interface EngineProcessResult {
@@ -9,20 +10,6 @@ export interface EngineProcessResult {
 }
 
 const STDERR_TAIL_LINES = 20
-
-/** The last lines of stderr worth showing a user: error lines first, never INFO chatter. */
-export function meaningfulTail(stderr: string, lines = 3): string {
-  const all = stderr
-    .split(/\r?\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-  const errors = all.filter((l) =>
-    /\b(error|fatal|failed|cannot|abort(ed)?|segmentation)\b/i.test(l)
-  )
-  const notInfo = all.filter((l) => !/^INFO:/.test(l))
-  const best = errors.length > 0 ? errors : notInfo.length > 0 ? notInfo : all
-  return best.slice(-lines).join(' | ')
-}
 
 export function runEngineProcess(
   command: string,

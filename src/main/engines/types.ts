@@ -2,7 +2,13 @@
 // exactly what to install) and turns one 16 kHz mono WAV chunk into timed words.
 import type { EngineInfo, EngineName, TimedWord } from '@shared/domain'
 
-export interface ChunkOptions {
+/** Where this instance keeps what engines need (the instance's data dir decides, not the engine). */
+export interface EngineContext {
+  /** `<dataDir>/models` of the running instance; searched first for models given by name. */
+  modelsDir?: string
+}
+
+export interface ChunkOptions extends EngineContext {
   /** Model name or path; '' = the engine's default. */
   model: string
   /** Threads inside one engine process, where the engine has them. */
@@ -15,7 +21,7 @@ export interface ChunkOptions {
 
 export interface Engine {
   name: EngineName
-  availability(model?: string): Promise<EngineInfo>
+  availability(model?: string, context?: EngineContext): Promise<EngineInfo>
   /** Words with times relative to the start of the chunk, in seconds. */
   transcribeChunk(wavPath: string, options: ChunkOptions): Promise<TimedWord[]>
 }

@@ -5,11 +5,16 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { EngineInfo, TimedWord } from '@shared/domain'
-import { findExecutable } from '../core/media/findExecutable'
-import { resolveDataDir } from '../core/paths'
+import { findExecutable } from '../os/findExecutable'
 import { runEngineProcess } from './runEngineProcess'
 import { buildWhisperArgs, parseWhisperJson, whisperJsonPath } from './whisperOutput'
-import { EngineCrashError, EngineUnavailableError, type ChunkOptions, type Engine } from './types'
+import {
+  EngineCrashError,
+  EngineUnavailableError,
+  type ChunkOptions,
+  type Engine,
+  type EngineContext
+} from './types'
 
 export const DEFAULT_WHISPER_MODEL = 'base.en'
 
@@ -27,10 +32,13 @@ function findWhisperCli(env: NodeJS.ProcessEnv = process.env): string | null {
 }
 
 /** Where ggml models are looked up by name, most specific first. */
-export function whisperModelDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+export function whisperModelDirs(
+  context: EngineContext = {},
+  env: NodeJS.ProcessEnv = process.env
+): string[] {
   return [
     env.TRANSCRIPTOR_WHISPER_MODELS,
-    join(resolveDataDir(undefined, env), 'models'),
+    context.modelsDir,
     join(homedir(), '.cache', 'whisper'),
     '/usr/local/share/whisper.cpp/models',
     '/usr/share/whisper.cpp/models'
@@ -42,10 +50,10 @@ function isFile(path: string): boolean {
 }
 
 /** A model path, or a name like `base.en` found as `ggml-base.en.bin` in a model dir. */
-export function resolveWhisperModel(model: string): string | null {
+export function resolveWhisperModel(model: string, context: EngineContext = {}): string | null {
   const name = model || DEFAULT_WHISPER_MODEL
   if (name.includes('/') || name.endsWith('.bin')) return isFile(name) ? name : null
-  for (const dir of whisperModelDirs()) {
+  for (const dir of whisperModelDirs(context)) {
     for (const file of [`ggml-${name}.bin`, name]) {
       if (isFile(join(dir, file))) return join(dir, file)
     }
@@ -53,18 +61,18 @@ export function resolveWhisperModel(model: string): string | null {
   return null
 }
 
-function modelHint(model: string): string {
+function modelHint(model: string, context: EngineContext): string {
   const name = model || DEFAULT_WHISPER_MODEL
   return (
     `whisper model '${name}' not found: download ggml-${basename(name).replace(/^ggml-|\.bin$/g, '')}.bin ` +
-    `(whisper.cpp: ./models/download-ggml-model.sh ${name}) into ${whisperModelDirs()[0]}, ` +
+    `(whisper.cpp: ./models/download-ggml-model.sh ${name}) into ${whisperModelDirs(context)[0]}, ` +
     'or pass --model /path/to/ggml-MODEL.bin'
   )
 }
 
-function listModels(): string[] {
+function listModels(context: EngineContext): string[] {
   const names = new Set<string>()
-  for (const dir of whisperModelDirs()) {
+  for (const dir of whisperModelDirs(context)) {
     try {
       for (const file of readdirSync(dir)) {
         const m = /^ggml-(.+)\.bin$/.exec(file)
@@ -80,16 +88,16 @@ function listModels(): string[] {
 export const whisperEngine: Engine = {
   name: 'whisper',
 
-  async availability(model = ''): Promise<EngineInfo> {
-    const models = listModels()
+  async availability(model = '', context: EngineContext = {}): Promise<EngineInfo> {
+    const models = listModels(context)
     const cli = findWhisperCli()
     if (!cli) return { name: 'whisper', available: false, detail: WHISPER_INSTALL_HINT, models }
-    const modelPath = resolveWhisperModel(model)
+    const modelPath = resolveWhisperModel(model, context)
     if (!modelPath)
       return {
         name: 'whisper',
         available: false,
-        detail: `${cli} found, but ${modelHint(model)}`,
+        detail: `${cli} found, but ${modelHint(model, context)}`,
         models
       }
     return { name: 'whisper', available: true, detail: `${cli} with ${modelPath}`, models }
@@ -98,8 +106,8 @@ export const whisperEngine: Engine = {
   async transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
     const cli = findWhisperCli()
     if (!cli) throw new EngineUnavailableError(WHISPER_INSTALL_HINT)
-    const modelPath = resolveWhisperModel(o.model)
-    if (!modelPath) throw new EngineUnavailableError(modelHint(o.model))
+    const modelPath = resolveWhisperModel(o.model, o)
+    if (!modelPath) throw new EngineUnavailableError(modelHint(o.model, o))
     const outputBase = join(o.scratchDir, basename(wavPath).replace(/\.wav$/, '') + '.whisper')
     const args = buildWhisperArgs({ model: modelPath, wavPath, threads: o.threads, outputBase })
     const { stderrTail } = await runEngineProcess(cli, args, o.signal, 'whisper-cli')

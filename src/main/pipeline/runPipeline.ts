@@ -5,12 +5,12 @@ import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { TimedWord, Transcript } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
-import { locateMediaTools, MediaToolsMissingError } from '../core/media/ffmpeg'
-import { BadInputError, probeMedia } from '../core/media/probe'
+import { locateMediaTools, MediaToolsMissingError } from '../media/ffmpeg'
+import { BadInputError, probeMedia } from '../media/probe'
 import { getEngine } from '../engines/registry'
 import { EngineCrashError, EngineUnavailableError, type Engine } from '../engines/types'
 import { planChunks, type ChunkPlan } from './chunking'
-import { decodeToPcm, writeChunkWav } from './decode'
+import { decodeToPcm, writeChunkWav } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
@@ -48,7 +48,13 @@ async function transcribeWithRetry(
   signal: AbortSignal,
   log: Log
 ): Promise<TimedWord[]> {
-  const options = { model: spec.model, threads: spec.workers, signal, scratchDir: spec.tempDir }
+  const options = {
+    model: spec.model,
+    modelsDir: spec.modelsDir,
+    threads: spec.workers,
+    signal,
+    scratchDir: spec.tempDir
+  }
   try {
     return await engine.transcribeChunk(wavPath, options)
   } catch (first) {
@@ -76,7 +82,7 @@ export async function runPipeline(
 ): Promise<void> {
   const tools = locateMediaTools()
   const engine = getEngine(spec.engine)
-  const info = await engine.availability(spec.model)
+  const info = await engine.availability(spec.model, { modelsDir: spec.modelsDir })
   if (!info.available) throw new EngineUnavailableError(info.detail)
 
   const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)

@@ -16,7 +16,8 @@ const PipelineSpecSchema = z.object({
   chunkSeconds: z.number().positive(),
   overlapSeconds: z.number().min(0),
   formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
-  tempDir: z.string().min(1)
+  tempDir: z.string().min(1),
+  modelsDir: z.string().min(1).optional()
 })
 
 export interface PipelineArgs {

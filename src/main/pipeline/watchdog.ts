@@ -3,7 +3,7 @@
 // ends. A changed parent pid (reparented to init or a subreaper) is the backup signal. Either
 // way `onParentLost` runs once, so the pipeline can kill its workers and exit within ~2 s.
 import type { Socket } from 'node:net'
-import { descendantsOf, groupMembers, readProcessTable } from '../core/process/processTable'
+import { descendantsOf, groupMembers, readProcessTable } from '../os/processTable'
 
 export interface WatchdogOptions {
   onParentLost: (why: string) => void

@@ -1,10 +1,10 @@
 // `npm run start:web -- [--data-dir DIR] [--port N]`: the browser host. Prints the address to
 // open (with its token); SIGINT/SIGTERM stop every job (kept ones too), then exit 0.
 import { join } from 'node:path'
-import { readFlag, parsePort } from '../commandLine'
+import { readFlag, parsePort } from '../core/hosting/commandLine'
 import { createTranscriptionService } from '../core/service/transcriptionService'
 import { resolveDataDir } from '../core/paths'
-import { oneLineError } from '../dispatchRequest'
+import { oneLineError } from '../core/hosting/dispatchRequest'
 import { startWebHost } from './server'
 
 const SHUTDOWN_TIMEOUT_MS = 5_000

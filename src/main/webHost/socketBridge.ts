@@ -2,11 +2,11 @@
 // events pushed as `{ event, payload }`. Each connection is one client (`ws:<n>`) that owns the
 // jobs it starts; when it closes (page closed, reloaded, navigated away) those jobs stop.
 import type { WebSocket } from 'ws'
-import { EVENT_CHANNEL_NAMES } from '../../shared/ipc/channels'
-import type { IpcResult } from '../../shared/ipc/contract'
-import { ClientRequests } from '../clientRequests'
-import { dispatchRequest, oneLineError } from '../dispatchRequest'
-import type { HostedService } from '../hostedService'
+import { EVENT_CHANNEL_NAMES } from '@shared/ipc/channels'
+import type { IpcResult } from '@shared/ipc/contract'
+import { ClientRequests } from '../core/hosting/clientRequests'
+import { dispatchRequest, oneLineError } from '../core/hosting/dispatchRequest'
+import type { HostedService } from '../core/hosting/hostedService'
 
 export const PAGE_GONE_REASON = 'the page that started it was closed or reloaded'
 /** A page that answers no ping within two intervals is treated as gone (a hung or killed tab). */

@@ -1,9 +1,9 @@
 // Builds `TranscriptorApi` from the contract's channel names over any transport. The preload
 // (ipcRenderer) and the renderer's WebSocket client (browser host) both use it, so the renderer
 // sees the same object, with the same error behaviour, whichever host it runs in.
-import type { TranscriptorApi } from './api'
-import { isEventChannelName, REQUEST_CHANNELS } from './channels'
-import type { EventChannel, IpcResult, RequestChannel } from './contract'
+import type { TranscriptorApi } from '@shared/ipc/api'
+import { isEventChannelName, REQUEST_CHANNELS } from '@shared/ipc/channels'
+import type { EventChannel, IpcResult, RequestChannel } from '@shared/ipc/contract'
 
 export interface ApiTransport {
   /** Sends one request; resolves with the host's IpcResult (rejects only if the transport broke). */

@@ -15,7 +15,7 @@ import {
   type ProcessStatus,
   type Settings,
   type Transcript
-} from '../domain'
+} from '@shared/domain'
 
 const JobId = z.number().int().positive()
 const FilePath = z.string().min(1).max(4096)

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_SETTINGS } from '../../../src/shared/domain'
+import { DEFAULT_SETTINGS } from '@shared/domain'
 import {
   connectClient,
   startHost,

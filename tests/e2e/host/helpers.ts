@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import type { JobRow } from '../../../src/shared/domain'
+import type { JobRow } from '@shared/domain'
 import { waitFor, type AppGlobal, type HostClient } from '../../support/host'
 
 const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'

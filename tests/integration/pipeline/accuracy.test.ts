@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { wordErrorRate } from '../../../src/main/pipeline/wer'
+import { wordErrorRate } from '../../support/wer'
 import {
   joinedLibrivox,
   librivoxReference,

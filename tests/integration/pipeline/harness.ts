@@ -11,7 +11,7 @@ import {
   type PipelineEvent,
   type PipelineSpec
 } from '@shared/pipelineProtocol'
-import { pipelineLaunch } from '../../../src/main/pipeline/launch'
+import { pipelineLaunch } from '../../../src/main/core/process/pipelineLaunch'
 
 export const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
 export const PIPELINE_JS = resolve(__dirname, '../../../out/main/pipeline.js')

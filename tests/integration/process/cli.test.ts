@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { JobRow, ProcessStatus } from '../../../src/shared/domain'
-import { readStartTime } from '../../../src/main/core/process/processIdentity'
+import type { JobRow, ProcessStatus } from '@shared/domain'
+import { readStartTime } from '../../../src/main/os/processIdentity'
 import {
   deadPid,
   makeEnv,

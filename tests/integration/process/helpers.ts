@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/domain'
+import { DEFAULT_SETTINGS, type Settings } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
 import type { NewJob } from '../../../src/main/core/db/jobRepository'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
 import { collectJobTree, type JobTreeRef } from '../../../src/main/core/process/jobTree'
-import { readProcessTable } from '../../../src/main/core/process/processTable'
+import { readProcessTable } from '../../../src/main/os/processTable'
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/process')
 export const TREE = join(FIXTURES, 'tree.mjs')

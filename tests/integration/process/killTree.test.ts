@@ -2,7 +2,7 @@
 // some ignoring SIGTERM, one that keeps forking — leaves nothing alive and the row `cancelled`.
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readStartTime } from '../../../src/main/core/process/processIdentity'
+import { readStartTime } from '../../../src/main/os/processIdentity'
 import {
   aliveInGroups,
   groupsLedBy,

@@ -13,7 +13,7 @@ import {
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { PipelineEvent } from '../../../src/shared/pipelineProtocol'
+import type { PipelineEvent } from '@shared/pipelineProtocol'
 import { jobLogPath } from '../../../src/main/core/paths'
 import { ProcessManager, type JobExit } from '../../../src/main/core/process/processManager'
 import { FIXTURES, makeEnv, processingJob, waitFor, type TestEnv } from './helpers'

@@ -1,7 +1,7 @@
 // Metrics cover the WHOLE tree: the work happens in a grandchild while the root idles.
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { MetricsSample } from '../../../src/shared/domain'
+import type { MetricsSample } from '@shared/domain'
 import { FIXTURES, makeEnv, processingJob, waitFor, type TestEnv } from './helpers'
 
 const underShell = (script: string, ...args: string[]): string[] => [

@@ -2,8 +2,8 @@
 // a matching orphaned tree, never touch a reused pid, and mark every orphan failed (`orphaned:`).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readProcEntry } from '../../../src/main/core/process/processTable'
-import { readStartTime } from '../../../src/main/core/process/processIdentity'
+import { readProcEntry } from '../../../src/main/os/processTable'
+import { readStartTime } from '../../../src/main/os/processIdentity'
 import {
   aliveInGroups,
   deadPid,

@@ -1,6 +1,6 @@
 // The processTracking switch and the heartbeat, observed in the database.
 import { afterEach, describe, expect, it } from 'vitest'
-import { readStartTime } from '../../../src/main/core/process/processIdentity'
+import { readStartTime } from '../../../src/main/os/processIdentity'
 import { makeEnv, processingJob, stillAlive, TREE, treeNow, waitFor, type TestEnv } from './helpers'
 
 describe('processTracking and heartbeat', () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { readStartTime } from '../../../src/main/core/process/processIdentity'
+import { readStartTime } from '../../../src/main/os/processIdentity'
 import { FIXTURES, stillAlive, treeNow, waitFor } from './helpers'
 
 const ROOT = resolve(__dirname, '../../..')

@@ -4,8 +4,8 @@
 // closing the window releases its jobs, and quit is held until shutdown finishes.
 import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { REQUEST_CHANNELS } from '../../../src/shared/ipc/channels'
-import { IPC_PREFIX } from '../../../src/shared/ipc/contract'
+import { REQUEST_CHANNELS } from '@shared/ipc/channels'
+import { IPC_PREFIX } from '@shared/ipc/contract'
 import { waitFor } from '../../support/host'
 
 type Handler = (...args: unknown[]) => unknown

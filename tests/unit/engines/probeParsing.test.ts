@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ffprobeReason, parseFfprobeJson } from '../../../src/main/core/media/probe'
-import { meaningfulTail } from '../../../src/main/engines/runEngineProcess'
-import { wavHeader } from '../../../src/main/pipeline/decode'
+import { ffprobeReason, parseFfprobeJson } from '../../../src/main/media/probe'
+import { meaningfulTail } from '../../../src/main/os/meaningfulTail'
+import { wavHeader } from '../../../src/main/media/decode'
 
 describe('parseFfprobeJson', () => {
   it('reads duration and the first audio stream', () => {

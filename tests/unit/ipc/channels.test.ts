@@ -1,8 +1,8 @@
 // The zod-free channel lists (used by the sandboxed preload and the browser client) must name
 // exactly the contract's channels, and share its prefix.
 import { describe, expect, it } from 'vitest'
-import * as channels from '../../../src/shared/ipc/channels'
-import { EVENT_CHANNELS, IPC_PREFIX, requestContract } from '../../../src/shared/ipc/contract'
+import * as channels from '@shared/ipc/channels'
+import { EVENT_CHANNELS, IPC_PREFIX, requestContract } from '@shared/ipc/contract'
 
 describe('channel lists', () => {
   it('match the contract', () => {

@@ -1,9 +1,9 @@
 // Table of contract inputs for the adapter tests: one valid input per channel, and for each
 // channel every malformed variant we can derive from it (wrong top-level type, unknown field,
 // each field — nested ones too — replaced by a value of the wrong type).
-import { DEFAULT_SETTINGS, type JobOptions } from '../../../src/shared/domain'
-import { REQUEST_CHANNELS } from '../../../src/shared/ipc/channels'
-import type { RequestChannel, RequestInput } from '../../../src/shared/ipc/contract'
+import { DEFAULT_SETTINGS, type JobOptions } from '@shared/domain'
+import { REQUEST_CHANNELS } from '@shared/ipc/channels'
+import type { RequestChannel, RequestInput } from '@shared/ipc/contract'
 
 const options: JobOptions = {
   engine: 'pocketsphinx',

@@ -4,10 +4,10 @@
 // errors come back as one-line rejections; events reach subscribers until they unsubscribe.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { IpcMainInvokeEvent } from 'electron'
-import type { TranscriptorApi } from '../../../src/shared/ipc/api'
-import { REQUEST_CHANNELS } from '../../../src/shared/ipc/channels'
-import { IPC_PREFIX, type IpcResult } from '../../../src/shared/ipc/contract'
-import { ClientRequests } from '../../../src/main/clientRequests'
+import type { TranscriptorApi } from '@shared/ipc/api'
+import { REQUEST_CHANNELS } from '@shared/ipc/channels'
+import { IPC_PREFIX, type IpcResult } from '@shared/ipc/contract'
+import { ClientRequests } from '../../../src/main/core/hosting/clientRequests'
 import {
   forwardServiceEvents,
   registerIpcHandlers,

@@ -1,7 +1,7 @@
 // A stand-in for the core's service, for adapter unit tests only: each handler answers with what
 // it received (so a test sees the validated input and the client id) and counts its calls; one
 // channel throws to prove errors come back as data. The e2e tests use the real service.
-import { REQUEST_CHANNELS } from '../../../src/shared/ipc/channels'
+import { REQUEST_CHANNELS } from '@shared/ipc/channels'
 import type {
   EventChannel,
   EventPayloads,
@@ -9,8 +9,8 @@ import type {
   RequestChannel,
   RequestContext,
   RequestHandlers
-} from '../../../src/shared/ipc/contract'
-import type { HostedService } from '../../../src/main/hostedService'
+} from '@shared/ipc/contract'
+import type { HostedService } from '../../../src/main/core/hosting/hostedService'
 
 export interface FakeService extends HostedService {
   calls: Record<RequestChannel, number>

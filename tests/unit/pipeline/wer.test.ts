@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normalizeForWer, wordErrorRate } from '../../../src/main/pipeline/wer'
+import { normalizeForWer, wordErrorRate } from '../../support/wer'
 
 describe('wordErrorRate', () => {
   it('is 0 for identical text after normalizing case and punctuation', () => {

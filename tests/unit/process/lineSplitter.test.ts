@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LineSplitter } from '../../../src/main/core/process/lineSplitter'
+import { LineSplitter } from '../../../src/main/os/lineSplitter'
 
 describe('LineSplitter', () => {
   it('keeps a partial line until its end arrives', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { LogBatch } from '../../../src/shared/domain'
+import type { LogBatch } from '@shared/domain'
 import { JobLogSink } from '../../../src/main/core/process/logSink'
 
 describe('JobLogSink', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readLastLines } from '../../../src/main/core/process/logTail'
+import { readLastLines } from '../../../src/main/os/logTail'
 
 describe('readLastLines', () => {
   let dir: string

@@ -4,8 +4,8 @@ import {
   parseProcStat,
   readProcessTable,
   type ProcessEntry
-} from '../../../src/main/core/process/processTable'
-import { isSameProcess, readStartTime } from '../../../src/main/core/process/processIdentity'
+} from '../../../src/main/os/processTable'
+import { isSameProcess, readStartTime } from '../../../src/main/os/processIdentity'
 
 const entry = (pid: number, ppid: number, pgid = pid): ProcessEntry => ({
   pid,

@@ -3,7 +3,7 @@
 import type { EngineInfo } from '@shared/domain'
 import { dataPaths } from '../../core/paths'
 import { schemaStatus } from '../../core/db/migrations'
-import { locateMediaTools } from '../../core/media/ffmpeg'
+import { locateMediaTools } from '../../media/ffmpeg'
 import { listEngines } from '../../engines/registry'
 import type { Command } from '../command'
 
@@ -56,7 +56,7 @@ const doctor: Command = {
   summary: 'check engines, ffmpeg and the database; say what to install',
   usage: '',
   run: async (ctx) => {
-    const engines = await listEngines()
+    const engines = await listEngines({ modelsDir: dataPaths(ctx.dataDir).models })
     const checks = [mediaCheck(), ...engines.map(engineCheck), databaseCheck(ctx.dataDir)]
     const canTranscribe =
       checks[0].ok && engines.some((e) => e.available) && checks.at(-1)?.ok === true

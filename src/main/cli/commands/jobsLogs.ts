@@ -1,8 +1,8 @@
 import { open, stat } from 'node:fs/promises'
 import { intOption, type Command, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
-import { LineSplitter } from '../../core/process/lineSplitter'
-import { readLastLines } from '../../core/process/logTail'
+import { LineSplitter } from '../../os/lineSplitter'
+import { readLastLines } from '../../os/logTail'
 import { parseJobId } from './jobsShow'
 
 const FOLLOW_POLL_MS = 250

@@ -1,6 +1,6 @@
 // Which processes belong to a job right now: the root (only if its identity still matches), the
 // members of its process group, and every descendant of those by parent links (setsid leavers).
-import { groupMembers, type ProcessEntry, type ProcessSnapshot } from './processTable'
+import { groupMembers, type ProcessEntry, type ProcessSnapshot } from '../../os/processTable'
 
 export interface JobTreeRef {
   jobId: number

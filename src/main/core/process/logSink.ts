@@ -16,8 +16,8 @@ import {
 } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import type { Readable } from 'node:stream'
-import type { LogBatch } from '../../../shared/domain'
-import { LineSplitter } from './lineSplitter'
+import type { LogBatch } from '@shared/domain'
+import { LineSplitter } from '../../os/lineSplitter'
 
 export const DEFAULT_MAX_LOG_BYTES = 50 * 1024 * 1024
 const STDERR_TAIL = 20

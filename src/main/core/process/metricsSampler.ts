@@ -2,11 +2,11 @@
 // jobs together, then their usage (from that same pass on Linux, one batched pidusage call
 // elsewhere — see treeUsage.ts), on a setTimeout chain (a slow tick delays the
 // next one instead of piling up like setInterval would).
-import type { MetricsSample, ProcessStatus } from '../../../shared/domain'
+import type { MetricsSample, ProcessStatus } from '@shared/domain'
 import { collectJobTree, type JobTreeRef } from './jobTree'
-import { IncrementalScanner } from './incrementalScan'
-import type { ProcessEntry } from './processTable'
-import { CommandCache, round1, toProcessInfo, UsageReader, type PidUsage } from './treeUsage'
+import { IncrementalScanner } from '../../os/incrementalScan'
+import type { ProcessEntry } from '../../os/processTable'
+import { CommandCache, round1, toProcessInfo, UsageReader, type PidUsage } from '../../os/treeUsage'
 
 export interface MetricsSamplerOptions {
   jobs: () => JobTreeRef[]

@@ -3,9 +3,9 @@
 // has the recorded start time; either way the job is marked failed with `orphaned: …`.
 // A `queued` job lives in its creator's in-memory queue: when that creator is gone nobody will
 // ever start it, so it is failed too (nothing to kill) instead of waiting in History forever.
-import type { JobRow, KillResult } from '../../../shared/domain'
+import type { JobRow, KillResult } from '@shared/domain'
 import type { JobRepository } from '../db/jobRepository'
-import { isPidAlive } from './processIdentity'
+import { isPidAlive } from '../../os/processIdentity'
 import { recordedState, stopRecordedTree } from './recordedJob'
 
 export interface ReapResult {

@@ -6,10 +6,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { KillResult, MetricsSample, ProcessStatus } from '../../../shared/domain'
+import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
 import { jobLogPath } from '../paths'
-import { killTree, killTreeSync } from './killTree'
-import { readLogTail } from './logTail'
+import { killTree, killTreeSync } from '../../os/killTree'
+import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
 import { reapOrphans, type ReapResult } from './orphanReaper'
 import { recordedStatus, stopRecordedTree } from './recordedJob'
@@ -19,9 +19,9 @@ import type {
   Registered,
   SpawnJobOptions
 } from './processManagerTypes'
-import { repeatEvery } from './repeatEvery'
+import { repeatEvery } from '../../os/repeatEvery'
 import { RunningJob } from './runningJob'
-import { TypedEvents } from './typedEvents'
+import { TypedEvents } from '../../os/typedEvents'
 
 export type {
   JobExit,

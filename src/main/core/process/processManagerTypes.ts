@@ -1,6 +1,6 @@
 // Public types of the ProcessManager (constructor options, events, spawn options).
-import type { LogBatch, MetricsSample, Settings } from '../../../shared/domain'
-import type { PipelineEvent } from '../../../shared/pipelineProtocol'
+import type { LogBatch, MetricsSample, Settings } from '@shared/domain'
+import type { PipelineEvent } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
 import type { ReapResult } from './orphanReaper'
 

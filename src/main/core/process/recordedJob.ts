@@ -1,11 +1,11 @@
 // Acting on a job from its database row alone — what the reaper and `transcriptor jobs stop`
 // do, since they are not the process that spawned it. The row's (pid, start time) must match a
 // live process before anything is signalled; a pid reused by another program is left alone.
-import type { JobRow, KillResult, ProcessStatus } from '../../../shared/domain'
+import type { JobRow, KillResult, ProcessStatus } from '@shared/domain'
 import type { JobTreeRef } from './jobTree'
-import { killTree } from './killTree'
+import { killTree } from '../../os/killTree'
 import { measureTreeNow } from './metricsSampler'
-import { readStartTime } from './processIdentity'
+import { readStartTime } from '../../os/processIdentity'
 
 export type RecordedState =
   /** The recorded process is alive and is the one we started. */

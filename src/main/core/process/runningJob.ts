@@ -3,17 +3,17 @@
 // output has been written.
 import type { ChildProcess } from 'node:child_process'
 import type { Readable } from 'node:stream'
-import type { LogBatch } from '../../../shared/domain'
+import type { LogBatch } from '@shared/domain'
 import {
   parsePipelineEventLine,
   PIPELINE_EVENT_FD,
   type PipelineEvent
-} from '../../../shared/pipelineProtocol'
+} from '@shared/pipelineProtocol'
 import type { JobTreeRef } from './jobTree'
-import { killTree } from './killTree'
-import { LineSplitter } from './lineSplitter'
+import { killTree } from '../../os/killTree'
+import { LineSplitter } from '../../os/lineSplitter'
 import { JobLogSink } from './logSink'
-import { readPgid, readStartTime } from './processIdentity'
+import { readPgid, readStartTime } from '../../os/processIdentity'
 
 export interface ExitInfo {
   code: number | null

@@ -1,5 +1,5 @@
 // A tiny typed event hub: the service's events fan out to every host (window, socket, CLI).
-import type { EventChannel, EventPayloads } from '../../../shared/ipc/contract'
+import type { EventChannel, EventPayloads } from '@shared/ipc/contract'
 
 type Listener<E extends EventChannel> = (payload: EventPayloads[E]) => void
 

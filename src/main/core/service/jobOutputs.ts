@@ -1,7 +1,7 @@
 // Where a job's outputs live and how they are read back (transcript view, delete).
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
-import type { JobRow, OutputFormat, Transcript } from '../../../shared/domain'
+import type { JobRow, OutputFormat, Transcript } from '@shared/domain'
 
 export function outputDirFor(job: Pick<JobRow, 'id' | 'output_dir'>, dataDir: string): string {
   return job.output_dir ?? join(dataDir, 'outputs', String(job.id))

@@ -3,11 +3,12 @@
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
 import { join } from 'node:path'
-import type { JobRow, OutputFormat } from '../../../shared/domain'
-import type { PipelineEvent, PipelineSpec } from '../../../shared/pipelineProtocol'
+import type { JobRow, OutputFormat } from '@shared/domain'
+import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
-import { pipelineLaunch } from '../../pipeline/launch'
+import { pipelineLaunch } from '../process/pipelineLaunch'
+import { dataPaths } from '../paths'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
 
@@ -121,7 +122,8 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     chunkSeconds: job.chunk_seconds,
     overlapSeconds: job.overlap_seconds,
     formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
-    tempDir: join(dataDir, 'tmp', `job-${job.id}`)
+    tempDir: join(dataDir, 'tmp', `job-${job.id}`),
+    modelsDir: dataPaths(dataDir).models
   }
 }
 

@@ -2,15 +2,16 @@
 // these handlers, so a job started anywhere is created, run, tracked and stopped the same way.
 import { randomUUID } from 'node:crypto'
 import { basename, resolve } from 'node:path'
-import type { JobOptions, JobRow, KillResult } from '../../../shared/domain'
+import type { JobOptions, JobRow, KillResult } from '@shared/domain'
 import type {
   EventChannel,
   EventPayloads,
   JobsStoppedNotice,
   RequestContext,
   RequestHandlers
-} from '../../../shared/ipc/contract'
+} from '@shared/ipc/contract'
 import { openStore } from '../db/openDataDir'
+import { dataPaths } from '../paths'
 import { ProcessManager } from '../process/processManager'
 import { listEngines } from '../../engines/registry'
 import { EventHub } from './eventHub'
@@ -251,7 +252,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     },
     'settings.get': async () => settings.get(),
     'settings.set': async ({ settings: next }) => settings.set(next),
-    'engines.list': async () => listEngines()
+    'engines.list': async () => listEngines({ modelsDir: dataPaths(dataDir).models })
   }
 
   let closed = false

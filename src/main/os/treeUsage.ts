@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import pidusage from 'pidusage'
-import type { ProcessInfo } from '../../../shared/domain'
+import type { ProcessInfo } from '@shared/domain'
 import { commandLine, type ProcessEntry } from './processTable'
 
 /** pidusage closes a pid's cached /proc fd this long after the pid was last sampled. */

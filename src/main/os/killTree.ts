@@ -4,7 +4,7 @@
 // nothing remains. Every pid is identity-checked (pid + start time) on every scan, so a pid that
 // was reused by another program is neither signalled nor counted.
 import treeKill from 'tree-kill'
-import type { KillResult } from '../../../shared/domain'
+import type { KillResult } from '@shared/domain'
 import {
   groupMembers,
   hasProcfs,

@@ -4,12 +4,18 @@
 import { spawn } from 'node:child_process'
 import { open, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import type { ChunkPlan } from './chunking'
-import { meaningfulTail } from '../engines/runEngineProcess'
-import { BadInputError } from '../core/media/probe'
+import { meaningfulTail } from '../os/meaningfulTail'
+import { BadInputError } from './probe'
 
 export const SAMPLE_RATE = 16_000
 const BYTES_PER_SECOND = SAMPLE_RATE * 2
+
+/** A numbered stretch of the decoded audio, in seconds. */
+export interface AudioSpan {
+  index: number
+  start: number
+  end: number
+}
 
 export interface DecodedAudio {
   pcmPath: string
@@ -75,7 +81,7 @@ export function wavHeader(dataBytes: number): Buffer {
 /** Writes `chunk_<index>.wav` for the chunk's time range; returns its path. */
 export async function writeChunkWav(
   pcmPath: string,
-  chunk: ChunkPlan,
+  chunk: AudioSpan,
   tempDir: string
 ): Promise<string> {
   const startByte = Math.floor(chunk.start * SAMPLE_RATE) * 2

@@ -2,7 +2,7 @@
 // optional registry packages @ffmpeg-installer/ffmpeg and @ffprobe-installer/ffprobe when they are
 // installed, else a clear error naming what to install.
 import { createRequire } from 'node:module'
-import { findExecutable } from './findExecutable'
+import { findExecutable } from '../os/findExecutable'
 
 export interface MediaTools {
   ffmpeg: string

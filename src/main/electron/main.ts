@@ -1,4 +1,4 @@
 // Electron main entry (out/main/index.js).
-import { startElectronApp } from './electron/app'
+import { startElectronApp } from './app'
 
 startElectronApp()

@@ -5,7 +5,7 @@ import type {
   EventPayloads,
   JobsStoppedNotice,
   RequestHandlers
-} from '../shared/ipc/contract'
+} from '@shared/ipc/contract'
 
 export interface HostedService {
   handlers: RequestHandlers

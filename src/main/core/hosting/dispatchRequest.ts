@@ -9,7 +9,7 @@ import {
   type RequestChannel,
   type RequestContext,
   type RequestHandlers
-} from '../shared/ipc/contract'
+} from '@shared/ipc/contract'
 
 /** First line of an error's message, so the renderer shows one readable reason. */
 export function oneLineError(error: unknown): string {
