@@ -23,7 +23,10 @@ function forbid(files, folders, why, extra = {}) {
 }
 
 const noElectron = [
-  { name: 'electron', message: 'Only src/main/electron may import electron: the core runs under plain Node.' }
+  {
+    name: 'electron',
+    message: 'Only src/main/electron may import electron: the core runs under plain Node.'
+  }
 ]
 
 export const layerRules = [
@@ -48,8 +51,16 @@ export const layerRules = [
   // Shared code runs in the renderer too: no Node, no Electron, nothing from src/main.
   forbid(['src/shared/**', 'src/renderer/**'], [], '', {
     patterns: [
-      { group: NODE_BUILTINS, message: 'The renderer (and shared code it imports) never touches Node or Electron; use window.transcriptor.' },
-      { regex: '(?:^|/)main/', message: 'The renderer and src/shared never import from src/main: go through the IPC contract in src/shared.' }
+      {
+        group: NODE_BUILTINS,
+        message:
+          'The renderer (and shared code it imports) never touches Node or Electron; use window.transcriptor.'
+      },
+      {
+        regex: '(?:^|/)main/',
+        message:
+          'The renderer and src/shared never import from src/main: go through the IPC contract in src/shared.'
+      }
     ]
   }),
   // Relative paths into src/shared are spelled one way: the alias.
@@ -60,7 +71,7 @@ export const layerRules = [
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value=/(^|\\/)shared\\//][source.value=/^\\./]",
+          selector: 'ImportDeclaration[source.value=/(^|\\/)shared\\//][source.value=/^\\./]',
           message: "Import src/shared through the alias: '@shared/…'."
         }
       ]

@@ -69,6 +69,7 @@ build() { node scripts/build-if-stale.mjs; }
 run_tests() {
   log "typecheck"; npm run -s typecheck
   log "lint"; npm run -s lint
+  log "format"; npx prettier --check . >/dev/null || { npx prettier --check . >&2; log "formatting differs: npm run format"; return 1; }
   log "unit"; npx vitest run --project unit
   log "integration"; npx vitest run --project integration
   log "e2e"; npx vitest run --project e2e

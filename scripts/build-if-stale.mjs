@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
-const outputs = ['main/index.js', 'main/pipeline.js', 'main/cli.js', 'main/webHost.js', 'preload/index.js', 'renderer/index.html'].map((p) => join(root, 'out', p))
+const outputs = [
+  'main/index.js',
+  'main/pipeline.js',
+  'main/cli.js',
+  'main/webHost.js',
+  'preload/index.js',
+  'renderer/index.html'
+].map((p) => join(root, 'out', p))
 const sources = ['src', 'migrations', 'electron.vite.config.ts', 'package.json']
 const lockDir = join(root, 'node_modules/.cache/transcriptor-build.lock')
 
@@ -20,8 +27,15 @@ function newestMtime(path) {
 }
 
 function stale() {
-  const oldestOutput = outputs.every(existsSync) ? Math.min(...outputs.map((p) => statSync(p).mtimeMs)) : -1
-  const newestSource = Math.max(...sources.map((p) => join(root, p)).filter(existsSync).map(newestMtime))
+  const oldestOutput = outputs.every(existsSync)
+    ? Math.min(...outputs.map((p) => statSync(p).mtimeMs))
+    : -1
+  const newestSource = Math.max(
+    ...sources
+      .map((p) => join(root, p))
+      .filter(existsSync)
+      .map(newestMtime)
+  )
   return oldestOutput < newestSource
 }
 
@@ -34,7 +48,8 @@ function acquireLock() {
       return
     } catch {
       // A lock left by a killed build is stale after two minutes.
-      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 120_000) rmSync(lockDir, { recursive: true, force: true })
+      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 120_000)
+        rmSync(lockDir, { recursive: true, force: true })
       if (Date.now() > deadline) throw new Error(`build lock ${lockDir} held for too long`)
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200)
     }
@@ -46,7 +61,11 @@ if (stale()) {
   try {
     if (stale()) {
       console.error('[build] sources changed: running electron-vite build')
-      execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+      execFileSync(
+        process.execPath,
+        [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
+      )
     }
   } finally {
     rmSync(lockDir, { recursive: true, force: true })

@@ -24,12 +24,19 @@ function electronBinary() {
 }
 
 function runtimeOf(target) {
-  if (target === 'node') return { exec: process.execPath, env: process.env, abi: process.versions.modules }
+  if (target === 'node')
+    return { exec: process.execPath, env: process.env, abi: process.versions.modules }
   const exec = electronBinary()
   if (!exec) return null
   const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
-  const abi = execFileSync(exec, ['-p', 'process.versions.modules'], { env, encoding: 'utf8' }).trim()
-  const version = execFileSync(exec, ['-p', 'process.versions.electron'], { env, encoding: 'utf8' }).trim()
+  const abi = execFileSync(exec, ['-p', 'process.versions.modules'], {
+    env,
+    encoding: 'utf8'
+  }).trim()
+  const version = execFileSync(exec, ['-p', 'process.versions.electron'], {
+    env,
+    encoding: 'utf8'
+  }).trim()
   return { exec, env, abi, version }
 }
 
@@ -54,10 +61,16 @@ function remember(target, rt) {
 }
 
 function rebuild(target, rt) {
-  console.error(`[native] building better-sqlite3 for ${target} (ABI ${rt.abi}); this takes a minute`)
+  console.error(
+    `[native] building better-sqlite3 for ${target} (ABI ${rt.abi}); this takes a minute`
+  )
   const args = ['rebuild', 'better-sqlite3', '--build-from-source']
   if (target === 'electron')
-    args.push('--runtime=electron', `--target=${rt.version}`, '--dist-url=https://electronjs.org/headers')
+    args.push(
+      '--runtime=electron',
+      `--target=${rt.version}`,
+      '--dist-url=https://electronjs.org/headers'
+    )
   execFileSync('npm', args, { cwd: root, stdio: 'inherit' })
 }
 

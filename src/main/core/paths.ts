@@ -24,8 +24,10 @@ export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.e
 /** Mirrors Electron's `app.getPath('userData')` for productName "Transcriptor". */
 export function defaultAppDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const home = homedir()
-  if (process.platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Transcriptor')
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Transcriptor')
+  if (process.platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Transcriptor')
+  if (process.platform === 'darwin')
+    return join(home, 'Library', 'Application Support', 'Transcriptor')
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Transcriptor')
 }
 

@@ -1,5 +1,11 @@
 // The shape of `window.transcriptor`, derived from the contract: `api.jobs.stop({ id })`.
-import type { EventChannel, EventPayloads, RequestChannel, RequestInput, RequestOutput } from '@shared/ipc/contract'
+import type {
+  EventChannel,
+  EventPayloads,
+  RequestChannel,
+  RequestInput,
+  RequestOutput
+} from '@shared/ipc/contract'
 
 type Group<C extends string> = C extends `${infer G}.${string}` ? G : never
 type Method<C extends string, G extends string> = C extends `${G}.${infer M}` ? M : never

@@ -1,7 +1,11 @@
 // The contract's channel names without zod, so the sandboxed preload (which can require nothing but
 // `electron`) and the renderer's WebSocket client stay small. The compile-time checks below fail
 // the build if a name is added to or removed from contract.ts without updating these lists.
-import type { EventChannel, IPC_PREFIX as CONTRACT_IPC_PREFIX, RequestChannel } from '@shared/ipc/contract'
+import type {
+  EventChannel,
+  IPC_PREFIX as CONTRACT_IPC_PREFIX,
+  RequestChannel
+} from '@shared/ipc/contract'
 
 /** Same value as contract.ts's IPC_PREFIX (checked below), importable without zod. */
 export const IPC_PREFIX = 'transcriptor:' as const satisfies typeof CONTRACT_IPC_PREFIX

@@ -137,7 +137,10 @@ export function parseRequest<C extends RequestChannel>(
   if (parsed.success) return { ok: true, value: parsed.data as RequestInput<C> }
   const issue = parsed.error.issues[0]
   const where = issue?.path.length ? issue.path.join('.') + ': ' : ''
-  return { ok: false, error: `invalid arguments for ${channel}: ${where}${issue?.message ?? 'rejected'}` }
+  return {
+    ok: false,
+    error: `invalid arguments for ${channel}: ${where}${issue?.message ?? 'rejected'}`
+  }
 }
 
 export function isRequestChannel(value: unknown): value is RequestChannel {
