@@ -1,0 +1,248 @@
+// A loopback transcription server that speaks OpenAI's `POST /v1/audio/transcriptions` and really
+// transcribes: the upload (FLAC, WAV, anything ffmpeg reads) is decoded to 16 kHz WAV and run
+// through pocketsphinx_continuous, so its words can be compared with a local run. Faulty variants
+// answer the way broken servers do (500, 429 + Retry-After, a hang, a dropped connection, invalid
+// JSON, 401, an HTML login page, 200 with no text, a huge body, a redirect to another host).
+// Run it as its own process (sttServerMain.ts) so a test can kill it mid-job.
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { parseContinuousTimes } from '../../src/main/engines/pocketsphinxOutput'
+
+const run = promisify(execFile)
+
+export const STT_FAULTS = [
+  '500',
+  '429',
+  'hang',
+  'drop',
+  'badjson',
+  '401',
+  'html',
+  'empty',
+  'huge',
+  'redirect'
+] as const
+export type SttFault = (typeof STT_FAULTS)[number]
+
+export interface SttServerOptions {
+  port?: number
+  fault?: SttFault
+  /** The fault answers only the first N transcription requests; then the server works. */
+  faultTimes?: number
+  /** Answer only `segments` (no `words`), like servers without word timestamps. */
+  segmentsOnly?: boolean
+  /** Required as `Authorization: Bearer …` when set. */
+  apiKey?: string
+  /** Model names /v1/models lists (and transcriptions accept). */
+  models?: string[]
+  /** Where to log one line per request. */
+  log?: (line: string) => void
+}
+
+interface Upload {
+  file: Blob
+  fileName: string
+  model: string
+  language: string | null
+  responseFormat: string | null
+  granularities: string[]
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = []
+  for await (const part of req) parts.push(part as Buffer)
+  return Buffer.concat(parts)
+}
+
+async function parseUpload(req: IncomingMessage): Promise<Upload> {
+  const body = await readBody(req)
+  const form = await new Request('http://loopback/', {
+    method: 'POST',
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+    body
+  }).formData()
+  const file = form.get('file')
+  if (!(file instanceof Blob)) throw new Error('no file field')
+  return {
+    file,
+    fileName: file instanceof File ? file.name : 'upload',
+    model: String(form.get('model') ?? ''),
+    language: form.has('language') ? String(form.get('language')) : null,
+    responseFormat: form.has('response_format') ? String(form.get('response_format')) : null,
+    granularities: form.getAll('timestamp_granularities[]').map(String)
+  }
+}
+
+interface Word {
+  word: string
+  start: number
+  end: number
+}
+
+/** Decodes with ffmpeg and transcribes with pocketsphinx, as the app's local engine does. */
+async function transcribe(upload: Upload): Promise<{ words: Word[]; duration: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'stt-server-'))
+  try {
+    const input = join(dir, upload.fileName.replace(/[^\w.-]/g, '_') || 'upload')
+    await writeFile(input, Buffer.from(await upload.file.arrayBuffer()))
+    const wav = join(dir, 'audio.wav')
+    await run('ffmpeg', [
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-y',
+      '-i',
+      input,
+      '-ac',
+      '1',
+      '-ar',
+      '16000',
+      wav
+    ])
+    const { stdout } = await run('pocketsphinx_continuous', ['-infile', wav, '-time', 'yes'], {
+      maxBuffer: 64 * 1024 * 1024
+    })
+    const { stdout: probe } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'format=duration',
+      '-of',
+      'csv=p=0',
+      wav
+    ])
+    return { words: parseContinuousTimes(stdout), duration: Number(probe.trim()) || 0 }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Segments of up to 12 words, the way whisper-style servers group text. */
+function segmentsOf(words: Word[]): { id: number; start: number; end: number; text: string }[] {
+  const segments = []
+  for (let i = 0; i < words.length; i += 12) {
+    const group = words.slice(i, i + 12)
+    segments.push({
+      id: segments.length,
+      start: group[0].start,
+      end: group[group.length - 1].end,
+      text: ' ' + group.map((w) => w.word).join(' ')
+    })
+  }
+  return segments
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value)
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body)
+  })
+  res.end(body)
+}
+
+/** Answers the way a broken server does; returns false when the request should be served. */
+function answerFault(fault: SttFault, req: IncomingMessage, res: ServerResponse): void {
+  switch (fault) {
+    case '500':
+      return sendJson(res, 500, { error: { message: 'internal server error (test fault)' } })
+    case '429':
+      res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/json' })
+      return void res.end(JSON.stringify({ error: { message: 'rate limited (test fault)' } }))
+    case 'hang':
+      return // never answers; the socket stays open until the client gives up
+    case 'drop':
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' })
+      res.write('{"text": "half of a')
+      setTimeout(() => req.socket.destroy(), 20)
+      return
+    case 'badjson':
+      res.writeHead(200, { 'content-type': 'application/json' })
+      return void res.end('{"text": "not closed", "words": [')
+    case '401':
+      return sendJson(res, 401, { error: { message: 'Incorrect API key provided' } })
+    case 'html':
+      res.writeHead(200, { 'content-type': 'text/html' })
+      return void res.end('<!doctype html><html><body><form>Sign in</form></body></html>')
+    case 'empty':
+      return sendJson(res, 200, {})
+    case 'huge': {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const block = Buffer.alloc(1024 * 1024, 0x20)
+      let sent = 0
+      const pump = (): void => {
+        // 1 GiB of spaces, written as fast as the client reads; it is cut off long before.
+        while (sent < 1024 && res.write(block)) sent++
+        if (sent >= 1024) res.end()
+        else res.once('drain', pump)
+      }
+      res.write('{"text": "')
+      return pump()
+    }
+    case 'redirect':
+      res.writeHead(307, { location: 'http://127.0.0.2:9/v1/audio/transcriptions' })
+      return void res.end()
+  }
+}
+
+export function createSttServer(o: SttServerOptions = {}): Server {
+  const models = o.models ?? ['pocketsphinx', 'whisper-1']
+  const log = o.log ?? (() => undefined)
+  let transcriptions = 0
+  return createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '').split('?')[0]
+      const authorised = !o.apiKey || req.headers.authorization === `Bearer ${o.apiKey}`
+      if (req.method === 'GET' && path === '/v1/models') {
+        if (!authorised || o.fault === '401')
+          return sendJson(res, 401, { error: { message: 'Incorrect API key provided' } })
+        return sendJson(res, 200, {
+          object: 'list',
+          data: models.map((id) => ({ id, object: 'model' }))
+        })
+      }
+      if (req.method !== 'POST' || path !== '/v1/audio/transcriptions') {
+        return sendJson(res, 404, { error: { message: `no route ${req.method} ${path}` } })
+      }
+      const number = ++transcriptions
+      if (!authorised) {
+        await readBody(req)
+        log(`request ${number}: unauthorised`)
+        return sendJson(res, 401, { error: { message: 'Incorrect API key provided' } })
+      }
+      if (o.fault && number <= (o.faultTimes ?? Infinity)) {
+        await readBody(req)
+        log(`request ${number}: fault ${o.fault}`)
+        return answerFault(o.fault, req, res)
+      }
+      const upload = await parseUpload(req)
+      if (!models.includes(upload.model)) {
+        return sendJson(res, 404, { error: { message: `model '${upload.model}' not found` } })
+      }
+      const started = Date.now()
+      const { words, duration } = await transcribe(upload)
+      log(
+        `request ${number}: ${upload.fileName} (${upload.file.size} bytes, ${upload.file.type}) ` +
+          `model=${upload.model} format=${upload.responseFormat} granularities=${upload.granularities.join('+')} ` +
+          `→ ${words.length} words in ${Date.now() - started} ms`
+      )
+      const segments = segmentsOf(words)
+      sendJson(res, 200, {
+        task: 'transcribe',
+        language: upload.language ?? 'english',
+        duration,
+        text: words.map((w) => w.word).join(' '),
+        ...(o.segmentsOnly ? {} : { words }),
+        segments
+      })
+    })().catch((error: unknown) => {
+      log(`server error: ${String(error)}`)
+      if (!res.headersSent) sendJson(res, 400, { error: { message: String(error) } })
+      else res.destroy()
+    })
+  })
+}

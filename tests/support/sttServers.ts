@@ -1,0 +1,68 @@
+// Starts loopback transcription servers (sttServerMain.ts) as their own processes and stops them.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import type { SttFault } from './sttServer'
+
+const ROOT = resolve(__dirname, '../..')
+const MAIN = resolve(__dirname, 'sttServerMain.ts')
+
+export interface RunningSttServer {
+  url: string
+  port: number
+  child: ChildProcess
+  /** One line per request the server answered. */
+  lines: string[]
+  /** kill -9 (a server that dies mid-job). */
+  kill(): void
+  stop(): Promise<void>
+}
+
+export interface SpawnSttOptions {
+  fault?: SttFault
+  faultTimes?: number
+  segmentsOnly?: boolean
+  apiKey?: string
+  models?: string[]
+}
+
+export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSttServer> {
+  // One process (node with tsx's loader, not the tsx wrapper), so kill -9 really kills the server.
+  const args = ['--import', 'tsx', MAIN, '--port', '0']
+  if (o.fault) args.push('--fault', o.fault)
+  if (o.faultTimes !== undefined) args.push('--fault-times', String(o.faultTimes))
+  if (o.segmentsOnly) args.push('--segments-only')
+  if (o.models) args.push('--models', o.models.join(','))
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, STT_SERVER_API_KEY: o.apiKey ?? '' }
+  })
+  const lines: string[] = []
+  const port = await new Promise<number>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error('stt server did not start in 20 s')), 20_000)
+    child.once('exit', (code) => fail(new Error(`stt server exited with ${code}`)))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^listening (\d+)$/.exec(line)
+      if (m) {
+        clearTimeout(timer)
+        done(Number(m[1]))
+      } else lines.push(line)
+    })
+  })
+  const exited = new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) done()
+    else child.once('exit', () => done())
+  })
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    child,
+    lines,
+    kill: () => void child.kill('SIGKILL'),
+    stop: async () => {
+      child.kill('SIGKILL')
+      await exited
+    }
+  }
+}
