@@ -6,7 +6,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number]
 /** A job in one of these never changes status again (guarded updates enforce it). */
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled']
 
-export const ENGINE_NAMES = ['pocketsphinx', 'whisper'] as const
+export const ENGINE_NAMES = ['pocketsphinx', 'whisper', 'openai'] as const
 export type EngineName = (typeof ENGINE_NAMES)[number]
 
 export const OUTPUT_FORMATS = ['txt', 'srt', 'vtt', 'json'] as const

@@ -1,12 +1,14 @@
 // The engines Transcriptor knows, by name.
 import { ENGINE_NAMES, type EngineInfo, type EngineName } from '@shared/domain'
+import { openaiEngine } from './openai'
 import { pocketsphinxEngine } from './pocketsphinx'
 import type { Engine, EngineContext } from './types'
 import { whisperEngine } from './whisper'
 
 const ENGINES: Record<EngineName, Engine> = {
   pocketsphinx: pocketsphinxEngine,
-  whisper: whisperEngine
+  whisper: whisperEngine,
+  openai: openaiEngine
 }
 
 export function getEngine(name: EngineName): Engine {

@@ -1,0 +1,138 @@
+// Pure pieces of the OpenAI-compatible transcription protocol: where to send, what a response
+// means, and one-line reasons for everything that can go wrong. Servers differ: OpenAI and
+// speaches answer `words` when asked for word timestamps, whisper.cpp's server and vLLM answer
+// `segments` only; both are accepted.
+import type { TimedWord } from '@shared/domain'
+
+/** A base URL may be the server root, its `/v1`, or the full transcriptions URL. */
+export function endpointUrls(baseUrl: string): { transcriptions: string; models: string } {
+  const url = new URL(baseUrl)
+  let path = url.pathname.replace(/\/+$/, '')
+  path = path.replace(/\/audio\/transcriptions$/, '')
+  if (!/\/v\d+$/.test(path)) path = `${path}/v1`
+  const root = `${url.origin}${path}`
+  return { transcriptions: `${root}/audio/transcriptions`, models: `${root}/models` }
+}
+
+/** The remote request failed; `fatal` = retrying this endpoint is pointless (key, model, URL). */
+export class RemoteError extends Error {
+  constructor(
+    message: string,
+    readonly fatal: boolean,
+    readonly retryAfterMs: number | null = null
+  ) {
+    super(message)
+  }
+}
+
+/** `Retry-After` as seconds or an HTTP date, in ms (capped: a server cannot park us for hours). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null
+  const seconds = Number(value)
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now
+  if (!Number.isFinite(ms)) return null
+  return Math.min(Math.max(0, ms), 60_000)
+}
+
+/** The server's own error message, if the body is OpenAI-style JSON; else a short excerpt. */
+export function serverMessage(body: string): string {
+  try {
+    const value = JSON.parse(body) as { error?: { message?: unknown } | string; detail?: unknown }
+    const error = value.error
+    if (typeof error === 'string') return oneLine(error)
+    if (error && typeof error.message === 'string') return oneLine(error.message)
+    if (typeof value.detail === 'string') return oneLine(value.detail)
+  } catch {
+    // Not JSON: fall through.
+  }
+  if (/^\s*</.test(body)) return 'an HTML page'
+  return oneLine(body)
+}
+
+function oneLine(text: string, max = 160): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  return line.length > max ? `${line.slice(0, max)}…` : line
+}
+
+/** What an HTTP status means for this endpoint. */
+export function statusError(status: number, body: string, retryAfter: string | null): RemoteError {
+  const said = serverMessage(body)
+  const suffix = said ? `: ${said}` : ''
+  if (status === 401 || status === 403)
+    return new RemoteError(`not authorised (HTTP ${status})${suffix}`, true)
+  if (status === 404) return new RemoteError(`not found (HTTP 404)${suffix}`, true)
+  if (status === 429)
+    return new RemoteError(`rate limited (HTTP 429)${suffix}`, false, parseRetryAfter(retryAfter))
+  if (status >= 300 && status < 400)
+    return new RemoteError(`redirected (HTTP ${status}); not followed with the API key`, true)
+  return new RemoteError(`HTTP ${status}${suffix}`, status < 400 || status >= 500)
+}
+
+interface WireWord {
+  word?: unknown
+  start?: unknown
+  end?: unknown
+}
+interface WireSegment {
+  text?: unknown
+  start?: unknown
+  end?: unknown
+  words?: unknown
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+function wordsFromWire(list: unknown): TimedWord[] | null {
+  if (!Array.isArray(list)) return null
+  const words: TimedWord[] = []
+  for (const w of list as WireWord[]) {
+    if (typeof w?.word !== 'string' || !isNumber(w.start) || !isNumber(w.end)) continue
+    const word = w.word.trim()
+    if (word) words.push({ word, start: w.start, end: Math.max(w.start, w.end) })
+  }
+  return words
+}
+
+/** A segment's text spread over its span, word by word, in proportion to their lengths. */
+export function wordsFromSegment(text: string, start: number, end: number): TimedWord[] {
+  const tokens = text.split(/\s+/).filter(Boolean)
+  const total = tokens.reduce((n, t) => n + t.length, 0)
+  const span = Math.max(0, end - start)
+  const words: TimedWord[] = []
+  let at = start
+  for (const token of tokens) {
+    const length = total > 0 ? (span * token.length) / total : 0
+    words.push({ word: token, start: at, end: at + length })
+    at += length
+  }
+  return words
+}
+
+/** Words from a verbose_json body: `words` when present, else `segments`, else plain `text`. */
+export function parseTranscription(body: string, chunkSeconds: number): TimedWord[] {
+  let value: { text?: unknown; words?: unknown; segments?: unknown }
+  try {
+    value = JSON.parse(body) as typeof value
+  } catch {
+    throw new RemoteError(
+      /^\s*</.test(body) ? 'answered an HTML page, not a transcription' : 'answered invalid JSON',
+      false
+    )
+  }
+  if (!value || typeof value !== 'object') throw new RemoteError('answered no transcription', false)
+  const words = wordsFromWire(value.words)
+  // An empty `words` next to segments means the server ignored the word granularity.
+  if (words && (words.length > 0 || !Array.isArray(value.segments))) return words
+  if (Array.isArray(value.segments)) {
+    const out: TimedWord[] = []
+    for (const s of value.segments as WireSegment[]) {
+      const nested = wordsFromWire(s?.words)
+      if (nested && nested.length > 0) out.push(...nested)
+      else if (typeof s?.text === 'string' && isNumber(s.start) && isNumber(s.end))
+        out.push(...wordsFromSegment(s.text, s.start, s.end))
+    }
+    return out
+  }
+  if (typeof value.text === 'string') return wordsFromSegment(value.text, 0, chunkSeconds)
+  throw new RemoteError('answered 200 with no text', false)
+}

@@ -1,0 +1,124 @@
+// One transcription request to an OpenAI-compatible endpoint, with Node's fetch (undici): aborted
+// by the job's signal or a timeout, redirects never followed (the key must not travel to another
+// host), the body read up to a cap, and every failure turned into a RemoteError with one line
+// that never contains the key.
+import type { TimedWord } from '@shared/domain'
+import { endpointUrls, parseTranscription, RemoteError, statusError } from './openaiProtocol'
+
+/** Far above any real transcription of a chunk; a server streaming more is broken. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
+
+export interface TranscriptionRequest {
+  baseUrl: string
+  model: string
+  apiKey?: string
+  audio: Uint8Array
+  fileName: string
+  mimeType: string
+  language?: string
+  /** For a response with plain text only: the chunk's length, to spread the words over. */
+  chunkSeconds: number
+  timeoutMs: number
+  signal: AbortSignal
+  maxResponseBytes?: number
+}
+
+function headers(apiKey: string | undefined): Record<string, string> {
+  return apiKey ? { authorization: `Bearer ${apiKey}` } : {}
+}
+
+/** Reads at most `cap` bytes of the body; more is a failure, and the connection is dropped. */
+async function readCapped(response: Response, cap: number): Promise<string> {
+  const length = Number(response.headers.get('content-length'))
+  if (Number.isFinite(length) && length > cap) {
+    await response.body?.cancel()
+    throw new RemoteError(`answered a body of ${length} bytes (over the ${cap}-byte cap)`, false)
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const parts: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > cap) {
+      await reader.cancel()
+      throw new RemoteError(`answered more than ${cap} bytes; cut off`, false)
+    }
+    parts.push(value)
+  }
+  return Buffer.concat(parts).toString('utf8')
+}
+
+/** Why fetch threw, in words (undici hides the socket error in `cause`). */
+export function networkReason(error: unknown, timeoutMs: number): string {
+  const err = error as {
+    name?: string
+    message?: string
+    cause?: { code?: string; message?: string }
+  }
+  if (err?.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`
+  const code = err?.cause?.code
+  if (code === 'ECONNREFUSED') return 'connection refused'
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection dropped by the server'
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found'
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'connection timed out'
+  if (code) return `network error ${code}`
+  const message = err?.cause?.message ?? err?.message ?? String(error)
+  return /terminated|other side closed/i.test(message)
+    ? 'connection dropped by the server'
+    : message.split('\n')[0]
+}
+
+/** Replaces the key wherever a server or a library might have echoed it. */
+export function redact(text: string, apiKey: string | undefined): string {
+  return apiKey && apiKey.length >= 4 ? text.split(apiKey).join('***') : text
+}
+
+/** fetch with the job's signal + a timeout, no redirects; failures as RemoteError. */
+export async function remoteFetch(
+  url: string,
+  init: RequestInit & { signal: AbortSignal },
+  timeoutMs: number,
+  apiKey: string | undefined,
+  cap: number
+): Promise<{ status: number; body: string; retryAfter: string | null }> {
+  const signal = AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+  try {
+    const response = await fetch(url, { ...init, signal, redirect: 'manual' })
+    const body = await readCapped(response, cap)
+    return { status: response.status, body, retryAfter: response.headers.get('retry-after') }
+  } catch (error) {
+    if (init.signal.aborted) throw new Error('cancelled')
+    if (error instanceof RemoteError) throw error
+    throw new RemoteError(redact(networkReason(error, timeoutMs), apiKey), false)
+  }
+}
+
+export async function requestTranscription(r: TranscriptionRequest): Promise<TimedWord[]> {
+  const form = new FormData()
+  form.append('file', new Blob([r.audio], { type: r.mimeType }), r.fileName)
+  form.append('model', r.model)
+  if (r.language) form.append('language', r.language)
+  form.append('response_format', 'verbose_json')
+  form.append('timestamp_granularities[]', 'word')
+  form.append('timestamp_granularities[]', 'segment')
+  const { status, body, retryAfter } = await remoteFetch(
+    endpointUrls(r.baseUrl).transcriptions,
+    { method: 'POST', body: form, headers: headers(r.apiKey), signal: r.signal },
+    r.timeoutMs,
+    r.apiKey,
+    r.maxResponseBytes ?? MAX_RESPONSE_BYTES
+  )
+  try {
+    if (status !== 200) throw statusError(status, body, retryAfter)
+    return parseTranscription(body, r.chunkSeconds)
+  } catch (error) {
+    if (error instanceof RemoteError)
+      throw new RemoteError(redact(error.message, r.apiKey), error.fatal, error.retryAfterMs)
+    throw error
+  }
+}
+
+export { headers as authHeaders }

@@ -1,0 +1,97 @@
+// Remote transcription endpoints: any server speaking OpenAI's `POST /v1/audio/transcriptions`.
+// The API key is never part of these shapes: it lives in a SecretStore (a 0600 file, or Electron's
+// safeStorage) and reaches the pipeline through its environment, named by `keyRef`.
+import { z } from 'zod'
+
+export const DEFAULT_ENDPOINT_MODEL = 'whisper-1'
+
+/** A one-line reason the URL is refused, or null when it is usable. */
+export function endpointUrlProblem(raw: string): string | null {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    return `not a URL: '${raw.slice(0, 200)}'`
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `only http:// and https:// endpoints are supported, not ${url.protocol}//`
+  }
+  if (url.username || url.password) {
+    return 'the URL must not contain credentials: give the API key separately (it is stored apart)'
+  }
+  if (url.search || url.hash) {
+    return 'the URL must not contain a query or fragment: give the server root or its /v1 path'
+  }
+  return null
+}
+
+/** Host and path, for logs and the UI (never a key: URLs with credentials are refused). */
+export function endpointLabel(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl)
+    const path = url.pathname.replace(/\/+$/, '')
+    return `${url.host}${path}`
+  } catch {
+    return baseUrl
+  }
+}
+
+const BaseUrlSchema = z
+  .string()
+  .max(2048)
+  .superRefine((value, ctx) => {
+    const problem = endpointUrlProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
+/** What a job needs to use one endpoint (the key is looked up by keyRef, never carried here). */
+export const EndpointRefSchema = z
+  .object({
+    baseUrl: BaseUrlSchema,
+    model: z.string().min(1).max(256),
+    concurrency: z.number().int().min(1).max(64),
+    /** Name of the key in the SecretStore; absent = no key sent. */
+    keyRef: z.string().max(128).optional()
+  })
+  .strict()
+export type EndpointRef = z.infer<typeof EndpointRefSchema>
+
+/** A saved endpoint (Settings → Endpoints), as the renderer sees it. */
+export const SavedEndpointSchema = z.object({
+  id: z.number().int(),
+  baseUrl: z.string(),
+  model: z.string(),
+  concurrency: z.number().int(),
+  hasKey: z.boolean()
+})
+export type SavedEndpoint = z.infer<typeof SavedEndpointSchema>
+
+/** Adding an endpoint: the key travels once, from the form to the SecretStore. */
+export const NewEndpointSchema = z
+  .object({
+    baseUrl: BaseUrlSchema,
+    model: z.string().trim().min(1).max(256),
+    concurrency: z.number().int().min(1).max(64),
+    apiKey: z.string().max(4096).optional()
+  })
+  .strict()
+export type NewEndpoint = z.infer<typeof NewEndpointSchema>
+
+/** The result of testing an endpoint: one line per check. */
+export interface EndpointCheck {
+  ok: boolean
+  reachable: boolean
+  authorised: boolean | null
+  modelKnown: boolean | null
+  /** One line a user can read. */
+  detail: string
+}
+
+/** A request to a remote endpoint in flight, as the job page lists it. */
+export interface RemoteRequest {
+  endpoint: string
+  /** 1-based chunk number. */
+  chunk: number
+  /** Epoch ms. */
+  startedAt: number
+}
