@@ -1,6 +1,7 @@
 // The pipeline subprocess's structured events. They travel as JSON lines on fd 3, apart from the
 // human log on stdout/stderr, so a stray print can never break them.
 import type { EngineName, OutputFormat } from '@shared/domain'
+import type { EndpointRef, RemoteRequest } from '@shared/endpoints'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -16,6 +17,8 @@ export type PipelineEvent =
       etaSeconds: number | null
     }
   | { type: 'done'; outputs: Partial<Record<OutputFormat, string>>; wordCount: number }
+  /** Requests to remote endpoints in flight now (sent whenever the set changes). */
+  | { type: 'remote'; requests: RemoteRequest[] }
   /** One line a user can read; the pipeline exits non-zero right after. */
   | { type: 'error'; message: string }
 
@@ -37,6 +40,12 @@ export interface PipelineSpec {
   tempDir: string
   /** The instance's model folder, searched first for a model given by name. */
   modelsDir?: string
+  /** Remote OpenAI-compatible endpoints (their keys come through the environment, never here). */
+  endpoints?: EndpointRef[]
+  /** Per remote request; default 300 s. */
+  requestTimeoutSeconds?: number
+  /** Sent to remote endpoints when known (ISO-639-1). */
+  language?: string
 }
 
 export function parsePipelineEventLine(line: string): PipelineEvent | null {

@@ -101,6 +101,13 @@ async function transcribe(upload: Upload): Promise<{ words: Word[]; duration: nu
       '1',
       '-ar',
       '16000',
+      // A bare 44-byte header: pocketsphinx_continuous reads a LIST chunk as samples.
+      '-map_metadata',
+      '-1',
+      '-fflags',
+      '+bitexact',
+      '-flags:a',
+      '+bitexact',
       wav
     ])
     const { stdout } = await run('pocketsphinx_continuous', ['-infile', wav, '-time', 'yes'], {

@@ -15,6 +15,10 @@ import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { runPool } from './workerPool'
+import { runChunkPool, ServersExhaustedError, type ChunkServer } from './chunkPool'
+import { takeEndpointKeys } from './endpointKeys'
+import { endpointServers } from './endpointPool'
+import { OPENAI_SETUP_HINT } from '../engines/openai'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 
 /** A failure with a message meant for the user. */
@@ -29,7 +33,8 @@ function userMessage(err: unknown): string | null {
     err instanceof OutputError ||
     err instanceof EngineUnavailableError ||
     err instanceof MediaToolsMissingError ||
-    err instanceof PipelineFailure
+    err instanceof PipelineFailure ||
+    err instanceof ServersExhaustedError
   ) {
     return err.message
   }
@@ -81,7 +86,10 @@ export async function runPipeline(
   signal: AbortSignal
 ): Promise<void> {
   const tools = locateMediaTools()
+  const keys = takeEndpointKeys()
   const engine = getEngine(spec.engine)
+  const remoteOnly = engine.name === 'openai'
+  if (remoteOnly && !spec.endpoints?.length) throw new EngineUnavailableError(OPENAI_SETUP_HINT)
   const info = await engine.availability(spec.model, { modelsDir: spec.modelsDir })
   if (!info.available) throw new EngineUnavailableError(info.detail)
 
@@ -113,31 +121,53 @@ export async function runPipeline(
   const startedAt = Date.now()
   let chunksDone = 0
   emit({ type: 'progress', chunksDone, chunksTotal: chunks.length, fraction: 0, etaSeconds: null })
-  const results = await runPool<ChunkWords>(
-    chunks.length,
-    spec.processes,
-    async (index, poolSignal) => {
-      const chunk = chunks[index]
-      const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
-      const words = await transcribeWithRetry(engine, spec, wavPath, chunk, poolSignal, log)
-      await rm(wavPath, { force: true })
-      chunksDone++
-      const elapsed = (Date.now() - startedAt) / 1000
-      const etaSeconds = Math.round((elapsed / chunksDone) * (chunks.length - chunksDone) * 10) / 10
-      emit({
-        type: 'progress',
-        chunksDone,
-        chunksTotal: chunks.length,
-        fraction: chunksDone / chunks.length,
-        etaSeconds
-      })
-      log(
-        `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s) (${chunksDone}/${chunks.length})`
+  const finishChunk = (index: number, words: TimedWord[], by: string): ChunkWords => {
+    chunksDone++
+    const elapsed = (Date.now() - startedAt) / 1000
+    const etaSeconds = Math.round((elapsed / chunksDone) * (chunks.length - chunksDone) * 10) / 10
+    emit({
+      type: 'progress',
+      chunksDone,
+      chunksTotal: chunks.length,
+      fraction: chunksDone / chunks.length,
+      etaSeconds
+    })
+    log(
+      `chunk ${index + 1}/${chunks.length} done${by ? ` by ${by}` : ''}: ${words.length} word(s) (${chunksDone}/${chunks.length})`
+    )
+    return { chunk: chunks[index], words }
+  }
+  const transcribeLocally = async (index: number, poolSignal: AbortSignal): Promise<ChunkWords> => {
+    const chunk = chunks[index]
+    const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
+    const words = await transcribeWithRetry(engine, spec, wavPath, chunk, poolSignal, log)
+    await rm(wavPath, { force: true })
+    return finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
+  }
+  const results = spec.endpoints?.length
+    ? await runChunkPool<ChunkWords>(
+        chunks.length,
+        [
+          ...(remoteOnly
+            ? []
+            : [
+                { name: engine.name, slots: spec.processes, remote: false, run: transcribeLocally }
+              ]),
+          ...remoteServers(
+            spec,
+            tools.ffmpeg,
+            keys,
+            chunks,
+            decoded.pcmPath,
+            emit,
+            log,
+            finishChunk
+          )
+        ],
+        signal,
+        { log }
       )
-      return { chunk, words }
-    },
-    signal
-  )
+    : await runPool<ChunkWords>(chunks.length, spec.processes, transcribeLocally, signal)
 
   const words = mergeChunkWords(results)
   const transcript: Transcript = {
@@ -147,4 +177,31 @@ export async function runPipeline(
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   emit({ type: 'done', outputs, wordCount: words.length })
   log(`done: ${words.length} word(s) → ${Object.values(outputs).join(', ')}`)
+}
+
+/** The spec's endpoints as chunk servers whose results count like local ones. */
+function remoteServers(
+  spec: PipelineSpec,
+  ffmpeg: string,
+  keys: ReturnType<typeof takeEndpointKeys>,
+  chunks: ChunkPlan[],
+  pcmPath: string,
+  emit: EventSink,
+  log: Log,
+  finishChunk: (index: number, words: TimedWord[], by: string) => ChunkWords
+): ChunkServer<ChunkWords>[] {
+  const servers = endpointServers({
+    spec,
+    ffmpeg,
+    keys,
+    emit,
+    log,
+    chunkCount: chunks.length,
+    chunkSeconds: (index) => chunks[index].end - chunks[index].start,
+    cutChunk: (index) => writeChunkWav(pcmPath, chunks[index], spec.tempDir)
+  })
+  return servers.map((server) => ({
+    ...server,
+    run: async (index, signal) => finishChunk(index, await server.run(index, signal), server.name)
+  }))
 }

@@ -2,6 +2,7 @@
 // validated here so a bad one fails with a clear line instead of deep inside the run.
 import { z } from 'zod'
 import { ENGINE_NAMES, OUTPUT_FORMATS } from '@shared/domain'
+import { EndpointRefSchema } from '@shared/endpoints'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 
 const PipelineSpecSchema = z.object({
@@ -17,7 +18,10 @@ const PipelineSpecSchema = z.object({
   overlapSeconds: z.number().min(0),
   formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
   tempDir: z.string().min(1),
-  modelsDir: z.string().min(1).optional()
+  modelsDir: z.string().min(1).optional(),
+  endpoints: z.array(EndpointRefSchema).max(64).optional(),
+  requestTimeoutSeconds: z.number().positive().max(86_400).optional(),
+  language: z.string().max(16).optional()
 })
 
 export interface PipelineArgs {

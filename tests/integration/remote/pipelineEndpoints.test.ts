@@ -1,0 +1,201 @@
+// The pipeline's endpoint pool against real HTTP on loopback: test servers that transcribe with
+// pocketsphinx (so remote words can be compared with a local run), and servers that fail the
+// ways real ones do. Each failure costs one line in the job log and nothing else.
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { EndpointRef } from '@shared/endpoints'
+import { connectionsTo } from '../../support/sockets'
+import {
+  spawnSttServer,
+  type RunningSttServer,
+  type SpawnSttOptions
+} from '../../support/sttServers'
+import {
+  joinedLibrivox,
+  makeSpec,
+  removeDir,
+  runPipelineProcess,
+  startPipeline,
+  tempDir,
+  transcriptText,
+  waitFor,
+  isAlive,
+  childPids,
+  LIBRIVOX
+} from '../pipeline/harness'
+
+let dir: string
+let long: string
+let short: string
+const servers: RunningSttServer[] = []
+
+async function server(o: SpawnSttOptions = {}): Promise<RunningSttServer> {
+  const s = await spawnSttServer(o)
+  servers.push(s)
+  return s
+}
+
+const endpoint = (s: { url: string }, concurrency = 1, model = 'pocketsphinx'): EndpointRef => ({
+  baseUrl: s.url,
+  model,
+  concurrency
+})
+
+beforeAll(() => {
+  dir = tempDir('transcriptor-remote-')
+  long = joinedLibrivox(join(dir, 'long.wav')) // ~27 s
+  short = join(dir, 'short.wav')
+  execFileSync('sox', [
+    join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav'),
+    short,
+    'trim',
+    '0',
+    '3'
+  ])
+})
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()))
+})
+afterAll(() => removeDir(dir))
+
+describe('two servers share a job', () => {
+  it('the transcript equals the local run word for word, and both servers did work', async () => {
+    const [a, b] = await Promise.all([server(), server()])
+    const common = { chunkSeconds: 9, overlapSeconds: 1, formats: ['txt' as const] }
+    const local = makeSpec(join(dir, 'local'), long, { ...common, processes: 2 })
+    const remote = makeSpec(join(dir, 'remote'), long, {
+      ...common,
+      engine: 'openai',
+      endpoints: [endpoint(a), endpoint(b)]
+    })
+    const [localRun, remoteRun] = [
+      await runPipelineProcess(local),
+      await runPipelineProcess(remote)
+    ]
+    expect(localRun.code, localRun.stderr).toBe(0)
+    expect(remoteRun.code, remoteRun.stderr).toBe(0)
+    expect(transcriptText(remote).trim().length).toBeGreaterThan(50)
+    expect(transcriptText(remote)).toBe(transcriptText(local))
+    expect(a.lines.some((l) => /words in/.test(l))).toBe(true)
+    expect(b.lines.some((l) => /words in/.test(l))).toBe(true)
+    expect(a.lines.join('\n')).toMatch(/format=verbose_json granularities=word\+segment/)
+    expect(remoteRun.stdout).toMatch(/FLAC \d+ KB \(\d+ % smaller than the \d+ KB WAV/)
+    const remoteEvents = remoteRun.events.filter((e) => e.type === 'remote')
+    expect(remoteEvents.length).toBeGreaterThan(0)
+  })
+
+  it('one server killed mid-job: its chunk goes to the other and the job completes', async () => {
+    const [a, b] = await Promise.all([server(), server()])
+    const spec = makeSpec(join(dir, 'killed'), long, {
+      engine: 'openai',
+      chunkSeconds: 6,
+      overlapSeconds: 1,
+      formats: ['txt'],
+      endpoints: [endpoint(a), endpoint(b)]
+    })
+    const running = startPipeline(spec)
+    await waitFor(
+      () => running.events.some((e) => e.type === 'remote' && e.requests.length >= 2),
+      60_000,
+      'both servers busy'
+    )
+    a.kill()
+    const run = await running.finished
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stdout + run.stderr).toMatch(/endpoint 127\.0\.0\.1:\d+ .*(connection|dropped)/)
+    expect(transcriptText(spec).trim().length).toBeGreaterThan(50)
+  })
+})
+
+describe('a faulty server costs one line per chunk, nothing else', () => {
+  const cases: [SpawnSttOptions, RegExp][] = [
+    [{ fault: '500' }, /HTTP 500: internal server error/],
+    [{ fault: '429' }, /rate limited \(HTTP 429\).*retrying in 1\.0 s \(Retry-After\)/],
+    [{ fault: 'hang' }, /no answer within 2 s/],
+    [{ fault: 'drop' }, /connection dropped by the server/],
+    [{ fault: 'badjson' }, /answered invalid JSON/],
+    [{ fault: '401' }, /dropped for the rest of the job: not authorised \(HTTP 401\)/],
+    [{ fault: 'html' }, /answered an HTML page/],
+    [{ fault: 'empty' }, /answered 200 with no text/],
+    [{ fault: 'huge' }, /answered more than \d+ bytes; cut off/],
+    [{ fault: 'redirect' }, /redirected \(HTTP 307\); not followed with the API key/]
+  ]
+  for (const [fault, reason] of cases) {
+    it(`${fault.fault}: the good server does the chunk`, async () => {
+      const [bad, good] = await Promise.all([server(fault), server()])
+      const spec = makeSpec(join(dir, `fault-${fault.fault}`), short, {
+        engine: 'openai',
+        formats: ['txt'],
+        requestTimeoutSeconds: 2,
+        endpoints: [endpoint(bad), endpoint(good)]
+      })
+      const run = await runPipelineProcess(spec)
+      expect(run.code, run.stderr).toBe(0)
+      const log = run.stdout + run.stderr
+      expect(log).toMatch(reason)
+      const reasonLine = log.split('\n').find((l) => reason.test(l)) ?? ''
+      expect(reasonLine.length).toBeLessThan(400)
+      expect(transcriptText(spec).trim().length).toBeGreaterThan(0)
+    })
+  }
+
+  it('segments only (no word timestamps): words still come back', async () => {
+    const s = await server({ segmentsOnly: true })
+    const spec = makeSpec(join(dir, 'segments'), short, {
+      engine: 'openai',
+      formats: ['txt'],
+      endpoints: [endpoint(s)]
+    })
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    expect(transcriptText(spec).trim().split(/\s+/).length).toBeGreaterThan(2)
+  })
+
+  it("no endpoint left: the job fails with every endpoint's reason", async () => {
+    const unauthorised = await server({ fault: '401' })
+    const closed = await server()
+    await closed.stop()
+    const spec = makeSpec(join(dir, 'none-left'), short, {
+      engine: 'openai',
+      formats: ['txt'],
+      endpoints: [endpoint(unauthorised), endpoint(closed)]
+    })
+    spec.endpoints![1] = { ...spec.endpoints![1] }
+    const run = await runPipelineProcess(spec)
+    expect(run.code).toBe(1)
+    expect(run.errors.join('\n')).toMatch(
+      /every endpoint failed \(127\.0\.0\.1:\d+: not authorised \(HTTP 401\).*; 127\.0\.0\.1:\d+: connection refused\)/
+    )
+  })
+})
+
+describe('Stop with requests in flight', () => {
+  it('SIGTERM: every request aborted, process tree and sockets gone within bounds', async () => {
+    const [a, b] = await Promise.all([server({ fault: 'hang' }), server({ fault: 'hang' })])
+    const spec = makeSpec(join(dir, 'stop'), long, {
+      engine: 'openai',
+      chunkSeconds: 6,
+      overlapSeconds: 1,
+      formats: ['txt'],
+      endpoints: [endpoint(a, 2), endpoint(b, 2)]
+    })
+    const running = startPipeline(spec, { supervised: true })
+    await waitFor(
+      () => running.events.some((e) => e.type === 'remote' && e.requests.length === 4),
+      60_000,
+      '4 requests in flight'
+    )
+    expect(connectionsTo(a.port) + connectionsTo(b.port)).toBe(4)
+    const pid = running.child.pid!
+    const children = childPids(pid)
+    const t0 = Date.now()
+    running.child.kill('SIGTERM')
+    await waitFor(() => connectionsTo(a.port) + connectionsTo(b.port) === 0, 2000, 'sockets closed')
+    const socketsGoneMs = Date.now() - t0
+    await running.finished
+    await waitFor(() => !isAlive(pid) && children.every((c) => !isAlive(c)), 2000, 'tree gone')
+    console.log(`Stop with 4 requests in flight: sockets closed in ${socketsGoneMs} ms`)
+    expect(socketsGoneMs).toBeLessThanOrEqual(500)
+  })
+})
