@@ -1,5 +1,6 @@
 // Domain types shared by the core, the hosts and the renderer. No Node, no Electron here.
 import { z } from 'zod'
+import { EndpointRefSchema, type RemoteRequest } from '@shared/endpoints'
 
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
@@ -50,6 +51,8 @@ export interface JobRow {
   log_file_path: string | null
   last_heartbeat: number | null
   keep_in_background: 0 | 1
+  /** JSON EndpointRef[] of an openai (or mixed) job; never holds a key (migration 0004). */
+  endpoints: string | null
 }
 
 /** What a user chooses per job; defaults come from Settings. */
@@ -64,7 +67,9 @@ export const JobOptionsSchema = z
     overlapSeconds: z.number().min(0).max(30),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
     /** '' = <dataDir>/outputs/<jobId>/ */
-    outputDir: z.string().max(4096)
+    outputDir: z.string().max(4096),
+    /** Remote endpoints for this job; absent = the saved ones when the engine is openai. */
+    endpoints: z.array(EndpointRefSchema).max(64).optional()
   })
   .strict()
   .refine((o) => o.overlapSeconds * 2 < o.chunkSeconds, {
@@ -132,6 +137,8 @@ export interface ProcessStatus {
   memoryMb: number
   elapsedSeconds: number
   processes: ProcessInfo[]
+  /** Requests to remote endpoints in flight (their CPU is the server's, not measured here). */
+  remoteRequests?: RemoteRequest[]
 }
 
 export interface MetricsSample {
@@ -141,6 +148,8 @@ export interface MetricsSample {
   cpuPercent: number
   memoryMb: number
   processes: ProcessInfo[]
+  /** Requests to remote endpoints in flight (their CPU is the server's, not measured here). */
+  remoteRequests?: RemoteRequest[]
 }
 
 export interface LogBatch {

@@ -12,6 +12,8 @@ export interface DataPaths {
   tmp: string
   /** ggml model files downloaded or imported by this instance. */
   models: string
+  /** Endpoint API keys for the CLI and the browser host (mode 0600; the app uses safeStorage). */
+  secrets: string
 }
 
 /** `--data-dir` beats TRANSCRIPTOR_HOME beats the platform's app-data dir (what Electron's userData is). */
@@ -39,7 +41,8 @@ export function dataPaths(dataDir: string): DataPaths {
     outputs: join(dataDir, 'outputs'),
     uploads: join(dataDir, 'uploads'),
     tmp: join(dataDir, 'tmp'),
-    models: join(dataDir, 'models')
+    models: join(dataDir, 'models'),
+    secrets: join(dataDir, 'secrets.json')
   }
 }
 

@@ -2,7 +2,9 @@
 // every job stopped when the page that owns it goes away or the app quits.
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron'
 import { createTranscriptionService } from '../core/service/transcriptionService'
+import { SafeStorageSecretStore } from './safeStorageSecrets'
 import { resolveDataDir } from '../core/paths'
+import { join } from 'node:path'
 import { ClientRequests } from '../core/hosting/clientRequests'
 import { readFlag } from '../core/hosting/commandLine'
 import { oneLineError } from '../core/hosting/dispatchRequest'
@@ -65,6 +67,7 @@ function startCore(
   // The service runs pipelines with Electron's binary as node (ELECTRON_RUN_AS_NODE=1).
   const service = createTranscriptionService({
     dataDir,
+    secrets: new SafeStorageSecretStore(join(dataDir, 'secrets.safe.json')),
     desktop: {
       openPath: async (path) => (await shell.openPath(path)) === '',
       revealPath: (path) => {

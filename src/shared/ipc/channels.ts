@@ -27,7 +27,11 @@ export const REQUEST_CHANNELS = [
   'client.leavingPage',
   'settings.get',
   'settings.set',
-  'engines.list'
+  'engines.list',
+  'endpoints.list',
+  'endpoints.add',
+  'endpoints.remove',
+  'endpoints.test'
 ] as const satisfies readonly RequestChannel[]
 
 export const EVENT_CHANNEL_NAMES = [

@@ -17,6 +17,8 @@ import {
   type Transcript
 } from '@shared/domain'
 
+import { NewEndpointSchema, type EndpointCheck, type SavedEndpoint } from '@shared/endpoints'
+
 const JobId = z.number().int().positive()
 const FilePath = z.string().min(1).max(4096)
 
@@ -94,7 +96,19 @@ export const requestContract = {
     input: z.object({ settings: z.lazy(() => SettingsSchema) }).strict(),
     output: returns<Settings>()
   },
-  'engines.list': { input: z.object({}).strict(), output: returns<EngineInfo[]>() }
+  'engines.list': { input: z.object({}).strict(), output: returns<EngineInfo[]>() },
+  'endpoints.list': { input: z.object({}).strict(), output: returns<SavedEndpoint[]>() },
+  /** The key, if any, goes to the host's secret store; it never comes back over IPC. */
+  'endpoints.add': { input: NewEndpointSchema, output: returns<SavedEndpoint>() },
+  'endpoints.remove': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: returns<{ removed: boolean }>()
+  },
+  /** Reachable, authorised, model known: one request or two, one line back. */
+  'endpoints.test': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: returns<EndpointCheck>()
+  }
 } as const
 
 export type RequestChannel = keyof typeof requestContract

@@ -33,7 +33,16 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'client.leavingPage': { page: 'job', nextPage: 'history' },
   'settings.get': {},
   'settings.set': { settings: { ...DEFAULT_SETTINGS } },
-  'engines.list': {}
+  'engines.list': {},
+  'endpoints.list': {},
+  'endpoints.add': {
+    baseUrl: 'http://127.0.0.1:9000',
+    model: 'whisper-1',
+    concurrency: 2,
+    apiKey: 'k'
+  },
+  'endpoints.remove': { id: 1 },
+  'endpoints.test': { id: 1 }
 }
 
 function wrongTypeFor(value: unknown): unknown {

@@ -1,11 +1,17 @@
 // `transcriptor doctor`: what works on this machine and, for what does not, what to install.
 // Read-only: it never creates or migrates the database. Exit 1 when nothing can transcribe.
 import type { EngineInfo } from '@shared/domain'
+import type { EndpointRef } from '@shared/endpoints'
 import { dataPaths } from '../../core/paths'
 import { schemaStatus } from '../../core/db/migrations'
 import { locateMediaTools } from '../../media/ffmpeg'
 import { listEngines } from '../../engines/registry'
 import type { Command } from '../command'
+import { endpointLabel } from '@shared/endpoints'
+import { keyRefOf, readSavedEndpoints } from '../../core/endpoints/endpointRepository'
+import { FileSecretStore } from '../../core/secrets/secretStore'
+import { checkEndpoint } from '../../engines/openaiCheck'
+import { endpointsOption } from '../endpointOption'
 
 interface Check {
   name: string
@@ -51,15 +57,45 @@ const engineCheck = (e: EngineInfo): Check => ({
     e.available && e.models.length > 0 ? `${e.detail} (models: ${e.models.join(', ')})` : e.detail
 })
 
+/** One line per endpoint: the saved ones and any given with --endpoint. */
+async function endpointChecks(dataDir: string, flagged: EndpointRef[]): Promise<Check[]> {
+  const secrets = new FileSecretStore(dataPaths(dataDir).secrets)
+  const saved = readSavedEndpoints(dataPaths(dataDir).database).map((e) => ({
+    baseUrl: e.baseUrl,
+    model: e.model,
+    apiKey: e.hasKey ? (secrets.get(keyRefOf(e.id)) ?? undefined) : undefined
+  }))
+  const given = flagged.map((e) => ({
+    baseUrl: e.baseUrl,
+    model: e.model,
+    apiKey: e.keyRef ? process.env.TRANSCRIPTOR_API_KEY : undefined
+  }))
+  return Promise.all(
+    [...saved, ...given].map(async (e) => {
+      const check = await checkEndpoint({ ...e, timeoutMs: 10_000 })
+      return {
+        name: `endpoint ${endpointLabel(e.baseUrl)}`,
+        ok: check.ok,
+        detail: check.detail.replace(`${endpointLabel(e.baseUrl)}: `, '')
+      }
+    })
+  )
+}
+
 const doctor: Command = {
   name: 'doctor',
-  summary: 'check engines, ffmpeg and the database; say what to install',
-  usage: '',
-  run: async (ctx) => {
+  summary: 'check engines, ffmpeg, the database and each endpoint; say what to install',
+  usage: '[--endpoint URL[,model=NAME]]...',
+  options: { endpoint: { type: 'string', multiple: true } },
+  run: async (ctx, { values }) => {
     const engines = await listEngines({ modelsDir: dataPaths(ctx.dataDir).models })
-    const checks = [mediaCheck(), ...engines.map(engineCheck), databaseCheck(ctx.dataDir)]
+    const database = databaseCheck(ctx.dataDir)
+    const remote = await endpointChecks(ctx.dataDir, endpointsOption(values, process.env) ?? [])
+    const checks = [mediaCheck(), ...engines.map(engineCheck), database, ...remote]
     const canTranscribe =
-      checks[0].ok && engines.some((e) => e.available) && checks.at(-1)?.ok === true
+      checks[0].ok &&
+      database.ok &&
+      (engines.some((e) => e.available && e.name !== 'openai') || remote.some((c) => c.ok))
     if (ctx.json) {
       ctx.write(`${JSON.stringify({ canTranscribe, checks, engines }, null, 2)}\n`)
     } else {

@@ -13,6 +13,7 @@ import {
 } from '@shared/domain'
 import { UsageError, intOption, stringOption, type Command, type OptionValues } from '../command'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
+import { endpointsOption } from '../endpointOption'
 
 const CLIENT_ID = `cli-${process.pid}`
 
@@ -66,7 +67,10 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
       overlapSeconds: numberOption(values, 'overlap')
     }),
     ...(formatsOption(values) !== undefined && { formats: formatsOption(values) }),
-    ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') })
+    ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') }),
+    ...(endpointsOption(values, process.env) !== undefined && {
+      endpoints: endpointsOption(values, process.env)
+    })
   }
   const parsed = JobOptionsSchema.safeParse(chosen)
   if (!parsed.success) {
@@ -98,8 +102,9 @@ const transcribe: Command = {
   name: 'transcribe',
   summary: 'transcribe audio/video files (one tracked job each); Ctrl-C stops them all',
   usage:
-    'FILE... [--engine pocketsphinx|whisper] [--model NAME|PATH] [--processes N] [--workers N] ' +
-    '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR]',
+    'FILE... [--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
+    '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR] ' +
+    '[--endpoint URL[,model=NAME,concurrency=N]]... (key: $TRANSCRIPTOR_API_KEY)',
   positionals: { min: 1, max: 1000 },
   options: {
     engine: { type: 'string' },
@@ -109,10 +114,11 @@ const transcribe: Command = {
     chunk: { type: 'string' },
     overlap: { type: 'string' },
     format: { type: 'string' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    endpoint: { type: 'string', multiple: true }
   },
   run: async (ctx, { values, positionals }) => {
-    const service = createTranscriptionService({ dataDir: ctx.dataDir })
+    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
     const client = { clientId: CLIENT_ID }
     const progressLine = (text: string): void => {
       if (!ctx.json) process.stderr.write(`${text}\n`)

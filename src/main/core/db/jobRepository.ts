@@ -21,6 +21,8 @@ export interface NewJob {
    * is how the reaper tells a job still waiting its turn from one whose creator has died. */
   owner_instance?: string | null
   owner_pid?: number | null
+  /** JSON EndpointRef[] (no keys). */
+  endpoints?: string | null
 }
 
 export interface JobFilter {
@@ -55,10 +57,10 @@ export class JobRepository {
       insert: db.prepare(
         `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
            processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, owner_instance,
-           owner_pid, status, created_at)
+           owner_pid, endpoints, status, created_at)
          VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
            @chunk_seconds, @overlap_seconds, @formats, @output_dir, @owner_instance, @owner_pid,
-           'queued', @created_at)
+           @endpoints, 'queued', @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -127,6 +129,7 @@ export class JobRepository {
       duration_seconds: input.duration_seconds ?? null,
       owner_instance: input.owner_instance ?? null,
       owner_pid: input.owner_pid ?? null,
+      endpoints: input.endpoints ?? null,
       created_at: now
     }) as JobRow
   }

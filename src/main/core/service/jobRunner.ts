@@ -10,6 +10,8 @@ import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
 import { dataPaths } from '../paths'
 import { outputBaseName, outputDirFor } from './jobOutputs'
+import type { EndpointRef } from '@shared/endpoints'
+import { API_KEY_ENV } from '../../pipeline/endpointKeys'
 import type { QueuedJob } from './jobScheduler'
 
 interface RunState {
@@ -25,6 +27,10 @@ export interface JobRunnerDeps {
   changed: (jobId: number) => void
   /** Called once when a job's pipeline is over (any outcome), to free its slot. */
   ended: (jobId: number) => void
+  /** The job's remote endpoints and the environment that carries their keys. */
+  remote?: (job: JobRow) => { endpoints: EndpointRef[]; env: NodeJS.ProcessEnv; envKey: boolean }
+  /** Per pipeline event, after the row is updated (requests in flight, for the job page). */
+  onPipelineEvent?: (jobId: number, event: PipelineEvent) => void
 }
 
 export class JobRunner {
@@ -48,12 +54,18 @@ export class JobRunner {
     }
     this.states.set(job.id, { outputs: null, error: null })
     try {
-      const launch = pipelineLaunch(specFor(job, dataDir))
+      const remote = this.deps.remote?.(job)
+      const launch = pipelineLaunch({
+        ...specFor(job, dataDir),
+        ...(remote?.endpoints.length && { endpoints: remote.endpoints })
+      })
+      const env = { ...launch.env, ...remote?.env }
+      if (!remote?.envKey) delete env[API_KEY_ENV]
       pm.spawnJob({
         jobId: job.id,
         command: launch.command,
         args: launch.args,
-        env: launch.env,
+        env,
         ownerId: queued.ownerId,
         keepInBackground: queued.keepInBackground
       })
@@ -72,6 +84,7 @@ export class JobRunner {
   private onEvent(jobId: number, event: PipelineEvent): void {
     const state = this.states.get(jobId)
     if (!state) return
+    this.deps.onPipelineEvent?.(jobId, event)
     const { repo } = this.deps
     switch (event.type) {
       case 'probe':
@@ -87,6 +100,7 @@ export class JobRunner {
         state.error = event.message
         return
       case 'engine':
+      case 'remote':
         return
     }
     this.deps.changed(jobId)

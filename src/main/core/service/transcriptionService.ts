@@ -19,6 +19,17 @@ import { inputProblem } from './inputCheck'
 import { outputFilesOf, readTranscript, removeJobFiles } from './jobOutputs'
 import { JobRunner } from './jobRunner'
 import { JobScheduler } from './jobScheduler'
+import {
+  allowsEnvKey,
+  endpointHandlers,
+  endpointKeysEnv,
+  endpointsForJob,
+  endpointsOfJob,
+  type EndpointDeps
+} from './endpointHandlers'
+import { EndpointRepository } from '../endpoints/endpointRepository'
+import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
+import { remoteRequestsTracker } from './remoteRequests'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -29,6 +40,10 @@ export interface DesktopActions {
 export interface TranscriptionServiceOptions {
   dataDir: string
   desktop?: DesktopActions
+  /** Where endpoint API keys live; default a 0600 file under the data dir (CLI, browser host). */
+  secrets?: SecretStore
+  /** Endpoints may use TRANSCRIPTOR_API_KEY from this process's environment (the CLI). */
+  envKeyAllowed?: boolean
 }
 
 export interface TranscriptionService {
@@ -53,6 +68,12 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
   const repo = store.jobs
   const settings = store.settings
   const hub = new EventHub()
+  const remote: EndpointDeps = {
+    endpoints: new EndpointRepository(store.db),
+    secrets: o.secrets ?? new FileSecretStore(dataPaths(dataDir).secrets),
+    envKeyAllowed: o.envKeyAllowed ?? false
+  }
+  const requests = remoteRequestsTracker()
   const instanceId = randomUUID()
   const pm = new ProcessManager({
     repo,
@@ -70,14 +91,26 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     pm,
     dataDir,
     changed,
-    ended: (id) => scheduler.finished(id)
+    ended: (id) => scheduler.finished(id),
+    remote: (job) => {
+      const endpoints = endpointsOfJob(job)
+      return {
+        endpoints,
+        env: endpointKeysEnv(remote, endpoints),
+        envKey: allowsEnvKey(remote, endpoints)
+      }
+    },
+    onPipelineEvent: (jobId, event) => {
+      if (event.type === 'remote') requests.set(jobId, event.requests)
+    }
   })
   const scheduler = new JobScheduler(
     () => settings.get().concurrentJobs,
     (job) => runner.start(job)
   )
   pm.on('log', (batch) => hub.emit('job.logs', batch))
-  pm.on('metrics', (sample) => hub.emit('job.metrics', sample))
+  pm.on('metrics', (sample) => hub.emit('job.metrics', requests.annotate(sample)))
+  pm.on('exit', ({ jobId }) => requests.set(jobId, []))
   pm.on('reaped', (results) => results.forEach((r) => changed(r.jobId)))
 
   const mustGet = (id: number): JobRow => {
@@ -145,8 +178,12 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       chunkSeconds: options?.chunkSeconds ?? defaults.chunkSeconds,
       overlapSeconds: options?.overlapSeconds ?? defaults.overlapSeconds,
       formats: options?.formats ?? defaults.formats,
-      outputDir: options?.outputDir ?? defaults.outputDir
+      outputDir: options?.outputDir ?? defaults.outputDir,
+      endpoints: options?.endpoints
     }
+    const endpoints = endpointsForJob(remote, chosen).map((e) =>
+      e.keyRef === 'env' && !remote.envKeyAllowed ? { ...e, keyRef: undefined } : e
+    )
     const created: JobRow[] = []
     const rejected: { path: string; reason: string }[] = []
     for (const raw of paths) {
@@ -168,7 +205,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         formats: chosen.formats.join(','),
         output_dir: chosen.outputDir ? resolve(chosen.outputDir) : null,
         owner_instance: instanceId,
-        owner_pid: process.pid
+        owner_pid: process.pid,
+        endpoints: endpoints.length > 0 ? JSON.stringify(endpoints) : null
       })
       // A bad file becomes a failed job with its reason (visible in History); the rest go on.
       const problem = inputProblem(path)
@@ -210,7 +248,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
           chunkSeconds: job.chunk_seconds,
           overlapSeconds: job.overlap_seconds,
           formats: job.formats.split(',') as JobOptions['formats'],
-          outputDir: job.output_dir ?? ''
+          outputDir: job.output_dir ?? '',
+          ...(endpointsOfJob(job).length > 0 && { endpoints: endpointsOfJob(job) })
         },
         ctx
       )
@@ -230,7 +269,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     },
     'jobs.processStatus': async ({ id }) => {
       mustGet(id)
-      return pm.getProcessStatus(id)
+      return requests.annotateStatus(id, await pm.getProcessStatus(id))
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
     'jobs.transcript': async ({ id }) => readTranscript(mustGet(id)),
@@ -252,7 +291,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     },
     'settings.get': async () => settings.get(),
     'settings.set': async ({ settings: next }) => settings.set(next),
-    'engines.list': async () => listEngines({ modelsDir: dataPaths(dataDir).models })
+    'engines.list': async () => listEngines({ modelsDir: dataPaths(dataDir).models }),
+    ...endpointHandlers(remote)
   }
 
   let closed = false

@@ -1,0 +1,44 @@
+// `--endpoint URL[,model=NAME,concurrency=N]`, repeatable. The key is never on the command line
+// (any process listing shows it): it comes from TRANSCRIPTOR_API_KEY, and reaches the pipeline
+// through its environment only.
+import { DEFAULT_ENDPOINT_MODEL, endpointUrlProblem, type EndpointRef } from '@shared/endpoints'
+import { ENV_KEY_REF } from '../pipeline/endpointKeys'
+import { UsageError, type OptionValues } from './command'
+
+export function parseEndpointOption(raw: string, hasEnvKey: boolean): EndpointRef {
+  const [url, ...settings] = raw.split(',')
+  const problem = endpointUrlProblem(url)
+  if (problem) throw new UsageError(`--endpoint ${url}: ${problem}`)
+  const endpoint: EndpointRef = {
+    baseUrl: url.trim(),
+    model: DEFAULT_ENDPOINT_MODEL,
+    concurrency: 1
+  }
+  for (const setting of settings) {
+    const [name, value = ''] = setting.split('=')
+    if (name === 'model' && value.trim()) endpoint.model = value.trim()
+    else if (
+      name === 'concurrency' &&
+      /^\d+$/.test(value) &&
+      Number(value) >= 1 &&
+      Number(value) <= 64
+    )
+      endpoint.concurrency = Number(value)
+    else
+      throw new UsageError(
+        `--endpoint ${url}: '${setting}' is not model=NAME or concurrency=N (1..64)`
+      )
+  }
+  if (hasEnvKey) endpoint.keyRef = ENV_KEY_REF
+  return endpoint
+}
+
+export function endpointsOption(
+  values: OptionValues,
+  env: NodeJS.ProcessEnv
+): EndpointRef[] | undefined {
+  const raw = values.endpoint
+  if (raw === undefined) return undefined
+  const list = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string')
+  return list.map((v) => parseEndpointOption(v, Boolean(env.TRANSCRIPTOR_API_KEY)))
+}

@@ -1,0 +1,109 @@
+// Settings → Endpoints and the endpoints of each job. Keys go to the SecretStore (never the DB,
+// a job row, an event or an error message) and are handed to a job's pipeline only through its
+// environment, and only for the URL they were saved with: a job naming `endpoint-3` with another
+// host gets no key.
+import { endpointUrlProblem, type EndpointRef } from '@shared/endpoints'
+import type { JobOptions, JobRow } from '@shared/domain'
+import type { RequestHandlers } from '@shared/ipc/contract'
+import { checkEndpoint } from '../../engines/openaiCheck'
+import { ENDPOINT_KEYS_ENV, ENV_KEY_REF } from '../../pipeline/endpointKeys'
+import { EndpointRefSchema } from '@shared/endpoints'
+import { keyRefOf, type EndpointRepository } from '../endpoints/endpointRepository'
+import type { SecretStore } from '../secrets/secretStore'
+
+export interface EndpointDeps {
+  endpoints: EndpointRepository
+  secrets: SecretStore
+  /** The CLI passes TRANSCRIPTOR_API_KEY through its environment (keyRef 'env'). */
+  envKeyAllowed: boolean
+}
+
+type EndpointChannels = 'endpoints.list' | 'endpoints.add' | 'endpoints.remove' | 'endpoints.test'
+
+export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, EndpointChannels> {
+  return {
+    'endpoints.list': async () => d.endpoints.list(),
+    'endpoints.add': async ({ apiKey, ...endpoint }) => {
+      const problem = endpointUrlProblem(endpoint.baseUrl)
+      if (problem) throw new Error(`endpoint refused: ${problem}`)
+      const exists = d.endpoints
+        .list()
+        .some((e) => e.baseUrl === endpoint.baseUrl.trim() && e.model === endpoint.model)
+      if (exists)
+        throw new Error(
+          `endpoint ${endpoint.baseUrl} with model ${endpoint.model} is already saved`
+        )
+      const key = apiKey?.trim() ?? ''
+      const saved = d.endpoints.add(endpoint, key !== '')
+      if (key) {
+        try {
+          d.secrets.set(keyRefOf(saved.id), key)
+        } catch (error) {
+          d.endpoints.remove(saved.id)
+          throw new Error(
+            `could not store the API key: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`
+          )
+        }
+      }
+      return saved
+    },
+    'endpoints.remove': async ({ id }) => {
+      const removed = d.endpoints.remove(id)
+      d.secrets.delete(keyRefOf(id))
+      return { removed }
+    },
+    'endpoints.test': async ({ id }) => {
+      const saved = d.endpoints.get(id)
+      if (!saved) throw new Error(`endpoint ${id} does not exist`)
+      return checkEndpoint({
+        baseUrl: saved.baseUrl,
+        model: saved.model,
+        apiKey: saved.hasKey ? (d.secrets.get(keyRefOf(id)) ?? undefined) : undefined
+      })
+    }
+  }
+}
+
+/** The endpoints a new job uses: the ones given, else every saved one for engine openai. */
+export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointRef[] {
+  if (options.endpoints?.length) return options.endpoints
+  if (options.engine !== 'openai') return []
+  return d.endpoints.list().map((e) => ({
+    baseUrl: e.baseUrl,
+    model: e.model,
+    concurrency: e.concurrency,
+    ...(e.hasKey && { keyRef: keyRefOf(e.id) })
+  }))
+}
+
+/** The job row's endpoints, or [] for a row without (or with an unreadable) list. */
+export function endpointsOfJob(job: Pick<JobRow, 'endpoints'>): EndpointRef[] {
+  if (!job.endpoints) return []
+  try {
+    const parsed = EndpointRefSchema.array().safeParse(JSON.parse(job.endpoints))
+    return parsed.success ? parsed.data : []
+  } catch {
+    return []
+  }
+}
+
+/** Environment for the job's pipeline: each key it may use, by keyRef (never in argv or spec). */
+export function endpointKeysEnv(d: EndpointDeps, endpoints: EndpointRef[]): NodeJS.ProcessEnv {
+  const keys: Record<string, string> = {}
+  for (const e of endpoints) {
+    if (!e.keyRef || e.keyRef === ENV_KEY_REF) continue
+    const id = Number(/^endpoint-(\d+)$/.exec(e.keyRef)?.[1])
+    const saved = Number.isInteger(id) ? d.endpoints.get(id) : null
+    if (!saved || saved.baseUrl !== e.baseUrl) continue
+    const key = d.secrets.get(e.keyRef)
+    if (key) keys[e.keyRef] = key
+  }
+  const env: NodeJS.ProcessEnv = {}
+  if (Object.keys(keys).length > 0) env[ENDPOINT_KEYS_ENV] = JSON.stringify(keys)
+  return env
+}
+
+/** Whether the pipeline may use TRANSCRIPTOR_API_KEY from the host's environment. */
+export function allowsEnvKey(d: EndpointDeps, endpoints: EndpointRef[]): boolean {
+  return d.envKeyAllowed && endpoints.some((e) => e.keyRef === ENV_KEY_REF)
+}
