@@ -51,7 +51,7 @@ describe('whisper availability', () => {
 
 describe('registry', () => {
   it('lists every engine and refuses unknown names', async () => {
-    expect((await listEngines()).map((e) => e.name)).toEqual(['pocketsphinx', 'whisper'])
+    expect((await listEngines()).map((e) => e.name)).toEqual(['pocketsphinx', 'whisper', 'openai'])
     expect(getEngine('pocketsphinx').name).toBe('pocketsphinx')
     expect(() => getEngine('nope' as 'whisper')).toThrow(/unknown engine/)
   })

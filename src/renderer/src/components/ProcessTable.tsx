@@ -1,4 +1,5 @@
-// Every process of a job's tree (pipeline and workers) as last seen by the host.
+// Every process of a job's tree (pipeline and workers) as last seen by the host, and the requests
+// to remote endpoints in flight (their CPU is spent on the server, so it is not measured here).
 import { memo } from 'react'
 import { useMetricsStore } from '../store/metricsStore'
 
@@ -9,7 +10,9 @@ export const ProcessTable = memo(function ProcessTable({
   jobId: number
 }): React.JSX.Element {
   const processes = useMetricsStore((s) => s.processes[jobId])
+  const remote = useMetricsStore((s) => s.remote[jobId]) ?? []
   const rows = processes ?? []
+  const now = Date.now()
   return (
     <table className="process-table" data-testid="process-table">
       <caption>Processes</caption>
@@ -23,7 +26,7 @@ export const ProcessTable = memo(function ProcessTable({
         </tr>
       </thead>
       <tbody>
-        {rows.length === 0 ? (
+        {rows.length === 0 && remote.length === 0 ? (
           <tr data-testid="process-table-empty">
             <td colSpan={5} className="muted">
               No processes running
@@ -42,7 +45,30 @@ export const ProcessTable = memo(function ProcessTable({
             </tr>
           ))
         )}
+        {remote.map((r) => (
+          <tr key={`${r.endpoint}-${r.chunk}`} data-testid="remote-request-row">
+            <td>remote</td>
+            <td>—</td>
+            <td className="command" title={`POST ${r.endpoint}/audio/transcriptions`}>
+              {`${r.endpoint} · chunk ${r.chunk} · ${Math.max(0, Math.round((now - r.startedAt) / 1000))} s`}
+            </td>
+            <td className="num muted" title="remote CPU is not measured">
+              n/a
+            </td>
+            <td className="num muted">—</td>
+          </tr>
+        ))}
       </tbody>
+      {remote.length > 0 && (
+        <tfoot>
+          <tr>
+            <td colSpan={5} className="muted" data-testid="remote-cpu-note">
+              {remote.length} remote request(s) in flight; remote CPU is not measured (the
+              job&apos;s CPU and memory are this machine&apos;s only).
+            </td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   )
 })

@@ -2,6 +2,7 @@
 // processes (for the process table).
 import { create } from 'zustand'
 import type { MetricsSample, ProcessInfo, ProcessStatus } from '@shared/domain'
+import type { RemoteRequest } from '@shared/endpoints'
 
 export const MAX_SAMPLES_PER_JOB = 300
 
@@ -9,9 +10,11 @@ export interface MetricsState {
   samples: Record<number, MetricsSample[]>
   /** The most recent view of the tree: from a live sample or an explicit processStatus. */
   processes: Record<number, ProcessInfo[]>
+  /** Requests to remote endpoints in flight, listed with the processes. */
+  remote: Record<number, RemoteRequest[]>
 }
 
-export const initialMetricsState: MetricsState = { samples: {}, processes: {} }
+export const initialMetricsState: MetricsState = { samples: {}, processes: {}, remote: {} }
 
 export const useMetricsStore = create<MetricsState>()(() => initialMetricsState)
 
@@ -24,7 +27,10 @@ export function addMetricsSample(sample: MetricsSample, updateProcesses = true):
       samples: { ...s.samples, [sample.jobId]: next },
       processes: updateProcesses
         ? { ...s.processes, [sample.jobId]: sample.processes }
-        : s.processes
+        : s.processes,
+      remote: updateProcesses
+        ? { ...s.remote, [sample.jobId]: sample.remoteRequests ?? [] }
+        : s.remote
     }
   })
 }
@@ -43,7 +49,8 @@ export function setMetricsHistory(jobId: number, history: readonly MetricsSample
 
 export function setProcessStatus(jobId: number, status: ProcessStatus): void {
   useMetricsStore.setState((s) => ({
-    processes: { ...s.processes, [jobId]: status.running ? status.processes : [] }
+    processes: { ...s.processes, [jobId]: status.running ? status.processes : [] },
+    remote: { ...s.remote, [jobId]: status.running ? (status.remoteRequests ?? []) : [] }
   }))
 }
 
@@ -51,8 +58,10 @@ export function forgetMetrics(jobId: number): void {
   useMetricsStore.setState((s) => {
     const samples = { ...s.samples }
     const processes = { ...s.processes }
+    const remote = { ...s.remote }
     delete samples[jobId]
     delete processes[jobId]
-    return { samples, processes }
+    delete remote[jobId]
+    return { samples, processes, remote }
   })
 }

@@ -1,0 +1,183 @@
+// Settings → Endpoints: the OpenAI-compatible servers the `openai` engine spreads chunks over.
+// Add (URL, model, concurrency, optional key), Test (reachable, authorised, model known), Remove.
+// The key field is write-only: once added, the key lives in the host's secret store and never
+// comes back to the page.
+import { useEffect, useState } from 'react'
+import {
+  DEFAULT_ENDPOINT_MODEL,
+  endpointLabel,
+  endpointUrlProblem,
+  type EndpointCheck,
+  type SavedEndpoint
+} from '@shared/endpoints'
+import { getApi } from '../transport/getApi'
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+
+export function EndpointsSection(): React.JSX.Element {
+  const [endpoints, setEndpoints] = useState<SavedEndpoint[]>([])
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [checks, setChecks] = useState<Record<number, EndpointCheck | 'testing'>>({})
+  const [url, setUrl] = useState('')
+  const [model, setModel] = useState(DEFAULT_ENDPOINT_MODEL)
+  const [concurrency, setConcurrency] = useState(1)
+  const [apiKey, setApiKey] = useState('')
+  const [addError, setAddError] = useState<string | null>(null)
+
+  const reload = async (): Promise<void> => {
+    try {
+      setEndpoints(await getApi().endpoints.list({}))
+      setLoadError(null)
+    } catch (err) {
+      setLoadError(errorText(err))
+    }
+  }
+  useEffect(() => {
+    void reload()
+  }, [])
+
+  const urlProblem = url.trim() ? endpointUrlProblem(url) : null
+  const canAdd = url.trim() !== '' && !urlProblem && model.trim() !== '' && concurrency >= 1
+
+  const add = async (): Promise<void> => {
+    try {
+      await getApi().endpoints.add({
+        baseUrl: url.trim(),
+        model: model.trim(),
+        concurrency,
+        ...(apiKey.trim() && { apiKey: apiKey.trim() })
+      })
+      setUrl('')
+      setApiKey('')
+      setAddError(null)
+      await reload()
+    } catch (err) {
+      setAddError(errorText(err))
+    }
+  }
+  const test = async (id: number): Promise<void> => {
+    setChecks((c) => ({ ...c, [id]: 'testing' }))
+    try {
+      const check = await getApi().endpoints.test({ id })
+      setChecks((c) => ({ ...c, [id]: check }))
+    } catch (err) {
+      const failed: EndpointCheck = {
+        ok: false,
+        reachable: false,
+        authorised: null,
+        modelKnown: null,
+        detail: errorText(err)
+      }
+      setChecks((c) => ({ ...c, [id]: failed }))
+    }
+  }
+  const remove = async (id: number): Promise<void> => {
+    try {
+      await getApi().endpoints.remove({ id })
+      await reload()
+    } catch (err) {
+      setLoadError(errorText(err))
+    }
+  }
+
+  return (
+    <section className="page endpoints-section" aria-labelledby="endpoints-title">
+      <h2 id="endpoints-title">Endpoints (engine “openai”)</h2>
+      <p className="muted">
+        Servers speaking OpenAI&apos;s <code>POST /v1/audio/transcriptions</code> (OpenAI,
+        whisper.cpp&apos;s whisper-server, speaches, vLLM, Groq, LocalAI). A job with engine openai
+        spreads its chunks over all of them.
+      </p>
+      {loadError && <p className="reason">{loadError}</p>}
+      <ul className="endpoint-list" data-testid="endpoint-list">
+        {endpoints.length === 0 && <li className="muted">No endpoints yet.</li>}
+        {endpoints.map((e) => {
+          const check = checks[e.id]
+          return (
+            <li key={e.id} data-testid="endpoint-row">
+              <span className="endpoint-name">{endpointLabel(e.baseUrl)}</span>{' '}
+              <span className="muted">
+                model {e.model} · {e.concurrency} at once · {e.hasKey ? 'key stored' : 'no key'}
+              </span>{' '}
+              <button type="button" onClick={() => void test(e.id)} data-testid="endpoint-test">
+                Test
+              </button>{' '}
+              <button type="button" onClick={() => void remove(e.id)} data-testid="endpoint-remove">
+                Remove
+              </button>
+              {check && (
+                <div
+                  role="status"
+                  className={check === 'testing' ? 'muted' : check.ok ? 'ok' : 'reason'}
+                  data-testid="endpoint-check"
+                >
+                  {check === 'testing'
+                    ? 'Testing…'
+                    : `${check.ok ? 'OK' : 'Problem'}: ${check.detail}`}
+                </div>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      <form
+        className="option-grid endpoint-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          if (canAdd) void add()
+        }}
+      >
+        <label>
+          URL
+          <input
+            value={url}
+            placeholder="http://gpu-box:8000/v1"
+            onChange={(e) => setUrl(e.target.value)}
+            aria-invalid={urlProblem ? true : undefined}
+            data-testid="endpoint-url"
+          />
+          {urlProblem && <span className="field-error">{urlProblem}</span>}
+        </label>
+        <label>
+          Model
+          <input
+            value={model}
+            onChange={(e) => setModel(e.target.value)}
+            data-testid="endpoint-model"
+          />
+        </label>
+        <label>
+          Requests at once
+          <input
+            type="number"
+            min={1}
+            max={64}
+            value={concurrency}
+            onChange={(e) => setConcurrency(Math.max(1, Math.min(64, Number(e.target.value) || 1)))}
+            data-testid="endpoint-concurrency"
+          />
+        </label>
+        <label>
+          API key (optional)
+          <input
+            type="password"
+            autoComplete="off"
+            value={apiKey}
+            onChange={(e) => setApiKey(e.target.value)}
+            data-testid="endpoint-key"
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" disabled={!canAdd} data-testid="endpoint-add">
+            Add endpoint
+          </button>
+          {addError && (
+            <span className="reason" role="alert" data-testid="endpoint-add-error">
+              {addError}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  )
+}
