@@ -11,6 +11,7 @@ import {
   type SavedEndpoint
 } from '@shared/endpoints'
 import { getApi } from '../transport/getApi'
+import { Field } from './OptionFields'
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
@@ -127,28 +128,36 @@ export function EndpointsSection(): React.JSX.Element {
           if (canAdd) void add()
         }}
       >
-        <label>
-          URL
+        <Field
+          id="endpoint-url"
+          label="URL"
+          error={urlProblem ?? undefined}
+          hint="server root or its /v1, e.g. http://gpu-box:8000/v1"
+        >
           <input
+            id="endpoint-url"
             value={url}
             placeholder="http://gpu-box:8000/v1"
             onChange={(e) => setUrl(e.target.value)}
             aria-invalid={urlProblem ? true : undefined}
             data-testid="endpoint-url"
           />
-          {urlProblem && <span className="field-error">{urlProblem}</span>}
-        </label>
-        <label>
-          Model
+        </Field>
+        <Field
+          id="endpoint-model"
+          label="Model"
+          hint="as the server names it (whisper-1, base.en…)"
+        >
           <input
+            id="endpoint-model"
             value={model}
             onChange={(e) => setModel(e.target.value)}
             data-testid="endpoint-model"
           />
-        </label>
-        <label>
-          Requests at once
+        </Field>
+        <Field id="endpoint-concurrency" label="Requests at once" hint="1 – 64">
           <input
+            id="endpoint-concurrency"
             type="number"
             min={1}
             max={64}
@@ -156,17 +165,21 @@ export function EndpointsSection(): React.JSX.Element {
             onChange={(e) => setConcurrency(Math.max(1, Math.min(64, Number(e.target.value) || 1)))}
             data-testid="endpoint-concurrency"
           />
-        </label>
-        <label>
-          API key (optional)
+        </Field>
+        <Field
+          id="endpoint-key"
+          label="API key (optional)"
+          hint="stored apart (keychain in the app, a 0600 file otherwise); never shown again"
+        >
           <input
+            id="endpoint-key"
             type="password"
             autoComplete="off"
             value={apiKey}
             onChange={(e) => setApiKey(e.target.value)}
             data-testid="endpoint-key"
           />
-        </label>
+        </Field>
         <div className="actions">
           <button type="submit" disabled={!canAdd} data-testid="endpoint-add">
             Add endpoint
