@@ -152,6 +152,11 @@ export interface ProcessStatus {
   processes: ProcessInfo[]
 }
 
+/** The status of a job none of whose processes runs (`pid`: the one it had, if known). */
+export function notRunning(pid: number | null): ProcessStatus {
+  return { running: false, pid, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+}
+
 export interface MetricsSample {
   jobId: number
   /** Epoch ms. */
@@ -177,6 +182,11 @@ export interface KillResult {
   alreadyStopped: boolean
   /** PIDs still alive after everything (should be empty; reported, never hidden). */
   survivors: number[]
+}
+
+/** The result of a stop that found nothing of the job running (stopping twice is fine). */
+export function nothingKilled(jobId: number, durationMs = 0): KillResult {
+  return { jobId, killed: [], escalated: false, durationMs, alreadyStopped: true, survivors: [] }
 }
 
 export interface EngineInfo {

@@ -9,21 +9,9 @@ import {
 } from '@shared/domain'
 import { PipelineSpecSchema, parsePipelineEventLine } from '@shared/pipelineProtocol'
 import { parsePipelineArgs } from '../../../src/main/pipeline/spec'
+import { makeSpec } from '../../support/pipelineSpec'
 
-const spec = {
-  jobId: 3,
-  inputPath: '/in/a.wav',
-  outputDir: '/out',
-  outputBaseName: 'a',
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 2,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  tempDir: '/tmp/job-3'
-}
+const spec = makeSpec('/', '/in/a.wav', { jobId: 3, outputDir: '/out', formats: ['txt'] })
 
 describe('pipeline events', () => {
   it('parses a well-formed event line', () => {

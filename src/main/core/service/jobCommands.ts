@@ -2,7 +2,7 @@
 // release a client's jobs). Request handlers and the lifecycle call these; none of them is
 // reachable from a host except through the handlers.
 import { basename, resolve } from 'node:path'
-import type { JobOptions, JobRow, KillResult } from '@shared/domain'
+import { nothingKilled, type JobOptions, type JobRow, type KillResult } from '@shared/domain'
 import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
 import { inputProblem } from './inputCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
@@ -23,25 +23,9 @@ export async function stopJob(core: ServiceCore, id: number, reason: string): Pr
   if (scheduler.remove(id) || repo.getJob(id)?.status === 'queued') {
     repo.cancelJob(id, reason)
     core.changed(id)
-    return {
-      jobId: id,
-      killed: [],
-      escalated: false,
-      durationMs: 0,
-      alreadyStopped: true,
-      survivors: []
-    }
+    return nothingKilled(id)
   }
-  if (!pm.isProcessRunning(id)) {
-    return {
-      jobId: id,
-      killed: [],
-      escalated: false,
-      durationMs: Date.now() - started,
-      alreadyStopped: true,
-      survivors: []
-    }
-  }
+  if (!pm.isProcessRunning(id)) return nothingKilled(id, Date.now() - started)
   const result = await pm.killProcessTree(id, { reason })
   core.changed(id)
   return result

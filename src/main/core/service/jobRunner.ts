@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import type { JobRow, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
+import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
@@ -60,7 +61,7 @@ export class JobRunner {
       })
     } catch (error) {
       this.states.delete(job.id)
-      repo.failJob(job.id, `could not start the pipeline: ${oneLine(error)}`)
+      repo.failJob(job.id, `could not start the pipeline: ${oneLineError(error)}`)
       queueMicrotask(() => this.deps.ended(job.id))
     }
     this.deps.changed(job.id)
@@ -129,9 +130,4 @@ function exitReason(code: number | null, signal: string | null, stderr: string[]
     ?.trim()
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
   return last ? `pipeline ${how}: ${last}` : `pipeline ${how}`
-}
-
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n')[0].trim()
 }
