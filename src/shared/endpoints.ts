@@ -88,10 +88,11 @@ export interface EndpointCheck {
 }
 
 /** A request to a remote endpoint in flight, as the job page lists it. */
-export interface RemoteRequest {
-  endpoint: string
+export const RemoteRequestSchema = z.object({
+  endpoint: z.string(),
   /** 1-based chunk number. */
-  chunk: number
+  chunk: z.number().int().positive(),
   /** Epoch ms. */
-  startedAt: number
-}
+  startedAt: z.number()
+})
+export type RemoteRequest = z.infer<typeof RemoteRequestSchema>

@@ -88,8 +88,8 @@ describe('transcriptor transcribe --engine openai --endpoint URL1 --endpoint URL
         keyInCommandLines.push(...commandLinesWith(KEY))
         return a.lines.some((l) => /words in/.test(l))
       },
-      300_000,
-      'server A answered a chunk'
+      'server A answered a chunk',
+      300_000
     )
     a.kill()
     const result = await cli.done
@@ -131,8 +131,8 @@ describe('transcriptor transcribe --engine openai --endpoint URL1 --endpoint URL
     ]) // prettier-ignore
     await waitFor(
       () => connectionsTo(a.port) + connectionsTo(b.port) === 4,
-      120_000,
-      '4 requests in flight'
+      '4 requests in flight',
+      120_000
     )
     const pipelinePids = readdirSync('/proc')
       .filter((e) => /^\d+$/.test(e))
@@ -151,8 +151,8 @@ describe('transcriptor transcribe --engine openai --endpoint URL1 --endpoint URL
     cli.child.kill('SIGINT')
     await waitFor(
       () => connectionsTo(a.port) + connectionsTo(b.port) === 0,
-      5_000,
-      'no socket open'
+      'no socket open',
+      5_000
     )
     const stopMs = Date.now() - t0
     const result = await cli.done

@@ -97,8 +97,8 @@ describe('two servers share a job', () => {
     const running = startPipeline(spec)
     await waitFor(
       () => running.events.some((e) => e.type === 'remote' && e.requests.length >= 2),
-      60_000,
-      'both servers busy'
+      'both servers busy',
+      60_000
     )
     a.kill()
     const run = await running.finished
@@ -184,18 +184,18 @@ describe('Stop with requests in flight', () => {
     const running = startPipeline(spec, { supervised: true })
     await waitFor(
       () => running.events.some((e) => e.type === 'remote' && e.requests.length === 4),
-      60_000,
-      '4 requests in flight'
+      '4 requests in flight',
+      60_000
     )
     expect(connectionsTo(a.port) + connectionsTo(b.port)).toBe(4)
     const pid = running.child.pid!
     const children = childPids(pid)
     const t0 = Date.now()
     running.child.kill('SIGTERM')
-    await waitFor(() => connectionsTo(a.port) + connectionsTo(b.port) === 0, 2000, 'sockets closed')
+    await waitFor(() => connectionsTo(a.port) + connectionsTo(b.port) === 0, 'sockets closed', 2000)
     const socketsGoneMs = Date.now() - t0
     await running.finished
-    await waitFor(() => !isAlive(pid) && children.every((c) => !isAlive(c)), 2000, 'tree gone')
+    await waitFor(() => !isAlive(pid) && children.every((c) => !isAlive(c)), 'tree gone', 2000)
     console.log(`Stop with 4 requests in flight: sockets closed in ${socketsGoneMs} ms`)
     expect(socketsGoneMs).toBeLessThanOrEqual(500)
   })

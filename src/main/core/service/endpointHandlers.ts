@@ -76,6 +76,16 @@ export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointR
   }))
 }
 
+/** The options with the endpoints the job will use; a key reference only where it is allowed. */
+export function withEndpoints(d: EndpointDeps, options: JobOptions): JobOptions {
+  const endpoints = endpointsForJob(d, options).map((e) =>
+    e.keyRef === ENV_KEY_REF && !d.envKeyAllowed ? { ...e, keyRef: undefined } : e
+  )
+  const { endpoints: _given, ...rest } = options
+  void _given
+  return endpoints.length > 0 ? { ...rest, endpoints } : rest
+}
+
 /** The job row's endpoints, or [] for a row without (or with an unreadable) list. */
 export function endpointsOfJob(job: Pick<JobRow, 'endpoints'>): EndpointRef[] {
   if (!job.endpoints) return []
@@ -106,4 +116,13 @@ export function endpointKeysEnv(d: EndpointDeps, endpoints: EndpointRef[]): Node
 /** Whether the pipeline may use TRANSCRIPTOR_API_KEY from the host's environment. */
 export function allowsEnvKey(d: EndpointDeps, endpoints: EndpointRef[]): boolean {
   return d.envKeyAllowed && endpoints.some((e) => e.keyRef === ENV_KEY_REF)
+}
+
+/** What the runner adds to a job's pipeline launch: its endpoints and their keys' environment. */
+export function remoteLaunch(
+  d: EndpointDeps,
+  job: Pick<JobRow, 'endpoints'>
+): { endpoints: EndpointRef[]; env: NodeJS.ProcessEnv; envKey: boolean } {
+  const endpoints = endpointsOfJob(job)
+  return { endpoints, env: endpointKeysEnv(d, endpoints), envKey: allowsEnvKey(d, endpoints) }
 }
