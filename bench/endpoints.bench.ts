@@ -1,7 +1,8 @@
 // Remote endpoints: (1) the same file through 2 loopback transcription servers × 1 request each
 // against 1 server × 1 (baseline, same run, same chunking): the speed-up a second server buys;
-// (2) Stop with 4 requests in flight (2 hanging servers × 2): SIGTERM to the pipeline's process
-// group, as the ProcessManager sends it, timed to "no socket to either server open".
+// (2) Stop with 4 requests in flight (2 hanging servers × 2), the way the ProcessManager stops a
+// job: `stop` on the control pipe, then SIGTERM to the process group; timed to "no socket to
+// either server open".
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -42,11 +43,11 @@ const ep = (s: RunningSttServer, concurrency = 1): EndpointRef => ({
 
 function start(s: PipelineSpec) {
   const launch = pipelineLaunch(s)
-  const child = spawn(
-    launch.command,
-    launch.args.filter((a) => a !== '--supervised'),
-    { env: launch.env, stdio: 'ignore', detached: true }
-  )
+  const child = spawn(launch.command, launch.args, {
+    env: launch.env,
+    stdio: ['pipe', 'ignore', 'ignore'],
+    detached: true
+  })
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
   return { child, exited }
 }
@@ -91,6 +92,7 @@ export async function run(): Promise<BenchResult[]> {
       const { child, exited } = start(spec(dir, input, `stop-${round}`, [ep(h1, 2), ep(h2, 2)]))
       await until(() => open() === 4, 60_000, '4 requests in flight')
       const t0 = performance.now()
+      child.stdin?.write('stop\n')
       process.kill(-(child.pid as number), 'SIGTERM')
       await until(() => open() === 0, 5_000, 'no socket open')
       stops.push(performance.now() - t0)
@@ -116,7 +118,7 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         target: '≤ 200 ms',
         pass: worst <= 200,
-        notes: `SIGTERM to the pipeline group; all: ${stops.map((x) => x.toFixed(0)).join('/')} ms; worst ${worst.toFixed(0)} ms`
+        notes: `control-pipe stop + SIGTERM to the group; all: ${stops.map((x) => x.toFixed(0)).join('/')} ms; worst ${worst.toFixed(0)} ms`
       }
     ]
   } finally {

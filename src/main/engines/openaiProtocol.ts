@@ -65,7 +65,8 @@ export function statusError(status: number, body: string, retryAfter: string | n
     return new RemoteError(`rate limited (HTTP 429)${suffix}`, false, parseRetryAfter(retryAfter))
   if (status >= 300 && status < 400)
     return new RemoteError(`redirected (HTTP ${status}); not followed with the API key`, true)
-  return new RemoteError(`HTTP ${status}${suffix}`, status < 400 || status >= 500)
+  // 5xx, 400, 413…: maybe this chunk, maybe a passing overload; retried, and counted.
+  return new RemoteError(`HTTP ${status}${suffix}`, false)
 }
 
 interface WireWord {

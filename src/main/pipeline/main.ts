@@ -7,6 +7,7 @@ import { createEventSink } from './events'
 import { describeFailure, runPipeline } from './runPipeline'
 import { parsePipelineArgs } from './spec'
 import { startWatchdog } from './watchdog'
+import { onControlMessage, STOP_MESSAGE } from './controlPipe'
 
 const log = (line: string): void => {
   process.stdout.write(`[pipeline ${process.pid}] ${line}\n`)
@@ -56,6 +57,7 @@ function main(): void {
     stop(`uncaught: ${err.message}`, 1)
   })
   if (args.supervised) {
+    onControlMessage(STOP_MESSAGE, () => stop('stop requested by the supervisor', 143))
     startWatchdog({
       onParentLost: (why, killed) => stop(`parent lost: ${why}; killed ${killed} process(es)`, 70)
     })

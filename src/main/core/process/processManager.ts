@@ -174,6 +174,7 @@ export class ProcessManager {
       job.stoppedByUs = true
       job.stopReason ??= reason
       job.sink.note(`stopping: ${reason}`)
+      job.requestStop()
       result = await killTree({
         ...job.treeRef(),
         graceMs,

@@ -2,6 +2,7 @@
 // its structured-event channel (fd 3) and a promise that settles when it has exited and its
 // output has been written.
 import type { ChildProcess } from 'node:child_process'
+import { STOP_MESSAGE } from '../../pipeline/controlPipe'
 import type { Readable } from 'node:stream'
 import type { LogBatch } from '@shared/domain'
 import {
@@ -105,6 +106,13 @@ export class RunningJob {
    * After the root exited: stop whatever it left behind in its group or tree (a crashed
    * pipeline's workers), close the control pipe, and finish writing the log.
    */
+
+  /** Asks the pipeline on its control pipe to stop at once (aborting its requests in flight)
+   *  while the tree kill is still scanning; the kill that follows makes sure of the rest. */
+  requestStop(): void {
+    if (this.child.stdin?.writable) this.child.stdin.write(`${STOP_MESSAGE}\n`)
+  }
+
   async settle(o: {
     sweepStragglers: boolean
     graceMs: number

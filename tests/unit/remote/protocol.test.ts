@@ -1,0 +1,135 @@
+// The OpenAI-compatible protocol's pure parts: where requests go, what answers mean, and the
+// one-line reasons for everything a broken server can send.
+import { describe, expect, it } from 'vitest'
+import { endpointLabel, endpointUrlProblem } from '@shared/endpoints'
+import {
+  endpointUrls,
+  parseRetryAfter,
+  parseTranscription,
+  RemoteError,
+  statusError,
+  wordsFromSegment
+} from '../../../src/main/engines/openaiProtocol'
+import { networkReason, redact } from '../../../src/main/engines/openaiRequest'
+import { parseEndpointOption } from '../../../src/main/cli/endpointOption'
+
+describe('endpoint URLs', () => {
+  it('accepts the server root, /v1, or the full transcriptions URL', () => {
+    for (const base of [
+      'http://gpu:8000',
+      'http://gpu:8000/',
+      'http://gpu:8000/v1',
+      'http://gpu:8000/v1/audio/transcriptions'
+    ]) {
+      expect(endpointUrls(base)).toEqual({
+        transcriptions: 'http://gpu:8000/v1/audio/transcriptions',
+        models: 'http://gpu:8000/v1/models'
+      })
+    }
+    expect(endpointUrls('https://api.groq.com/openai/v1').transcriptions).toBe(
+      'https://api.groq.com/openai/v1/audio/transcriptions'
+    )
+  })
+
+  it('refuses non-http(s) URLs and credentials in the URL, with a reason', () => {
+    expect(endpointUrlProblem('ftp://host/x')).toMatch(/only http:\/\/ and https:\/\//)
+    expect(endpointUrlProblem('file:///etc/passwd')).toMatch(/only http/)
+    expect(endpointUrlProblem('http://user:pw@host')).toMatch(/must not contain credentials/)
+    expect(endpointUrlProblem('http://host/v1?api_key=x')).toMatch(/query/)
+    expect(endpointUrlProblem('not a url')).toMatch(/not a URL/)
+    expect(endpointUrlProblem('https://api.openai.com/v1')).toBeNull()
+    expect(endpointLabel('http://127.0.0.1:8080/v1/')).toBe('127.0.0.1:8080/v1')
+  })
+
+  it('--endpoint URL[,model=…,concurrency=N]; the key only by reference', () => {
+    expect(parseEndpointOption('http://a:1,model=base.en,concurrency=3', true)).toEqual({
+      baseUrl: 'http://a:1',
+      model: 'base.en',
+      concurrency: 3,
+      keyRef: 'env'
+    })
+    expect(parseEndpointOption('http://a:1', false)).toEqual({
+      baseUrl: 'http://a:1',
+      model: 'whisper-1',
+      concurrency: 1
+    })
+    expect(() => parseEndpointOption('http://a:1,concurrency=0', false)).toThrow(/concurrency=N/)
+    expect(() => parseEndpointOption('http://u:p@a:1', false)).toThrow(/credentials/)
+  })
+})
+
+describe('responses', () => {
+  it('words when the server gives them', () => {
+    const body = JSON.stringify({
+      text: 'hello world',
+      words: [
+        { word: ' hello', start: 0.1, end: 0.4 },
+        { word: 'world', start: 0.5, end: 0.9 }
+      ],
+      segments: [{ start: 0, end: 1, text: 'hello world' }]
+    })
+    expect(parseTranscription(body, 10)).toEqual([
+      { word: 'hello', start: 0.1, end: 0.4 },
+      { word: 'world', start: 0.5, end: 0.9 }
+    ])
+  })
+
+  it('segments when there are no words (spread over each segment by length)', () => {
+    const body = JSON.stringify({ text: 'aa bb', segments: [{ start: 2, end: 4, text: ' aa bb' }] })
+    expect(parseTranscription(body, 10)).toEqual([
+      { word: 'aa', start: 2, end: 3 },
+      { word: 'bb', start: 3, end: 4 }
+    ])
+    expect(wordsFromSegment('', 0, 1)).toEqual([])
+  })
+
+  it('garbage is a one-line, retryable reason', () => {
+    const reasons = [
+      ['<!doctype html><form>Sign in</form>', /HTML page/],
+      ['{"text": "x", "words": [', /invalid JSON/],
+      ['{}', /200 with no text/]
+    ] as const
+    for (const [body, reason] of reasons) {
+      const error = (() => {
+        try {
+          parseTranscription(body, 5)
+        } catch (e) {
+          return e as RemoteError
+        }
+        throw new Error('parsed garbage')
+      })()
+      expect(error).toBeInstanceOf(RemoteError)
+      expect(error.message).toMatch(reason)
+      expect(error.fatal).toBe(false)
+    }
+    expect(parseTranscription('{"text": ""}', 5)).toEqual([])
+  })
+
+  it('HTTP statuses: key and model problems are fatal, 5xx and 429 are retried', () => {
+    expect(statusError(401, '{"error":{"message":"Incorrect API key"}}', null)).toMatchObject({
+      message: 'not authorised (HTTP 401): Incorrect API key',
+      fatal: true
+    })
+    expect(statusError(404, '', null).fatal).toBe(true)
+    expect(statusError(307, '', null).message).toMatch(/not followed with the API key/)
+    expect(statusError(503, '<html>busy</html>', null)).toMatchObject({
+      message: 'HTTP 503: an HTML page',
+      fatal: false
+    })
+    expect(statusError(429, '', '2')).toMatchObject({ fatal: false, retryAfterMs: 2000 })
+    expect(parseRetryAfter('86400')).toBe(60_000)
+    expect(parseRetryAfter(new Date(Date.now() + 5000).toUTCString())).toBeGreaterThan(3000)
+    expect(parseRetryAfter('soon')).toBeNull()
+  })
+
+  it('network failures in words; the key is redacted wherever it appears', () => {
+    const refused = Object.assign(new TypeError('fetch failed'), {
+      cause: { code: 'ECONNREFUSED' }
+    })
+    expect(networkReason(refused, 1000)).toBe('connection refused')
+    expect(networkReason(Object.assign(new Error('x'), { name: 'TimeoutError' }), 15_000)).toBe(
+      'no answer within 15 s'
+    )
+    expect(redact('bad key sk-abc123 given', 'sk-abc123')).toBe('bad key *** given')
+  })
+})

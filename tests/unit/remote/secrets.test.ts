@@ -1,0 +1,96 @@
+// Keys: the 0600 file store, and which keys a job's pipeline may receive (only for the URL the
+// key was saved with), on real SQLite with the real migrations.
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { EndpointRepository, keyRefOf } from '../../../src/main/core/endpoints/endpointRepository'
+import { FileSecretStore } from '../../../src/main/core/secrets/secretStore'
+import {
+  endpointHandlers,
+  endpointKeysEnv,
+  withEndpoints
+} from '../../../src/main/core/service/endpointHandlers'
+import { DEFAULT_SETTINGS, jobOptionsIn } from '@shared/domain'
+import { createTempDatabase, type TempDatabase } from '../../support/db'
+
+const KEY = 'sk-unit-0123456789abcdef'
+let db: TempDatabase | undefined
+afterEach(() => {
+  db?.cleanup()
+  db = undefined
+})
+
+function deps(envKeyAllowed = false) {
+  db = createTempDatabase()
+  return {
+    endpoints: new EndpointRepository(db.db),
+    secrets: new FileSecretStore(join(db.dir, 'secrets.json')),
+    envKeyAllowed
+  }
+}
+
+describe('endpoint keys', () => {
+  it('are kept in a 0600 file, never in the endpoints table, and removed with the endpoint', async () => {
+    const d = deps()
+    const handlers = endpointHandlers(d)
+    const ctx = { clientId: 'unit' }
+    const saved = await handlers['endpoints.add'](
+      {
+        baseUrl: 'http://127.0.0.1:9/v1',
+        model: 'whisper-1',
+        concurrency: 2,
+        apiKey: KEY
+      },
+      ctx
+    )
+    expect(saved).toEqual({
+      id: saved.id,
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'whisper-1',
+      concurrency: 2,
+      hasKey: true
+    })
+    const file = join(db!.dir, 'secrets.json')
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(readFileSync(file, 'utf8')).toContain(KEY)
+    expect(JSON.stringify(db!.db.prepare('SELECT * FROM endpoints').all())).not.toContain(KEY)
+    await expect(
+      handlers['endpoints.add'](
+        {
+          baseUrl: 'http://127.0.0.1:9/v1',
+          model: 'whisper-1',
+          concurrency: 1
+        },
+        ctx
+      )
+    ).rejects.toThrow(/already saved/)
+    await handlers['endpoints.remove']({ id: saved.id }, ctx)
+    expect(readFileSync(file, 'utf8')).not.toContain(KEY)
+  })
+
+  it('reach a job only for the URL they were saved with; the env key only where allowed', async () => {
+    const d = deps()
+    const saved = await endpointHandlers(d)['endpoints.add'](
+      { baseUrl: 'http://good:1', model: 'm', concurrency: 1, apiKey: KEY },
+      { clientId: 'unit' }
+    )
+    const ref = keyRefOf(saved.id)
+    expect(
+      endpointKeysEnv(d, [{ baseUrl: 'http://good:1', model: 'm', concurrency: 1, keyRef: ref }])
+    ).toEqual({
+      TRANSCRIPTOR_ENDPOINT_KEYS: JSON.stringify({ [ref]: KEY })
+    })
+    expect(
+      endpointKeysEnv(d, [{ baseUrl: 'http://evil:1', model: 'm', concurrency: 1, keyRef: ref }])
+    ).toEqual({})
+    const options = { ...jobOptionsIn(DEFAULT_SETTINGS), engine: 'openai' as const }
+    expect(withEndpoints(d, options).endpoints).toEqual([
+      { baseUrl: 'http://good:1', model: 'm', concurrency: 1, keyRef: ref }
+    ])
+    const viaEnv = withEndpoints(d, {
+      ...options,
+      endpoints: [{ baseUrl: 'http://x:1', model: 'm', concurrency: 1, keyRef: 'env' }]
+    })
+    expect(viaEnv.endpoints?.[0].keyRef).toBeUndefined()
+  })
+})
