@@ -37,7 +37,7 @@ export interface EndpointCheckInput {
 
 function modelIds(body: string): string[] | null {
   try {
-    const value = JSON.parse(body) as { data?: { id?: unknown }[] }
+    const value = JSON.parse(body) as { data?: ({ id?: unknown } | null)[] }
     if (!Array.isArray(value.data)) return null
     return value.data.map((m) => m?.id).filter((id): id is string => typeof id === 'string')
   } catch {

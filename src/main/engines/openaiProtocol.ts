@@ -86,7 +86,7 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 function wordsFromWire(list: unknown): TimedWord[] | null {
   if (!Array.isArray(list)) return null
   const words: TimedWord[] = []
-  for (const w of list as WireWord[]) {
+  for (const w of list as (WireWord | null)[]) {
     if (typeof w?.word !== 'string' || !isNumber(w.start) || !isNumber(w.end)) continue
     const word = w.word.trim()
     if (word) words.push({ word, start: w.start, end: Math.max(w.start, w.end) })
@@ -111,22 +111,24 @@ export function wordsFromSegment(text: string, start: number, end: number): Time
 
 /** Words from a verbose_json body: `words` when present, else `segments`, else plain `text`. */
 export function parseTranscription(body: string, chunkSeconds: number): TimedWord[] {
-  let value: { text?: unknown; words?: unknown; segments?: unknown }
+  let parsed: unknown
   try {
-    value = JSON.parse(body) as typeof value
+    parsed = JSON.parse(body)
   } catch {
     throw new RemoteError(
       /^\s*</.test(body) ? 'answered an HTML page, not a transcription' : 'answered invalid JSON',
       false
     )
   }
-  if (!value || typeof value !== 'object') throw new RemoteError('answered no transcription', false)
+  if (!parsed || typeof parsed !== 'object')
+    throw new RemoteError('answered no transcription', false)
+  const value = parsed as { text?: unknown; words?: unknown; segments?: unknown }
   const words = wordsFromWire(value.words)
   // An empty `words` next to segments means the server ignored the word granularity.
   if (words && (words.length > 0 || !Array.isArray(value.segments))) return words
   if (Array.isArray(value.segments)) {
     const out: TimedWord[] = []
-    for (const s of value.segments as WireSegment[]) {
+    for (const s of value.segments as (WireSegment | null)[]) {
       const nested = wordsFromWire(s?.words)
       if (nested && nested.length > 0) out.push(...nested)
       else if (typeof s?.text === 'string' && isNumber(s.start) && isNumber(s.end))

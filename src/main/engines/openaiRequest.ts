@@ -56,8 +56,8 @@ export function networkReason(error: unknown, timeoutMs: number): string {
   const err = error as {
     name?: string
     message?: string
-    cause?: { code?: string; message?: string }
-  }
+    cause?: { code?: string; message?: string } | null
+  } | null
   if (err?.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`
   const code = err?.cause?.code
   if (code === 'ECONNREFUSED') return 'connection refused'

@@ -31,6 +31,8 @@ interface ServerState {
   dropped: string | null
 }
 
+const isAborted = (signal: AbortSignal): boolean => signal.aborted
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((done) => {
     const timer = setTimeout(finish, ms)
@@ -126,7 +128,8 @@ export async function runChunkPool<T>(
         remaining--
         state.failures = 0
       } catch (error) {
-        if (signal.aborted) return
+        // Read again: the await above may have outlived an abort.
+        if (isAborted(signal)) return
         if (server.remote && error instanceof RemoteError)
           onRemoteFailure(server, state, index, error)
         else fail(error)

@@ -18,7 +18,7 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 export function EndpointsSection(): React.JSX.Element {
   const [endpoints, setEndpoints] = useState<SavedEndpoint[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
-  const [checks, setChecks] = useState<Record<number, EndpointCheck | 'testing'>>({})
+  const [checks, setChecks] = useState<Partial<Record<number, EndpointCheck | 'testing'>>>({})
   const [url, setUrl] = useState('')
   const [model, setModel] = useState(DEFAULT_ENDPOINT_MODEL)
   const [concurrency, setConcurrency] = useState(1)

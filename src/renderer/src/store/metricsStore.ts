@@ -7,11 +7,11 @@ import type { RemoteRequest } from '@shared/endpoints'
 export const MAX_SAMPLES_PER_JOB = 300
 
 export interface MetricsState {
-  samples: Record<number, MetricsSample[]>
+  samples: Partial<Record<number, MetricsSample[]>>
   /** The most recent view of the tree: from a live sample or an explicit processStatus. */
-  processes: Record<number, ProcessInfo[]>
+  processes: Partial<Record<number, ProcessInfo[]>>
   /** Requests to remote endpoints in flight, listed with the processes. */
-  remote: Record<number, RemoteRequest[]>
+  remote: Partial<Record<number, RemoteRequest[]>>
 }
 
 export const initialMetricsState: MetricsState = { samples: {}, processes: {}, remote: {} }
