@@ -37,6 +37,10 @@ export interface PipelineSpec {
   tempDir: string
   /** The instance's model folder, searched first for a model given by name. */
   modelsDir?: string
+  /** 'auto' (detect) or an ISO 639-1 code; whisper only. */
+  language?: string
+  /** Translate into English (whisper only). */
+  translate?: boolean
 }
 
 export function parsePipelineEventLine(line: string): PipelineEvent | null {

@@ -15,6 +15,8 @@ import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { runPool } from './workerPool'
+import { EngineWorkerPool } from './engineWorkers'
+import { ChunkProgress } from './chunkProgress'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 
 /** A failure with a message meant for the user. */
@@ -42,28 +44,33 @@ export function describeFailure(err: unknown): string {
 
 async function transcribeWithRetry(
   engine: Engine,
+  workers: EngineWorkerPool,
   spec: PipelineSpec,
   wavPath: string,
   chunk: ChunkPlan,
   signal: AbortSignal,
-  log: Log
+  log: Log,
+  onProgress: (fraction: number) => void
 ): Promise<TimedWord[]> {
   const options = {
     model: spec.model,
     modelsDir: spec.modelsDir,
     threads: spec.workers,
     signal,
-    scratchDir: spec.tempDir
+    scratchDir: spec.tempDir,
+    language: spec.language,
+    translate: spec.translate,
+    onProgress
   }
   try {
-    return await engine.transcribeChunk(wavPath, options)
+    return await workers.transcribe(wavPath, options)
   } catch (first) {
     if (!(first instanceof EngineCrashError) || signal.aborted) throw first
     log(
       `${engine.name} failed on chunk ${chunk.index + 1} (${first.message}: ${first.stderrTail}); retrying once`
     )
     try {
-      return await engine.transcribeChunk(wavPath, options)
+      return await workers.transcribe(wavPath, options)
     } catch (second) {
       if (!(second instanceof EngineCrashError) || signal.aborted) throw second
       const tail = second.stderrTail || second.message
@@ -110,34 +117,46 @@ export async function runPipeline(
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
   )
 
-  const startedAt = Date.now()
-  let chunksDone = 0
-  emit({ type: 'progress', chunksDone, chunksTotal: chunks.length, fraction: 0, etaSeconds: null })
-  const results = await runPool<ChunkWords>(
-    chunks.length,
-    spec.processes,
-    async (index, poolSignal) => {
-      const chunk = chunks[index]
-      const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
-      const words = await transcribeWithRetry(engine, spec, wavPath, chunk, poolSignal, log)
-      await rm(wavPath, { force: true })
-      chunksDone++
-      const elapsed = (Date.now() - startedAt) / 1000
-      const etaSeconds = Math.round((elapsed / chunksDone) * (chunks.length - chunksDone) * 10) / 10
-      emit({
-        type: 'progress',
-        chunksDone,
-        chunksTotal: chunks.length,
-        fraction: chunksDone / chunks.length,
-        etaSeconds
-      })
-      log(
-        `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s) (${chunksDone}/${chunks.length})`
-      )
-      return { chunk, words }
-    },
-    signal
-  )
+  const progress = new ChunkProgress(chunks.length, emit)
+  const workers = new EngineWorkerPool({
+    engine,
+    model: spec.model,
+    modelsDir: spec.modelsDir,
+    limit: Math.min(spec.processes, chunks.length),
+    log,
+    onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
+  })
+  signal.addEventListener('abort', () => workers.close(), { once: true })
+  let results: ChunkWords[]
+  try {
+    results = await runPool<ChunkWords>(
+      chunks.length,
+      spec.processes,
+      async (index, poolSignal) => {
+        const chunk = chunks[index]
+        const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
+        const words = await transcribeWithRetry(
+          engine,
+          workers,
+          spec,
+          wavPath,
+          chunk,
+          poolSignal,
+          log,
+          (f) => progress.partial(index, f)
+        )
+        await rm(wavPath, { force: true })
+        const done = progress.done(index)
+        log(
+          `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s) (${done}/${chunks.length})`
+        )
+        return { chunk, words }
+      },
+      signal
+    )
+  } finally {
+    workers.close()
+  }
 
   const words = mergeChunkWords(results)
   const transcript: Transcript = {

@@ -17,7 +17,9 @@ const PipelineSpecSchema = z.object({
   overlapSeconds: z.number().min(0),
   formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
   tempDir: z.string().min(1),
-  modelsDir: z.string().min(1).optional()
+  modelsDir: z.string().min(1).optional(),
+  language: z.string().min(1).max(10).optional(),
+  translate: z.boolean().optional()
 })
 
 export interface PipelineArgs {
