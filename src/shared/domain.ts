@@ -52,6 +52,10 @@ export interface JobRow {
   keep_in_background: 0 | 1
 }
 
+/** 'auto' or an ISO 639-1 (or whisper's 3-letter) language code. */
+export const LANGUAGE_CODE = /^(auto|[a-z]{2,3})$/
+const LANGUAGE_MESSAGE = "use 'auto' or a language code like en, de, fr"
+
 /** What a user chooses per job; defaults come from Settings. */
 export const JobOptionsSchema = z
   .object({
@@ -64,7 +68,11 @@ export const JobOptionsSchema = z
     overlapSeconds: z.number().min(0).max(30),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
     /** '' = <dataDir>/outputs/<jobId>/ */
-    outputDir: z.string().max(4096)
+    outputDir: z.string().max(4096),
+    /** 'auto' (detect) or an ISO 639-1 code; whisper only. Absent = 'auto'. */
+    language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE).optional(),
+    /** Translate into English instead of transcribing (whisper only). */
+    translate: z.boolean().optional()
   })
   .strict()
   .refine((o) => o.overlapSeconds * 2 < o.chunkSeconds, {
@@ -90,7 +98,14 @@ export const SettingsSchema = z
     /** Leaving the page that started a job stops it (unless kept in background). */
     autoStopOnLeave: z.boolean(),
     /** The spec's emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
-    processTracking: z.boolean()
+    processTracking: z.boolean(),
+    language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE),
+    translate: z.boolean(),
+    /** Mirror of whisper.cpp's model files; '' = Hugging Face (TRANSCRIPTOR_MODEL_BASE_URL wins). */
+    modelBaseUrl: z
+      .string()
+      .max(2048)
+      .regex(/^(https?:\/\/\S+)?$/, 'must be an http(s) URL or empty')
   })
   .strict()
   .refine((s) => s.overlapSeconds * 2 < s.chunkSeconds, {
@@ -112,7 +127,10 @@ export const DEFAULT_SETTINGS: Settings = {
   orphanTimeoutSeconds: 300,
   heartbeatIntervalSeconds: 5,
   autoStopOnLeave: true,
-  processTracking: true
+  processTracking: true,
+  language: 'auto',
+  translate: false,
+  modelBaseUrl: ''
 }
 
 export interface ProcessInfo {

@@ -14,6 +14,7 @@ export function describeBytes(bytes: Buffer): string {
   const text = bytes.toString('latin1')
   const known: [RegExp, string][] = [
     [/^GGUF/, 'a GGUF file (llama.cpp), not a whisper ggml model'],
+    // eslint-disable-next-line no-control-regex
     [/^PK\x03\x04/, 'a zip archive'],
     [/^<!DOCTYPE|^<html/i, 'an HTML page (a download error page?)'],
     [/^\{/, 'a JSON document'],
