@@ -65,6 +65,10 @@ export interface JobRow {
   log_file_path: string | null
   last_heartbeat: number | null
   keep_in_background: 0 | 1
+  /** Whisper's language: 'auto' (detected) or a code (migration 0004). */
+  language: string
+  /** 1 = translated into English instead of transcribed. */
+  translate: 0 | 1
 }
 
 /** 'auto' or an ISO 639-1 (or whisper's 3-letter) language code. */
@@ -232,4 +236,7 @@ export interface Segment {
 export interface Transcript {
   durationSeconds: number
   segments: Segment[]
+  /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
+  language?: string
+  task?: 'transcribe' | 'translate'
 }

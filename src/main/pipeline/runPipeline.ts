@@ -161,7 +161,10 @@ export async function runPipeline(
   const words = mergeChunkWords(results)
   const transcript: Transcript = {
     durationSeconds: decoded.durationSeconds,
-    segments: groupSegments(words)
+    segments: groupSegments(words),
+    // pocketsphinx's model is English; whisper's language is what was asked ('auto' = detected).
+    language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
+    task: spec.translate ? 'translate' : 'transcribe'
   }
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   emit({ type: 'done', outputs, wordCount: words.length })

@@ -92,8 +92,8 @@ describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model
       () =>
         /engine worker 2 ready/.test(stdout) &&
         (workers = whisperWorkers(run.child.pid ?? -1)).length === 2,
-      120_000,
-      'two whisper workers with the model loaded'
+      'two whisper workers with the model loaded',
+      120_000
     )
     expect(stdout).not.toMatch(/chunk \d+\/\d+ done/) // both are mid-chunk
     const stoppedAt = Date.now()
@@ -101,7 +101,7 @@ describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model
     const result = await run.finished
     expect(Date.now() - stoppedAt).toBeLessThan(5_000)
     expect(result.code).not.toBe(0)
-    await waitFor(() => workers.every((pid) => !isAlive(pid)), 5_000, 'whisper workers to exit')
+    await waitFor(() => workers.every((pid) => !isAlive(pid)), 'whisper workers to exit', 5_000)
     expect(result.events.some((e) => e.type === 'done')).toBe(false)
   })
 

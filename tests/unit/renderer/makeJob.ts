@@ -30,6 +30,8 @@ export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
     log_file_path: null,
     last_heartbeat: null,
     keep_in_background: 0,
+    language: 'auto',
+    translate: 0,
     ...overrides
   }
 }

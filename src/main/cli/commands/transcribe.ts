@@ -61,7 +61,11 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
       overlapSeconds: numberOption(values, 'overlap')
     }),
     ...(formatsOption(values) !== undefined && { formats: formatsOption(values) }),
-    ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') })
+    ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') }),
+    ...(stringOption(values, 'language') !== undefined && {
+      language: stringOption(values, 'language')?.toLowerCase()
+    }),
+    ...(values.translate === true && { translate: true })
   }
   const parsed = JobOptionsSchema.safeParse(chosen)
   if (!parsed.success) {
@@ -70,7 +74,8 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
       engine: 'engine',
       chunkSeconds: 'chunk',
       overlapSeconds: 'overlap',
-      outputDir: 'out'
+      outputDir: 'out',
+      language: 'language'
     }[String(issue.path[0])]
     throw new UsageError(`--${flag ?? String(issue.path[0])}: ${issue.message}`)
   }
@@ -92,7 +97,8 @@ const transcribe: Command = {
   summary: 'transcribe audio/video files (one tracked job each); Ctrl-C stops them all',
   usage:
     'FILE... [--engine pocketsphinx|whisper] [--model NAME|PATH] [--processes N] [--workers N] ' +
-    '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR]',
+    '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR] ' +
+    '[--language auto|en|de|…] [--translate]',
   positionals: { min: 1, max: 1000 },
   options: {
     engine: { type: 'string' },
@@ -102,7 +108,9 @@ const transcribe: Command = {
     chunk: { type: 'string' },
     overlap: { type: 'string' },
     format: { type: 'string' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    language: { type: 'string' },
+    translate: { type: 'boolean' }
   },
   run: async (ctx, { values, positionals }) => {
     const service = createTranscriptionService({ dataDir: ctx.dataDir })

@@ -20,6 +20,7 @@ export type NewJob = Pick<
   | 'formats'
   | 'output_dir'
 > &
+  Partial<Pick<JobRow, 'language' | 'translate'>> &
   Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid'>>
 
 export interface JobFilter {
@@ -54,10 +55,10 @@ export class JobRepository {
       insert: db.prepare(
         `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
            processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, owner_instance,
-           owner_pid, status, created_at)
+           owner_pid, language, translate, status, created_at)
          VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
            @chunk_seconds, @overlap_seconds, @formats, @output_dir, @owner_instance, @owner_pid,
-           'queued', @created_at)
+           @language, @translate, 'queued', @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -126,6 +127,8 @@ export class JobRepository {
       duration_seconds: input.duration_seconds ?? null,
       owner_instance: input.owner_instance ?? null,
       owner_pid: input.owner_pid ?? null,
+      language: input.language ?? 'auto',
+      translate: input.translate ?? 0,
       created_at: now
     }) as JobRow
   }

@@ -29,7 +29,9 @@ export function jobOptionsOf(row: JobRow): JobOptions {
     chunkSeconds: row.chunk_seconds,
     overlapSeconds: row.overlap_seconds,
     formats: row.formats.split(',').filter(isOutputFormat),
-    outputDir: row.output_dir ?? ''
+    outputDir: row.output_dir ?? '',
+    language: row.language ?? 'auto',
+    translate: row.translate === 1
   }
 }
 
@@ -43,7 +45,9 @@ export function jobColumnsOf(options: JobOptions): Omit<NewJob, 'filename' | 'or
     chunk_seconds: options.chunkSeconds,
     overlap_seconds: options.overlapSeconds,
     formats: options.formats.join(','),
-    output_dir: options.outputDir ? resolve(options.outputDir) : null
+    output_dir: options.outputDir ? resolve(options.outputDir) : null,
+    language: options.language ?? 'auto',
+    translate: options.translate ? 1 : 0
   }
 }
 
