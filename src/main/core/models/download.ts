@@ -241,9 +241,9 @@ function streamBody(
     })
     out.on('error', (err: NodeJS.ErrnoException) => {
       fail(
-        new DownloadError(
+        new (err.code === 'ENOSPC' ? DiskFullError : DownloadError)(
           err.code === 'ENOSPC'
-            ? `disk full while writing ${part} (${formatBytes(received)} written; the partial file was kept)`
+            ? `disk full after ${formatBytes(received)} of ${total ? formatBytes(total) : 'the model'} in ${dirname(part)}; the partial download was removed`
             : `cannot write ${part}: ${err.message}`
         )
       )
@@ -251,6 +251,8 @@ function streamBody(
     out.on('close', () => (failed ? reject(failed) : resolve(received)))
   })
 }
+
+class DiskFullError extends DownloadError {}
 
 class DroppedError extends Error {
   constructor(received: number, total: number | null, why = 'connection dropped') {
@@ -262,6 +264,10 @@ class DroppedError extends Error {
 export async function downloadModel(r: DownloadRequest): Promise<string> {
   const meter = new Meter(r.name, r.onProgress)
   const retries = r.retries ?? 3
+  // Before a byte moves: the catalog's size says whether it can fit at all (the server's
+  // Content-Length is checked again once it answers).
+  if (r.approxBytes)
+    checkFreeSpace(dirname(r.dest), r.approxBytes - (await sizeOf(partPath(r.dest))))
   let lastDrop: Error | null = null
   for (let i = 0; i <= retries + 1; i++) {
     if (r.signal.aborted) throw new Error('cancelled')
@@ -272,6 +278,7 @@ export async function downloadModel(r: DownloadRequest): Promise<string> {
     } catch (err) {
       if (r.signal.aborted) throw new Error('cancelled')
       if (err instanceof RestartError) continue
+      if (err instanceof DiskFullError) await removePart(r.dest) // do not leave the disk full
       if (err instanceof DroppedError) {
         lastDrop = err
         if (i < retries) await new Promise((res) => setTimeout(res, 200 * (i + 1)))
