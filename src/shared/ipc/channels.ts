@@ -27,7 +27,12 @@ export const REQUEST_CHANNELS = [
   'client.leavingPage',
   'settings.get',
   'settings.set',
-  'engines.list'
+  'engines.list',
+  'models.list',
+  'models.pull',
+  'models.cancel',
+  'models.delete',
+  'models.import'
 ] as const satisfies readonly RequestChannel[]
 
 export const EVENT_CHANNEL_NAMES = [
@@ -35,7 +40,8 @@ export const EVENT_CHANNEL_NAMES = [
   'job.deleted',
   'job.logs',
   'job.metrics',
-  'jobs.stopped'
+  'jobs.stopped',
+  'models.progress'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -16,6 +16,12 @@ import {
   type Settings,
   type Transcript
 } from '@shared/domain'
+import {
+  ModelNameSchema,
+  type DownloadProgress,
+  type InstalledModel,
+  type ModelListing
+} from '@shared/models'
 
 const JobId = z.number().int().positive()
 const FilePath = z.string().min(1).max(4096)
@@ -94,7 +100,26 @@ export const requestContract = {
     input: z.object({ settings: z.lazy(() => SettingsSchema) }).strict(),
     output: returns<Settings>()
   },
-  'engines.list': { input: z.object({}).strict(), output: returns<EngineInfo[]>() }
+  'engines.list': { input: z.object({}).strict(), output: returns<EngineInfo[]>() },
+  /** The catalog, what is installed, downloads in flight. */
+  'models.list': { input: z.object({}).strict(), output: returns<ModelListing>() },
+  /** Starts a download owned by the app (leaving a page does not cancel it); progress arrives as events. */
+  'models.pull': {
+    input: z.object({ name: ModelNameSchema }).strict(),
+    output: returns<{ started: boolean }>()
+  },
+  'models.cancel': {
+    input: z.object({ name: ModelNameSchema }).strict(),
+    output: returns<{ cancelled: boolean }>()
+  },
+  'models.delete': {
+    input: z.object({ name: ModelNameSchema }).strict(),
+    output: returns<{ removed: boolean; path: string }>()
+  },
+  'models.import': {
+    input: z.object({ path: FilePath, name: ModelNameSchema.optional() }).strict(),
+    output: returns<InstalledModel>()
+  }
 } as const
 
 export type RequestChannel = keyof typeof requestContract
@@ -113,6 +138,8 @@ export interface EventPayloads {
   'job.logs': LogBatch
   'job.metrics': MetricsSample
   'jobs.stopped': JobsStoppedNotice
+  /** Download progress, batched (≤ ~5 messages/s), like logs. */
+  'models.progress': DownloadProgress[]
 }
 export type EventChannel = keyof EventPayloads
 

@@ -33,7 +33,12 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'client.leavingPage': { page: 'job', nextPage: 'history' },
   'settings.get': {},
   'settings.set': { settings: { ...DEFAULT_SETTINGS } },
-  'engines.list': {}
+  'engines.list': {},
+  'models.list': {},
+  'models.pull': { name: 'base.en' },
+  'models.cancel': { name: 'base.en' },
+  'models.delete': { name: 'base.en' },
+  'models.import': { path: '/tmp/ggml-x.bin', name: 'x' }
 }
 
 function wrongTypeFor(value: unknown): unknown {
