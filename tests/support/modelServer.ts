@@ -35,7 +35,10 @@ async function sendBody(
   file: ServedFile,
   drop: boolean
 ): Promise<void> {
-  const piece = 64 * 1024
+  // Throttled bodies go in tenth-of-a-second pieces, so the rate holds even for a small file.
+  const piece = file.bytesPerSecond
+    ? Math.max(1024, Math.min(64 * 1024, Math.floor(file.bytesPerSecond / 10)))
+    : 64 * 1024
   for (let sent = 0; sent < body.length;) {
     if (res.destroyed) return
     const end = Math.min(body.length, sent + piece)

@@ -1,4 +1,5 @@
 // The model catalog as data: name, approximate size, languages, SHA-1 and download URL.
+import { readFileSync } from 'node:fs'
 import type { CatalogModel } from '@shared/models'
 import { WHISPER_MODELS_TSV } from './catalogData'
 
@@ -33,14 +34,28 @@ export function parseCatalog(tsv: string): CatalogModel[] {
     })
 }
 
-export const CATALOG: readonly CatalogModel[] = parseCatalog(WHISPER_MODELS_TSV)
+const BUILT_IN: readonly CatalogModel[] = parseCatalog(WHISPER_MODELS_TSV)
+let custom: { path: string; models: readonly CatalogModel[] } | null = null
+
+/**
+ * The catalog: whisper.cpp's, or, for a private mirror with its own (e.g. fine-tuned) models,
+ * the TSV file named by TRANSCRIPTOR_MODEL_CATALOG (same columns: name, size, sha1).
+ */
+export function catalogModels(env: NodeJS.ProcessEnv = process.env): readonly CatalogModel[] {
+  const path = env.TRANSCRIPTOR_MODEL_CATALOG
+  if (!path) return BUILT_IN
+  if (custom?.path !== path) custom = { path, models: parseCatalog(readFileSync(path, 'utf8')) }
+  return custom.models
+}
 
 export function findCatalogModel(name: string): CatalogModel | undefined {
-  return CATALOG.find((m) => m.name === name)
+  return catalogModels().find((m) => m.name === name)
 }
 
 export function unknownModelMessage(name: string): string {
-  return `unknown model '${name}'; known: ${CATALOG.map((m) => m.name).join(', ')}`
+  return `unknown model '${name}'; known: ${catalogModels()
+    .map((m) => m.name)
+    .join(', ')}`
 }
 
 /** The configured mirror: TRANSCRIPTOR_MODEL_BASE_URL beats the setting beats Hugging Face. */

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path'
 import type { DownloadProgress, InstalledModel, ModelListing } from '@shared/models'
 import { checkGgmlFile } from '../../engines/whisperWorker/ggmlFile'
 import {
-  CATALOG,
+  catalogModels,
   checkDownloadUrl,
   checkModelName,
   findCatalogModel,
@@ -64,7 +64,7 @@ export class ModelManager {
     const installed = await this.installed()
     const byName = new Map(installed.map((m) => [m.name, m]))
     return {
-      catalog: CATALOG.map((m) => ({
+      catalog: catalogModels().map((m) => ({
         ...m,
         installed: byName.get(m.name) ?? null,
         download: this.active.get(m.name)?.progress ?? null

@@ -6,6 +6,7 @@ import { getApi } from '../transport/getApi'
 import { Field, OptionFields, pickJobOptions } from '../components/OptionFields'
 import { fieldErrors, parseNumberInput } from '../lib/formErrors'
 import { setSettings, useSettingsStore } from '../store/settingsStore'
+import { ModelsSection } from '../components/ModelsSection'
 
 export function SettingsPage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -20,7 +21,12 @@ export function SettingsPage(): React.JSX.Element {
         )}
       </div>
     )
-  return <SettingsForm saved={settings} />
+  return (
+    <>
+      <SettingsForm saved={settings} />
+      <ModelsSection />
+    </>
+  )
 }
 
 type Numeric = 'concurrentJobs' | 'orphanTimeoutSeconds' | 'heartbeatIntervalSeconds'
