@@ -210,7 +210,8 @@ function streamBody(
   hash: Hash
 ): Promise<number> {
   return new Promise((resolve, reject) => {
-    const out = createWriteStream(part, { flags: have > 0 ? 'a' : 'w' })
+    // Large buffered writes: the default 16 KiB would mean thousands of syscalls per model.
+    const out = createWriteStream(part, { flags: have > 0 ? 'a' : 'w', highWaterMark: 1 << 20 })
     let received = have
     let failed: Error | null = null
     const fail = (err: Error): void => {
