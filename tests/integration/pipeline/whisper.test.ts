@@ -136,6 +136,39 @@ describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model
   })
 })
 
+describe('language and task', () => {
+  it('translate with a multilingual model: the JSON output says language and task', async () => {
+    const spec = makeSpec(join(dir, 'translate'), CLIP, {
+      engine: 'whisper',
+      model: fastModel,
+      language: 'de',
+      translate: true
+    })
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    const json = JSON.parse(readFileSync(join(spec.outputDir, 'transcript.json'), 'utf8')) as {
+      language: string
+      task: string
+    }
+    expect(json).toMatchObject({ language: 'de', task: 'translate' })
+  })
+
+  it('an English-only (.en) model asked for German fails the job with one line saying so', async () => {
+    const enModel = join(dir, 'ggml-fast.en.bin')
+    copyFileSync(fastModel, enModel)
+    const spec = makeSpec(join(dir, 'en-only'), CLIP, {
+      engine: 'whisper',
+      model: enModel,
+      language: 'de'
+    })
+    const run = await runPipelineProcess(spec)
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([
+      "ggml-fast.en.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
+    ])
+  })
+})
+
 describe('transcriptor transcribe --engine whisper --model PATH', () => {
   it('runs the bundled whisper.cpp with an empty-weights model and completes', () => {
     const r = spawnSync(
