@@ -20,12 +20,12 @@ const modelsPull: Command = {
     if (!url && !name)
       throw new UsageError("'models pull' needs NAME (see 'transcriptor models list')")
     const printer = progressPrinter(process.stderr)
-    let last: string | null = null
+    const seen: { last: string | null } = { last: null }
     const manager = modelManagerFor(
       ctx.dataDir,
       () => ctx.store().settings.get().modelBaseUrl,
       (p) => {
-        last = describeProgress(p)
+        seen.last = describeProgress(p)
         if (!ctx.json) printer.update(p)
       }
     )
@@ -48,7 +48,7 @@ const modelsPull: Command = {
       printer.end()
       if ((err as Error).message === 'cancelled') {
         process.stderr.write(
-          `transcriptor: ${modelName}: cancelled${last ? ` at ${last}` : ''}; run the same pull again to resume\n`
+          `transcriptor: ${modelName}: cancelled${seen.last ? ` at ${seen.last}` : ''}; run the same pull again to resume\n`
         )
         return 130
       }

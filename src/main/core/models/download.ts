@@ -265,19 +265,21 @@ class DroppedError extends Error {
 export async function downloadModel(r: DownloadRequest): Promise<string> {
   const meter = new Meter(r.name, r.onProgress)
   const retries = r.retries ?? 3
+  // A function, not a property read: the signal changes under our feet while we await.
+  const cancelled = (): boolean => r.signal.aborted
   // Before a byte moves: the catalog's size says whether it can fit at all (the server's
   // Content-Length is checked again once it answers).
   if (r.approxBytes)
     checkFreeSpace(dirname(r.dest), r.approxBytes - (await sizeOf(partPath(r.dest))))
   let lastDrop: Error | null = null
   for (let i = 0; i <= retries + 1; i++) {
-    if (r.signal.aborted) throw new Error('cancelled')
+    if (cancelled()) throw new Error('cancelled')
     const hash = createHash('sha1')
     let size: number
     try {
       size = await attempt(r, meter, hash)
     } catch (err) {
-      if (r.signal.aborted) throw new Error('cancelled')
+      if (cancelled()) throw new Error('cancelled')
       if (err instanceof RestartError) continue
       if (err instanceof DiskFullError) await removePart(r.dest) // do not leave the disk full
       if (err instanceof DroppedError) {

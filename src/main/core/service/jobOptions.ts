@@ -30,7 +30,7 @@ export function jobOptionsOf(row: JobRow): JobOptions {
     overlapSeconds: row.overlap_seconds,
     formats: row.formats.split(',').filter(isOutputFormat),
     outputDir: row.output_dir ?? '',
-    language: row.language ?? 'auto',
+    language: row.language,
     translate: row.translate === 1
   }
 }

@@ -156,7 +156,7 @@ export class WhisperWorkerClient {
       p.touch()
       p.onProgress(message.fraction)
     } else if (message.type === 'result') p.resolve(message)
-    else if (message.type === 'error') {
+    else {
       this.lastError = message.message
       p.reject(new EngineCrashError('whisper failed on a chunk', message.message))
     }

@@ -64,9 +64,9 @@ async function loadModel(
       return fail((err as Error).message)
     }
   })()
-  let noGpu = false
+  const native = { found: true }
   binding.module.WhisperContext.toggleNativeLog(true, (level, text) => {
-    if (/no GPU found/.test(text)) noGpu = true
+    if (/no GPU found/.test(text)) native.found = false
     if (level === 'error' || level === 'warn' || WORTH_LOGGING.test(text))
       process.stderr.write(`whisper.cpp ${level}: ${text.trimEnd()}\n`)
   })
@@ -79,7 +79,7 @@ async function loadModel(
   }
   // Native log lines are delivered through the event loop: let them arrive before deciding.
   await new Promise((r) => setTimeout(r, 20))
-  const accelerator: Accelerator = noGpu ? 'CPU' : binding.accelerator
+  const accelerator: Accelerator = native.found ? binding.accelerator : 'CPU'
   reply({
     type: 'ready',
     backend: `bundled whisper.cpp (${binding.packageName})`,

@@ -74,7 +74,7 @@ export function RecommendedModelOffer(): React.JSX.Element | null {
   const progress = useModelsStore((s) => s.progress)
   const recommended = listing?.catalog.find((m) => m.recommended)
   if (!recommended) return null
-  const p = progress[recommended.name]
+  const p = recommended.name in progress ? progress[recommended.name] : undefined
   return (
     <div className="model-offer" role="status">
       <span>No whisper model is installed yet. </span>
