@@ -15,6 +15,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           pipeline: resolve(__dirname, 'src/main/pipeline/main.ts'),
+          whisperWorker: resolve(__dirname, 'src/main/engines/whisperWorker/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           webHost: resolve(__dirname, 'src/main/webHost/main.ts')
         }

@@ -68,7 +68,15 @@ export interface JobRow {
   keep_in_background: 0 | 1
   /** JSON EndpointRef[] of an openai (or mixed) job; never holds a key (migration 0004). */
   endpoints: string | null
+  /** Whisper's language: 'auto' (detected) or a code (migration 0005). */
+  language: string
+  /** 1 = translated into English instead of transcribed. */
+  translate: 0 | 1
 }
+
+/** 'auto' or an ISO 639-1 (or whisper's 3-letter) language code. */
+export const LANGUAGE_CODE = /^(auto|[a-z]{2,3})$/
+const LANGUAGE_MESSAGE = "use 'auto' or a language code like en, de, fr"
 
 /** What a user chooses per job, field by field; settings and the pipeline spec extend it. */
 export const JobOptionsFields = z
@@ -82,7 +90,11 @@ export const JobOptionsFields = z
     overlapSeconds: z.number().min(0).max(30),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
     /** '' = <dataDir>/outputs/<jobId>/ */
-    outputDir: z.string().max(4096)
+    outputDir: z.string().max(4096),
+    /** 'auto' (detect) or an ISO 639-1 code; whisper only. Absent = 'auto'. */
+    language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE).optional(),
+    /** Translate into English instead of transcribing (whisper only). */
+    translate: z.boolean().optional()
   })
   .strict()
 
@@ -123,7 +135,14 @@ export const SettingsSchema = overlapBelowHalfChunk(
     /** Leaving the page that started a job stops it (unless kept in background). */
     autoStopOnLeave: z.boolean(),
     /** The spec's emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
-    processTracking: z.boolean()
+    processTracking: z.boolean(),
+    language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE),
+    translate: z.boolean(),
+    /** Mirror of whisper.cpp's model files; '' = Hugging Face (TRANSCRIPTOR_MODEL_BASE_URL wins). */
+    modelBaseUrl: z
+      .string()
+      .max(2048)
+      .regex(/^(https?:\/\/\S+)?$/, 'must be an http(s) URL or empty')
   }).strict()
 )
 export type Settings = z.infer<typeof SettingsSchema>
@@ -141,7 +160,10 @@ export const DEFAULT_SETTINGS: Settings = {
   orphanTimeoutSeconds: 300,
   heartbeatIntervalSeconds: 5,
   autoStopOnLeave: true,
-  processTracking: true
+  processTracking: true,
+  language: 'auto',
+  translate: false,
+  modelBaseUrl: ''
 }
 
 export interface ProcessInfo {
@@ -229,4 +251,7 @@ export interface Segment {
 export interface Transcript {
   durationSeconds: number
   segments: Segment[]
+  /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
+  language?: string
+  task?: 'transcribe' | 'translate'
 }

@@ -17,6 +17,31 @@ export interface ChunkOptions extends EngineContext {
   signal: AbortSignal
   /** Scratch directory the engine may write into (per chunk). */
   scratchDir: string
+  /** 'auto' or an ISO 639-1 code (engines that know one language ignore it). */
+  language?: string
+  /** Translate into English instead of transcribing (whisper). */
+  translate?: boolean
+  /** 0..1 within this chunk, as often as the engine can tell. */
+  onProgress?: (fraction: number) => void
+}
+
+export interface WorkerOptions extends EngineContext {
+  model: string
+  log: (line: string) => void
+}
+
+/**
+ * An engine process that loads its model once and then takes chunk after chunk. Engines without
+ * one run a process per chunk (transcribeChunk).
+ */
+export interface EngineWorker {
+  /** Backend and accelerator, e.g. "bundled whisper.cpp (…linux-x64-vulkan), CPU". */
+  readonly description: string
+  /** One line when a GPU variant could not be used and the CPU one runs instead. */
+  readonly fallback: string | null
+  readonly loadMs: number
+  transcribe(wavPath: string, options: ChunkOptions): Promise<TimedWord[]>
+  close(): void
 }
 
 export interface Engine {
@@ -24,6 +49,8 @@ export interface Engine {
   availability(model?: string, context?: EngineContext): Promise<EngineInfo>
   /** Words with times relative to the start of the chunk, in seconds. */
   transcribeChunk(wavPath: string, options: ChunkOptions): Promise<TimedWord[]>
+  /** A process that keeps the model loaded across chunks; null when this setup has none. */
+  startWorker?(options: WorkerOptions): Promise<EngineWorker | null>
 }
 
 /** The engine process failed; `stderrTail` holds its last meaningful stderr lines. */

@@ -1,119 +1,150 @@
-// whisper.cpp adapter: `whisper-cli` + a ggml model file. Threads = the job's `workers`.
-// Nothing here downloads anything: when the binary or the model is missing, availability (and a
-// job, at once) says exactly what to install and where to put it.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { basename, join } from 'node:path'
+// The whisper engine: whisper.cpp with ggml models. Two backends:
+//  - bundled (default): @fugood/whisper.node's prebuilt whisper.cpp, run in worker processes that
+//    load the model once and take chunk after chunk (whisperWorker/);
+//  - cli: `whisper-cli` on PATH, one process per chunk (TRANSCRIPTOR_WHISPER_BACKEND=cli).
+// Nothing here downloads anything: a missing model is reported with the command that fetches it.
 import type { EngineInfo, TimedWord } from '@shared/domain'
-import { findExecutable } from '../os/findExecutable'
-import { runEngineProcess } from './runEngineProcess'
-import { buildWhisperArgs, parseWhisperJson, whisperJsonPath } from './whisperOutput'
+import { variantInstalled } from './whisperWorker/binding'
+import { checkGgmlFile } from './whisperWorker/ggmlFile'
+import { WHISPER_GPU_CHOICES, type WhisperGpuChoice } from './whisperWorker/protocol'
+import { WhisperWorkerClient, WorkerStartError } from './whisperWorker/client'
+import { findWhisperCli, transcribeWithCli, WHISPER_INSTALL_HINT } from './whisperCli'
+import { whisperLanguage } from './whisperLanguage'
+import { listWhisperModels, modelHint, resolveWhisperModel } from './whisperModelPath'
 import {
-  EngineCrashError,
   EngineUnavailableError,
   type ChunkOptions,
   type Engine,
-  type EngineContext
+  type EngineContext,
+  type EngineWorker,
+  type WorkerOptions
 } from './types'
 
-export const DEFAULT_WHISPER_MODEL = 'base.en'
+export { DEFAULT_WHISPER_MODEL, resolveWhisperModel, whisperModelDirs } from './whisperModelPath'
+export { WHISPER_INSTALL_HINT } from './whisperCli'
 
-export const WHISPER_INSTALL_HINT =
-  'whisper.cpp not found: build https://github.com/ggml-org/whisper.cpp (cmake -B build && cmake --build build) ' +
-  'and put build/bin/whisper-cli on PATH, or set TRANSCRIPTOR_WHISPER_CLI=/path/to/whisper-cli'
+export type WhisperBackend = 'bundled' | 'cli'
 
-function findWhisperCli(env: NodeJS.ProcessEnv = process.env): string | null {
-  const names = [env.TRANSCRIPTOR_WHISPER_CLI, 'whisper-cli', 'whisper-cpp', 'whisper.cpp']
-  for (const name of names) {
-    const found = name ? findExecutable(name, env) : null
-    if (found) return found
+export function whisperBackend(env: NodeJS.ProcessEnv = process.env): WhisperBackend {
+  return env.TRANSCRIPTOR_WHISPER_BACKEND === 'cli' ? 'cli' : 'bundled'
+}
+
+export function whisperGpuChoice(env: NodeJS.ProcessEnv = process.env): WhisperGpuChoice {
+  const v = env.TRANSCRIPTOR_WHISPER_GPU ?? 'auto'
+  return (WHISPER_GPU_CHOICES as readonly string[]).includes(v) ? (v as WhisperGpuChoice) : 'auto'
+}
+
+const BUNDLED_MISSING =
+  'the bundled whisper.cpp (@fugood/whisper.node) has no build for ' +
+  `${process.platform}-${process.arch} here: reinstall with optional dependencies, or set ` +
+  'TRANSCRIPTOR_WHISPER_BACKEND=cli and put whisper-cli on PATH'
+
+/** "bundled whisper.cpp: CPU (+ Vulkan build, used when a GPU is found)". */
+function bundledDescription(): string {
+  const gpu = (['vulkan', 'cuda'] as const).filter(variantInstalled)
+  const names = gpu.map((v) => (v === 'cuda' ? 'CUDA' : 'Vulkan'))
+  const base = process.platform === 'darwin' && process.arch === 'arm64' ? 'Metal' : 'CPU'
+  return `bundled whisper.cpp: ${base}${names.length ? ` (+ ${names.join(', ')} build${names.length > 1 ? 's' : ''}, used when a GPU is found)` : ''}`
+}
+
+async function availability(model = '', context: EngineContext = {}): Promise<EngineInfo> {
+  const models = listWhisperModels(context)
+  const unavailable = (detail: string): EngineInfo => ({
+    name: 'whisper',
+    available: false,
+    detail,
+    models
+  })
+  let runner: string
+  if (whisperBackend() === 'cli') {
+    const cli = findWhisperCli()
+    if (!cli) return unavailable(WHISPER_INSTALL_HINT)
+    runner = `whisper-cli ${cli}`
+  } else {
+    if (!variantInstalled('default')) return unavailable(BUNDLED_MISSING)
+    runner = bundledDescription()
   }
-  return null
+  const modelPath = resolveWhisperModel(model, context)
+  if (!modelPath) return unavailable(`${runner}, but ${modelHint(model, context)}`)
+  return { name: 'whisper', available: true, detail: `${runner}, model ${modelPath}`, models }
 }
 
-/** Where ggml models are looked up by name, most specific first. */
-export function whisperModelDirs(
-  context: EngineContext = {},
-  env: NodeJS.ProcessEnv = process.env
-): string[] {
-  return [
-    env.TRANSCRIPTOR_WHISPER_MODELS,
-    context.modelsDir,
-    join(homedir(), '.cache', 'whisper'),
-    '/usr/local/share/whisper.cpp/models',
-    '/usr/share/whisper.cpp/models'
-  ].filter((d): d is string => Boolean(d))
+function modelOrThrow(model: string, context: EngineContext): string {
+  const modelPath = resolveWhisperModel(model, context)
+  if (!modelPath) throw new EngineUnavailableError(modelHint(model, context))
+  return modelPath
 }
 
-function isFile(path: string): boolean {
-  return existsSync(path) && statSync(path).isFile()
-}
-
-/** A model path, or a name like `base.en` found as `ggml-base.en.bin` in a model dir. */
-export function resolveWhisperModel(model: string, context: EngineContext = {}): string | null {
-  const name = model || DEFAULT_WHISPER_MODEL
-  if (name.includes('/') || name.endsWith('.bin')) return isFile(name) ? name : null
-  for (const dir of whisperModelDirs(context)) {
-    for (const file of [`ggml-${name}.bin`, name]) {
-      if (isFile(join(dir, file))) return join(dir, file)
-    }
+function languageOrThrow(modelPath: string, o: ChunkOptions): string {
+  try {
+    return whisperLanguage(modelPath, o.language, o.translate)
+  } catch (err) {
+    throw new EngineUnavailableError((err as Error).message)
   }
-  return null
 }
 
-function modelHint(model: string, context: EngineContext): string {
-  const name = model || DEFAULT_WHISPER_MODEL
-  return (
-    `whisper model '${name}' not found: download ggml-${basename(name).replace(/^ggml-|\.bin$/g, '')}.bin ` +
-    `(whisper.cpp: ./models/download-ggml-model.sh ${name}) into ${whisperModelDirs(context)[0]}, ` +
-    'or pass --model /path/to/ggml-MODEL.bin'
-  )
-}
+/** Chunks longer than whisper's 30 s window report progress per window; allow for slow CPUs. */
+const STALL_MS = 10 * 60_000
 
-function listModels(context: EngineContext): string[] {
-  const names = new Set<string>()
-  for (const dir of whisperModelDirs(context)) {
-    try {
-      for (const file of readdirSync(dir)) {
-        const m = /^ggml-(.+)\.bin$/.exec(file)
-        if (m) names.add(m[1])
-      }
-    } catch {
-      // Missing dirs are normal.
-    }
+async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
+  const modelPath = modelOrThrow(o.model, o)
+  const check = checkGgmlFile(modelPath)
+  if (!check.ok) throw new EngineUnavailableError(check.reason)
+  let client: WhisperWorkerClient
+  try {
+    client = await WhisperWorkerClient.start({ modelPath, gpu: whisperGpuChoice(), log: o.log })
+  } catch (err) {
+    if (err instanceof WorkerStartError) throw new EngineUnavailableError(err.message)
+    throw err
   }
-  return [...names].sort()
+  const { ready } = client
+  return {
+    description: `${ready.backend}, ${ready.accelerator}`,
+    fallback: ready.fallback,
+    loadMs: ready.loadMs,
+    async transcribe(wavPath, c) {
+      const language = languageOrThrow(modelPath, c)
+      const { words } = await client.transcribe(
+        {
+          wavPath,
+          language,
+          translate: c.translate === true,
+          threads: c.threads,
+          stallMs: STALL_MS
+        },
+        c.signal,
+        (f) => c.onProgress?.(f)
+      )
+      return words
+    },
+    close: () => client.kill()
+  }
+}
+
+async function transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
+  const modelPath = modelOrThrow(o.model, o)
+  const language = languageOrThrow(modelPath, o)
+  if (whisperBackend() === 'cli') {
+    const cli = findWhisperCli()
+    if (!cli) throw new EngineUnavailableError(WHISPER_INSTALL_HINT)
+    return transcribeWithCli(cli, modelPath, language, wavPath, o)
+  }
+  // Without a pool: a worker for this one chunk (the model loads every time).
+  const worker = await startBundledWorker({
+    model: modelPath,
+    modelsDir: o.modelsDir,
+    log: () => {}
+  })
+  try {
+    return await worker.transcribe(wavPath, o)
+  } finally {
+    worker.close()
+  }
 }
 
 export const whisperEngine: Engine = {
   name: 'whisper',
-
-  async availability(model = '', context: EngineContext = {}): Promise<EngineInfo> {
-    const models = listModels(context)
-    const cli = findWhisperCli()
-    if (!cli) return { name: 'whisper', available: false, detail: WHISPER_INSTALL_HINT, models }
-    const modelPath = resolveWhisperModel(model, context)
-    if (!modelPath)
-      return {
-        name: 'whisper',
-        available: false,
-        detail: `${cli} found, but ${modelHint(model, context)}`,
-        models
-      }
-    return { name: 'whisper', available: true, detail: `${cli} with ${modelPath}`, models }
-  },
-
-  async transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
-    const cli = findWhisperCli()
-    if (!cli) throw new EngineUnavailableError(WHISPER_INSTALL_HINT)
-    const modelPath = resolveWhisperModel(o.model, o)
-    if (!modelPath) throw new EngineUnavailableError(modelHint(o.model, o))
-    const outputBase = join(o.scratchDir, basename(wavPath).replace(/\.wav$/, '') + '.whisper')
-    const args = buildWhisperArgs({ model: modelPath, wavPath, threads: o.threads, outputBase })
-    const { stderrTail } = await runEngineProcess(cli, args, o.signal, 'whisper-cli')
-    // whisper-cli exits 0 even on some argument and model errors: the output file is the proof.
-    const jsonPath = whisperJsonPath(outputBase)
-    if (!isFile(jsonPath)) throw new EngineCrashError('whisper-cli wrote no output', stderrTail)
-    return parseWhisperJson(readFileSync(jsonPath, 'utf8'))
-  }
+  availability,
+  transcribeChunk,
+  startWorker: (o) => (whisperBackend() === 'cli' ? Promise.resolve(null) : startBundledWorker(o))
 }

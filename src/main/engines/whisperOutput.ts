@@ -17,6 +17,9 @@ export interface WhisperArgsInput {
   threads: number
   /** whisper-cli appends ".json" to this. */
   outputBase: string
+  /** 'auto' or a language code. */
+  language?: string
+  translate?: boolean
 }
 
 export function buildWhisperArgs(o: WhisperArgsInput): string[] {
@@ -24,7 +27,8 @@ export function buildWhisperArgs(o: WhisperArgsInput): string[] {
     '-m', o.model,
     '-f', o.wavPath,
     '-t', String(Math.max(1, Math.floor(o.threads))),
-    '-l', 'auto',
+    '-l', o.language ?? 'auto',
+    ...(o.translate ? ['-tr'] : []),
     '-ojf',
     '-of', o.outputBase
   ] // prettier-ignore

@@ -35,7 +35,10 @@ export function toJson(t: Transcript): string {
     text: s.text,
     words: s.words.map((w) => ({ word: w.word, start: round(w.start), end: round(w.end) }))
   }))
-  return JSON.stringify({ durationSeconds: round(t.durationSeconds), segments }, null, 2) + '\n'
+  const task = t.language ? { language: t.language, task: t.task ?? 'transcribe' } : {}
+  return (
+    JSON.stringify({ durationSeconds: round(t.durationSeconds), ...task, segments }, null, 2) + '\n'
+  )
 }
 
 export function renderFormat(format: OutputFormat, t: Transcript): string {

@@ -15,6 +15,8 @@ import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { runPool } from './workerPool'
+import { EngineWorkerPool } from './engineWorkers'
+import { ChunkProgress } from './chunkProgress'
 import { runChunkPool, ServersExhaustedError, type ChunkServer } from './chunkPool'
 import { takeEndpointKeys } from './endpointKeys'
 import { endpointServers } from './endpointPool'
@@ -47,31 +49,36 @@ export function describeFailure(err: unknown): string {
 
 async function transcribeWithRetry(
   engine: Engine,
+  workers: EngineWorkerPool,
   spec: PipelineSpec,
   wavPath: string,
   chunk: ChunkPlan,
   signal: AbortSignal,
-  log: Log
+  log: Log,
+  onProgress: (fraction: number) => void
 ): Promise<TimedWord[]> {
   const options = {
     model: spec.model,
     modelsDir: spec.modelsDir,
     threads: spec.workers,
     signal,
-    scratchDir: spec.tempDir
+    scratchDir: spec.tempDir,
+    language: spec.language,
+    translate: spec.translate,
+    onProgress
   }
   // A crash is worth one retry unless the run is being stopped (checked after each await).
   const retryable = (error: unknown): error is EngineCrashError =>
     error instanceof EngineCrashError && !signal.aborted
   try {
-    return await engine.transcribeChunk(wavPath, options)
+    return await workers.transcribe(wavPath, options)
   } catch (first) {
     if (!retryable(first)) throw first
     log(
       `${engine.name} failed on chunk ${chunk.index + 1} (${first.message}: ${first.stderrTail}); retrying once`
     )
     try {
-      return await engine.transcribeChunk(wavPath, options)
+      return await workers.transcribe(wavPath, options)
     } catch (second) {
       if (!retryable(second)) throw second
       const tail = second.stderrTail || second.message
@@ -121,61 +128,81 @@ export async function runPipeline(
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
   )
 
-  const startedAt = Date.now()
-  let chunksDone = 0
-  emit({ type: 'progress', chunksDone, chunksTotal: chunks.length, fraction: 0, etaSeconds: null })
+  const progress = new ChunkProgress(chunks.length, emit)
   const finishChunk = (index: number, words: TimedWord[], by: string): ChunkWords => {
-    chunksDone++
-    const elapsed = (Date.now() - startedAt) / 1000
-    const etaSeconds = Math.round((elapsed / chunksDone) * (chunks.length - chunksDone) * 10) / 10
-    emit({
-      type: 'progress',
-      chunksDone,
-      chunksTotal: chunks.length,
-      fraction: chunksDone / chunks.length,
-      etaSeconds
-    })
+    const done = progress.done(index)
     log(
-      `chunk ${index + 1}/${chunks.length} done${by ? ` by ${by}` : ''}: ${words.length} word(s) (${chunksDone}/${chunks.length})`
+      `chunk ${index + 1}/${chunks.length} done${by ? ` by ${by}` : ''}: ${words.length} word(s) (${done}/${chunks.length})`
     )
     return { chunk: chunks[index], words }
   }
+  const workers = new EngineWorkerPool({
+    engine,
+    model: spec.model,
+    modelsDir: spec.modelsDir,
+    limit: Math.min(spec.processes, chunks.length),
+    log,
+    onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
+  })
+  signal.addEventListener('abort', () => workers.close(), { once: true })
   const transcribeLocally = async (index: number, poolSignal: AbortSignal): Promise<ChunkWords> => {
     const chunk = chunks[index]
     const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
-    const words = await transcribeWithRetry(engine, spec, wavPath, chunk, poolSignal, log)
+    const words = await transcribeWithRetry(
+      engine,
+      workers,
+      spec,
+      wavPath,
+      chunk,
+      poolSignal,
+      log,
+      (f) => progress.partial(index, f)
+    )
     await rm(wavPath, { force: true })
     return finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
   }
-  const results = spec.endpoints?.length
-    ? await runChunkPool<ChunkWords>(
-        chunks.length,
-        [
-          ...(remoteOnly
-            ? []
-            : [
-                { name: engine.name, slots: spec.processes, remote: false, run: transcribeLocally }
-              ]),
-          ...remoteServers(
-            spec,
-            tools.ffmpeg,
-            keys,
-            chunks,
-            decoded.pcmPath,
-            emit,
-            log,
-            finishChunk
-          )
-        ],
-        signal,
-        { log }
-      )
-    : await runPool<ChunkWords>(chunks.length, spec.processes, transcribeLocally, signal)
+  let results: ChunkWords[]
+  try {
+    results = spec.endpoints?.length
+      ? await runChunkPool<ChunkWords>(
+          chunks.length,
+          [
+            ...(remoteOnly
+              ? []
+              : [
+                  {
+                    name: engine.name,
+                    slots: spec.processes,
+                    remote: false,
+                    run: transcribeLocally
+                  }
+                ]),
+            ...remoteServers(
+              spec,
+              tools.ffmpeg,
+              keys,
+              chunks,
+              decoded.pcmPath,
+              emit,
+              log,
+              finishChunk
+            )
+          ],
+          signal,
+          { log }
+        )
+      : await runPool<ChunkWords>(chunks.length, spec.processes, transcribeLocally, signal)
+  } finally {
+    workers.close()
+  }
 
   const words = mergeChunkWords(results)
   const transcript: Transcript = {
     durationSeconds: decoded.durationSeconds,
-    segments: groupSegments(words)
+    segments: groupSegments(words),
+    // pocketsphinx's model is English; whisper's language is what was asked ('auto' = detected).
+    language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
+    task: spec.translate ? 'translate' : 'transcribe'
   }
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   emit({ type: 'done', outputs, wordCount: words.length })

@@ -31,7 +31,12 @@ export const REQUEST_CHANNELS = [
   'endpoints.list',
   'endpoints.add',
   'endpoints.remove',
-  'endpoints.test'
+  'endpoints.test',
+  'models.list',
+  'models.pull',
+  'models.cancel',
+  'models.delete',
+  'models.import'
 ] as const satisfies readonly RequestChannel[]
 
 export const EVENT_CHANNEL_NAMES = [
@@ -39,7 +44,8 @@ export const EVENT_CHANNEL_NAMES = [
   'job.deleted',
   'job.logs',
   'job.metrics',
-  'jobs.stopped'
+  'jobs.stopped',
+  'models.progress'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -16,6 +16,12 @@ import {
   type Settings,
   type Transcript
 } from '@shared/domain'
+import {
+  ModelNameSchema,
+  type DownloadProgress,
+  type InstalledModel,
+  type ModelListing
+} from '@shared/models'
 
 import { NewEndpointSchema, type EndpointCheck, type SavedEndpoint } from '@shared/endpoints'
 
@@ -108,6 +114,25 @@ export const requestContract = {
   'endpoints.test': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: returns<EndpointCheck>()
+  },
+  /** The catalog, what is installed, downloads in flight. */
+  'models.list': { input: z.object({}).strict(), output: returns<ModelListing>() },
+  /** Starts a download owned by the app (leaving a page does not cancel it); progress arrives as events. */
+  'models.pull': {
+    input: z.object({ name: ModelNameSchema }).strict(),
+    output: returns<{ started: boolean }>()
+  },
+  'models.cancel': {
+    input: z.object({ name: ModelNameSchema }).strict(),
+    output: returns<{ cancelled: boolean }>()
+  },
+  'models.delete': {
+    input: z.object({ name: ModelNameSchema }).strict(),
+    output: returns<{ removed: boolean; path: string }>()
+  },
+  'models.import': {
+    input: z.object({ path: FilePath, name: ModelNameSchema.optional() }).strict(),
+    output: returns<InstalledModel>()
   }
 } as const
 
@@ -127,6 +152,8 @@ export interface EventPayloads {
   'job.logs': LogBatch
   'job.metrics': MetricsSample
   'jobs.stopped': JobsStoppedNotice
+  /** Download progress, batched (≤ ~5 messages/s), like logs. */
+  'models.progress': DownloadProgress[]
 }
 export type EventChannel = keyof EventPayloads
 

@@ -150,6 +150,23 @@ describe('openDatabase', () => {
     }
   })
 
+  test('the language/task migration gives existing jobs language auto and no translation', () => {
+    const version = bundledMigrations.findIndex((m) => m.name.endsWith('_language_task.sql'))
+    expect(version).toBeGreaterThan(0)
+    databaseAtVersion(dbPath, version) // the version just before it
+    const opened = openDatabase(dbPath)
+    expect(
+      opened.db.prepare('SELECT language, translate FROM transcription_jobs ORDER BY id').all()
+    ).toEqual([
+      { language: 'auto', translate: 0 },
+      { language: 'auto', translate: 0 }
+    ])
+    expect(() =>
+      opened.db.prepare('UPDATE transcription_jobs SET translate = 2 WHERE id = 1').run()
+    ).toThrow(/CHECK constraint/)
+    opened.db.close()
+  })
+
   test(`a database at the latest version keeps its rows and settings`, () => {
     databaseAtVersion(dbPath, LATEST)
     const opened = openDatabase(dbPath)

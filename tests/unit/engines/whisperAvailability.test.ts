@@ -12,6 +12,7 @@ const saved = { ...process.env }
 beforeEach(() => {
   models = mkdtempSync(join(tmpdir(), 'whisper-models-'))
   process.env.TRANSCRIPTOR_WHISPER_MODELS = models
+  process.env.TRANSCRIPTOR_WHISPER_BACKEND = 'cli'
 })
 afterEach(() => {
   process.env = { ...saved }
@@ -46,6 +47,20 @@ describe('whisper availability', () => {
     process.env.TRANSCRIPTOR_WHISPER_CLI = '/bin/true'
     const info = await whisperEngine.availability('base.en')
     expect(info).toMatchObject({ available: true, models: ['base.en'] })
+  })
+})
+
+describe('whisper availability, bundled backend (the default)', () => {
+  it('names the bundled build and what it can use; without a model says how to pull one', async () => {
+    delete process.env.TRANSCRIPTOR_WHISPER_BACKEND
+    process.env.PATH = '/nonexistent' // whisper-cli is not needed
+    const info = await whisperEngine.availability('small.en')
+    expect(info.available).toBe(false)
+    expect(info.detail).toMatch(/^bundled whisper\.cpp: (CPU|Metal)/)
+    expect(info.detail).toContain('transcriptor models pull small.en')
+    writeFileSync(join(models, 'ggml-small.en.bin'), 'x')
+    const ready = await whisperEngine.availability('small.en')
+    expect(ready).toMatchObject({ available: true, models: ['small.en'] })
   })
 })
 

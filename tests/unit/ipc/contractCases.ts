@@ -33,7 +33,12 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
     apiKey: 'k'
   },
   'endpoints.remove': { id: 1 },
-  'endpoints.test': { id: 1 }
+  'endpoints.test': { id: 1 },
+  'models.list': {},
+  'models.pull': { name: 'base.en' },
+  'models.cancel': { name: 'base.en' },
+  'models.delete': { name: 'base.en' },
+  'models.import': { path: '/tmp/ggml-x.bin', name: 'x' }
 }
 
 function wrongTypeFor(value: unknown): unknown {

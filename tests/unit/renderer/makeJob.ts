@@ -31,6 +31,8 @@ export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
     last_heartbeat: null,
     keep_in_background: 0,
     endpoints: null,
+    language: 'auto',
+    translate: 0,
     ...overrides
   }
 }

@@ -65,7 +65,11 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
     ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') }),
     ...(endpointsOption(values, process.env) !== undefined && {
       endpoints: endpointsOption(values, process.env)
-    })
+    }),
+    ...(stringOption(values, 'language') !== undefined && {
+      language: stringOption(values, 'language')?.toLowerCase()
+    }),
+    ...(values.translate === true && { translate: true })
   }
   const parsed = JobOptionsSchema.safeParse(chosen)
   if (!parsed.success) {
@@ -74,7 +78,8 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
       engine: 'engine',
       chunkSeconds: 'chunk',
       overlapSeconds: 'overlap',
-      outputDir: 'out'
+      outputDir: 'out',
+      language: 'language'
     }[String(issue.path[0])]
     throw new UsageError(`--${flag ?? String(issue.path[0])}: ${issue.message}`)
   }
@@ -97,6 +102,7 @@ const transcribe: Command = {
   usage:
     'FILE... [--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
     '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR] ' +
+    '[--language auto|en|de|…] [--translate] ' +
     '[--endpoint URL[,model=NAME,concurrency=N]]... (key: $TRANSCRIPTOR_API_KEY)',
   positionals: { min: 1, max: 1000 },
   options: {
@@ -108,7 +114,9 @@ const transcribe: Command = {
     overlap: { type: 'string' },
     format: { type: 'string' },
     out: { type: 'string' },
-    endpoint: { type: 'string', multiple: true }
+    endpoint: { type: 'string', multiple: true },
+    language: { type: 'string' },
+    translate: { type: 'boolean' }
   },
   run: async (ctx, { values, positionals }) => {
     const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })

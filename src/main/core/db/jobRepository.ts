@@ -20,6 +20,7 @@ export type NewJob = Pick<
   | 'formats'
   | 'output_dir'
 > &
+  Partial<Pick<JobRow, 'language' | 'translate'>> &
   Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid' | 'endpoints'>>
 
 export interface JobFilter {
@@ -54,10 +55,10 @@ export class JobRepository {
       insert: db.prepare(
         `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
            processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, owner_instance,
-           owner_pid, endpoints, status, created_at)
+           owner_pid, endpoints, language, translate, status, created_at)
          VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
            @chunk_seconds, @overlap_seconds, @formats, @output_dir, @owner_instance, @owner_pid,
-           @endpoints, 'queued', @created_at)
+           @endpoints, @language, @translate, 'queued', @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -127,6 +128,8 @@ export class JobRepository {
       owner_instance: input.owner_instance ?? null,
       owner_pid: input.owner_pid ?? null,
       endpoints: input.endpoints ?? null,
+      language: input.language ?? 'auto',
+      translate: input.translate ?? 0,
       created_at: now
     }) as JobRow
   }

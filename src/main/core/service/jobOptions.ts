@@ -31,7 +31,9 @@ export function jobOptionsOf(row: JobRow): JobOptions {
     overlapSeconds: row.overlap_seconds,
     formats: row.formats.split(',').filter(isOutputFormat),
     outputDir: row.output_dir ?? '',
-    ...(row.endpoints && { endpoints: endpointsOfJob(row) })
+    ...(row.endpoints && { endpoints: endpointsOfJob(row) }),
+    language: row.language,
+    translate: row.translate === 1
   }
 }
 
@@ -46,7 +48,9 @@ export function jobColumnsOf(options: JobOptions): Omit<NewJob, 'filename' | 'or
     overlap_seconds: options.overlapSeconds,
     formats: options.formats.join(','),
     output_dir: options.outputDir ? resolve(options.outputDir) : null,
-    endpoints: options.endpoints?.length ? JSON.stringify(options.endpoints) : null
+    endpoints: options.endpoints?.length ? JSON.stringify(options.endpoints) : null,
+    language: options.language ?? 'auto',
+    translate: options.translate ? 1 : 0
   }
 }
 

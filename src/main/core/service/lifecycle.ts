@@ -25,6 +25,7 @@ export async function shutdownService(
     repo.cancelJob(job.jobId, reason)
   }
   await pm.stopAll(reason, { timeoutMs })
+  core.models.cancelAll() // their .part files stay: the next pull resumes
   core.runner.dispose()
   await pm.dispose()
   core.store.close()

@@ -56,7 +56,18 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
     'settings.get': async () => settings.get(),
     'settings.set': async ({ settings: next }) => settings.set(next),
     'engines.list': async () => listEngines({ modelsDir: dataPaths(core.dataDir).models }),
-    ...endpointHandlers(core.remote)
+    ...endpointHandlers(core.remote),
+    'models.list': async () => core.models.list(),
+    'models.pull': async ({ name }) => {
+      // The request answers at once; failures arrive as a 'failed' progress event with the reason.
+      core.models.pull(name).catch(() => undefined)
+      const started = core.models.downloads().some((d) => d.name === name)
+      if (!started) await core.models.pull(name) // an unknown name: throw its one line here
+      return { started }
+    },
+    'models.cancel': async ({ name }) => ({ cancelled: core.models.cancel(name) }),
+    'models.delete': async ({ name }) => core.models.remove(name),
+    'models.import': async ({ path, name }) => core.models.importFile(path, name)
   }
 }
 

@@ -11,6 +11,9 @@ import { TypedEvents } from '../../os/typedEvents'
 import { ProcessManager } from '../process/processManager'
 import type { SettingsStore } from '../settings/settingsStore'
 import { JobRunner } from './jobRunner'
+import { modelManagerFor } from '../models/forDataDir'
+import type { ModelManager } from '../models/modelManager'
+import { ProgressBatcher } from '../models/progressBatcher'
 import { JobScheduler } from './jobScheduler'
 import { dataPaths } from '../paths'
 import { EndpointRepository } from '../endpoints/endpointRepository'
@@ -42,6 +45,8 @@ export interface ServiceCore {
   readonly settings: SettingsStore
   /** The service's events, fanned out to every host (window, socket, CLI). */
   readonly hub: TypedEvents<EventPayloads>
+  /** Whisper models: downloads belong to the service, not to a client view. */
+  readonly models: ModelManager
   readonly pm: ProcessManager
   readonly runner: JobRunner
   readonly scheduler: JobScheduler
@@ -95,6 +100,12 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     () => settings.get().concurrentJobs,
     (job) => runner.start(job)
   )
+  const progress = new ProgressBatcher((batch) => hub.emit('models.progress', batch))
+  const models = modelManagerFor(
+    dataDir,
+    () => settings.get().modelBaseUrl,
+    (p) => progress.push(p)
+  )
   pm.on('log', (batch) => hub.emit('job.logs', batch))
   pm.on('metrics', (sample) => hub.emit('job.metrics', requests.annotate(sample)))
   pm.on('exit', ({ jobId }) => requests.set(jobId, []))
@@ -106,6 +117,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     repo,
     settings,
     hub,
+    models,
     pm,
     runner,
     scheduler,

@@ -2,6 +2,7 @@
 // the Transcribe page (this batch) and the Settings page (defaults for new jobs).
 import { OUTPUT_FORMATS, type EngineInfo, type JobOptions, type OutputFormat } from '@shared/domain'
 import { parseNumberInput } from '../lib/formErrors'
+import { RecommendedModelOffer, WhisperFields } from './WhisperFields'
 
 interface Props {
   value: JobOptions
@@ -84,6 +85,12 @@ export function OptionFields({
           ))}
         </datalist>
       </Field>
+      {value.engine === 'whisper' && (
+        <WhisperFields value={value} onChange={onChange} id={id} errors={errors} />
+      )}
+      {value.engine === 'whisper' && engine && engine.models.length === 0 && (
+        <RecommendedModelOffer />
+      )}
       {numberField('processes', 'Processes', 'chunks transcribed in parallel')}
       {numberField('workers', 'Workers', 'threads per engine process')}
       {numberField('chunkSeconds', 'Chunk (s)', '5 – 3600')}
@@ -145,9 +152,21 @@ export function Field(props: {
 }
 
 export function pickJobOptions(source: JobOptions): JobOptions {
-  const { engine, model, processes, workers, chunkSeconds, overlapSeconds, formats, outputDir } =
-    source
+  const {
+    engine,
+    model,
+    processes,
+    workers,
+    chunkSeconds,
+    overlapSeconds,
+    formats,
+    outputDir,
+    language,
+    translate
+  } = source
   return {
+    language: language ?? 'auto',
+    translate: translate ?? false,
     engine,
     model,
     processes,

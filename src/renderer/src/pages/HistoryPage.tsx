@@ -113,7 +113,7 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
       </td>
       <td>{new Date(row.created_at).toLocaleString()}</td>
       <td>{formatDuration(duration)}</td>
-      <td>{row.engine}</td>
+      <td>{engineLabel(row)}</td>
       <td className={`reason-cell reason-${row.status}`}>
         {row.status === 'completed' ? '' : (endReason(row) ?? '')}
       </td>
@@ -133,4 +133,12 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
       </td>
     </tr>
   )
+}
+
+/** "whisper · base.en · de → English": the engine, and for whisper its model, language and task. */
+function engineLabel(row: JobRow): string {
+  if (row.engine !== 'whisper') return row.engine
+  const model = (row.model || 'base.en').replace(/^.*\//, '').replace(/^ggml-|\.bin$/g, '')
+  const language = row.language === 'auto' ? 'language detected' : row.language
+  return `whisper · ${model} · ${language}${row.translate === 1 ? ' → English' : ''}`
 }

@@ -7,6 +7,7 @@ import { Field, OptionFields, pickJobOptions } from '../components/OptionFields'
 import { fieldErrors, parseNumberInput } from '../lib/formErrors'
 import { setSettings, useSettingsStore } from '../store/settingsStore'
 import { EndpointsSection } from '../components/EndpointsSection'
+import { ModelsSection } from '../components/ModelsSection'
 
 export function SettingsPage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -24,6 +25,7 @@ export function SettingsPage(): React.JSX.Element {
   return (
     <>
       <SettingsForm saved={settings} />
+      <ModelsSection />
       <EndpointsSection />
     </>
   )

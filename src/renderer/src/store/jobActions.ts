@@ -14,6 +14,7 @@ import { LOG_RING_CAPACITY, closeLogView, loadLogTail, openLogView } from './log
 import { forgetMetrics, setMetricsHistory, setProcessStatus } from './metricsStore'
 import { addNotice } from './noticesStore'
 import { setEngines, setSettings, setSettingsLoadError } from './settingsStore'
+import { refreshModels } from './modelActions'
 import { fileToPath, type Candidate } from '../lib/fileSubmission'
 
 export function errorText(err: unknown): string {
@@ -37,7 +38,8 @@ export async function loadInitialData(): Promise<void> {
       .get({})
       .then(setSettings)
       .catch((err: unknown) => setSettingsLoadError(errorText(err))),
-    attempt('Listing engines', async () => setEngines(await api.engines.list({})))
+    attempt('Listing engines', async () => setEngines(await api.engines.list({}))),
+    refreshModels()
   ])
 }
 

@@ -7,6 +7,8 @@ import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
 import { addStoppedNotice } from './noticesStore'
 import { refreshProcessStatus } from './jobActions'
+import { refreshModels } from './modelActions'
+import { applyModelProgress } from './modelsStore'
 
 let stopAll: (() => void) | null = null
 
@@ -30,7 +32,13 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       // A sample that raced the stop must not refill the process table of an ended job.
       addMetricsSample(sample, !row || !isTerminal(row))
     }),
-    api.on('jobs.stopped', (notice) => addStoppedNotice(notice.jobs, notice.reason))
+    api.on('jobs.stopped', (notice) => addStoppedNotice(notice.jobs, notice.reason)),
+    api.on('models.progress', (batch) => {
+      applyModelProgress(batch)
+      // A finished download changes what is installed (and what the model pickers list).
+      if (batch.some((p) => p.state !== 'downloading' && p.state !== 'verifying'))
+        void refreshModels()
+    })
   ]
   stopAll = () => {
     for (const off of offs) off()

@@ -1,0 +1,33 @@
+// `transcriptor models list [--json]`: the catalog with sizes and what is installed here.
+import type { Command } from '../command'
+import { modelManagerFor } from '../../core/models/forDataDir'
+import { formatBytes } from './progressBar'
+
+const modelsList: Command = {
+  name: 'models list',
+  summary: 'whisper models: the catalog, sizes, languages and what is installed',
+  usage: '',
+  run: async (ctx) => {
+    const manager = modelManagerFor(ctx.dataDir, () => ctx.store().settings.get().modelBaseUrl)
+    const listing = await manager.list()
+    if (ctx.json) {
+      ctx.write(`${JSON.stringify(listing, null, 2)}\n`)
+      return 0
+    }
+    const width = Math.max(...listing.catalog.map((m) => m.name.length))
+    for (const m of listing.catalog) {
+      const state = m.installed ? 'installed' : m.download ? 'downloading' : ''
+      const note = `${m.languages}${m.recommended ? ', recommended' : ''}`
+      ctx.write(
+        `${m.name.padEnd(width)}  ${m.sizeLabel.padStart(8)}  ${state.padEnd(11)}  ${note}\n`
+      )
+    }
+    for (const m of listing.others)
+      ctx.write(
+        `${m.name.padEnd(width)}  ${formatBytes(m.bytes).padStart(8)}  installed    (not in the catalog)\n`
+      )
+    ctx.write(`models folder: ${listing.modelsDir}\ndownloads from: ${listing.baseUrl}\n`)
+    return 0
+  }
+}
+export default modelsList

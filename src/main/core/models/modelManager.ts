@@ -1,0 +1,206 @@
+// The ModelManager (main process, not a job): what is installed in `<dataDir>/models`, downloads
+// in flight with their progress, import of a file the user already has, delete. Leaving a page
+// does not cancel a download: downloads belong to the manager, not to a client view.
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { DownloadProgress, InstalledModel, ModelListing } from '@shared/models'
+import { checkGgmlFile } from '../../engines/whisperWorker/ggmlFile'
+import {
+  catalogModels,
+  checkDownloadUrl,
+  checkModelName,
+  findCatalogModel,
+  modelUrl,
+  unknownModelMessage
+} from './catalog'
+import { downloadModel, removePart } from './download'
+
+export interface ModelManagerOptions {
+  modelsDir: string
+  /** The mirror to download from (setting / TRANSCRIPTOR_MODEL_BASE_URL / Hugging Face). */
+  baseUrl: () => string
+  onProgress?: (p: DownloadProgress) => void
+}
+
+interface Active {
+  controller: AbortController
+  progress: DownloadProgress
+  done: Promise<string>
+}
+
+export const modelFileName = (name: string): string => `ggml-${name}.bin`
+
+export class ModelManager {
+  private readonly active = new Map<string, Active>()
+
+  constructor(private readonly o: ModelManagerOptions) {}
+
+  get modelsDir(): string {
+    return this.o.modelsDir
+  }
+
+  pathOf(name: string): string {
+    return join(this.o.modelsDir, modelFileName(checkModelName(name)))
+  }
+
+  async installed(): Promise<InstalledModel[]> {
+    let files: string[]
+    try {
+      files = await readdir(this.o.modelsDir)
+    } catch {
+      return []
+    }
+    const models: InstalledModel[] = []
+    for (const file of files.sort()) {
+      const m = /^ggml-(.+)\.bin$/.exec(file)
+      if (!m) continue
+      const path = join(this.o.modelsDir, file)
+      models.push({ name: m[1], path, bytes: (await stat(path)).size })
+    }
+    return models
+  }
+
+  async list(): Promise<ModelListing> {
+    const installed = await this.installed()
+    const byName = new Map(installed.map((m) => [m.name, m]))
+    return {
+      catalog: catalogModels().map((m) => ({
+        ...m,
+        installed: byName.get(m.name) ?? null,
+        download: this.active.get(m.name)?.progress ?? null
+      })),
+      others: installed.filter((m) => !findCatalogModel(m.name)),
+      modelsDir: this.o.modelsDir,
+      baseUrl: this.o.baseUrl()
+    }
+  }
+
+  downloads(): DownloadProgress[] {
+    return [...this.active.values()].map((a) => a.progress)
+  }
+
+  /** Starts (or joins) the download of a catalog model; resolves with its path. */
+  pull(name: string): Promise<string> {
+    const entry = findCatalogModel(name)
+    if (!entry) return Promise.reject(new Error(unknownModelMessage(name)))
+    return this.start(name, modelUrl(this.o.baseUrl(), name), entry.sha1, entry.approxBytes)
+  }
+
+  /** A model from any http(s) URL, verified against the SHA-1 the user gives. */
+  pullUrl(url: string, sha1: string, name: string): Promise<string> {
+    try {
+      checkDownloadUrl(url)
+      checkModelName(name)
+    } catch (err) {
+      return Promise.reject(err)
+    }
+    if (!/^[0-9a-f]{40}$/i.test(sha1))
+      return Promise.reject(new Error(`--sha1 must be 40 hex digits, got '${sha1}'`))
+    return this.start(name, url, sha1.toLowerCase())
+  }
+
+  private start(name: string, url: string, sha1: string, approxBytes?: number): Promise<string> {
+    const running = this.active.get(name)
+    if (running) return running.done
+    const controller = new AbortController()
+    const dest = this.pathOf(name)
+    const progress: DownloadProgress = {
+      name,
+      receivedBytes: 0,
+      totalBytes: approxBytes ?? null,
+      bytesPerSecond: 0,
+      etaSeconds: null,
+      state: 'downloading',
+      error: null
+    }
+    const report = (p: DownloadProgress): void => {
+      Object.assign(progress, p)
+      this.o.onProgress?.({ ...progress })
+    }
+    const done = (async () => {
+      await mkdir(this.o.modelsDir, { recursive: true })
+      return downloadModel({
+        name,
+        url,
+        dest,
+        sha1,
+        approxBytes,
+        signal: controller.signal,
+        onProgress: report
+      })
+    })()
+    const entry: Active = { controller, progress, done }
+    this.active.set(name, entry)
+    done.then(
+      () => this.active.delete(name),
+      (err: Error) => {
+        this.active.delete(name)
+        const cancelled = controller.signal.aborted
+        report({
+          ...progress,
+          state: cancelled ? 'cancelled' : 'failed',
+          error: cancelled ? null : err.message,
+          etaSeconds: null
+        })
+      }
+    )
+    return done
+  }
+
+  /** Stops a download; its .part stays, so the next pull resumes. */
+  cancel(name: string): boolean {
+    const entry = this.active.get(name)
+    if (!entry) return false
+    entry.controller.abort()
+    return true
+  }
+
+  /** Copies a ggml file the user has into the models folder (validated first). */
+  async importFile(path: string, name?: string): Promise<InstalledModel> {
+    const check = checkGgmlFile(path)
+    if (!check.ok) throw new Error(`${basename(path)}: ${check.reason}`)
+    const modelName = checkModelName(
+      name ??
+        basename(path)
+          .replace(/^ggml-/, '')
+          .replace(/\.bin$/, '')
+    )
+    const dest = this.pathOf(modelName)
+    await mkdir(this.o.modelsDir, { recursive: true })
+    const tmp = `${dest}.import`
+    try {
+      await copyFile(path, tmp)
+      await rename(tmp, dest)
+    } catch (err) {
+      await rm(tmp, { force: true })
+      throw new Error(`cannot import ${path}: ${(err as Error).message}`)
+    }
+    return { name: modelName, path: dest, bytes: (await stat(dest)).size }
+  }
+
+  /** Deletes an installed model (and any partial download of it). */
+  async remove(name: string): Promise<{ removed: boolean; path: string }> {
+    const dest = this.pathOf(name)
+    const entry = this.active.get(name)
+    if (entry) {
+      entry.controller.abort()
+      await entry.done.catch(() => undefined)
+    }
+    let removed = true
+    try {
+      await stat(dest)
+    } catch {
+      removed = false
+    }
+    await rm(dest, { force: true })
+    await removePart(dest)
+    if (!removed && !entry)
+      throw new Error(`model '${name}' is not installed in ${this.o.modelsDir}`)
+    return { removed, path: dest }
+  }
+
+  /** Cancels every download (app quit): their .part files stay for next time. */
+  cancelAll(): void {
+    for (const entry of this.active.values()) entry.controller.abort()
+  }
+}

@@ -1,0 +1,138 @@
+// The whisper engine worker (out/main/whisperWorker.js), started by the pipeline: it loads the
+// model ONCE, then transcribes chunk after chunk as the pipeline sends them (JSON lines on stdin,
+// replies on fd 3; see protocol.ts). It watches its parent: stdin closing (the pipeline died, even
+// by kill -9) or a changed parent pid ends it at once, so a worker never outlives its job.
+import { writeSync } from 'node:fs'
+import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
+import { LineSplitter } from '../../os/lineSplitter'
+import { loadBinding } from './binding'
+import { checkGgmlFile } from './ggmlFile'
+import {
+  WHISPER_GPU_CHOICES,
+  WORKER_REPLY_FD,
+  WorkerRequestSchema,
+  parseLine,
+  type Accelerator,
+  type WhisperGpuChoice,
+  type WorkerReply,
+  type WorkerRequest
+} from './protocol'
+import { segmentsToWords } from './segmentsToWords'
+import { readWavPcm } from './wavPcm'
+
+function reply(message: WorkerReply): void {
+  try {
+    writeSync(WORKER_REPLY_FD, JSON.stringify(message) + '\n')
+  } catch {
+    process.exit(0) // the pipeline is gone
+  }
+}
+
+function fail(message: string): never {
+  reply({ type: 'error', id: null, message })
+  process.stderr.write(`${message}\n`)
+  process.exit(3)
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+/** whisper.cpp's own log: errors and warnings, and the few info lines that say what runs. */
+const WORTH_LOGGING = /no GPU found|using .* backend|type\s+=|no tensors loaded|auto-detected/
+
+function watchParent(): void {
+  const parent = process.ppid
+  process.stdin.on('end', () => process.exit(0))
+  process.stdin.on('error', () => process.exit(0))
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(0)
+  }, 500).unref()
+}
+
+async function loadModel(
+  modelPath: string,
+  gpu: WhisperGpuChoice
+): Promise<{ context: WhisperContext; accelerator: Accelerator }> {
+  const check = checkGgmlFile(modelPath)
+  if (!check.ok) fail(check.reason)
+  const binding = (() => {
+    try {
+      return loadBinding(gpu)
+    } catch (err) {
+      return fail((err as Error).message)
+    }
+  })()
+  const native = { found: true }
+  binding.module.WhisperContext.toggleNativeLog(true, (level, text) => {
+    if (/no GPU found/.test(text)) native.found = false
+    if (level === 'error' || level === 'warn' || WORTH_LOGGING.test(text))
+      process.stderr.write(`whisper.cpp ${level}: ${text.trimEnd()}\n`)
+  })
+  const started = Date.now()
+  let context: WhisperContext
+  try {
+    context = new binding.module.WhisperContext({ filePath: modelPath, useGpu: gpu !== 'cpu' })
+  } catch (err) {
+    fail(`whisper.cpp could not load the model ${modelPath}: ${(err as Error).message}`)
+  }
+  // Native log lines are delivered through the event loop: let them arrive before deciding.
+  await new Promise((r) => setTimeout(r, 20))
+  const accelerator: Accelerator = native.found ? binding.accelerator : 'CPU'
+  reply({
+    type: 'ready',
+    backend: `bundled whisper.cpp (${binding.packageName})`,
+    accelerator,
+    loadMs: Date.now() - started,
+    fallback: binding.fallback
+  })
+  return { context, accelerator }
+}
+
+async function transcribe(context: WhisperContext, request: WorkerRequest): Promise<void> {
+  if (request.type !== 'transcribe') return
+  const { id } = request
+  try {
+    const { promise } = context.transcribeData(readWavPcm(request.wavPath), {
+      language: request.language,
+      translate: request.translate,
+      maxThreads: request.threads,
+      onProgress: (percent: number) =>
+        reply({ type: 'progress', id, fraction: Math.min(1, Math.max(0, percent / 100)) })
+    })
+    const result: TranscribeResult = await promise
+    reply({
+      type: 'result',
+      id,
+      words: segmentsToWords(result.segments),
+      language: result.language ?? null
+    })
+  } catch (err) {
+    reply({ type: 'error', id, message: (err as Error).message })
+  }
+}
+
+async function main(): Promise<void> {
+  const modelPath = argument('--model')
+  const gpuArg = argument('--gpu') ?? 'auto'
+  if (!modelPath) fail('usage: whisperWorker.js --model PATH [--gpu auto|cpu|vulkan|cuda]')
+  const gpu = (WHISPER_GPU_CHOICES as readonly string[]).includes(gpuArg)
+    ? (gpuArg as WhisperGpuChoice)
+    : 'auto'
+  watchParent()
+  const { context } = await loadModel(modelPath, gpu)
+  // One chunk at a time: the pipeline sends the next only after this one's reply.
+  let queue = Promise.resolve()
+  const splitter = new LineSplitter()
+  process.stdin.on('data', (data: Buffer) => {
+    for (const line of splitter.push(data)) {
+      const request = parseLine(WorkerRequestSchema, line)
+      if (!request) continue
+      if (request.type === 'shutdown') process.exit(0)
+      queue = queue.then(() => transcribe(context, request))
+    }
+  })
+}
+
+void main()

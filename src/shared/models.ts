@@ -1,0 +1,47 @@
+// Whisper models as the renderer, the hosts and the core see them: the catalog, what is installed,
+// downloads in flight. No Node here.
+import { z } from 'zod'
+
+export interface CatalogModel {
+  name: string
+  /** As published ("75 MiB"), parsed; the server's Content-Length is the exact size. */
+  approxBytes: number
+  sizeLabel: string
+  sha1: string
+  languages: string
+  englishOnly: boolean
+  recommended: boolean
+}
+
+export interface DownloadProgress {
+  name: string
+  receivedBytes: number
+  totalBytes: number | null
+  bytesPerSecond: number
+  etaSeconds: number | null
+  state: 'downloading' | 'verifying' | 'done' | 'failed' | 'cancelled'
+  /** One line when failed. */
+  error: string | null
+}
+
+export interface InstalledModel {
+  name: string
+  path: string
+  bytes: number
+}
+
+export interface ModelListing {
+  /** Catalog entries, each with its installed file (if any) and its download in flight. */
+  catalog: (CatalogModel & {
+    installed: InstalledModel | null
+    download: DownloadProgress | null
+  })[]
+  /** Models in the folder that are not in the catalog (imported or pulled from a URL). */
+  others: InstalledModel[]
+  modelsDir: string
+  baseUrl: string
+}
+
+export const ModelNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][\w.-]{0,80}$/, "letters, digits, '.', '-' and '_' only")

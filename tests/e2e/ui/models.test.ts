@@ -1,0 +1,81 @@
+// Whisper models in the UI: with whisper chosen and no model installed, the Transcribe page offers
+// the recommended model in one click; the download shows live progress, keeps going when the user
+// leaves the page (the Settings page's Models section shows the same download), is verified, and
+// the model then appears in the Transcribe page's model picker. The model comes from a loopback
+// server (a mirror with its own catalog file), throttled so the progress can be seen.
+import { createHash } from 'node:crypto'
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { emptyWhisperModelBytes, FAST_EMPTY_MODEL } from '../../support/emptyWhisperModel'
+import { startModelServer, type ModelServer } from '../../support/modelServer'
+import { openUi, screenshot, type UiSession } from './uiHarness'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+const model = emptyWhisperModelBytes(FAST_EMPTY_MODEL)
+const sha1 = createHash('sha1').update(model).digest('hex')
+let server: ModelServer
+let dir: string
+let ui: UiSession | undefined
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'transcriptor-ui-models-'))
+  // ~65 kB at 6 kB/s: about ten seconds of visible progress.
+  server = await startModelServer({ '/ggml-base.en.bin': { body: model, bytesPerSecond: 6_000 } })
+  writeFileSync(
+    join(dir, 'catalog.tsv'),
+    `name\tsize\tsha1\nbase.en\t${(model.length / 1024).toFixed(0)} KiB\t${sha1}\ntiny\t75 MiB\tbd577a113a864445d4c299885e0cb97d4ba92b5f\n`
+  )
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+afterEach(async () => {
+  await ui?.close()
+  ui = undefined
+})
+
+describe('Models', () => {
+  it('offers the recommended model, downloads it with live progress across pages, then lists it', async () => {
+    ui = await openUi({
+      env: {
+        TRANSCRIPTOR_MODEL_BASE_URL: server.base,
+        TRANSCRIPTOR_MODEL_CATALOG: join(dir, 'catalog.tsv')
+      }
+    })
+    const { page, host } = ui
+    await page.locator('#job-engine').selectOption('whisper')
+    const offer = page.getByRole('button', { name: /Download base\.en \(.*recommended\)/ })
+    await offer.click()
+    const progress = page.getByTestId('download-base.en')
+    await progress.waitFor()
+    await expect
+      .poll(async () => (await progress.innerText()).match(/(\d+) %/)?.[1] ?? '0', {
+        timeout: 20_000
+      })
+      .not.toBe('0')
+    await screenshot(page, 'models-offer-progress')
+
+    // Leaving the page does not cancel the download: Settings shows the same one, still moving.
+    await page.getByTestId('nav-settings').click()
+    const row = page.getByTestId('model-base.en')
+    await row.getByTestId('download-base.en').waitFor()
+    const first = await row.innerText()
+    await expect.poll(() => row.innerText(), { timeout: 20_000 }).not.toBe(first)
+    expect(await page.getByText('leaving this page does not cancel them').count()).toBe(1)
+    await screenshot(page, 'models-settings-progress')
+
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/Installed/)
+    expect(existsSync(join(host.dataDir, 'models', 'ggml-base.en.bin'))).toBe(true)
+    expect(existsSync(join(host.dataDir, 'models', 'ggml-base.en.bin.part'))).toBe(false)
+    await screenshot(page, 'models-installed')
+
+    await page.getByTestId('nav-transcribe').click()
+    await page.locator('#job-engine').selectOption('whisper')
+    await expect.poll(() => page.locator('#job-models option').count()).toBe(1)
+    expect(await page.locator('#job-models option').first().getAttribute('value')).toBe('base.en')
+    expect(await page.getByRole('button', { name: /Download base\.en/ }).count()).toBe(0)
+  })
+})

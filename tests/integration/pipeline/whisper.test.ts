@@ -1,0 +1,194 @@
+// whisper.cpp for real: the bundled binding in engine worker processes, through the real pipeline
+// and the CLI, with an empty-weights model generated here (no weights can be downloaded on these
+// machines; whisper.cpp runs such a model and transcribes to an empty result).
+import { spawnSync } from 'node:child_process'
+import { readFileSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
+import {
+  childPids,
+  isAlive,
+  joinedLibrivox,
+  LIBRIVOX,
+  makeSpec,
+  removeDir,
+  runPipelineProcess,
+  startPipeline,
+  tempDir,
+  waitFor
+} from './harness'
+
+const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
+const CLIP = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav')
+
+let dir: string
+let fastModel: string
+let slowModel: string
+let longInput: string
+
+beforeAll(() => {
+  dir = tempDir('transcriptor-whisper-')
+  fastModel = writeEmptyWhisperModel(join(dir, 'ggml-empty-fast.bin'), FAST_EMPTY_MODEL)
+  // tiny's real dimensions: a 30 s window takes seconds, so Stop lands mid-chunk.
+  slowModel = writeEmptyWhisperModel(join(dir, 'ggml-empty-tiny.bin'))
+  longInput = joinedLibrivox(join(dir, 'long.wav'), 3)
+})
+afterAll(() => removeDir(dir))
+
+function whisperWorkers(pipelinePid: number): number[] {
+  return childPids(pipelinePid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('whisperWorker.js')
+    } catch {
+      return false
+    }
+  })
+}
+
+describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model)', () => {
+  it('a job completes: workers load the model once each and take chunk after chunk', async () => {
+    const spec = makeSpec(join(dir, 'ok'), longInput, {
+      engine: 'whisper',
+      model: fastModel,
+      chunkSeconds: 20,
+      overlapSeconds: 1,
+      processes: 2,
+      language: 'en'
+    })
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr + run.stdout).toBe(0)
+    expect(run.stdout).toMatch(
+      /whisper backend: bundled whisper\.cpp \(@fugood\/node-whisper-[\w-]+\), (CPU|Vulkan|CUDA|Metal)/
+    )
+    expect(run.stdout).toMatch(
+      /no tensors loaded from model file - assuming empty model for testing/
+    )
+    const chunks = Number(/→ (\d+) chunk\(s\)/.exec(run.stdout)?.[1])
+    expect(chunks).toBeGreaterThan(2)
+    // Two workers, each loading its model once, for all the chunks.
+    expect(run.stdout.match(/engine worker \d ready: model loaded/g)).toHaveLength(2)
+    expect(run.stdout.match(/chunk \d+\/\d+ done/g)).toHaveLength(chunks)
+    expect(run.events.at(-1)).toMatchObject({ type: 'done', wordCount: 0 })
+    const json = JSON.parse(readFileSync(join(spec.outputDir, 'transcript.json'), 'utf8')) as {
+      segments: unknown[]
+    }
+    expect(json.segments).toEqual([])
+  })
+
+  it('Stop mid-chunk (SIGTERM to the pipeline) leaves no whisper process', async () => {
+    const spec = makeSpec(join(dir, 'stop'), longInput, {
+      engine: 'whisper',
+      model: slowModel,
+      chunkSeconds: 30,
+      processes: 2
+    })
+    const run = startPipeline(spec, { supervised: true })
+    let stdout = ''
+    run.child.stdout?.on('data', (b: Buffer) => (stdout += b.toString('utf8')))
+    let workers: number[] = []
+    await waitFor(
+      () =>
+        /engine worker 2 ready/.test(stdout) &&
+        (workers = whisperWorkers(run.child.pid ?? -1)).length === 2,
+      'two whisper workers with the model loaded',
+      120_000
+    )
+    expect(stdout).not.toMatch(/chunk \d+\/\d+ done/) // both are mid-chunk
+    const stoppedAt = Date.now()
+    run.child.kill('SIGTERM')
+    const result = await run.finished
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000)
+    expect(result.code).not.toBe(0)
+    await waitFor(() => workers.every((pid) => !isAlive(pid)), 'whisper workers to exit', 5_000)
+    expect(result.events.some((e) => e.type === 'done')).toBe(false)
+  })
+
+  it.each([
+    [
+      'random bytes',
+      (p: string) => writeFileSync(p, randomBytes(200_000)),
+      /not a whisper ggml model: it starts with/
+    ],
+    [
+      'a truncated model',
+      (p: string) => {
+        copyFileSync(fastModel, p)
+        truncateSync(p, 30_000)
+      },
+      /truncated whisper model/
+    ],
+    [
+      'an HTML error page',
+      (p: string) => writeFileSync(p, '<!DOCTYPE html><title>404</title>'),
+      /an HTML page/
+    ]
+  ])('a model of %s fails the job with one line', async (_what, make, reason) => {
+    const model = join(dir, `bad-${Math.random().toString(36).slice(2)}.bin`)
+    make(model)
+    const spec = makeSpec(join(dir, 'bad'), CLIP, { engine: 'whisper', model })
+    const run = await runPipelineProcess(spec)
+    expect(run.code).toBe(1)
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toMatch(reason)
+    expect(run.errors[0]).not.toContain('\n')
+  })
+})
+
+describe('language and task', () => {
+  it('translate with a multilingual model: the JSON output says language and task', async () => {
+    const spec = makeSpec(join(dir, 'translate'), CLIP, {
+      engine: 'whisper',
+      model: fastModel,
+      language: 'de',
+      translate: true
+    })
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    const json = JSON.parse(readFileSync(join(spec.outputDir, 'transcript.json'), 'utf8')) as {
+      language: string
+      task: string
+    }
+    expect(json).toMatchObject({ language: 'de', task: 'translate' })
+  })
+
+  it('an English-only (.en) model asked for German fails the job with one line saying so', async () => {
+    const enModel = join(dir, 'ggml-fast.en.bin')
+    copyFileSync(fastModel, enModel)
+    const spec = makeSpec(join(dir, 'en-only'), CLIP, {
+      engine: 'whisper',
+      model: enModel,
+      language: 'de'
+    })
+    const run = await runPipelineProcess(spec)
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([
+      "ggml-fast.en.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
+    ])
+  })
+})
+
+describe('transcriptor transcribe --engine whisper --model PATH', () => {
+  it('runs the bundled whisper.cpp with an empty-weights model and completes', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        '--data-dir',
+        join(dir, 'cli-home'),
+        'transcribe',
+        CLIP,
+        '--engine',
+        'whisper',
+        '--model',
+        fastModel,
+        '--out',
+        join(dir, 'cli-out')
+      ],
+      { encoding: 'utf8', timeout: 300_000 }
+    )
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr + r.stdout).toMatch(/done/)
+  })
+})
