@@ -183,6 +183,24 @@ export interface Segment {
   words: TimedWord[]
 }
 
+/** One finished chunk's words while its job runs: absolute times, only the words it owns. */
+export interface LiveChunk {
+  jobId: number
+  index: number
+  chunksTotal: number
+  /** The chunk's span of the recording, in seconds. */
+  start: number
+  end: number
+  words: TimedWord[]
+}
+
+/** Every chunk finished so far of a running job (chunks in index order; gaps still running). */
+export interface LiveWords {
+  jobId: number
+  chunksTotal: number
+  chunks: LiveChunk[]
+}
+
 export interface Transcript {
   durationSeconds: number
   segments: Segment[]

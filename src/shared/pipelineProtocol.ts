@@ -1,6 +1,6 @@
 // The pipeline subprocess's structured events. They travel as JSON lines on fd 3, apart from the
 // human log on stdout/stderr, so a stray print can never break them.
-import type { EngineName, OutputFormat } from '@shared/domain'
+import type { EngineName, OutputFormat, TimedWord } from '@shared/domain'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -14,6 +14,15 @@ export type PipelineEvent =
       /** 0..1 */
       fraction: number
       etaSeconds: number | null
+    }
+  /** A chunk is finished: the words it owns, in absolute seconds (the live transcript). */
+  | {
+      type: 'chunkWords'
+      index: number
+      chunksTotal: number
+      start: number
+      end: number
+      words: TimedWord[]
     }
   | { type: 'done'; outputs: Partial<Record<OutputFormat, string>>; wordCount: number }
   /** One line a user can read; the pipeline exits non-zero right after. */
@@ -32,6 +41,8 @@ export interface PipelineSpec {
   workers: number
   chunkSeconds: number
   overlapSeconds: number
+  /** Seam chunks at silences where one is near (default); false = fixed overlapping cuts. */
+  cutAtSilences?: boolean
   formats: OutputFormat[]
   /** Per-job scratch dir, removed at the end whatever happens. */
   tempDir: string

@@ -9,7 +9,9 @@ import { locateMediaTools, MediaToolsMissingError } from '../media/ffmpeg'
 import { BadInputError, probeMedia } from '../media/probe'
 import { getEngine } from '../engines/registry'
 import { EngineCrashError, EngineUnavailableError, type Engine } from '../engines/types'
-import { planChunks, type ChunkPlan } from './chunking'
+import type { ChunkPlan } from './chunking'
+import { describeSeams, planAudioCuts } from './cutPlan'
+import { chunkIsSilent } from './silenceCuts'
 import { decodeToPcm, writeChunkWav } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
@@ -74,6 +76,23 @@ async function transcribeWithRetry(
   }
 }
 
+/** Cuts the chunk's WAV from the decoded audio, transcribes it, deletes it. */
+async function transcribeChunkFile(
+  engine: Engine,
+  spec: PipelineSpec,
+  pcmPath: string,
+  chunk: ChunkPlan,
+  signal: AbortSignal,
+  log: Log
+): Promise<TimedWord[]> {
+  const wavPath = await writeChunkWav(pcmPath, chunk, spec.tempDir)
+  try {
+    return await transcribeWithRetry(engine, spec, wavPath, chunk, signal, log)
+  } finally {
+    await rm(wavPath, { force: true })
+  }
+}
+
 export async function runPipeline(
   spec: PipelineSpec,
   emit: EventSink,
@@ -97,7 +116,8 @@ export async function runPipeline(
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
   }
-  const chunks = planChunks(decoded.durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
+  const cutPlan = await planAudioCuts(decoded.pcmPath, decoded.durationSeconds, spec, signal)
+  const { chunks } = cutPlan
   emit({
     type: 'engine',
     name: engine.name,
@@ -109,6 +129,7 @@ export async function runPipeline(
     `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of ≤ ${spec.chunkSeconds} s ` +
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
   )
+  log(`cuts: ${describeSeams(cutPlan)}`)
 
   const startedAt = Date.now()
   let chunksDone = 0
@@ -118,10 +139,18 @@ export async function runPipeline(
     spec.processes,
     async (index, poolSignal) => {
       const chunk = chunks[index]
-      const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
-      const words = await transcribeWithRetry(engine, spec, wavPath, chunk, poolSignal, log)
-      await rm(wavPath, { force: true })
+      const words = chunkIsSilent(chunk, cutPlan.silences)
+        ? []
+        : await transcribeChunkFile(engine, spec, decoded.pcmPath, chunk, poolSignal, log)
       chunksDone++
+      emit({
+        type: 'chunkWords',
+        index,
+        chunksTotal: chunks.length,
+        start: chunk.start,
+        end: chunk.end,
+        words: mergeChunkWords([{ chunk, words }])
+      })
       const elapsed = (Date.now() - startedAt) / 1000
       const etaSeconds = Math.round((elapsed / chunksDone) * (chunks.length - chunksDone) * 10) / 10
       emit({

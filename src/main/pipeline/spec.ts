@@ -15,6 +15,7 @@ const PipelineSpecSchema = z.object({
   workers: z.number().int().min(1).max(64),
   chunkSeconds: z.number().positive(),
   overlapSeconds: z.number().min(0),
+  cutAtSilences: z.boolean().optional(),
   formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
   tempDir: z.string().min(1),
   modelsDir: z.string().min(1).optional()

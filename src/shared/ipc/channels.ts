@@ -22,6 +22,7 @@ export const REQUEST_CHANNELS = [
   'jobs.processStatus',
   'jobs.metricsHistory',
   'jobs.transcript',
+  'jobs.liveWords',
   'jobs.openOutput',
   'jobs.revealOutput',
   'client.leavingPage',
@@ -35,6 +36,7 @@ export const EVENT_CHANNEL_NAMES = [
   'job.deleted',
   'job.logs',
   'job.metrics',
+  'job.words',
   'jobs.stopped'
 ] as const satisfies readonly EventChannel[]
 

@@ -10,6 +10,8 @@ import {
   type EngineInfo,
   type JobRow,
   type KillResult,
+  type LiveChunk,
+  type LiveWords,
   type LogBatch,
   type MetricsSample,
   type ProcessStatus,
@@ -76,6 +78,11 @@ export const requestContract = {
     input: z.object({ id: JobId }).strict(),
     output: returns<Transcript | null>()
   },
+  /** The words of the chunks finished so far (a running job; empty otherwise). */
+  'jobs.liveWords': {
+    input: z.object({ id: JobId }).strict(),
+    output: returns<LiveWords>()
+  },
   'jobs.openOutput': {
     input: z.object({ id: JobId, format: z.enum(OUTPUT_FORMATS) }).strict(),
     output: returns<{ opened: boolean; path: string }>()
@@ -112,6 +119,8 @@ export interface EventPayloads {
   'job.deleted': { id: number }
   'job.logs': LogBatch
   'job.metrics': MetricsSample
+  /** A running job finished a chunk: its words, as they arrive (not in order). */
+  'job.words': LiveChunk
   'jobs.stopped': JobsStoppedNotice
 }
 export type EventChannel = keyof EventPayloads
@@ -120,6 +129,7 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'job.deleted',
   'job.logs',
   'job.metrics',
+  'job.words',
   'jobs.stopped'
 ]
 

@@ -3,7 +3,7 @@
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
 import { join } from 'node:path'
-import type { JobRow, OutputFormat } from '@shared/domain'
+import type { JobRow, LiveChunk, OutputFormat } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
@@ -25,6 +25,8 @@ export interface JobRunnerDeps {
   changed: (jobId: number) => void
   /** Called once when a job's pipeline is over (any outcome), to free its slot. */
   ended: (jobId: number) => void
+  /** A chunk's words arrived (the live transcript). */
+  words?: (chunk: LiveChunk) => void
 }
 
 export class JobRunner {
@@ -86,6 +88,11 @@ export class JobRunner {
       case 'error':
         state.error = event.message
         return
+      case 'chunkWords': {
+        const { type: _type, ...chunk } = event
+        this.deps.words?.({ jobId, ...chunk })
+        return
+      }
       case 'engine':
         return
     }

@@ -19,6 +19,7 @@ import { inputProblem } from './inputCheck'
 import { outputFilesOf, readTranscript, removeJobFiles } from './jobOutputs'
 import { JobRunner } from './jobRunner'
 import { JobScheduler } from './jobScheduler'
+import { LiveWordsBook } from './liveWords'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -65,12 +66,20 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     const row = repo.getJob(jobId)
     if (row) hub.emit('job.updated', row)
   }
+  const liveWords = new LiveWordsBook()
   const runner = new JobRunner({
     repo,
     pm,
     dataDir,
     changed,
-    ended: (id) => scheduler.finished(id)
+    ended: (id) => {
+      liveWords.forget(id)
+      scheduler.finished(id)
+    },
+    words: (chunk) => {
+      liveWords.add(chunk)
+      hub.emit('job.words', chunk)
+    }
   })
   const scheduler = new JobScheduler(
     () => settings.get().concurrentJobs,
@@ -234,6 +243,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
     'jobs.transcript': async ({ id }) => readTranscript(mustGet(id)),
+    'jobs.liveWords': async ({ id }) => liveWords.get(id),
     'jobs.openOutput': async ({ id, format }) => {
       const path = outputFilesOf(mustGet(id))[format]
       if (!path) throw new Error(`job ${id} has no ${format} output`)

@@ -8,6 +8,7 @@ import { setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
 import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
 import { ElapsedClock } from '../components/ElapsedClock'
 import { JobMetrics } from '../components/JobMetrics'
+import { LiveTranscript } from '../components/LiveTranscript'
 import { LogViewer } from '../components/LogViewer'
 import { OutputButtons } from '../components/OutputButtons'
 import { ProcessTable } from '../components/ProcessTable'
@@ -123,6 +124,14 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         <JobMetrics jobId={id} />
         <ProcessTable jobId={id} />
       </div>
+      {row.status !== 'completed' && row.status !== 'queued' && (
+        <section>
+          <h2>
+            {row.status === 'processing' ? 'Transcript so far' : 'Words heard before it ended'}
+          </h2>
+          <LiveTranscript jobId={id} running={row.status === 'processing'} />
+        </section>
+      )}
       {row.status === 'completed' && (
         <section>
           <h2>Transcript</h2>

@@ -1,0 +1,39 @@
+// The chunk plan of one decoded recording: silence-aligned cuts (silenceCuts.ts) from the streamed
+// frame levels, or the fixed overlapping cuts of chunking.ts when the spec asks for them (the
+// benchmark's baseline). The log line says how the seams fell.
+import type { PipelineSpec } from '@shared/pipelineProtocol'
+import { measurePcmLevels } from '../media/pcmLevels'
+import { planChunks, type ChunkPlan } from './chunking'
+import { findSilences, planSilenceCuts, type Silence } from './silenceCuts'
+
+export interface AudioCutPlan {
+  chunks: ChunkPlan[]
+  silences: Silence[]
+  silentSeams: number
+  overlapSeams: number
+}
+
+export async function planAudioCuts(
+  pcmPath: string,
+  durationSeconds: number,
+  spec: Pick<PipelineSpec, 'chunkSeconds' | 'overlapSeconds' | 'cutAtSilences'>,
+  signal: AbortSignal
+): Promise<AudioCutPlan> {
+  const levels = await measurePcmLevels(pcmPath, signal)
+  const silences = findSilences(levels)
+  if (spec.cutAtSilences === false) {
+    const chunks = planChunks(durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
+    return { chunks, silences, silentSeams: 0, overlapSeams: chunks.length - 1 }
+  }
+  const cut = planSilenceCuts(durationSeconds, silences, {
+    chunkSeconds: spec.chunkSeconds,
+    overlapSeconds: spec.overlapSeconds
+  })
+  return { ...cut, silences }
+}
+
+export function describeSeams(plan: AudioCutPlan): string {
+  const seams = plan.silentSeams + plan.overlapSeams
+  if (seams === 0) return 'one chunk, no seams'
+  return `${seams} seam(s): ${plan.silentSeams} at silence, ${plan.overlapSeams} overlapped`
+}
