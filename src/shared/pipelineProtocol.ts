@@ -46,6 +46,10 @@ export interface PipelineSpec {
   formats: OutputFormat[]
   /** Per-job scratch dir, removed at the end whatever happens. */
   tempDir: string
+  /** The job's work folder: chunk plan + finished chunks' words, kept until the job completes. */
+  workDir?: string
+  /** Reuse the work folder's checkpoints (refused if the input or chunk options changed). */
+  resume?: boolean
   /** The instance's model folder, searched first for a model given by name. */
   modelsDir?: string
 }

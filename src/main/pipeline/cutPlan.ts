@@ -4,11 +4,12 @@
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { measurePcmLevels } from '../media/pcmLevels'
 import { planChunks, type ChunkPlan } from './chunking'
-import { findSilences, planSilenceCuts, type Silence } from './silenceCuts'
+import { chunkIsSilent, findSilences, planSilenceCuts } from './silenceCuts'
 
 export interface AudioCutPlan {
   chunks: ChunkPlan[]
-  silences: Silence[]
+  /** Per chunk: wholly inside a silence, so there is nothing to transcribe. */
+  silent: boolean[]
   silentSeams: number
   overlapSeams: number
 }
@@ -23,13 +24,14 @@ export async function planAudioCuts(
   const silences = findSilences(levels)
   if (spec.cutAtSilences === false) {
     const chunks = planChunks(durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
-    return { chunks, silences, silentSeams: 0, overlapSeams: chunks.length - 1 }
+    const silent = chunks.map((c) => chunkIsSilent(c, silences))
+    return { chunks, silent, silentSeams: 0, overlapSeams: chunks.length - 1 }
   }
   const cut = planSilenceCuts(durationSeconds, silences, {
     chunkSeconds: spec.chunkSeconds,
     overlapSeconds: spec.overlapSeconds
   })
-  return { ...cut, silences }
+  return { ...cut, silent: cut.chunks.map((c) => chunkIsSilent(c, silences)) }
 }
 
 export function describeSeams(plan: AudioCutPlan): string {

@@ -10,8 +10,8 @@ import { BadInputError, probeMedia } from '../media/probe'
 import { getEngine } from '../engines/registry'
 import { EngineCrashError, EngineUnavailableError, type Engine } from '../engines/types'
 import type { ChunkPlan } from './chunking'
-import { describeSeams, planAudioCuts } from './cutPlan'
-import { chunkIsSilent } from './silenceCuts'
+import { clearCheckpoints } from './checkpoints'
+import { prepareChunks, ResumeRefusedError } from './preparedChunks'
 import { decodeToPcm, writeChunkWav } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
@@ -31,7 +31,8 @@ function userMessage(err: unknown): string | null {
     err instanceof OutputError ||
     err instanceof EngineUnavailableError ||
     err instanceof MediaToolsMissingError ||
-    err instanceof PipelineFailure
+    err instanceof PipelineFailure ||
+    err instanceof ResumeRefusedError
   ) {
     return err.message
   }
@@ -116,8 +117,8 @@ export async function runPipeline(
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
   }
-  const cutPlan = await planAudioCuts(decoded.pcmPath, decoded.durationSeconds, spec, signal)
-  const { chunks } = cutPlan
+  const prepared = await prepareChunks(spec, decoded.pcmPath, decoded.durationSeconds, signal, log)
+  const { chunks } = prepared
   emit({
     type: 'engine',
     name: engine.name,
@@ -129,7 +130,6 @@ export async function runPipeline(
     `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of ≤ ${spec.chunkSeconds} s ` +
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
   )
-  log(`cuts: ${describeSeams(cutPlan)}`)
 
   const startedAt = Date.now()
   let chunksDone = 0
@@ -139,9 +139,13 @@ export async function runPipeline(
     spec.processes,
     async (index, poolSignal) => {
       const chunk = chunks[index]
-      const words = chunkIsSilent(chunk, cutPlan.silences)
-        ? []
-        : await transcribeChunkFile(engine, spec, decoded.pcmPath, chunk, poolSignal, log)
+      const reused = prepared.finished.get(index)
+      const words =
+        reused ??
+        (prepared.silent[index]
+          ? []
+          : await transcribeChunkFile(engine, spec, decoded.pcmPath, chunk, poolSignal, log))
+      if (!reused) await prepared.checkpoint(index, words)
       chunksDone++
       emit({
         type: 'chunkWords',
@@ -176,4 +180,5 @@ export async function runPipeline(
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   emit({ type: 'done', outputs, wordCount: words.length })
   log(`done: ${words.length} word(s) → ${Object.values(outputs).join(', ')}`)
+  if (spec.workDir) await clearCheckpoints(spec.workDir)
 }

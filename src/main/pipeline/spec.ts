@@ -18,7 +18,9 @@ const PipelineSpecSchema = z.object({
   cutAtSilences: z.boolean().optional(),
   formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
   tempDir: z.string().min(1),
-  modelsDir: z.string().min(1).optional()
+  modelsDir: z.string().min(1).optional(),
+  workDir: z.string().min(1).optional(),
+  resume: z.boolean().optional()
 })
 
 export interface PipelineArgs {

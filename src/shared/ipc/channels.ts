@@ -17,6 +17,7 @@ export const REQUEST_CHANNELS = [
   'jobs.delete',
   'jobs.stop',
   'jobs.retry',
+  'jobs.resume',
   'jobs.setKeepInBackground',
   'jobs.logs',
   'jobs.processStatus',

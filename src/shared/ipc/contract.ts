@@ -58,6 +58,8 @@ export const requestContract = {
   'jobs.delete': { input: z.object({ id: JobId }).strict(), output: returns<DeleteJobResult>() },
   'jobs.stop': { input: z.object({ id: JobId }).strict(), output: returns<KillResult>() },
   'jobs.retry': { input: z.object({ id: JobId }).strict(), output: returns<JobRow>() },
+  /** Continue a stopped or failed job from its finished chunks (same id, log appended). */
+  'jobs.resume': { input: z.object({ id: JobId }).strict(), output: returns<JobRow>() },
   'jobs.setKeepInBackground': {
     input: z.object({ id: JobId, keep: z.boolean() }).strict(),
     output: returns<JobRow>()

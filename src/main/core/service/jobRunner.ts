@@ -8,7 +8,7 @@ import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
-import { dataPaths } from '../paths'
+import { dataPaths, jobWorkDir } from '../paths'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
 
@@ -50,7 +50,7 @@ export class JobRunner {
     }
     this.states.set(job.id, { outputs: null, error: null })
     try {
-      const launch = pipelineLaunch(specFor(job, dataDir))
+      const launch = pipelineLaunch(specFor(job, dataDir, queued.resume === true))
       pm.spawnJob({
         jobId: job.id,
         command: launch.command,
@@ -116,7 +116,7 @@ export class JobRunner {
   }
 }
 
-function specFor(job: JobRow, dataDir: string): PipelineSpec {
+function specFor(job: JobRow, dataDir: string, resume: boolean): PipelineSpec {
   return {
     jobId: job.id,
     inputPath: job.original_path,
@@ -130,7 +130,9 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     overlapSeconds: job.overlap_seconds,
     formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
     tempDir: join(dataDir, 'tmp', `job-${job.id}`),
-    modelsDir: dataPaths(dataDir).models
+    modelsDir: dataPaths(dataDir).models,
+    workDir: jobWorkDir(dataDir, job.id),
+    resume
   }
 }
 

@@ -20,6 +20,9 @@ import { outputFilesOf, readTranscript, removeJobFiles } from './jobOutputs'
 import { JobRunner } from './jobRunner'
 import { JobScheduler } from './jobScheduler'
 import { LiveWordsBook } from './liveWords'
+import { checkResumable } from './resumeCheck'
+import { jobWorkDir } from '../paths'
+import { rmSync } from 'node:fs'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -199,6 +202,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       if (!job) return { deleted: false, removedFiles: [] }
       if (!TERMINAL.has(job.status)) await stopJob(id, 'deleted by user')
       const removedFiles = removeJobFiles(mustGet(id))
+      rmSync(jobWorkDir(dataDir, id), { recursive: true, force: true })
       const deleted = repo.deleteJob(id)
       if (deleted) hub.emit('job.deleted', { id })
       return { deleted, removedFiles }
@@ -224,6 +228,15 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         ctx
       )
       return created[0]
+    },
+    'jobs.resume': async ({ id }, ctx) => {
+      const job = mustGet(id)
+      await checkResumable(job, dataDir)
+      if (!repo.requeueJob(id))
+        throw new Error(`job ${id} could not be requeued (its status changed)`)
+      scheduler.enqueue({ jobId: id, ownerId: ctx.clientId, keepInBackground: false, resume: true })
+      changed(id)
+      return mustGet(id)
     },
     'jobs.setKeepInBackground': async ({ id, keep }) => {
       mustGet(id)

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { getApi } from '../transport/getApi'
 import { isTerminal, upsertJob, useJobsStore } from '../store/jobsStore'
 import { closeLogView } from '../store/logsStore'
-import { setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
+import { resumeJob, setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
 import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
 import { ElapsedClock } from '../components/ElapsedClock'
 import { JobMetrics } from '../components/JobMetrics'
@@ -106,6 +106,15 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         >
           {stopping ? 'Stopping…' : 'Stop'}
         </button>
+        {(row.status === 'failed' || row.status === 'cancelled') && (
+          <button
+            onClick={() => void resumeJob(id)}
+            title="Continue from the chunks already transcribed"
+            data-testid="resume-button"
+          >
+            Resume
+          </button>
+        )}
         <label className="check">
           <input
             type="checkbox"
