@@ -3,17 +3,19 @@
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
 import { join } from 'node:path'
-import type { JobRow, LiveChunk, OutputFormat } from '@shared/domain'
+import type { JobRow, LiveChunk, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
+import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
 import { dataPaths, jobWorkDir } from '../paths'
+import { jobOptionsOf } from './jobOptions'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
 
 interface RunState {
-  outputs: Partial<Record<OutputFormat, string>> | null
+  outputs: OutputFiles | null
   error: string | null
 }
 
@@ -61,7 +63,7 @@ export class JobRunner {
       })
     } catch (error) {
       this.states.delete(job.id)
-      repo.failJob(job.id, `could not start the pipeline: ${oneLine(error)}`)
+      repo.failJob(job.id, `could not start the pipeline: ${oneLineError(error)}`)
       queueMicrotask(() => this.deps.ended(job.id))
     }
     this.deps.changed(job.id)
@@ -105,7 +107,7 @@ export class JobRunner {
     this.states.delete(jobId)
     const { repo } = this.deps
     if (code === 0 && state.outputs) {
-      repo.completeJob(jobId, state.outputs as Record<string, string>)
+      repo.completeJob(jobId, state.outputs)
     } else if (!stoppedByUs) {
       repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
     }
@@ -118,17 +120,11 @@ export class JobRunner {
 
 function specFor(job: JobRow, dataDir: string, resume: boolean): PipelineSpec {
   return {
+    ...jobOptionsOf(job),
     jobId: job.id,
     inputPath: job.original_path,
     outputDir: outputDirFor(job, dataDir),
     outputBaseName: outputBaseName(job.filename),
-    engine: job.engine,
-    model: job.model,
-    processes: job.processes,
-    workers: job.workers,
-    chunkSeconds: job.chunk_seconds,
-    overlapSeconds: job.overlap_seconds,
-    formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
     tempDir: join(dataDir, 'tmp', `job-${job.id}`),
     modelsDir: dataPaths(dataDir).models,
     workDir: jobWorkDir(dataDir, job.id),
@@ -143,9 +139,4 @@ function exitReason(code: number | null, signal: string | null, stderr: string[]
     ?.trim()
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
   return last ? `pipeline ${how}: ${last}` : `pipeline ${how}`
-}
-
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n')[0].trim()
 }
