@@ -50,6 +50,8 @@ export interface JobRow {
   progress: number
   error_message: string | null
   cancel_reason: string | null
+  /** A completed job's caveat (migration 0004): `no speech found`, `decoded 0.1 s of 24.7 s: …`. */
+  warning: string | null
   created_at: number
   started_at: number | null
   finished_at: number | null

@@ -70,6 +70,8 @@ export const PipelineEventSchema = z.discriminatedUnion('type', [
     end: z.number(),
     words: z.array(TimedWordSchema)
   }),
+  /** The transcript is a success but the user must hear about it (see inputWarnings.ts). */
+  z.object({ type: z.literal('warning'), message: z.string() }),
   z.object({ type: z.literal('done'), outputs: OutputFilesSchema, wordCount: z.number().int() }),
   /** One line a user can read; the pipeline exits non-zero right after. */
   z.object({ type: z.literal('error'), message: z.string() })

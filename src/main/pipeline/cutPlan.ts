@@ -36,6 +36,8 @@ export async function planAudioCuts(
 
 export function describeSeams(plan: AudioCutPlan): string {
   const seams = plan.silentSeams + plan.overlapSeams
-  if (seams === 0) return 'one chunk, no seams'
-  return `${seams} seam(s): ${plan.silentSeams} at silence, ${plan.overlapSeams} overlapped`
+  const silent = plan.silent.filter(Boolean).length
+  const skipped = silent > 0 ? `; ${silent} silent chunk(s) skipped` : ''
+  if (seams === 0) return `one chunk, no seams${skipped}`
+  return `${seams} seam(s): ${plan.silentSeams} at silence, ${plan.overlapSeams} overlapped${skipped}`
 }

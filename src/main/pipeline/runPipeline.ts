@@ -16,6 +16,8 @@ import { decodeToPcm, writeChunkWav } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
+import { transcriptWarnings } from './inputWarnings'
+import { declaredSeconds } from '../media/declaredDuration'
 import { runPool } from './workerPool'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 
@@ -176,6 +178,14 @@ export async function runPipeline(
   const transcript: Transcript = {
     durationSeconds: decoded.durationSeconds,
     segments: groupSegments(words)
+  }
+  for (const message of transcriptWarnings({
+    probedSeconds: Math.max(probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
+    decodedSeconds: decoded.durationSeconds,
+    words
+  })) {
+    emit({ type: 'warning', message })
+    log(`warning: ${message}`)
   }
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   emit({ type: 'done', outputs, wordCount: words.length })

@@ -113,8 +113,13 @@ export class JobRepository {
       ),
       requeue: update(
         `UPDATE transcription_jobs SET status = 'queued', progress = 0, error_message = NULL,
-           cancel_reason = NULL, finished_at = NULL
+           cancel_reason = NULL, finished_at = NULL, warning = NULL
          WHERE id = ? AND status IN ('failed', 'cancelled')`
+      ),
+      warn: update(
+        `UPDATE transcription_jobs
+           SET warning = CASE WHEN warning IS NULL THEN @message ELSE warning || '; ' || @message END
+         WHERE id = @id AND status = 'processing'`
       ),
       keep: update('UPDATE transcription_jobs SET keep_in_background = ? WHERE id = ?'),
       // A processing row is the only record of a live process tree: stop it first.
@@ -200,6 +205,11 @@ export class JobRepository {
 
   cancelJob(id: number, reason: string, now = Date.now()): boolean {
     return this.applied(this.statements.cancel.run(reason, now, id))
+  }
+
+  /** Adds a caveat to a running job's row (kept when it completes). */
+  addWarning(id: number, message: string): boolean {
+    return this.applied(this.statements.warn.run({ id, message }))
   }
 
   /** A stopped or failed job goes back in the queue (to be resumed); same id, same log. */

@@ -90,6 +90,9 @@ export class JobRunner {
       case 'error':
         state.error = event.message
         return
+      case 'warning':
+        repo.addWarning(jobId, event.message)
+        break
       case 'chunkWords': {
         const { type: _type, ...chunk } = event
         this.deps.words?.({ jobId, ...chunk })

@@ -115,7 +115,9 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
       <td>{formatDuration(duration)}</td>
       <td>{row.engine}</td>
       <td className={`reason-cell reason-${row.status}`}>
-        {row.status === 'completed' ? '' : (endReason(row) ?? '')}
+        {row.status === 'completed'
+          ? row.warning && <span data-testid={`history-warning-${row.id}`}>⚠ {row.warning}</span>
+          : (endReason(row) ?? '')}
       </td>
       <td className="actions">
         <button onClick={() => navigate({ page: 'job', id: row.id })}>

@@ -80,6 +80,11 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
           {reason}
         </p>
       )}
+      {row.warning && (
+        <p className="warning" role="status" data-testid="job-warning">
+          Warning: {row.warning}
+        </p>
+      )}
       <dl className="facts">
         <dt>Elapsed</dt>
         <dd>
