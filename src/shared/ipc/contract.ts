@@ -80,7 +80,7 @@ export const requestContract = {
     input: z.object({ id: JobId }).strict(),
     output: returns<Transcript | null>()
   },
-  /** The words of the chunks finished so far (a running job; empty otherwise). */
+  /** The words of the chunks finished so far: live for a running job, checkpointed for a stopped one. */
   'jobs.liveWords': {
     input: z.object({ id: JobId }).strict(),
     output: returns<LiveWords>()

@@ -14,6 +14,7 @@ import {
 } from './jobCommands'
 import { outputFilesOf, readTranscript } from './jobOutputs'
 import { resumeJob } from './resumeJob'
+import { checkpointedWords } from './checkpointedWords'
 import type { ServiceCore } from './serviceCore'
 
 export function createRequestHandlers(core: ServiceCore): RequestHandlers {
@@ -40,7 +41,12 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
     'jobs.transcript': async ({ id }) => readTranscript(mustGet(id)),
-    'jobs.liveWords': async ({ id }) => core.liveWords.get(id),
+    'jobs.liveWords': async ({ id }) => {
+      const live = core.liveWords.get(id)
+      const status = mustGet(id).status
+      const stopped = status === 'failed' || status === 'cancelled'
+      return live.chunks.length === 0 && stopped ? checkpointedWords(core.dataDir, id) : live
+    },
     'jobs.openOutput': async ({ id, format }) => {
       const path = outputPath(core, id, format)
       return { opened: desktop ? await desktop.openPath(path) : false, path }
