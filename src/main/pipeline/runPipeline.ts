@@ -135,6 +135,8 @@ export async function runPipeline(
 
   const startedAt = Date.now()
   let chunksDone = 0
+  // Reused (checkpointed) chunks finish at once: the rate for the ETA counts only real work.
+  let worked = 0
   emit({ type: 'progress', chunksDone, chunksTotal: chunks.length, fraction: 0, etaSeconds: null })
   const results = await runPool<ChunkWords>(
     chunks.length,
@@ -149,6 +151,7 @@ export async function runPipeline(
           : await transcribeChunkFile(engine, spec, decoded.pcmPath, chunk, poolSignal, log))
       if (!reused) await prepared.checkpoint(index, words)
       chunksDone++
+      if (!reused) worked++
       emit({
         type: 'chunkWords',
         index,
@@ -158,7 +161,8 @@ export async function runPipeline(
         words: mergeChunkWords([{ chunk, words }])
       })
       const elapsed = (Date.now() - startedAt) / 1000
-      const etaSeconds = Math.round((elapsed / chunksDone) * (chunks.length - chunksDone) * 10) / 10
+      const etaSeconds =
+        worked > 0 ? Math.round((elapsed / worked) * (chunks.length - chunksDone) * 10) / 10 : null
       emit({
         type: 'progress',
         chunksDone,
@@ -166,8 +170,9 @@ export async function runPipeline(
         fraction: chunksDone / chunks.length,
         etaSeconds
       })
+      const how = reused ? ', reused' : prepared.silent[index] ? ', silent' : ''
       log(
-        `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s) (${chunksDone}/${chunks.length})`
+        `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s)${how} (${chunksDone}/${chunks.length})`
       )
       return { chunk, words }
     },
