@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { JOB_STATUSES, type JobRow, type JobStatus } from '@shared/domain'
-import { useJobsStore, isTerminal } from '../store/jobsStore'
+import { isTerminal, jobsIn, useJobsStore } from '../store/jobsStore'
 import { deleteJob, loadJobs, openOutput, resumeJob, retryJob } from '../store/jobActions'
 import { navigate } from '../store/navigation'
 import { formatDuration } from '../lib/eta'
@@ -13,7 +13,7 @@ import { outputFormats } from '../components/OutputButtons'
 import { StatusBadge, endReason } from '../components/StatusBadge'
 
 export function HistoryPage(): React.JSX.Element {
-  const jobs = useJobsStore(useShallow((s) => Object.values(s.byId)))
+  const jobs = useJobsStore(useShallow((s) => jobsIn(s.byId)))
   const [search, setSearch] = useState('')
   const [status, setStatus] = useState<JobStatus | ''>('')
   const [confirming, setConfirming] = useState<JobRow | null>(null)
@@ -101,7 +101,7 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
       ? (row.finished_at - row.started_at) / 1000
       : null
   const formats = outputFormats(row)
-  const revealFormat = formats.includes('txt') ? 'txt' : formats[0]
+  const revealFormat = formats.includes('txt') ? 'txt' : formats.at(0)
   return (
     <tr data-testid={`history-row-${row.id}`} data-status={row.status}>
       <td>{row.id}</td>
