@@ -20,10 +20,10 @@ const jobsResume: Command = {
     const note = (text: string): void => {
       if (!ctx.json) process.stderr.write(`${text}\n`)
     }
-    let interrupted = false
+    const state = { interrupted: false }
     const onSignal = (): void => {
-      if (interrupted) return
-      interrupted = true
+      if (state.interrupted) return
+      state.interrupted = true
       note(`interrupted: stopping job ${id}…`)
       service.handlers['jobs.stop']({ id }, client).catch((e: unknown) => note(String(e)))
     }
@@ -48,7 +48,7 @@ const jobsResume: Command = {
         ctx.write(
           `job ${id} ${job.status}${job.status === 'completed' ? '' : `: ${job.error_message ?? job.cancel_reason ?? ''}`}\n`
         )
-      if (interrupted) return 130
+      if (state.interrupted) return 130
       return job.status === 'completed' ? 0 : 1
     } finally {
       process.off('SIGINT', onSignal)

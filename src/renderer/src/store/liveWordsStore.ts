@@ -7,11 +7,12 @@ import type { LiveChunk, LiveWords } from '@shared/domain'
 
 export interface JobLiveWords {
   chunksTotal: number
-  chunks: Record<number, LiveChunk>
+  /** By chunk index; a missing index is a chunk still running. */
+  chunks: Partial<Record<number, LiveChunk>>
 }
 
 export interface LiveWordsState {
-  byJob: Record<number, JobLiveWords>
+  byJob: Partial<Record<number, JobLiveWords>>
 }
 
 export const initialLiveWordsState: LiveWordsState = { byJob: {} }
