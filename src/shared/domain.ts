@@ -51,6 +51,8 @@ export interface JobRow {
   progress: number
   error_message: string | null
   cancel_reason: string | null
+  /** A completed job's caveat (migration 0004): `no speech found`, `decoded 0.1 s of 24.7 s: …`. */
+  warning: string | null
   created_at: number
   started_at: number | null
   finished_at: number | null
@@ -246,6 +248,24 @@ export interface Segment {
   end: number
   text: string
   words: TimedWord[]
+}
+
+/** One finished chunk's words while its job runs: absolute times, only the words it owns. */
+export interface LiveChunk {
+  jobId: number
+  index: number
+  chunksTotal: number
+  /** The chunk's span of the recording, in seconds. */
+  start: number
+  end: number
+  words: TimedWord[]
+}
+
+/** Every chunk finished so far of a running job (chunks in index order; gaps still running). */
+export interface LiveWords {
+  jobId: number
+  chunksTotal: number
+  chunks: LiveChunk[]
 }
 
 export interface Transcript {

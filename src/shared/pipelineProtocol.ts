@@ -14,6 +14,8 @@ import { RemoteRequestSchema } from '@shared/endpoints'
 
 export const PIPELINE_EVENT_FD = 3
 
+const TimedWordSchema = z.object({ word: z.string(), start: z.number(), end: z.number() })
+
 /** Everything the pipeline needs, passed as one JSON argument (never through a shell). */
 export const PipelineSpecSchema = overlapBelowHalfChunk(
   JobOptionsFields.omit({ outputDir: true })
@@ -32,8 +34,12 @@ export const PipelineSpecSchema = overlapBelowHalfChunk(
       endpoints: JobOnlyFields.endpoints,
       /** Per remote request; default 300 s. */
       requestTimeoutSeconds: z.number().positive().max(86_400).optional(),
-      /** Sent to remote endpoints when known (ISO-639-1). */
-      language: z.string().max(16).optional()
+      /** Seam chunks at silences where one is near (default); false = fixed overlapping cuts. */
+      cutAtSilences: z.boolean().optional(),
+      /** The job's work folder: chunk plan + finished chunks' words, kept until it completes. */
+      workDir: z.string().min(1).optional(),
+      /** Reuse the work folder's checkpoints (refused if the input or chunk options changed). */
+      resume: z.boolean().optional()
     })
     // Unknown keys are dropped, not refused: a newer host may send more than this pipeline reads.
     .strip()
@@ -61,6 +67,17 @@ export const PipelineEventSchema = z.discriminatedUnion('type', [
     fraction: z.number().min(0).max(1),
     etaSeconds: z.number().nullable()
   }),
+  /** A chunk is finished: the words it owns, in absolute seconds (the live transcript). */
+  z.object({
+    type: z.literal('chunkWords'),
+    index: z.number().int().nonnegative(),
+    chunksTotal: z.number().int().positive(),
+    start: z.number(),
+    end: z.number(),
+    words: z.array(TimedWordSchema)
+  }),
+  /** The transcript is a success but the user must hear about it (see inputWarnings.ts). */
+  z.object({ type: z.literal('warning'), message: z.string() }),
   z.object({ type: z.literal('done'), outputs: OutputFilesSchema, wordCount: z.number().int() }),
   /** Requests to remote endpoints in flight now (sent whenever the set changes). */
   z.object({ type: z.literal('remote'), requests: z.array(RemoteRequestSchema).max(4096) }),

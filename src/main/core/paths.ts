@@ -46,6 +46,11 @@ export function dataPaths(dataDir: string): DataPaths {
   }
 }
 
+/** A job's work folder: its chunk plan and finished chunks (resume); kept until it completes. */
+export function jobWorkDir(dataDir: string, jobId: number): string {
+  return join(dataDir, 'work', `job-${jobId}`)
+}
+
 export function jobLogPath(dataDir: string, jobId: number): string {
   return join(dataDir, 'logs', `transcribe_job_${jobId}.log`)
 }

@@ -9,6 +9,7 @@ export class ChunkProgress {
   private readonly running = new Map<number, number>()
   private readonly startedAt = Date.now()
   private chunksDone = 0
+  private chunksReused = 0
   private lastPartialAt = 0
 
   constructor(
@@ -26,10 +27,11 @@ export class ChunkProgress {
     this.report()
   }
 
-  /** Marks a chunk finished; returns how many are. */
-  done(index: number): number {
+  /** Marks a chunk finished (reused ones cost no time, so the ETA leaves them out); returns how many are. */
+  done(index: number, how: { reused?: boolean } = {}): number {
     this.running.delete(index)
     this.chunksDone++
+    if (how.reused) this.chunksReused++
     this.report()
     return this.chunksDone
   }
@@ -39,8 +41,8 @@ export class ChunkProgress {
     for (const f of this.running.values()) partial += f
     const fraction = Math.min(1, (this.chunksDone + partial) / this.chunksTotal)
     const elapsed = (Date.now() - this.startedAt) / 1000
-    const etaSeconds =
-      fraction > 0 ? Math.round((elapsed / fraction) * (1 - fraction) * 10) / 10 : null
+    const worked = fraction - this.chunksReused / this.chunksTotal
+    const etaSeconds = worked > 0 ? Math.round((elapsed / worked) * (1 - fraction) * 10) / 10 : null
     this.emit({
       type: 'progress',
       chunksDone: this.chunksDone,

@@ -71,7 +71,8 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
           apiKey: endpoint.keyRef ? d.keys.get(endpoint.keyRef) : undefined,
           audio,
           fileName: `chunk-${index + 1}.flac`,
-          language: d.spec.language,
+          // 'auto' is whisper's word for "detect it"; the OpenAI API detects when no language is sent.
+          language: d.spec.language === 'auto' ? undefined : d.spec.language,
           chunkSeconds: d.chunkSeconds(index),
           timeoutMs,
           signal

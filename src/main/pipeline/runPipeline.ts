@@ -9,11 +9,15 @@ import { locateMediaTools, MediaToolsMissingError } from '../media/ffmpeg'
 import { BadInputError, probeMedia } from '../media/probe'
 import { getEngine } from '../engines/registry'
 import { EngineCrashError, EngineUnavailableError, type Engine } from '../engines/types'
-import { planChunks, type ChunkPlan } from './chunking'
+import type { ChunkPlan } from './chunking'
+import { clearCheckpoints } from './checkpoints'
+import { prepareChunks, ResumeRefusedError } from './preparedChunks'
 import { decodeToPcm, writeChunkWav } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
+import { transcriptWarnings } from './inputWarnings'
+import { declaredSeconds } from '../media/declaredDuration'
 import { runPool } from './workerPool'
 import { EngineWorkerPool } from './engineWorkers'
 import { ChunkProgress } from './chunkProgress'
@@ -36,7 +40,8 @@ function userMessage(err: unknown): string | null {
     err instanceof EngineUnavailableError ||
     err instanceof MediaToolsMissingError ||
     err instanceof PipelineFailure ||
-    err instanceof ServersExhaustedError
+    err instanceof ServersExhaustedError ||
+    err instanceof ResumeRefusedError
   ) {
     return err.message
   }
@@ -115,7 +120,8 @@ export async function runPipeline(
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
   }
-  const chunks = planChunks(decoded.durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
+  const prepared = await prepareChunks(spec, decoded.pcmPath, decoded.durationSeconds, signal, log)
+  const { chunks } = prepared
   emit({
     type: 'engine',
     name: engine.name,
@@ -129,37 +135,62 @@ export async function runPipeline(
   )
 
   const progress = new ChunkProgress(chunks.length, emit)
-  const finishChunk = (index: number, words: TimedWord[], by: string): ChunkWords => {
-    const done = progress.done(index)
+  /** A chunk's words are final: checkpoint (for resume), show them live, count them. */
+  const finishChunk = async (
+    index: number,
+    words: TimedWord[],
+    by: string
+  ): Promise<ChunkWords> => {
+    const chunk = chunks[index]
+    const reused = prepared.finished.has(index)
+    if (!reused) await prepared.checkpoint(index, words)
+    emit({
+      type: 'chunkWords',
+      index,
+      chunksTotal: chunks.length,
+      start: chunk.start,
+      end: chunk.end,
+      words: mergeChunkWords([{ chunk, words }])
+    })
+    const done = progress.done(index, { reused })
+    const how = reused ? ', reused' : prepared.silent[index] ? ', silent' : by ? ` by ${by}` : ''
     log(
-      `chunk ${index + 1}/${chunks.length} done${by ? ` by ${by}` : ''}: ${words.length} word(s) (${done}/${chunks.length})`
+      `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s)${how} (${done}/${chunks.length})`
     )
-    return { chunk: chunks[index], words }
+    return { chunk, words }
   }
+  /** Words a chunk has without an engine: reused from a checkpoint, or none in silence. */
+  const knownWords = (index: number): TimedWord[] | undefined =>
+    prepared.finished.get(index) ?? (prepared.silent[index] ? [] : undefined)
   const workers = new EngineWorkerPool({
     engine,
     model: spec.model,
     modelsDir: spec.modelsDir,
-    limit: Math.min(spec.processes, chunks.length),
+    limit: Math.max(1, Math.min(spec.processes, chunks.length - prepared.finished.size)),
     log,
     onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
   })
   signal.addEventListener('abort', () => workers.close(), { once: true })
   const transcribeLocally = async (index: number, poolSignal: AbortSignal): Promise<ChunkWords> => {
+    const known = knownWords(index)
+    if (known) return finishChunk(index, known, '')
     const chunk = chunks[index]
     const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
-    const words = await transcribeWithRetry(
-      engine,
-      workers,
-      spec,
-      wavPath,
-      chunk,
-      poolSignal,
-      log,
-      (f) => progress.partial(index, f)
-    )
-    await rm(wavPath, { force: true })
-    return finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
+    try {
+      const words = await transcribeWithRetry(
+        engine,
+        workers,
+        spec,
+        wavPath,
+        chunk,
+        poolSignal,
+        log,
+        (f) => progress.partial(index, f)
+      )
+      return await finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
+    } finally {
+      await rm(wavPath, { force: true })
+    }
   }
   let results: ChunkWords[]
   try {
@@ -185,6 +216,7 @@ export async function runPipeline(
               decoded.pcmPath,
               emit,
               log,
+              knownWords,
               finishChunk
             )
           ],
@@ -204,9 +236,18 @@ export async function runPipeline(
     language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
     task: spec.translate ? 'translate' : 'transcribe'
   }
+  for (const message of transcriptWarnings({
+    probedSeconds: Math.max(probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
+    decodedSeconds: decoded.durationSeconds,
+    words
+  })) {
+    emit({ type: 'warning', message })
+    log(`warning: ${message}`)
+  }
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   emit({ type: 'done', outputs, wordCount: words.length })
   log(`done: ${words.length} word(s) → ${Object.values(outputs).join(', ')}`)
+  if (spec.workDir) await clearCheckpoints(spec.workDir)
 }
 
 /** The spec's endpoints as chunk servers whose results count like local ones. */
@@ -218,7 +259,8 @@ function remoteServers(
   pcmPath: string,
   emit: EventSink,
   log: Log,
-  finishChunk: (index: number, words: TimedWord[], by: string) => ChunkWords
+  knownWords: (index: number) => TimedWord[] | undefined,
+  finishChunk: (index: number, words: TimedWord[], by: string) => Promise<ChunkWords>
 ): ChunkServer<ChunkWords>[] {
   const servers = endpointServers({
     spec,
@@ -232,6 +274,10 @@ function remoteServers(
   })
   return servers.map((server) => ({
     ...server,
-    run: async (index, signal) => finishChunk(index, await server.run(index, signal), server.name)
+    run: async (index, signal) => {
+      const known = knownWords(index)
+      if (known) return finishChunk(index, known, '')
+      return finishChunk(index, await server.run(index, signal), server.name)
+    }
   }))
 }

@@ -17,11 +17,13 @@ export const REQUEST_CHANNELS = [
   'jobs.delete',
   'jobs.stop',
   'jobs.retry',
+  'jobs.resume',
   'jobs.setKeepInBackground',
   'jobs.logs',
   'jobs.processStatus',
   'jobs.metricsHistory',
   'jobs.transcript',
+  'jobs.liveWords',
   'jobs.openOutput',
   'jobs.revealOutput',
   'client.leavingPage',
@@ -44,6 +46,7 @@ export const EVENT_CHANNEL_NAMES = [
   'job.deleted',
   'job.logs',
   'job.metrics',
+  'job.words',
   'jobs.stopped',
   'models.progress'
 ] as const satisfies readonly EventChannel[]

@@ -10,6 +10,8 @@ import {
   type EngineInfo,
   type JobRow,
   type KillResult,
+  type LiveChunk,
+  type LiveWords,
   type LogBatch,
   type MetricsSample,
   type ProcessStatus,
@@ -64,6 +66,8 @@ export const requestContract = {
   'jobs.delete': { input: z.object({ id: JobId }).strict(), output: returns<DeleteJobResult>() },
   'jobs.stop': { input: z.object({ id: JobId }).strict(), output: returns<KillResult>() },
   'jobs.retry': { input: z.object({ id: JobId }).strict(), output: returns<JobRow>() },
+  /** Continue a stopped or failed job from its finished chunks (same id, log appended). */
+  'jobs.resume': { input: z.object({ id: JobId }).strict(), output: returns<JobRow>() },
   'jobs.setKeepInBackground': {
     input: z.object({ id: JobId, keep: z.boolean() }).strict(),
     output: returns<JobRow>()
@@ -83,6 +87,11 @@ export const requestContract = {
   'jobs.transcript': {
     input: z.object({ id: JobId }).strict(),
     output: returns<Transcript | null>()
+  },
+  /** The words of the chunks finished so far: live for a running job, checkpointed for a stopped one. */
+  'jobs.liveWords': {
+    input: z.object({ id: JobId }).strict(),
+    output: returns<LiveWords>()
   },
   'jobs.openOutput': {
     input: z.object({ id: JobId, format: z.enum(OUTPUT_FORMATS) }).strict(),
@@ -151,6 +160,8 @@ export interface EventPayloads {
   'job.deleted': { id: number }
   'job.logs': LogBatch
   'job.metrics': MetricsSample
+  /** A running job finished a chunk: its words, as they arrive (not in order). */
+  'job.words': LiveChunk
   'jobs.stopped': JobsStoppedNotice
   /** Download progress, batched (≤ ~5 messages/s), like logs. */
   'models.progress': DownloadProgress[]

@@ -29,6 +29,10 @@ beforeAll(() => {
 })
 afterAll(() => removeDir(dir))
 
+function warnings(run: PipelineRun): string[] {
+  return run.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []))
+}
+
 function expectOneError(run: PipelineRun, pattern: RegExp): void {
   expect(run.code, run.stderr).not.toBe(0)
   expect(run.errors).toHaveLength(1)
@@ -143,7 +147,7 @@ describe('pipeline: odd but valid input succeeds', () => {
     expect(existsSync(spec.tempDir)).toBe(false)
   })
 
-  it('only silence: an empty transcript is a success', async () => {
+  it('only silence: an empty transcript, with the warning "no speech found"', async () => {
     const input = join(dir, 'silence.flac')
     ffmpeg(['-f', 'lavfi', '-i', 'anullsrc=r=44100:cl=stereo', '-t', '4', input])
     const spec = makeSpec(join(dir, 'silence'), input)
@@ -152,7 +156,28 @@ describe('pipeline: odd but valid input succeeds', () => {
     expect(run.events.find((e) => e.type === 'done')).toMatchObject({ wordCount: 0 })
     expect(transcriptText(spec)).toBe('')
     expect(readFileSync(join(spec.outputDir, 'transcript.vtt'), 'utf8')).toBe('WEBVTT\n')
+    expect(warnings(run)).toEqual(['no speech found'])
   })
+
+  it('10 minutes of silence in the middle: the words around it, and the silent stretch named', async () => {
+    const input = join(dir, 'long-pause.wav')
+    ffmpeg([
+      '-i', CLIP, '-f', 'lavfi', '-t', '600', '-i', 'anullsrc=r=16000:cl=mono', '-i', CLIP,
+      '-filter_complex', '[0:a]aformat=sample_rates=16000:channel_layouts=mono[a];' +
+        '[2:a]aformat=sample_rates=16000:channel_layouts=mono[c];[a][1:a][c]concat=n=3:v=0:a=1',
+      input
+    ]) // prettier-ignore
+    const spec = makeSpec(join(dir, 'pause'), input)
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    const text = transcriptText(spec)
+    expect(text.match(/\bill\b|\bdisposed\b|\byoung\b/g)?.length ?? 0).toBeGreaterThanOrEqual(2)
+    expect(warnings(run)).toHaveLength(1)
+    expect(warnings(run)[0]).toMatch(/^no speech found in 0:0\d–10:0\d$/)
+    // The silent chunks were not sent to the engine at all.
+    const skipped = /(\d+) silent chunk\(s\) skipped/.exec(run.stdout)
+    expect(Number(skipped?.[1])).toBeGreaterThan(15)
+  }, 300_000)
 
   it('truncated WAV with some audio: transcribes what is there', async () => {
     const input = join(dir, 'cut-short.wav')
@@ -161,6 +186,28 @@ describe('pipeline: odd but valid input succeeds', () => {
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr).toBe(0)
     expect(transcriptText(spec)).toMatch(/\bwas\b|\bnot\b|\bhe\b/)
+  })
+
+  it('truncated download: decoded far less than the header claims, said in a warning', async () => {
+    const input = join(dir, 'truncated-download.wav')
+    const clip = readFileSync(CLIP)
+    writeFileSync(input, clip.subarray(0, 44 + 3200)) // header claims the whole clip, 0.1 s present
+    const spec = makeSpec(join(dir, 'truncated'), input)
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    const claimed = (clip.length - 44) / 32000
+    expect(warnings(run)).toContain(`decoded 0.1 s of ${claimed.toFixed(1)} s: file truncated?`)
+  })
+
+  it('truncated MP3: the same warning from the length its header claims', async () => {
+    const full = join(dir, 'full.mp3')
+    ffmpeg(['-i', CLIP, '-b:a', '64k', full])
+    const input = join(dir, 'truncated-download.mp3')
+    writeFileSync(input, readFileSync(full).subarray(0, 2000))
+    const spec = makeSpec(join(dir, 'truncated-mp3'), input)
+    const run = await runPipelineProcess(spec)
+    expect(run.code, run.stderr).toBe(0)
+    expect(warnings(run).join('; ')).toMatch(/^decoded 0\.\d s of 3\.\d s: file truncated\?/)
   })
 
   it('file names with spaces, quotes, $(…), unicode and a leading dash are never interpreted', async () => {

@@ -19,6 +19,8 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.processStatus': { id: 1 },
   'jobs.metricsHistory': { id: 1 },
   'jobs.transcript': { id: 1 },
+  'jobs.liveWords': { id: 1 },
+  'jobs.resume': { id: 1 },
   'jobs.openOutput': { id: 1, format: 'txt' },
   'jobs.revealOutput': { id: 1, format: 'srt' },
   'client.leavingPage': { page: 'job', nextPage: 'history' },

@@ -18,6 +18,7 @@ export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
     progress: 0,
     error_message: null,
     cancel_reason: null,
+    warning: null,
     created_at: 1_700_000_000_000,
     started_at: null,
     finished_at: null,

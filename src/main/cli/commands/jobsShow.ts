@@ -47,6 +47,7 @@ function describe(job: JobRow, status: ProcessStatus): string {
   ]
   if (job.error_message) lines.push(`  error:      ${job.error_message}`)
   if (job.cancel_reason) lines.push(`  cancelled:  ${job.cancel_reason}`)
+  if (job.warning) lines.push(`  warning:    ${job.warning}`)
   if (job.process_id !== null) {
     lines.push(
       `  process:    pid ${job.process_id}, group ${job.process_group_id ?? '-'}, owner pid ${job.owner_pid ?? '-'} (${job.owner_instance ?? '-'})`,

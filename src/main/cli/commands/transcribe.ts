@@ -89,7 +89,8 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
 function describeOutcome(job: JobRow): string {
   if (job.status === 'completed') {
     const files = Object.values(parseOutputFiles(job.output_files))
-    return `done      ${job.filename} → ${files.join(', ')}`
+    const warning = job.warning ? ` (warning: ${job.warning})` : ''
+    return `done      ${job.filename} → ${files.join(', ')}${warning}`
   }
   if (job.status === 'cancelled')
     return `cancelled ${job.filename}: ${job.cancel_reason ?? 'stopped'}`

@@ -1,6 +1,7 @@
 // The spec's job operations over `transcription_jobs`. Every status change is a guarded UPDATE
 // (`WHERE id = ? AND status IN (...)`) that reports whether it applied, so a late event can never
-// move a job out of completed/failed/cancelled. Statements are prepared once per connection.
+// move a job out of completed/failed/cancelled (only the user's explicit Resume requeues a failed
+// or cancelled one). Statements are prepared once per connection.
 import type Database from 'better-sqlite3'
 import type { JobRow, JobStatus } from '@shared/domain'
 
@@ -111,6 +112,16 @@ export class JobRepository {
         `UPDATE transcription_jobs SET status = 'cancelled', cancel_reason = ?, finished_at = ?
          WHERE id = ? AND status IN ('queued', 'processing')`
       ),
+      requeue: update(
+        `UPDATE transcription_jobs SET status = 'queued', progress = 0, error_message = NULL,
+           cancel_reason = NULL, finished_at = NULL, warning = NULL
+         WHERE id = ? AND status IN ('failed', 'cancelled')`
+      ),
+      warn: update(
+        `UPDATE transcription_jobs
+           SET warning = CASE WHEN warning IS NULL THEN @message ELSE warning || '; ' || @message END
+         WHERE id = @id AND status = 'processing'`
+      ),
       keep: update('UPDATE transcription_jobs SET keep_in_background = ? WHERE id = ?'),
       // A processing row is the only record of a live process tree: stop it first.
       delete: update("DELETE FROM transcription_jobs WHERE id = ? AND status <> 'processing'")
@@ -198,6 +209,16 @@ export class JobRepository {
 
   cancelJob(id: number, reason: string, now = Date.now()): boolean {
     return this.applied(this.statements.cancel.run(reason, now, id))
+  }
+
+  /** Adds a caveat to a running job's row (kept when it completes). */
+  addWarning(id: number, message: string): boolean {
+    return this.applied(this.statements.warn.run({ id, message }))
+  }
+
+  /** A stopped or failed job goes back in the queue (to be resumed); same id, same log. */
+  requeueJob(id: number): boolean {
+    return this.applied(this.statements.requeue.run(id))
   }
 
   setKeepInBackground(id: number, keep: boolean): boolean {

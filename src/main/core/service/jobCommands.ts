@@ -1,6 +1,7 @@
 // The service's commands: what changes jobs (create, stop, retry, delete, keep in background,
 // release a client's jobs). Request handlers and the lifecycle call these; none of them is
 // reachable from a host except through the handlers.
+import { rmSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { nothingKilled, type JobOptions, type JobRow, type KillResult } from '@shared/domain'
 import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
@@ -8,6 +9,7 @@ import { inputProblem } from './inputCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
 import { removeJobFiles } from './jobOutputs'
+import { jobWorkDir } from '../paths'
 import type { ServiceCore } from './serviceCore'
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
@@ -110,6 +112,8 @@ export async function deleteJob(
   if (!job) return { deleted: false, removedFiles: [] }
   if (!TERMINAL.has(job.status)) await stopJob(core, id, 'deleted by user')
   const removedFiles = removeJobFiles(core.mustGet(id))
+  // Its resume checkpoints go with it.
+  rmSync(jobWorkDir(core.dataDir, id), { recursive: true, force: true })
   const deleted = core.repo.deleteJob(id)
   if (deleted) core.hub.emit('job.deleted', { id })
   return { deleted, removedFiles }

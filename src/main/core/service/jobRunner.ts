@@ -3,13 +3,13 @@
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
 import { join } from 'node:path'
-import type { JobRow, OutputFiles } from '@shared/domain'
+import type { JobRow, LiveChunk, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
-import { dataPaths } from '../paths'
+import { dataPaths, jobWorkDir } from '../paths'
 import { jobOptionsOf } from './jobOptions'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { EndpointRef } from '@shared/endpoints'
@@ -33,6 +33,8 @@ export interface JobRunnerDeps {
   remote?: (job: JobRow) => { endpoints: EndpointRef[]; env: NodeJS.ProcessEnv; envKey: boolean }
   /** Per pipeline event, after the row is updated (requests in flight, for the job page). */
   onPipelineEvent?: (jobId: number, event: PipelineEvent) => void
+  /** A chunk's words arrived (the live transcript). */
+  words?: (chunk: LiveChunk) => void
 }
 
 export class JobRunner {
@@ -58,7 +60,7 @@ export class JobRunner {
     try {
       const remote = this.deps.remote?.(job)
       const launch = pipelineLaunch({
-        ...specFor(job, dataDir),
+        ...specFor(job, dataDir, queued.resume === true),
         ...(remote?.endpoints.length && { endpoints: remote.endpoints })
       })
       const env = { ...launch.env, ...remote?.env }
@@ -101,6 +103,14 @@ export class JobRunner {
       case 'error':
         state.error = event.message
         return
+      case 'warning':
+        repo.addWarning(jobId, event.message)
+        break
+      case 'chunkWords': {
+        const { type: _type, ...chunk } = event
+        this.deps.words?.({ jobId, ...chunk })
+        return
+      }
       case 'engine':
       case 'remote':
         return
@@ -125,7 +135,7 @@ export class JobRunner {
   }
 }
 
-function specFor(job: JobRow, dataDir: string): PipelineSpec {
+function specFor(job: JobRow, dataDir: string, resume: boolean): PipelineSpec {
   return {
     ...jobOptionsOf(job),
     jobId: job.id,
@@ -133,7 +143,9 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     outputDir: outputDirFor(job, dataDir),
     outputBaseName: outputBaseName(job.filename),
     tempDir: join(dataDir, 'tmp', `job-${job.id}`),
-    modelsDir: dataPaths(dataDir).models
+    modelsDir: dataPaths(dataDir).models,
+    workDir: jobWorkDir(dataDir, job.id),
+    resume
   }
 }
 

@@ -6,6 +6,8 @@ export interface QueuedJob {
   jobId: number
   ownerId: string
   keepInBackground: boolean
+  /** Continue from the job's checkpoints instead of starting over. */
+  resume?: boolean
 }
 
 export class JobScheduler {

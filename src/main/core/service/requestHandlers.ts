@@ -13,6 +13,8 @@ import {
   stopJob
 } from './jobCommands'
 import { outputFilesOf, readTranscript } from './jobOutputs'
+import { resumeJob } from './resumeJob'
+import { checkpointedWords } from './checkpointedWords'
 import type { ServiceCore } from './serviceCore'
 import { endpointHandlers } from './endpointHandlers'
 
@@ -28,6 +30,7 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
       return stopJob(core, id, 'stopped by user')
     },
     'jobs.retry': async ({ id }, ctx) => retryJob(core, id, ctx),
+    'jobs.resume': async ({ id }, ctx) => resumeJob(core, id, ctx),
     'jobs.setKeepInBackground': async ({ id, keep }) => setKeepInBackground(core, id, keep),
     'jobs.logs': async ({ id, lines }) => {
       mustGet(id)
@@ -39,6 +42,12 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
     'jobs.transcript': async ({ id }) => readTranscript(mustGet(id)),
+    'jobs.liveWords': async ({ id }) => {
+      const live = core.liveWords.get(id)
+      const status = mustGet(id).status
+      const stopped = status === 'failed' || status === 'cancelled'
+      return live.chunks.length === 0 && stopped ? checkpointedWords(core.dataDir, id) : live
+    },
     'jobs.openOutput': async ({ id, format }) => {
       const path = outputPath(core, id, format)
       return { opened: desktop ? await desktop.openPath(path) : false, path }

@@ -20,6 +20,7 @@ import { EndpointRepository } from '../endpoints/endpointRepository'
 import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
 import { remoteLaunch, type EndpointDeps } from './endpointHandlers'
 import { remoteRequestsTracker, type RemoteRequestsTracker } from './remoteRequests'
+import { LiveWordsBook } from './liveWords'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -50,6 +51,8 @@ export interface ServiceCore {
   readonly pm: ProcessManager
   readonly runner: JobRunner
   readonly scheduler: JobScheduler
+  /** Words of the running jobs' finished chunks (the live transcript). */
+  readonly liveWords: LiveWordsBook
   readonly desktop?: DesktopActions
   /** Saved endpoints and the store of their keys. */
   readonly remote: EndpointDeps
@@ -84,16 +87,24 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     envKeyAllowed: o.envKeyAllowed ?? false
   }
   const requests = remoteRequestsTracker()
+  const liveWords = new LiveWordsBook()
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
   const runner: JobRunner = new JobRunner({
     repo,
     pm,
     dataDir,
     changed,
-    ended: (id) => scheduler.finished(id),
+    ended: (id) => {
+      liveWords.forget(id)
+      scheduler.finished(id)
+    },
     remote: (job) => remoteLaunch(remote, job),
     onPipelineEvent: (jobId, event) => {
       if (event.type === 'remote') requests.set(jobId, event.requests)
+    },
+    words: (chunk) => {
+      liveWords.add(chunk)
+      hub.emit('job.words', chunk)
     }
   })
   const scheduler = new JobScheduler(
@@ -121,6 +132,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     pm,
     runner,
     scheduler,
+    liveWords,
     desktop: o.desktop,
     remote,
     requests,

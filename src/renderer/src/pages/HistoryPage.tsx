@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { JOB_STATUSES, type JobRow, type JobStatus } from '@shared/domain'
 import { isTerminal, jobsIn, useJobsStore } from '../store/jobsStore'
-import { deleteJob, loadJobs, openOutput, retryJob } from '../store/jobActions'
+import { deleteJob, loadJobs, openOutput, resumeJob, retryJob } from '../store/jobActions'
 import { navigate } from '../store/navigation'
 import { formatDuration } from '../lib/eta'
 import { filterJobs } from '../lib/jobFilter'
@@ -115,7 +115,9 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
       <td>{formatDuration(duration)}</td>
       <td>{engineLabel(row)}</td>
       <td className={`reason-cell reason-${row.status}`}>
-        {row.status === 'completed' ? '' : (endReason(row) ?? '')}
+        {row.status === 'completed'
+          ? row.warning && <span data-testid={`history-warning-${row.id}`}>⚠ {row.warning}</span>
+          : (endReason(row) ?? '')}
       </td>
       <td className="actions">
         <button onClick={() => navigate({ page: 'job', id: row.id })}>
@@ -125,7 +127,16 @@ function HistoryRow({ row, onDelete }: { row: JobRow; onDelete: () => void }): R
           <button onClick={() => void openOutput(row.id, revealFormat, true)}>Reveal</button>
         )}
         {isTerminal(row) && row.status !== 'completed' && (
-          <button onClick={() => void retryJob(row.id)}>Retry</button>
+          <>
+            <button
+              onClick={() => void resumeJob(row.id)}
+              title="Continue from the chunks already transcribed"
+              data-testid={`resume-${row.id}`}
+            >
+              Resume
+            </button>
+            <button onClick={() => void retryJob(row.id)}>Retry</button>
+          </>
         )}
         <button className="danger" onClick={onDelete} data-testid={`delete-${row.id}`}>
           Delete

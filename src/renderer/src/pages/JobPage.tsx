@@ -4,10 +4,11 @@ import { useEffect, useState } from 'react'
 import { getApi } from '../transport/getApi'
 import { isTerminal, upsertJob, useJobsStore } from '../store/jobsStore'
 import { closeLogView } from '../store/logsStore'
-import { setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
+import { resumeJob, setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
 import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
 import { ElapsedClock } from '../components/ElapsedClock'
 import { JobMetrics } from '../components/JobMetrics'
+import { LiveTranscript } from '../components/LiveTranscript'
 import { LogViewer } from '../components/LogViewer'
 import { OutputButtons } from '../components/OutputButtons'
 import { ProcessTable } from '../components/ProcessTable'
@@ -79,6 +80,11 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
           {reason}
         </p>
       )}
+      {row.warning && (
+        <p className="warning" role="status" data-testid="job-warning">
+          Warning: {row.warning}
+        </p>
+      )}
       <dl className="facts">
         <dt>Elapsed</dt>
         <dd>
@@ -105,6 +111,15 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         >
           {stopping ? 'Stopping…' : 'Stop'}
         </button>
+        {(row.status === 'failed' || row.status === 'cancelled') && (
+          <button
+            onClick={() => void resumeJob(id)}
+            title="Continue from the chunks already transcribed"
+            data-testid="resume-button"
+          >
+            Resume
+          </button>
+        )}
         <label className="check">
           <input
             type="checkbox"
@@ -123,6 +138,14 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         <JobMetrics jobId={id} />
         <ProcessTable jobId={id} />
       </div>
+      {row.status !== 'completed' && row.status !== 'queued' && (
+        <section>
+          <h2>
+            {row.status === 'processing' ? 'Transcript so far' : 'Words heard before it ended'}
+          </h2>
+          <LiveTranscript jobId={id} running={row.status === 'processing'} />
+        </section>
+      )}
       {row.status === 'completed' && (
         <section>
           <h2>Transcript</h2>

@@ -106,6 +106,12 @@ export async function retryJob(id: number): Promise<number | undefined> {
   return row?.id
 }
 
+/** Continues a stopped or failed job from its finished chunks (same job; refused with a reason). */
+export async function resumeJob(id: number): Promise<void> {
+  const row = await attempt('Resuming the job', () => getApi().jobs.resume({ id }))
+  if (row) addOwnJobs([row])
+}
+
 export async function deleteJob(id: number): Promise<void> {
   const result = await attempt('Deleting the job', () => getApi().jobs.delete({ id }))
   if (result?.deleted) {

@@ -6,6 +6,7 @@ import { isTerminal, removeJob, upsertJob, useJobsStore } from './jobsStore'
 import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
 import { addStoppedNotice } from './noticesStore'
+import { addLiveChunk, forgetLiveWords } from './liveWordsStore'
 import { refreshProcessStatus } from './jobActions'
 import { refreshModels } from './modelActions'
 import { applyModelProgress } from './modelsStore'
@@ -18,14 +19,17 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
     api.on('job.updated', (row) => {
       const before = useJobsStore.getState().byId[row.id]
       upsertJob(row)
+      if (row.status === 'completed') forgetLiveWords(row.id)
       // The tree is gone when a job ends: show what the host sees now, not the last live sample.
       if (isTerminal(row) && (!before || !isTerminal(before))) void refreshProcessStatus(row.id)
     }),
     api.on('job.deleted', ({ id }) => {
       removeJob(id)
       forgetMetrics(id)
+      forgetLiveWords(id)
       closeLogView(id)
     }),
+    api.on('job.words', addLiveChunk),
     api.on('job.logs', (batch) => appendLogLines(batch.jobId, batch.lines)),
     api.on('job.metrics', (sample) => {
       const row = useJobsStore.getState().byId[sample.jobId]

@@ -1,0 +1,43 @@
+// The chunk plan of one decoded recording: silence-aligned cuts (silenceCuts.ts) from the streamed
+// frame levels, or the fixed overlapping cuts of chunking.ts when the spec asks for them (the
+// benchmark's baseline). The log line says how the seams fell.
+import type { PipelineSpec } from '@shared/pipelineProtocol'
+import { measurePcmLevels } from '../media/pcmLevels'
+import { planChunks, type ChunkPlan } from './chunking'
+import { chunkIsSilent, findSilences, planSilenceCuts } from './silenceCuts'
+
+export interface AudioCutPlan {
+  chunks: ChunkPlan[]
+  /** Per chunk: wholly inside a silence, so there is nothing to transcribe. */
+  silent: boolean[]
+  silentSeams: number
+  overlapSeams: number
+}
+
+export async function planAudioCuts(
+  pcmPath: string,
+  durationSeconds: number,
+  spec: Pick<PipelineSpec, 'chunkSeconds' | 'overlapSeconds' | 'cutAtSilences'>,
+  signal: AbortSignal
+): Promise<AudioCutPlan> {
+  const levels = await measurePcmLevels(pcmPath, signal)
+  const silences = findSilences(levels)
+  if (spec.cutAtSilences === false) {
+    const chunks = planChunks(durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
+    const silent = chunks.map((c) => chunkIsSilent(c, silences))
+    return { chunks, silent, silentSeams: 0, overlapSeams: chunks.length - 1 }
+  }
+  const cut = planSilenceCuts(durationSeconds, silences, {
+    chunkSeconds: spec.chunkSeconds,
+    overlapSeconds: spec.overlapSeconds
+  })
+  return { ...cut, silent: cut.chunks.map((c) => chunkIsSilent(c, silences)) }
+}
+
+export function describeSeams(plan: AudioCutPlan): string {
+  const seams = plan.silentSeams + plan.overlapSeams
+  const silent = plan.silent.filter(Boolean).length
+  const skipped = silent > 0 ? `; ${silent} silent chunk(s) skipped` : ''
+  if (seams === 0) return `one chunk, no seams${skipped}`
+  return `${seams} seam(s): ${plan.silentSeams} at silence, ${plan.overlapSeams} overlapped${skipped}`
+}

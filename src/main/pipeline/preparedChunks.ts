@@ -1,0 +1,87 @@
+// The chunks a run has to do: a fresh plan (saved to the work folder for a later resume), or, when
+// resuming, the stored plan with the chunks already finished. A resume is refused with a reason
+// when the input or the chunk-shaping options are not those of the interrupted run.
+import type { TimedWord } from '@shared/domain'
+import type { PipelineSpec } from '@shared/pipelineProtocol'
+import type { ChunkPlan } from './chunking'
+import {
+  chunkShapeOf,
+  clearCheckpoints,
+  fingerprintInput,
+  loadChunkWords,
+  loadPlan,
+  resumeRefusal,
+  saveChunkWords,
+  savePlan,
+  toStoredChunk
+} from './checkpoints'
+import { describeSeams, planAudioCuts, type AudioCutPlan } from './cutPlan'
+
+/** Resume is impossible; the message says why (a user reads it). */
+export class ResumeRefusedError extends Error {}
+
+export interface PreparedChunks extends AudioCutPlan {
+  /** Words (relative to their chunk) of chunks finished by an earlier run. */
+  finished: Map<number, TimedWord[]>
+  /** Checkpoints a chunk's words (no-op without a work folder). */
+  checkpoint(index: number, words: TimedWord[]): Promise<void>
+}
+
+function describeReuse(finished: Map<number, TimedWord[]>, total: number): string {
+  const words = [...finished.values()].reduce((sum, w) => sum + w.length, 0)
+  return (
+    `resume: reused ${finished.size} of ${total} chunk(s) (${words} word(s)) from the checkpoints; ` +
+    `transcribing the other ${total - finished.size}`
+  )
+}
+
+export async function prepareChunks(
+  spec: PipelineSpec,
+  pcmPath: string,
+  durationSeconds: number,
+  signal: AbortSignal,
+  log: (line: string) => void
+): Promise<PreparedChunks> {
+  const { workDir } = spec
+  const checkpoint = async (index: number, words: TimedWord[]): Promise<void> => {
+    if (workDir) await saveChunkWords(workDir, index, words)
+  }
+  if (workDir && spec.resume) {
+    const stored = await loadPlan(workDir)
+    if (stored) {
+      const refusal =
+        resumeRefusal(stored, await fingerprintInput(spec.inputPath), chunkShapeOf(spec)) ??
+        (Math.abs(stored.durationSeconds - durationSeconds) > 1e-6
+          ? `the decoded audio is ${durationSeconds} s, the interrupted run's was ${stored.durationSeconds} s`
+          : null)
+      if (refusal) throw new ResumeRefusedError(`cannot resume: ${refusal}`)
+      const chunks: ChunkPlan[] = stored.chunks.map(({ silent: _silent, ...c }) => c)
+      const finished = await loadChunkWords(workDir, chunks.length)
+      log(describeReuse(finished, chunks.length))
+      return {
+        chunks,
+        silent: stored.chunks.map((c) => c.silent),
+        silentSeams: stored.silentSeams,
+        overlapSeams: stored.overlapSeams,
+        finished,
+        checkpoint
+      }
+    }
+    log('resume: no checkpoint of an earlier run was found; starting from the beginning')
+  }
+  const plan = await planAudioCuts(pcmPath, durationSeconds, spec, signal)
+  if (workDir) {
+    await clearCheckpoints(workDir)
+    await savePlan(workDir, {
+      version: 1,
+      input: await fingerprintInput(spec.inputPath),
+      shape: chunkShapeOf(spec),
+      durationSeconds,
+      silentSeams: plan.silentSeams,
+      overlapSeams: plan.overlapSeams,
+      chunks: plan.chunks.map((c, i) => toStoredChunk(c, plan.silent[i]))
+    })
+  }
+  log(`cuts: ${describeSeams(plan)}`)
+  return { ...plan, finished: new Map(), checkpoint }
+}

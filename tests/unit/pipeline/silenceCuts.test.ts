@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest'
+import type { TimedWord } from '@shared/domain'
+import { mergeChunkWords } from '../../../src/main/pipeline/merge'
+import {
+  chunkIsSilent,
+  findSilences,
+  planSilenceCuts,
+  silenceThresholdDb,
+  type Silence
+} from '../../../src/main/pipeline/silenceCuts'
+
+/** Frame levels (20 ms frames): speech at -20 dBFS except inside the given silences (-70). */
+function levels(durationSeconds: number, silences: Silence[]): Float32Array {
+  const frames = Math.round(durationSeconds / 0.02)
+  return Float32Array.from({ length: frames }, (_, i) => {
+    const t = (i + 0.5) * 0.02
+    return silences.some((s) => t >= s.start && t < s.end) ? -70 : -20
+  })
+}
+
+describe('findSilences', () => {
+  it('finds quiet runs long enough to be gaps between words', () => {
+    const db = levels(10, [
+      { start: 2, end: 2.5 },
+      { start: 6, end: 6.04 }, // 40 ms: a stop consonant, not a gap
+      { start: 9, end: 10 }
+    ])
+    expect(findSilences({ frameSeconds: 0.02, db })).toEqual([
+      { start: 2, end: 2.5 },
+      { start: 9, end: 10 }
+    ])
+  })
+
+  it('never calls loud audio silence, however flat (music)', () => {
+    const db = Float32Array.from({ length: 500 }, () => -18)
+    expect(silenceThresholdDb(db)).toBeLessThanOrEqual(-30)
+    expect(findSilences({ frameSeconds: 0.02, db })).toEqual([])
+  })
+
+  it('calls digital silence silence', () => {
+    const db = Float32Array.from({ length: 500 }, () => -100)
+    expect(findSilences({ frameSeconds: 0.02, db })).toEqual([{ start: 0, end: 10 }])
+  })
+})
+
+describe('planSilenceCuts', () => {
+  it('seams at the middle of the silence before each target, with no overlap', () => {
+    const silences = [
+      { start: 8.5, end: 9.0 },
+      { start: 17.0, end: 17.4 }
+    ]
+    const plan = planSilenceCuts(25, silences, { chunkSeconds: 10, overlapSeconds: 2 })
+    expect(plan.chunks.map((c) => [c.start, c.end])).toEqual([
+      [0, 8.75],
+      [8.75, 17.2],
+      [17.2, 25]
+    ])
+    expect(plan.silentSeams).toBe(2)
+    expect(plan.overlapSeams).toBe(0)
+    expect(plan.chunks[0].ownStart).toBe(-Infinity)
+    expect(plan.chunks[1].ownStart).toBe(8.75)
+    expect(plan.chunks.at(-1)?.ownEnd).toBe(Infinity)
+  })
+
+  it('falls back to an overlapping seam where no silence is within the window', () => {
+    const plan = planSilenceCuts(25, [{ start: 3, end: 4 }], {
+      chunkSeconds: 10,
+      overlapSeconds: 2
+    })
+    expect(plan.chunks.map((c) => [c.start, c.end])).toEqual([
+      [0, 10],
+      [8, 18],
+      [16, 25]
+    ])
+    expect(plan.overlapSeams).toBe(2)
+    expect(plan.chunks[1].ownStart).toBe(9)
+    expect(plan.chunks[0].ownEnd).toBe(9)
+  })
+
+  it('tiles the timeline, keeps chunks within the limit, for many shapes', () => {
+    for (const duration of [0.3, 10, 10.01, 61.7, 3600]) {
+      const silences: Silence[] = []
+      for (let t = 1.3; t < duration; t += 3.7) silences.push({ start: t, end: t + 0.3 })
+      for (const chunkSeconds of [5, 15, 30]) {
+        const { chunks } = planSilenceCuts(duration, silences, { chunkSeconds, overlapSeconds: 1 })
+        expect(chunks[0].start).toBe(0)
+        expect(chunks.at(-1)?.end).toBe(duration)
+        for (let i = 0; i < chunks.length; i++) {
+          expect(chunks[i].index).toBe(i)
+          expect(chunks[i].end - chunks[i].start).toBeLessThanOrEqual(chunkSeconds + 1e-9)
+          if (i > 0) expect(chunks[i].ownStart).toBe(chunks[i - 1].ownEnd)
+        }
+      }
+    }
+  })
+
+  it('is deterministic: the same silences give the same plan', () => {
+    const silences = findSilences({
+      frameSeconds: 0.02,
+      db: levels(120, [{ start: 14, end: 14.5 }])
+    })
+    const a = planSilenceCuts(120, silences, { chunkSeconds: 15, overlapSeconds: 2 })
+    const b = planSilenceCuts(120, silences, { chunkSeconds: 15, overlapSeconds: 2 })
+    expect(a).toEqual(b)
+  })
+
+  it('merges words across silent seams without loss or duplicates', () => {
+    const timeline: TimedWord[] = []
+    const silences: Silence[] = []
+    let t = 0
+    for (let i = 0; i < 60; i++) {
+      timeline.push({ word: `w${i}`, start: t, end: t + 0.4 })
+      t += 0.4
+      if (i % 5 === 4) {
+        silences.push({ start: t, end: t + 0.3 })
+        t += 0.3
+      }
+    }
+    const { chunks } = planSilenceCuts(t, silences, { chunkSeconds: 5, overlapSeconds: 1 })
+    const merged = mergeChunkWords(
+      chunks.map((c) => ({
+        chunk: c,
+        words: timeline
+          .filter((w) => w.start >= c.start && w.end <= c.end)
+          .map((w) => ({ word: w.word, start: w.start - c.start, end: w.end - c.start }))
+      }))
+    )
+    expect(merged.map((w) => w.word)).toEqual(timeline.map((w) => w.word))
+  })
+})
+
+describe('chunkIsSilent', () => {
+  it('is true only for a chunk wholly inside one silence', () => {
+    const silences = [{ start: 10, end: 610 }]
+    const { chunks } = planSilenceCuts(700, silences, { chunkSeconds: 30, overlapSeconds: 2 })
+    const silent = chunks.filter((c) => chunkIsSilent(c, silences))
+    expect(silent.length).toBeGreaterThan(15)
+    expect(silent.every((c) => c.start >= 10 && c.end <= 610)).toBe(true)
+    expect(chunkIsSilent(chunks[0], silences)).toBe(false)
+  })
+})
