@@ -11,6 +11,7 @@ import { appEntry, type AppEntry } from './appOrigin'
 import { watchClientLifecycle } from './clientLifecycle'
 import { forwardServiceEvents, registerIpcHandlers, webContentsClientId } from './ipcBridge'
 import { installQuitGuard } from './quitGuard'
+import { askBeforeUnload } from './unloadPrompt'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
 import { mainWindowOptions, preloadPath, rendererIndexPath } from './windowOptions'
@@ -49,6 +50,7 @@ function createMainWindow(
       )
       .catch((error: unknown) => log(`[app] releasing ${clientId} failed: ${oneLineError(error)}`))
   })
+  askBeforeUnload(window, service, clientId)
   window.once('ready-to-show', () => window.show())
   if (entry.kind === 'dev') void window.loadURL(process.env.ELECTRON_RENDERER_URL as string)
   else void window.loadFile(entry.indexPath)

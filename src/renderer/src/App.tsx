@@ -1,6 +1,7 @@
 // The shell: navigation, notices, and the current page.
 import { useNavStore } from './store/navStore'
 import { Notices } from './components/Notices'
+import { LeaveDialog } from './components/LeaveDialog'
 import { TranscribePage } from './pages/TranscribePage'
 import { JobPage } from './pages/JobPage'
 import { HistoryPage } from './pages/HistoryPage'
@@ -38,6 +39,7 @@ export function App(): React.JSX.Element {
         {route.page === 'history' && <HistoryPage />}
         {route.page === 'settings' && <SettingsPage />}
       </main>
+      <LeaveDialog />
     </div>
   )
 }

@@ -41,7 +41,9 @@ export const requestContract = {
     input: z
       .object({
         paths: z.array(FilePath).min(1).max(1000),
-        options: z.lazy(() => JobOptionsSchema).optional()
+        options: z.lazy(() => JobOptionsSchema).optional(),
+        /** Chosen before the drop: these jobs survive leaving the page that started them. */
+        keepInBackground: z.boolean().optional()
       })
       .strict(),
     output: returns<CreateJobsResult>()

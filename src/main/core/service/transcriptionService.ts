@@ -37,6 +37,8 @@ export interface TranscriptionService {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
   /** A client went away (window closed or reloaded, socket closed): stop its jobs unless kept. */
   releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
+  /** The user chose "keep them running" while leaving: every job the client owns is kept. */
+  keepClientJobs(clientId: string): number[]
   /** Heartbeat, and the reaper (which runs once at once). */
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
@@ -131,10 +133,24 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     return notice
   }
 
+  function keepClientJobs(clientId: string): number[] {
+    const ids = [
+      ...scheduler.waitingOwnedBy(clientId).map((j) => j.jobId),
+      ...pm.runningJobIds().filter((id) => pm.ownerOf(id) === clientId)
+    ]
+    for (const id of ids) {
+      scheduler.setKeepInBackground(id, true)
+      pm.setKeepInBackground(id, true)
+      changed(id)
+    }
+    return ids
+  }
+
   function createJobsFor(
     paths: string[],
     options: Partial<JobOptions> | undefined,
-    ctx: RequestContext
+    ctx: RequestContext,
+    keepInBackground = false
   ) {
     const defaults = settings.get()
     const chosen: JobOptions = {
@@ -171,9 +187,10 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         owner_pid: process.pid
       })
       // A bad file becomes a failed job with its reason (visible in History); the rest go on.
+      if (keepInBackground) repo.setKeepInBackground(job.id, true)
       const problem = inputProblem(path)
       if (problem) repo.failJob(job.id, problem)
-      else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground: false })
+      else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground })
       const row = mustGet(job.id)
       created.push(row)
       hub.emit('job.updated', row)
@@ -182,7 +199,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
   }
 
   const handlers: RequestHandlers = {
-    'jobs.create': async ({ paths, options }, ctx) => createJobsFor(paths, options, ctx),
+    'jobs.create': async ({ paths, options, keepInBackground }, ctx) =>
+      createJobsFor(paths, options, ctx, keepInBackground),
     'jobs.list': async (filter) => repo.listJobs(filter),
     'jobs.get': async ({ id }) => repo.getJob(id),
     'jobs.delete': async ({ id }) => {
@@ -261,6 +279,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     handlers,
     on: (event, listener) => hub.on(event, listener),
     releaseClient,
+    keepClientJobs,
     async start() {
       pm.startHeartbeat()
       pm.startReaper()

@@ -25,6 +25,7 @@ export function TranscribePage(): React.JSX.Element {
 function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.Element {
   const [options, setOptions] = useState<JobOptions>(initial)
   const [busy, setBusy] = useState(false)
+  const [keepRunning, setKeepRunning] = useState(false)
   const engines = useSettingsStore(useShallow((s) => s.engines))
   const rejected = useJobsStore(useShallow((s) => s.rejected))
   const parsed = JobOptionsSchema.safeParse(options)
@@ -42,12 +43,21 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
       return
     }
     setBusy(true)
-    void submitFiles(files, parsed.data).finally(() => setBusy(false))
+    void submitFiles(files, parsed.data, keepRunning).finally(() => setBusy(false))
   }
 
   return (
     <div className="page transcribe-page">
       <h1>Transcribe</h1>
+      <label className="keep-new-jobs">
+        <input
+          type="checkbox"
+          checked={keepRunning}
+          onChange={(e) => setKeepRunning(e.target.checked)}
+          data-testid="keep-new-jobs"
+        />{' '}
+        Keep running in background (the next files go on when you leave this page)
+      </label>
       <DropZone onFiles={onFiles} busy={busy} />
       {rejected.length > 0 && (
         <ul className="rejected" data-testid="rejected-list" aria-label="Files not added">

@@ -44,7 +44,8 @@ export async function loadInitialData(): Promise<void> {
 /** Uploads (or resolves) every acceptable file, then creates one job per file. */
 export async function submitFiles(
   candidates: readonly Candidate[],
-  options: JobOptions
+  options: JobOptions,
+  keepInBackground = false
 ): Promise<void> {
   const api = getApi()
   const rejected: Rejection[] = []
@@ -56,7 +57,11 @@ export async function submitFiles(
   }
   if (paths.length > 0) {
     try {
-      const result = await api.jobs.create({ paths: paths.map((p) => p.path), options })
+      const result = await api.jobs.create({
+        paths: paths.map((p) => p.path),
+        options,
+        keepInBackground
+      })
       addOwnJobs(result.created)
       for (const r of result.rejected) {
         const name = paths.find((p) => p.path === r.path)?.name ?? r.path

@@ -1,0 +1,17 @@
+// The question asked before leaving a page whose jobs would stop: where the user wanted to go and
+// how many jobs are at stake. null = nothing asked.
+import { create } from 'zustand'
+import type { Route } from '../lib/route'
+
+export interface LeavePrompt {
+  to: Route
+  jobIds: number[]
+}
+
+export interface LeaveState {
+  prompt: LeavePrompt | null
+}
+
+export const initialLeaveState: LeaveState = { prompt: null }
+
+export const useLeaveStore = create<LeaveState>()(() => initialLeaveState)
