@@ -7,7 +7,6 @@ import {
   makeLongAudio,
   openUi,
   pickFiles,
-  queuedJobId,
   screenshot,
   type UiSession
 } from './uiHarness'
