@@ -52,6 +52,22 @@ export interface JobRow {
   keep_in_background: 0 | 1
 }
 
+/** A full path on any desktop OS: `/…`, `C:\…`, `C:/…`, or a UNC share `\\server\…`. */
+export function isAbsolutePath(path: string): boolean {
+  return /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path)
+}
+
+/**
+ * '' = <dataDir>/outputs/<jobId>/. A relative folder is refused: it would be resolved against
+ * wherever the app or the browser host happened to start, not anywhere the user chose.
+ */
+export const OutputDirSchema = z
+  .string()
+  .max(4096)
+  .refine((dir) => dir === '' || isAbsolutePath(dir), {
+    message: 'use a full path such as /home/you/transcripts (a relative folder has no fixed place)'
+  })
+
 /** What a user chooses per job; defaults come from Settings. */
 export const JobOptionsSchema = z
   .object({
@@ -63,8 +79,7 @@ export const JobOptionsSchema = z
     chunkSeconds: z.number().min(5).max(3600),
     overlapSeconds: z.number().min(0).max(30),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
-    /** '' = <dataDir>/outputs/<jobId>/ */
-    outputDir: z.string().max(4096)
+    outputDir: OutputDirSchema
   })
   .strict()
   .refine((o) => o.overlapSeconds * 2 < o.chunkSeconds, {
@@ -82,7 +97,7 @@ export const SettingsSchema = z
     chunkSeconds: z.number().min(5).max(3600),
     overlapSeconds: z.number().min(0).max(30),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
-    outputDir: z.string().max(4096),
+    outputDir: OutputDirSchema,
     /** How many jobs run at once; the rest wait as `queued`. */
     concurrentJobs: z.number().int().min(1).max(16),
     orphanTimeoutSeconds: z.number().int().min(30).max(86_400),
@@ -170,20 +185,33 @@ export interface EngineInfo {
 }
 
 /** A word with times in seconds, as in the json output. */
-export interface TimedWord {
-  word: string
-  start: number
-  end: number
-}
+export const TimedWordSchema = z
+  .object({ word: z.string().max(1000), start: z.number(), end: z.number() })
+  .strict()
+export type TimedWord = z.infer<typeof TimedWordSchema>
 
-export interface Segment {
-  start: number
-  end: number
-  text: string
-  words: TimedWord[]
-}
+export const SegmentSchema = z
+  .object({
+    start: z.number(),
+    end: z.number(),
+    text: z.string().max(100_000),
+    words: z.array(TimedWordSchema).max(100_000)
+  })
+  .strict()
+export type Segment = z.infer<typeof SegmentSchema>
 
-export interface Transcript {
-  durationSeconds: number
-  segments: Segment[]
+export const TranscriptSchema = z
+  .object({
+    durationSeconds: z.number().min(0),
+    segments: z.array(SegmentSchema).max(200_000)
+  })
+  .strict()
+export type Transcript = z.infer<typeof TranscriptSchema>
+
+/** A job's transcript as the job page and exports see it. */
+export interface TranscriptDocument {
+  /** With the user's edits, if any. */
+  transcript: Transcript
+  /** Epoch ms of the last edit; null = the engine's output unchanged. */
+  editedAt: number | null
 }

@@ -7,6 +7,7 @@ import {
   JobOptionsSchema,
   OUTPUT_FORMATS,
   SettingsSchema,
+  TranscriptSchema,
   type EngineInfo,
   type JobRow,
   type KillResult,
@@ -14,7 +15,8 @@ import {
   type MetricsSample,
   type ProcessStatus,
   type Settings,
-  type Transcript
+  type Transcript,
+  type TranscriptDocument
 } from '@shared/domain'
 
 const JobId = z.number().int().positive()
@@ -77,6 +79,20 @@ export const requestContract = {
   'jobs.transcript': {
     input: z.object({ id: JobId }).strict(),
     output: returns<Transcript | null>()
+  },
+  /** The transcript as shown (with edits), whether it was edited, and the engine's original. */
+  'transcripts.get': {
+    input: z.object({ id: JobId }).strict(),
+    output: returns<TranscriptDocument | null>()
+  },
+  /** Saves the user's version of the segments; the engine's original is kept. */
+  'transcripts.save': {
+    input: z.object({ id: JobId, transcript: TranscriptSchema }).strict(),
+    output: returns<TranscriptDocument>()
+  },
+  'transcripts.revert': {
+    input: z.object({ id: JobId }).strict(),
+    output: returns<TranscriptDocument>()
   },
   'jobs.openOutput': {
     input: z.object({ id: JobId, format: z.enum(OUTPUT_FORMATS) }).strict(),

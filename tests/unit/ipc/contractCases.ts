@@ -28,6 +28,15 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.processStatus': { id: 1 },
   'jobs.metricsHistory': { id: 1 },
   'jobs.transcript': { id: 1 },
+  'transcripts.get': { id: 1 },
+  'transcripts.save': {
+    id: 1,
+    transcript: {
+      durationSeconds: 1,
+      segments: [{ start: 0, end: 1, text: 'a', words: [{ word: 'a', start: 0, end: 1 }] }]
+    }
+  },
+  'transcripts.revert': { id: 1 },
   'jobs.openOutput': { id: 1, format: 'txt' },
   'jobs.revealOutput': { id: 1, format: 'srt' },
   'client.leavingPage': { page: 'job', nextPage: 'history' },

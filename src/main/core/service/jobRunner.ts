@@ -11,6 +11,7 @@ import { pipelineLaunch } from '../process/pipelineLaunch'
 import { dataPaths } from '../paths'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
+import { formatsToWrite, type OutputFiles } from '../transcripts/adoptOutputs'
 
 interface RunState {
   outputs: Partial<Record<OutputFormat, string>> | null
@@ -25,6 +26,8 @@ export interface JobRunnerDeps {
   changed: (jobId: number) => void
   /** Called once when a job's pipeline is over (any outcome), to free its slot. */
   ended: (jobId: number) => void
+  /** Takes in a completed job's outputs (its transcript into the database); returns what to record. */
+  adopt?: (job: JobRow, outputs: OutputFiles) => OutputFiles
 }
 
 export class JobRunner {
@@ -97,8 +100,10 @@ export class JobRunner {
     if (!state) return
     this.states.delete(jobId)
     const { repo } = this.deps
-    if (code === 0 && state.outputs) {
-      repo.completeJob(jobId, state.outputs as Record<string, string>)
+    const job = repo.getJob(jobId)
+    if (code === 0 && state.outputs && job) {
+      const outputs = this.deps.adopt ? this.deps.adopt(job, state.outputs) : state.outputs
+      repo.completeJob(jobId, outputs as Record<string, string>)
     } else if (!stoppedByUs) {
       repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
     }
@@ -121,7 +126,7 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     workers: job.workers,
     chunkSeconds: job.chunk_seconds,
     overlapSeconds: job.overlap_seconds,
-    formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
+    formats: formatsToWrite(job.formats.split(',').filter(Boolean) as OutputFormat[]),
     tempDir: join(dataDir, 'tmp', `job-${job.id}`),
     modelsDir: dataPaths(dataDir).models
   }

@@ -2,7 +2,7 @@
 // these handlers, so a job started anywhere is created, run, tracked and stopped the same way.
 import { randomUUID } from 'node:crypto'
 import { basename, resolve } from 'node:path'
-import type { JobOptions, JobRow, KillResult } from '@shared/domain'
+import { isAbsolutePath, type JobOptions, type JobRow, type KillResult } from '@shared/domain'
 import type {
   EventChannel,
   EventPayloads,
@@ -19,6 +19,9 @@ import { inputProblem } from './inputCheck'
 import { outputFilesOf, readTranscript, removeJobFiles } from './jobOutputs'
 import { JobRunner } from './jobRunner'
 import { JobScheduler } from './jobScheduler'
+import { outputClaims } from '../db/outputClaims'
+import { adoptOutputs } from '../transcripts/adoptOutputs'
+import { transcriptHandlers } from '../transcripts/transcriptHandlers'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -67,11 +70,14 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     const row = repo.getJob(jobId)
     if (row) hub.emit('job.updated', row)
   }
+  const transcripts = store.transcripts
+  const ownedByOther = outputClaims(store.db)
   const runner = new JobRunner({
     repo,
     pm,
     dataDir,
     changed,
+    adopt: (job, outputs) => adoptOutputs(job, outputs, transcripts),
     ended: (id) => scheduler.finished(id)
   })
   const scheduler = new JobScheduler(
@@ -163,6 +169,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       formats: options?.formats ?? defaults.formats,
       outputDir: options?.outputDir ?? defaults.outputDir
     }
+    if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
+      throw new Error(`output folder "${chosen.outputDir}" is relative: use a full path`)
     const created: JobRow[] = []
     const rejected: { path: string; reason: string }[] = []
     for (const raw of paths) {
@@ -207,7 +215,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       const job = repo.getJob(id)
       if (!job) return { deleted: false, removedFiles: [] }
       if (!TERMINAL.has(job.status)) await stopJob(id, 'deleted by user')
-      const removedFiles = removeJobFiles(mustGet(id))
+      const removedFiles = removeJobFiles(mustGet(id), (path) => ownedByOther(id, path))
       const deleted = repo.deleteJob(id)
       if (deleted) hub.emit('job.deleted', { id })
       return { deleted, removedFiles }
@@ -251,7 +259,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       return pm.getProcessStatus(id)
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
-    'jobs.transcript': async ({ id }) => readTranscript(mustGet(id)),
+    'jobs.transcript': async ({ id }) => readTranscript(mustGet(id), transcripts),
+    ...transcriptHandlers({ transcripts, mustGet }),
     'jobs.openOutput': async ({ id, format }) => {
       const path = outputFilesOf(mustGet(id))[format]
       if (!path) throw new Error(`job ${id} has no ${format} output`)
