@@ -7,11 +7,12 @@ import { ClientRequests } from '../core/hosting/clientRequests'
 import { readFlag } from '../core/hosting/commandLine'
 import { oneLineError } from '../core/hosting/dispatchRequest'
 import type { HostedService } from '../core/hosting/hostedService'
-import { appEntry, type AppEntry } from './appOrigin'
+import { appEntry, isAppUrl, type AppEntry } from './appOrigin'
 import { watchClientLifecycle } from './clientLifecycle'
 import { forwardServiceEvents, registerIpcHandlers, webContentsClientId } from './ipcBridge'
 import { installQuitGuard } from './quitGuard'
 import { askBeforeUnload } from './unloadPrompt'
+import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
 import { mainWindowOptions, preloadPath, rendererIndexPath } from './windowOptions'
@@ -109,6 +110,7 @@ export function startElectronApp(): void {
   const requests = new ClientRequests()
   const windows = new Set<BrowserWindow>()
   hardenAllWebContents(app)
+  registerMediaScheme()
 
   // Windows can be destroyed before 'closed' removes them; never touch a destroyed one.
   const liveContents = (): WebContents[] =>
@@ -127,6 +129,8 @@ export function startElectronApp(): void {
       app.exit(1)
       return
     }
+
+    handleMediaProtocol(service, (url) => isAppUrl(url, entry))
 
     const open = (): void => {
       const window = createMainWindow(service, requests, entry)
