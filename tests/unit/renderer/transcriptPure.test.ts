@@ -1,9 +1,8 @@
-// The pure parts of the transcript workspace: subtitle cues, byte ranges, find, timing.
+// The pure parts of the transcript workspace: subtitle cues, find, timing.
 import { describe, expect, it } from 'vitest'
 import type { Segment } from '@shared/domain'
 import { segmentCues, wrapLines } from '@shared/subtitleCues'
 import { toMarkdown, toSrt } from '@shared/transcriptFormats'
-import { parseRange } from '../../../src/main/core/hosting/byteRange'
 import { findMatches, fold } from '../../../src/renderer/src/lib/transcriptFind'
 import { segmentAt, wordAt } from '../../../src/renderer/src/lib/transcriptTiming'
 
@@ -51,18 +50,6 @@ describe('subtitle cues', () => {
       '1\n00:00:00,000 --> 00:00:00,320\nhello.\n\n2\n00:00:00,400 --> 00:00:00,720\nworld\n'
     )
     expect(toMarkdown(t, 'talk_1.wav')).toBe('# talk\\_1.wav\n\n**[0:00]** hello. world\n')
-  })
-})
-
-describe('HTTP Range', () => {
-  it('answers the forms players send', () => {
-    expect(parseRange(undefined, 100)).toEqual({ kind: 'whole' })
-    expect(parseRange('bytes=0-', 100)).toEqual({ kind: 'partial', start: 0, end: 99 })
-    expect(parseRange('bytes=10-19', 100)).toEqual({ kind: 'partial', start: 10, end: 19 })
-    expect(parseRange('bytes=90-500', 100)).toEqual({ kind: 'partial', start: 90, end: 99 })
-    expect(parseRange('bytes=-30', 100)).toEqual({ kind: 'partial', start: 70, end: 99 })
-    expect(parseRange('bytes=100-', 100)).toEqual({ kind: 'unsatisfiable' })
-    expect(parseRange('bytes=5-1', 100)).toEqual({ kind: 'unsatisfiable' })
   })
 })
 
