@@ -14,7 +14,9 @@ CREATE TABLE job_transcripts (
 CREATE VIRTUAL TABLE job_search USING fts5(
   filename,
   transcript,
-  tokenize = 'unicode61 remove_diacritics 2'
+  tokenize = 'unicode61 remove_diacritics 2',
+  -- Searching as you type asks for prefixes ("leis" finds "leisure"): index them.
+  prefix = '2 3 4'
 );
 
 INSERT INTO job_search (rowid, filename, transcript)

@@ -215,3 +215,21 @@ export interface TranscriptDocument {
   /** Epoch ms of the last edit; null = the engine's output unchanged. */
   editedAt: number | null
 }
+
+export const HISTORY_SORTS = ['newest', 'oldest', 'name', 'longest'] as const
+export type HistorySort = (typeof HISTORY_SORTS)[number]
+
+/** One row of History: the job, and for a search, the transcript line that matched. */
+export interface HistoryRow extends JobRow {
+  /**
+   * The matching part of the transcript with each hit between \u0002 and \u0003 (never HTML),
+   * or null when the search matched only the file name (or there was no search).
+   */
+  snippet: string | null
+}
+
+export interface HistoryPage {
+  rows: HistoryRow[]
+  /** How many jobs match in all (for "1–50 of 10,000"). */
+  total: number
+}

@@ -3,12 +3,14 @@
 // Every request input is a strict zod object: unknown fields and wrong types are refused.
 import { z } from 'zod'
 import {
+  HISTORY_SORTS,
   JOB_STATUSES,
   JobOptionsSchema,
   OUTPUT_FORMATS,
   SettingsSchema,
   TranscriptSchema,
   type EngineInfo,
+  type HistoryPage,
   type JobRow,
   type KillResult,
   type LogBatch,
@@ -55,6 +57,19 @@ export const requestContract = {
       .object({ status: z.enum(JOB_STATUSES).optional(), search: z.string().max(500).optional() })
       .strict(),
     output: returns<JobRow[]>()
+  },
+  /** History: searched (file names and transcripts, FTS5), filtered and sorted in SQL, one page. */
+  'history.query': {
+    input: z
+      .object({
+        search: z.string().max(500).optional(),
+        status: z.enum(JOB_STATUSES).optional(),
+        sort: z.enum(HISTORY_SORTS).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional()
+      })
+      .strict(),
+    output: returns<HistoryPage>()
   },
   'jobs.get': { input: z.object({ id: JobId }).strict(), output: returns<JobRow | null>() },
   'jobs.delete': { input: z.object({ id: JobId }).strict(), output: returns<DeleteJobResult>() },

@@ -19,6 +19,7 @@ const options: JobOptions = {
 export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.create': { paths: ['/tmp/a.wav'], options },
   'jobs.list': { status: 'processing', search: 'a' },
+  'history.query': { search: 'leisure', status: 'completed', sort: 'name', offset: 0, limit: 50 },
   'jobs.get': { id: 1 },
   'jobs.delete': { id: 1 },
   'jobs.stop': { id: 1 },
