@@ -71,6 +71,6 @@ describe('history search', () => {
       timings.push(performance.now() - t)
     }
     // A loose bound: this machine is shared; LIKE over the same rows takes hundreds of ms.
-    expect(timings.sort((a, b) => a - b)[2]).toBeLessThan(50)
+    expect(timings.sort((a, b) => a - b)[2]).toBeLessThan(100)
   })
 })
