@@ -3,13 +3,7 @@
 // and afterwards the queue still shows every job that is running. One browser for the whole file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
-import {
-  makeLongAudio,
-  openUi,
-  pickFiles,
-  screenshot,
-  type UiSession
-} from './uiHarness'
+import { makeLongAudio, openUi, pickFiles, screenshot, type UiSession } from './uiHarness'
 
 let ui: UiSession
 let longAudio: string

@@ -174,6 +174,13 @@ describe('the transcript workspace', () => {
     expect(textB.length).toBeGreaterThan(10)
 
     await page.getByTestId('nav-history').click()
+    // History finds both by a word of their transcripts, and shows the line it is in.
+    await page.getByTestId('history-search').fill('respectable')
+    await page.getByTestId(`history-snippet-${second}`).waitFor()
+    expect(
+      (await page.getByTestId(`history-snippet-${second}`).innerText()).toLowerCase()
+    ).toContain('respectable')
+    await page.getByTestId('history-search').fill('')
     await page.getByTestId(`delete-${first}`).click()
     await page.getByTestId('confirm-button').click()
     await page.getByTestId(`history-row-${first}`).waitFor({ state: 'detached' })

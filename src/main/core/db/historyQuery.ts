@@ -59,6 +59,18 @@ export class HistoryQuery {
     return stmt
   }
 
+  /** Prepares the queries and reads the index once (a cold first search is several times slower). */
+  warm(): void {
+    try {
+      for (const sort of ['newest', 'name'] as const) {
+        this.page({ sort, limit: 1 })
+        this.page({ sort, search: 'a', limit: 1 })
+      }
+    } catch {
+      // A closed or busy database: the first real query just pays the cost instead.
+    }
+  }
+
   page(filter: HistoryFilter = {}): HistoryPage {
     const match = filter.search ? ftsQuery(filter.search) : null
     const order = ORDER[filter.sort ?? 'newest']

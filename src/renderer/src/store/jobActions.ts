@@ -32,7 +32,14 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | unde
 export async function loadInitialData(): Promise<void> {
   const api = getApi()
   await Promise.all([
-    attempt('Loading jobs', async () => setAllJobs(await api.jobs.list({}))),
+    // Only what is still going (the queue); History pages through the rest on demand.
+    attempt('Loading jobs', async () => {
+      const [running, queued] = await Promise.all([
+        api.jobs.list({ status: 'processing' }),
+        api.jobs.list({ status: 'queued' })
+      ])
+      setAllJobs([...running, ...queued])
+    }),
     api.settings
       .get({})
       .then(setSettings)
