@@ -12,6 +12,7 @@ import { watchClientLifecycle } from './clientLifecycle'
 import { forwardServiceEvents, registerIpcHandlers, webContentsClientId } from './ipcBridge'
 import { installQuitGuard } from './quitGuard'
 import { askBeforeUnload } from './unloadPrompt'
+import { notifyJobEnds } from './jobNotifications'
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
@@ -131,6 +132,7 @@ export function startElectronApp(): void {
     }
 
     handleMediaProtocol(service, (url) => isAppUrl(url, entry))
+    notifyJobEnds(service, () => [...windows])
 
     const open = (): void => {
       const window = createMainWindow(service, requests, entry)

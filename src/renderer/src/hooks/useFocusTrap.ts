@@ -5,7 +5,9 @@ import { useEffect, useRef } from 'react'
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
-export function useFocusTrap<T extends HTMLElement>(onEscape: () => void): React.RefObject<T | null> {
+export function useFocusTrap<T extends HTMLElement>(
+  onEscape: () => void
+): React.RefObject<T | null> {
   const ref = useRef<T>(null)
   const escape = useRef(onEscape)
   escape.current = onEscape

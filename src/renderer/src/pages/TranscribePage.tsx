@@ -10,6 +10,7 @@ import type { Candidate } from '../lib/fileSubmission'
 import { useJobsStore, setRejected } from '../store/jobsStore'
 import { useSettingsStore } from '../store/settingsStore'
 import { submitFiles } from '../store/jobActions'
+import { askNotificationPermissionOnce } from '../store/announcements'
 
 export function TranscribePage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -42,6 +43,7 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
       )
       return
     }
+    askNotificationPermissionOnce()
     setBusy(true)
     void submitFiles(files, parsed.data, keepRunning).finally(() => setBusy(false))
   }

@@ -41,6 +41,8 @@ function applyRoute(to: Route): void {
 function commitRoute(to: Route, stopJobs: boolean): void {
   const from = useNavStore.getState().route
   useNavStore.setState({ route: to })
+  // Each page opens at its top, not at the previous page's scroll position.
+  if (routeHash(from) !== routeHash(to)) window.scrollTo(0, 0)
   if (stopJobs) void stopOnLeave(from.page, to.page)
 }
 

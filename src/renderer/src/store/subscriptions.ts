@@ -7,6 +7,7 @@ import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
 import { addStoppedNotice } from './noticesStore'
 import { refreshProcessStatus } from './jobActions'
+import { announceJobEnd } from './announcements'
 
 let stopAll: (() => void) | null = null
 
@@ -17,7 +18,10 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       const before = useJobsStore.getState().byId[row.id]
       upsertJob(row)
       // The tree is gone when a job ends: show what the host sees now, not the last live sample.
-      if (isTerminal(row) && (!before || !isTerminal(before))) void refreshProcessStatus(row.id)
+      if (isTerminal(row) && (!before || !isTerminal(before))) {
+        void refreshProcessStatus(row.id)
+        if (before) announceJobEnd(row)
+      }
     }),
     api.on('job.deleted', ({ id }) => {
       removeJob(id)

@@ -106,8 +106,7 @@ function SaveState(): React.JSX.Element {
   let text: string
   if (save === 'failed') text = `Not saved: ${saveError ?? 'unknown error'}`
   else if (save === 'pending' || save === 'saving') text = 'Saving…'
-  else if (editedAt !== null)
-    text = `Edited · saved ${new Date(editedAt).toLocaleTimeString()}`
+  else if (editedAt !== null) text = `Edited · saved ${new Date(editedAt).toLocaleTimeString()}`
   else text = "The engine's text, not edited"
   return (
     <span
