@@ -119,11 +119,12 @@ export function MediaPlayer({
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button onClick={() => skip(-SKIP_SECONDS)} aria-label={`Back ${SKIP_SECONDS} seconds`}>
-          −{SKIP_SECONDS} s
+        <button onClick={() => skip(-SKIP_SECONDS)}>
+          −{SKIP_SECONDS} s<span className="visually-hidden"> (back {SKIP_SECONDS} seconds)</span>
         </button>
-        <button onClick={() => skip(SKIP_SECONDS)} aria-label={`Forward ${SKIP_SECONDS} seconds`}>
+        <button onClick={() => skip(SKIP_SECONDS)}>
           +{SKIP_SECONDS} s
+          <span className="visually-hidden"> (forward {SKIP_SECONDS} seconds)</span>
         </button>
         <input
           type="range"
