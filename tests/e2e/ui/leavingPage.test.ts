@@ -158,4 +158,22 @@ describe('leaving a page with running jobs', () => {
     expect(await page.getByTestId('leave-dialog').count()).toBe(0)
     await expectStillRunning(id)
   })
+
+  it('unsaved Settings ask before they are lost; messages are in plain words', async () => {
+    const { page } = ui
+    await page.getByTestId('nav-settings').click()
+    const processes = page.getByLabel('Processes', { exact: true })
+    await processes.fill('0')
+    expect(await page.getByTestId('error-settings-processes').innerText()).toBe('use 1 or more')
+    await processes.fill('')
+    expect(await page.getByTestId('error-settings-processes').innerText()).toBe('enter a number')
+    await processes.fill('3')
+    await page.getByTestId('nav-history').click()
+    await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).waitFor()
+    await page.keyboard.press('Escape')
+    expect(await processes.inputValue()).toBe('3')
+    await page.getByTestId('nav-history').click()
+    await page.getByTestId('confirm-button').click()
+    await page.getByTestId('history-table').waitFor()
+  })
 })

@@ -6,6 +6,7 @@ export function ConfirmDialog(props: {
   title: string
   message: string
   confirmLabel: string
+  cancelLabel?: string
   onConfirm: () => void
   onCancel: () => void
 }): React.JSX.Element {
@@ -23,8 +24,8 @@ export function ConfirmDialog(props: {
         <h2 id="confirm-title">{props.title}</h2>
         <p id="confirm-message">{props.message}</p>
         <div className="actions">
-          <button data-autofocus onClick={props.onCancel}>
-            Cancel
+          <button data-autofocus onClick={props.onCancel} data-testid="cancel-button">
+            {props.cancelLabel ?? 'Cancel'}
           </button>
           <button className="danger" onClick={props.onConfirm} data-testid="confirm-button">
             {props.confirmLabel}

@@ -1,10 +1,29 @@
 // "N jobs are running": asked before a page switch would stop this page's jobs. Esc = Stay.
 import { useLeaveStore } from '../store/leaveStore'
-import { answerKeepRunning, answerStay, answerStopAndLeave } from '../store/navigation'
+import {
+  answerKeepRunning,
+  answerStay,
+  answerStopAndLeave,
+  discardAndLeave,
+  keepEditing
+} from '../store/navigation'
+import { ConfirmDialog } from './ConfirmDialog'
 import { useFocusTrap } from '../hooks/useFocusTrap'
 
 export function LeaveDialog(): React.JSX.Element | null {
   const prompt = useLeaveStore((s) => s.prompt)
+  const unsaved = useLeaveStore((s) => s.unsaved)
+  if (unsaved)
+    return (
+      <ConfirmDialog
+        title="Discard unsaved changes?"
+        message="Your changes on this page have not been saved. Leave and lose them, or stay and save them."
+        confirmLabel="Discard and leave"
+        cancelLabel="Keep editing"
+        onConfirm={discardAndLeave}
+        onCancel={keepEditing}
+      />
+    )
   if (!prompt) return null
   return <LeaveQuestion count={prompt.jobIds.length} />
 }

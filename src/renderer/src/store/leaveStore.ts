@@ -10,8 +10,10 @@ export interface LeavePrompt {
 
 export interface LeaveState {
   prompt: LeavePrompt | null
+  /** Leaving a page with unsaved edits (Settings): where the user wanted to go. */
+  unsaved: { to: Route } | null
 }
 
-export const initialLeaveState: LeaveState = { prompt: null }
+export const initialLeaveState: LeaveState = { prompt: null, unsaved: null }
 
 export const useLeaveStore = create<LeaveState>()(() => initialLeaveState)

@@ -25,8 +25,23 @@ export function jobsAtStake(): number[] {
   return activeOwnJobs(useJobsStore.getState()).map((row) => row.id)
 }
 
+/** A page with unsaved edits registers a check here; navigating away then asks first. */
+let unsavedCheck: (() => boolean) | null = null
+
+export function guardUnsavedChanges(hasUnsaved: () => boolean): () => void {
+  unsavedCheck = hasUnsaved
+  return () => {
+    if (unsavedCheck === hasUnsaved) unsavedCheck = null
+  }
+}
+
 function applyRoute(to: Route): void {
   const from = useNavStore.getState().route
+  if (routeHash(from) !== routeHash(to) && unsavedCheck?.()) {
+    window.history.replaceState(window.history.state, '', routeHash(from))
+    useLeaveStore.setState({ unsaved: { to } })
+    return
+  }
   const leaving = isLeavingWorkspace(from, to, new Set(useJobsStore.getState().ownIds))
   const atStake = leaving ? jobsAtStake() : []
   if (atStake.length === 0) {
@@ -52,6 +67,17 @@ function proceed(to: Route, stopJobs: boolean): void {
   const hash = routeHash(to)
   if (window.location.hash !== hash) window.history.pushState(window.history.state, '', hash)
   commitRoute(to, stopJobs)
+}
+
+export function keepEditing(): void {
+  useLeaveStore.setState({ unsaved: null })
+}
+
+export function discardAndLeave(): void {
+  const pending = useLeaveStore.getState().unsaved
+  unsavedCheck = null
+  useLeaveStore.setState({ unsaved: null })
+  if (pending) navigate(pending.to)
 }
 
 export function answerStay(): void {
@@ -89,7 +115,7 @@ async function stopOnLeave(page: string, nextPage: string): Promise<void> {
 
 /** Reload or close with jobs that would stop: the browser (or Electron's main) asks first. */
 function warnBeforeUnload(event: BeforeUnloadEvent): void {
-  if (jobsAtStake().length === 0) return
+  if (jobsAtStake().length === 0 && !unsavedCheck?.()) return
   event.preventDefault()
   // Older Chromium needs returnValue set to show the prompt.
   event.returnValue = ''
