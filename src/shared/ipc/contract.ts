@@ -148,13 +148,6 @@ export interface EventPayloads {
   'jobs.stopped': JobsStoppedNotice
 }
 export type EventChannel = keyof EventPayloads
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'job.updated',
-  'job.deleted',
-  'job.logs',
-  'job.metrics',
-  'jobs.stopped'
-]
 
 /** Prefix so our IPC channels never collide with Electron's or a library's. */
 export const IPC_PREFIX = 'transcriptor:'

@@ -6,7 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
+import {
+  nothingKilled,
+  notRunning,
+  type KillResult,
+  type MetricsSample,
+  type ProcessStatus
+} from '@shared/domain'
 import { jobLogPath } from '../paths'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
@@ -34,7 +40,7 @@ export type {
 export class ProcessManager {
   private readonly jobs = new Map<number, RunningJob>()
   private readonly stopping = new Map<number, Promise<KillResult>>()
-  private readonly events = new TypedEvents<ProcessManagerEvents>()
+  private readonly events = new TypedEvents<ProcessManagerEvents>('process manager')
   private readonly sampler: MetricsSampler
   private readonly graceMs: number
   private stopHeartbeat: (() => void) | null = null
@@ -130,7 +136,7 @@ export class ProcessManager {
     const row = this.o.repo.getJob(jobId)
     if (row && row.status === 'processing' && !job) return recordedStatus(row)
     const pid = job?.pid ?? row?.process_id ?? null
-    return { running: false, pid, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+    return notRunning(pid)
   }
 
   getMetricsHistory(jobId: number): MetricsSample[] {
@@ -148,23 +154,6 @@ export class ProcessManager {
   /** Last `lines` lines of the job's log (also for finished jobs; reaches into `.1` if rotated). */
   async getLogs(jobId: number, lines: number): Promise<string[]> {
     return readLogTail(this.getLogPath(jobId), lines)
-  }
-
-  /**
-   * SIGTERM to the pipeline only (it stops its own workers); false if it was not running. When
-   * it has exited, the job is marked cancelled with `reason`.
-   */
-  killProcess(jobId: number, reason = 'stopped'): boolean {
-    const job = this.jobs.get(jobId)
-    if (!job?.alive) return false
-    job.stoppedByUs = true
-    job.stopReason ??= reason
-    try {
-      process.kill(job.pid, 'SIGTERM')
-      return true
-    } catch {
-      return false
-    }
   }
 
   /** Stops the whole tree, then marks the job cancelled. Concurrent/repeated calls are safe. */
@@ -197,14 +186,7 @@ export class ProcessManager {
       result =
         row && row.status === 'processing' && !job
           ? await stopRecordedTree(row, graceMs)
-          : {
-              jobId,
-              killed: [],
-              escalated: false,
-              durationMs: 0,
-              alreadyStopped: true,
-              survivors: []
-            }
+          : nothingKilled(jobId)
     }
     this.o.repo.cancelJob(jobId, reason)
     return result

@@ -3,18 +3,20 @@
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
 import { join } from 'node:path'
-import type { JobRow, OutputFormat } from '@shared/domain'
+import type { JobRow, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
+import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
 import { dataPaths } from '../paths'
+import { jobOptionsOf } from './jobOptions'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
-import { formatsToWrite, type OutputFiles } from '../transcripts/adoptOutputs'
+import { formatsToWrite } from '../transcripts/adoptOutputs'
 
 interface RunState {
-  outputs: Partial<Record<OutputFormat, string>> | null
+  outputs: OutputFiles | null
   error: string | null
 }
 
@@ -62,7 +64,7 @@ export class JobRunner {
       })
     } catch (error) {
       this.states.delete(job.id)
-      repo.failJob(job.id, `could not start the pipeline: ${oneLine(error)}`)
+      repo.failJob(job.id, `could not start the pipeline: ${oneLineError(error)}`)
       queueMicrotask(() => this.deps.ended(job.id))
     }
     this.deps.changed(job.id)
@@ -103,7 +105,7 @@ export class JobRunner {
     const job = repo.getJob(jobId)
     if (code === 0 && state.outputs && job) {
       const outputs = this.deps.adopt ? this.deps.adopt(job, state.outputs) : state.outputs
-      repo.completeJob(jobId, outputs as Record<string, string>)
+      repo.completeJob(jobId, outputs)
     } else if (!stoppedByUs) {
       repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
     }
@@ -116,17 +118,13 @@ export class JobRunner {
 
 function specFor(job: JobRow, dataDir: string): PipelineSpec {
   return {
+    ...jobOptionsOf(job),
+    // Always json too: the transcript is read back into the database (adoptOutputs).
+    formats: formatsToWrite(jobOptionsOf(job).formats),
     jobId: job.id,
     inputPath: job.original_path,
     outputDir: outputDirFor(job, dataDir),
     outputBaseName: outputBaseName(job.filename),
-    engine: job.engine,
-    model: job.model,
-    processes: job.processes,
-    workers: job.workers,
-    chunkSeconds: job.chunk_seconds,
-    overlapSeconds: job.overlap_seconds,
-    formats: formatsToWrite(job.formats.split(',').filter(Boolean) as OutputFormat[]),
     tempDir: join(dataDir, 'tmp', `job-${job.id}`),
     modelsDir: dataPaths(dataDir).models
   }
@@ -139,9 +137,4 @@ function exitReason(code: number | null, signal: string | null, stderr: string[]
     ?.trim()
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
   return last ? `pipeline ${how}: ${last}` : `pipeline ${how}`
-}
-
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n')[0].trim()
 }

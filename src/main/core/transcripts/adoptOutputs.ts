@@ -2,10 +2,8 @@
 // and History search never depend on which formats the user ticked). The pipeline is always asked
 // for json; when the user did not want a json file, it is removed once stored.
 import { existsSync, readFileSync, rmSync } from 'node:fs'
-import type { JobRow, OutputFormat, Transcript } from '@shared/domain'
+import type { JobRow, OutputFiles, OutputFormat, Transcript } from '@shared/domain'
 import type { TranscriptRepository } from './transcriptRepository'
-
-export type OutputFiles = Partial<Record<OutputFormat, string>>
 
 export function readTranscriptFile(path: string): Transcript | null {
   if (!existsSync(path)) return null
