@@ -45,7 +45,11 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
     }
     askNotificationPermissionOnce()
     setBusy(true)
-    void submitFiles(files, parsed.data, keepRunning).finally(() => setBusy(false))
+    void submitFiles(files, parsed.data, keepRunning).finally(() => {
+      setBusy(false)
+      // On a small window the queue is below the options: bring the new jobs into view.
+      document.getElementById('queue-heading')?.scrollIntoView({ block: 'start' })
+    })
   }
 
   return (
@@ -80,7 +84,7 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
           idPrefix="job"
         />
       </details>
-      <h2>Queue</h2>
+      <h2 id="queue-heading">Queue</h2>
       <JobQueue />
     </div>
   )
