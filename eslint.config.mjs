@@ -19,6 +19,21 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error'
     }
   },
+  {
+    // Type-aware rules: a promise nobody awaits or catches, a promise where a callback's return
+    // is ignored, a condition the types say is always (or never) true. The project service
+    // finds each file's tsconfig (node or web) through tsconfig.json's references. On src only:
+    // tests and bench too made lint ~20 % slower (98 s → 119 s under load) and found nothing.
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'error'
+    }
+  },
   ...layerRules,
   {
     // The core stays readable in small pieces: one role per file, no function over ~80 lines.

@@ -141,7 +141,7 @@ export function startElectronApp(): void {
     }
     open()
     app.on('second-instance', () => {
-      const [window] = windows
+      const window = windows.values().next().value
       if (!window) return open()
       if (window.isMinimized()) window.restore()
       window.focus()

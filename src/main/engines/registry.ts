@@ -10,7 +10,8 @@ const ENGINES: Record<EngineName, Engine> = {
 }
 
 export function getEngine(name: EngineName): Engine {
-  const engine = ENGINES[name]
+  // `name` may come from a row or a spec written by another version: check, do not trust.
+  const engine = ENGINES[name] as Engine | undefined
   if (!engine)
     throw new Error(`unknown engine '${String(name)}' (known: ${ENGINE_NAMES.join(', ')})`)
   return engine

@@ -96,8 +96,8 @@ function wordsFromText(text: string, segStart: number, segEnd: number): TimedWor
 }
 
 export function parseWhisperJson(json: string): TimedWord[] {
-  const root = parseLenient(json) as { transcription?: WhisperSegment[] }
-  if (!root || typeof root !== 'object' || !Array.isArray(root.transcription)) {
+  const root = parseLenient(json) as { transcription?: WhisperSegment[] } | null
+  if (!root || !Array.isArray(root.transcription)) {
     throw new Error('whisper JSON has no "transcription" array')
   }
   const words: TimedWord[] = []

@@ -73,7 +73,7 @@ function main(): void {
       emit({ type: 'error', message })
       logError(`failed: ${message}`)
       if (!(err instanceof Error) || message.startsWith('internal error'))
-        logError(String((err as Error)?.stack))
+        logError(err instanceof Error ? String(err.stack) : String(err))
       controller.abort()
       removeTempDir()
       process.exit(1)

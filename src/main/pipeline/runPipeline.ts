@@ -55,17 +55,20 @@ async function transcribeWithRetry(
     signal,
     scratchDir: spec.tempDir
   }
+  // A crash is worth one retry unless the run is being stopped (checked after each await).
+  const retryable = (error: unknown): error is EngineCrashError =>
+    error instanceof EngineCrashError && !signal.aborted
   try {
     return await engine.transcribeChunk(wavPath, options)
   } catch (first) {
-    if (!(first instanceof EngineCrashError) || signal.aborted) throw first
+    if (!retryable(first)) throw first
     log(
       `${engine.name} failed on chunk ${chunk.index + 1} (${first.message}: ${first.stderrTail}); retrying once`
     )
     try {
       return await engine.transcribeChunk(wavPath, options)
     } catch (second) {
-      if (!(second instanceof EngineCrashError) || signal.aborted) throw second
+      if (!retryable(second)) throw second
       const tail = second.stderrTail || second.message
       throw new PipelineFailure(
         `engine ${engine.name} crashed on chunk ${chunk.index + 1}: ${tail}`

@@ -14,10 +14,12 @@ export interface ApiTransport {
 
 /** Turns `{ ok: false, error }` into a rejection with that one-line reason. */
 export async function unwrapResult<T>(pending: Promise<IpcResult<T>>): Promise<T> {
-  const result = await pending
-  if (result && typeof result === 'object' && 'ok' in result) {
-    if (result.ok) return result.value
-    throw new Error(result.error)
+  // A transport can deliver anything (a broken host, a proxy): check the shape, do not trust it.
+  const result: unknown = await pending
+  if (typeof result === 'object' && result !== null && 'ok' in result) {
+    const reply = result as IpcResult<T>
+    if (reply.ok) return reply.value
+    throw new Error(reply.error)
   }
   throw new Error('malformed reply from the host')
 }

@@ -161,7 +161,7 @@ export function parseRequest<C extends RequestChannel>(
 ): { ok: true; value: RequestInput<C> } | { ok: false; error: string } {
   const parsed = requestContract[channel].input.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data as RequestInput<C> }
-  const issue = parsed.error.issues[0]
+  const issue = parsed.error.issues.at(0)
   const where = issue?.path.length ? issue.path.join('.') + ': ' : ''
   return {
     ok: false,

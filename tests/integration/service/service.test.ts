@@ -11,7 +11,7 @@ import {
 import { isRunning } from '../../support/processes'
 import { joinedSpeech, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
-import type { JobOptions, JobRow } from '@shared/domain'
+import { DEFAULT_SETTINGS, jobOptionsIn, type JobOptions, type JobRow } from '@shared/domain'
 
 let dir: string
 let service: TranscriptionService
@@ -32,14 +32,9 @@ const bob = { clientId: 'client-bob' }
 const alive = isRunning
 
 const oneProcess: JobOptions = {
-  engine: 'pocketsphinx',
-  model: '',
+  ...jobOptionsIn(DEFAULT_SETTINGS),
   processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt', 'json'],
-  outputDir: ''
+  formats: ['txt', 'json']
 }
 
 async function runningJob(path: string, ctx = alice): Promise<JobRow> {

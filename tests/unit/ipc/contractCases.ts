@@ -1,20 +1,11 @@
 // Table of contract inputs for the adapter tests: one valid input per channel, and for each
 // channel every malformed variant we can derive from it (wrong top-level type, unknown field,
 // each field — nested ones too — replaced by a value of the wrong type).
-import { DEFAULT_SETTINGS, type JobOptions } from '@shared/domain'
+import { DEFAULT_SETTINGS, jobOptionsIn, type JobOptions } from '@shared/domain'
 import { REQUEST_CHANNELS } from '@shared/ipc/channels'
 import type { RequestChannel, RequestInput } from '@shared/ipc/contract'
 
-const options: JobOptions = {
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  outputDir: ''
-}
+const options: JobOptions = { ...jobOptionsIn(DEFAULT_SETTINGS), processes: 1, formats: ['txt'] }
 
 export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.create': { paths: ['/tmp/a.wav'], options },

@@ -5,7 +5,19 @@ import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
 const ROOT = resolve(__dirname, '../../..')
-const eslint = new ESLint({ cwd: ROOT })
+// The repo's config as it is, minus type information (which would build a TypeScript program
+// for each made-up file and is not what these rules need).
+const eslint = new ESLint({
+  cwd: ROOT,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-misused-promises': 'off',
+      '@typescript-eslint/no-unnecessary-condition': 'off'
+    }
+  }
+})
 
 /** The no-restricted-imports messages ESLint reports for `code` as if it were at `file`. */
 async function layerErrors(file: string, code: string): Promise<string[]> {
@@ -15,73 +27,63 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
     .map((m) => m.message)
 }
 
-describe('layer rules', () => {
+describe('layer rules', { timeout: 60_000 }, () => {
+  // [file the import is written in, the import, the error it must give (null: it must pass)]
   it.each([
     [
-      'src/main/os/probe.ts',
+      'src/main/os/x.ts',
       "import { dataPaths } from '../core/paths'",
       /src\/main\/os may import only/
     ],
     [
-      'src/main/media/probe.ts',
+      'src/main/media/x.ts',
       "import { runPool } from '../pipeline/workerPool'",
-      /src\/main\/media may import only/
+      /src\/main\/media may/
     ],
     [
-      'src/main/engines/probe.ts',
+      'src/main/engines/x.ts',
       "import { PIPELINE_JS } from '../pipeline/main'",
-      /src\/main\/engines may import only/
+      /engines may import/
     ],
     [
-      'src/main/pipeline/probe.ts',
+      'src/main/pipeline/x.ts',
       "import { openStore } from '../core/db/openDataDir'",
-      /src\/main\/pipeline may import only/
+      /pipeline may/
     ],
     [
-      'src/main/core/probe.ts',
+      'src/main/core/x.ts',
       "import { runCli } from '../cli/dispatch'",
       /src\/main\/core may import only/
     ],
     [
-      'src/main/webHost/probe.ts',
+      'src/main/webHost/x.ts',
       "import { app } from 'electron'",
-      /Only src\/main\/electron may import electron/
+      /Only src\/main\/electron may import/
     ],
+    ['src/main/cli/x.ts', "import { startServer } from '../webHost/server'", /cli is one host/],
+    ['src/renderer/src/x.ts', "import { readFileSync } from 'node:fs'", /never touches Node/],
     [
-      'src/main/cli/probe.ts',
-      "import { startServer } from '../webHost/server'",
-      /src\/main\/cli is one host/
-    ],
-    ['src/renderer/src/probe.ts', "import { readFileSync } from 'node:fs'", /never touches Node/],
-    [
-      'src/shared/probe.ts',
+      'src/shared/x.ts',
       "import { openStore } from '../main/core/db/openDataDir'",
-      /never import from src\/main/
+      /never import from/
     ],
+    ['src/main/core/x.ts', "import { DEFAULT_SETTINGS } from '../../shared/domain'", /the alias/],
+    ['src/main/core/x.ts', "import { killTree } from '../os/killTree'", null],
+    ['src/main/pipeline/x.ts', "import { probeMedia } from '../media/probe'", null],
+    ['src/main/electron/x.ts', "import { app } from 'electron'", null],
     [
-      'src/main/core/probe.ts',
-      "import { DEFAULT_SETTINGS } from '../../shared/domain'",
-      /through the alias/
-    ]
-  ])('%s: %s fails', async (file, code, message) => {
+      'src/main/webHost/x.ts',
+      "import { dispatchRequest } from '../core/hosting/dispatchRequest'",
+      null
+    ],
+    ['src/renderer/src/x.ts', "import { DEFAULT_SETTINGS } from '@shared/domain'", null]
+  ])('%s: %s', async (file, code, expected) => {
     const errors = await layerErrors(file, `${code}\nexport const used = [${importedName(code)}]\n`)
-    expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatch(message)
-  })
-
-  it.each([
-    ['src/main/core/probe.ts', "import { killTree } from '../os/killTree'"],
-    ['src/main/pipeline/probe.ts', "import { probeMedia } from '../media/probe'"],
-    ['src/main/electron/probe.ts', "import { app } from 'electron'"],
-    [
-      'src/main/webHost/probe.ts',
-      "import { dispatchRequest } from '../core/hosting/dispatchRequest'"
-    ],
-    ['src/renderer/src/probe.ts', "import { DEFAULT_SETTINGS } from '@shared/domain'"]
-  ])('%s: %s passes', async (file, code) => {
-    expect(
-      await layerErrors(file, `${code}\nexport const used = [${importedName(code)}]\n`)
-    ).toEqual([])
+    if (expected === null) expect(errors).toEqual([])
+    else {
+      expect(errors).toHaveLength(1)
+      expect(errors[0]).toMatch(expected)
+    }
   })
 })
 

@@ -46,14 +46,14 @@ describe('jobs store', () => {
   it('never turns a finished job back into a running one (a stale event arriving late)', () => {
     upsertJob(makeJob({ id: 1, status: 'cancelled', cancel_reason: 'stopped by user' }))
     upsertJob(makeJob({ id: 1, status: 'processing', progress: 0.5 }))
-    expect(useJobsStore.getState().byId[1].status).toBe('cancelled')
+    expect(useJobsStore.getState().byId[1]?.status).toBe('cancelled')
   })
 
   it('keeps an event-delivered final status when an older list arrives', () => {
     upsertJob(makeJob({ id: 2, status: 'completed' }))
     setAllJobs([makeJob({ id: 2, status: 'processing' }), makeJob({ id: 3 })])
     const { byId, loaded } = useJobsStore.getState()
-    expect(byId[2].status).toBe('completed')
+    expect(byId[2]?.status).toBe('completed')
     expect(byId[3]).toBeDefined()
     expect(loaded).toBe(true)
   })
@@ -85,12 +85,12 @@ describe('logs store', () => {
   it('puts the file tail first, then lines that streamed in while it loaded, without duplicates', () => {
     openLogView(1)
     appendLogLines(1, ['line 3', 'line 4'])
-    expect(useLogsStore.getState().views[1].ring.size).toBe(0)
+    expect(useLogsStore.getState().views[1]?.ring.size).toBe(0)
     loadLogTail(1, ['line 1', 'line 2', 'line 3'])
     appendLogLines(1, ['line 5'])
     const view = useLogsStore.getState().views[1]
-    expect(view.loading).toBe(false)
-    expect(view.ring.toArray()).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5'])
+    expect(view?.loading).toBe(false)
+    expect(view?.ring.toArray()).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5'])
   })
 
   it('changes only the appended job view (so only its log re-renders)', () => {
@@ -102,7 +102,7 @@ describe('logs store', () => {
     appendLogLines(1, ['x'])
     const after = useLogsStore.getState().views
     expect(after[1]).not.toBe(before[1])
-    expect(after[1].version).toBe(before[1].version + 1)
+    expect(after[1]?.version).toBe((before[1]?.version ?? NaN) + 1)
     expect(after[2]).toBe(before[2])
   })
 
@@ -114,7 +114,7 @@ describe('logs store', () => {
         1,
         Array.from({ length: 100 }, (_, j) => `${i}.${j}`)
       )
-    expect(useLogsStore.getState().views[1].ring.size).toBe(1000)
+    expect(useLogsStore.getState().views[1]?.ring.size).toBe(1000)
     closeLogView(1)
     expect(useLogsStore.getState().views[1]).toBeUndefined()
   })
@@ -141,7 +141,7 @@ describe('metrics store', () => {
     for (let i = 0; i < MAX_SAMPLES_PER_JOB + 20; i++) addMetricsSample(sample(1, i))
     const list = useMetricsStore.getState().samples[1]
     expect(list).toHaveLength(MAX_SAMPLES_PER_JOB)
-    expect(list[list.length - 1].at).toBe(MAX_SAMPLES_PER_JOB + 19)
+    expect(list?.at(-1)?.at).toBe(MAX_SAMPLES_PER_JOB + 19)
   })
 
   it('shows the latest process list, but a late sample does not refill an ended job', () => {
@@ -164,7 +164,7 @@ describe('metrics store', () => {
   it('merges loaded history with samples already received live', () => {
     addMetricsSample(sample(1, 30))
     setMetricsHistory(1, [sample(1, 10), sample(1, 20)])
-    expect(useMetricsStore.getState().samples[1].map((s) => s.at)).toEqual([10, 20, 30])
+    expect(useMetricsStore.getState().samples[1]?.map((s) => s.at)).toEqual([10, 20, 30])
   })
 })
 

@@ -1,9 +1,9 @@
 import { open, stat } from 'node:fs/promises'
-import { intOption, type Command, type CommandContext } from '../command'
+import { intOption, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
 import { readLastLines } from '../../os/logTail'
-import { jobNamed } from './jobsShow'
+import { jobCommand } from './jobsShow'
 
 const FOLLOW_POLL_MS = 250
 
@@ -42,14 +42,12 @@ async function follow(ctx: CommandContext, jobId: number, path: string): Promise
   }
 }
 
-const jobsLogs: Command = {
+const jobsLogs = jobCommand({
   name: 'jobs logs',
   summary: "the last lines of a job's log; --follow prints new lines until the job ends",
-  usage: 'ID [--lines N] [--follow]',
-  positionals: { min: 1, max: 1 },
+  usage: '[--lines N] [--follow]',
   options: { lines: { type: 'string', short: 'n' }, follow: { type: 'boolean', short: 'f' } },
-  run: async (ctx, { values, positionals }) => {
-    const job = jobNamed(ctx, positionals[0])
+  run: async (ctx, job, values) => {
     const { id } = job
     const lines = intOption(values, 'lines', 0, 1_000_000) ?? 50
     const path = job.log_file_path ?? jobLogPath(ctx.dataDir, id)
@@ -67,5 +65,5 @@ const jobsLogs: Command = {
       )
     if (values.follow) await follow(ctx, id, path)
   }
-}
+})
 export default jobsLogs

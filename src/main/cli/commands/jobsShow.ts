@@ -1,5 +1,5 @@
 import { notRunning, type JobRow, type ProcessStatus } from '@shared/domain'
-import { UsageError, type Command, type CommandContext } from '../command'
+import { UsageError, type Command, type CommandContext, type OptionValues } from '../command'
 import { recordedStatus } from '../../core/process/recordedJob'
 
 /** The ID positional of the `jobs <verb> ID` commands. */
@@ -12,11 +12,27 @@ export function parseJobId(raw: string | undefined): number {
 }
 
 /** The job the ID positional names; throws "no job with ID N" when there is none. */
-export function jobNamed(ctx: CommandContext, raw: string | undefined): JobRow {
+function jobNamed(ctx: CommandContext, raw: string | undefined): JobRow {
   const id = parseJobId(raw)
   const job = ctx.store().jobs.getJob(id)
   if (!job) throw new Error(`no job with ID ${id}`)
   return job
+}
+
+interface JobCommand extends Omit<Command, 'usage' | 'positionals' | 'run'> {
+  /** What follows the ID in `--help`, if anything. */
+  usage?: string
+  run: (ctx: CommandContext, job: JobRow, values: OptionValues) => ReturnType<Command['run']>
+}
+
+/** A `jobs <verb> ID …` command: `run` gets the job the ID names (or the user a clear error). */
+export function jobCommand({ usage, run, ...rest }: JobCommand): Command {
+  return {
+    ...rest,
+    usage: usage ? `ID ${usage}` : 'ID',
+    positionals: { min: 1, max: 1 },
+    run: (ctx, { values, positionals }) => run(ctx, jobNamed(ctx, positionals[0]), values)
+  }
 }
 
 const when = (ms: number | null): string =>
@@ -53,18 +69,15 @@ function describe(job: JobRow, status: ProcessStatus): string {
   return lines.join('\n') + '\n'
 }
 
-const jobsShow: Command = {
+const jobsShow = jobCommand({
   name: 'jobs show',
   summary: 'one job with its live process tree (--json: {"job": row, "process": status})',
-  usage: 'ID',
-  positionals: { min: 1, max: 1 },
-  run: async (ctx, { positionals }) => {
-    const job = jobNamed(ctx, positionals[0])
+  run: async (ctx, job) => {
     const status: ProcessStatus =
       job.status === 'processing' ? await recordedStatus(job) : notRunning(job.process_id)
     ctx.write(
       ctx.json ? `${JSON.stringify({ job, process: status }, null, 2)}\n` : describe(job, status)
     )
   }
-}
+})
 export default jobsShow

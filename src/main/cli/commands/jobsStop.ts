@@ -1,7 +1,6 @@
 import { TERMINAL_STATUSES } from '@shared/domain'
-import type { Command } from '../command'
 import { recordedState, stopRecordedTree } from '../../core/process/recordedJob'
-import { jobNamed } from './jobsShow'
+import { jobCommand } from './jobsShow'
 
 const REASON = 'stopped from the command line'
 const GRACE_MS = 3000
@@ -11,13 +10,10 @@ const GRACE_MS = 3000
  * (pid, start time) must still match before anything is signalled. The job is marked cancelled
  * FIRST (a guarded update), so the owner seeing its pipeline die cannot call it failed.
  */
-const jobsStop: Command = {
+const jobsStop = jobCommand({
   name: 'jobs stop',
   summary: 'stop a job: kill its whole process tree (identity-checked) and mark it cancelled',
-  usage: 'ID',
-  positionals: { min: 1, max: 1 },
-  run: async (ctx, { positionals }) => {
-    const job = jobNamed(ctx, positionals[0])
+  run: async (ctx, job) => {
     const { id } = job
     const jobs = ctx.store().jobs
     const say = (text: string, data: object): void =>
@@ -55,5 +51,5 @@ const jobsStop: Command = {
     say(`job ${id} ${status}: ${what}`, { status, ...result })
     return 0
   }
-}
+})
 export default jobsStop

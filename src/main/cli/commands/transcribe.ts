@@ -113,7 +113,9 @@ const transcribe: Command = {
     const progressLine = (text: string): void => {
       if (!ctx.json) process.stderr.write(`${text}\n`)
     }
-    let interrupted: NodeJS.Signals | null = null
+    // Set by the signal handler while the awaits below run (`as`: so TypeScript does not narrow it
+    // to null for the rest of the function).
+    let interrupted = null as NodeJS.Signals | null
     let jobIds: number[] = []
     // Ctrl-C: stop every job through the service (kill tree, verify, mark cancelled); the wait
     // below then returns with their final rows.

@@ -78,7 +78,8 @@ export class ProcessManager {
       windowsHide: true
     })
     // Without a listener a failed spawn's 'error' event would crash the host.
-    let spawnError: Error | null = null
+    // Set by the 'error' listener (`as`: so TypeScript does not narrow it to null below).
+    let spawnError = null as Error | null
     child.on('error', (err) => (spawnError = err))
     if (child.pid === undefined) {
       throw new Error(`cannot start ${o.command}: ${spawnError ?? 'spawn failed'}`)

@@ -1,7 +1,14 @@
 // CPU and memory of the whole process tree over time.
 import { memo } from 'react'
+import type { MetricsSample } from '@shared/domain'
 import { useMetricsStore } from '../store/metricsStore'
 import { Sparkline } from './Sparkline'
+
+/** One sparkline per measure of the tree: what it reads from a sample, and how it is drawn. */
+const SERIES = [
+  { label: 'CPU', unit: '%', floor: 100, of: (s: MetricsSample) => s.cpuPercent, testId: 'cpu' },
+  { label: 'Memory', unit: 'MB', floor: 64, of: (s: MetricsSample) => s.memoryMb, testId: 'memory' }
+] as const
 
 // memo: the Job page re-renders on every progress update; this part only needs its own store.
 export const JobMetrics = memo(function JobMetrics({
@@ -13,20 +20,16 @@ export const JobMetrics = memo(function JobMetrics({
   const list = samples ?? []
   return (
     <div className="metrics">
-      <Sparkline
-        label="CPU"
-        unit="%"
-        floor={100}
-        values={list.map((s) => s.cpuPercent)}
-        testId="cpu-sparkline"
-      />
-      <Sparkline
-        label="Memory"
-        unit="MB"
-        floor={64}
-        values={list.map((s) => s.memoryMb)}
-        testId="memory-sparkline"
-      />
+      {SERIES.map(({ label, unit, floor, of, testId }) => (
+        <Sparkline
+          key={label}
+          label={label}
+          unit={unit}
+          floor={floor}
+          values={list.map(of)}
+          testId={`${testId}-sparkline`}
+        />
+      ))}
     </div>
   )
 })

@@ -16,7 +16,7 @@ export function useFocusTrap<T extends HTMLElement>(
     const box = ref.current
     const items = (): HTMLElement[] =>
       box ? Array.from(box.querySelectorAll<HTMLElement>(FOCUSABLE)) : []
-    const first = box?.querySelector<HTMLElement>('[data-autofocus]') ?? items()[0]
+    const first = box?.querySelector<HTMLElement>('[data-autofocus]') ?? items().at(0)
     first?.focus()
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {

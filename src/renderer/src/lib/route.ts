@@ -7,7 +7,9 @@ export type PageName = Route['page']
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')
-  const [head, arg] = path.split('/')
+  const parts = path.split('/')
+  const head = parts[0]
+  const arg = parts.at(1)
   if (head === 'history') return { page: 'history' }
   if (head === 'settings') return { page: 'settings' }
   if (head === 'job' && arg !== undefined && /^[1-9]\d*$/.test(arg)) {

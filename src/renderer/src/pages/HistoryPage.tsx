@@ -229,7 +229,7 @@ const HistoryRowView = memo(function HistoryRowView({
   const live = useJobsStore((s) => s.byId[queried.id])
   const row: JobRow = live ?? queried
   const formats = outputFormats(row)
-  const revealFormat = formats.includes('txt') ? 'txt' : formats[0]
+  const revealFormat = formats.includes('txt') ? 'txt' : formats.at(0)
   return (
     <tr data-testid={`history-row-${row.id}`} data-status={row.status}>
       <td>

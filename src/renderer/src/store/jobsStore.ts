@@ -8,7 +8,7 @@ export interface Rejection {
 }
 
 export interface JobsState {
-  byId: Record<number, JobRow>
+  byId: Partial<Record<number, JobRow>>
   /** Jobs created from this page session, newest first; the Transcribe queue shows these. */
   ownIds: number[]
   /** Files refused by the last drop (before or by jobs.create), each with its reason. */
@@ -32,15 +32,20 @@ export function setAllJobs(rows: readonly JobRow[]): void {
 
 /** Rows that arrived by event while a list request was in flight must not be rolled back. */
 function newerOnly(
-  current: Record<number, JobRow>,
-  listed: Record<number, JobRow>
+  current: Partial<Record<number, JobRow>>,
+  listed: Partial<Record<number, JobRow>>
 ): Record<number, JobRow> {
   const keep: Record<number, JobRow> = {}
-  for (const row of Object.values(current)) {
+  for (const row of jobsIn(current)) {
     const other = listed[row.id]
     if (other && isTerminal(row) && !isTerminal(other)) keep[row.id] = row
   }
   return keep
+}
+
+/** The rows of a byId map (a key lookup can miss, so the map's values are typed optional). */
+export function jobsIn(byId: Partial<Record<number, JobRow>>): JobRow[] {
+  return Object.values(byId).filter((row): row is JobRow => row !== undefined)
 }
 
 export function upsertJob(row: JobRow): void {
@@ -88,6 +93,6 @@ export function activeOwnJobs(state: JobsState): JobRow[] {
  */
 export function queueIds(state: JobsState): number[] {
   const ids = new Set(state.ownIds)
-  for (const row of Object.values(state.byId)) if (!isTerminal(row)) ids.add(row.id)
+  for (const row of jobsIn(state.byId)) if (!isTerminal(row)) ids.add(row.id)
   return [...ids].sort((a, b) => b - a)
 }

@@ -15,7 +15,7 @@ export interface LogView {
 }
 
 export interface LogsState {
-  views: Record<number, LogView>
+  views: Partial<Record<number, LogView>>
 }
 
 export const initialLogsState: LogsState = { views: {} }

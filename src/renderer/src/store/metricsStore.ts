@@ -6,9 +6,9 @@ import type { MetricsSample, ProcessInfo, ProcessStatus } from '@shared/domain'
 export const MAX_SAMPLES_PER_JOB = 300
 
 export interface MetricsState {
-  samples: Record<number, MetricsSample[]>
+  samples: Partial<Record<number, MetricsSample[]>>
   /** The most recent view of the tree: from a live sample or an explicit processStatus. */
-  processes: Record<number, ProcessInfo[]>
+  processes: Partial<Record<number, ProcessInfo[]>>
 }
 
 export const initialMetricsState: MetricsState = { samples: {}, processes: {} }

@@ -82,7 +82,7 @@ export function editSegment(index: number, text: string): void {
 
 export function undoEdit(): void {
   const { transcript, undo } = useTranscriptStore.getState()
-  const previous = undo[undo.length - 1]
+  const previous = undo.at(-1)
   if (!transcript || !previous) return
   useTranscriptStore.setState({
     transcript: { ...transcript, segments: previous },
