@@ -20,7 +20,8 @@ const api: TranscriptorApi = {
       }
     }
   }),
-  pathForFile: (file: File) => webUtils.getPathForFile(file)
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  mediaUrl: (jobId: number) => `transcriptor-media://job/${jobId}`
 }
 
 contextBridge.exposeInMainWorld('transcriptor', api)

@@ -79,6 +79,21 @@ export interface JobRow {
 /** 'auto' or an ISO 639-1 (or whisper's 3-letter) language code. */
 export const LANGUAGE_CODE = /^(auto|[a-z]{2,3})$/
 const LANGUAGE_MESSAGE = "use 'auto' or a language code like en, de, fr"
+/** A full path on any desktop OS: `/…`, `C:\…`, `C:/…`, or a UNC share `\\server\…`. */
+export function isAbsolutePath(path: string): boolean {
+  return /^(?:\/|[A-Za-z]:[\\/]|\\\\)/.test(path)
+}
+
+/**
+ * '' = <dataDir>/outputs/<jobId>/. A relative folder is refused: it would be resolved against
+ * wherever the app or the browser host happened to start, not anywhere the user chose.
+ */
+export const OutputDirSchema = z
+  .string()
+  .max(4096)
+  .refine((dir) => dir === '' || isAbsolutePath(dir), {
+    message: 'use a full path such as /home/you/transcripts (a relative folder has no fixed place)'
+  })
 
 /** What a user chooses per job, field by field; settings and the pipeline spec extend it. */
 export const JobOptionsFields = z
@@ -91,8 +106,7 @@ export const JobOptionsFields = z
     chunkSeconds: z.number().min(5).max(3600),
     overlapSeconds: z.number().min(0).max(30),
     formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
-    /** '' = <dataDir>/outputs/<jobId>/ */
-    outputDir: z.string().max(4096),
+    outputDir: OutputDirSchema,
     /** 'auto' (detect) or an ISO 639-1 code; whisper only. Absent = 'auto'. */
     language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE).optional(),
     /** Translate into English instead of transcribing (whisper only). */
@@ -237,17 +251,50 @@ export interface EngineInfo {
 }
 
 /** A word with times in seconds, as in the json output. */
-export interface TimedWord {
-  word: string
-  start: number
-  end: number
+export const TimedWordSchema = z
+  .object({ word: z.string().max(1000), start: z.number(), end: z.number() })
+  .strict()
+export type TimedWord = z.infer<typeof TimedWordSchema>
+
+export const SegmentSchema = z
+  .object({
+    start: z.number(),
+    end: z.number(),
+    text: z.string().max(100_000),
+    words: z.array(TimedWordSchema).max(100_000)
+  })
+  .strict()
+export type Segment = z.infer<typeof SegmentSchema>
+
+export const TranscriptSchema = z
+  .object({
+    durationSeconds: z.number().min(0),
+    segments: z.array(SegmentSchema).max(200_000),
+    /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
+    language: z.string().max(16).optional(),
+    task: z.enum(['transcribe', 'translate']).optional()
+  })
+  .strict()
+export type Transcript = z.infer<typeof TranscriptSchema>
+
+/** A job's transcript as the job page and exports see it. */
+export interface TranscriptDocument {
+  /** With the user's edits, if any. */
+  transcript: Transcript
+  /** Epoch ms of the last edit; null = the engine's output unchanged. */
+  editedAt: number | null
 }
 
-export interface Segment {
-  start: number
-  end: number
-  text: string
-  words: TimedWord[]
+export const HISTORY_SORTS = ['newest', 'oldest', 'name', 'longest'] as const
+export type HistorySort = (typeof HISTORY_SORTS)[number]
+
+/** One row of History: the job, and for a search, the transcript line that matched. */
+export interface HistoryRow extends JobRow {
+  /**
+   * The matching part of the transcript with each hit between \u0002 and \u0003 (never HTML),
+   * or null when the search matched only the file name (or there was no search).
+   */
+  snippet: string | null
 }
 
 /** One finished chunk's words while its job runs: absolute times, only the words it owns. */
@@ -268,10 +315,8 @@ export interface LiveWords {
   chunks: LiveChunk[]
 }
 
-export interface Transcript {
-  durationSeconds: number
-  segments: Segment[]
-  /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
-  language?: string
-  task?: 'transcribe' | 'translate'
+export interface HistoryPage {
+  rows: HistoryRow[]
+  /** How many jobs match in all (for "1–50 of 10,000"). */
+  total: number
 }

@@ -9,10 +9,13 @@ import { ClientRequests } from '../core/hosting/clientRequests'
 import { readFlag } from '../core/hosting/commandLine'
 import { oneLineError } from '@shared/errors'
 import type { HostedService } from '../core/hosting/hostedService'
-import { appEntry, type AppEntry } from './appOrigin'
+import { appEntry, isAppUrl, type AppEntry } from './appOrigin'
 import { watchClientLifecycle } from './clientLifecycle'
 import { forwardServiceEvents, registerIpcHandlers, webContentsClientId } from './ipcBridge'
 import { installQuitGuard } from './quitGuard'
+import { askBeforeUnload } from './unloadPrompt'
+import { notifyJobEnds } from './jobNotifications'
+import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
 import { mainWindowOptions, preloadPath, rendererIndexPath } from './windowOptions'
@@ -51,6 +54,7 @@ function createMainWindow(
       )
       .catch((error: unknown) => log(`[app] releasing ${clientId} failed: ${oneLineError(error)}`))
   })
+  askBeforeUnload(window, service, clientId)
   window.once('ready-to-show', () => window.show())
   if (entry.kind === 'dev') void window.loadURL(process.env.ELECTRON_RENDERER_URL as string)
   else void window.loadFile(entry.indexPath)
@@ -110,6 +114,7 @@ export function startElectronApp(): void {
   const requests = new ClientRequests()
   const windows = new Set<BrowserWindow>()
   hardenAllWebContents(app)
+  registerMediaScheme()
 
   // Windows can be destroyed before 'closed' removes them; never touch a destroyed one.
   const liveContents = (): WebContents[] =>
@@ -128,6 +133,9 @@ export function startElectronApp(): void {
       app.exit(1)
       return
     }
+
+    handleMediaProtocol(service, (url) => isAppUrl(url, entry))
+    notifyJobEnds(service, () => [...windows])
 
     const open = (): void => {
       const window = createMainWindow(service, requests, entry)

@@ -1,9 +1,11 @@
 // Outputs are written atomically: to a temp name in the same directory, then renamed, so a
-// reader (or a crash) never sees half a transcript.
+// reader (or a crash) never sees half a transcript. The names are claimed first, so a job never
+// overwrites another job's files in a shared folder (claimOutputNames.ts).
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import type { OutputFormat, Transcript } from '@shared/domain'
 import { renderFormat } from './formats'
+import { claimOutputNames } from './claimOutputNames'
 
 /** The output directory cannot be used; worded for the user. */
 export class OutputError extends Error {}
@@ -24,16 +26,26 @@ export async function writeOutputs(
   baseName: string
 ): Promise<Partial<Record<OutputFormat, string>>> {
   await ensureOutputDir(outputDir)
+  const unique = [...new Set(formats)]
+  const safeBase = baseName.replace(/[/\\\0]/g, '_') || 'transcript'
+  let claimed: Record<OutputFormat, string>
+  try {
+    claimed = await claimOutputNames(outputDir, safeBase, unique)
+  } catch (err) {
+    throw new OutputError(`cannot create files in ${outputDir}: ${(err as Error).message}`)
+  }
   const written: Partial<Record<OutputFormat, string>> = {}
-  for (const format of [...new Set(formats)]) {
-    const safeBase = baseName.replace(/[/\\\0]/g, '_') || 'transcript'
-    const finalPath = join(outputDir, `${safeBase}.${format}`)
-    const tempPath = join(outputDir, `.${safeBase}.${format}.${process.pid}.tmp`)
+  for (const format of unique) {
+    const finalPath = claimed[format]
+    const tempPath = join(outputDir, `.${basename(finalPath)}.${process.pid}.tmp`)
     try {
       await writeFile(tempPath, renderFormat(format, transcript), 'utf8')
       await rename(tempPath, finalPath)
     } catch (err) {
       await rm(tempPath, { force: true }).catch(() => undefined)
+      // The empty placeholders not yet filled are ours: leave no stray empty files behind.
+      for (const f of unique.filter((u) => !written[u] && u !== format))
+        await rm(claimed[f], { force: true }).catch(() => undefined)
       throw new OutputError(`cannot write ${finalPath}: ${(err as Error).message}`)
     }
     written[format] = finalPath

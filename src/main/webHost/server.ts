@@ -1,5 +1,6 @@
 // The browser host: the built renderer and the IPC contract served on 127.0.0.1 only, behind a
 // random token, so the real renderer and the real core run end to end in a plain browser.
+import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -10,6 +11,7 @@ import type { HostedService } from '../core/hosting/hostedService'
 import { authorize, cookieName, newToken } from './auth'
 import { SocketBridge } from './socketBridge'
 import { resolveStaticPath, sendFile } from './staticFiles'
+import { mediaJobId, sendMedia } from './media'
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UploadError } from './upload'
 
 export interface WebHostOptions {
@@ -85,6 +87,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'method not allowed')
+    const mediaId = mediaJobId(url.pathname)
+    if (mediaId !== null) return serveJobMedia(req, res, mediaId)
     const file = await resolveStaticPath(options.rendererDir, url.pathname)
     if (!file) return sendText(res, 404, 'not found')
     const headers = { ...SECURITY_HEADERS }
@@ -93,6 +97,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       headers['Set-Cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
     }
     await sendFile(res, file, headers, req.method === 'HEAD')
+  }
+
+  async function serveJobMedia(
+    req: IncomingMessage,
+    res: ServerResponse,
+    id: number
+  ): Promise<void> {
+    const job = await options.service.handlers['jobs.get']({ id }, { clientId: 'media' })
+    if (!job || !existsSync(job.original_path))
+      return sendText(res, 404, 'the original file of this job is gone')
+    // Seeking re-requests ranges: let the browser cache them for this page (private: loopback).
+    const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=300' }
+    await sendMedia(res, job.original_path, req.headers.range, headers, req.method === 'HEAD')
   }
 
   const server = createServer((req, res) => {

@@ -1,6 +1,9 @@
 // The shell: navigation, notices, and the current page.
 import { useNavStore } from './store/navStore'
 import { Notices } from './components/Notices'
+import { LeaveDialog } from './components/LeaveDialog'
+import { LiveAnnouncer } from './components/LiveAnnouncer'
+import { ThemePicker } from './components/ThemePicker'
 import { TranscribePage } from './pages/TranscribePage'
 import { JobPage } from './pages/JobPage'
 import { HistoryPage } from './pages/HistoryPage'
@@ -30,6 +33,8 @@ export function App(): React.JSX.Element {
           </a>
         ))}
         {route.page === 'job' && <span className="crumb">Job #{route.id}</span>}
+        <span className="spacer" />
+        <ThemePicker />
       </nav>
       <Notices />
       <main>
@@ -38,6 +43,8 @@ export function App(): React.JSX.Element {
         {route.page === 'history' && <HistoryPage />}
         {route.page === 'settings' && <SettingsPage />}
       </main>
+      <LeaveDialog />
+      <LiveAnnouncer />
     </div>
   )
 }

@@ -5,6 +5,9 @@ import { startSubscriptions } from './store/subscriptions'
 import { startNavigation } from './store/navigation'
 import { loadInitialData } from './store/jobActions'
 import './styles.css'
+import { applyTheme, savedTheme } from './lib/theme'
+
+applyTheme(savedTheme())
 
 // Subscriptions first, so no event between the initial load and the first render is lost.
 startSubscriptions(getApi())

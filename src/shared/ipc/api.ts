@@ -21,6 +21,8 @@ export type TranscriptorApi = {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
   /** Absolute path of a dropped File (Electron only; the browser host uploads instead). */
   pathForFile?(file: File): string
+  /** Where the job page's player loads the job's original recording (each host serves it). */
+  mediaUrl?(jobId: number): string
   /** Browser host only: uploads a dropped file into the data dir and returns its path there. */
   uploadFile?(file: File): Promise<string>
 }

@@ -13,6 +13,7 @@ export const IPC_PREFIX = 'transcriptor:' as const satisfies typeof CONTRACT_IPC
 export const REQUEST_CHANNELS = [
   'jobs.create',
   'jobs.list',
+  'history.query',
   'jobs.get',
   'jobs.delete',
   'jobs.stop',
@@ -24,6 +25,9 @@ export const REQUEST_CHANNELS = [
   'jobs.metricsHistory',
   'jobs.transcript',
   'jobs.liveWords',
+  'transcripts.get',
+  'transcripts.save',
+  'transcripts.revert',
   'jobs.openOutput',
   'jobs.revealOutput',
   'client.leavingPage',

@@ -3,11 +3,14 @@
 // Every request input is a strict zod object: unknown fields and wrong types are refused.
 import { z } from 'zod'
 import {
+  HISTORY_SORTS,
   JOB_STATUSES,
   JobOptionsSchema,
   OUTPUT_FORMATS,
   SettingsSchema,
+  TranscriptSchema,
   type EngineInfo,
+  type HistoryPage,
   type JobRow,
   type KillResult,
   type LiveChunk,
@@ -16,7 +19,8 @@ import {
   type MetricsSample,
   type ProcessStatus,
   type Settings,
-  type Transcript
+  type Transcript,
+  type TranscriptDocument
 } from '@shared/domain'
 import {
   ModelNameSchema,
@@ -51,7 +55,9 @@ export const requestContract = {
     input: z
       .object({
         paths: z.array(FilePath).min(1).max(1000),
-        options: z.lazy(() => JobOptionsSchema).optional()
+        options: z.lazy(() => JobOptionsSchema).optional(),
+        /** Chosen before the drop: these jobs survive leaving the page that started them. */
+        keepInBackground: z.boolean().optional()
       })
       .strict(),
     output: returns<CreateJobsResult>()
@@ -61,6 +67,19 @@ export const requestContract = {
       .object({ status: z.enum(JOB_STATUSES).optional(), search: z.string().max(500).optional() })
       .strict(),
     output: returns<JobRow[]>()
+  },
+  /** History: searched (file names and transcripts, FTS5), filtered and sorted in SQL, one page. */
+  'history.query': {
+    input: z
+      .object({
+        search: z.string().max(500).optional(),
+        status: z.enum(JOB_STATUSES).optional(),
+        sort: z.enum(HISTORY_SORTS).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(500).optional()
+      })
+      .strict(),
+    output: returns<HistoryPage>()
   },
   'jobs.get': { input: z.object({ id: JobId }).strict(), output: returns<JobRow | null>() },
   'jobs.delete': { input: z.object({ id: JobId }).strict(), output: returns<DeleteJobResult>() },
@@ -92,6 +111,20 @@ export const requestContract = {
   'jobs.liveWords': {
     input: z.object({ id: JobId }).strict(),
     output: returns<LiveWords>()
+  },
+  /** The transcript as shown (with edits), whether it was edited, and the engine's original. */
+  'transcripts.get': {
+    input: z.object({ id: JobId }).strict(),
+    output: returns<TranscriptDocument | null>()
+  },
+  /** Saves the user's version of the segments; the engine's original is kept. */
+  'transcripts.save': {
+    input: z.object({ id: JobId, transcript: TranscriptSchema }).strict(),
+    output: returns<TranscriptDocument>()
+  },
+  'transcripts.revert': {
+    input: z.object({ id: JobId }).strict(),
+    output: returns<TranscriptDocument>()
   },
   'jobs.openOutput': {
     input: z.object({ id: JobId, format: z.enum(OUTPUT_FORMATS) }).strict(),

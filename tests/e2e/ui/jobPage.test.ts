@@ -161,6 +161,8 @@ describe('Job page', () => {
 
     const openedAt = Date.now()
     await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+    // A finished job opens on its transcript; the log is under "diagnostics".
+    await page.getByTestId('diagnostics-toggle').click()
     await expect
       .poll(() => page.getByTestId('log-count').innerText(), { timeout: 30_000 })
       .toMatch(/^100000 lines/)

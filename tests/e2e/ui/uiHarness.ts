@@ -38,9 +38,14 @@ export interface UiSession {
   close(): Promise<void>
 }
 
-export async function openUi(o: { env?: Record<string, string> } = {}): Promise<UiSession> {
+export async function openUi(
+  options: { dataDir?: string; env?: Record<string, string> } = {}
+): Promise<UiSession> {
   // The inspector port is only used if the heap test activates it (SIGUSR1); 0 = any free port.
-  const host = await startHost({ env: { NODE_OPTIONS: '--inspect-port=127.0.0.1:0', ...o.env } })
+  const host = await startHost({
+    env: { NODE_OPTIONS: '--inspect-port=127.0.0.1:0', ...options.env },
+    ...(options.dataDir && { dataDir: options.dataDir })
+  })
   const scratch = mkdtempSync(join(tmpdir(), 'transcriptor-ui-'))
   let browser: Browser | undefined
   try {

@@ -67,6 +67,7 @@ const hoisted = vi.hoisted(async () => {
     }
   }
   const ipcHandlers = new Map<string, (...args: unknown[]) => Promise<unknown>>()
+  const protocols = new Set<string>()
   const sessionHooks: Record<string, (...args: unknown[]) => unknown> = {}
   const session = {
     defaultSession: {
@@ -88,13 +89,19 @@ const hoisted = vi.hoisted(async () => {
           ipcHandlers.set(channel, h),
         removeHandler: (channel: string) => ipcHandlers.delete(channel)
       },
-      dialog: { showErrorBox: () => undefined },
+      dialog: { showErrorBox: () => undefined, showMessageBoxSync: () => 0 },
+      protocol: {
+        registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
+          schemes.forEach((s) => protocols.add(s.scheme)),
+        handle: (scheme: string) => protocols.add(`${scheme}:handled`)
+      },
       shell: { openPath: async () => '', showItemInFolder: () => undefined }
     },
     app,
     windows,
     ipcHandlers,
-    sessionHooks
+    sessionHooks,
+    protocols
   }
 })
 
@@ -159,6 +166,10 @@ describe('Electron main wiring (electron substituted)', () => {
   it('uses the data dir it was given as userData (one instance per data dir)', () => {
     expect(electron.app.paths.get('userData')).toBe('/tmp/transcriptor-wiring-test')
     expect(core.options).toMatchObject({ dataDir: '/tmp/transcriptor-wiring-test' })
+  })
+
+  it('serves job recordings on its own privileged scheme, streamed', () => {
+    expect([...electron.protocols]).toEqual(['transcriptor-media', 'transcriptor-media:handled'])
   })
 
   it('creates the window with the security baseline', () => {

@@ -10,6 +10,7 @@ const options: JobOptions = { ...jobOptionsIn(DEFAULT_SETTINGS), processes: 1, f
 export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.create': { paths: ['/tmp/a.wav'], options },
   'jobs.list': { status: 'processing', search: 'a' },
+  'history.query': { search: 'leisure', status: 'completed', sort: 'name', offset: 0, limit: 50 },
   'jobs.get': { id: 1 },
   'jobs.delete': { id: 1 },
   'jobs.stop': { id: 1 },
@@ -21,6 +22,15 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.transcript': { id: 1 },
   'jobs.liveWords': { id: 1 },
   'jobs.resume': { id: 1 },
+  'transcripts.get': { id: 1 },
+  'transcripts.save': {
+    id: 1,
+    transcript: {
+      durationSeconds: 1,
+      segments: [{ start: 0, end: 1, text: 'a', words: [{ word: 'a', start: 0, end: 1 }] }]
+    }
+  },
+  'transcripts.revert': { id: 1 },
   'jobs.openOutput': { id: 1, format: 'txt' },
   'jobs.revealOutput': { id: 1, format: 'srt' },
   'client.leavingPage': { page: 'job', nextPage: 'history' },

@@ -89,14 +89,14 @@ function method(channel: string): (input: unknown) => Promise<unknown> {
 }
 
 describe('Electron IPC (preload + ipcMain handlers, electron substituted)', () => {
-  it('exposes exactly the contract methods, on, and pathForFile', () => {
+  it('exposes exactly the contract methods, on, pathForFile and mediaUrl', () => {
     expect([...bridge.exposed.keys()]).toEqual(['transcriptor'])
     const methods = Object.entries(api).flatMap(([group, value]) =>
       typeof value === 'function'
         ? [group]
         : Object.keys(value as object).map((m) => `${group}.${m}`)
     )
-    expect(methods.sort()).toEqual([...REQUEST_CHANNELS, 'on', 'pathForFile'].sort())
+    expect(methods.sort()).toEqual([...REQUEST_CHANNELS, 'on', 'pathForFile', 'mediaUrl'].sort())
     expect([...bridge.handlers.keys()].sort()).toEqual(
       REQUEST_CHANNELS.map((c) => IPC_PREFIX + c).sort()
     )

@@ -2,7 +2,7 @@
 // job is registered, logged, heartbeated and stoppable like in the app), progress on stderr, the
 // result per file at the end. A bad file fails its own job with a reason; the others still run.
 // Ctrl-C stops every tree and marks the jobs cancelled. Exit code 1 if any file did not complete.
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import {
   JobOptionsSchema,
   jobOptionsIn,
@@ -62,7 +62,10 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
       overlapSeconds: numberOption(values, 'overlap')
     }),
     ...(formatsOption(values) !== undefined && { formats: formatsOption(values) }),
-    ...(stringOption(values, 'out') !== undefined && { outputDir: stringOption(values, 'out') }),
+    // A relative --out means "from where I typed the command": resolved here, in the user's shell.
+    ...(stringOption(values, 'out') !== undefined && {
+      outputDir: resolve(stringOption(values, 'out') ?? '')
+    }),
     ...(endpointsOption(values, process.env) !== undefined && {
       endpoints: endpointsOption(values, process.env)
     }),

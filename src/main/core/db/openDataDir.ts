@@ -4,11 +4,15 @@ import { dataPaths } from '../paths'
 import { SettingsStore } from '../settings/settingsStore'
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './database'
 import { JobRepository } from './jobRepository'
+import { HistoryQuery } from './historyQuery'
+import { TranscriptRepository } from '../transcripts/transcriptRepository'
 
 export interface Store extends OpenedDatabase {
   dataDir: string
   jobs: JobRepository
   settings: SettingsStore
+  transcripts: TranscriptRepository
+  history: HistoryQuery
   /** Closes the connection; safe to call twice. */
   close: () => void
 }
@@ -21,6 +25,8 @@ export function openStore(dataDir: string, options: OpenDatabaseOptions = {}): S
     dataDir,
     jobs: new JobRepository(opened.db),
     settings: new SettingsStore(opened.db),
+    transcripts: new TranscriptRepository(opened.db),
+    history: new HistoryQuery(opened.db),
     close: () => {
       if (opened.db.open) opened.db.close()
     }

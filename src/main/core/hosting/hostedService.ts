@@ -12,6 +12,8 @@ export interface HostedService {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
   /** A client went away (window closed/reloaded/crashed, connection closed): stop its jobs. */
   releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
+  /** Marks every job the client owns as kept in background (answer to the leave prompt). */
+  keepClientJobs?(clientId: string): number[]
   /** Stops everything, keep-in-background jobs too, within the timeout. */
   shutdown(reason: string, timeoutMs?: number): Promise<void>
 }

@@ -3,13 +3,20 @@
 // reachable from a host except through the handlers.
 import { rmSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
-import { nothingKilled, type JobOptions, type JobRow, type KillResult } from '@shared/domain'
+import {
+  isAbsolutePath,
+  nothingKilled,
+  type JobOptions,
+  type JobRow,
+  type KillResult
+} from '@shared/domain'
 import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
 import { inputProblem } from './inputCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
 import { removeJobFiles } from './jobOutputs'
 import { jobWorkDir } from '../paths'
+import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
@@ -60,7 +67,8 @@ function createOneJob(
   core: ServiceCore,
   path: string,
   chosen: JobOptions,
-  ctx: RequestContext
+  ctx: RequestContext,
+  keepInBackground: boolean
 ): JobRow {
   const { repo, scheduler } = core
   const job = repo.createJob({
@@ -71,10 +79,11 @@ function createOneJob(
     owner_instance: core.instanceId,
     owner_pid: process.pid
   })
+  if (keepInBackground) repo.setKeepInBackground(job.id, true)
   // A bad file becomes a failed job with its reason (visible in History); the rest go on.
   const problem = inputProblem(path)
   if (problem) repo.failJob(job.id, problem)
-  else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground: false })
+  else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground })
   const row = core.mustGet(job.id)
   core.hub.emit('job.updated', row)
   return row
@@ -84,14 +93,18 @@ export function createJobs(
   core: ServiceCore,
   paths: string[],
   options: Partial<JobOptions> | undefined,
-  ctx: RequestContext
+  ctx: RequestContext,
+  keepInBackground = false
 ): CreatedJobs {
   const chosen = withEndpoints(core.remote, withDefaults(options, core.settings.get()))
+  // Relative to what? The app's or the host's working directory is nowhere the user chose.
+  if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
+    throw new Error(`output folder "${chosen.outputDir}" is relative: use a full path`)
   const created: JobRow[] = []
   const rejected: CreatedJobs['rejected'] = []
   for (const raw of paths) {
     if (raw.includes('\0')) rejected.push({ path: raw, reason: 'path contains a NUL byte' })
-    else created.push(createOneJob(core, resolve(raw), chosen, ctx))
+    else created.push(createOneJob(core, resolve(raw), chosen, ctx, keepInBackground))
   }
   return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
 }
@@ -111,7 +124,9 @@ export async function deleteJob(
   const job = core.repo.getJob(id)
   if (!job) return { deleted: false, removedFiles: [] }
   if (!TERMINAL.has(job.status)) await stopJob(core, id, 'deleted by user')
-  const removedFiles = removeJobFiles(core.mustGet(id))
+  // A file another job now names (it wrote the same path later) is no longer this job's.
+  const ownedByOther = outputClaims(core.store.db)
+  const removedFiles = removeJobFiles(core.mustGet(id), (path) => ownedByOther(id, path))
   // Its resume checkpoints go with it.
   rmSync(jobWorkDir(core.dataDir, id), { recursive: true, force: true })
   const deleted = core.repo.deleteJob(id)
@@ -126,4 +141,15 @@ export function setKeepInBackground(core: ServiceCore, id: number, keep: boolean
   core.pm.setKeepInBackground(id, keep)
   core.changed(id)
   return core.mustGet(id)
+}
+
+/** The user chose "keep them running" while leaving: every job the client owns is kept. */
+export function keepClientJobs(core: ServiceCore, clientId: string): number[] {
+  const { scheduler, pm } = core
+  const ids = [
+    ...scheduler.waitingOwnedBy(clientId).map((j) => j.jobId),
+    ...pm.runningJobIds().filter((id) => pm.ownerOf(id) === clientId)
+  ]
+  for (const id of ids) setKeepInBackground(core, id, true)
+  return ids
 }

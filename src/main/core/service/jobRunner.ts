@@ -15,6 +15,7 @@ import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { EndpointRef } from '@shared/endpoints'
 import { API_KEY_ENV } from '../../pipeline/endpointKeys'
 import type { QueuedJob } from './jobScheduler'
+import { formatsToWrite } from '../transcripts/adoptOutputs'
 
 interface RunState {
   outputs: OutputFiles | null
@@ -35,6 +36,8 @@ export interface JobRunnerDeps {
   onPipelineEvent?: (jobId: number, event: PipelineEvent) => void
   /** A chunk's words arrived (the live transcript). */
   words?: (chunk: LiveChunk) => void
+  /** Takes in a completed job's outputs (its transcript into the database); returns what to record. */
+  adopt?: (job: JobRow, outputs: OutputFiles) => OutputFiles
 }
 
 export class JobRunner {
@@ -123,8 +126,10 @@ export class JobRunner {
     if (!state) return
     this.states.delete(jobId)
     const { repo } = this.deps
-    if (code === 0 && state.outputs) {
-      repo.completeJob(jobId, state.outputs)
+    const job = repo.getJob(jobId)
+    if (code === 0 && state.outputs && job) {
+      const outputs = this.deps.adopt ? this.deps.adopt(job, state.outputs) : state.outputs
+      repo.completeJob(jobId, outputs)
     } else if (!stoppedByUs) {
       repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
     }
@@ -138,6 +143,8 @@ export class JobRunner {
 function specFor(job: JobRow, dataDir: string, resume: boolean): PipelineSpec {
   return {
     ...jobOptionsOf(job),
+    // Always json too: the transcript is read back into the database (adoptOutputs).
+    formats: formatsToWrite(jobOptionsOf(job).formats),
     jobId: job.id,
     inputPath: job.original_path,
     outputDir: outputDirFor(job, dataDir),

@@ -11,6 +11,8 @@ export async function startService(core: ServiceCore): Promise<void> {
   pm.startReaper()
   const s = settings.get()
   if (s.processTracking) await pm.cleanupOrphanedProcesses(s.orphanTimeoutSeconds)
+  // History's first page and search index read once now, not on the user's first click.
+  setTimeout(() => core.store.history.warm(), 0).unref()
 }
 
 /** Cancels what still waits, stops what runs within timeoutMs, then closes the database. */

@@ -17,12 +17,15 @@ import { resumeJob } from './resumeJob'
 import { checkpointedWords } from './checkpointedWords'
 import type { ServiceCore } from './serviceCore'
 import { endpointHandlers } from './endpointHandlers'
+import { transcriptHandlers } from '../transcripts/transcriptHandlers'
 
 export function createRequestHandlers(core: ServiceCore): RequestHandlers {
   const { repo, pm, settings, desktop, mustGet } = core
   return {
-    'jobs.create': async ({ paths, options }, ctx) => createJobs(core, paths, options, ctx),
+    'jobs.create': async ({ paths, options, keepInBackground }, ctx) =>
+      createJobs(core, paths, options, ctx, keepInBackground),
     'jobs.list': async (filter) => repo.listJobs(filter),
+    'history.query': async (filter) => core.store.history.page(filter),
     'jobs.get': async ({ id }) => repo.getJob(id),
     'jobs.delete': async ({ id }) => deleteJob(core, id),
     'jobs.stop': async ({ id }) => {
@@ -41,7 +44,8 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
       return core.requests.annotateStatus(id, await pm.getProcessStatus(id))
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
-    'jobs.transcript': async ({ id }) => readTranscript(mustGet(id)),
+    'jobs.transcript': async ({ id }) => readTranscript(mustGet(id), core.store.transcripts),
+    ...transcriptHandlers({ transcripts: core.store.transcripts, mustGet }),
     'jobs.liveWords': async ({ id }) => {
       const live = core.liveWords.get(id)
       const status = mustGet(id).status

@@ -21,6 +21,7 @@ import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
 import { remoteLaunch, type EndpointDeps } from './endpointHandlers'
 import { remoteRequestsTracker, type RemoteRequestsTracker } from './remoteRequests'
 import { LiveWordsBook } from './liveWords'
+import { adoptOutputs } from '../transcripts/adoptOutputs'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -105,7 +106,9 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     words: (chunk) => {
       liveWords.add(chunk)
       hub.emit('job.words', chunk)
-    }
+    },
+    // The transcript moves into the database as the job completes (History search, edits).
+    adopt: (job, outputs) => adoptOutputs(job, outputs, store.transcripts)
   })
   const scheduler = new JobScheduler(
     () => settings.get().concurrentJobs,

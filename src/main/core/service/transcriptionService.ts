@@ -9,7 +9,7 @@ import type {
   JobsStoppedNotice,
   RequestHandlers
 } from '@shared/ipc/contract'
-import { releaseClient } from './jobCommands'
+import { keepClientJobs, releaseClient } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
 import { openServiceCore, type TranscriptionServiceOptions } from './serviceCore'
@@ -22,6 +22,8 @@ export interface TranscriptionService {
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
   /** A client went away (window closed or reloaded, socket closed): stop its jobs unless kept. */
   releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
+  /** The user chose "keep them running" while leaving: every job the client owns is kept. */
+  keepClientJobs(clientId: string): number[]
   /** Heartbeat, and the reaper (which runs once at once). */
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
@@ -38,6 +40,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     handlers: createRequestHandlers(core),
     on: (event, listener) => core.hub.on(event, listener),
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
+    keepClientJobs: (clientId) => keepClientJobs(core, clientId),
     start: () => startService(core),
     async shutdown(reason, timeoutMs = 5000) {
       if (closed) return

@@ -1,23 +1,31 @@
-// An in-app confirmation (not window.confirm, which blocks the page and cannot be styled or clicked by tests).
-import { useEffect, useRef } from 'react'
+// An in-app confirmation (not window.confirm, which blocks the page and cannot be styled or clicked
+// by tests). It traps focus; Esc cancels.
+import { useFocusTrap } from '../hooks/useFocusTrap'
 
 export function ConfirmDialog(props: {
   title: string
   message: string
   confirmLabel: string
+  cancelLabel?: string
   onConfirm: () => void
   onCancel: () => void
 }): React.JSX.Element {
-  const cancelRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => cancelRef.current?.focus(), [])
+  const ref = useFocusTrap<HTMLDivElement>(props.onCancel)
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
+    <div className="dialog-backdrop">
+      <div
+        ref={ref}
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-message"
+      >
         <h2 id="confirm-title">{props.title}</h2>
-        <p>{props.message}</p>
+        <p id="confirm-message">{props.message}</p>
         <div className="actions">
-          <button ref={cancelRef} onClick={props.onCancel}>
-            Cancel
+          <button data-autofocus onClick={props.onCancel} data-testid="cancel-button">
+            {props.cancelLabel ?? 'Cancel'}
           </button>
           <button className="danger" onClick={props.onConfirm} data-testid="confirm-button">
             {props.confirmLabel}

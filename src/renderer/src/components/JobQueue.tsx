@@ -1,12 +1,12 @@
-// The jobs started from this page: status, progress, ETA. Each row subscribes to its own job so
+// The jobs started from this page, and any other job still queued or running: status, progress, ETA. Each row subscribes to its own job so
 // one job's progress does not re-render the others.
 import { useShallow } from 'zustand/react/shallow'
-import { useJobsStore } from '../store/jobsStore'
+import { queueIds, useJobsStore } from '../store/jobsStore'
 import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
 import { StatusBadge, endReason } from './StatusBadge'
 
 export function JobQueue(): React.JSX.Element {
-  const ids = useJobsStore(useShallow((s) => s.ownIds))
+  const ids = useJobsStore(useShallow(queueIds))
   if (ids.length === 0) return <p className="muted">No jobs yet. Drop files above to start.</p>
   return (
     <ul className="queue" data-testid="job-queue">

@@ -13,7 +13,8 @@ import { LogViewer } from '../components/LogViewer'
 import { OutputButtons } from '../components/OutputButtons'
 import { ProcessTable } from '../components/ProcessTable'
 import { StatusBadge, endReason } from '../components/StatusBadge'
-import { TranscriptView } from '../components/TranscriptView'
+import { useDiagnosticsFold } from '../components/Diagnostics'
+import { TranscriptWorkspace } from '../components/transcript/TranscriptWorkspace'
 
 export function JobPage({ id }: { id: number }): React.JSX.Element {
   const row = useJobsStore((s) => s.byId[id])
@@ -21,6 +22,7 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
   const [stopping, setStopping] = useState(false)
   // Shows the user's choice at once while the host confirms it (then the row is the truth again).
   const [keepRequested, setKeepRequested] = useState<boolean | null>(null)
+  const fold = useDiagnosticsFold(row?.status === 'completed')
 
   useEffect(() => {
     void watchJob(id)
@@ -67,7 +69,7 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
   }
 
   return (
-    <div className="page job-page">
+    <div className={`page job-page${fold.className}`}>
       <header className="job-header">
         <h1 title={row.original_path}>
           #{row.id} {row.filename}
@@ -85,6 +87,8 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
           Warning: {row.warning}
         </p>
       )}
+      {row.status === 'completed' && <TranscriptWorkspace row={row} />}
+      {fold.toggle}
       <dl className="facts">
         <dt>Elapsed</dt>
         <dd>
@@ -147,13 +151,12 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         </section>
       )}
       {row.status === 'completed' && (
-        <section>
-          <h2>Transcript</h2>
+        <section className="job-files">
+          <h2>Files</h2>
           <OutputButtons row={row} />
-          <TranscriptView jobId={id} />
         </section>
       )}
-      <h2>Log</h2>
+      <h2 className="log-heading">Log</h2>
       <LogViewer jobId={id} />
     </div>
   )

@@ -1,5 +1,5 @@
 // Every setting, validated as you type, saved to the host, used for new jobs.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { SettingsSchema, type JobOptions, type Settings } from '@shared/domain'
 import { getApi } from '../transport/getApi'
@@ -8,6 +8,7 @@ import { fieldErrors, parseNumberInput } from '../lib/formErrors'
 import { setSettings, useSettingsStore } from '../store/settingsStore'
 import { EndpointsSection } from '../components/EndpointsSection'
 import { ModelsSection } from '../components/ModelsSection'
+import { guardUnsavedChanges } from '../store/navigation'
 
 export function SettingsPage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -40,6 +41,9 @@ function SettingsForm({ saved }: { saved: Settings }): React.JSX.Element {
   const parsed = SettingsSchema.safeParse(draft)
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues)
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved)
+  const dirtyRef = useRef(dirty)
+  dirtyRef.current = dirty
+  useEffect(() => guardUnsavedChanges(() => dirtyRef.current), [])
 
   const change = (next: Partial<Settings>): void => {
     setDraft({ ...draft, ...next })

@@ -10,6 +10,7 @@ import type { Candidate } from '../lib/fileSubmission'
 import { useJobsStore, setRejected } from '../store/jobsStore'
 import { useSettingsStore } from '../store/settingsStore'
 import { submitFiles } from '../store/jobActions'
+import { askNotificationPermissionOnce } from '../store/announcements'
 
 export function TranscribePage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -25,6 +26,7 @@ export function TranscribePage(): React.JSX.Element {
 function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.Element {
   const [options, setOptions] = useState<JobOptions>(initial)
   const [busy, setBusy] = useState(false)
+  const [keepRunning, setKeepRunning] = useState(false)
   const engines = useSettingsStore(useShallow((s) => s.engines))
   const rejected = useJobsStore(useShallow((s) => s.rejected))
   const parsed = JobOptionsSchema.safeParse(options)
@@ -41,13 +43,27 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
       )
       return
     }
+    askNotificationPermissionOnce()
     setBusy(true)
-    void submitFiles(files, parsed.data).finally(() => setBusy(false))
+    void submitFiles(files, parsed.data, keepRunning).finally(() => {
+      setBusy(false)
+      // On a small window the queue is below the options: bring the new jobs into view.
+      document.getElementById('queue-heading')?.scrollIntoView({ block: 'start' })
+    })
   }
 
   return (
     <div className="page transcribe-page">
       <h1>Transcribe</h1>
+      <label className="keep-new-jobs">
+        <input
+          type="checkbox"
+          checked={keepRunning}
+          onChange={(e) => setKeepRunning(e.target.checked)}
+          data-testid="keep-new-jobs"
+        />{' '}
+        Keep running in background (the next files go on when you leave this page)
+      </label>
       <DropZone onFiles={onFiles} busy={busy} />
       {rejected.length > 0 && (
         <ul className="rejected" data-testid="rejected-list" aria-label="Files not added">
@@ -68,7 +84,7 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
           idPrefix="job"
         />
       </details>
-      <h2>Queue</h2>
+      <h2 id="queue-heading">Queue</h2>
       <JobQueue />
     </div>
   )

@@ -33,7 +33,14 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | unde
 export async function loadInitialData(): Promise<void> {
   const api = getApi()
   await Promise.all([
-    attempt('Loading jobs', async () => setAllJobs(await api.jobs.list({}))),
+    // Only what is still going (the queue); History pages through the rest on demand.
+    attempt('Loading jobs', async () => {
+      const [running, queued] = await Promise.all([
+        api.jobs.list({ status: 'processing' }),
+        api.jobs.list({ status: 'queued' })
+      ])
+      setAllJobs([...running, ...queued])
+    }),
     api.settings
       .get({})
       .then(setSettings)
@@ -46,7 +53,8 @@ export async function loadInitialData(): Promise<void> {
 /** Uploads (or resolves) every acceptable file, then creates one job per file. */
 export async function submitFiles(
   candidates: readonly Candidate[],
-  options: JobOptions
+  options: JobOptions,
+  keepInBackground = false
 ): Promise<void> {
   const api = getApi()
   const rejected: Rejection[] = []
@@ -58,7 +66,11 @@ export async function submitFiles(
   }
   if (paths.length > 0) {
     try {
-      const result = await api.jobs.create({ paths: paths.map((p) => p.path), options })
+      const result = await api.jobs.create({
+        paths: paths.map((p) => p.path),
+        options,
+        keepInBackground
+      })
       addOwnJobs(result.created)
       for (const r of result.rejected) {
         const name = paths.find((p) => p.path === r.path)?.name ?? r.path

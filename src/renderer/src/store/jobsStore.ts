@@ -86,3 +86,13 @@ export function activeOwnJobs(state: JobsState): JobRow[] {
       (row): row is JobRow => row !== undefined && !isTerminal(row) && row.keep_in_background === 0
     )
 }
+
+/**
+ * The Transcribe queue: every job this page started, and every job still queued or running
+ * wherever it came from (after a reload, the jobs kept in background are still there), newest first.
+ */
+export function queueIds(state: JobsState): number[] {
+  const ids = new Set(state.ownIds)
+  for (const row of jobsIn(state.byId)) if (!isTerminal(row)) ids.add(row.id)
+  return [...ids].sort((a, b) => b - a)
+}

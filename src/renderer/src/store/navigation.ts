@@ -1,12 +1,15 @@
 // Page switching. The hash changes (link, back button, or navigate()); this mirrors it into the
-// nav store and, when the user leaves the workspace, asks the host to stop this client's jobs.
+// nav store. Leaving the workspace stops this client's jobs (DESIGN.md § Ownership), so when jobs
+// are running the user is asked first: stay, stop them and leave, or keep them running. Reloading
+// or closing the tab asks through the browser's own prompt (beforeunload).
 import { getApi } from '../transport/getApi'
 import { isLeavingWorkspace, parseRoute, routeHash, type Route } from '../lib/route'
 import { activeOwnJobs, upsertJob, useJobsStore } from './jobsStore'
+import { useLeaveStore } from './leaveStore'
 import { useNavStore } from './navStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
 import { useSettingsStore } from './settingsStore'
-import { errorText } from './jobActions'
+import { errorText, setKeepInBackground } from './jobActions'
 
 export function navigate(route: Route): void {
   const hash = routeHash(route)
@@ -15,14 +18,84 @@ export function navigate(route: Route): void {
   else applyRoute(route)
 }
 
+/** The jobs that leaving this page (or reloading it) would stop; none when auto-stop is off. */
+export function jobsAtStake(): number[] {
+  const autoStop = useSettingsStore.getState().settings?.autoStopOnLeave ?? true
+  if (!autoStop) return []
+  return activeOwnJobs(useJobsStore.getState()).map((row) => row.id)
+}
+
+/** A page with unsaved edits registers a check here; navigating away then asks first. */
+let unsavedCheck: (() => boolean) | null = null
+
+export function guardUnsavedChanges(hasUnsaved: () => boolean): () => void {
+  unsavedCheck = hasUnsaved
+  return () => {
+    if (unsavedCheck === hasUnsaved) unsavedCheck = null
+  }
+}
+
 function applyRoute(to: Route): void {
   const from = useNavStore.getState().route
+  if (routeHash(from) !== routeHash(to) && unsavedCheck?.()) {
+    window.history.replaceState(window.history.state, '', routeHash(from))
+    useLeaveStore.setState({ unsaved: { to } })
+    return
+  }
+  const leaving = isLeavingWorkspace(from, to, new Set(useJobsStore.getState().ownIds))
+  const atStake = leaving ? jobsAtStake() : []
+  if (atStake.length === 0) {
+    commitRoute(to, false)
+    return
+  }
+  // Not yet: put the address back (no history entry, no hashchange) and ask.
+  window.history.replaceState(window.history.state, '', routeHash(from))
+  useLeaveStore.setState({ prompt: { to, jobIds: atStake } })
+}
+
+function commitRoute(to: Route, stopJobs: boolean): void {
+  const from = useNavStore.getState().route
   useNavStore.setState({ route: to })
-  const jobs = useJobsStore.getState()
-  const autoStop = useSettingsStore.getState().settings?.autoStopOnLeave ?? true
-  if (!autoStop || !isLeavingWorkspace(from, to, new Set(jobs.ownIds))) return
-  if (activeOwnJobs(jobs).length === 0) return
-  void stopOnLeave(from.page, to.page)
+  // Each page opens at its top, not at the previous page's scroll position.
+  if (routeHash(from) !== routeHash(to)) window.scrollTo(0, 0)
+  if (stopJobs) void stopOnLeave(from.page, to.page)
+}
+
+/** Goes where the prompt was about to go, without asking again. */
+function proceed(to: Route, stopJobs: boolean): void {
+  useLeaveStore.setState({ prompt: null })
+  const hash = routeHash(to)
+  if (window.location.hash !== hash) window.history.pushState(window.history.state, '', hash)
+  commitRoute(to, stopJobs)
+}
+
+export function keepEditing(): void {
+  useLeaveStore.setState({ unsaved: null })
+}
+
+export function discardAndLeave(): void {
+  const pending = useLeaveStore.getState().unsaved
+  unsavedCheck = null
+  useLeaveStore.setState({ unsaved: null })
+  if (pending) navigate(pending.to)
+}
+
+export function answerStay(): void {
+  useLeaveStore.setState({ prompt: null })
+}
+
+export function answerStopAndLeave(): void {
+  const prompt = useLeaveStore.getState().prompt
+  if (prompt) proceed(prompt.to, true)
+}
+
+export async function answerKeepRunning(): Promise<void> {
+  const prompt = useLeaveStore.getState().prompt
+  if (!prompt) return
+  await Promise.all(prompt.jobIds.map((id) => setKeepInBackground(id, true)))
+  // Anything that could not be kept (the request failed) is still at stake: ask again.
+  if (jobsAtStake().some((id) => prompt.jobIds.includes(id))) return
+  proceed(prompt.to, false)
 }
 
 async function stopOnLeave(page: string, nextPage: string): Promise<void> {
@@ -40,6 +113,14 @@ async function stopOnLeave(page: string, nextPage: string): Promise<void> {
   }
 }
 
+/** Reload or close with jobs that would stop: the browser (or Electron's main) asks first. */
+function warnBeforeUnload(event: BeforeUnloadEvent): void {
+  if (jobsAtStake().length === 0 && !unsavedCheck?.()) return
+  event.preventDefault()
+  // Older Chromium needs returnValue set to show the prompt.
+  event.returnValue = ''
+}
+
 let started = false
 
 export function startNavigation(): void {
@@ -47,4 +128,5 @@ export function startNavigation(): void {
   started = true
   useNavStore.setState({ route: parseRoute(window.location.hash) })
   window.addEventListener('hashchange', () => applyRoute(parseRoute(window.location.hash)))
+  window.addEventListener('beforeunload', warnBeforeUnload)
 }

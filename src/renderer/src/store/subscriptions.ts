@@ -10,6 +10,7 @@ import { addLiveChunk, forgetLiveWords } from './liveWordsStore'
 import { refreshProcessStatus } from './jobActions'
 import { refreshModels } from './modelActions'
 import { applyModelProgress } from './modelsStore'
+import { announceJobEnd } from './announcements'
 
 let stopAll: (() => void) | null = null
 
@@ -21,7 +22,10 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       upsertJob(row)
       if (row.status === 'completed') forgetLiveWords(row.id)
       // The tree is gone when a job ends: show what the host sees now, not the last live sample.
-      if (isTerminal(row) && (!before || !isTerminal(before))) void refreshProcessStatus(row.id)
+      if (isTerminal(row) && (!before || !isTerminal(before))) {
+        void refreshProcessStatus(row.id)
+        if (before) announceJobEnd(row)
+      }
     }),
     api.on('job.deleted', ({ id }) => {
       removeJob(id)

@@ -54,7 +54,8 @@ function createBrowserHostApi(): TranscriptorApi {
   const socketUrl = `${scheme}://${window.location.host}${withToken('/ws', token)}`
   return {
     ...buildApi(createSocketTransport(socketUrl)),
-    uploadFile: (file) => uploadFile(file, token)
+    uploadFile: (file) => uploadFile(file, token),
+    mediaUrl: (jobId) => withToken(`/media/${jobId}`, token)
   }
 }
 

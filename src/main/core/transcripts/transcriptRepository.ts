@@ -1,0 +1,92 @@
+// A job's transcript in the database: the engine's original output, kept untouched, and the
+// user's edited version. Every reader (job page, exports, search) sees the edit when there is one.
+import type Database from 'better-sqlite3'
+import type { Segment, Transcript } from '@shared/domain'
+
+export interface StoredTranscript {
+  transcript: Transcript
+  /** Epoch ms of the last edit; null = the engine's output as it came. */
+  editedAt: number | null
+}
+
+interface Row {
+  original: string
+  edited: string | null
+  edited_at: number | null
+}
+
+export function plainText(segments: readonly Segment[]): string {
+  return segments.map((s) => s.text).join('\n')
+}
+
+export class TranscriptRepository {
+  private readonly statements
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      get: db.prepare('SELECT original, edited, edited_at FROM job_transcripts WHERE job_id = ?'),
+      has: db.prepare('SELECT 1 FROM job_transcripts WHERE job_id = ?'),
+      // Only for a job that exists (a late import for a deleted job stores nothing).
+      insert: db.prepare(
+        `INSERT INTO job_transcripts (job_id, original, text)
+         SELECT @id, @original, @text WHERE EXISTS (SELECT 1 FROM transcription_jobs WHERE id = @id)
+         ON CONFLICT (job_id) DO NOTHING`
+      ),
+      edit: db.prepare(
+        'UPDATE job_transcripts SET edited = @edited, text = @text, edited_at = @at WHERE job_id = @id'
+      ),
+      revert: db.prepare(
+        `UPDATE job_transcripts SET edited = NULL, edited_at = NULL,
+           text = @text WHERE job_id = @id`
+      )
+    }
+  }
+
+  has(jobId: number): boolean {
+    return this.statements.has.get(jobId) !== undefined
+  }
+
+  /** Stores the engine's output once; later calls for the same job change nothing. */
+  storeOriginal(jobId: number, transcript: Transcript): void {
+    this.statements.insert.run({
+      id: jobId,
+      original: JSON.stringify(transcript),
+      text: plainText(transcript.segments)
+    })
+  }
+
+  get(jobId: number): StoredTranscript | null {
+    const row = this.statements.get.get(jobId) as Row | undefined
+    if (!row) return null
+    return {
+      transcript: JSON.parse(row.edited ?? row.original) as Transcript,
+      editedAt: row.edited_at
+    }
+  }
+
+  original(jobId: number): Transcript | null {
+    const row = this.statements.get.get(jobId) as Row | undefined
+    return row ? (JSON.parse(row.original) as Transcript) : null
+  }
+
+  /** Saves the user's version (the original stays). False when the job has no transcript. */
+  saveEdit(jobId: number, transcript: Transcript, now = Date.now()): boolean {
+    return (
+      this.statements.edit.run({
+        id: jobId,
+        edited: JSON.stringify(transcript),
+        text: plainText(transcript.segments),
+        at: now
+      }).changes === 1
+    )
+  }
+
+  /** Back to the engine's output. */
+  revert(jobId: number): boolean {
+    const original = this.original(jobId)
+    if (!original) return false
+    return (
+      this.statements.revert.run({ id: jobId, text: plainText(original.segments) }).changes === 1
+    )
+  }
+}

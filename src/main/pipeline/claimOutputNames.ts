@@ -1,0 +1,58 @@
+// A job's output files are its own. Two jobs on files with the same name, writing into one shared
+// folder, must not overwrite each other: each job claims a base name by creating every one of its
+// files exclusively (O_EXCL, atomic on the filesystem, so two pipelines racing cannot both win).
+// `talk.txt` is taken → `talk (2).txt`, and so on; all formats of one job share one base name.
+import { open, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { OutputFormat } from '@shared/domain'
+
+/** Gives up after this many taken names (a folder with 1,000 `talk (n).txt` is not normal). */
+const MAX_CANDIDATES = 1000
+
+export function candidateBase(base: string, attempt: number): string {
+  return attempt === 1 ? base : `${base} (${attempt})`
+}
+
+async function createExclusive(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'wx')
+    await handle.close()
+    return true
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw err
+  }
+}
+
+/**
+ * Creates an empty placeholder for every format under the first free base name and returns the
+ * paths; the caller then replaces each placeholder atomically with the real content.
+ */
+export async function claimOutputNames(
+  outputDir: string,
+  baseName: string,
+  formats: readonly OutputFormat[]
+): Promise<Record<OutputFormat, string>> {
+  for (let attempt = 1; attempt <= MAX_CANDIDATES; attempt++) {
+    const base = candidateBase(baseName, attempt)
+    const claimed: string[] = []
+    let free = true
+    for (const format of formats) {
+      const path = join(outputDir, `${base}.${format}`)
+      if (!(await createExclusive(path))) {
+        free = false
+        break
+      }
+      claimed.push(path)
+    }
+    if (free) {
+      return Object.fromEntries(formats.map((f) => [f, join(outputDir, `${base}.${f}`)])) as Record<
+        OutputFormat,
+        string
+      >
+    }
+    // Part of this name belongs to someone else: give back what we took and try the next name.
+    await Promise.all(claimed.map((p) => rm(p, { force: true })))
+  }
+  throw new Error(`no free output name for ${baseName} in ${outputDir}`)
+}

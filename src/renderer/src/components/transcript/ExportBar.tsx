@@ -1,0 +1,62 @@
+// Get the transcript out: copy it, or download it in any format (always with the edits).
+import { useState } from 'react'
+import { useTranscriptStore } from '../../store/transcriptStore'
+import { addNotice } from '../../store/noticesStore'
+import { copyText } from '../../lib/clipboard'
+import { toTxt } from '@shared/transcriptFormats'
+import {
+  EXPORT_FORMATS,
+  EXPORT_LABELS,
+  exportBlob,
+  exportFileName,
+  saveBlob,
+  type ExportFormat
+} from '../../lib/transcriptExport'
+
+export function ExportBar({ filename }: { filename: string }): React.JSX.Element {
+  const transcript = useTranscriptStore((s) => s.transcript)
+  const [format, setFormat] = useState<ExportFormat>('srt')
+  const [copied, setCopied] = useState(false)
+  const disabled = !transcript
+
+  const onCopy = async (): Promise<void> => {
+    if (!transcript) return
+    const ok = await copyText(toTxt(transcript))
+    if (ok) {
+      setCopied(true)
+      setTimeout(() => setCopied(false), 2000)
+    } else addNotice('error', 'Copying failed: the browser did not allow it')
+  }
+  const onDownload = async (): Promise<void> => {
+    if (!transcript) return
+    try {
+      saveBlob(exportFileName(filename, format), await exportBlob(format, transcript, filename))
+    } catch (err) {
+      addNotice('error', `Download failed: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  return (
+    <div className="export-bar" role="group" aria-label="Export">
+      <button onClick={() => void onCopy()} disabled={disabled} data-testid="copy-transcript">
+        {copied ? 'Copied' : 'Copy text'}
+      </button>
+      <label className="export-format">
+        <span className="visually-hidden">Download format</span>
+        <select
+          value={format}
+          onChange={(e) => setFormat(e.target.value as ExportFormat)}
+          data-testid="export-format"
+        >
+          {EXPORT_FORMATS.map((f) => (
+            <option key={f} value={f}>
+              {EXPORT_LABELS[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button onClick={() => void onDownload()} disabled={disabled} data-testid="download">
+        Download
+      </button>
+    </div>
+  )
+}

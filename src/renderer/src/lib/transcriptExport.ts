@@ -1,0 +1,85 @@
+// A transcript as a file the user downloads: every text format (shared with the pipeline) plus
+// DOCX (built here with the `docx` package, loaded only when asked for). Always the edited text.
+import type { Transcript } from '@shared/domain'
+import { TEXT_EXPORT_FORMATS, readableClock, renderTextFormat } from '@shared/transcriptFormats'
+
+export const EXPORT_FORMATS = [...TEXT_EXPORT_FORMATS, 'docx'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const EXPORT_LABELS: Record<ExportFormat, string> = {
+  txt: 'Plain text (.txt)',
+  srt: 'Subtitles (.srt)',
+  vtt: 'Web subtitles (.vtt)',
+  json: 'JSON with word times (.json)',
+  md: 'Markdown (.md)',
+  docx: 'Word document (.docx)'
+}
+
+const MIME: Record<ExportFormat, string> = {
+  txt: 'text/plain;charset=utf-8',
+  srt: 'application/x-subrip;charset=utf-8',
+  vtt: 'text/vtt;charset=utf-8',
+  json: 'application/json;charset=utf-8',
+  md: 'text/markdown;charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+}
+
+/** `talk.mp3` → `talk.srt`. */
+export function exportFileName(sourceName: string, format: ExportFormat): string {
+  const stem = sourceName.replace(/\.[^./\\]+$/, '').trim() || 'transcript'
+  return `${stem}.${format}`
+}
+
+async function docxBlob(t: Transcript, title: string): Promise<Blob> {
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx')
+  const doc = new Document({
+    title,
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
+          ...t.segments.map(
+            (s) =>
+              new Paragraph({
+                children: [
+                  new TextRun({ text: `[${readableClock(s.start)}] `, color: '666666' }),
+                  new TextRun(s.text)
+                ]
+              })
+          )
+        ]
+      }
+    ]
+  })
+  return Packer.toBlob(doc)
+}
+
+export async function exportBytes(
+  format: ExportFormat,
+  t: Transcript,
+  title: string
+): Promise<Uint8Array> {
+  if (format === 'docx') return new Uint8Array(await (await docxBlob(t, title)).arrayBuffer())
+  return new TextEncoder().encode(renderTextFormat(format, t, title))
+}
+
+export async function exportBlob(
+  format: ExportFormat,
+  t: Transcript,
+  title: string
+): Promise<Blob> {
+  if (format === 'docx') return docxBlob(t, title)
+  return new Blob([renderTextFormat(format, t, title)], { type: MIME[format] })
+}
+
+/** Saves a Blob through the browser's download (works in the host and in Electron alike). */
+export function saveBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

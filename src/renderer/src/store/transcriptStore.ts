@@ -1,0 +1,136 @@
+// The transcript open on the job page: its segments as the user edits them, an undo history,
+// and autosave (each change is saved shortly after the user stops typing; the engine's original
+// stays on the host, so every edit can be undone or reverted).
+import { create } from 'zustand'
+import type { Segment, Transcript, TranscriptDocument } from '@shared/domain'
+import { getApi } from '../transport/getApi'
+import { errorText } from './jobActions'
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
+
+export interface TranscriptState {
+  jobId: number | null
+  status: 'idle' | 'loading' | 'missing' | 'error' | 'ready'
+  error: string | null
+  transcript: Transcript | null
+  editedAt: number | null
+  undo: Segment[][]
+  save: SaveState
+  saveError: string | null
+}
+
+export const initialTranscriptState: TranscriptState = {
+  jobId: null,
+  status: 'idle',
+  error: null,
+  transcript: null,
+  editedAt: null,
+  undo: [],
+  save: 'saved',
+  saveError: null
+}
+
+export const useTranscriptStore = create<TranscriptState>()(() => initialTranscriptState)
+
+/** Saving waits this long after the last change, so typing is not one request per key. */
+export const AUTOSAVE_DELAY_MS = 600
+const UNDO_LIMIT = 200
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined
+
+function applyDocument(doc: TranscriptDocument): void {
+  useTranscriptStore.setState({
+    status: 'ready',
+    transcript: doc.transcript,
+    editedAt: doc.editedAt,
+    error: null
+  })
+}
+
+export async function openTranscript(jobId: number): Promise<void> {
+  clearTimeout(saveTimer)
+  useTranscriptStore.setState({ ...initialTranscriptState, jobId, status: 'loading' })
+  try {
+    const doc = await getApi().transcripts.get({ id: jobId })
+    if (useTranscriptStore.getState().jobId !== jobId) return
+    if (doc) applyDocument(doc)
+    else useTranscriptStore.setState({ status: 'missing' })
+  } catch (err) {
+    if (useTranscriptStore.getState().jobId === jobId)
+      useTranscriptStore.setState({ status: 'error', error: errorText(err) })
+  }
+}
+
+/** Leaving the page: a pending edit is saved now rather than dropped. */
+export function closeTranscript(): void {
+  if (useTranscriptStore.getState().save === 'pending') void saveNow()
+  clearTimeout(saveTimer)
+}
+
+export function editSegment(index: number, text: string): void {
+  const { transcript, undo } = useTranscriptStore.getState()
+  const segment = transcript?.segments[index]
+  if (!transcript || !segment || segment.text === text) return
+  const segments = transcript.segments.map((s, i) => (i === index ? { ...s, text } : s))
+  useTranscriptStore.setState({
+    transcript: { ...transcript, segments },
+    undo: [...undo, transcript.segments].slice(-UNDO_LIMIT),
+    save: 'pending'
+  })
+  scheduleSave()
+}
+
+export function undoEdit(): void {
+  const { transcript, undo } = useTranscriptStore.getState()
+  const previous = undo.at(-1)
+  if (!transcript || !previous) return
+  useTranscriptStore.setState({
+    transcript: { ...transcript, segments: previous },
+    undo: undo.slice(0, -1),
+    save: 'pending'
+  })
+  scheduleSave()
+}
+
+export async function revertToOriginal(): Promise<void> {
+  const { jobId, transcript, undo } = useTranscriptStore.getState()
+  if (jobId === null || !transcript) return
+  clearTimeout(saveTimer)
+  try {
+    const doc = await getApi().transcripts.revert({ id: jobId })
+    applyDocument(doc)
+    useTranscriptStore.setState({
+      undo: [...undo, transcript.segments].slice(-UNDO_LIMIT),
+      save: 'saved'
+    })
+  } catch (err) {
+    useTranscriptStore.setState({ save: 'failed', saveError: errorText(err) })
+  }
+}
+
+function scheduleSave(): void {
+  clearTimeout(saveTimer)
+  saveTimer = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS)
+}
+
+export async function saveNow(): Promise<void> {
+  clearTimeout(saveTimer)
+  const { jobId, transcript } = useTranscriptStore.getState()
+  if (jobId === null || !transcript) return
+  useTranscriptStore.setState({ save: 'saving' })
+  try {
+    const doc = await getApi().transcripts.save({ id: jobId, transcript })
+    const now = useTranscriptStore.getState()
+    if (now.jobId !== jobId) return
+    // Newer changes made while this save was in flight stay pending (and are saved next).
+    const unchanged = now.transcript === transcript
+    useTranscriptStore.setState({
+      editedAt: doc.editedAt,
+      save: unchanged ? 'saved' : 'pending',
+      saveError: null
+    })
+    if (!unchanged) scheduleSave()
+  } catch (err) {
+    useTranscriptStore.setState({ save: 'failed', saveError: errorText(err) })
+  }
+}
