@@ -12,7 +12,7 @@ import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
 import { reapOrphans, type ReapResult } from './orphanReaper'
-import { recordedStatus, stopRecordedTree } from './recordedJob'
+import { recordedStatus, stopForeignTree } from './recordedJob'
 import type {
   ProcessManagerEvents,
   ProcessManagerOptions,
@@ -192,19 +192,18 @@ export class ProcessManager {
       })
       await Promise.race([job.rootExited, sleep(2000)])
     } else {
-      // Not ours (or already exited): act on the recorded row, identity-checked.
+      // Not ours (another process owns it) or already exited: act on the recorded row.
       const row = this.o.repo.getJob(jobId)
-      result =
-        row && row.status === 'processing' && !job
-          ? await stopRecordedTree(row, graceMs)
-          : {
-              jobId,
-              killed: [],
-              escalated: false,
-              durationMs: 0,
-              alreadyStopped: true,
-              survivors: []
-            }
+      if (!job && row?.status === 'processing')
+        return stopForeignTree(this.o.repo, row, reason, graceMs)
+      result = {
+        jobId,
+        killed: [],
+        escalated: false,
+        durationMs: 0,
+        alreadyStopped: true,
+        survivors: []
+      }
     }
     this.o.repo.cancelJob(jobId, reason)
     return result

@@ -101,7 +101,9 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         survivors: []
       }
     }
-    if (!pm.isProcessRunning(id)) {
+    // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
+    // its own child, or the recorded tree (identity-checked) of a job another process owns.
+    if (TERMINAL.has(repo.getJob(id)?.status ?? 'completed') && !pm.isProcessRunning(id)) {
       return {
         jobId: id,
         killed: [],
@@ -188,11 +190,15 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     'jobs.delete': async ({ id }) => {
       const job = repo.getJob(id)
       if (!job) return { deleted: false, removedFiles: [] }
+      // Stop first; only a row that is no longer running may lose its files (its live log).
       if (!TERMINAL.has(job.status)) await stopJob(id, 'deleted by user')
-      const removedFiles = removeJobFiles(mustGet(id))
-      const deleted = repo.deleteJob(id)
-      if (deleted) hub.emit('job.deleted', { id })
-      return { deleted, removedFiles }
+      const stopped = mustGet(id)
+      if (!repo.deleteJob(id)) {
+        throw new Error(`job ${id} is still ${stopped.status}; it was not deleted`)
+      }
+      const removedFiles = removeJobFiles(stopped)
+      hub.emit('job.deleted', { id })
+      return { deleted: true, removedFiles }
     },
     'jobs.stop': async ({ id }) => {
       mustGet(id)
