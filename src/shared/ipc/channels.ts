@@ -35,7 +35,8 @@ export const EVENT_CHANNEL_NAMES = [
   'job.deleted',
   'job.logs',
   'job.metrics',
-  'jobs.stopped'
+  'jobs.stopped',
+  'app.notice'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -106,6 +106,13 @@ export interface JobsStoppedNotice {
   reason: string
 }
 
+/** Something the user must know that is not a job's row: e.g. an outcome the database refused. */
+export interface AppNotice {
+  level: 'error' | 'info'
+  message: string
+  jobIds: number[]
+}
+
 /** Events main pushes to the renderer. Logs and metrics arrive batched, never one per line. */
 export interface EventPayloads {
   'job.updated': JobRow
@@ -113,6 +120,7 @@ export interface EventPayloads {
   'job.logs': LogBatch
   'job.metrics': MetricsSample
   'jobs.stopped': JobsStoppedNotice
+  'app.notice': AppNotice
 }
 export type EventChannel = keyof EventPayloads
 export const EVENT_CHANNELS: readonly EventChannel[] = [
@@ -120,7 +128,8 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'job.deleted',
   'job.logs',
   'job.metrics',
-  'jobs.stopped'
+  'jobs.stopped',
+  'app.notice'
 ]
 
 /** Prefix so our IPC channels never collide with Electron's or a library's. */

@@ -160,6 +160,15 @@ const transcribe: Command = {
       off()
       for (const job of finished) progressLine(`job ${job.id} ${describeOutcome(job)}`)
       if (ctx.json) ctx.write(`${JSON.stringify(finished)}\n`)
+      // An outcome the database refused is said out loud: the row still reads `processing`
+      // until some process writes it (the reaper will, as failed, if nobody else can).
+      const unsaved = service.unsavedOutcomes()
+      for (const held of unsaved) {
+        process.stderr.write(
+          `job ${held.jobId}: ${held.outcome.status}, but not recorded in the database (${held.error})\n`
+        )
+      }
+      if (unsaved.length > 0) return 75
       if (interrupted) return 130
       const allDone = rejected.length === 0 && finished.every((j) => j.status === 'completed')
       return allDone ? 0 : 1

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
 import { jobLogPath } from '../paths'
+import { OutcomeLedger } from '../db/outcomeLedger'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
@@ -40,9 +41,16 @@ export class ProcessManager {
   private stopHeartbeat: (() => void) | null = null
   private stopReaper: (() => void) | null = null
   private uninstallExitGuard: (() => void) | null = null
+  /** Final statuses go through here, so a refused write is held and retried, never lost. */
+  readonly outcomes: OutcomeLedger
 
   constructor(private readonly o: ProcessManagerOptions) {
     this.graceMs = o.graceMs ?? 3000
+    this.outcomes = new OutcomeLedger({
+      repo: o.repo,
+      onUnsaved: (pending) => this.events.emit('outcomeHeld', pending),
+      onSaved: (pending) => this.events.emit('outcomeSaved', pending)
+    })
     this.sampler = new MetricsSampler({
       intervalMs: o.metricsIntervalMs,
       jobs: () => [...this.jobs.values()].filter((j) => j.alive).map((j) => j.treeRef()),
@@ -205,7 +213,7 @@ export class ProcessManager {
         survivors: []
       }
     }
-    this.o.repo.cancelJob(jobId, reason)
+    this.outcomes.record(jobId, { status: 'cancelled', reason })
     return result
   }
 
@@ -301,6 +309,7 @@ export class ProcessManager {
 
   /** Stops timers and closes log files (running jobs are not stopped: call stopAll first). */
   async dispose(): Promise<void> {
+    this.outcomes.dispose()
     this.sampler.stop()
     this.stopHeartbeat?.()
     this.stopReaper?.()
@@ -322,13 +331,18 @@ export class ProcessManager {
     const members = this.sampler.members(job.jobId)
     // A killProcessTree in flight sweeps (and records the cancel) itself.
     const treeStopInFlight = this.stopping.has(job.jobId)
-    await job.settle({
-      sweepStragglers: !treeStopInFlight,
-      graceMs: this.graceMs,
-      knownMembers: members
-    })
+    try {
+      await job.settle({
+        sweepStragglers: !treeStopInFlight,
+        graceMs: this.graceMs,
+        knownMembers: members
+      })
+    } catch (error) {
+      // Whatever went wrong tidying up, the exit must still be reported (it frees the slot).
+      console.error(`[process] job ${job.jobId}: settling after exit failed: ${String(error)}`)
+    }
     if (job.stopReason !== null && !treeStopInFlight)
-      this.o.repo.cancelJob(job.jobId, job.stopReason)
+      this.outcomes.record(job.jobId, { status: 'cancelled', reason: job.stopReason })
     const info = job.exitInfo ?? { code: null, signal: null }
     this.events.emit('exit', {
       jobId: job.jobId,

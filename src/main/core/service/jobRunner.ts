@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { JobRow, OutputFormat } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
+import { isDatabaseRefusal } from '../db/outcomeLedger'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
 import { dataPaths } from '../paths'
@@ -41,7 +42,21 @@ export class JobRunner {
   start(queued: QueuedJob): void {
     const { repo, pm, dataDir } = this.deps
     const job = repo.getJob(queued.jobId)
-    if (!job || !repo.startJob(job.id)) {
+    let started: boolean
+    try {
+      started = job !== null && repo.startJob(job.id)
+    } catch (error) {
+      // The database refused the start: the job cannot run (its row would lie); it fails, and
+      // that outcome is held until the database accepts it. The queue moves on.
+      if (job)
+        pm.outcomes.record(job.id, {
+          status: 'failed',
+          message: `could not start: ${oneLine(error)}`
+        })
+      queueMicrotask(() => this.deps.ended(queued.jobId))
+      return
+    }
+    if (!job || !started) {
       // Cancelled or deleted while it waited.
       queueMicrotask(() => this.deps.ended(queued.jobId))
       return
@@ -59,7 +74,10 @@ export class JobRunner {
       })
     } catch (error) {
       this.states.delete(job.id)
-      repo.failJob(job.id, `could not start the pipeline: ${oneLine(error)}`)
+      pm.outcomes.record(job.id, {
+        status: 'failed',
+        message: `could not start the pipeline: ${oneLine(error)}`
+      })
       queueMicrotask(() => this.deps.ended(job.id))
     }
     this.deps.changed(job.id)
@@ -75,10 +93,10 @@ export class JobRunner {
     const { repo } = this.deps
     switch (event.type) {
       case 'probe':
-        repo.setDuration(jobId, event.durationSeconds)
+        if (!bestEffort(() => repo.setDuration(jobId, event.durationSeconds))) return
         break
       case 'progress':
-        repo.updateProgress(jobId, event.fraction)
+        if (!bestEffort(() => repo.updateProgress(jobId, event.fraction))) return
         break
       case 'done':
         state.outputs = event.outputs
@@ -96,16 +114,26 @@ export class JobRunner {
     const state = this.states.get(jobId)
     if (!state) return
     this.states.delete(jobId)
-    const { repo } = this.deps
-    if (code === 0 && state.outputs) {
-      repo.completeJob(jobId, state.outputs as Record<string, string>)
-    } else if (!stoppedByUs) {
-      repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
+    const { outcomes } = this.deps.pm
+    try {
+      if (code === 0 && state.outputs) {
+        outcomes.record(jobId, {
+          status: 'completed',
+          outputs: state.outputs as Record<string, string>
+        })
+      } else if (!stoppedByUs) {
+        outcomes.record(jobId, {
+          status: 'failed',
+          message: state.error ?? exitReason(code, signal, lastStderr)
+        })
+      }
+      // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
+      // whole tree is confirmed gone; failing it here first would lose that reason.
+      this.deps.changed(jobId)
+    } finally {
+      // Whatever the database did, the pipeline is over: its slot frees up.
+      this.deps.ended(jobId)
     }
-    // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
-    // whole tree is confirmed gone; failing it here first would lose that reason.
-    this.deps.changed(jobId)
-    this.deps.ended(jobId)
   }
 }
 
@@ -124,6 +152,17 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
     tempDir: join(dataDir, 'tmp', `job-${job.id}`),
     modelsDir: dataPaths(dataDir).models
+  }
+}
+
+/** Progress is not worth failing a job over: a write the database refuses is skipped. */
+function bestEffort(write: () => unknown): boolean {
+  try {
+    write()
+    return true
+  } catch (error) {
+    if (isDatabaseRefusal(error)) return false
+    throw error
   }
 }
 

@@ -11,6 +11,8 @@ import type {
   RequestHandlers
 } from '@shared/ipc/contract'
 import { openStore } from '../db/openDataDir'
+import type { PendingOutcome } from '../db/outcomeLedger'
+import { withHeldOutcome } from './heldOutcome'
 import { dataPaths } from '../paths'
 import { ProcessManager } from '../process/processManager'
 import { listEngines } from '../../engines/registry'
@@ -41,8 +43,10 @@ export interface TranscriptionService {
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
   shutdown(reason: string, timeoutMs?: number): Promise<void>
-  /** Resolves when every listed job has reached a final status. */
+  /** Resolves when every listed job has reached a final status (held in memory counts). */
   waitForJobs(ids: number[]): Promise<JobRow[]>
+  /** Final statuses the database refused and still refuses (tried once more now). */
+  unsavedOutcomes(): PendingOutcome[]
 }
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
@@ -61,8 +65,13 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     settings: () => settings.get()
   })
   pm.installExitGuard()
-  const changed = (jobId: number): void => {
+  /** The row as the user should see it: a final status the DB refused is shown all the same. */
+  const rowOf = (jobId: number): JobRow | null => {
     const row = repo.getJob(jobId)
+    return row && withHeldOutcome(row, pm.outcomes.pending(jobId))
+  }
+  const changed = (jobId: number): void => {
+    const row = rowOf(jobId)
     if (row) hub.emit('job.updated', row)
   }
   const runner = new JobRunner({
@@ -79,6 +88,24 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
   pm.on('log', (batch) => hub.emit('job.logs', batch))
   pm.on('metrics', (sample) => hub.emit('job.metrics', sample))
   pm.on('reaped', (results) => results.forEach((r) => changed(r.jobId)))
+  pm.on('outcomeHeld', ({ jobId, outcome, error }) => {
+    const name = repo.getJob(jobId)?.filename ?? `job ${jobId}`
+    hub.emit('app.notice', {
+      level: 'error',
+      message: `${name} (#${jobId}) ${outcome.status}, but the database refused to record it (${error}); it is kept and will be written when the database accepts writes again`,
+      jobIds: [jobId]
+    })
+    changed(jobId)
+  })
+  pm.on('outcomeSaved', ({ jobId, outcome }) => {
+    const name = repo.getJob(jobId)?.filename ?? `job ${jobId}`
+    hub.emit('app.notice', {
+      level: 'info',
+      message: `${name} (#${jobId}): its outcome (${outcome.status}) is now recorded`,
+      jobIds: [jobId]
+    })
+    changed(jobId)
+  })
 
   const mustGet = (id: number): JobRow => {
     const job = repo.getJob(id)
@@ -186,7 +213,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
   const handlers: RequestHandlers = {
     'jobs.create': async ({ paths, options }, ctx) => createJobsFor(paths, options, ctx),
     'jobs.list': async (filter) => repo.listJobs(filter),
-    'jobs.get': async ({ id }) => repo.getJob(id),
+    'jobs.get': async ({ id }) => rowOf(id),
     'jobs.delete': async ({ id }) => {
       const job = repo.getJob(id)
       if (!job) return { deleted: false, removedFiles: [] }
@@ -281,6 +308,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         repo.cancelJob(job.jobId, reason)
       }
       await pm.stopAll(reason, { timeoutMs })
+      // A last chance for outcomes the database refused earlier (the disk may have room now).
+      pm.outcomes.flush()
       runner.dispose()
       await pm.dispose()
       store.close()
@@ -288,7 +317,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     waitForJobs(ids) {
       return new Promise((resolveAll) => {
         const check = (): boolean => {
-          const rows = ids.map((id) => repo.getJob(id))
+          const rows = ids.map((id) => rowOf(id))
           if (rows.every((r) => !r || TERMINAL.has(r.status))) {
             off()
             resolveAll(rows.filter((r): r is JobRow => r !== null))
@@ -299,6 +328,10 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
         const off = hub.on('job.updated', () => void check())
         check()
       })
+    },
+    unsavedOutcomes: () => {
+      pm.outcomes.flush()
+      return pm.outcomes.all()
     }
   }
 }

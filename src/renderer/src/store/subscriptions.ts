@@ -5,7 +5,7 @@ import type { TranscriptorApi } from '@shared/ipc/api'
 import { isTerminal, removeJob, upsertJob, useJobsStore } from './jobsStore'
 import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
-import { addStoppedNotice } from './noticesStore'
+import { addNotice, addStoppedNotice } from './noticesStore'
 import { refreshProcessStatus } from './jobActions'
 
 let stopAll: (() => void) | null = null
@@ -30,7 +30,8 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       // A sample that raced the stop must not refill the process table of an ended job.
       addMetricsSample(sample, !row || !isTerminal(row))
     }),
-    api.on('jobs.stopped', (notice) => addStoppedNotice(notice.jobs, notice.reason))
+    api.on('jobs.stopped', (notice) => addStoppedNotice(notice.jobs, notice.reason)),
+    api.on('app.notice', (notice) => addNotice(notice.level, notice.message, notice.jobIds))
   ]
   stopAll = () => {
     for (const off of offs) off()
