@@ -1,7 +1,10 @@
 // A final status the database refused (see OutcomeLedger) is still the truth about the job: the
 // user sees it on the row, and whoever waits for the job to end stops waiting.
 import type { JobRow } from '@shared/domain'
+import type { JobRepository } from '../db/jobRepository'
 import type { PendingOutcome } from '../db/outcomeLedger'
+import type { ProcessManager } from '../process/processManager'
+import type { EventHub } from './eventHub'
 
 export function withHeldOutcome(row: JobRow, held: PendingOutcome | undefined): JobRow {
   if (!held) return row
@@ -21,4 +24,36 @@ export function withHeldOutcome(row: JobRow, held: PendingOutcome | undefined): 
     case 'cancelled':
       return { ...row, status: 'cancelled', cancel_reason: outcome.reason, finished_at: finishedAt }
   }
+}
+
+/** Tells the user (a notice in every host) when an outcome is held and when it is written. */
+export function reportHeldOutcomes(
+  pm: ProcessManager,
+  repo: JobRepository,
+  hub: EventHub,
+  changed: (jobId: number) => void
+): void {
+  const nameOf = (jobId: number): string => {
+    try {
+      return repo.getJob(jobId)?.filename ?? `job ${jobId}`
+    } catch {
+      return `job ${jobId}`
+    }
+  }
+  pm.on('outcomeHeld', ({ jobId, outcome, error }) => {
+    hub.emit('app.notice', {
+      level: 'error',
+      message: `${nameOf(jobId)} (#${jobId}) ${outcome.status}, but the database refused to record it (${error}); it is kept and will be written when the database accepts writes again`,
+      jobIds: [jobId]
+    })
+    changed(jobId)
+  })
+  pm.on('outcomeSaved', ({ jobId, outcome }) => {
+    hub.emit('app.notice', {
+      level: 'info',
+      message: `${nameOf(jobId)} (#${jobId}): its outcome (${outcome.status}) is now recorded`,
+      jobIds: [jobId]
+    })
+    changed(jobId)
+  })
 }

@@ -1,0 +1,181 @@
+// The service's commands: what changes jobs (create, stop, retry, delete, keep in background,
+// release a client's jobs). Request handlers and the lifecycle call these; none of them is
+// reachable from a host except through the handlers.
+import { basename, resolve } from 'node:path'
+import type { JobOptions, JobRow, KillResult } from '@shared/domain'
+import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
+import { inputProblem } from './inputCheck'
+import { removeJobFiles } from './jobOutputs'
+import type { ServiceCore } from './serviceCore'
+
+const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
+
+export interface CreatedJobs {
+  created: JobRow[]
+  rejected: { path: string; reason: string }[]
+}
+
+/** Stops one job whatever state it is in; a finished job is left as it is. */
+export async function stopJob(core: ServiceCore, id: number, reason: string): Promise<KillResult> {
+  const { repo, scheduler, pm } = core
+  const started = Date.now()
+  if (scheduler.remove(id) || repo.getJob(id)?.status === 'queued') {
+    repo.cancelJob(id, reason)
+    core.changed(id)
+    return {
+      jobId: id,
+      killed: [],
+      escalated: false,
+      durationMs: 0,
+      alreadyStopped: true,
+      survivors: []
+    }
+  }
+  // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
+  // its own child, or the recorded tree (identity-checked) of a job another process owns.
+  if (TERMINAL.has(repo.getJob(id)?.status ?? 'completed') && !pm.isProcessRunning(id)) {
+    return {
+      jobId: id,
+      killed: [],
+      escalated: false,
+      durationMs: Date.now() - started,
+      alreadyStopped: true,
+      survivors: []
+    }
+  }
+  const result = await pm.killProcessTree(id, { reason })
+  core.changed(id)
+  return result
+}
+
+/** A client went away: its queued and running jobs stop, except those kept in background. */
+export async function releaseClient(
+  core: ServiceCore,
+  clientId: string,
+  reason: string
+): Promise<JobsStoppedNotice> {
+  const { scheduler, pm, repo } = core
+  const queued = scheduler.waitingOwnedBy(clientId).filter((j) => !j.keepInBackground)
+  for (const job of queued) await stopJob(core, job.jobId, reason)
+  const results = await pm.releaseOwner(clientId, reason)
+  for (const r of results) core.changed(r.jobId)
+  const ids = [
+    ...queued.map((j) => j.jobId),
+    ...results.filter((r) => !r.alreadyStopped).map((r) => r.jobId)
+  ]
+  const jobs = ids.map((id) => ({ id, filename: repo.getJob(id)?.filename ?? `job ${id}` }))
+  const notice = { jobs, reason }
+  if (jobs.length > 0) core.hub.emit('jobs.stopped', notice)
+  return notice
+}
+
+/** What was asked, completed from the settings' defaults. */
+function chosenOptions(core: ServiceCore, options: Partial<JobOptions> | undefined): JobOptions {
+  const defaults = core.settings.get()
+  return {
+    engine: options?.engine ?? defaults.engine,
+    model: options?.model ?? defaults.model,
+    processes: options?.processes ?? defaults.processes,
+    workers: options?.workers ?? defaults.workers,
+    chunkSeconds: options?.chunkSeconds ?? defaults.chunkSeconds,
+    overlapSeconds: options?.overlapSeconds ?? defaults.overlapSeconds,
+    formats: options?.formats ?? defaults.formats,
+    outputDir: options?.outputDir ?? defaults.outputDir
+  }
+}
+
+/** One job for one file: queued, or failed at once with the reason the file cannot be used. */
+function createOneJob(
+  core: ServiceCore,
+  path: string,
+  chosen: JobOptions,
+  ctx: RequestContext
+): JobRow {
+  const { repo, scheduler } = core
+  const job = repo.createJob({
+    filename: basename(path),
+    original_path: path,
+    duration_seconds: null,
+    engine: chosen.engine,
+    model: chosen.model,
+    processes: chosen.processes,
+    workers: chosen.workers,
+    chunk_seconds: chosen.chunkSeconds,
+    overlap_seconds: chosen.overlapSeconds,
+    formats: chosen.formats.join(','),
+    output_dir: chosen.outputDir ? resolve(chosen.outputDir) : null,
+    owner_instance: core.instanceId,
+    owner_pid: process.pid
+  })
+  // A bad file becomes a failed job with its reason (visible in History); the rest go on.
+  const problem = inputProblem(path)
+  if (problem) repo.failJob(job.id, problem)
+  else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground: false })
+  const row = core.mustGet(job.id)
+  core.hub.emit('job.updated', row)
+  return row
+}
+
+export function createJobs(
+  core: ServiceCore,
+  paths: string[],
+  options: Partial<JobOptions> | undefined,
+  ctx: RequestContext
+): CreatedJobs {
+  const chosen = chosenOptions(core, options)
+  const created: JobRow[] = []
+  const rejected: CreatedJobs['rejected'] = []
+  for (const raw of paths) {
+    if (raw.includes('\0')) rejected.push({ path: raw, reason: 'path contains a NUL byte' })
+    else created.push(createOneJob(core, resolve(raw), chosen, ctx))
+  }
+  return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
+}
+
+/** A new job for the same file with the same options. */
+export function retryJob(core: ServiceCore, id: number, ctx: RequestContext): JobRow {
+  const job = core.mustGet(id)
+  const { created } = createJobs(
+    core,
+    [job.original_path],
+    {
+      engine: job.engine,
+      model: job.model,
+      processes: job.processes,
+      workers: job.workers,
+      chunkSeconds: job.chunk_seconds,
+      overlapSeconds: job.overlap_seconds,
+      formats: job.formats.split(',') as JobOptions['formats'],
+      outputDir: job.output_dir ?? ''
+    },
+    ctx
+  )
+  return created[0]
+}
+
+/** Stops the job if it still runs, then removes its files and its row. */
+export async function deleteJob(
+  core: ServiceCore,
+  id: number
+): Promise<{ deleted: boolean; removedFiles: string[] }> {
+  const job = core.repo.getJob(id)
+  if (!job) return { deleted: false, removedFiles: [] }
+  // Stop first; only a row that is no longer running may lose its files (its live log).
+  if (!TERMINAL.has(job.status)) await stopJob(core, id, 'deleted by user')
+  const stopped = core.mustGet(id)
+  if (!core.repo.deleteJob(id)) {
+    throw new Error(`job ${id} is still ${stopped.status}; it was not deleted`)
+  }
+  const removedFiles = removeJobFiles(stopped)
+  core.hub.emit('job.deleted', { id })
+  return { deleted: true, removedFiles }
+}
+
+export function setKeepInBackground(core: ServiceCore, id: number, keep: boolean): JobRow {
+  core.mustGet(id)
+  core.repo.setKeepInBackground(id, keep)
+  core.scheduler.setKeepInBackground(id, keep)
+  core.pm.setKeepInBackground(id, keep)
+  core.changed(id)
+  return core.mustGet(id)
+}

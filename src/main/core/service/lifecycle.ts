@@ -1,0 +1,50 @@
+// The service's lifecycle: start (heartbeat, reaper, one orphan sweep), shutdown (every job
+// stops, keep-in-background ones too, then the database closes) and waiting for jobs to end.
+import type { JobRow } from '@shared/domain'
+import type { ServiceCore } from './serviceCore'
+
+const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
+
+export async function startService(core: ServiceCore): Promise<void> {
+  const { pm, settings } = core
+  pm.startHeartbeat()
+  pm.startReaper()
+  const s = settings.get()
+  if (s.processTracking) await pm.cleanupOrphanedProcesses(s.orphanTimeoutSeconds)
+}
+
+/** Cancels what still waits, stops what runs within timeoutMs, then closes the database. */
+export async function shutdownService(
+  core: ServiceCore,
+  reason: string,
+  timeoutMs: number
+): Promise<void> {
+  const { scheduler, repo, pm } = core
+  for (const job of scheduler.allWaiting()) {
+    scheduler.remove(job.jobId)
+    repo.cancelJob(job.jobId, reason)
+  }
+  await pm.stopAll(reason, { timeoutMs })
+  // A last chance for outcomes the database refused earlier (the disk may have room now).
+  pm.outcomes.flush()
+  core.runner.dispose()
+  await pm.dispose()
+  core.store.close()
+}
+
+/** Resolves when every listed job has reached a final status (or no longer exists). */
+export function waitForJobs(core: ServiceCore, ids: number[]): Promise<JobRow[]> {
+  return new Promise((resolveAll) => {
+    const check = (): boolean => {
+      const rows = ids.map((id) => core.rowOf(id))
+      if (rows.every((r) => !r || TERMINAL.has(r.status))) {
+        off()
+        resolveAll(rows.filter((r): r is JobRow => r !== null))
+        return true
+      }
+      return false
+    }
+    const off = core.hub.on('job.updated', () => void check())
+    check()
+  })
+}
