@@ -9,6 +9,7 @@ import { dirname } from 'node:path'
 import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
 import { jobLogPath } from '../paths'
 import { OutcomeLedger } from '../db/outcomeLedger'
+import { removeWorkFolderIfUnneeded, sweepWorkFolders } from './workFolders'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
@@ -214,7 +215,18 @@ export class ProcessManager {
       }
     }
     this.outcomes.record(jobId, { status: 'cancelled', reason })
+    this.tidyWorkFolder(jobId)
     return result
+  }
+
+  /** Removes the job's work folder if its job no longer needs it (see isWorkFolderNeeded). */
+  tidyWorkFolder(jobId: number): void {
+    try {
+      removeWorkFolderIfUnneeded(this.o.dataDir, this.o.repo.getJob(jobId), jobId)
+    } catch (error) {
+      // The next sweep (reaper, startup) tries again.
+      console.error(`[process] job ${jobId}: work folder not removed: ${String(error)}`)
+    }
   }
 
   setKeepInBackground(jobId: number, keep: boolean): void {
@@ -292,6 +304,8 @@ export class ProcessManager {
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
     if (results.length > 0) this.events.emit('reaped', results)
+    // Work folders of jobs that died hard (their pipeline could not remove them).
+    sweepWorkFolders(this.o.dataDir, this.o.repo)
     return results
   }
 

@@ -166,7 +166,11 @@ export async function deleteJob(
   if (!core.repo.deleteJob(id)) {
     throw new Error(`job ${id} is still ${stopped.status}; it was not deleted`)
   }
-  const removedFiles = removeJobFiles(stopped)
+  // A retried job reads the same upload: the upload goes with the last job that uses it.
+  const uploadStillUsed = core.repo
+    .listJobs({ search: stopped.original_path })
+    .some((j) => j.original_path === stopped.original_path)
+  const removedFiles = removeJobFiles(stopped, core.dataDir, { uploadStillUsed })
   core.hub.emit('job.deleted', { id })
   return { deleted: true, removedFiles }
 }

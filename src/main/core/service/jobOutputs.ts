@@ -1,7 +1,9 @@
 // Where a job's outputs live and how they are read back (transcript view, delete).
 import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path'
 import type { JobRow, OutputFormat, Transcript } from '@shared/domain'
+import { dataPaths } from '../paths'
+import { jobWorkDir } from '../process/workFolders'
 
 export function outputDirFor(job: Pick<JobRow, 'id' | 'output_dir'>, dataDir: string): string {
   return job.output_dir ?? join(dataDir, 'outputs', String(job.id))
@@ -31,9 +33,23 @@ export function readTranscript(job: JobRow): Transcript | null {
   return { durationSeconds: parsed.durationSeconds ?? 0, segments: parsed.segments ?? [] }
 }
 
-/** Removes the job's outputs and log; returns what was removed. Missing files are fine. */
-export function removeJobFiles(job: JobRow): string[] {
+/**
+ * Removes the job's outputs, its log, its work folder and the upload it was made from (a file
+ * the browser host stored under <dataDir>/uploads/<random>/); returns what was removed.
+ * Missing files are fine.
+ */
+export function removeJobFiles(
+  job: JobRow,
+  dataDir: string,
+  o: { uploadStillUsed: boolean }
+): string[] {
   const removed: string[] = []
+  const upload = o.uploadStillUsed ? null : uploadFolderOf(job, dataDir)
+  for (const dir of [jobWorkDir(dataDir, job.id), upload]) {
+    if (dir === null || !existsSync(dir)) continue
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
+    removed.push(dir)
+  }
   const paths = [...Object.values(outputFilesOf(job)), job.log_file_path].filter(
     (p): p is string => typeof p === 'string'
   )
@@ -43,4 +59,12 @@ export function removeJobFiles(job: JobRow): string[] {
     removed.push(path)
   }
   return removed
+}
+
+/** The uploads/<random> folder holding the job's input, if the input is an upload. */
+function uploadFolderOf(job: Pick<JobRow, 'original_path'>, dataDir: string): string | null {
+  const rel = relative(dataPaths(dataDir).uploads, job.original_path)
+  const parts = rel.split(sep)
+  if (rel.startsWith('..') || isAbsolute(rel) || parts.length !== 2) return null
+  return join(dataPaths(dataDir).uploads, parts[0])
 }

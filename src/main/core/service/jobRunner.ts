@@ -2,13 +2,13 @@
 // job's row: progress while it runs, then completed (with outputs) or failed (with the reason).
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
-import { join } from 'node:path'
 import type { JobRow, OutputFormat } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
 import { isDatabaseRefusal } from '../db/outcomeLedger'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
+import { jobWorkDir } from '../process/workFolders'
 import { dataPaths } from '../paths'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
@@ -129,6 +129,7 @@ export class JobRunner {
       }
       // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
       // whole tree is confirmed gone; failing it here first would lose that reason.
+      this.deps.pm.tidyWorkFolder(jobId)
       this.deps.changed(jobId)
     } finally {
       // Whatever the database did, the pipeline is over: its slot frees up.
@@ -150,7 +151,7 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     chunkSeconds: job.chunk_seconds,
     overlapSeconds: job.overlap_seconds,
     formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
-    tempDir: join(dataDir, 'tmp', `job-${job.id}`),
+    tempDir: jobWorkDir(dataDir, job.id),
     modelsDir: dataPaths(dataDir).models
   }
 }
