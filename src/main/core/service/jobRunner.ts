@@ -124,7 +124,7 @@ export class JobRunner {
       } else if (!stoppedByUs) {
         outcomes.record(jobId, {
           status: 'failed',
-          message: state.error ?? exitReason(code, signal, lastStderr)
+          message: clipMessage(state.error ?? exitReason(code, signal, lastStderr))
         })
       }
       // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
@@ -154,6 +154,16 @@ function specFor(job: JobRow, dataDir: string): PipelineSpec {
     tempDir: jobWorkDir(dataDir, job.id),
     modelsDir: dataPaths(dataDir).models
   }
+}
+
+/** error_message is read in one line of History: ≤ ~500 characters, whatever an engine said. */
+export const MAX_ERROR_MESSAGE_CHARS = 500
+
+function clipMessage(text: string): string {
+  const line = text.replace(/\s*\n\s*/g, ' ')
+  if (line.length <= MAX_ERROR_MESSAGE_CHARS) return line
+  const cut = line.length - MAX_ERROR_MESSAGE_CHARS + 24
+  return `${line.slice(0, MAX_ERROR_MESSAGE_CHARS - 24)}… [${cut} chars cut]`
 }
 
 /** Progress is not worth failing a job over: a write the database refuses is skipped. */
