@@ -36,6 +36,9 @@ export type {
 export class ProcessManager {
   private readonly jobs = new Map<number, RunningJob>()
   private readonly stopping = new Map<number, Promise<KillResult>>()
+  /** Ended jobs whose sparkline history is still kept, oldest first (at most KEEP_ENDED). */
+  private readonly ended: number[] = []
+  private reaping: Promise<ReapResult[]> | null = null
   private readonly events = new TypedEvents<ProcessManagerEvents>()
   private readonly sampler: MetricsSampler
   private readonly graceMs: number
@@ -293,7 +296,22 @@ export class ProcessManager {
     )
   }
 
-  async cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
+  /** One reap at a time: a call while one runs gets that reap's results. */
+  cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
+    this.reaping ??= this.reapOnce(timeoutSeconds).finally(() => (this.reaping = null))
+    return this.reaping
+  }
+
+  /** What it holds in memory (tests check it stays bounded however many jobs ran). */
+  footprint(): { jobs: number; stopping: number; histories: number } {
+    return {
+      jobs: this.jobs.size,
+      stopping: this.stopping.size,
+      histories: this.sampler.trackedCount()
+    }
+  }
+
+  private async reapOnce(timeoutSeconds: number): Promise<ReapResult[]> {
     const settings = this.o.settings()
     if (!settings.processTracking) return []
     const results = await reapOrphans(this.o.repo, {
@@ -365,8 +383,21 @@ export class ProcessManager {
       stoppedByUs: job.stoppedByUs,
       lastStderr: job.sink.lastStderr()
     })
+    this.retire(job)
+  }
+
+  /**
+   * An ended job leaves the map (its row is the record now); its metrics history stays for the
+   * last KEEP_ENDED jobs, so a job page opened after the end still draws its sparklines.
+   */
+  private retire(job: RunningJob): void {
+    if (this.jobs.get(job.jobId) === job) this.jobs.delete(job.jobId)
+    this.ended.push(job.jobId)
+    while (this.ended.length > KEEP_ENDED) this.sampler.forget(this.ended.shift() as number)
   }
 }
+
+const KEEP_ENDED = 20
 
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms).unref())

@@ -33,7 +33,9 @@ export async function stopJob(core: ServiceCore, id: number, reason: string): Pr
   }
   // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
   // its own child, or the recorded tree (identity-checked) of a job another process owns.
-  if (TERMINAL.has(repo.getJob(id)?.status ?? 'completed') && !pm.isProcessRunning(id)) {
+  const ended =
+    TERMINAL.has(repo.getJob(id)?.status ?? 'completed') || pm.outcomes.pending(id) !== undefined
+  if (ended && !pm.isProcessRunning(id)) {
     return {
       jobId: id,
       killed: [],
