@@ -16,6 +16,7 @@ import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { runPool } from './workerPool'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
+import { checkWorkSpace, WorkSpaceError } from './workSpace'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
@@ -29,7 +30,8 @@ function userMessage(err: unknown): string | null {
     err instanceof OutputError ||
     err instanceof EngineUnavailableError ||
     err instanceof MediaToolsMissingError ||
-    err instanceof PipelineFailure
+    err instanceof PipelineFailure ||
+    err instanceof WorkSpaceError
   ) {
     return err.message
   }
@@ -86,6 +88,7 @@ export async function runPipeline(
   if (!info.available) throw new EngineUnavailableError(info.detail)
 
   const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)
+  await checkWorkSpace(spec.tempDir, probe.durationSeconds, spec)
   await ensureOutputDir(spec.outputDir)
   emit({ type: 'probe', durationSeconds: probe.durationSeconds, codec: probe.audioCodec })
   log(
