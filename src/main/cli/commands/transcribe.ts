@@ -2,7 +2,7 @@
 // job is registered, logged, heartbeated and stoppable like in the app), progress on stderr, the
 // result per file at the end. A bad file fails its own job with a reason; the others still run.
 // Ctrl-C stops every tree and marks the jobs cancelled. Exit code 1 if any file did not complete.
-import { basename } from 'node:path'
+import { basename, resolve } from 'node:path'
 import {
   JobOptionsSchema,
   OUTPUT_FORMATS,
@@ -123,11 +123,10 @@ const transcribe: Command = {
     // below then returns with their final rows.
     const stopAll = (): void => {
       const reason = `interrupted (${interrupted}) from the command line`
-      for (const id of jobIds) {
-        service.handlers['jobs.stop']({ id }, client).catch((error: unknown) =>
-          progressLine(`job ${id}: ${String(error)}`)
-        )
-      }
+      // The jobs are this command's: releasing its client stops them with THIS reason recorded.
+      service
+        .releaseClient(CLIENT_ID, reason)
+        .catch((error: unknown) => progressLine(`stopping failed: ${String(error)}`))
       progressLine(`${interrupted}: ${reason}, stopping ${jobIds.length} job(s)…`)
     }
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -150,7 +149,7 @@ const transcribe: Command = {
         progressLine(`job ${job.id} ${basename(job.original_path)}: ${shown}`)
       })
       const { created, rejected } = await service.handlers['jobs.create'](
-        { paths: positionals, options },
+        { paths: positionals.map((p) => resolve(p)), options },
         client
       )
       jobIds = created.map((j) => j.id)

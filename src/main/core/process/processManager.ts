@@ -4,7 +4,7 @@
 // It never decides completed/failed — the service layer does that on 'exit'; the manager only
 // marks a job cancelled when it stopped the tree itself.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
 import { jobLogPath } from '../paths'
@@ -87,7 +87,8 @@ export class ProcessManager {
     let spawnError: Error | null = null
     child.on('error', (err) => (spawnError = err))
     if (child.pid === undefined) {
-      throw new Error(`cannot start ${o.command}: ${spawnError ?? 'spawn failed'}`)
+      // 'error' arrives on a later tick: name the reason now from the file itself.
+      throw new Error(`cannot start ${o.command}: ${spawnError ?? whySpawnFails(o.command)}`)
     }
     return this.registerProcess(o.jobId, child, [o.command, ...o.args], o)
   }
@@ -398,6 +399,17 @@ export class ProcessManager {
 }
 
 const KEEP_ENDED = 20
+
+/** The reason a command cannot be executed (ENOENT, EACCES …), as the OS names it. */
+function whySpawnFails(command: string): string {
+  try {
+    accessSync(command, constants.X_OK)
+    return 'spawn failed'
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    return e.code === 'ENOENT' ? 'ENOENT (no such file)' : (e.code ?? e.message)
+  }
+}
 
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms).unref())

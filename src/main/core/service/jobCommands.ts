@@ -1,7 +1,7 @@
 // The service's commands: what changes jobs (create, stop, retry, delete, keep in background,
 // release a client's jobs). Request handlers and the lifecycle call these; none of them is
 // reachable from a host except through the handlers.
-import { basename, resolve } from 'node:path'
+import { basename, isAbsolute, resolve } from 'node:path'
 import type { JobOptions, JobRow, KillResult } from '@shared/domain'
 import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
 import { inputProblem } from './inputCheck'
@@ -129,6 +129,9 @@ export function createJobs(
   const rejected: CreatedJobs['rejected'] = []
   for (const raw of paths) {
     if (raw.includes('\0')) rejected.push({ path: raw, reason: 'path contains a NUL byte' })
+    // A relative path means nothing to a host (its working directory is not the user's):
+    // refused; the CLI resolves its arguments against the user's directory before asking.
+    else if (!isAbsolute(raw)) rejected.push({ path: raw, reason: 'not an absolute path' })
     else created.push(createOneJob(core, resolve(raw), chosen, ctx))
   }
   return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
