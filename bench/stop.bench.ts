@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import treeKill from 'tree-kill'
-import { collectJobTree, type JobTreeRef } from '../src/main/core/process/jobTree'
+import { collectJobTree, type JobTreeRef } from '../src/main/os/processTree'
 import { killTree } from '../src/main/os/killTree'
 import { readStartTime } from '../src/main/os/processIdentity'
 import { readProcessTable } from '../src/main/os/processTable'

@@ -12,6 +12,21 @@ export type EngineName = (typeof ENGINE_NAMES)[number]
 export const OUTPUT_FORMATS = ['txt', 'srt', 'vtt', 'json'] as const
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
+/** A completed job's outputs: OutputFormat -> absolute path (the `output_files` column). */
+export const OutputFilesSchema = z.partialRecord(z.enum(OUTPUT_FORMATS), z.string().min(1))
+export type OutputFiles = z.infer<typeof OutputFilesSchema>
+
+/** The `output_files` column read back; {} when empty or not what the app writes. */
+export function parseOutputFiles(json: string | null): OutputFiles {
+  if (!json) return {}
+  try {
+    const parsed = OutputFilesSchema.safeParse(JSON.parse(json))
+    return parsed.success ? parsed.data : {}
+  } catch {
+    return {}
+  }
+}
+
 /**
  * One row of `transcription_jobs`, with the database's column names (the CLI's `--json` prints
  * exactly this). Times are Unix epoch milliseconds.
@@ -52,8 +67,8 @@ export interface JobRow {
   keep_in_background: 0 | 1
 }
 
-/** What a user chooses per job; defaults come from Settings. */
-export const JobOptionsSchema = z
+/** What a user chooses per job, field by field; settings and the pipeline spec extend it. */
+export const JobOptionsFields = z
   .object({
     engine: z.enum(ENGINE_NAMES),
     /** Engine model name or path; '' = the engine's default. */
@@ -67,22 +82,29 @@ export const JobOptionsSchema = z
     outputDir: z.string().max(4096)
   })
   .strict()
-  .refine((o) => o.overlapSeconds * 2 < o.chunkSeconds, {
+
+/** Chunks overlap on both sides, so an overlap of half a chunk or more leaves nothing new. */
+export function overlapBelowHalfChunk<
+  T extends z.ZodType<Pick<JobOptions, 'chunkSeconds' | 'overlapSeconds'>>
+>(schema: T): T {
+  return schema.refine((o) => o.overlapSeconds * 2 < o.chunkSeconds, {
     message: 'overlap must be less than half the chunk length',
     path: ['overlapSeconds']
   })
-export type JobOptions = z.infer<typeof JobOptionsSchema>
+}
 
-export const SettingsSchema = z
-  .object({
-    engine: z.enum(ENGINE_NAMES),
-    model: z.string().max(4096),
-    processes: z.number().int().min(1).max(64),
-    workers: z.number().int().min(1).max(64),
-    chunkSeconds: z.number().min(5).max(3600),
-    overlapSeconds: z.number().min(0).max(30),
-    formats: z.array(z.enum(OUTPUT_FORMATS)).min(1).max(OUTPUT_FORMATS.length),
-    outputDir: z.string().max(4096),
+/** What a user chooses per job; defaults come from Settings. */
+export const JobOptionsSchema = overlapBelowHalfChunk(JobOptionsFields)
+export type JobOptions = z.infer<typeof JobOptionsFields>
+
+/** The job options inside a larger shape (the settings): a new job's defaults. */
+export function jobOptionsIn(settings: JobOptions): JobOptions {
+  return JobOptionsFields.strip().parse(settings)
+}
+
+/** The job options' defaults, and how the app behaves around jobs. */
+export const SettingsSchema = overlapBelowHalfChunk(
+  JobOptionsFields.extend({
     /** How many jobs run at once; the rest wait as `queued`. */
     concurrentJobs: z.number().int().min(1).max(16),
     orphanTimeoutSeconds: z.number().int().min(30).max(86_400),
@@ -91,12 +113,8 @@ export const SettingsSchema = z
     autoStopOnLeave: z.boolean(),
     /** The spec's emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
     processTracking: z.boolean()
-  })
-  .strict()
-  .refine((s) => s.overlapSeconds * 2 < s.chunkSeconds, {
-    message: 'overlap must be less than half the chunk length',
-    path: ['overlapSeconds']
-  })
+  }).strict()
+)
 export type Settings = z.infer<typeof SettingsSchema>
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -134,6 +152,11 @@ export interface ProcessStatus {
   processes: ProcessInfo[]
 }
 
+/** The status of a job none of whose processes runs (`pid`: the one it had, if known). */
+export function notRunning(pid: number | null): ProcessStatus {
+  return { running: false, pid, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+}
+
 export interface MetricsSample {
   jobId: number
   /** Epoch ms. */
@@ -159,6 +182,11 @@ export interface KillResult {
   alreadyStopped: boolean
   /** PIDs still alive after everything (should be empty; reported, never hidden). */
   survivors: number[]
+}
+
+/** The result of a stop that found nothing of the job running (stopping twice is fine). */
+export function nothingKilled(jobId: number, durationMs = 0): KillResult {
+  return { jobId, killed: [], escalated: false, durationMs, alreadyStopped: true, survivors: [] }
 }
 
 export interface EngineInfo {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
+import { waitFor } from './waitFor'
 import type { TranscriptorApi } from '@shared/ipc/api'
 import type {
   EventChannel,
@@ -20,30 +21,7 @@ import type {
 export const ROOT = resolve(__dirname, '../..')
 export const WEB_HOST_ENTRY = join(ROOT, 'out/main/webHost.js')
 
-/** Polls `probe` until it returns something truthy; throws `what` after the deadline. */
-export async function waitFor<T>(
-  probe: () => T | Promise<T>,
-  what: string,
-  timeoutMs = 15_000,
-  intervalMs = 50
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs
-  let last: unknown
-  for (;;) {
-    try {
-      const value = await probe()
-      if (value) return value as NonNullable<T>
-    } catch (error) {
-      last = error
-    }
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`
-      )
-    }
-    await new Promise((r) => setTimeout(r, intervalMs))
-  }
-}
+export { waitFor }
 
 export interface RunningHost {
   /** `http://127.0.0.1:PORT/?token=…`, as printed by the host. */

@@ -1,6 +1,7 @@
 // Finds the command, parses global + command flags strictly, runs it, and turns every failure
 // into one line on stderr and a non-zero exit code (never a stack trace).
 import { parseArgs } from 'node:util'
+import { oneLineError } from '@shared/errors'
 import { resolveDataDir } from '../core/paths'
 import { openStore, type Store } from '../core/db/openDataDir'
 import { UsageError, type Command, type CommandContext, type OptionSpecs } from './command'
@@ -102,11 +103,6 @@ function parseErrorMessage(error: unknown, command: Command): string {
   return message.split('\n')[0]
 }
 
-function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.replace(/\s*\n\s*/g, ' ').trim() || 'unknown error'
-}
-
 /** Runs one command line; resolves to the exit code and never rejects. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let store: Store | undefined
@@ -161,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     return (await command.run(ctx, { values, positionals })) ?? 0
   } catch (error) {
-    io.stderr(`transcriptor: ${oneLine(error)}\n`)
+    io.stderr(`transcriptor: ${oneLineError(error)}\n`)
     return error instanceof UsageError ? 2 : 1
   } finally {
     store?.close()

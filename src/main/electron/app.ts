@@ -5,7 +5,7 @@ import { createTranscriptionService } from '../core/service/transcriptionService
 import { resolveDataDir } from '../core/paths'
 import { ClientRequests } from '../core/hosting/clientRequests'
 import { readFlag } from '../core/hosting/commandLine'
-import { oneLineError } from '../core/hosting/dispatchRequest'
+import { oneLineError } from '@shared/errors'
 import type { HostedService } from '../core/hosting/hostedService'
 import { appEntry, type AppEntry } from './appOrigin'
 import { watchClientLifecycle } from './clientLifecycle'

@@ -5,7 +5,8 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { REQUEST_CHANNELS, EVENT_CHANNEL_NAMES } from '@shared/ipc/channels'
 import { IPC_PREFIX, type IpcResult, type RequestHandlers } from '@shared/ipc/contract'
 import type { ClientRequests } from '../core/hosting/clientRequests'
-import { dispatchRequest, oneLineError } from '../core/hosting/dispatchRequest'
+import { oneLineError } from '@shared/errors'
+import { dispatchRequest } from '../core/hosting/dispatchRequest'
 import type { HostedService } from '../core/hosting/hostedService'
 
 /** The part of Electron's ipcMain used here (a unit test substitutes it). */

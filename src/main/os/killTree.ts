@@ -4,7 +4,7 @@
 // nothing remains. Every pid is identity-checked (pid + start time) on every scan, so a pid that
 // was reused by another program is neither signalled nor counted.
 import treeKill from 'tree-kill'
-import type { KillResult } from '@shared/domain'
+import { nothingKilled, type KillResult } from '@shared/domain'
 import {
   groupMembers,
   hasProcfs,
@@ -13,15 +13,9 @@ import {
   type ProcessEntry,
   type ProcessSnapshot
 } from './processTable'
+import { groupIsOurs, isSameLive, liveDescendants, rootOf, type JobTreeRef } from './processTree'
 
-export interface KillTarget {
-  jobId: number
-  /** The job's top process (the pipeline). */
-  rootPid: number | null
-  /** Its start time when it was registered; the root is only ours if it still matches. */
-  rootStartTime: string | null
-  /** The job's process group (the root's pid when spawned detached). */
-  pgid: number | null
+export interface KillTarget extends JobTreeRef {
   graceMs: number
   /** Processes seen in the tree earlier (e.g. by the sampler): found even after their parent
    *  died and they were reparented; still identity-checked. */
@@ -34,31 +28,13 @@ type Tracked = Map<number, string>
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-function sendSignal(pid: number, signal: NodeJS.Signals): void {
+/** Sends a signal; a process that already exited is what the caller wanted anyway. */
+export function sendSignal(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(pid, signal)
   } catch {
     // ESRCH: it exited between the scan and the signal, which is what we wanted anyway.
   }
-}
-
-function isTrackedAlive(snapshot: ProcessSnapshot, pid: number, startTime: string): boolean {
-  const e = snapshot.get(pid)
-  return e !== undefined && !e.zombie && e.startTime === startTime
-}
-
-/**
- * Decides once, at the first scan, whether the group id is ours: the root is verified, or the
- * root is gone but the group still has members (the kernel never hands out a pid that is still
- * some group's id, so a populated group of a dead root is still that root's group).
- */
-function groupIsOurs(t: KillTarget, snapshot: ProcessSnapshot): boolean {
-  if (t.pgid === null || t.pgid <= 1) return false
-  // Never the caller's own group, whatever a row says (nor would we SIGSTOP ourselves).
-  if (snapshot.get(process.pid)?.pgid === t.pgid) return false
-  const root = t.rootPid === null ? undefined : snapshot.get(t.rootPid)
-  if (root && !root.zombie) return t.rootStartTime !== null && root.startTime === t.rootStartTime
-  return groupMembers(t.pgid, snapshot).some((e) => !e.zombie)
 }
 
 /** Adds (and returns) processes not tracked before: group members and descendants of tracked. */
@@ -74,34 +50,17 @@ function discover(
     tracked.set(e.pid, e.startTime)
     fresh.push(e)
   }
-  if (t.rootPid !== null && t.rootStartTime !== null) {
-    const root = snapshot.get(t.rootPid)
-    if (root && root.startTime === t.rootStartTime) add(root)
-  }
+  const root = rootOf(t, snapshot)
+  if (root) add(root)
   if (groupTrusted && t.pgid !== null) for (const e of groupMembers(t.pgid, snapshot)) add(e)
-  const children = new Map<number, ProcessEntry[]>()
-  for (const e of snapshot.values()) {
-    const list = children.get(e.ppid)
-    if (list) list.push(e)
-    else children.set(e.ppid, [e])
-  }
-  const queue = [...tracked]
-    .filter(([pid, st]) => isTrackedAlive(snapshot, pid, st))
-    .map(([p]) => p)
-  while (queue.length > 0) {
-    const pid = queue.pop() as number
-    for (const child of children.get(pid) ?? []) {
-      if (child.zombie || tracked.has(child.pid)) continue
-      add(child)
-      queue.push(child.pid)
-    }
-  }
+  const alive = aliveTracked(snapshot, tracked)
+  for (const e of liveDescendants(alive, snapshot, (pid) => tracked.has(pid))) add(e)
   return fresh
 }
 
 function aliveTracked(snapshot: ProcessSnapshot, tracked: Tracked): number[] {
   const alive: number[] = []
-  for (const [pid, st] of tracked) if (isTrackedAlive(snapshot, pid, st)) alive.push(pid)
+  for (const [pid, st] of tracked) if (isSameLive(snapshot, pid, st)) alive.push(pid)
   return alive
 }
 
@@ -184,9 +143,7 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
   const groupTrusted = groupIsOurs(t, first)
   discover(t, first, tracked, groupTrusted)
   const initiallyAlive = aliveTracked(first, tracked)
-  if (initiallyAlive.length === 0) {
-    return result(t, started, [], false, true, [])
-  }
+  if (initiallyAlive.length === 0) return nothingKilled(t.jobId, elapsedMs(started))
   const sawAlive = new Set<number>(initiallyAlive)
 
   let signal: NodeJS.Signals = 'SIGTERM'
@@ -228,23 +185,24 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
     await sleep(pollDelay(elapsed))
   }
   const killed = [...sawAlive].filter((pid) => !survivors.includes(pid))
-  return result(t, started, killed, escalated, false, survivors)
+  return result(t, started, killed, escalated, survivors)
 }
+
+const elapsedMs = (started: number): number => Math.round((performance.now() - started) * 10) / 10
 
 function result(
   t: KillTarget,
   started: number,
   killed: number[],
   escalated: boolean,
-  alreadyStopped: boolean,
   survivors: number[]
 ): KillResult {
   return {
     jobId: t.jobId,
     killed: killed.sort((a, b) => a - b),
     escalated,
-    durationMs: Math.round((performance.now() - started) * 10) / 10,
-    alreadyStopped,
+    durationMs: elapsedMs(started),
+    alreadyStopped: false,
     survivors
   }
 }
@@ -264,7 +222,7 @@ const treeKillAsync = (pid: number, signal: NodeJS.Signals): Promise<void> =>
 /** Where there is no process table (Windows): tree-kill, then wait for the root to go. */
 async function killTreePortable(t: KillTarget, started: number): Promise<KillResult> {
   const pid = t.rootPid
-  if (pid === null || !probeAlive(pid)) return result(t, started, [], false, true, [])
+  if (pid === null || !probeAlive(pid)) return nothingKilled(t.jobId, elapsedMs(started))
   await treeKillAsync(pid, 'SIGTERM')
   let escalated = false
   while (probeAlive(pid) && performance.now() - started < t.graceMs) await sleep(25)
@@ -274,7 +232,7 @@ async function killTreePortable(t: KillTarget, started: number): Promise<KillRes
     while (probeAlive(pid) && performance.now() - started < t.graceMs + 3000) await sleep(25)
   }
   const survivors = probeAlive(pid) ? [pid] : []
-  return result(t, started, survivors.length ? [] : [pid], escalated, false, survivors)
+  return result(t, started, survivors.length ? [] : [pid], escalated, survivors)
 }
 
 /**
@@ -293,9 +251,4 @@ export function killTreeSync(t: Omit<KillTarget, 'graceMs'>): void {
   const groupTrusted = groupIsOurs(full, snapshot)
   discover(full, snapshot, tracked, groupTrusted)
   freezeThenSignal(full, tracked, groupTrusted, 'SIGKILL', snapshot)
-}
-
-/** Best-effort group kill with no scan at all. */
-export function killGroupSync(pgid: number): void {
-  if (pgid > 1) sendSignal(-pgid, 'SIGKILL')
 }

@@ -182,38 +182,6 @@ export function readProcessTable(): ProcessSnapshot | null {
   }
 }
 
-/** Live (non-zombie) process by pid. */
-export function liveEntry(snapshot: ProcessSnapshot, pid: number): ProcessEntry | undefined {
-  const e = snapshot.get(pid)
-  return e && !e.zombie ? e : undefined
-}
-
-/**
- * Every descendant of `rootPid` by parent links (not including the root). Ancestry finds the
- * processes that called setsid() and so left the job's process group.
- */
-export function descendantsOf(rootPid: number, snapshot: ProcessSnapshot): ProcessEntry[] {
-  const children = new Map<number, ProcessEntry[]>()
-  for (const e of snapshot.values()) {
-    const list = children.get(e.ppid)
-    if (list) list.push(e)
-    else children.set(e.ppid, [e])
-  }
-  const found: ProcessEntry[] = []
-  const queue = [rootPid]
-  const visited = new Set<number>([rootPid])
-  while (queue.length > 0) {
-    const pid = queue.shift() as number
-    for (const child of children.get(pid) ?? []) {
-      if (visited.has(child.pid)) continue
-      visited.add(child.pid)
-      found.push(child)
-      queue.push(child.pid)
-    }
-  }
-  return found
-}
-
 /** Members of a process group (pgid ≤ 1 never matches: that would be init's or everyone's). */
 export function groupMembers(pgid: number, snapshot: ProcessSnapshot): ProcessEntry[] {
   if (pgid <= 1) return []

@@ -1,7 +1,11 @@
-// A minimal typed event hub: `on` returns its own unsubscribe function, and a throwing listener
-// cannot stop the others (or the process manager) from running.
+// The one typed event hub (the ProcessManager's events, the service's events to every host): `on`
+// returns its own unsubscribe function, and a throwing listener (a closed window) cannot stop the
+// others from running.
 export class TypedEvents<Events extends { [K in keyof Events]: unknown }> {
   private readonly listeners = new Map<keyof Events, Set<(payload: never) => void>>()
+
+  /** `owner` names the hub in the line logged when a listener throws. */
+  constructor(private readonly owner = 'events') {}
 
   on<K extends keyof Events>(event: K, listener: (payload: Events[K]) => void): () => void {
     let set = this.listeners.get(event)
@@ -17,7 +21,7 @@ export class TypedEvents<Events extends { [K in keyof Events]: unknown }> {
       try {
         ;(listener as (p: Events[K]) => void)(payload)
       } catch (err) {
-        console.error(`listener for '${String(event)}' failed:`, err)
+        console.error(`[${this.owner}] listener for '${String(event)}' failed:`, err)
       }
     }
   }

@@ -55,7 +55,11 @@ function main(): void {
     emit({ type: 'error', message: describeFailure(err) })
     stop(`uncaught: ${err.message}`, 1)
   })
-  if (args.supervised) startWatchdog({ onParentLost: (why) => stop(`parent lost: ${why}`, 70) })
+  if (args.supervised) {
+    startWatchdog({
+      onParentLost: (why, killed) => stop(`parent lost: ${why}; killed ${killed} process(es)`, 70)
+    })
+  }
 
   log(`job ${spec.jobId}: ${spec.inputPath} → ${spec.outputDir} (${spec.formats.join(',')})`)
   runPipeline(spec, emit, log, controller.signal).then(

@@ -1,24 +1,6 @@
 // Reading the pipeline's command line: `pipeline.js [--supervised] --spec '<json>'`. The spec is
 // validated here so a bad one fails with a clear line instead of deep inside the run.
-import { z } from 'zod'
-import { ENGINE_NAMES, OUTPUT_FORMATS } from '@shared/domain'
-import type { PipelineSpec } from '@shared/pipelineProtocol'
-
-const PipelineSpecSchema = z.object({
-  jobId: z.number().int(),
-  inputPath: z.string().min(1),
-  outputDir: z.string().min(1),
-  outputBaseName: z.string().min(1),
-  engine: z.enum(ENGINE_NAMES),
-  model: z.string(),
-  processes: z.number().int().min(1).max(64),
-  workers: z.number().int().min(1).max(64),
-  chunkSeconds: z.number().positive(),
-  overlapSeconds: z.number().min(0),
-  formats: z.array(z.enum(OUTPUT_FORMATS)).min(1),
-  tempDir: z.string().min(1),
-  modelsDir: z.string().min(1).optional()
-})
+import { PipelineSpecSchema, type PipelineSpec } from '@shared/pipelineProtocol'
 
 export interface PipelineArgs {
   spec: PipelineSpec

@@ -1,12 +1,16 @@
 // Runs inside the pipeline subprocess. Its parent (the app, the CLI) keeps our stdin open as a
 // control pipe: when the parent dies — even by kill -9 — the kernel closes the pipe and stdin
 // ends. A changed parent pid (reparented to init or a subreaper) is the backup signal. Either
-// way `onParentLost` runs once, so the pipeline can kill its workers and exit within ~2 s.
+// way every process below the pipeline is SIGKILLed at once (no time for grace: nobody is left to
+// stop them), then `onParentLost` runs once so the pipeline can clean up and exit within ~2 s.
 import type { Socket } from 'node:net'
-import { descendantsOf, groupMembers, readProcessTable } from '../os/processTable'
+import { sendSignal } from '../os/killTree'
+import { groupMembers, readProcessTable } from '../os/processTable'
+import { descendantsOf } from '../os/processTree'
 
 export interface WatchdogOptions {
-  onParentLost: (why: string) => void
+  /** Runs once, after the workers were killed (`killed`: how many processes that took). */
+  onParentLost: (why: string, killed: number) => void
   /** How often the parent pid is checked. */
   pollMs?: number
 }
@@ -20,7 +24,7 @@ export function startWatchdog(o: WatchdogOptions): () => void {
     if (fired) return
     fired = true
     stop()
-    o.onParentLost(why)
+    o.onParentLost(why, killDescendantsSync())
   }
   const onEnd = (): void => lost('control pipe closed')
   const onError = (err: Error): void => lost(`control pipe failed: ${err.message}`)
@@ -54,7 +58,7 @@ export function startWatchdog(o: WatchdogOptions): () => void {
  * They are SIGSTOPped and re-scanned first, so a worker forked at the last moment is not
  * orphaned out of reach when its parent dies.
  */
-export function killDescendantsSync(): number {
+function killDescendantsSync(): number {
   const targets = new Set<number>()
   for (let round = 0; round < 6; round++) {
     const snapshot = readProcessTable()
@@ -66,17 +70,9 @@ export function killDescendantsSync(): number {
     if (fresh.length === 0) break
     for (const e of fresh) {
       targets.add(e.pid)
-      signal(e.pid, 'SIGSTOP')
+      sendSignal(e.pid, 'SIGSTOP')
     }
   }
-  for (const pid of targets) signal(pid, 'SIGKILL')
+  for (const pid of targets) sendSignal(pid, 'SIGKILL')
   return targets.size
-}
-
-function signal(pid: number, name: NodeJS.Signals): void {
-  try {
-    process.kill(pid, name)
-  } catch {
-    // already gone
-  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { readFlag, parsePort } from '../core/hosting/commandLine'
 import { createTranscriptionService } from '../core/service/transcriptionService'
 import { resolveDataDir } from '../core/paths'
-import { oneLineError } from '../core/hosting/dispatchRequest'
+import { oneLineError } from '@shared/errors'
 import { startWebHost } from './server'
 
 const SHUTDOWN_TIMEOUT_MS = 5_000

@@ -123,14 +123,6 @@ export interface EventPayloads {
   'app.notice': AppNotice
 }
 export type EventChannel = keyof EventPayloads
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'job.updated',
-  'job.deleted',
-  'job.logs',
-  'job.metrics',
-  'jobs.stopped',
-  'app.notice'
-]
 
 /** Prefix so our IPC channels never collide with Electron's or a library's. */
 export const IPC_PREFIX = 'transcriptor:'

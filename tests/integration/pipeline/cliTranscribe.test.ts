@@ -141,8 +141,8 @@ describe('transcriptor transcribe', () => {
     await waitFor(
       () =>
         processesMentioning('pocketsphinx').length > 0 && processesMentioning(dataDir).length > 1,
-      60_000,
-      'the engine to run'
+      'the engine to run',
+      60_000
     )
     child.kill('SIGINT')
     expect(await exited).toBe(130)
@@ -153,8 +153,8 @@ describe('transcriptor transcribe', () => {
     expect(rows.every((r) => r.process_id === null || !isAlive(r.process_id))).toBe(true)
     await waitFor(
       () => processesMentioning(dataDir).length === 0,
-      10_000,
-      'every process of the job to be gone'
+      'every process of the job to be gone',
+      10_000
     )
     expect(stderr).toMatch(/cancelled/)
   })

@@ -31,27 +31,7 @@ export interface RunningPipeline {
   finished: Promise<PipelineRun>
 }
 
-export function makeSpec(
-  dir: string,
-  inputPath: string,
-  overrides: Partial<PipelineSpec> = {}
-): PipelineSpec {
-  return {
-    jobId: 1,
-    inputPath,
-    outputDir: join(dir, 'out'),
-    outputBaseName: 'transcript',
-    engine: 'pocketsphinx',
-    model: '',
-    processes: 2,
-    workers: 1,
-    chunkSeconds: 30,
-    overlapSeconds: 2,
-    formats: ['txt', 'srt', 'vtt', 'json'],
-    tempDir: join(dir, 'tmp', 'job-1'),
-    ...overrides
-  }
-}
+export { makeSpec } from '../../support/pipelineSpec'
 
 /** `supervised` = started like the ProcessManager does (stdin is the control pipe). */
 export function startPipeline(
@@ -164,17 +144,7 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function waitFor(
-  condition: () => boolean,
-  timeoutMs: number,
-  what: string
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
+export { waitFor } from '../../support/waitFor'
 
 export function transcriptText(spec: PipelineSpec): string {
   return readFileSync(join(spec.outputDir, `${spec.outputBaseName}.txt`), 'utf8')

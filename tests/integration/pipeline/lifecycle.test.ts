@@ -39,8 +39,8 @@ async function engineWorkers(run: RunningPipeline): Promise<number[]> {
       })
       return workers.length === 2
     },
-    60_000,
-    'two pocketsphinx workers'
+    'two pocketsphinx workers',
+    60_000
   )
   return workers
 }
@@ -92,7 +92,7 @@ describe('pipeline lifecycle', () => {
     const result = await run.finished
     expect(Date.now() - stoppedAt).toBeLessThan(5_000)
     expect(result.code).not.toBe(0)
-    await waitFor(() => workers.every((pid) => !isAlive(pid)), 5_000, 'workers to exit')
+    await waitFor(() => workers.every((pid) => !isAlive(pid)), 'workers to exit', 5_000)
     expect(existsSync(spec.tempDir)).toBe(false)
     expect(result.events.some((e) => e.type === 'done')).toBe(false)
   })
@@ -105,7 +105,7 @@ describe('pipeline lifecycle', () => {
     const result = await run.finished
     expect(result.code).not.toBe(0)
     expect(result.stderr).toMatch(/parent lost/)
-    await waitFor(() => workers.every((pid) => !isAlive(pid)), 5_000, 'workers to exit')
+    await waitFor(() => workers.every((pid) => !isAlive(pid)), 'workers to exit', 5_000)
     expect(existsSync(spec.tempDir)).toBe(false)
   })
 

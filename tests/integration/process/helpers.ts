@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
 import type { NewJob } from '../../../src/main/core/db/jobRepository'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
-import { collectJobTree, type JobTreeRef } from '../../../src/main/core/process/jobTree'
+import { collectJobTree, type JobTreeRef } from '../../../src/main/os/processTree'
 import { readProcessTable } from '../../../src/main/os/processTable'
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/process')
@@ -66,21 +66,7 @@ export function processingJob(store: Store): number {
   return row.id
 }
 
-export async function waitFor<T>(
-  probe: () => T | Promise<T>,
-  what: string,
-  timeoutMs = 15_000,
-  everyMs = 25
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await probe()
-    if (value) return value as NonNullable<T>
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
-}
+export { waitFor } from '../../support/waitFor'
 
 export interface Identity {
   pid: number

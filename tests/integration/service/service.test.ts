@@ -10,6 +10,7 @@ import {
 } from '../../../src/main/core/service/transcriptionService'
 import { isRunning } from '../../support/processes'
 import { joinedSpeech, librivoxClips } from '../../support/speech'
+import { waitFor } from '../../support/waitFor'
 import type { JobOptions, JobRow } from '@shared/domain'
 
 let dir: string
@@ -30,20 +31,6 @@ const bob = { clientId: 'client-bob' }
 
 const alive = isRunning
 
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | null | false,
-  ms = 30_000
-): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
 const oneProcess: JobOptions = {
   engine: 'pocketsphinx',
   model: '',
@@ -61,10 +48,14 @@ async function runningJob(path: string, ctx = alice): Promise<JobRow> {
     ctx
   )
   const id = created[0].id
-  return until('a registered pipeline', () => {
-    const row = serviceRow(id)
-    return row?.status === 'processing' && row.process_id ? row : null
-  })
+  return waitFor(
+    () => {
+      const row = serviceRow(id)
+      return row?.status === 'processing' && row.process_id ? row : null
+    },
+    'a registered pipeline',
+    30_000
+  )
 }
 
 let rows = new Map<number, JobRow>()

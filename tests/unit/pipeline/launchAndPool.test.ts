@@ -5,22 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { pipelineLaunch, pipelineScriptPath } from '../../../src/main/core/process/pipelineLaunch'
 import { runPool } from '../../../src/main/pipeline/workerPool'
 import { parsePipelineArgs } from '../../../src/main/pipeline/spec'
-import type { PipelineSpec } from '@shared/pipelineProtocol'
+import { makeSpec } from '../../support/pipelineSpec'
 
-const spec: PipelineSpec = {
+const spec = makeSpec('/', `/in/it's "a" $(x).wav`, {
   jobId: 7,
-  inputPath: `/in/it's "a" $(x).wav`,
   outputDir: '/out',
   outputBaseName: 'it',
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 2,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
   formats: ['txt'],
   tempDir: '/tmp/job-7'
-}
+})
 
 const dirs: string[] = []
 afterEach(() => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  descendantsOf,
   parseProcStat,
   readProcessTable,
   type ProcessEntry
 } from '../../../src/main/os/processTable'
+import { descendantsOf } from '../../../src/main/os/processTree'
 import { isSameProcess, readStartTime } from '../../../src/main/os/processIdentity'
 
 const entry = (pid: number, ppid: number, pgid = pid): ProcessEntry => ({

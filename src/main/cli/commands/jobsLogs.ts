@@ -3,7 +3,7 @@ import { intOption, type Command, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
 import { readLastLines } from '../../os/logTail'
-import { parseJobId } from './jobsShow'
+import { jobNamed } from './jobsShow'
 
 const FOLLOW_POLL_MS = 250
 
@@ -49,10 +49,9 @@ const jobsLogs: Command = {
   positionals: { min: 1, max: 1 },
   options: { lines: { type: 'string', short: 'n' }, follow: { type: 'boolean', short: 'f' } },
   run: async (ctx, { values, positionals }) => {
-    const id = parseJobId(positionals[0])
+    const job = jobNamed(ctx, positionals[0])
+    const { id } = job
     const lines = intOption(values, 'lines', 0, 1_000_000) ?? 50
-    const job = ctx.store().jobs.getJob(id)
-    if (!job) throw new Error(`no job with ID ${id}`)
     const path = job.log_file_path ?? jobLogPath(ctx.dataDir, id)
     const exists = await stat(path).then(
       () => true,

@@ -1,5 +1,5 @@
-import type { JobRow, ProcessStatus } from '@shared/domain'
-import { UsageError, type Command } from '../command'
+import { notRunning, type JobRow, type ProcessStatus } from '@shared/domain'
+import { UsageError, type Command, type CommandContext } from '../command'
 import { recordedStatus } from '../../core/process/recordedJob'
 
 /** The ID positional of the `jobs <verb> ID` commands. */
@@ -9,6 +9,14 @@ export function parseJobId(raw: string | undefined): number {
     throw new UsageError(`job ID must be a positive whole number, got '${raw ?? ''}'`)
   }
   return id
+}
+
+/** The job the ID positional names; throws "no job with ID N" when there is none. */
+export function jobNamed(ctx: CommandContext, raw: string | undefined): JobRow {
+  const id = parseJobId(raw)
+  const job = ctx.store().jobs.getJob(id)
+  if (!job) throw new Error(`no job with ID ${id}`)
+  return job
 }
 
 const when = (ms: number | null): string =>
@@ -51,20 +59,9 @@ const jobsShow: Command = {
   usage: 'ID',
   positionals: { min: 1, max: 1 },
   run: async (ctx, { positionals }) => {
-    const id = parseJobId(positionals[0])
-    const job = ctx.store().jobs.getJob(id)
-    if (!job) throw new Error(`no job with ID ${id}`)
+    const job = jobNamed(ctx, positionals[0])
     const status: ProcessStatus =
-      job.status === 'processing'
-        ? await recordedStatus(job)
-        : {
-            running: false,
-            pid: job.process_id,
-            cpuPercent: 0,
-            memoryMb: 0,
-            elapsedSeconds: 0,
-            processes: []
-          }
+      job.status === 'processing' ? await recordedStatus(job) : notRunning(job.process_id)
     ctx.write(
       ctx.json ? `${JSON.stringify({ job, process: status }, null, 2)}\n` : describe(job, status)
     )

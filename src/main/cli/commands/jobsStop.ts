@@ -1,7 +1,7 @@
 import { TERMINAL_STATUSES } from '@shared/domain'
 import type { Command } from '../command'
 import { recordedState, stopRecordedTree } from '../../core/process/recordedJob'
-import { parseJobId } from './jobsShow'
+import { jobNamed } from './jobsShow'
 
 const REASON = 'stopped from the command line'
 const GRACE_MS = 3000
@@ -17,10 +17,9 @@ const jobsStop: Command = {
   usage: 'ID',
   positionals: { min: 1, max: 1 },
   run: async (ctx, { positionals }) => {
-    const id = parseJobId(positionals[0])
+    const job = jobNamed(ctx, positionals[0])
+    const { id } = job
     const jobs = ctx.store().jobs
-    const job = jobs.getJob(id)
-    if (!job) throw new Error(`no job with ID ${id}`)
     const say = (text: string, data: object): void =>
       ctx.write(ctx.json ? `${JSON.stringify({ jobId: id, ...data })}\n` : `${text}\n`)
 

@@ -5,7 +5,9 @@
 import { basename, resolve } from 'node:path'
 import {
   JobOptionsSchema,
+  jobOptionsIn,
   OUTPUT_FORMATS,
+  parseOutputFiles,
   TERMINAL_STATUSES,
   type JobOptions,
   type JobRow,
@@ -43,14 +45,7 @@ function formatsOption(values: OptionValues): OutputFormat[] | undefined {
 export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobOptions {
   const engine = stringOption(values, 'engine')
   const chosen = {
-    engine: settings.engine,
-    model: settings.model,
-    processes: settings.processes,
-    workers: settings.workers,
-    chunkSeconds: settings.chunkSeconds,
-    overlapSeconds: settings.overlapSeconds,
-    formats: settings.formats,
-    outputDir: settings.outputDir,
+    ...jobOptionsIn(settings),
     ...(engine !== undefined && { engine }),
     ...(stringOption(values, 'model') !== undefined && { model: stringOption(values, 'model') }),
     ...(intOption(values, 'processes', 1, 64) !== undefined && {
@@ -84,9 +79,7 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
 
 function describeOutcome(job: JobRow): string {
   if (job.status === 'completed') {
-    const files = job.output_files
-      ? Object.values(JSON.parse(job.output_files) as Record<string, string>)
-      : []
+    const files = Object.values(parseOutputFiles(job.output_files))
     return `done      ${job.filename} → ${files.join(', ')}`
   }
   if (job.status === 'cancelled')

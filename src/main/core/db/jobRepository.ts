@@ -4,24 +4,23 @@
 import type Database from 'better-sqlite3'
 import type { JobRow, JobStatus } from '@shared/domain'
 
-export interface NewJob {
-  filename: string
-  original_path: string
-  duration_seconds?: number | null
-  engine: JobRow['engine']
-  model: string
-  processes: number
-  workers: number
-  chunk_seconds: number
-  overlap_seconds: number
-  /** Comma-separated OutputFormat list, e.g. "txt,srt". */
-  formats: string
-  output_dir: string | null
-  /** Who created the job (app instance and its pid): a queued job has no pipeline yet, so this
-   * is how the reaper tells a job still waiting its turn from one whose creator has died. */
-  owner_instance?: string | null
-  owner_pid?: number | null
-}
+/** A job's row as created: the options and the input; the rest is filled in as it runs.
+ * `owner_*` say who created it (app instance and its pid): a queued job has no pipeline yet, so
+ * this is how the reaper tells a job still waiting its turn from one whose creator has died. */
+export type NewJob = Pick<
+  JobRow,
+  | 'filename'
+  | 'original_path'
+  | 'engine'
+  | 'model'
+  | 'processes'
+  | 'workers'
+  | 'chunk_seconds'
+  | 'overlap_seconds'
+  | 'formats'
+  | 'output_dir'
+> &
+  Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid'>>
 
 export interface JobFilter {
   status?: JobStatus

@@ -10,13 +10,7 @@ import {
   type RequestContext,
   type RequestHandlers
 } from '@shared/ipc/contract'
-
-/** First line of an error's message, so the renderer shows one readable reason. */
-export function oneLineError(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  const line = text.split('\n', 1)[0]?.trim()
-  return line ? line.slice(0, 500) : 'unknown error'
-}
+import { oneLineError } from '@shared/errors'
 
 export async function dispatchRequest(
   handlers: RequestHandlers,

@@ -2,8 +2,8 @@
 // jobs together, then their usage (from that same pass on Linux, one batched pidusage call
 // elsewhere — see treeUsage.ts), on a setTimeout chain (a slow tick delays the
 // next one instead of piling up like setInterval would).
-import type { MetricsSample, ProcessStatus } from '@shared/domain'
-import { collectJobTree, type JobTreeRef } from './jobTree'
+import { notRunning, type MetricsSample, type ProcessStatus } from '@shared/domain'
+import { collectJobTree, type JobTreeRef } from '../../os/processTree'
 import { IncrementalScanner } from '../../os/incrementalScan'
 import type { ProcessEntry } from '../../os/processTable'
 import { CommandCache, round1, toProcessInfo, UsageReader, type PidUsage } from '../../os/treeUsage'
@@ -143,14 +143,7 @@ export function statusFromSample(
   rootPid: number | null
 ): ProcessStatus {
   if (!sample || sample.processes.length === 0) {
-    return {
-      running: false,
-      pid: rootPid,
-      cpuPercent: 0,
-      memoryMb: 0,
-      elapsedSeconds: 0,
-      processes: []
-    }
+    return notRunning(rootPid)
   }
   const root = sample.processes.find((p) => p.pid === rootPid)
   return {

@@ -6,7 +6,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
+import {
+  nothingKilled,
+  notRunning,
+  type KillResult,
+  type MetricsSample,
+  type ProcessStatus
+} from '@shared/domain'
 import { jobLogPath } from '../paths'
 import { OutcomeLedger } from '../db/outcomeLedger'
 import { removeWorkFolderIfUnneeded, sweepWorkFolders } from './workFolders'
@@ -39,7 +45,7 @@ export class ProcessManager {
   /** Ended jobs whose sparkline history is still kept, oldest first (at most KEEP_ENDED). */
   private readonly ended: number[] = []
   private reaping: Promise<ReapResult[]> | null = null
-  private readonly events = new TypedEvents<ProcessManagerEvents>()
+  private readonly events = new TypedEvents<ProcessManagerEvents>('process manager')
   private readonly sampler: MetricsSampler
   private readonly graceMs: number
   private stopHeartbeat: (() => void) | null = null
@@ -143,7 +149,7 @@ export class ProcessManager {
     const row = this.o.repo.getJob(jobId)
     if (row && row.status === 'processing' && !job) return recordedStatus(row)
     const pid = job?.pid ?? row?.process_id ?? null
-    return { running: false, pid, cpuPercent: 0, memoryMb: 0, elapsedSeconds: 0, processes: [] }
+    return notRunning(pid)
   }
 
   getMetricsHistory(jobId: number): MetricsSample[] {
@@ -161,23 +167,6 @@ export class ProcessManager {
   /** Last `lines` lines of the job's log (also for finished jobs; reaches into `.1` if rotated). */
   async getLogs(jobId: number, lines: number): Promise<string[]> {
     return readLogTail(this.getLogPath(jobId), lines)
-  }
-
-  /**
-   * SIGTERM to the pipeline only (it stops its own workers); false if it was not running. When
-   * it has exited, the job is marked cancelled with `reason`.
-   */
-  killProcess(jobId: number, reason = 'stopped'): boolean {
-    const job = this.jobs.get(jobId)
-    if (!job?.alive) return false
-    job.stoppedByUs = true
-    job.stopReason ??= reason
-    try {
-      process.kill(job.pid, 'SIGTERM')
-      return true
-    } catch {
-      return false
-    }
   }
 
   /** Stops the whole tree, then marks the job cancelled. Concurrent/repeated calls are safe. */
@@ -209,14 +198,7 @@ export class ProcessManager {
       const row = this.o.repo.getJob(jobId)
       if (!job && row?.status === 'processing')
         return stopForeignTree(this.o.repo, row, reason, graceMs)
-      result = {
-        jobId,
-        killed: [],
-        escalated: false,
-        durationMs: 0,
-        alreadyStopped: true,
-        survivors: []
-      }
+      result = nothingKilled(jobId)
     }
     this.outcomes.record(jobId, { status: 'cancelled', reason })
     this.tidyWorkFolder(jobId)

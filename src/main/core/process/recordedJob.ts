@@ -1,9 +1,15 @@
 // Acting on a job from its database row alone — what the reaper and `transcriptor jobs stop`
 // do, since they are not the process that spawned it. The row's (pid, start time) must match a
 // live process before anything is signalled; a pid reused by another program is left alone.
-import type { JobRow, KillResult, ProcessStatus } from '@shared/domain'
+import {
+  nothingKilled,
+  notRunning,
+  type JobRow,
+  type KillResult,
+  type ProcessStatus
+} from '@shared/domain'
 import type { JobRepository } from '../db/jobRepository'
-import type { JobTreeRef } from './jobTree'
+import type { JobTreeRef } from '../../os/processTree'
 import { killTree } from '../../os/killTree'
 import { measureTreeNow } from './metricsSampler'
 import { readStartTime } from '../../os/processIdentity'
@@ -43,14 +49,7 @@ export function recordedState(row: JobRow): RecordedState {
 export async function stopRecordedTree(row: JobRow, graceMs: number): Promise<KillResult> {
   const state = recordedState(row)
   if (state === 'pid-reused' || state === 'unrecorded') {
-    return {
-      jobId: row.id,
-      killed: [],
-      escalated: false,
-      durationMs: 0,
-      alreadyStopped: true,
-      survivors: []
-    }
+    return nothingKilled(row.id)
   }
   return killTree({ ...treeRefOf(row), graceMs })
 }
@@ -81,14 +80,7 @@ export async function stopForeignTree(
 export async function recordedStatus(row: JobRow): Promise<ProcessStatus> {
   const state = recordedState(row)
   if (state === 'pid-reused' || state === 'unrecorded') {
-    return {
-      running: false,
-      pid: row.process_id,
-      cpuPercent: 0,
-      memoryMb: 0,
-      elapsedSeconds: 0,
-      processes: []
-    }
+    return notRunning(row.process_id)
   }
   return measureTreeNow(treeRefOf(row))
 }

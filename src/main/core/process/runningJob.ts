@@ -9,7 +9,7 @@ import {
   PIPELINE_EVENT_FD,
   type PipelineEvent
 } from '@shared/pipelineProtocol'
-import type { JobTreeRef } from './jobTree'
+import type { JobTreeRef } from '../../os/processTree'
 import { killTree } from '../../os/killTree'
 import { CUT_MARKER, LineSplitter } from '../../os/lineSplitter'
 

@@ -4,7 +4,8 @@ import type { JobRow } from '@shared/domain'
 import type { JobRepository } from '../db/jobRepository'
 import type { PendingOutcome } from '../db/outcomeLedger'
 import type { ProcessManager } from '../process/processManager'
-import type { EventHub } from './eventHub'
+import type { EventPayloads } from '@shared/ipc/contract'
+import type { TypedEvents } from '../../os/typedEvents'
 
 export function withHeldOutcome(row: JobRow, held: PendingOutcome | undefined): JobRow {
   if (!held) return row
@@ -30,7 +31,7 @@ export function withHeldOutcome(row: JobRow, held: PendingOutcome | undefined): 
 export function reportHeldOutcomes(
   pm: ProcessManager,
   repo: JobRepository,
-  hub: EventHub,
+  hub: TypedEvents<EventPayloads>,
   changed: (jobId: number) => void
 ): void {
   const nameOf = (jobId: number): string => {

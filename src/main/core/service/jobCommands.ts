@@ -2,9 +2,10 @@
 // release a client's jobs). Request handlers and the lifecycle call these; none of them is
 // reachable from a host except through the handlers.
 import { basename, isAbsolute, resolve } from 'node:path'
-import type { JobOptions, JobRow, KillResult } from '@shared/domain'
+import { nothingKilled, type JobOptions, type JobRow, type KillResult } from '@shared/domain'
 import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
 import { inputProblem } from './inputCheck'
+import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { removeJobFiles } from './jobOutputs'
 import type { ServiceCore } from './serviceCore'
 
@@ -22,29 +23,16 @@ export async function stopJob(core: ServiceCore, id: number, reason: string): Pr
   if (scheduler.remove(id) || repo.getJob(id)?.status === 'queued') {
     repo.cancelJob(id, reason)
     core.changed(id)
-    return {
-      jobId: id,
-      killed: [],
-      escalated: false,
-      durationMs: 0,
-      alreadyStopped: true,
-      survivors: []
-    }
+    return nothingKilled(id)
   }
   // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
   // its own child, or the recorded tree (identity-checked) of a job another process owns.
   const ended =
     TERMINAL.has(repo.getJob(id)?.status ?? 'completed') || pm.outcomes.pending(id) !== undefined
   if (ended && !pm.isProcessRunning(id)) {
-    return {
-      jobId: id,
-      killed: [],
-      escalated: false,
-      durationMs: Date.now() - started,
-      alreadyStopped: true,
-      survivors: []
-    }
+    return nothingKilled(id, Date.now() - started)
   }
+  if (!pm.isProcessRunning(id)) return nothingKilled(id, Date.now() - started)
   const result = await pm.killProcessTree(id, { reason })
   core.changed(id)
   return result
@@ -71,21 +59,6 @@ export async function releaseClient(
   return notice
 }
 
-/** What was asked, completed from the settings' defaults. */
-function chosenOptions(core: ServiceCore, options: Partial<JobOptions> | undefined): JobOptions {
-  const defaults = core.settings.get()
-  return {
-    engine: options?.engine ?? defaults.engine,
-    model: options?.model ?? defaults.model,
-    processes: options?.processes ?? defaults.processes,
-    workers: options?.workers ?? defaults.workers,
-    chunkSeconds: options?.chunkSeconds ?? defaults.chunkSeconds,
-    overlapSeconds: options?.overlapSeconds ?? defaults.overlapSeconds,
-    formats: options?.formats ?? defaults.formats,
-    outputDir: options?.outputDir ?? defaults.outputDir
-  }
-}
-
 /** One job for one file: queued, or failed at once with the reason the file cannot be used. */
 function createOneJob(
   core: ServiceCore,
@@ -98,14 +71,7 @@ function createOneJob(
     filename: basename(path),
     original_path: path,
     duration_seconds: null,
-    engine: chosen.engine,
-    model: chosen.model,
-    processes: chosen.processes,
-    workers: chosen.workers,
-    chunk_seconds: chosen.chunkSeconds,
-    overlap_seconds: chosen.overlapSeconds,
-    formats: chosen.formats.join(','),
-    output_dir: chosen.outputDir ? resolve(chosen.outputDir) : null,
+    ...jobColumnsOf(chosen),
     owner_instance: core.instanceId,
     owner_pid: process.pid
   })
@@ -124,7 +90,7 @@ export function createJobs(
   options: Partial<JobOptions> | undefined,
   ctx: RequestContext
 ): CreatedJobs {
-  const chosen = chosenOptions(core, options)
+  const chosen = withDefaults(options, core.settings.get())
   const created: JobRow[] = []
   const rejected: CreatedJobs['rejected'] = []
   for (const raw of paths) {
@@ -140,21 +106,7 @@ export function createJobs(
 /** A new job for the same file with the same options. */
 export function retryJob(core: ServiceCore, id: number, ctx: RequestContext): JobRow {
   const job = core.mustGet(id)
-  const { created } = createJobs(
-    core,
-    [job.original_path],
-    {
-      engine: job.engine,
-      model: job.model,
-      processes: job.processes,
-      workers: job.workers,
-      chunkSeconds: job.chunk_seconds,
-      overlapSeconds: job.overlap_seconds,
-      formats: job.formats.split(',') as JobOptions['formats'],
-      outputDir: job.output_dir ?? ''
-    },
-    ctx
-  )
+  const { created } = createJobs(core, [job.original_path], jobOptionsOf(job), ctx)
   return created[0]
 }
 

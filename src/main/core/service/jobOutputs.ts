@@ -1,7 +1,7 @@
 // Where a job's outputs live and how they are read back (transcript view, delete).
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path'
-import type { JobRow, OutputFormat, Transcript } from '@shared/domain'
+import { parseOutputFiles, type JobRow, type OutputFiles, type Transcript } from '@shared/domain'
 import { dataPaths } from '../paths'
 import { jobWorkDir } from '../process/workFolders'
 
@@ -15,15 +15,8 @@ export function outputBaseName(filename: string): string {
   return stem.length > 0 ? stem : 'transcript'
 }
 
-export function outputFilesOf(
-  job: Pick<JobRow, 'output_files'>
-): Partial<Record<OutputFormat, string>> {
-  if (!job.output_files) return {}
-  try {
-    return JSON.parse(job.output_files) as Partial<Record<OutputFormat, string>>
-  } catch {
-    return {}
-  }
+export function outputFilesOf(job: Pick<JobRow, 'output_files'>): OutputFiles {
+  return parseOutputFiles(job.output_files)
 }
 
 export function readTranscript(job: JobRow): Transcript | null {

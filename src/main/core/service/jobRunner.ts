@@ -2,19 +2,21 @@
 // job's row: progress while it runs, then completed (with outputs) or failed (with the reason).
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
-import type { JobRow, OutputFormat } from '@shared/domain'
+import type { JobRow, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
+import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
 import { isDatabaseRefusal } from '../db/outcomeLedger'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
 import { jobWorkDir } from '../process/workFolders'
 import { dataPaths } from '../paths'
+import { jobOptionsOf } from './jobOptions'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { QueuedJob } from './jobScheduler'
 
 interface RunState {
-  outputs: Partial<Record<OutputFormat, string>> | null
+  outputs: OutputFiles | null
   error: string | null
 }
 
@@ -51,7 +53,7 @@ export class JobRunner {
       if (job)
         pm.outcomes.record(job.id, {
           status: 'failed',
-          message: `could not start: ${oneLine(error)}`
+          message: `could not start: ${oneLineError(error)}`
         })
       queueMicrotask(() => this.deps.ended(queued.jobId))
       return
@@ -76,7 +78,7 @@ export class JobRunner {
       this.states.delete(job.id)
       pm.outcomes.record(job.id, {
         status: 'failed',
-        message: `could not start the pipeline: ${oneLine(error)}`
+        message: `could not start the pipeline: ${oneLineError(error)}`
       })
       queueMicrotask(() => this.deps.ended(job.id))
     }
@@ -117,10 +119,7 @@ export class JobRunner {
     const { outcomes } = this.deps.pm
     try {
       if (code === 0 && state.outputs) {
-        outcomes.record(jobId, {
-          status: 'completed',
-          outputs: state.outputs as Record<string, string>
-        })
+        outcomes.record(jobId, { status: 'completed', outputs: state.outputs })
       } else if (!stoppedByUs) {
         outcomes.record(jobId, {
           status: 'failed',
@@ -140,17 +139,11 @@ export class JobRunner {
 
 function specFor(job: JobRow, dataDir: string): PipelineSpec {
   return {
+    ...jobOptionsOf(job),
     jobId: job.id,
     inputPath: job.original_path,
     outputDir: outputDirFor(job, dataDir),
     outputBaseName: outputBaseName(job.filename),
-    engine: job.engine,
-    model: job.model,
-    processes: job.processes,
-    workers: job.workers,
-    chunkSeconds: job.chunk_seconds,
-    overlapSeconds: job.overlap_seconds,
-    formats: job.formats.split(',').filter(Boolean) as OutputFormat[],
     tempDir: jobWorkDir(dataDir, job.id),
     modelsDir: dataPaths(dataDir).models
   }
@@ -184,9 +177,4 @@ function exitReason(code: number | null, signal: string | null, stderr: string[]
     ?.trim()
   const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
   return last ? `pipeline ${how}: ${last}` : `pipeline ${how}`
-}
-
-export function oneLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n')[0].trim()
 }

@@ -4,11 +4,12 @@
 import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { JobRow } from '@shared/domain'
+import type { EventPayloads } from '@shared/ipc/contract'
 import type { JobRepository } from '../db/jobRepository'
 import { openStore, type Store } from '../db/openDataDir'
+import { TypedEvents } from '../../os/typedEvents'
 import { ProcessManager } from '../process/processManager'
 import type { SettingsStore } from '../settings/settingsStore'
-import { EventHub } from './eventHub'
 import { reportHeldOutcomes, withHeldOutcome } from './heldOutcome'
 import { JobRunner } from './jobRunner'
 import { JobScheduler } from './jobScheduler'
@@ -31,7 +32,8 @@ export interface ServiceCore {
   readonly store: Store
   readonly repo: JobRepository
   readonly settings: SettingsStore
-  readonly hub: EventHub
+  /** The service's events, fanned out to every host (window, socket, CLI). */
+  readonly hub: TypedEvents<EventPayloads>
   readonly pm: ProcessManager
   readonly runner: JobRunner
   readonly scheduler: JobScheduler
@@ -48,7 +50,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   const dataDir = resolve(o.dataDir)
   const store = openStore(dataDir)
   const { jobs: repo, settings } = store
-  const hub = new EventHub()
+  const hub = new TypedEvents<EventPayloads>('service')
   const instanceId = randomUUID()
   const pm = new ProcessManager({ repo, dataDir, instanceId, settings: () => settings.get() })
   pm.installExitGuard()

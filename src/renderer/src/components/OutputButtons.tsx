@@ -1,16 +1,10 @@
 // Open or reveal each output file a completed job wrote.
-import { OUTPUT_FORMATS, type JobRow, type OutputFormat } from '@shared/domain'
+import { OUTPUT_FORMATS, parseOutputFiles, type JobRow, type OutputFormat } from '@shared/domain'
 import { openOutput } from '../store/jobActions'
 
 export function outputFormats(row: Pick<JobRow, 'output_files'>): OutputFormat[] {
-  if (!row.output_files) return []
-  try {
-    const parsed: unknown = JSON.parse(row.output_files)
-    if (typeof parsed !== 'object' || parsed === null) return []
-    return OUTPUT_FORMATS.filter((f) => typeof (parsed as Record<string, unknown>)[f] === 'string')
-  } catch {
-    return []
-  }
+  const files = parseOutputFiles(row.output_files)
+  return OUTPUT_FORMATS.filter((f) => files[f] !== undefined)
 }
 
 export function OutputButtons({ row }: { row: JobRow }): React.JSX.Element | null {

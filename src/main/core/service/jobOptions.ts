@@ -1,0 +1,52 @@
+// A job's options and its row, both ways: the row's columns are written from the options once
+// (createJobs) and read back as options once (the pipeline spec, retry).
+import { resolve } from 'node:path'
+import {
+  OUTPUT_FORMATS,
+  jobOptionsIn,
+  type JobOptions,
+  type JobRow,
+  type OutputFormat,
+  type Settings
+} from '@shared/domain'
+import type { NewJob } from '../db/jobRepository'
+
+/** What was asked, completed from the settings' defaults. */
+export function withDefaults(
+  options: Partial<JobOptions> | undefined,
+  settings: Settings
+): JobOptions {
+  return { ...jobOptionsIn(settings), ...options }
+}
+
+/** The options a job was created with, read back from its row. */
+export function jobOptionsOf(row: JobRow): JobOptions {
+  return {
+    engine: row.engine,
+    model: row.model,
+    processes: row.processes,
+    workers: row.workers,
+    chunkSeconds: row.chunk_seconds,
+    overlapSeconds: row.overlap_seconds,
+    formats: row.formats.split(',').filter(isOutputFormat),
+    outputDir: row.output_dir ?? ''
+  }
+}
+
+/** The option columns of a new job's row. */
+export function jobColumnsOf(options: JobOptions): Omit<NewJob, 'filename' | 'original_path'> {
+  return {
+    engine: options.engine,
+    model: options.model,
+    processes: options.processes,
+    workers: options.workers,
+    chunk_seconds: options.chunkSeconds,
+    overlap_seconds: options.overlapSeconds,
+    formats: options.formats.join(','),
+    output_dir: options.outputDir ? resolve(options.outputDir) : null
+  }
+}
+
+function isOutputFormat(name: string): name is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(name)
+}
