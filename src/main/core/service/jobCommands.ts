@@ -32,7 +32,6 @@ export async function stopJob(core: ServiceCore, id: number, reason: string): Pr
   if (ended && !pm.isProcessRunning(id)) {
     return nothingKilled(id, Date.now() - started)
   }
-  if (!pm.isProcessRunning(id)) return nothingKilled(id, Date.now() - started)
   const result = await pm.killProcessTree(id, { reason })
   core.changed(id)
   return result
