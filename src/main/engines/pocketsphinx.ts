@@ -65,7 +65,12 @@ export const pocketsphinxEngine: Engine = {
     const cli = findCli()
     if (!cli) throw new EngineUnavailableError(POCKETSPHINX_INSTALL_HINT)
     const args = pocketsphinxArgs(cli.kind, wavPath, o.model)
-    const { stdout } = await runEngineProcess(cli.path, args, o.signal, 'pocketsphinx')
-    return cli.kind === 'continuous' ? parseContinuousTimes(stdout) : parseSingleJson(stdout)
+    // Parsed line by line as it arrives: only the words are kept, never the whole output.
+    const words: TimedWord[] = []
+    const parseLine = cli.kind === 'continuous' ? parseContinuousTimes : parseSingleJson
+    await runEngineProcess(cli.path, args, o.signal, 'pocketsphinx', (line) => {
+      for (const word of parseLine(line)) words.push(word)
+    })
+    return words
   }
 }

@@ -26,6 +26,7 @@ import { takeEndpointKeys } from './endpointKeys'
 import { endpointServers } from './endpointPool'
 import { OPENAI_SETUP_HINT } from '../engines/openai'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
+import { checkWorkSpace, WorkSpaceError } from './workSpace'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
@@ -41,7 +42,8 @@ function userMessage(err: unknown): string | null {
     err instanceof MediaToolsMissingError ||
     err instanceof PipelineFailure ||
     err instanceof ServersExhaustedError ||
-    err instanceof ResumeRefusedError
+    err instanceof ResumeRefusedError ||
+    err instanceof WorkSpaceError
   ) {
     return err.message
   }
@@ -109,6 +111,7 @@ export async function runPipeline(
   if (!info.available) throw new EngineUnavailableError(info.detail)
 
   const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)
+  await checkWorkSpace(spec.tempDir, probe.durationSeconds, spec)
   await ensureOutputDir(spec.outputDir)
   emit({ type: 'probe', durationSeconds: probe.durationSeconds, codec: probe.audioCodec })
   log(

@@ -8,6 +8,7 @@ import { ClientRequests } from '../core/hosting/clientRequests'
 import { oneLineError } from '@shared/errors'
 import { dispatchRequest } from '../core/hosting/dispatchRequest'
 import type { HostedService } from '../core/hosting/hostedService'
+import { ClientOutbox } from './clientOutbox'
 
 export const PAGE_GONE_REASON = 'the page that started it was closed or reloaded'
 /** A page that answers no ping within two intervals is treated as gone (a hung or killed tab). */
@@ -37,6 +38,9 @@ function parseMessage(data: string): { id: number; channel: unknown; input: unkn
 
 export class SocketBridge {
   private readonly sockets = new Map<WebSocket, string>()
+  private readonly outboxes = new WeakMap<WebSocket, ClientOutbox>()
+  /** Sockets the host itself closed (no pong, a failed send): that is not the page leaving. */
+  private readonly closedByHost = new WeakSet<WebSocket>()
   private readonly alive = new WeakSet<WebSocket>()
   private readonly inflight = new ClientRequests()
   private readonly unsubscribe: (() => void)[] = []
@@ -55,11 +59,21 @@ export class SocketBridge {
     this.pingTimer.unref()
   }
 
-  /** A socket that did not answer the previous ping is terminated, which releases its client. */
+  /**
+   * A socket that did not answer the previous ping while nothing waited for it is terminated (a
+   * hung tab). One with a backlog is slow, not gone: its pong waits behind our data, so it is
+   * never closed for that. Either way the host closing it does not stop the page's jobs.
+   */
   private pingAll(): void {
-    for (const socket of this.sockets.keys()) {
-      if (!this.alive.has(socket)) socket.terminate()
-      else {
+    for (const [socket, clientId] of this.sockets) {
+      if (!this.alive.has(socket)) {
+        if (this.outboxes.get(socket)?.hasBacklog()) continue
+        this.log(
+          `[webHost] ${clientId} answered no ping: closed by the host, its jobs keep running`
+        )
+        this.closedByHost.add(socket)
+        socket.terminate()
+      } else {
         this.alive.delete(socket)
         socket.ping()
       }
@@ -69,6 +83,15 @@ export class SocketBridge {
   accept(socket: WebSocket): string {
     const clientId = `ws:${this.nextClient++}`
     this.sockets.set(socket, clientId)
+    this.outboxes.set(
+      socket,
+      new ClientOutbox(socket, {
+        onSendError: (error) => {
+          this.log(`[webHost] ${clientId} send failed: ${oneLineError(error)}`)
+          this.closedByHost.add(socket)
+        }
+      })
+    )
     this.alive.add(socket)
     socket.on('pong', () => this.alive.add(socket))
     socket.on('message', (data, isBinary) => {
@@ -84,7 +107,13 @@ export class SocketBridge {
     )
     socket.on('close', () => {
       this.sockets.delete(socket)
-      if (!this.closing) void this.release(clientId)
+      this.outboxes.get(socket)?.close()
+      if (this.closing) return
+      if (this.closedByHost.has(socket)) {
+        this.log(`[webHost] ${clientId} closed by the host, not by the page: its jobs keep running`)
+        return
+      }
+      void this.release(clientId)
     })
     return clientId
   }
@@ -112,9 +141,7 @@ export class SocketBridge {
 
   private send(socket: WebSocket, message: Reply | { event: string; payload: unknown }): void {
     if (socket.readyState !== socket.OPEN) return
-    socket.send(JSON.stringify(message), (error) => {
-      if (error) this.log(`[webHost] send failed: ${oneLineError(error)}`)
-    })
+    this.outboxes.get(socket)?.push(message)
   }
 
   private broadcast(message: { event: string; payload: unknown }): void {

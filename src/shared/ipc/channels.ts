@@ -52,7 +52,8 @@ export const EVENT_CHANNEL_NAMES = [
   'job.metrics',
   'job.words',
   'jobs.stopped',
-  'models.progress'
+  'models.progress',
+  'app.notice'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

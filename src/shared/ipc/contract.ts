@@ -187,6 +187,13 @@ export interface JobsStoppedNotice {
   reason: string
 }
 
+/** Something the user must know that is not a job's row: e.g. an outcome the database refused. */
+export interface AppNotice {
+  level: 'error' | 'info'
+  message: string
+  jobIds: number[]
+}
+
 /** Events main pushes to the renderer. Logs and metrics arrive batched, never one per line. */
 export interface EventPayloads {
   'job.updated': JobRow
@@ -198,6 +205,7 @@ export interface EventPayloads {
   'jobs.stopped': JobsStoppedNotice
   /** Download progress, batched (≤ ~5 messages/s), like logs. */
   'models.progress': DownloadProgress[]
+  'app.notice': AppNotice
 }
 export type EventChannel = keyof EventPayloads
 

@@ -117,7 +117,10 @@ describe('ownership in the database', () => {
     const older = completed({ txt: path })
     completed({ txt: path })
     const claims = outputClaims(temp.db)
-    const removed = removeJobFiles(jobs.getJob(older)!, (p) => claims(older, p))
+    const removed = removeJobFiles(jobs.getJob(older)!, temp.dir, {
+      uploadStillUsed: false,
+      ownedByOther: (p) => claims(older, p)
+    })
     expect(removed).toEqual([])
     expect(readFileSync(path, 'utf8')).toBe('later job')
   })
@@ -127,7 +130,12 @@ describe('ownership in the database', () => {
     writeFileSync(path, 'x')
     const id = completed({ txt: path })
     const claims = outputClaims(temp.db)
-    expect(removeJobFiles(jobs.getJob(id)!, (p) => claims(id, p))).toEqual([path])
+    expect(
+      removeJobFiles(jobs.getJob(id)!, temp.dir, {
+        uploadStillUsed: false,
+        ownedByOther: (p) => claims(id, p)
+      })
+    ).toEqual([path])
     expect(existsSync(path)).toBe(false)
   })
 

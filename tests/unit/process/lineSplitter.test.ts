@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LineSplitter } from '../../../src/main/os/lineSplitter'
+import { CUT_MARKER, LineSplitter } from '../../../src/main/os/lineSplitter'
 
 describe('LineSplitter', () => {
   it('keeps a partial line until its end arrives', () => {
@@ -25,11 +25,29 @@ describe('LineSplitter', () => {
     expect(lines).toEqual(['naïve ✓'])
   })
 
-  it('cuts a huge line into bounded pieces without losing characters', () => {
+  it('caps a huge line at the limit and says how many bytes were cut (issue 11 #3)', () => {
     const s = new LineSplitter(10)
     const out = [...s.push(Buffer.from('x'.repeat(25))), ...s.push(Buffer.from('yy\nz\n'))]
-    expect(out.join('')).toBe('x'.repeat(25) + 'yyz')
-    expect(out.every((l) => l.length <= 10)).toBe(true)
-    expect(out.at(-1)).toBe('z')
+    expect(out).toEqual([`${'x'.repeat(10)}[… 17 bytes cut]`, 'z'])
+    expect(CUT_MARKER.exec(out[0])?.[1]).toBe('17')
+  })
+
+  it('counts cut bytes, not characters, and caps a flushed last line too', () => {
+    const s = new LineSplitter(4)
+    expect(s.push('abcdéé')).toEqual([])
+    expect(s.flush()).toEqual(['abcd[… 4 bytes cut]'])
+  })
+
+  it('takes a 100 MB line without a newline in linear time and bounded memory', () => {
+    const s = new LineSplitter()
+    const block = Buffer.alloc(64 * 1024, 0x41)
+    const started = Date.now()
+    const heapBefore = process.memoryUsage().heapUsed
+    for (let i = 0; i < 1600; i++) expect(s.push(block)).toEqual([])
+    const [line] = s.push('\n')
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024)
+    expect(line.length).toBeLessThan(65 * 1024)
+    expect(line).toMatch(/\[… 104792064 bytes cut\]$/)
   })
 })

@@ -1,5 +1,7 @@
 // `transcriptor doctor`: what works on this machine and, for what does not, what to install.
 // Read-only: it never creates or migrates the database. Exit 1 when nothing can transcribe.
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import type { EngineInfo } from '@shared/domain'
 import type { EndpointRef } from '@shared/endpoints'
 import { dataPaths } from '../../core/paths'
@@ -32,7 +34,24 @@ function mediaCheck(): Check {
   }
 }
 
+/** The data dir must take writes (database, logs, work folders), or every job fails. */
+function dataDirWritable(dataDir: string): string | null {
+  let dir = dataDir
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir)
+  const probe = join(dir, `.transcriptor-doctor-${process.pid}`)
+  try {
+    writeFileSync(probe, '')
+    rmSync(probe, { force: true })
+    return null
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    return `${dir} is not writable (${e.code ?? e.message}): jobs, logs and the database need it`
+  }
+}
+
 function databaseCheck(dataDir: string): Check {
+  const unwritable = dataDirWritable(dataDir)
+  if (unwritable) return { name: 'database', ok: false, detail: unwritable }
   try {
     const s = schemaStatus(dataPaths(dataDir).database)
     const state = !s.exists

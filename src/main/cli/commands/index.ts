@@ -1,6 +1,8 @@
 // Every CLI command, one line each: `export { default as <name> } from './<file>'`.
 export { default as transcribe } from './transcribe'
 export { default as dbStatus } from './dbStatus'
+export { default as dbBackup } from './dbBackup'
+export { default as dbRestore } from './dbRestore'
 export { default as jobsList } from './jobsList'
 export { default as jobsShow } from './jobsShow'
 export { default as jobsLogs } from './jobsLogs'

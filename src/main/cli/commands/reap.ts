@@ -1,5 +1,6 @@
 import { intOption, type Command } from '../command'
 import { reapOrphans } from '../../core/process/orphanReaper'
+import { sweepWorkFolders } from '../../core/process/workFolders'
 
 const reap: Command = {
   name: 'reap',
@@ -21,6 +22,7 @@ const reap: Command = {
       isOwnedHere: () => false,
       graceMs: 3000
     })
+    const swept = sweepWorkFolders(ctx.dataDir, store.jobs)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(results, null, 2)}\n`)
     } else if (results.length === 0) {
@@ -31,6 +33,8 @@ const reap: Command = {
           `job ${r.jobId}: ${r.message}${r.marked ? '' : ' (status had already changed)'}\n`
         )
     }
+    if (!ctx.json && swept.length > 0)
+      ctx.write(`removed ${swept.length} work folder(s) of jobs that ended: ${swept.join(' ')}\n`)
     return results.some((r) => (r.kill?.survivors.length ?? 0) > 0) ? 1 : 0
   }
 }

@@ -136,11 +136,10 @@ const transcribe: Command = {
     // below then returns with their final rows.
     const stopAll = (): void => {
       const reason = `interrupted (${interrupted}) from the command line`
-      for (const id of jobIds) {
-        service.handlers['jobs.stop']({ id }, client).catch((error: unknown) =>
-          progressLine(`job ${id}: ${String(error)}`)
-        )
-      }
+      // The jobs are this command's: releasing its client stops them with THIS reason recorded.
+      service
+        .releaseClient(CLIENT_ID, reason)
+        .catch((error: unknown) => progressLine(`stopping failed: ${String(error)}`))
       progressLine(`${interrupted}: ${reason}, stopping ${jobIds.length} job(s)…`)
     }
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -163,7 +162,7 @@ const transcribe: Command = {
         progressLine(`job ${job.id} ${basename(job.original_path)}: ${shown}`)
       })
       const { created, rejected } = await service.handlers['jobs.create'](
-        { paths: positionals, options },
+        { paths: positionals.map((p) => resolve(p)), options },
         client
       )
       jobIds = created.map((j) => j.id)
@@ -173,6 +172,15 @@ const transcribe: Command = {
       off()
       for (const job of finished) progressLine(`job ${job.id} ${describeOutcome(job)}`)
       if (ctx.json) ctx.write(`${JSON.stringify(finished)}\n`)
+      // An outcome the database refused is said out loud: the row still reads `processing`
+      // until some process writes it (the reaper will, as failed, if nobody else can).
+      const unsaved = service.unsavedOutcomes()
+      for (const held of unsaved) {
+        process.stderr.write(
+          `job ${held.jobId}: ${held.outcome.status}, but not recorded in the database (${held.error})\n`
+        )
+      }
+      if (unsaved.length > 0) return 75
       if (interrupted) return 130
       const allDone = rejected.length === 0 && finished.every((j) => j.status === 'completed')
       return allDone ? 0 : 1

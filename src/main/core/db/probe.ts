@@ -80,6 +80,16 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     if (typeof code !== 'string' || !code.startsWith('SQLITE_') || code === 'SQLITE_CANTOPEN') {
       throw new DatabaseError(`cannot open ${path}: ${(error as Error).message}`)
     }
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      throw new DatabaseError(
+        `${path} is locked by another program (${(error as Error).message}): try again when it has finished`
+      )
+    }
+    if (code.startsWith('SQLITE_IOERR')) {
+      throw new DatabaseError(
+        `cannot read ${path}: disk I/O error (${(error as Error).message}); its -wal or -shm file may have been removed, or the disk failed`
+      )
+    }
     throw new DatabaseError(
       `${path} is not a Transcriptor database (${sqliteReason(error)}): left untouched`
     )

@@ -40,6 +40,7 @@ export class JobLogSink {
   private readonly open = new Set<Readable>()
   private closed = false
   private paused = false
+  private fileBroken = false
   private readonly maxBytes: number
   private readonly flushIntervalMs: number
 
@@ -48,7 +49,7 @@ export class JobLogSink {
     this.flushIntervalMs = o.flushIntervalMs ?? 50
     mkdirSync(dirname(o.path), { recursive: true })
     this.bytes = fileSize(o.path)
-    this.stream = openLog(o.path, 'a')
+    this.stream = this.openFile('a')
   }
 
   /** Reads a child's stdout or stderr line by line until it ends. */
@@ -89,7 +90,8 @@ export class JobLogSink {
     this.flush()
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
-    await new Promise<void>((resolve) => this.stream.end(resolve))
+    if (this.fileBroken) this.stream.destroy()
+    else await new Promise<void>((resolve) => this.stream.end(resolve))
   }
 
   private accept(lines: string[], kind: 'stdout' | 'stderr'): void {
@@ -113,7 +115,22 @@ export class JobLogSink {
     this.o.onBatch({ jobId: this.o.jobId, lines })
   }
 
+  /**
+   * A log file the disk refused (full, gone read-only) is given up, not waited for: its
+   * 'drain' would never come, and the paused child would block on its pipe forever. Live
+   * subscribers still get every line.
+   */
+  private openFile(flags: 'a' | 'w'): WriteStream {
+    const stream = openLog(this.o.path, flags)
+    stream.on('error', () => {
+      this.fileBroken = true
+      this.resumeSources()
+    })
+    return stream
+  }
+
   private writeFile(text: string): void {
+    if (this.fileBroken) return
     const size = Buffer.byteLength(text)
     if (this.bytes > 0 && this.bytes + size > this.maxBytes) this.rotate()
     this.bytes += size
@@ -143,7 +160,7 @@ export class JobLogSink {
     } catch {
       // Renaming an open file fails on Windows: then the 'w' below truncates instead.
     }
-    this.stream = openLog(this.o.path, 'w')
+    this.stream = this.openFile('w')
     this.bytes = 0
     const marker = `[transcriptor] log reached ${mb} MB; earlier output is in ${basename(this.o.path)}.1\n`
     this.bytes += Buffer.byteLength(marker)

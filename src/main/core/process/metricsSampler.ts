@@ -59,6 +59,11 @@ export class MetricsSampler {
     return this.lastMembers.get(jobId) ?? []
   }
 
+  /** How many jobs it holds a history for (bounded by its owner calling forget). */
+  trackedCount(): number {
+    return Math.max(this.histories.size, this.lastMembers.size)
+  }
+
   forget(jobId: number): void {
     this.histories.delete(jobId)
     this.lastMembers.delete(jobId)

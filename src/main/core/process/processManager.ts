@@ -4,7 +4,7 @@
 // It never decides completed/failed — the service layer does that on 'exit'; the manager only
 // marks a job cancelled when it stopped the tree itself.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import {
   nothingKilled,
@@ -14,11 +14,13 @@ import {
   type ProcessStatus
 } from '@shared/domain'
 import { jobLogPath } from '../paths'
+import { OutcomeLedger } from '../db/outcomeLedger'
+import { removeWorkFolderIfUnneeded, sweepWorkFolders } from './workFolders'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
 import { reapOrphans, type ReapResult } from './orphanReaper'
-import { recordedStatus, stopRecordedTree } from './recordedJob'
+import { recordedStatus, stopForeignTree } from './recordedJob'
 import type {
   ProcessManagerEvents,
   ProcessManagerOptions,
@@ -40,15 +42,25 @@ export type {
 export class ProcessManager {
   private readonly jobs = new Map<number, RunningJob>()
   private readonly stopping = new Map<number, Promise<KillResult>>()
+  /** Ended jobs whose sparkline history is still kept, oldest first (at most KEEP_ENDED). */
+  private readonly ended: number[] = []
+  private reaping: Promise<ReapResult[]> | null = null
   private readonly events = new TypedEvents<ProcessManagerEvents>('process manager')
   private readonly sampler: MetricsSampler
   private readonly graceMs: number
   private stopHeartbeat: (() => void) | null = null
   private stopReaper: (() => void) | null = null
   private uninstallExitGuard: (() => void) | null = null
+  /** Final statuses go through here, so a refused write is held and retried, never lost. */
+  readonly outcomes: OutcomeLedger
 
   constructor(private readonly o: ProcessManagerOptions) {
     this.graceMs = o.graceMs ?? 3000
+    this.outcomes = new OutcomeLedger({
+      repo: o.repo,
+      onUnsaved: (pending) => this.events.emit('outcomeHeld', pending),
+      onSaved: (pending) => this.events.emit('outcomeSaved', pending)
+    })
     this.sampler = new MetricsSampler({
       intervalMs: o.metricsIntervalMs,
       jobs: () => [...this.jobs.values()].filter((j) => j.alive).map((j) => j.treeRef()),
@@ -82,7 +94,8 @@ export class ProcessManager {
     let spawnError = null as Error | null
     child.on('error', (err) => (spawnError = err))
     if (child.pid === undefined) {
-      throw new Error(`cannot start ${o.command}: ${spawnError ?? 'spawn failed'}`)
+      // 'error' arrives on a later tick: name the reason now from the file itself.
+      throw new Error(`cannot start ${o.command}: ${spawnError ?? whySpawnFails(o.command)}`)
     }
     return this.registerProcess(o.jobId, child, [o.command, ...o.args], o)
   }
@@ -183,15 +196,25 @@ export class ProcessManager {
       })
       await Promise.race([job.rootExited, sleep(2000)])
     } else {
-      // Not ours (or already exited): act on the recorded row, identity-checked.
+      // Not ours (another process owns it) or already exited: act on the recorded row.
       const row = this.o.repo.getJob(jobId)
-      result =
-        row && row.status === 'processing' && !job
-          ? await stopRecordedTree(row, graceMs)
-          : nothingKilled(jobId)
+      if (!job && row?.status === 'processing')
+        return stopForeignTree(this.o.repo, row, reason, graceMs)
+      result = nothingKilled(jobId)
     }
-    this.o.repo.cancelJob(jobId, reason)
+    this.outcomes.record(jobId, { status: 'cancelled', reason })
+    this.tidyWorkFolder(jobId)
     return result
+  }
+
+  /** Removes the job's work folder if its job no longer needs it (see isWorkFolderNeeded). */
+  tidyWorkFolder(jobId: number): void {
+    try {
+      removeWorkFolderIfUnneeded(this.o.dataDir, this.o.repo.getJob(jobId), jobId)
+    } catch (error) {
+      // The next sweep (reaper, startup) tries again.
+      console.error(`[process] job ${jobId}: work folder not removed: ${String(error)}`)
+    }
   }
 
   setKeepInBackground(jobId: number, keep: boolean): void {
@@ -258,7 +281,22 @@ export class ProcessManager {
     )
   }
 
-  async cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
+  /** One reap at a time: a call while one runs gets that reap's results. */
+  cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
+    this.reaping ??= this.reapOnce(timeoutSeconds).finally(() => (this.reaping = null))
+    return this.reaping
+  }
+
+  /** What it holds in memory (tests check it stays bounded however many jobs ran). */
+  footprint(): { jobs: number; stopping: number; histories: number } {
+    return {
+      jobs: this.jobs.size,
+      stopping: this.stopping.size,
+      histories: this.sampler.trackedCount()
+    }
+  }
+
+  private async reapOnce(timeoutSeconds: number): Promise<ReapResult[]> {
     const settings = this.o.settings()
     if (!settings.processTracking) return []
     const results = await reapOrphans(this.o.repo, {
@@ -269,6 +307,8 @@ export class ProcessManager {
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
     if (results.length > 0) this.events.emit('reaped', results)
+    // Work folders of jobs that died hard (their pipeline could not remove them).
+    sweepWorkFolders(this.o.dataDir, this.o.repo)
     return results
   }
 
@@ -286,6 +326,7 @@ export class ProcessManager {
 
   /** Stops timers and closes log files (running jobs are not stopped: call stopAll first). */
   async dispose(): Promise<void> {
+    this.outcomes.dispose()
     this.sampler.stop()
     this.stopHeartbeat?.()
     this.stopReaper?.()
@@ -307,13 +348,18 @@ export class ProcessManager {
     const members = this.sampler.members(job.jobId)
     // A killProcessTree in flight sweeps (and records the cancel) itself.
     const treeStopInFlight = this.stopping.has(job.jobId)
-    await job.settle({
-      sweepStragglers: !treeStopInFlight,
-      graceMs: this.graceMs,
-      knownMembers: members
-    })
+    try {
+      await job.settle({
+        sweepStragglers: !treeStopInFlight,
+        graceMs: this.graceMs,
+        knownMembers: members
+      })
+    } catch (error) {
+      // Whatever went wrong tidying up, the exit must still be reported (it frees the slot).
+      console.error(`[process] job ${job.jobId}: settling after exit failed: ${String(error)}`)
+    }
     if (job.stopReason !== null && !treeStopInFlight)
-      this.o.repo.cancelJob(job.jobId, job.stopReason)
+      this.outcomes.record(job.jobId, { status: 'cancelled', reason: job.stopReason })
     const info = job.exitInfo ?? { code: null, signal: null }
     this.events.emit('exit', {
       jobId: job.jobId,
@@ -322,6 +368,30 @@ export class ProcessManager {
       stoppedByUs: job.stoppedByUs,
       lastStderr: job.sink.lastStderr()
     })
+    this.retire(job)
+  }
+
+  /**
+   * An ended job leaves the map (its row is the record now); its metrics history stays for the
+   * last KEEP_ENDED jobs, so a job page opened after the end still draws its sparklines.
+   */
+  private retire(job: RunningJob): void {
+    if (this.jobs.get(job.jobId) === job) this.jobs.delete(job.jobId)
+    this.ended.push(job.jobId)
+    while (this.ended.length > KEEP_ENDED) this.sampler.forget(this.ended.shift() as number)
+  }
+}
+
+const KEEP_ENDED = 20
+
+/** The reason a command cannot be executed (ENOENT, EACCES …), as the OS names it. */
+function whySpawnFails(command: string): string {
+  try {
+    accessSync(command, constants.X_OK)
+    return 'spawn failed'
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException
+    return e.code === 'ENOENT' ? 'ENOENT (no such file)' : (e.code ?? e.message)
   }
 }
 

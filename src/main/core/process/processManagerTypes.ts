@@ -2,6 +2,7 @@
 import type { LogBatch, MetricsSample, Settings } from '@shared/domain'
 import type { PipelineEvent } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
+import type { PendingOutcome } from '../db/outcomeLedger'
 import type { ReapResult } from './orphanReaper'
 
 export interface JobExit {
@@ -21,6 +22,10 @@ export interface ProcessManagerEvents {
   exit: JobExit
   /** The reaper failed these jobs (orphans of a crashed or hung owner). */
   reaped: ReapResult[]
+  /** The database refused a job's final status: it is held in memory and retried. */
+  outcomeHeld: PendingOutcome
+  /** A held final status reached the database. */
+  outcomeSaved: PendingOutcome
 }
 
 export interface ProcessManagerOptions {

@@ -8,6 +8,7 @@ import {
   type KillResult,
   type ProcessStatus
 } from '@shared/domain'
+import type { JobRepository } from '../db/jobRepository'
 import type { JobTreeRef } from '../../os/processTree'
 import { killTree } from '../../os/killTree'
 import { measureTreeNow } from './metricsSampler'
@@ -51,6 +52,28 @@ export async function stopRecordedTree(row: JobRow, graceMs: number): Promise<Ki
     return nothingKilled(row.id)
   }
   return killTree({ ...treeRefOf(row), graceMs })
+}
+
+/**
+ * Stop of a job another process supervises (the CLI's `transcribe`, another host): the row is
+ * marked cancelled FIRST (a guarded update), so the owner, seeing its pipeline die, cannot call
+ * it failed; then the recorded tree is stopped, identity-checked. A row without a recorded
+ * identity cannot be stopped safely from here: that is an error the user reads, not a silent
+ * "already stopped".
+ */
+export async function stopForeignTree(
+  repo: Pick<JobRepository, 'cancelJob'>,
+  row: JobRow,
+  reason: string,
+  graceMs: number
+): Promise<KillResult> {
+  if (recordedState(row) === 'unrecorded') {
+    throw new Error(
+      `job ${row.id} runs in another process and has no recorded process identity (process tracking was off); stop it from the app that started it`
+    )
+  }
+  repo.cancelJob(row.id, reason)
+  return stopRecordedTree(row, graceMs)
 }
 
 /** Live status of a recorded tree, measured now (CPU over a short window). */

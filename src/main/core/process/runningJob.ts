@@ -12,7 +12,10 @@ import {
 } from '@shared/pipelineProtocol'
 import type { JobTreeRef } from '../../os/processTree'
 import { killTree } from '../../os/killTree'
-import { LineSplitter } from '../../os/lineSplitter'
+import { CUT_MARKER, LineSplitter } from '../../os/lineSplitter'
+
+/** No event the pipeline sends comes near this (a `done` with output paths is < 4 KB). */
+const MAX_EVENT_CHARS = 1024 * 1024
 import { JobLogSink } from './logSink'
 import { readPgid, readStartTime } from '../../os/processIdentity'
 
@@ -140,10 +143,17 @@ function attachEvents(
   onBadLine: (line: string) => void
 ): void {
   if (!channel) return
-  const splitter = new LineSplitter()
+  // Framed by newline with a generous cap: an event bigger than the cap is dropped WHOLE (one
+  // note), never split into pieces that would each be reported as malformed.
+  const splitter = new LineSplitter(MAX_EVENT_CHARS)
   const handle = (lines: string[]): void => {
     for (const line of lines) {
       if (line.trim() === '') continue
+      const cut = CUT_MARKER.exec(line)
+      if (cut) {
+        onBadLine(`(an event of more than ${MAX_EVENT_CHARS} characters; ${cut[1]} bytes cut)`)
+        continue
+      }
       const event = parsePipelineEventLine(line)
       if (event) onEvent(event)
       else onBadLine(line)

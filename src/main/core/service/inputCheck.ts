@@ -6,6 +6,11 @@ import { isAbsolute } from 'node:path'
 /** Returns null when the file is worth handing to the pipeline, else the reason it is not. */
 export function inputProblem(path: string): string | null {
   if (!isAbsolute(path)) return `not an absolute path: ${path}`
+  // A name that is not valid UTF-8 reaches us with U+FFFD in place of its bytes: that name does
+  // not exist on disk, and "file not found" would send the user looking for the wrong problem.
+  if (path.includes('\uFFFD')) {
+    return 'the file name is not valid UTF-8, so it cannot be opened by name: rename the file'
+  }
   let size: number
   try {
     const st = statSync(path)

@@ -1,8 +1,7 @@
 // The service's commands: what changes jobs (create, stop, retry, delete, keep in background,
 // release a client's jobs). Request handlers and the lifecycle call these; none of them is
 // reachable from a host except through the handlers.
-import { rmSync } from 'node:fs'
-import { basename, resolve } from 'node:path'
+import { basename, isAbsolute, resolve } from 'node:path'
 import {
   isAbsolutePath,
   nothingKilled,
@@ -15,7 +14,6 @@ import { inputProblem } from './inputCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
 import { removeJobFiles } from './jobOutputs'
-import { jobWorkDir } from '../paths'
 import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
@@ -35,7 +33,13 @@ export async function stopJob(core: ServiceCore, id: number, reason: string): Pr
     core.changed(id)
     return nothingKilled(id)
   }
-  if (!pm.isProcessRunning(id)) return nothingKilled(id, Date.now() - started)
+  // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
+  // its own child, or the recorded tree (identity-checked) of a job another process owns.
+  const ended =
+    TERMINAL.has(repo.getJob(id)?.status ?? 'completed') || pm.outcomes.pending(id) !== undefined
+  if (ended && !pm.isProcessRunning(id)) {
+    return nothingKilled(id, Date.now() - started)
+  }
   const result = await pm.killProcessTree(id, { reason })
   core.changed(id)
   return result
@@ -104,6 +108,9 @@ export function createJobs(
   const rejected: CreatedJobs['rejected'] = []
   for (const raw of paths) {
     if (raw.includes('\0')) rejected.push({ path: raw, reason: 'path contains a NUL byte' })
+    // A relative path means nothing to a host (its working directory is not the user's):
+    // refused; the CLI resolves its arguments against the user's directory before asking.
+    else if (!isAbsolute(raw)) rejected.push({ path: raw, reason: 'not an absolute path' })
     else created.push(createOneJob(core, resolve(raw), chosen, ctx, keepInBackground))
   }
   return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
@@ -123,15 +130,24 @@ export async function deleteJob(
 ): Promise<{ deleted: boolean; removedFiles: string[] }> {
   const job = core.repo.getJob(id)
   if (!job) return { deleted: false, removedFiles: [] }
+  // Stop first; only a row that is no longer running may lose its files (its live log).
   if (!TERMINAL.has(job.status)) await stopJob(core, id, 'deleted by user')
+  const stopped = core.mustGet(id)
+  if (!core.repo.deleteJob(id)) {
+    throw new Error(`job ${id} is still ${stopped.status}; it was not deleted`)
+  }
+  // A retried job reads the same upload: the upload goes with the last job that uses it.
+  const uploadStillUsed = core.repo
+    .listJobs({ search: stopped.original_path })
+    .some((j) => j.original_path === stopped.original_path)
   // A file another job now names (it wrote the same path later) is no longer this job's.
   const ownedByOther = outputClaims(core.store.db)
-  const removedFiles = removeJobFiles(core.mustGet(id), (path) => ownedByOther(id, path))
-  // Its resume checkpoints go with it.
-  rmSync(jobWorkDir(core.dataDir, id), { recursive: true, force: true })
-  const deleted = core.repo.deleteJob(id)
-  if (deleted) core.hub.emit('job.deleted', { id })
-  return { deleted, removedFiles }
+  const removedFiles = removeJobFiles(stopped, core.dataDir, {
+    uploadStillUsed,
+    ownedByOther: (path) => ownedByOther(id, path)
+  })
+  core.hub.emit('job.deleted', { id })
+  return { deleted: true, removedFiles }
 }
 
 export function setKeepInBackground(core: ServiceCore, id: number, keep: boolean): JobRow {

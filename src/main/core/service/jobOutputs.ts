@@ -1,7 +1,9 @@
 // Where a job's outputs live and how they are read back (transcript view, delete).
 import { existsSync, rmSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { parseOutputFiles, type JobRow, type OutputFiles, type Transcript } from '@shared/domain'
+import { dataPaths, jobWorkDir } from '../paths'
+import { jobTempDir } from '../process/workFolders'
 import { readTranscriptFile } from '../transcripts/adoptOutputs'
 import type { TranscriptRepository } from '../transcripts/transcriptRepository'
 
@@ -33,19 +35,38 @@ export function readTranscript(job: JobRow, transcripts: TranscriptRepository): 
 }
 
 /**
- * Removes the job's outputs and log; returns what was removed. Missing files are fine. A file
- * another job's row also names (it wrote the same path after this one's file was gone) is no
- * longer this job's to delete.
+ * Removes the job's outputs, its log, its scratch and checkpoint folders and the upload it was
+ * made from (a file the browser host stored under <dataDir>/uploads/<random>/); returns what was
+ * removed. Missing files are fine. A file another job's row also names (it wrote the same path
+ * after this one's file was gone) is no longer this job's to delete.
  */
-export function removeJobFiles(job: JobRow, ownedByOther: (path: string) => boolean): string[] {
+export function removeJobFiles(
+  job: JobRow,
+  dataDir: string,
+  o: { uploadStillUsed: boolean; ownedByOther: (path: string) => boolean }
+): string[] {
   const removed: string[] = []
+  const upload = o.uploadStillUsed ? null : uploadFolderOf(job, dataDir)
+  for (const dir of [jobTempDir(dataDir, job.id), jobWorkDir(dataDir, job.id), upload]) {
+    if (dir === null || !existsSync(dir)) continue
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
+    removed.push(dir)
+  }
   const paths = [...Object.values(outputFilesOf(job)), job.log_file_path].filter(
     (p): p is string => typeof p === 'string'
   )
   for (const path of paths) {
-    if (!existsSync(path) || ownedByOther(path)) continue
+    if (!existsSync(path) || o.ownedByOther(path)) continue
     rmSync(path, { force: true })
     removed.push(path)
   }
   return removed
+}
+
+/** The uploads/<random> folder holding the job's input, if the input is an upload. */
+function uploadFolderOf(job: Pick<JobRow, 'original_path'>, dataDir: string): string | null {
+  const rel = relative(dataPaths(dataDir).uploads, job.original_path)
+  const parts = rel.split(sep)
+  if (rel.startsWith('..') || isAbsolute(rel) || parts.length !== 2) return null
+  return join(dataPaths(dataDir).uploads, parts[0])
 }

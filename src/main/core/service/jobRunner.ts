@@ -2,13 +2,14 @@
 // job's row: progress while it runs, then completed (with outputs) or failed (with the reason).
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
-import { join } from 'node:path'
 import type { JobRow, LiveChunk, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
+import { isDatabaseRefusal } from '../db/outcomeLedger'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
+import { jobTempDir } from '../process/workFolders'
 import { dataPaths, jobWorkDir } from '../paths'
 import { jobOptionsOf } from './jobOptions'
 import { outputBaseName, outputDirFor } from './jobOutputs'
@@ -54,7 +55,21 @@ export class JobRunner {
   start(queued: QueuedJob): void {
     const { repo, pm, dataDir } = this.deps
     const job = repo.getJob(queued.jobId)
-    if (!job || !repo.startJob(job.id)) {
+    let started: boolean
+    try {
+      started = job !== null && repo.startJob(job.id)
+    } catch (error) {
+      // The database refused the start: the job cannot run (its row would lie); it fails, and
+      // that outcome is held until the database accepts it. The queue moves on.
+      if (job)
+        pm.outcomes.record(job.id, {
+          status: 'failed',
+          message: `could not start: ${oneLineError(error)}`
+        })
+      queueMicrotask(() => this.deps.ended(queued.jobId))
+      return
+    }
+    if (!job || !started) {
       // Cancelled or deleted while it waited.
       queueMicrotask(() => this.deps.ended(queued.jobId))
       return
@@ -78,7 +93,10 @@ export class JobRunner {
       })
     } catch (error) {
       this.states.delete(job.id)
-      repo.failJob(job.id, `could not start the pipeline: ${oneLineError(error)}`)
+      pm.outcomes.record(job.id, {
+        status: 'failed',
+        message: `could not start the pipeline: ${oneLineError(error)}`
+      })
       queueMicrotask(() => this.deps.ended(job.id))
     }
     this.deps.changed(job.id)
@@ -95,10 +113,10 @@ export class JobRunner {
     const { repo } = this.deps
     switch (event.type) {
       case 'probe':
-        repo.setDuration(jobId, event.durationSeconds)
+        if (!bestEffort(() => repo.setDuration(jobId, event.durationSeconds))) return
         break
       case 'progress':
-        repo.updateProgress(jobId, event.fraction)
+        if (!bestEffort(() => repo.updateProgress(jobId, event.fraction))) return
         break
       case 'done':
         state.outputs = event.outputs
@@ -121,22 +139,44 @@ export class JobRunner {
     this.deps.changed(jobId)
   }
 
+  /**
+   * The completed job's outputs as they will be recorded, after its transcript moved into the
+   * database. A database that refuses the transcript (a full disk) must not cost the outcome:
+   * the json file stays where the pipeline wrote it and is read from there later.
+   */
+  private adopt(jobId: number, outputs: OutputFiles): OutputFiles {
+    const { adopt } = this.deps
+    if (!adopt) return outputs
+    try {
+      const job = this.deps.repo.getJob(jobId)
+      return job ? adopt(job, outputs) : outputs
+    } catch {
+      return outputs
+    }
+  }
+
   private onExit({ jobId, code, signal, stoppedByUs, lastStderr }: JobExit): void {
     const state = this.states.get(jobId)
     if (!state) return
     this.states.delete(jobId)
-    const { repo } = this.deps
-    const job = repo.getJob(jobId)
-    if (code === 0 && state.outputs && job) {
-      const outputs = this.deps.adopt ? this.deps.adopt(job, state.outputs) : state.outputs
-      repo.completeJob(jobId, outputs)
-    } else if (!stoppedByUs) {
-      repo.failJob(jobId, state.error ?? exitReason(code, signal, lastStderr))
+    const { outcomes } = this.deps.pm
+    try {
+      if (code === 0 && state.outputs) {
+        outcomes.record(jobId, { status: 'completed', outputs: this.adopt(jobId, state.outputs) })
+      } else if (!stoppedByUs) {
+        outcomes.record(jobId, {
+          status: 'failed',
+          message: clipMessage(state.error ?? exitReason(code, signal, lastStderr))
+        })
+      }
+      // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
+      // whole tree is confirmed gone; failing it here first would lose that reason.
+      this.deps.pm.tidyWorkFolder(jobId)
+      this.deps.changed(jobId)
+    } finally {
+      // Whatever the database did, the pipeline is over: its slot frees up.
+      this.deps.ended(jobId)
     }
-    // Stopped by us: the ProcessManager records `cancelled` with the stop's reason once the
-    // whole tree is confirmed gone; failing it here first would lose that reason.
-    this.deps.changed(jobId)
-    this.deps.ended(jobId)
   }
 }
 
@@ -149,10 +189,31 @@ function specFor(job: JobRow, dataDir: string, resume: boolean): PipelineSpec {
     inputPath: job.original_path,
     outputDir: outputDirFor(job, dataDir),
     outputBaseName: outputBaseName(job.filename),
-    tempDir: join(dataDir, 'tmp', `job-${job.id}`),
+    tempDir: jobTempDir(dataDir, job.id),
     modelsDir: dataPaths(dataDir).models,
     workDir: jobWorkDir(dataDir, job.id),
     resume
+  }
+}
+
+/** error_message is read in one line of History: ≤ ~500 characters, whatever an engine said. */
+export const MAX_ERROR_MESSAGE_CHARS = 500
+
+function clipMessage(text: string): string {
+  const line = text.replace(/\s*\n\s*/g, ' ')
+  if (line.length <= MAX_ERROR_MESSAGE_CHARS) return line
+  const cut = line.length - MAX_ERROR_MESSAGE_CHARS + 24
+  return `${line.slice(0, MAX_ERROR_MESSAGE_CHARS - 24)}… [${cut} chars cut]`
+}
+
+/** Progress is not worth failing a job over: a write the database refuses is skipped. */
+function bestEffort(write: () => unknown): boolean {
+  try {
+    write()
+    return true
+  } catch (error) {
+    if (isDatabaseRefusal(error)) return false
+    throw error
   }
 }
 

@@ -28,6 +28,8 @@ export async function shutdownService(
   }
   await pm.stopAll(reason, { timeoutMs })
   core.models.cancelAll() // their .part files stay: the next pull resumes
+  // A last chance for outcomes the database refused earlier (the disk may have room now).
+  pm.outcomes.flush()
   core.runner.dispose()
   await pm.dispose()
   core.store.close()
@@ -37,7 +39,7 @@ export async function shutdownService(
 export function waitForJobs(core: ServiceCore, ids: number[]): Promise<JobRow[]> {
   return new Promise((resolveAll) => {
     const check = (): boolean => {
-      const rows = ids.map((id) => core.repo.getJob(id))
+      const rows = ids.map((id) => core.rowOf(id))
       if (rows.every((r) => !r || TERMINAL.has(r.status))) {
         off()
         resolveAll(rows.filter((r): r is JobRow => r !== null))

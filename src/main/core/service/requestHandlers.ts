@@ -26,7 +26,7 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
       createJobs(core, paths, options, ctx, keepInBackground),
     'jobs.list': async (filter) => repo.listJobs(filter),
     'history.query': async (filter) => core.store.history.page(filter),
-    'jobs.get': async ({ id }) => repo.getJob(id),
+    'jobs.get': async ({ id }) => core.rowOf(id),
     'jobs.delete': async ({ id }) => deleteJob(core, id),
     'jobs.stop': async ({ id }) => {
       mustGet(id)

@@ -10,6 +10,7 @@ import { openStore, type Store } from '../db/openDataDir'
 import { TypedEvents } from '../../os/typedEvents'
 import { ProcessManager } from '../process/processManager'
 import type { SettingsStore } from '../settings/settingsStore'
+import { reportHeldOutcomes, withHeldOutcome } from './heldOutcome'
 import { JobRunner } from './jobRunner'
 import { modelManagerFor } from '../models/forDataDir'
 import type { ModelManager } from '../models/modelManager'
@@ -61,6 +62,8 @@ export interface ServiceCore {
   readonly requests: RemoteRequestsTracker
   /** Tells every host the job's row may have changed (nothing when it no longer exists). */
   changed(jobId: number): void
+  /** The row as the user should see it: a final status the DB refused is shown all the same. */
+  rowOf(jobId: number): JobRow | null
   /** The job's row; throws "job N does not exist" otherwise. */
   mustGet(jobId: number): JobRow
 }
@@ -73,8 +76,12 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   const instanceId = randomUUID()
   const pm = new ProcessManager({ repo, dataDir, instanceId, settings: () => settings.get() })
   pm.installExitGuard()
-  const changed = (jobId: number): void => {
+  const rowOf = (jobId: number): JobRow | null => {
     const row = repo.getJob(jobId)
+    return row && withHeldOutcome(row, pm.outcomes.pending(jobId))
+  }
+  const changed = (jobId: number): void => {
+    const row = rowOf(jobId)
     if (row) hub.emit('job.updated', row)
   }
   const mustGet = (jobId: number): JobRow => {
@@ -82,11 +89,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     if (!job) throw new Error(`job ${jobId} does not exist`)
     return job
   }
-  const remote: EndpointDeps = {
-    endpoints: new EndpointRepository(store.db),
-    secrets: o.secrets ?? new FileSecretStore(dataPaths(dataDir).secrets),
-    envKeyAllowed: o.envKeyAllowed ?? false
-  }
+  const remote = endpointDepsFor(store.db, dataDir, o)
   const requests = remoteRequestsTracker()
   const liveWords = new LiveWordsBook()
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
@@ -114,16 +117,12 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     () => settings.get().concurrentJobs,
     (job) => runner.start(job)
   )
-  const progress = new ProgressBatcher((batch) => hub.emit('models.progress', batch))
-  const models = modelManagerFor(
-    dataDir,
-    () => settings.get().modelBaseUrl,
-    (p) => progress.push(p)
-  )
+  const models = modelsFor(dataDir, settings, hub)
   pm.on('log', (batch) => hub.emit('job.logs', batch))
   pm.on('metrics', (sample) => hub.emit('job.metrics', requests.annotate(sample)))
   pm.on('exit', ({ jobId }) => requests.set(jobId, []))
   pm.on('reaped', (results) => results.forEach((r) => changed(r.jobId)))
+  reportHeldOutcomes(pm, repo, hub, changed)
   return {
     dataDir,
     instanceId,
@@ -140,6 +139,34 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     remote,
     requests,
     changed,
+    rowOf,
     mustGet
   }
+}
+
+/** Saved endpoints and where their keys live (the app passes its safeStorage-backed store). */
+function endpointDepsFor(
+  db: ServiceCore['store']['db'],
+  dataDir: string,
+  o: TranscriptionServiceOptions
+): EndpointDeps {
+  return {
+    endpoints: new EndpointRepository(db),
+    secrets: o.secrets ?? new FileSecretStore(dataPaths(dataDir).secrets),
+    envKeyAllowed: o.envKeyAllowed ?? false
+  }
+}
+
+/** The model manager, its download progress batched onto the hub like logs. */
+function modelsFor(
+  dataDir: string,
+  settings: SettingsStore,
+  hub: ServiceCore['hub']
+): ModelManager {
+  const progress = new ProgressBatcher((batch) => hub.emit('models.progress', batch))
+  return modelManagerFor(
+    dataDir,
+    () => settings.get().modelBaseUrl,
+    (p) => progress.push(p)
+  )
 }

@@ -9,6 +9,7 @@ import type {
   JobsStoppedNotice,
   RequestHandlers
 } from '@shared/ipc/contract'
+import type { PendingOutcome } from '../db/outcomeLedger'
 import { keepClientJobs, releaseClient } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
@@ -28,8 +29,10 @@ export interface TranscriptionService {
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
   shutdown(reason: string, timeoutMs?: number): Promise<void>
-  /** Resolves when every listed job has reached a final status. */
+  /** Resolves when every listed job has reached a final status (held in memory counts). */
   waitForJobs(ids: number[]): Promise<JobRow[]>
+  /** Final statuses the database refused and still refuses (tried once more now). */
+  unsavedOutcomes(): PendingOutcome[]
 }
 
 export function createTranscriptionService(o: TranscriptionServiceOptions): TranscriptionService {
@@ -47,6 +50,10 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
       closed = true
       await shutdownService(core, reason, timeoutMs)
     },
-    waitForJobs: (ids) => waitForJobs(core, ids)
+    waitForJobs: (ids) => waitForJobs(core, ids),
+    unsavedOutcomes: () => {
+      core.pm.outcomes.flush()
+      return core.pm.outcomes.all()
+    }
   }
 }

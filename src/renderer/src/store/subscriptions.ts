@@ -5,7 +5,7 @@ import type { TranscriptorApi } from '@shared/ipc/api'
 import { isTerminal, removeJob, upsertJob, useJobsStore } from './jobsStore'
 import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
-import { addStoppedNotice } from './noticesStore'
+import { addNotice, addStoppedNotice } from './noticesStore'
 import { addLiveChunk, forgetLiveWords } from './liveWordsStore'
 import { refreshProcessStatus } from './jobActions'
 import { refreshModels } from './modelActions'
@@ -46,7 +46,8 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       // A finished download changes what is installed (and what the model pickers list).
       if (batch.some((p) => p.state !== 'downloading' && p.state !== 'verifying'))
         void refreshModels()
-    })
+    }),
+    api.on('app.notice', (notice) => addNotice(notice.level, notice.message, notice.jobIds))
   ]
   stopAll = () => {
     for (const off of offs) off()

@@ -1,0 +1,55 @@
+// Issue 11 #7: a long-running host must not keep every job it ever ran in memory, and the reaper
+// must never run twice at once (startup ran one reap plus the first tick of the repeating one).
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeEnv, processingJob, sampleJob, type TestEnv } from './helpers'
+
+describe('ProcessManager memory and reaping', () => {
+  let env: TestEnv | undefined
+  afterEach(async () => {
+    await env?.cleanup()
+    env = undefined
+  })
+
+  it('1,000 exits keep its maps bounded', async () => {
+    env = makeEnv({ processTracking: true })
+    const { pm, store } = env
+    const exited: Promise<void>[] = []
+    for (let batch = 0; batch < 20; batch++) {
+      const ids = Array.from({ length: 50 }, () => processingJob(store))
+      for (const jobId of ids) {
+        exited.push(
+          new Promise((done) => {
+            const off = pm.on('exit', (e) => {
+              if (e.jobId !== jobId) return
+              off()
+              done()
+            })
+          })
+        )
+        pm.spawnJob({ jobId, command: '/bin/true', args: [], ownerId: 'w' })
+      }
+      await Promise.all(exited)
+    }
+    await Promise.all(exited)
+    const size = pm.footprint()
+    expect(size.jobs).toBeLessThanOrEqual(0)
+    expect(size.histories).toBeLessThanOrEqual(50)
+  }, 180_000)
+
+  it('one reap at a time: two concurrent calls do one reap', async () => {
+    env = makeEnv({ processTracking: true })
+    const { pm, store } = env
+    // An orphan: its owner pid is long gone (pid 2^22 - 1 is never handed out here).
+    const row = store.jobs.createJob({ ...sampleJob, owner_pid: 4_194_303, owner_instance: 'x' })
+    store.jobs.startJob(row.id)
+    let reapedEvents = 0
+    pm.on('reaped', () => reapedEvents++)
+    const [a, b] = await Promise.all([
+      pm.cleanupOrphanedProcesses(300),
+      pm.cleanupOrphanedProcesses(300)
+    ])
+    expect(a.map((r) => r.jobId)).toEqual([row.id])
+    expect(b).toBe(a)
+    expect(reapedEvents).toBe(1)
+  })
+})

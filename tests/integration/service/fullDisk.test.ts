@@ -1,0 +1,155 @@
+// Issue 11 #2: the data dir's disk fills up while a job runs, so the job's final status cannot be
+// written. The outcome must not be lost (held, reported, written once the disk has room), the
+// queue must keep moving, and the CLI must say so and exit non-zero — no stack trace, no SIGBUS.
+// A real full disk: a small tmpfs, filled to the last byte. Mounting needs root (CI here runs as
+// root); elsewhere the test is reported as skipped with the reason.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AppNotice } from '@shared/ipc/contract'
+import type { JobOptions, JobRow } from '@shared/domain'
+import {
+  createTranscriptionService,
+  type TranscriptionService
+} from '../../../src/main/core/service/transcriptionService'
+import { mountSmallDisk, whyNoFullDisk, type SmallDisk } from '../../support/fullDisk'
+import { joinedSpeech } from '../../support/speech'
+
+const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
+const noDisk = whyNoFullDisk()
+if (noDisk) console.warn(`full-disk tests not run: ${noDisk}`)
+
+let dir: string
+let disk: SmallDisk
+const ctx = { clientId: 'client-full' }
+
+beforeEach(() => {
+  if (noDisk) return
+  dir = mkdtempSync(join(tmpdir(), 'transcriptor-fulldisk-'))
+  disk = mountSmallDisk(48)
+})
+
+afterEach(() => {
+  if (noDisk) return
+  disk.unmount()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The row as the database holds it (a separate read-only connection, like another process). */
+function storedRow(dataDir: string, id: number): JobRow | undefined {
+  const db = new Database(join(dataDir, 'transcriptor.db'), { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare('SELECT * FROM transcription_jobs WHERE id = ?').get(id) as JobRow | undefined
+  } finally {
+    db.close()
+  }
+}
+
+/**
+ * Fills the disk so that the database's next write needs new space: the WAL is checkpointed and
+ * truncated first (a WAL with room left would take a few more commits even on a full disk).
+ */
+function fillUnderDatabase(dataDir: string): () => void {
+  const db = new Database(join(dataDir, 'transcriptor.db'))
+  try {
+    db.pragma('busy_timeout = 5000')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
+  return disk.keepFull()
+}
+
+async function until<T>(what: string, probe: () => T | null | undefined, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+const options = (outputDir: string): JobOptions => ({
+  engine: 'pocketsphinx',
+  model: '',
+  processes: 1,
+  workers: 1,
+  chunkSeconds: 30,
+  overlapSeconds: 2,
+  formats: ['txt'],
+  outputDir
+})
+
+describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
+  let service: TranscriptionService | null = null
+  afterEach(async () => {
+    await service?.shutdown('test over')
+    service = null
+  })
+
+  it('holds the outcome, reports it, frees the slot, and writes it once the disk has room', async () => {
+    const dataDir = join(disk.dir, 'data')
+    service = createTranscriptionService({ dataDir })
+    const notices: AppNotice[] = []
+    service.on('app.notice', (n) => notices.push(n))
+    const speech = joinedSpeech(dir, 2)
+    const { created } = await service.handlers['jobs.create'](
+      { paths: [speech, speech], options: options(join(dir, 'out')) },
+      ctx
+    )
+    const [first, second] = created.map((j) => j.id)
+    // One chunk of two done (the second one's audio is cut already): now the disk fills up.
+    await until('the first chunk', () => (storedRow(dataDir, first)?.progress ?? 0) > 0)
+    const stopFilling = fillUnderDatabase(dataDir)
+
+    const [ended] = await service.waitForJobs([first])
+    expect(ended.status).toBe('completed')
+    expect(storedRow(dataDir, first)?.status).toBe('processing')
+    expect(service.unsavedOutcomes().map((h) => h.jobId)).toContain(first)
+    expect(notices.find((n) => n.jobIds.includes(first))?.message).toMatch(
+      /database refused to record it \(database or disk is full\)/
+    )
+    // The slot was freed: the queued job got its turn (and was refused a start, held as well).
+    const [next] = await service.waitForJobs([second])
+    expect(next.status).toBe('failed')
+    expect(next.error_message).toMatch(/could not start: database or disk is full/)
+
+    stopFilling()
+    disk.free()
+    await until('the held outcomes to be written', () => {
+      const rows = [storedRow(dataDir, first), storedRow(dataDir, second)]
+      return rows[0]?.status === 'completed' && rows[1]?.status === 'failed' ? rows : null
+    })
+    expect(service.unsavedOutcomes()).toEqual([])
+    expect(notices.some((n) => n.level === 'info' && n.jobIds.includes(first))).toBe(true)
+  })
+
+  it('the CLI says which outcome was not recorded and exits non-zero, without a stack trace', async () => {
+    const dataDir = join(disk.dir, 'data')
+    const speech = joinedSpeech(dir, 2)
+    const child = spawn(
+      process.execPath,
+      [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--out', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    let stderr = ''
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
+      child.on('exit', (code, signal) => done({ code, signal }))
+    )
+    await until('the first chunk', () => /job 1 .*: [1-9]\d*%/.test(stderr) || null)
+    const stopFilling = fillUnderDatabase(dataDir)
+    const exit = await exited
+    stopFilling()
+    expect(exit.signal).toBeNull()
+    expect(exit.code).toBe(75)
+    expect(stderr).toMatch(
+      /job 1: completed, but not recorded in the database \(database or disk is full\)/
+    )
+    expect(stderr).not.toMatch(/SqliteError|listener for .* failed|\n\s+at /)
+  })
+})
