@@ -34,6 +34,11 @@ export interface Command {
   ) => Promise<number | void> | number | void
 }
 
+/** A command's one result: the value as JSON under --json, else `line` for a person. */
+export function writeResult(ctx: CommandContext, result: unknown, line: string): void {
+  ctx.write(ctx.json ? `${JSON.stringify(result)}\n` : `${line}\n`)
+}
+
 /** Bad command line: printed as `transcriptor: <message>`, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

@@ -1,4 +1,4 @@
-import type { Command } from '../command'
+import { writeResult, type Command } from '../command'
 import { backupDatabase } from '../../core/db/backupRestore'
 
 /** An online copy (SQLite's backup API): safe while the app or a job writes. */
@@ -9,10 +9,10 @@ const dbBackup: Command = {
   positionals: { min: 1, max: 1 },
   run: async (ctx, { positionals }) => {
     const result = await backupDatabase(ctx.dataDir, positionals[0])
-    ctx.write(
-      ctx.json
-        ? `${JSON.stringify(result)}\n`
-        : `backed up ${result.jobs} job(s), schema v${result.schemaVersion}, to ${result.path} (${result.bytes} bytes)\n`
+    writeResult(
+      ctx,
+      result,
+      `backed up ${result.jobs} job(s), schema v${result.schemaVersion}, to ${result.path} (${result.bytes} bytes)`
     )
     return 0
   }

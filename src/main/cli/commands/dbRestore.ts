@@ -1,4 +1,4 @@
-import type { Command } from '../command'
+import { writeResult, type Command } from '../command'
 import { restoreDatabase } from '../../core/db/backupRestore'
 
 /** Refuses while jobs run, a file that is not ours, newer or damaged; keeps what it replaces. */
@@ -12,10 +12,10 @@ const dbRestore: Command = {
     const kept = result.replacedKeptAt
       ? `; the replaced database is kept as ${result.replacedKeptAt}`
       : ''
-    ctx.write(
-      ctx.json
-        ? `${JSON.stringify(result)}\n`
-        : `restored ${result.jobs} job(s), schema v${result.schemaVersion}, from ${positionals[0]} into ${result.path}${kept}\n`
+    writeResult(
+      ctx,
+      result,
+      `restored ${result.jobs} job(s), schema v${result.schemaVersion}, from ${positionals[0]} into ${result.path}${kept}`
     )
     return 0
   }

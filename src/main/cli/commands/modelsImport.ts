@@ -1,7 +1,7 @@
 // `transcriptor models import PATH [--name NAME]`: copy a ggml file the user has into the models
 // folder, after checking it is one (a file that is not is refused with its first bytes described).
 import { resolve } from 'node:path'
-import { stringOption, type Command } from '../command'
+import { stringOption, writeResult, type Command } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
 import { formatBytes } from './progressBar'
 
@@ -14,11 +14,7 @@ const modelsImport: Command = {
   run: async (ctx, { values, positionals }) => {
     const manager = modelManagerFor(ctx.dataDir, () => '')
     const model = await manager.importFile(resolve(positionals[0]), stringOption(values, 'name'))
-    ctx.write(
-      ctx.json
-        ? `${JSON.stringify(model)}\n`
-        : `${model.name}: imported, ${formatBytes(model.bytes)} → ${model.path}\n`
-    )
+    writeResult(ctx, model, `${model.name}: imported, ${formatBytes(model.bytes)} → ${model.path}`)
     return 0
   }
 }

@@ -1,5 +1,5 @@
 // `transcriptor models rm NAME`: delete an installed model (and any partial download of it).
-import type { Command } from '../command'
+import { writeResult, type Command } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
 
 const modelsRm: Command = {
@@ -10,9 +10,7 @@ const modelsRm: Command = {
   run: async (ctx, { positionals }) => {
     const manager = modelManagerFor(ctx.dataDir, () => '')
     const result = await manager.remove(positionals[0])
-    ctx.write(
-      ctx.json ? `${JSON.stringify(result)}\n` : `${positionals[0]}: removed ${result.path}\n`
-    )
+    writeResult(ctx, result, `${positionals[0]}: removed ${result.path}`)
     return 0
   }
 }
