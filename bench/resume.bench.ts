@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
+import { DEFAULT_SETTINGS } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import { pipelineLaunch } from '../src/main/core/process/pipelineLaunch'
 import type { BenchResult } from './types'
@@ -42,12 +43,13 @@ function specFor(dir: string, input: string, name: string, resume = false): Pipe
     inputPath: input,
     outputDir: join(dir, `out-${name}`),
     outputBaseName: 'bench',
-    engine: 'pocketsphinx',
-    model: '',
-    processes: 2,
-    workers: 1,
-    chunkSeconds: 30,
-    overlapSeconds: 2,
+    // The app's defaults (pocketsphinx, 2 processes, 30 s chunks), written as JSON only.
+    engine: DEFAULT_SETTINGS.engine,
+    model: DEFAULT_SETTINGS.model,
+    processes: DEFAULT_SETTINGS.processes,
+    workers: DEFAULT_SETTINGS.workers,
+    chunkSeconds: DEFAULT_SETTINGS.chunkSeconds,
+    overlapSeconds: DEFAULT_SETTINGS.overlapSeconds,
     formats: ['json'],
     tempDir: join(dir, `tmp-${name}`),
     workDir: join(dir, `work-${name}`),
