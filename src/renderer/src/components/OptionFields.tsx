@@ -150,28 +150,16 @@ export function Field(props: {
 }
 
 export function pickJobOptions(source: JobOptions): JobOptions {
-  const {
-    engine,
-    model,
-    processes,
-    workers,
-    chunkSeconds,
-    overlapSeconds,
-    formats,
-    outputDir,
-    language,
-    translate
-  } = source
   return {
-    language: language ?? 'auto',
-    translate: translate ?? false,
-    engine,
-    model,
-    processes,
-    workers,
-    chunkSeconds,
-    overlapSeconds,
-    formats: [...formats],
-    outputDir
+    language: source.language ?? 'auto',
+    translate: source.translate ?? false,
+    engine: source.engine,
+    model: source.model,
+    processes: source.processes,
+    workers: source.workers,
+    chunkSeconds: source.chunkSeconds,
+    overlapSeconds: source.overlapSeconds,
+    formats: [...source.formats],
+    outputDir: source.outputDir
   }
 }
