@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { pipelineLaunch } from '../src/main/core/process/pipelineLaunch'
 import { wordErrorRate } from '../tests/support/wer'
-import { LIBRIVOX_DIR, joinedSpeech } from '../tests/support/speech'
+import { joinedSpeech } from '../tests/support/speech'
+import { librivoxReference } from '../tests/integration/pipeline/harness'
 import type { BenchResult } from './types'
 
 const REPEAT = 5 // 5 × 24.7 s ≈ 124 s
@@ -148,16 +149,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const input = joinedSpeech(dir, REPEAT, 'librivox-long.wav')
     const audioSeconds = Number(execFileSync('soxi', ['-D', input], { encoding: 'utf8' }))
-    const lines = readFileSync(join(LIBRIVOX_DIR, 'transcription'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) =>
-        l
-          .replace(/\([^)]*\)\s*$/, '')
-          .replace(/<\/?s>/g, ' ')
-          .trim()
-      )
-    const reference = Array.from({ length: REPEAT }, () => lines.join(' ')).join(' ')
+    const reference = librivoxReference(REPEAT)
 
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
     const [one, two] = await bestOf(ROUNDS, dir, input, reference)
