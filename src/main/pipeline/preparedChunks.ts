@@ -43,8 +43,20 @@ export async function prepareChunks(
   log: (line: string) => void
 ): Promise<PreparedChunks> {
   const { workDir } = spec
+  // A checkpoint only saves work for a later resume: a disk that refuses it (full, read-only)
+  // costs that, said in one line, never the transcript being made.
+  let checkpointsRefused = false
   const checkpoint = async (index: number, words: TimedWord[]): Promise<void> => {
-    if (workDir) await saveChunkWords(workDir, index, words)
+    if (!workDir || checkpointsRefused) return
+    try {
+      await saveChunkWords(workDir, index, words)
+    } catch (error) {
+      checkpointsRefused = true
+      const reason = error instanceof Error ? error.message : String(error)
+      log(
+        `checkpoint of chunk ${index + 1} not saved (${reason}); a resume would redo the chunks from here`
+      )
+    }
   }
   if (workDir && spec.resume) {
     const stored = await loadPlan(workDir)
@@ -71,16 +83,22 @@ export async function prepareChunks(
   }
   const plan = await planAudioCuts(pcmPath, durationSeconds, spec, signal)
   if (workDir) {
-    await clearCheckpoints(workDir)
-    await savePlan(workDir, {
-      version: 1,
-      input: await fingerprintInput(spec.inputPath),
-      shape: chunkShapeOf(spec),
-      durationSeconds,
-      silentSeams: plan.silentSeams,
-      overlapSeams: plan.overlapSeams,
-      chunks: plan.chunks.map((c, i) => toStoredChunk(c, plan.silent[i]))
-    })
+    try {
+      await clearCheckpoints(workDir)
+      await savePlan(workDir, {
+        version: 1,
+        input: await fingerprintInput(spec.inputPath),
+        shape: chunkShapeOf(spec),
+        durationSeconds,
+        silentSeams: plan.silentSeams,
+        overlapSeams: plan.overlapSeams,
+        chunks: plan.chunks.map((c, i) => toStoredChunk(c, plan.silent[i]))
+      })
+    } catch (error) {
+      checkpointsRefused = true
+      const reason = error instanceof Error ? error.message : String(error)
+      log(`chunk plan not saved (${reason}): this run cannot be resumed`)
+    }
   }
   log(`cuts: ${describeSeams(plan)}`)
   return { ...plan, finished: new Map(), checkpoint }

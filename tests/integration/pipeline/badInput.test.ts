@@ -89,11 +89,16 @@ describe('pipeline: bad input gets one clear reason', () => {
     await failing('directory', input, /^is a directory, not a file: /)
   })
 
-  it('missing engine: whisper without whisper-cli fails at once with the install hint', async () => {
+  it('missing model: whisper (bundled) with no model installed fails at once, saying how to get one', async () => {
     const started = Date.now()
-    await failing('whisper', CLIP, /whisper\.cpp not found: .*whisper-cli/, {
-      engine: 'whisper'
-    })
+    await failing(
+      'whisper',
+      CLIP,
+      /whisper model 'base\.en' not found: run `transcriptor models pull base\.en`/,
+      {
+        engine: 'whisper'
+      }
+    )
     expect(Date.now() - started).toBeLessThan(20_000)
   })
 
