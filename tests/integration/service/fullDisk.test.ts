@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppNotice } from '@shared/ipc/contract'
-import type { JobOptions, JobRow } from '@shared/domain'
+import type { JobRow } from '@shared/domain'
 import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
 import { mountSmallDisk, whyNoFullDisk, type SmallDisk } from '../../support/fullDisk'
+import { testJobOptions } from '../../support/jobOptions'
 import { joinedSpeech } from '../../support/speech'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
@@ -73,17 +74,6 @@ async function until<T>(what: string, probe: () => T | null | undefined, ms = 60
   }
 }
 
-const options = (outputDir: string): JobOptions => ({
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  outputDir
-})
-
 describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
   let service: TranscriptionService | null = null
   afterEach(async () => {
@@ -98,7 +88,7 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     service.on('app.notice', (n) => notices.push(n))
     const speech = joinedSpeech(dir, 2)
     const { created } = await service.handlers['jobs.create'](
-      { paths: [speech, speech], options: options(join(dir, 'out')) },
+      { paths: [speech, speech], options: testJobOptions({ outputDir: join(dir, 'out') }) },
       ctx
     )
     const [first, second] = created.map((j) => j.id)
