@@ -40,7 +40,7 @@ describe('ProcessManager memory and reaping', () => {
     env = makeEnv({ processTracking: true })
     const { pm, store } = env
     // An orphan: its owner pid is long gone (pid 2^22 - 1 is never handed out here).
-    const row = store.jobs.createJob({ ...sampleJob, owner_pid: 4_194_303, owner_instance: 'x' })
+    const row = store.jobs.createJob(sampleJob({ owner_pid: 4_194_303, owner_instance: 'x' }))
     store.jobs.startJob(row.id)
     let reapedEvents = 0
     pm.on('reaped', () => reapedEvents++)

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
-import type { NewJob } from '../../../src/main/core/db/jobRepository'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
 import { collectJobTree, type JobTreeRef } from '../../../src/main/os/processTree'
 import { readProcessTable } from '../../../src/main/os/processTable'
+import { sampleJob } from '../../support/db'
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/process')
 export const TREE = join(FIXTURES, 'tree.mjs')
@@ -46,22 +46,11 @@ export function makeEnv(overrides: Partial<Settings> = {}, graceMs = 1500): Test
   }
 }
 
-export const sampleJob: NewJob = {
-  filename: 'a.wav',
-  original_path: '/tmp/a.wav',
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunk_seconds: 30,
-  overlap_seconds: 2,
-  formats: 'txt',
-  output_dir: null
-}
+export { sampleJob }
 
 /** A job row already in `processing`, as the queue would leave it before spawning. */
 export function processingJob(store: Store): number {
-  const row = store.jobs.createJob(sampleJob)
+  const row = store.jobs.createJob(sampleJob())
   store.jobs.startJob(row.id)
   return row.id
 }

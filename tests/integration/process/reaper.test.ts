@@ -144,19 +144,16 @@ describe('cleanupOrphanedProcesses', () => {
 
   it('fails a queued job whose creator died (nobody will ever start it); a live creator keeps its queue', async () => {
     env = makeEnv({ orphanTimeoutSeconds: 86_400 })
-    const stranded = env.store.jobs.createJob({
-      ...sampleJob,
-      owner_instance: 'crashed-instance',
-      owner_pid: await deadPid()
-    })
-    const waiting = env.store.jobs.createJob({
-      ...sampleJob,
-      owner_instance: 'busy-cli',
-      owner_pid: process.ppid // alive, and not this process
-    })
+    const stranded = env.store.jobs.createJob(
+      sampleJob({ owner_instance: 'crashed-instance', owner_pid: await deadPid() })
+    )
+    const waiting = env.store.jobs.createJob(
+      // process.ppid: alive, and not this process
+      sampleJob({ owner_instance: 'busy-cli', owner_pid: process.ppid })
+    )
     // Written before owners were recorded: judged by age against the (3 × heartbeat) floor.
-    const legacyOld = env.store.jobs.createJob(sampleJob, Date.now() - 60_000)
-    const legacyNew = env.store.jobs.createJob(sampleJob)
+    const legacyOld = env.store.jobs.createJob(sampleJob(), Date.now() - 60_000)
+    const legacyNew = env.store.jobs.createJob(sampleJob())
 
     const results = await env.pm.cleanupOrphanedProcesses(1)
 
