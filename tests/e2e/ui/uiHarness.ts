@@ -13,10 +13,10 @@ import {
   type HostClient,
   type RunningHost
 } from '../../support/host'
+import { LIBRIVOX_DIR } from '../../support/speech'
 
-export const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
-export const CLIP_LEISURE = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav')
-export const CLIP_MARRIED = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0920.wav')
+export const CLIP_LEISURE = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0870.wav')
+export const CLIP_MARRIED = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0920.wav')
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/ui')
 
 const CHROMIUM_ARGS = [
