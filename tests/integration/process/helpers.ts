@@ -62,6 +62,12 @@ export interface Identity {
   startTime: string
 }
 
+/** The tree of a job spawned as its own group leader `rootPid`, as its row recorded it. */
+export function spawnedTree(store: Store, jobId: number, rootPid: number): JobTreeRef {
+  const rootStartTime = store.jobs.getJob(jobId)?.process_start_time ?? null
+  return { jobId, rootPid, rootStartTime, pgid: rootPid }
+}
+
 /** The tree's live processes right now, with identities. */
 export function treeNow(ref: JobTreeRef): Identity[] {
   const snapshot = readProcessTable()

@@ -8,6 +8,7 @@ import {
   groupsLedBy,
   makeEnv,
   processingJob,
+  spawnedTree,
   stillAlive,
   TREE,
   treeNow,
@@ -40,12 +41,7 @@ describe('killProcessTree', () => {
     expect(row?.process_id).toBe(spawned.pid)
     expect(row?.process_start_time).toBeTruthy()
     expect(row?.process_group_id).toBe(spawned.pid)
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: row?.process_start_time ?? null,
-      pgid: spawned.pid
-    }
+    const ref = spawnedTree(env.store, jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= 25, 'the tree to reach 25 processes')
     const before = treeNow(ref)
     expect(before.length).toBeGreaterThanOrEqual(20)
@@ -87,18 +83,8 @@ describe('killProcessTree', () => {
       ownerId: 'tab-1',
       keepInBackground: true
     })
-    const refA = {
-      jobId: a,
-      rootPid: ja.pid,
-      rootStartTime: env.store.jobs.getJob(a)?.process_start_time ?? null,
-      pgid: ja.pid
-    }
-    const refB = {
-      jobId: b,
-      rootPid: jb.pid,
-      rootStartTime: env.store.jobs.getJob(b)?.process_start_time ?? null,
-      pgid: jb.pid
-    }
+    const refA = spawnedTree(env.store, a, ja.pid)
+    const refB = spawnedTree(env.store, b, jb.pid)
     await waitFor(() => treeNow(refA).length >= 7 && treeNow(refB).length >= 7, 'both trees')
     const treeA = treeNow(refA)
     expect(env.pm.ownerOf(a)).toBe('tab-1')
