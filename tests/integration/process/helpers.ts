@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach } from 'vitest'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
@@ -44,6 +45,16 @@ export function makeEnv(overrides: Partial<Settings> = {}, graceMs = 1500): Test
       rmSync(dataDir, { recursive: true, force: true })
     }
   }
+}
+
+/** Call inside a describe: opens envs (as makeEnv) that are cleaned up after each test. */
+export function envPerTest(): typeof makeEnv {
+  let env: TestEnv | undefined
+  afterEach(async () => {
+    await env?.cleanup()
+    env = undefined
+  })
+  return (overrides, graceMs) => (env = makeEnv(overrides, graceMs))
 }
 
 export { sampleJob }

@@ -1,32 +1,27 @@
 // Stopping a real job tree of ≥ 20 processes — some in their own session (setsid, detached node),
 // some ignoring SIGTERM, one that keeps forking — leaves nothing alive and the row `cancelled`.
 import { spawn } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readStartTime } from '../../../src/main/os/processIdentity'
 import {
   aliveInGroups,
   groupsLedBy,
-  makeEnv,
+  envPerTest,
   processingJob,
   spawnedTree,
   stillAlive,
   TREE,
   treeNow,
-  waitFor,
-  type TestEnv
+  waitFor
 } from './helpers'
 
 const BIG_TREE = { sleepers: 6, setsid: 3, ignoreTerm: 3, nested: 2, forker: true, nodeDetached: 1 }
 
 describe('killProcessTree', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('leaves none of a 20+ process tree alive (setsid, SIGTERM-ignoring, forking) and marks it cancelled', async () => {
-    env = makeEnv({}, 1000)
+    const env = openEnv({}, 1000)
     const jobId = processingJob(env.store)
     const exits: { stoppedByUs: boolean }[] = []
     env.pm.on('exit', (e) => exits.push(e))
@@ -71,7 +66,7 @@ describe('killProcessTree', () => {
   })
 
   it('stops a tree that honours SIGTERM without escalating, and releaseOwner spares keep-in-background jobs', async () => {
-    env = makeEnv({}, 5000)
+    const env = openEnv({}, 5000)
     const a = processingJob(env.store)
     const b = processingJob(env.store)
     const args = [TREE, JSON.stringify({ sleepers: 4, setsid: 2 })]
@@ -105,7 +100,7 @@ describe('killProcessTree', () => {
   })
 
   it('registerProcess takes over a child spawned elsewhere; one sharing our group never gets a group signal', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
     const child = spawn('sh', ['-c', 'sleep 1000 & wait'], { stdio: ['pipe', 'pipe', 'pipe'] })
     const registered = env.pm.registerProcess(jobId, child, ['sh', '-c', 'sleep 1000 & wait'])
