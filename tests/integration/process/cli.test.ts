@@ -4,8 +4,16 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { JobRow, ProcessStatus } from '@shared/domain'
-import { readStartTime } from '../../../src/main/os/processIdentity'
-import { deadPid, envPerTest, processingJob, stillAlive, TREE, treeNow, waitFor } from './helpers'
+import {
+  deadPid,
+  envPerTest,
+  groupTree,
+  processingJob,
+  stillAlive,
+  TREE,
+  treeNow,
+  waitFor
+} from './helpers'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 
@@ -37,12 +45,7 @@ describe('CLI: jobs show / logs / stop, reap', () => {
       args: [TREE, JSON.stringify({ sleepers: 3, setsid: 2, ignoreTerm: 1 })],
       ownerId: 'w'
     })
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: readStartTime(spawned.pid),
-      pgid: spawned.pid
-    }
+    const ref = groupTree(jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= 7, 'the tree')
     await waitFor(async () => (await env.pm.getLogs(jobId, 1))?.[0] === 'ready', 'the ready line')
     const before = treeNow(ref)

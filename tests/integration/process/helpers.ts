@@ -9,6 +9,7 @@ import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
 import { collectJobTree, type JobTreeRef } from '../../../src/main/os/processTree'
 import { readProcessTable } from '../../../src/main/os/processTable'
+import { readStartTime } from '../../../src/main/os/processIdentity'
 import { sampleJob } from '../../support/db'
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/process')
@@ -73,10 +74,18 @@ export interface Identity {
   startTime: string
 }
 
-/** The tree of a job spawned as its own group leader `rootPid`, as its row recorded it. */
-export function spawnedTree(store: Store, jobId: number, rootPid: number): JobTreeRef {
-  const rootStartTime = store.jobs.getJob(jobId)?.process_start_time ?? null
+/** The tree of a job whose root `rootPid` leads its own group; identity: the start time given. */
+export function groupTree(
+  jobId: number,
+  rootPid: number,
+  rootStartTime = readStartTime(rootPid)
+): JobTreeRef {
   return { jobId, rootPid, rootStartTime, pgid: rootPid }
+}
+
+/** The group tree of a job the test spawned, identified as its row recorded it. */
+export function spawnedTree(store: Store, jobId: number, rootPid: number): JobTreeRef {
+  return groupTree(jobId, rootPid, store.jobs.getJob(jobId)?.process_start_time ?? null)
 }
 
 /** The tree's live processes right now, with identities. */

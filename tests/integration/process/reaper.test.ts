@@ -8,6 +8,7 @@ import {
   aliveInGroups,
   deadPid,
   groupsLedBy,
+  groupTree,
   makeEnv,
   processingJob,
   sampleJob,
@@ -86,7 +87,7 @@ describe('cleanupOrphanedProcesses', () => {
     const jobId = processingJob(env.store)
     const fresh = processingJob(env.store)
     const tree = orphanTree()
-    const ref = { jobId, rootPid: tree.pid, rootStartTime: tree.startTime, pgid: tree.pid }
+    const ref = groupTree(jobId, tree.pid, tree.startTime)
     await waitFor(() => treeNow(ref).length >= 11, 'the orphan tree')
     const before = treeNow(ref)
     const groups = groupsLedBy(before)
@@ -118,7 +119,7 @@ describe('cleanupOrphanedProcesses', () => {
     env = makeEnv({ orphanTimeoutSeconds: 86_400 })
     const jobId = processingJob(env.store)
     const tree = orphanTree()
-    const ref = { jobId, rootPid: tree.pid, rootStartTime: tree.startTime, pgid: tree.pid }
+    const ref = groupTree(jobId, tree.pid, tree.startTime)
     await waitFor(() => treeNow(ref).length >= 11, 'the orphan tree')
     const before = treeNow(ref)
     env.store.jobs.registerProcess(jobId, {

@@ -1,7 +1,6 @@
 // The processTracking switch and the heartbeat, observed in the database.
 import { describe, expect, it } from 'vitest'
-import { readStartTime } from '../../../src/main/os/processIdentity'
-import { envPerTest, processingJob, stillAlive, TREE, treeNow, waitFor } from './helpers'
+import { envPerTest, groupTree, processingJob, stillAlive, TREE, treeNow, waitFor } from './helpers'
 
 describe('processTracking and heartbeat', () => {
   const openEnv = envPerTest()
@@ -17,12 +16,7 @@ describe('processTracking and heartbeat', () => {
       ownerId: 'w'
     })
     expect(spawned.registered).toBe(false)
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: readStartTime(spawned.pid),
-      pgid: spawned.pid
-    }
+    const ref = groupTree(jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= 5, 'the tree')
     await waitFor(async () => (await env.pm.getLogs(jobId, 5))?.includes('ready'), 'the ready line')
     const before = treeNow(ref)
