@@ -17,7 +17,7 @@ import {
   type UiSession
 } from './uiHarness'
 
-const FLOOD = resolve(__dirname, '../../fixtures/process/floodPipelineLog.cjs')
+const FLOOD = resolve(__dirname, '../../fixtures/process/floodPipelineLog.mjs')
 const MAX_HOST_RSS_MB = 300
 const MARKER = /lines? skipped — open the full log/
 
@@ -39,7 +39,7 @@ function rssMb(pid: number): number {
 it('a log flood: the owner page stays, the job runs on, lines are skipped with a marker; a reload shows the true state', async () => {
   ui = await openUi({
     env: {
-      NODE_OPTIONS: `--inspect-port=127.0.0.1:0 --require ${FLOOD}`,
+      NODE_OPTIONS: `--inspect-port=127.0.0.1:0 --import ${FLOOD}`,
       FLOOD_LINES_PER_TICK: '500'
     }
   })
