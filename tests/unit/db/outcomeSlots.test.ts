@@ -150,3 +150,31 @@ test('the reaper records a kept outcome instead of failing the job as orphaned',
   expect(jobs.getJob(id)).toMatchObject({ status: 'completed', error_message: null })
   expect(existsSync(slots.pathOf(id))).toBe(false)
 })
+
+test('a reaped job (its owner gone, no outcome kept) leaves no slot behind', async () => {
+  const id = runningJob()
+  jobs.registerProcess(id, {
+    pid: 4_194_305,
+    startTime: '1',
+    pgid: 4_194_305,
+    logPath: join(temp.dir, 'job.log'),
+    ownerInstance: 'gone',
+    ownerPid: 4_194_305
+  })
+  slots.prepare(id, 1_000)
+  const settings = new SettingsStore(temp.db)
+  const pm = new ProcessManager({
+    repo: jobs,
+    dataDir: temp.dir,
+    instanceId: 'here',
+    settings: () => settings.get()
+  })
+  try {
+    const [reaped] = await pm.cleanupOrphanedProcesses(300)
+    expect(reaped.message).toMatch(/^orphaned: owner process 4194305 is gone/)
+  } finally {
+    await pm.dispose()
+  }
+  expect(jobs.getJob(id)?.status).toBe('failed')
+  expect(existsSync(slots.pathOf(id))).toBe(false)
+})

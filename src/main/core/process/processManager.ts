@@ -314,6 +314,8 @@ export class ProcessManager {
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
     if (results.length > 0) this.events.emit('reaped', results)
+    // The slots reserved by the jobs just reaped are no longer needed.
+    if (results.length > 0) applyPendingOutcomes(this.o.dataDir, this.o.repo)
     // Work folders of jobs that died hard (their pipeline could not remove them).
     sweepWorkFolders(this.o.dataDir, this.o.repo)
     return results
