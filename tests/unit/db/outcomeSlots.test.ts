@@ -1,7 +1,7 @@
 // A held outcome outlives its process: written into the job's reserved slot in place (the file
 // never grows, so a full disk cannot refuse it), applied by whoever opens the database next.
 // Real SQLite files; the refusal is SQLite's own (a connection with query_only on).
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
@@ -92,12 +92,19 @@ describe('a held outcome on disk', () => {
       })
     )
     writeFileSync(slots.pathOf(999), JSON.stringify({ jobId: 999, startedAt: 5 }))
+    // Unreadable: fresh (perhaps mid-write) stays, old (damaged) goes.
+    const [fresh, damaged] = [slots.pathOf(997), slots.pathOf(998)]
+    writeFileSync(fresh, '{"jobId":997,"sta')
+    writeFileSync(damaged, '{"jobId":998,"sta')
+    utimesSync(damaged, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000))
 
     expect(applyPendingOutcomes(temp.dir, jobs)).toEqual([])
     expect(existsSync(slots.pathOf(running))).toBe(true)
     expect(existsSync(slots.pathOf(ended))).toBe(false)
     expect(existsSync(slots.pathOf(resumed))).toBe(false)
     expect(existsSync(slots.pathOf(999))).toBe(false)
+    expect(existsSync(fresh)).toBe(true)
+    expect(existsSync(damaged)).toBe(false)
     expect(jobs.getJob(resumed)?.status).toBe('processing')
   })
 

@@ -13,6 +13,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
   unlinkSync,
   writeSync
 } from 'node:fs'
@@ -54,7 +55,13 @@ export class OutcomeSlots {
   prepare(jobId: number, startedAt: number): void {
     this.runs.set(jobId, startedAt)
     mkdirSync(this.dir, { recursive: true })
-    writeSlot(this.pathOf(jobId), { jobId, startedAt }, 'w')
+    try {
+      writeSlot(this.pathOf(jobId), { jobId, startedAt }, 'w')
+    } catch (error) {
+      // A slot cut short by a full disk would only be read as damaged later.
+      removeSlot(this.pathOf(jobId))
+      throw error
+    }
   }
 
   /**
@@ -86,10 +93,16 @@ export class OutcomeSlots {
   }
 }
 
-/** Every slot file under `dir`: parsed, or `null` when unreadable right now (mid-write). */
-export function readSlots(
-  dir: string
-): { path: string; jobId: number; slot: OutcomeSlot | null }[] {
+export interface SlotFile {
+  path: string
+  jobId: number
+  /** Null when it cannot be read as a slot (being written right now, or damaged). */
+  slot: OutcomeSlot | null
+  modifiedAt: number
+}
+
+/** Every slot file under `dir`. */
+export function readSlots(dir: string): SlotFile[] {
   let names: string[]
   try {
     names = readdirSync(dir)
@@ -100,7 +113,7 @@ export function readSlots(
     const match = SLOT_NAME.exec(name)
     if (!match) return []
     const path = join(dir, name)
-    return [{ path, jobId: Number(match[1]), slot: parseSlot(path) }]
+    return [{ path, jobId: Number(match[1]), slot: parseSlot(path), modifiedAt: mtimeOf(path) }]
   })
 }
 
@@ -110,6 +123,14 @@ function parseSlot(path: string): OutcomeSlot | null {
     return parsed.success ? parsed.data : null
   } catch {
     return null
+  }
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path).mtimeMs
+  } catch {
+    return 0
   }
 }
 

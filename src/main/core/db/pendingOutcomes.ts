@@ -8,6 +8,9 @@ import { isDatabaseRefusal, writeOutcome, type OutcomeWriter } from './jobOutcom
 import type { JobRepository } from './jobRepository'
 import { readSlots, removeSlot, type OutcomeSlot } from './outcomeSlots'
 
+/** A slot unreadable for this long is not mid-write: it is damaged, and only in the way. */
+const DAMAGED_AFTER_MS = 60_000
+
 export type PendingOutcomeStore = OutcomeWriter & Pick<JobRepository, 'getJob'>
 
 export interface AppliedOutcome {
@@ -27,9 +30,12 @@ export function outcomeSlotsDir(dataDir: string): string {
  */
 export function applyPendingOutcomes(dataDir: string, repo: PendingOutcomeStore): AppliedOutcome[] {
   const applied: AppliedOutcome[] = []
-  for (const { path, jobId, slot } of readSlots(outcomeSlotsDir(dataDir))) {
-    // Unreadable: being written right now (or damaged); a later pass decides.
-    if (!slot || slot.jobId !== jobId) continue
+  for (const { path, jobId, slot, modifiedAt } of readSlots(outcomeSlotsDir(dataDir))) {
+    if (!slot || slot.jobId !== jobId) {
+      // Being written right now, or damaged: a later pass decides, until it is plainly stale.
+      if (Date.now() - modifiedAt > DAMAGED_AFTER_MS) removeSlot(path)
+      continue
+    }
     try {
       const row = repo.getJob(jobId)
       if (!row || !isRunOf(slot, row)) {
