@@ -1,15 +1,19 @@
-// A complete JobRow for store tests: a sample job's columns, then every column a row adds.
+// A complete JobRow for store tests (every column, with overrides).
 import type { JobRow } from '@shared/domain'
-import { sampleJob } from '../../support/db'
 
 export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
   return {
-    ...sampleJob({
-      filename: `clip-${overrides.id}.wav`,
-      original_path: `/tmp/clip-${overrides.id}.wav`,
-      formats: 'txt'
-    }),
+    filename: `clip-${overrides.id}.wav`,
+    original_path: `/tmp/clip-${overrides.id}.wav`,
     duration_seconds: null,
+    engine: 'pocketsphinx',
+    model: '',
+    processes: 2,
+    workers: 1,
+    chunk_seconds: 30,
+    overlap_seconds: 2,
+    formats: 'txt',
+    output_dir: null,
     status: 'queued',
     progress: 0,
     error_message: null,
