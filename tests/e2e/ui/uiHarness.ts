@@ -174,6 +174,14 @@ export async function queuedJobId(page: Page, filename: string): Promise<number>
   return Number(testId?.replace('queue-row-', ''))
 }
 
+/** Drops a long reading (see makeLongAudio) and opens its Job page; returns the job's id. */
+export async function openLongJob(ui: UiSession, loops?: number): Promise<number> {
+  await pickFiles(ui.page, [makeLongAudio(ui.scratch, loops)])
+  const id = await queuedJobId(ui.page, 'long-reading')
+  await ui.page.locator(`[data-testid="queue-row-${id}"] a`).click()
+  return id
+}
+
 export async function waitForQueueStatus(
   page: Page,
   id: number,
