@@ -50,6 +50,7 @@ describe('remote requests on the job page', () => {
 
     const remoteRows = page.getByTestId('remote-request-row')
     await expect.poll(() => remoteRows.count(), { timeout: 90_000 }).toBe(2)
+    expect(await page.getByTestId('job-engine-summary').innerText()).toBe('openai · 1 endpoint')
     const label = `127.0.0.1:${server.port}`
     const commands = async (): Promise<ReturnType<typeof requestCell>[]> =>
       (await remoteRows.locator('td.command').allInnerTexts()).map(requestCell)
@@ -111,6 +112,10 @@ describe('remote requests on the job page', () => {
       .poll(() => page.getByTestId('job-status').innerText(), { timeout: 170_000 })
       .toBe('completed')
 
+    await page.getByTestId('diagnostics-toggle').click()
+    expect(await page.getByTestId('job-engine-summary').innerText()).toBe(
+      'pocketsphinx · 1 process × 1 worker + 1 endpoint'
+    )
     const log = (await client.call('jobs.logs', { id, lines: 1000 })).join('\n')
     const label = `127.0.0.1:${server.port}`
     expect(log).toMatch(/chunk \d+\/\d+ done: \d+ word\(s\) by pocketsphinx/)
