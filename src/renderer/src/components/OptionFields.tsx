@@ -100,7 +100,30 @@ export function OptionFields({
       {value.engine === 'whisper' && engine && engine.models.length === 0 && (
         <RecommendedModelOffer />
       )}
-      {numberField('processes', 'Processes', 'chunks transcribed in parallel')}
+      {numberField(
+        'processes',
+        'Processes',
+        value.engine === 'openai'
+          ? "unused: each endpoint's concurrency decides"
+          : 'chunks transcribed in parallel'
+      )}
+      {value.engine !== 'openai' && (
+        <fieldset className="field">
+          <legend>Remote endpoints</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={value.alsoEndpoints ?? false}
+              onChange={(e) => set('alsoEndpoints', e.target.checked)}
+              data-testid={id('alsoEndpoints')}
+            />
+            Also send chunks to the saved endpoints
+          </label>
+          <span className="field-hint">
+            these processes and the servers in Settings → Endpoints share each job
+          </span>
+        </fieldset>
+      )}
       {numberField('workers', 'Workers', 'threads per engine process')}
       {numberField('chunkSeconds', 'Chunk (s)', '5 – 3600')}
       {numberField('overlapSeconds', 'Overlap (s)', 'less than half a chunk')}
@@ -153,6 +176,7 @@ export function pickJobOptions(source: JobOptions): JobOptions {
   return {
     language: source.language ?? 'auto',
     translate: source.translate ?? false,
+    alsoEndpoints: source.alsoEndpoints ?? false,
     engine: source.engine,
     model: source.model,
     processes: source.processes,
