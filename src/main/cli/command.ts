@@ -53,6 +53,28 @@ export function writeResult(ctx: CommandContext, result: unknown, line: string):
   ctx.write(ctx.json ? `${JSON.stringify(result)}\n` : `${line}\n`)
 }
 
+/** What a `db` command on one FILE declares: the core action on the data dir and FILE, and the
+ *  line a person reads about its result (JSON under --json). */
+export interface DataDirFileCommand<R> extends Omit<Command, 'positionals' | 'run' | 'usage'> {
+  action: (dataDir: string, file: string) => Promise<R>
+  describe: (result: R, file: string) => string
+}
+
+export function dataDirFileCommand<R>({
+  action,
+  describe,
+  ...rest
+}: DataDirFileCommand<R>): Command {
+  return oneArgumentCommand({
+    ...rest,
+    usage: 'FILE',
+    run: async (ctx, file) => {
+      const result = await action(ctx.dataDir, file)
+      writeResult(ctx, result, describe(result, file))
+    }
+  })
+}
+
 /** Bad command line: printed as `transcriptor: <message>`, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

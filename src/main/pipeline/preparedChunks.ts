@@ -4,17 +4,7 @@
 import type { TimedWord } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { ChunkPlan } from './chunking'
-import {
-  chunkShapeOf,
-  clearCheckpoints,
-  fingerprintInput,
-  loadChunkWords,
-  loadPlan,
-  resumeRefusal,
-  saveChunkWords,
-  savePlan,
-  toStoredChunk
-} from './checkpoints'
+import * as checkpoints from './checkpoints'
 import { describeSeams, planAudioCuts, type AudioCutPlan } from './cutPlan'
 
 /** Resume is impossible; the message says why (a user reads it). */
@@ -49,7 +39,7 @@ export async function prepareChunks(
   const checkpoint = async (index: number, words: TimedWord[]): Promise<void> => {
     if (!workDir || checkpointsRefused) return
     try {
-      await saveChunkWords(workDir, index, words)
+      await checkpoints.saveChunkWords(workDir, index, words)
     } catch (error) {
       checkpointsRefused = true
       const reason = error instanceof Error ? error.message : String(error)
@@ -59,16 +49,20 @@ export async function prepareChunks(
     }
   }
   if (workDir && spec.resume) {
-    const stored = await loadPlan(workDir)
+    const stored = await checkpoints.loadPlan(workDir)
     if (stored) {
       const refusal =
-        resumeRefusal(stored, await fingerprintInput(spec.inputPath), chunkShapeOf(spec)) ??
+        checkpoints.resumeRefusal(
+          stored,
+          await checkpoints.fingerprintInput(spec.inputPath),
+          checkpoints.chunkShapeOf(spec)
+        ) ??
         (Math.abs(stored.durationSeconds - durationSeconds) > 1e-6
           ? `the decoded audio is ${durationSeconds} s, the interrupted run's was ${stored.durationSeconds} s`
           : null)
       if (refusal) throw new ResumeRefusedError(`cannot resume: ${refusal}`)
       const chunks: ChunkPlan[] = stored.chunks.map(({ silent: _silent, ...c }) => c)
-      const finished = await loadChunkWords(workDir, chunks.length)
+      const finished = await checkpoints.loadChunkWords(workDir, chunks.length)
       log(describeReuse(finished, chunks.length))
       return {
         chunks,
@@ -84,15 +78,15 @@ export async function prepareChunks(
   const plan = await planAudioCuts(pcmPath, durationSeconds, spec, signal)
   if (workDir) {
     try {
-      await clearCheckpoints(workDir)
-      await savePlan(workDir, {
+      await checkpoints.clearCheckpoints(workDir)
+      await checkpoints.savePlan(workDir, {
         version: 1,
-        input: await fingerprintInput(spec.inputPath),
-        shape: chunkShapeOf(spec),
+        input: await checkpoints.fingerprintInput(spec.inputPath),
+        shape: checkpoints.chunkShapeOf(spec),
         durationSeconds,
         silentSeams: plan.silentSeams,
         overlapSeams: plan.overlapSeams,
-        chunks: plan.chunks.map((c, i) => toStoredChunk(c, plan.silent[i]))
+        chunks: plan.chunks.map((c, i) => checkpoints.toStoredChunk(c, plan.silent[i]))
       })
     } catch (error) {
       checkpointsRefused = true

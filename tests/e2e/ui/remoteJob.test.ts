@@ -6,7 +6,11 @@
 //   share the job, which completes, and its log names both as serving chunks.
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectionsTo } from '../../support/sockets'
-import { spawnSttServer, type RunningSttServer } from '../../support/sttServers'
+import {
+  spawnSttServer,
+  type RunningSttServer,
+  type SpawnSttOptions
+} from '../../support/sttServers'
 import { waitFor } from '../../support/host'
 import {
   makeLongAudio,
@@ -32,26 +36,36 @@ function requestCell(text: string): { endpoint: string; chunk: number; seconds: 
   return m ? { endpoint: m[1], chunk: Number(m[2]), seconds: Number(m[3]) } : null
 }
 
+/** A loopback server saved as the only endpoint, and the app open. */
+async function openWithEndpoint(
+  options: SpawnSttOptions,
+  concurrency: number
+): Promise<{ session: UiSession; stt: RunningSttServer }> {
+  const started = await spawnSttServer(options)
+  server = started
+  ui = await openUi()
+  await ui.client.call('endpoints.add', {
+    baseUrl: started.url,
+    model: 'pocketsphinx',
+    concurrency
+  })
+  return { session: ui, stt: started }
+}
+
 describe('remote requests on the job page', () => {
   it('engine openai: requests in flight are listed next to the local processes; Stop clears them', async () => {
     // A server that never answers: its requests stay in flight for as long as the test looks.
-    server = await spawnSttServer({ fault: 'hang' })
-    ui = await openUi()
-    const { page, client } = ui
-    await client.call('endpoints.add', {
-      baseUrl: server.url,
-      model: 'pocketsphinx',
-      concurrency: 2
-    })
+    const { session, stt } = await openWithEndpoint({ fault: 'hang' }, 2)
+    const { page, client } = session
     await page.locator('#job-engine').selectOption('openai')
-    await pickFiles(page, [makeLongAudio(ui.scratch, 12)]) // ~92 s: 4 chunks of 30 s
+    await pickFiles(page, [makeLongAudio(session.scratch, 12)]) // ~92 s: 4 chunks of 30 s
     const id = await queuedJobId(page, 'long-reading')
     await page.locator(`[data-testid="queue-row-${id}"] a`).click()
 
     const remoteRows = page.getByTestId('remote-request-row')
     await expect.poll(() => remoteRows.count(), { timeout: 90_000 }).toBe(2)
     expect(await page.getByTestId('job-engine-summary').innerText()).toBe('openai · 1 endpoint')
-    const label = `127.0.0.1:${server.port}`
+    const label = `127.0.0.1:${stt.port}`
     const commands = async (): Promise<ReturnType<typeof requestCell>[]> =>
       (await remoteRows.locator('td.command').allInnerTexts()).map(requestCell)
     const first = await commands()
@@ -79,7 +93,7 @@ describe('remote requests on the job page', () => {
       await page.getByTestId('process-row').locator('td:first-child').allInnerTexts()
     ).map(Number)
     expect(localPids).toContain(pipelinePid)
-    expect(connectionsTo(server.port)).toBe(2)
+    expect(connectionsTo(stt.port)).toBe(2)
     await page.getByTestId('process-table').scrollIntoViewIfNeeded()
     await screenshot(page, 'job-remote-requests')
 
@@ -87,25 +101,19 @@ describe('remote requests on the job page', () => {
     await page.getByTestId('process-table-empty').waitFor({ timeout: 5_000 })
     expect(await remoteRows.count()).toBe(0)
     expect(await page.getByTestId('remote-cpu-note').count()).toBe(0)
-    await waitFor(() => connectionsTo(server!.port) === 0, 'the requests’ sockets closed', 5_000)
+    await waitFor(() => connectionsTo(stt.port) === 0, 'the requests’ sockets closed', 5_000)
     await expect.poll(() => page.getByTestId('job-status').innerText()).toBe('cancelled')
   })
 
   it('a local engine also sends chunks to the saved endpoints: both serve the job, which completes', async () => {
-    server = await spawnSttServer()
-    ui = await openUi()
-    const { page, client } = ui
-    await client.call('endpoints.add', {
-      baseUrl: server.url,
-      model: 'pocketsphinx',
-      concurrency: 1
-    })
+    const { session, stt } = await openWithEndpoint({}, 1)
+    const { page, client } = session
     await page.locator('#job-engine').selectOption('pocketsphinx')
     await page.locator('#job-processes').fill('1')
     await page.locator('#job-chunkSeconds').fill('8')
     await page.getByTestId('job-alsoEndpoints').check()
     await screenshot(page, 'transcribe-also-endpoints')
-    await pickFiles(page, [makeLongAudio(ui.scratch, 4)]) // ~36 s: 5 chunks of 8 s
+    await pickFiles(page, [makeLongAudio(session.scratch, 4)]) // ~36 s: 5 chunks of 8 s
     const id = await queuedJobId(page, 'long-reading')
     await page.locator(`[data-testid="queue-row-${id}"] a`).click()
     await expect
@@ -117,14 +125,14 @@ describe('remote requests on the job page', () => {
       'pocketsphinx · 1 process × 1 worker + 1 endpoint'
     )
     const log = (await client.call('jobs.logs', { id, lines: 1000 })).join('\n')
-    const label = `127.0.0.1:${server.port}`
+    const label = `127.0.0.1:${stt.port}`
     expect(log).toMatch(/chunk \d+\/\d+ done: \d+ word\(s\) by pocketsphinx/)
     expect(log).toContain(`word(s) by ${label}`)
-    expect(server.lines.some((l) => /words in/.test(l))).toBe(true)
+    expect(stt.lines.some((l) => /words in/.test(l))).toBe(true)
     const row = await client.call('jobs.get', { id })
     expect(row?.engine).toBe('pocketsphinx')
     expect(JSON.parse(row?.endpoints ?? '[]')).toEqual([
-      { baseUrl: server.url, model: 'pocketsphinx', concurrency: 1 }
+      { baseUrl: stt.url, model: 'pocketsphinx', concurrency: 1 }
     ])
     await screenshot(page, 'job-local-and-remote-done')
   })

@@ -32,6 +32,7 @@ import { StatusBadge, endReason } from '../components/StatusBadge'
 import { Snippet } from '../components/history/Snippet'
 import { ExportSelected } from '../components/history/ExportSelected'
 import { SearchBox } from '../components/SearchBox'
+import { Page } from '../components/Page'
 
 const SORT_LABELS: Record<HistorySort, string> = {
   newest: 'Newest first',
@@ -88,8 +89,7 @@ export function HistoryPage(): React.JSX.Element {
   const last = Math.min(offset + HISTORY_PAGE_SIZE, total)
 
   return (
-    <div className="page history-page">
-      <h1>History</h1>
+    <Page name="history" title="History">
       <div className="toolbar">
         <SearchBox
           label="Search jobs"
@@ -203,7 +203,7 @@ export function HistoryPage(): React.JSX.Element {
           }}
         />
       )}
-    </div>
+    </Page>
   )
 }
 

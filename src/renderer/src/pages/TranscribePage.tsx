@@ -11,6 +11,7 @@ import { useJobsStore, setRejected } from '../store/jobsStore'
 import { useSettingsStore } from '../store/settingsStore'
 import { submitFiles } from '../store/jobActions'
 import { askNotificationPermissionOnce } from '../store/announcements'
+import { Page } from '../components/Page'
 
 export function TranscribePage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -53,8 +54,7 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
   }
 
   return (
-    <div className="page transcribe-page">
-      <h1>Transcribe</h1>
+    <Page name="transcribe" title="Transcribe">
       <label className="keep-new-jobs">
         <input
           type="checkbox"
@@ -86,6 +86,6 @@ function TranscribeWorkspace({ initial }: { initial: JobOptions }): React.JSX.El
       </details>
       <h2 id="queue-heading">Queue</h2>
       <JobQueue />
-    </div>
+    </Page>
   )
 }
