@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { pipelineLaunch } from '../src/main/core/process/pipelineLaunch'
 import { wordErrorRate } from '../tests/support/wer'
+import { treeRssKb } from './support/treeRss'
 import type { BenchResult } from './types'
 
 const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
@@ -23,34 +24,6 @@ interface Measured {
   cpuSeconds: number
   wer: number
   peakTreeRssMb: number
-}
-
-/** Sum of VmRSS over `root` and all its descendants, from one pass over /proc. */
-function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // Gone while scanning.
-    }
-  }
-  let total = 0
-  const stack = [root]
-  while (stack.length > 0) {
-    const pid = stack.pop() as number
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      total += rss ? Number(rss[1]) : 0
-    } catch {
-      // Gone.
-    }
-    stack.push(...(children.get(pid) ?? []))
-  }
-  return total
 }
 
 /** cutime + cstime of this process, in seconds (Linux clock ticks are 100 Hz). */
