@@ -103,6 +103,13 @@ function buildRecording(block: string, minutes: number, out: string): string {
   return out
 }
 
+/** Longest time between two consecutive moments. */
+function longestGapIn(times: number[]): number {
+  let longest = 0
+  for (let i = 1; i < times.length; i++) longest = Math.max(longest, times[i] - times[i - 1])
+  return longest
+}
+
 function eventOf(line: string): PipelineEvent | null {
   try {
     return JSON.parse(line) as PipelineEvent
@@ -143,18 +150,31 @@ async function transcribe(spec: PipelineSpec, audioSeconds: number): Promise<Mea
   })
   let peakKb = 0
   let peakTempBytes = 0
+  let lastSaid = 0
   const sampler = setInterval(() => {
     if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid))
     const temp = bytesUnder(spec.tempDir) + (spec.workDir ? bytesUnder(spec.workDir) : 0)
     peakTempBytes = Math.max(peakTempBytes, temp)
+    // Figures so far, once a minute: an hours-long run cut short still says what it saw.
+    if (now() - lastSaid >= 60) {
+      lastSaid = now()
+      const soFar = {
+        atSeconds: Math.round(lastSaid),
+        progressEvents: progressAt.length,
+        longestGapSeconds: Math.round(longestGapIn(progressAt) * 10) / 10,
+        chunks,
+        peakTreeRssMb: Math.round(peakKb / 102.4) / 10,
+        peakTempMb: Math.round(peakTempBytes / 1e5) / 10,
+        logLines
+      }
+      process.stderr.write(`[longFile] ${audioSeconds / 60} min so far: ${JSON.stringify(soFar)}\n`)
+    }
   }, SAMPLE_EVERY_MS)
   const code = await new Promise<number | null>((done) => child.on('close', done))
   clearInterval(sampler)
   const wallSeconds = now()
   if (code !== 0) throw new Error(`pipeline failed (${code}): ${lastLines.join(' | ')}`)
-  let longestGap = 0
-  for (let i = 1; i < progressAt.length; i++)
-    longestGap = Math.max(longestGap, progressAt[i] - progressAt[i - 1])
+  const longestGap = longestGapIn(progressAt)
   const worstEtaError = etas
     .filter((e) => e.fraction >= 0.1)
     .reduce((worst, e) => Math.max(worst, Math.abs(e.at + e.eta - wallSeconds) / wallSeconds), 0)

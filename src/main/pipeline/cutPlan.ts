@@ -5,6 +5,7 @@ import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { measurePcmLevels } from '../media/pcmLevels'
 import { planChunks, type ChunkPlan } from './chunking'
 import { chunkIsSilent, findSilences, planSilenceCuts } from './silenceCuts'
+import { musicVerdict, type MusicVerdict } from './musicCheck'
 
 export interface AudioCutPlan {
   chunks: ChunkPlan[]
@@ -12,6 +13,8 @@ export interface AudioCutPlan {
   silent: boolean[]
   silentSeams: number
   overlapSeams: number
+  /** Whether the sound looks like music rather than speech (musicCheck.ts). */
+  sound: MusicVerdict
 }
 
 export async function planAudioCuts(
@@ -22,16 +25,21 @@ export async function planAudioCuts(
 ): Promise<AudioCutPlan> {
   const levels = await measurePcmLevels(pcmPath, signal)
   const silences = findSilences(levels)
+  const sound = musicVerdict(levels)
   if (spec.cutAtSilences === false) {
     const chunks = planChunks(durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
     const silent = chunks.map((c) => chunkIsSilent(c, silences))
-    return { chunks, silent, silentSeams: 0, overlapSeams: chunks.length - 1 }
+    return { chunks, silent, silentSeams: 0, overlapSeams: chunks.length - 1, sound }
   }
   const cut = planSilenceCuts(durationSeconds, silences, {
     chunkSeconds: spec.chunkSeconds,
     overlapSeconds: spec.overlapSeconds
   })
-  return { ...cut, silent: cut.chunks.map((c) => chunkIsSilent(c, silences)) }
+  return { ...cut, silent: cut.chunks.map((c) => chunkIsSilent(c, silences)), sound }
+}
+
+export function describeSound(sound: MusicVerdict): string {
+  return `${sound.musicLikeWindows} of ${sound.soundingWindows} sounding window(s) music-like${sound.music ? ': music?' : ''}`
 }
 
 export function describeSeams(plan: AudioCutPlan): string {

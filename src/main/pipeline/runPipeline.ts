@@ -242,7 +242,8 @@ export async function runPipeline(
   for (const message of transcriptWarnings({
     probedSeconds: Math.max(probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
     decodedSeconds: decoded.durationSeconds,
-    words
+    words,
+    music: prepared.sound.music
   })) {
     emit({ type: 'warning', message })
     log(`warning: ${message}`)
