@@ -10,6 +10,8 @@ export interface DataPaths {
   outputs: string
   uploads: string
   tmp: string
+  /** Per running job, a reserved file for an outcome the database refuses (outcomeSlots). */
+  outcomes: string
   /** ggml model files downloaded or imported by this instance. */
   models: string
   /** Endpoint API keys for the CLI and the browser host (mode 0600; the app uses safeStorage). */
@@ -41,6 +43,7 @@ export function dataPaths(dataDir: string): DataPaths {
     outputs: join(dataDir, 'outputs'),
     uploads: join(dataDir, 'uploads'),
     tmp: join(dataDir, 'tmp'),
+    outcomes: join(dataDir, 'outcomes'),
     models: join(dataDir, 'models'),
     secrets: join(dataDir, 'secrets.json')
   }

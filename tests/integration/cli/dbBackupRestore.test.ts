@@ -1,6 +1,6 @@
 // Issue 11 #9: `transcriptor db backup FILE` and `db restore FILE` through the built CLI.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -105,4 +105,32 @@ test('restore refuses a file that is not ours, a newer one, and running jobs', a
     sleeper.kill('SIGKILL')
   }
   expect(jobCount()).toBe(1)
+})
+
+test('restore refuses a damaged copy of a real database in one line; the current one stays byte for byte', () => {
+  const store = openStore(dataDir)
+  for (let i = 0; i < 400; i++)
+    store.jobs.createJob(sampleJob({ filename: `talk-${i}.wav`, original_path: `/m/${i}.wav` }))
+  const copy = join(dir, 'copy.db')
+  store.close()
+  expect(cli(['--data-dir', dataDir, 'db', 'backup', copy]).code).toBe(0)
+  // Pages in the middle of the file overwritten, as a bad sector or a torn copy would.
+  const bytes = readFileSync(copy)
+  const pageSize = bytes.readUInt16BE(16)
+  const pages = bytes.length / pageSize
+  expect(pages).toBeGreaterThan(8)
+  const middle = Math.floor(pages / 2) * pageSize
+  bytes.fill(0xa5, middle + 8, middle + 2 * pageSize - 8)
+  writeFileSync(copy, bytes)
+
+  const live = join(dataDir, 'transcriptor.db')
+  const before = readFileSync(live)
+  const sideFiles = readdirSync(dataDir).sort()
+  oneLineError(
+    cli(['--data-dir', dataDir, 'db', 'restore', copy]),
+    /copy\.db is corrupt \(Tree \d+ page \d+: .* and \d+ more problem\(s\)\): nothing restored$/
+  )
+  expect(readFileSync(live).equals(before)).toBe(true)
+  expect(readdirSync(dataDir).sort()).toEqual(sideFiles)
+  expect(jobCount()).toBe(400)
 })

@@ -4,7 +4,7 @@
 // A real full disk: a small tmpfs, filled to the last byte. Mounting needs root (CI here runs as
 // root); elsewhere the test is reported as skipped with the reason.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -152,4 +152,54 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     )
     expect(stderr).not.toMatch(/SqliteError|listener for .* failed|\n\s+at /)
   })
+
+  it('an outcome the CLI could not record is recorded by the next command, once the disk has room', async () => {
+    const dataDir = join(disk.dir, 'data')
+    const speech = joinedSpeech(dir, 2)
+    const run = (args: string[]): ReturnType<typeof runCli> =>
+      runCli(['--data-dir', dataDir, ...args])
+    const transcribe = spawn(
+      process.execPath,
+      [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--out', dir],
+      { stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    let stderr = ''
+    transcribe.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    const exited = new Promise<number | null>((done) => transcribe.on('exit', (code) => done(code)))
+    await until('the first chunk', () => /job 1 .*: [1-9]\d*%/.test(stderr) || null)
+    const stopFilling = fillUnderDatabase(dataDir)
+    expect(await exited).toBe(75)
+    stopFilling()
+    const slot = join(dataDir, 'outcomes', 'job-1.json')
+    const keptIn = /kept in (\S+);/.exec(stderr)?.[1]
+    const slotWasKept = existsSync(slot)
+
+    disk.free()
+    const listed = await run(['jobs', 'list', '--json'])
+    expect(listed.code, listed.stderr).toBe(0)
+    const [job] = JSON.parse(listed.stdout) as JobRow[]
+    expect(job).toMatchObject({ id: 1, status: 'completed', error_message: null })
+    const outputs = JSON.parse(job.output_files ?? '{}') as Record<string, string>
+    expect(Object.keys(outputs)).toContain('txt')
+    expect(readFileSync(outputs.txt, 'utf8').trim().length).toBeGreaterThan(0)
+    expect(keptIn, stderr).toBe(slot)
+    expect(slotWasKept).toBe(true)
+    expect(existsSync(slot)).toBe(false)
+    // Recorded, not orphaned: the reaper finds nothing to fail.
+    const reaped = await run(['reap', '--json'])
+    expect(JSON.parse(reaped.stdout)).toEqual([])
+    expect(storedRow(dataDir, 1)?.status).toBe('completed')
+  })
 })
+
+/** One CLI command to its end. */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+    child.on('exit', (code) => done({ code, stdout, stderr }))
+  })
+}

@@ -1,6 +1,7 @@
 import { intOption, type Command } from '../command'
 import { reapOrphans } from '../../core/process/orphanReaper'
 import { sweepWorkFolders } from '../../core/process/workFolders'
+import { applyPendingOutcomes } from '../../core/db/pendingOutcomes'
 
 const reap: Command = {
   name: 'reap',
@@ -23,6 +24,8 @@ const reap: Command = {
       graceMs: 3000
     })
     const swept = sweepWorkFolders(ctx.dataDir, store.jobs)
+    // Outcome slots the reaped jobs had reserved (kept outcomes were written when the store opened).
+    applyPendingOutcomes(ctx.dataDir, store.jobs)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(results, null, 2)}\n`)
     } else if (results.length === 0) {

@@ -172,12 +172,15 @@ const transcribe: Command = {
       off()
       for (const job of finished) progressLine(`job ${job.id} ${describeOutcome(job)}`)
       if (ctx.json) ctx.write(`${JSON.stringify(finished)}\n`)
-      // An outcome the database refused is said out loud: the row still reads `processing`
-      // until some process writes it (the reaper will, as failed, if nobody else can).
+      // An outcome the database refused is said out loud, with where it is kept: the next
+      // transcriptor command (or any host's start or reap) writes it from there.
       const unsaved = service.unsavedOutcomes()
       for (const held of unsaved) {
+        const kept = held.keptIn
+          ? `kept in ${held.keptIn}; the next transcriptor command records it`
+          : 'it could not be kept on disk either'
         process.stderr.write(
-          `job ${held.jobId}: ${held.outcome.status}, but not recorded in the database (${held.error})\n`
+          `job ${held.jobId}: ${held.outcome.status}, but not recorded in the database (${held.error}); ${kept}\n`
         )
       }
       if (unsaved.length > 0) return 75

@@ -10,7 +10,7 @@ import { isPidAlive } from '../../os/processIdentity'
 import { dataPaths } from '../paths'
 import { DatabaseError } from './databaseError'
 import { bundledMigrations } from './migrations'
-import { inspectDatabaseFile } from './probe'
+import { checkProblems, describeProblems, inspectDatabaseFile, type FileInspection } from './probe'
 
 export interface BackupResult {
   path: string
@@ -81,8 +81,8 @@ function integrityProblem(path: string): string | null {
   const db = new Database(path, { readonly: true, fileMustExist: true })
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[]
-    const bad = rows.map((r) => r.integrity_check).filter((l) => l !== 'ok')
-    if (bad.length > 0) return bad[0]
+    const bad = checkProblems(rows.map((r) => r.integrity_check))
+    if (bad.length > 0) return describeProblems(bad)
     const hasJobs = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'transcription_jobs'")
       .get()
@@ -92,11 +92,21 @@ function integrityProblem(path: string): string | null {
   }
 }
 
+/** The probe's verdict on a file to restore from, worded for a restore (nothing was replaced). */
+function refusedUnlessOurs(source: string): FileInspection {
+  try {
+    return inspectDatabaseFile(source, latestVersion())
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) throw error
+    throw new DatabaseError(error.message.replace(/: left untouched/, ': nothing restored'))
+  }
+}
+
 export async function restoreDatabase(dataDir: string, file: string): Promise<RestoreResult> {
   const source = resolve(file)
   const target = dataPaths(dataDir).database
   if (!existsSync(source)) throw new DatabaseError(`${source} does not exist`)
-  const inspection = inspectDatabaseFile(source, latestVersion())
+  const inspection = refusedUnlessOurs(source)
   if (inspection.fresh || inspection.version === 0) {
     throw new DatabaseError(
       `${source} is not a Transcriptor database (it is empty): nothing restored`

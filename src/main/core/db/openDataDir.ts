@@ -6,6 +6,7 @@ import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './d
 import { JobRepository } from './jobRepository'
 import { HistoryQuery } from './historyQuery'
 import { TranscriptRepository } from '../transcripts/transcriptRepository'
+import { applyPendingOutcomes } from './pendingOutcomes'
 
 export interface Store extends OpenedDatabase {
   dataDir: string
@@ -17,13 +18,18 @@ export interface Store extends OpenedDatabase {
   close: () => void
 }
 
-/** Opens (creating and migrating as needed) `<dataDir>/transcriptor.db`. Throws DatabaseError. */
+/**
+ * Opens (creating and migrating as needed) `<dataDir>/transcriptor.db`, then writes the outcomes
+ * a process before could not (a full disk) and kept on disk. Throws DatabaseError.
+ */
 export function openStore(dataDir: string, options: OpenDatabaseOptions = {}): Store {
   const opened = openDatabase(dataPaths(dataDir).database, options)
+  const jobs = new JobRepository(opened.db)
+  applyPendingOutcomes(dataDir, jobs)
   return {
     ...opened,
     dataDir,
-    jobs: new JobRepository(opened.db),
+    jobs,
     settings: new SettingsStore(opened.db),
     transcripts: new TranscriptRepository(opened.db),
     history: new HistoryQuery(opened.db),

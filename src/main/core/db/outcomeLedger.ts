@@ -2,13 +2,13 @@
 // a read-only or vanished data dir, a lock held too long). The ledger writes the outcome at once
 // and, when SQLite says no, keeps it in memory, reports it, and retries until it is written.
 // The first outcome recorded for a job wins, exactly like the guarded UPDATEs do in the DB, so
-// a late exit can never turn a pending `cancelled` into `failed`.
-import type { JobRepository } from './jobRepository'
+// a late exit can never turn a pending `cancelled` into `failed`. A held outcome is also written
+// into the job's outcome slot on disk (outcomeSlots), so it outlives this process: whoever opens
+// the database next writes it (pendingOutcomes), and the reaper honours it.
+import { isDatabaseRefusal, writeOutcome, type JobOutcome, type OutcomeWriter } from './jobOutcome'
+import type { OutcomeSlots } from './outcomeSlots'
 
-export type JobOutcome =
-  | { status: 'completed'; outputs: Record<string, string> }
-  | { status: 'failed'; message: string }
-  | { status: 'cancelled'; reason: string }
+export { isDatabaseRefusal, type JobOutcome } from './jobOutcome'
 
 export interface PendingOutcome {
   jobId: number
@@ -16,10 +16,14 @@ export interface PendingOutcome {
   /** The database's refusal, one line (e.g. "database or disk is full"). */
   error: string
   since: number
+  /** The outcome slot it was written into, or null when it lives only in this process. */
+  keptIn: string | null
 }
 
 export interface OutcomeLedgerOptions {
-  repo: Pick<JobRepository, 'completeJob' | 'failJob' | 'cancelJob'>
+  repo: OutcomeWriter
+  /** Where held outcomes are kept on disk; without it they live only in memory. */
+  slots?: OutcomeSlots
   /** The first write failed: the outcome is held in memory (report it to the user). */
   onUnsaved?: (pending: PendingOutcome) => void
   /** A held outcome reached the database. */
@@ -27,12 +31,6 @@ export interface OutcomeLedgerOptions {
   /** First retry after this long, doubling up to maxRetryMs. */
   retryMs?: number
   maxRetryMs?: number
-}
-
-/** SQLite's refusals (better-sqlite3 throws SqliteError with a SQLITE_* code); others are bugs. */
-export function isDatabaseRefusal(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && code.startsWith('SQLITE_')
 }
 
 export class OutcomeLedger {
@@ -51,14 +49,32 @@ export class OutcomeLedger {
   record(jobId: number, outcome: JobOutcome): 'written' | 'unchanged' | 'held' {
     if (this.held.has(jobId)) return 'unchanged'
     try {
-      return this.write(jobId, outcome) ? 'written' : 'unchanged'
+      const written = writeOutcome(this.o.repo, jobId, outcome)
+      this.o.slots?.release(jobId)
+      return written ? 'written' : 'unchanged'
     } catch (error) {
       if (!isDatabaseRefusal(error)) throw error
-      const pending = { jobId, outcome, error: firstLine(error), since: Date.now() }
+      const since = Date.now()
+      const held = { outcome, error: firstLine(error), since }
+      const keptIn = this.o.slots?.hold(jobId, held) ?? null
+      const pending = { jobId, ...held, keptIn }
       this.held.set(jobId, pending)
       this.o.onUnsaved?.(pending)
       this.schedule()
       return 'held'
+    }
+  }
+
+  /**
+   * Reserves the job's outcome slot on disk (at its start, while the disk has room), so that an
+   * outcome the database refuses later can be kept without new space. Best effort: without a
+   * slot, a refused outcome is held in memory only.
+   */
+  prepare(jobId: number, startedAt: number): void {
+    try {
+      this.o.slots?.prepare(jobId, startedAt)
+    } catch (error) {
+      console.error(`[outcomes] job ${jobId}: no outcome slot reserved: ${firstLine(error)}`)
     }
   }
 
@@ -75,13 +91,14 @@ export class OutcomeLedger {
   flush(): number {
     for (const pending of [...this.held.values()]) {
       try {
-        this.write(pending.jobId, pending.outcome)
+        writeOutcome(this.o.repo, pending.jobId, pending.outcome)
       } catch (error) {
         if (!isDatabaseRefusal(error)) throw error
         pending.error = firstLine(error)
         continue
       }
       this.held.delete(pending.jobId)
+      this.o.slots?.release(pending.jobId)
       this.o.onSaved?.(pending)
     }
     return this.held.size
@@ -90,18 +107,6 @@ export class OutcomeLedger {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
-  }
-
-  private write(jobId: number, outcome: JobOutcome): boolean {
-    const { repo } = this.o
-    switch (outcome.status) {
-      case 'completed':
-        return repo.completeJob(jobId, outcome.outputs)
-      case 'failed':
-        return repo.failJob(jobId, outcome.message)
-      case 'cancelled':
-        return repo.cancelJob(jobId, outcome.reason)
-    }
   }
 
   private schedule(): void {

@@ -58,11 +58,9 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 })
     const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[]
-    const problems = check.map((row) => row.quick_check).filter((line) => line !== 'ok')
+    const problems = checkProblems(check.map((row) => row.quick_check))
     if (problems.length > 0) {
-      throw new DatabaseError(
-        `${path} is corrupt (quick_check: ${problems[0]}${problems.length > 1 ? ` and ${problems.length - 1} more` : ''}): left untouched`
-      )
+      throw new DatabaseError(`${path} is corrupt (${describeProblems(problems)}): left untouched`)
     }
     version = db.pragma('user_version', { simple: true }) as number
     otherTables = (
@@ -108,4 +106,21 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     )
   }
   return { fresh: false, version }
+}
+
+/**
+ * SQLite's integrity/quick check answers 'ok' or rows of problems, where one row may hold many
+ * lines under a '*** in database main ***' heading: the problems, one per entry.
+ */
+export function checkProblems(rows: string[]): string[] {
+  return rows
+    .flatMap((row) => row.split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && line !== 'ok' && !/^\*\*\* in database \w+ \*\*\*$/.test(line))
+}
+
+/** The first problem and how many more: one readable clause, however damaged the file is. */
+export function describeProblems(problems: string[]): string {
+  const more = problems.length > 1 ? ` and ${problems.length - 1} more problem(s)` : ''
+  return `${problems[0]}${more}`
 }

@@ -13,8 +13,10 @@ import {
   type MetricsSample,
   type ProcessStatus
 } from '@shared/domain'
-import { jobLogPath } from '../paths'
+import { dataPaths, jobLogPath } from '../paths'
 import { OutcomeLedger } from '../db/outcomeLedger'
+import { OutcomeSlots } from '../db/outcomeSlots'
+import { applyPendingOutcomes } from '../db/pendingOutcomes'
 import { removeWorkFolderIfUnneeded, sweepWorkFolders } from './workFolders'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
@@ -58,6 +60,7 @@ export class ProcessManager {
     this.graceMs = o.graceMs ?? 3000
     this.outcomes = new OutcomeLedger({
       repo: o.repo,
+      slots: new OutcomeSlots(dataPaths(o.dataDir).outcomes),
       onUnsaved: (pending) => this.events.emit('outcomeHeld', pending),
       onSaved: (pending) => this.events.emit('outcomeSaved', pending)
     })
@@ -298,6 +301,10 @@ export class ProcessManager {
 
   private async reapOnce(timeoutSeconds: number): Promise<ReapResult[]> {
     const settings = this.o.settings()
+    // Outcomes another process kept on disk (it could not write them) first: those jobs ended,
+    // they are not orphans.
+    const applied = applyPendingOutcomes(this.o.dataDir, this.o.repo)
+    if (applied.length > 0) this.events.emit('outcomesApplied', applied)
     if (!settings.processTracking) return []
     const results = await reapOrphans(this.o.repo, {
       timeoutSeconds,
@@ -307,6 +314,8 @@ export class ProcessManager {
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
     if (results.length > 0) this.events.emit('reaped', results)
+    // The slots reserved by the jobs just reaped are no longer needed.
+    if (results.length > 0) applyPendingOutcomes(this.o.dataDir, this.o.repo)
     // Work folders of jobs that died hard (their pipeline could not remove them).
     sweepWorkFolders(this.o.dataDir, this.o.repo)
     return results

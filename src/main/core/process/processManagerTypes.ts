@@ -3,6 +3,7 @@ import type { LogBatch, MetricsSample, Settings } from '@shared/domain'
 import type { PipelineEvent } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
 import type { PendingOutcome } from '../db/outcomeLedger'
+import type { AppliedOutcome } from '../db/pendingOutcomes'
 import type { ReapResult } from './orphanReaper'
 
 export interface JobExit {
@@ -26,6 +27,8 @@ export interface ProcessManagerEvents {
   outcomeHeld: PendingOutcome
   /** A held final status reached the database. */
   outcomeSaved: PendingOutcome
+  /** Outcomes another process kept in their slots on disk reached the database. */
+  outcomesApplied: AppliedOutcome[]
 }
 
 export interface ProcessManagerOptions {

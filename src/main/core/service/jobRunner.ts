@@ -56,8 +56,9 @@ export class JobRunner {
     const { repo, pm, dataDir } = this.deps
     const job = repo.getJob(queued.jobId)
     let started: boolean
+    const startedAt = Date.now()
     try {
-      started = job !== null && repo.startJob(job.id)
+      started = job !== null && repo.startJob(job.id, startedAt)
     } catch (error) {
       // The database refused the start: the job cannot run (its row would lie); it fails, and
       // that outcome is held until the database accepts it. The queue moves on.
@@ -75,6 +76,8 @@ export class JobRunner {
       return
     }
     this.states.set(job.id, { outputs: null, error: null })
+    // While the disk still has room: the place its outcome goes if the database refuses it.
+    pm.outcomes.prepare(job.id, startedAt)
     try {
       const remote = this.deps.remote?.(job)
       const launch = pipelineLaunch({

@@ -122,6 +122,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   pm.on('metrics', (sample) => hub.emit('job.metrics', requests.annotate(sample)))
   pm.on('exit', ({ jobId }) => requests.set(jobId, []))
   pm.on('reaped', (results) => results.forEach((r) => changed(r.jobId)))
+  pm.on('outcomesApplied', (applied) => applied.forEach((a) => changed(a.jobId)))
   reportHeldOutcomes(pm, repo, hub, changed)
   return {
     dataDir,
