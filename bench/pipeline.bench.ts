@@ -148,6 +148,8 @@ export async function run(): Promise<BenchResult[]> {
     const short = await accuracy(5, true)
     const shortFixed = await accuracy(5, false)
     const longFixed = await accuracy(CHUNK_SECONDS, false)
+    const medium = await accuracy(10, true)
+    const mediumFixed = await accuracy(10, false)
     const points = (m: Measured): number => (m.wer - unchunked.wer) * 100
     const werRow = (name: string, m: Measured, fixed: Measured): BenchResult => ({
       name,
@@ -206,6 +208,7 @@ export async function run(): Promise<BenchResult[]> {
         notes: `delta ${werDelta.toFixed(1)} points`
       },
       werRow(`WER silence cuts, ${CHUNK_SECONDS} s chunks (baseline: one chunk)`, two, longFixed),
+      werRow('WER silence cuts, 10 s chunks (baseline: one chunk)', medium, mediumFixed),
       werRow('WER silence cuts, 5 s chunks (baseline: one chunk)', short, shortFixed),
       {
         name: 'peak tree RSS processes=2 (baseline processes=1)',
