@@ -116,9 +116,9 @@ export function planSilenceCuts(
   let overlapSeams = 0
   let start = 0
   let ownStart = -Infinity
-  while (chunkSeconds > 0 && duration - start > chunkSeconds + after) {
+  while (chunkSeconds > 0 && duration - start > chunkSeconds) {
     const target = start + chunkSeconds
-    const cut = bestSilentCut(silences, target - search, target + after)
+    const cut = bestSilentCut(silences, target - search, Math.min(target + after, duration))
     const index = chunks.length
     if (cut !== null) {
       chunks.push({ index, start, end: cut, ownStart, ownEnd: cut })
