@@ -85,11 +85,16 @@ export function rhythmicity(
   if (energy / n < 1e-3) return 1 // a flat envelope: a held tone repeats perfectly
   const minLag = Math.max(1, Math.round(MIN_LAG_SECONDS / frameSeconds))
   const maxLag = Math.min(n - 1, Math.round(MAX_LAG_SECONDS / frameSeconds))
+  // A repeat counts only once the envelope has decorrelated from itself: at short lags a slow
+  // envelope (a long pause between sentences) still resembles itself without repeating anything.
+  let decorrelated = false
   let best = 0
-  for (let lag = minLag; lag <= maxLag; lag++) {
+  for (let lag = 1; lag <= maxLag; lag++) {
     let sum = 0
     for (let i = from; i + lag < to; i++) sum += (db[i] - mean) * (db[i + lag] - mean)
-    best = Math.max(best, ((sum / energy) * n) / (n - lag))
+    const correlation = ((sum / energy) * n) / (n - lag)
+    if (correlation < 0) decorrelated = true
+    if (decorrelated && lag >= minLag) best = Math.max(best, correlation)
   }
   return best
 }

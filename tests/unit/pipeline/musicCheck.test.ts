@@ -1,4 +1,10 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { measurePcmLevels } from '../../../src/main/media/pcmLevels'
+import { espeakSpeech, librivoxClips } from '../../support/speech'
 import {
   lowEnergyRatio,
   musicVerdict,
@@ -103,5 +109,26 @@ describe('music check: verdict', () => {
       i < 30 * PER_SECOND ? beat(i * FRAME) : speech[i - 30 * PER_SECOND]
     )
     expect(musicVerdict({ frameSeconds: FRAME, db }).music).toBe(false)
+  })
+})
+
+describe('music check: real speech with long pauses', () => {
+  it('LibriVox sentences and espeak-ng ones, a second of digital silence between: no window is music-like', async () => {
+    // Found with the long-file bench's material: a slow envelope resembles itself at short lags,
+    // which once counted as a repeat (43 of 99 windows of 5 minutes were called music-like).
+    const dir = mkdtempSync(join(tmpdir(), 'transcriptor-music-check-'))
+    try {
+      const sentence = espeakSpeech(dir, 'The committee will meet again on Thursday.', 'e.wav')
+      const padded = join(dir, 'padded.wav')
+      execFileSync('sox', [sentence, padded, 'pad', '0.4', '0.6'])
+      const pcm = join(dir, 'speech.s16le')
+      const parts = librivoxClips().flatMap((clip) => [clip, padded])
+      execFileSync('sox', [...parts, ...parts, '-t', 'raw', '-e', 'signed', '-b', '16', pcm])
+      const verdict = musicVerdict(await measurePcmLevels(pcm))
+      expect(verdict.soundingWindows).toBeGreaterThan(20)
+      expect(verdict.musicLikeWindows).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
