@@ -34,6 +34,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': 'error'
     }
   },
+  {
+    // On Node 20 a timeout signal inside AbortSignal.any is held only weakly: a GC during the wait
+    // loses it and the timeout never fires (issue 14's 'hang' case). engines/requestDeadline does
+    // the same with a timer that holds its controller.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'AbortSignal',
+          property: 'timeout',
+          message: 'A GC can lose it inside AbortSignal.any on Node 20; use requestDeadline.'
+        }
+      ]
+    }
+  },
   ...layerRules,
   {
     // The core stays readable in small pieces: one role per file, no function over ~80 lines.

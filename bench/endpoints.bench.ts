@@ -3,6 +3,8 @@
 // (2) Stop with 4 requests in flight (2 hanging servers × 2), the way the ProcessManager stops a
 // job: `stop` on the control pipe, then SIGTERM to the process group; timed to "no socket to
 // either server open".
+// Knobs for a short smoke run: BENCH_ENDPOINTS_REPEAT=1 (the file: 1 ≈ 27 s, default 2 ≈ 55 s),
+// BENCH_ENDPOINTS_STOP_ROUNDS=1 (default 5).
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +17,12 @@ import { joinedSpeech } from '../tests/support/speech'
 import { spawnSttServer, type RunningSttServer } from '../tests/support/sttServers'
 import type { BenchResult } from './types'
 
-const STOP_ROUNDS = 5
+const knob = (name: string, fallback: number): number => {
+  const value = Number(process.env[name])
+  return Number.isInteger(value) && value >= 1 ? value : fallback
+}
+const STOP_ROUNDS = knob('BENCH_ENDPOINTS_STOP_ROUNDS', 5)
+const REPEAT = knob('BENCH_ENDPOINTS_REPEAT', 2)
 
 function spec(dir: string, input: string, name: string, endpoints: EndpointRef[]): PipelineSpec {
   return {
@@ -74,7 +81,7 @@ export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-endpoints-'))
   const servers: RunningSttServer[] = []
   try {
-    const input = joinedSpeech(dir, 2) // ≈ 55 s, 7 chunks of 9 s
+    const input = joinedSpeech(dir, REPEAT) // 2 ≈ 55 s, 7 chunks of 9 s
     const [a, b] = await Promise.all([spawnSttServer(), spawnSttServer()])
     servers.push(a, b)
     const one = await timedRun(spec(dir, input, 'one', [ep(a)]))
@@ -103,7 +110,7 @@ export async function run(): Promise<BenchResult[]> {
     const worst = sorted[sorted.length - 1]
     return [
       {
-        name: '2 loopback servers × 1 vs 1 server × 1, same 55 s file (wall time)',
+        name: `2 loopback servers × 1 vs 1 server × 1, same ${REPEAT * 27} s file (wall time)`,
         value: Math.round(two * 10) / 10,
         unit: 's',
         baseline: Math.round(one * 10) / 10,
@@ -113,7 +120,7 @@ export async function run(): Promise<BenchResult[]> {
         notes: 'servers transcribe with pocketsphinx; chunk 9 s, overlap 1 s; FLAC uploads'
       },
       {
-        name: 'Stop with 4 requests in flight → no socket open (p50 of 5)',
+        name: `Stop with 4 requests in flight → no socket open (p50 of ${STOP_ROUNDS})`,
         value: Math.round(p50),
         unit: 'ms',
         target: '≤ 200 ms',

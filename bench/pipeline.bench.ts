@@ -3,16 +3,17 @@
 // the same run, processes=1 (same chunking). Reports the speed-up, real-time factors, WER of
 // each against the reference transcripts, and the peak RSS of the whole process tree.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { pipelineLaunch } from '../src/main/core/process/pipelineLaunch'
 import { wordErrorRate } from '../tests/support/wer'
+import { joinedSpeech } from '../tests/support/speech'
+import { librivoxReference } from '../tests/integration/pipeline/harness'
 import { treeRssKb } from './support/treeRss'
 import type { BenchResult } from './types'
 
-const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
 const REPEAT = 5 // 5 × 24.7 s ≈ 124 s
 const CHUNK_SECONDS = 15
 const OVERLAP_SECONDS = 2
@@ -119,23 +120,9 @@ async function bestOf(
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'transcriptor-bench-pipeline-'))
   try {
-    const clips = readdirSync(LIBRIVOX)
-      .filter((f) => f.endsWith('.wav'))
-      .sort()
-      .map((f) => join(LIBRIVOX, f))
-    const input = join(dir, 'librivox-long.wav')
-    execFileSync('sox', [...Array.from({ length: REPEAT }, () => clips).flat(), input])
+    const input = joinedSpeech(dir, REPEAT, 'librivox-long.wav')
     const audioSeconds = Number(execFileSync('soxi', ['-D', input], { encoding: 'utf8' }))
-    const lines = readFileSync(join(LIBRIVOX, 'transcription'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) =>
-        l
-          .replace(/\([^)]*\)\s*$/, '')
-          .replace(/<\/?s>/g, ' ')
-          .trim()
-      )
-    const reference = Array.from({ length: REPEAT }, () => lines.join(' ')).join(' ')
+    const reference = librivoxReference(REPEAT)
 
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
     const [one, two] = await bestOf(ROUNDS, dir, input, reference)

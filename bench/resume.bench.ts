@@ -6,16 +6,17 @@
 //    process group) once half the chunks are done, then resumed from its checkpoints. Reports the
 //    resumed part and both parts together against the baseline, and whether the transcripts match.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
+import { DEFAULT_SETTINGS } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import { pipelineLaunch } from '../src/main/core/process/pipelineLaunch'
+import { joinedSpeech } from '../tests/support/speech'
 import type { BenchResult } from './types'
 
-const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
 const REPEAT = 12 // 12 × 24.7 s ≈ 5 min
 
 /** The fd-3 line as an event (the bench runs under tsx without the @shared alias at run time). */
@@ -42,12 +43,13 @@ function specFor(dir: string, input: string, name: string, resume = false): Pipe
     inputPath: input,
     outputDir: join(dir, `out-${name}`),
     outputBaseName: 'bench',
-    engine: 'pocketsphinx',
-    model: '',
-    processes: 2,
-    workers: 1,
-    chunkSeconds: 30,
-    overlapSeconds: 2,
+    // The app's defaults (pocketsphinx, 2 processes, 30 s chunks), written as JSON only.
+    engine: DEFAULT_SETTINGS.engine,
+    model: DEFAULT_SETTINGS.model,
+    processes: DEFAULT_SETTINGS.processes,
+    workers: DEFAULT_SETTINGS.workers,
+    chunkSeconds: DEFAULT_SETTINGS.chunkSeconds,
+    overlapSeconds: DEFAULT_SETTINGS.overlapSeconds,
     formats: ['json'],
     tempDir: join(dir, `tmp-${name}`),
     workDir: join(dir, `work-${name}`),
@@ -96,12 +98,7 @@ async function runPipeline(spec: PipelineSpec, killAtFraction?: number): Promise
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'transcriptor-bench-resume-'))
   try {
-    const clips = readdirSync(LIBRIVOX)
-      .filter((f) => f.endsWith('.wav'))
-      .sort()
-      .map((f) => join(LIBRIVOX, f))
-    const input = join(dir, 'five-minutes.wav')
-    execFileSync('sox', [...Array.from({ length: REPEAT }, () => clips).flat(), input])
+    const input = joinedSpeech(dir, REPEAT, 'five-minutes.wav')
     const audioSeconds = Number(execFileSync('soxi', ['-D', input], { encoding: 'utf8' }))
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 

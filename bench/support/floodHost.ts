@@ -11,6 +11,7 @@ import { openStore } from '../../src/main/core/db/openDataDir'
 import { ProcessManager } from '../../src/main/core/process/processManager'
 import { createTranscriptionService } from '../../src/main/core/service/transcriptionService'
 import { startWebHost } from '../../src/main/webHost/server'
+import { sampleJob } from '../../tests/support/db'
 
 const LINES = resolve(__dirname, '../../tests/fixtures/process/lines.mjs')
 
@@ -43,18 +44,7 @@ async function main(): Promise<void> {
     dataDir,
     log: () => undefined
   })
-  const job = store.jobs.createJob({
-    filename: 'flood',
-    original_path: LINES,
-    engine: 'pocketsphinx',
-    model: '',
-    processes: 1,
-    workers: 1,
-    chunk_seconds: 30,
-    overlap_seconds: 2,
-    formats: 'txt',
-    output_dir: null
-  })
+  const job = store.jobs.createJob(sampleJob({ filename: 'flood', original_path: LINES }))
   store.jobs.startJob(job.id)
   // Keeps the log small on disk: this bench measures the host's memory, not the disk.
   pm.spawnJob({

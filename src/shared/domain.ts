@@ -110,7 +110,13 @@ export const JobOptionsFields = z
     /** 'auto' (detect) or an ISO 639-1 code; whisper only. Absent = 'auto'. */
     language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE).optional(),
     /** Translate into English instead of transcribing (whisper only). */
-    translate: z.boolean().optional()
+    translate: z.boolean().optional(),
+    /**
+     * A local engine also sends chunks to the saved endpoints: its processes and the servers
+     * share each job (what `--engine pocketsphinx --endpoint …` does on the command line).
+     * Meaningless for engine openai, which uses the endpoints alone.
+     */
+    alsoEndpoints: z.boolean().optional()
   })
   .strict()
 
@@ -154,6 +160,7 @@ export const SettingsSchema = overlapBelowHalfChunk(
     processTracking: z.boolean(),
     language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE),
     translate: z.boolean(),
+    alsoEndpoints: z.boolean(),
     /** Mirror of whisper.cpp's model files; '' = Hugging Face (TRANSCRIPTOR_MODEL_BASE_URL wins). */
     modelBaseUrl: z
       .string()
@@ -179,6 +186,7 @@ export const DEFAULT_SETTINGS: Settings = {
   processTracking: true,
   language: 'auto',
   translate: false,
+  alsoEndpoints: false,
   modelBaseUrl: ''
 }
 

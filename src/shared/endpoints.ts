@@ -50,6 +50,8 @@ export const EndpointRefSchema = z
     baseUrl: BaseUrlSchema,
     model: z.string().min(1).max(256),
     concurrency: z.number().int().min(1).max(64),
+    /** Seconds one request may take, upload to last byte; absent = the job's (default 300 s). */
+    timeoutSeconds: z.number().positive().max(86_400).optional(),
     /** Name of the key in the SecretStore; absent = no key sent. */
     keyRef: z.string().max(128).optional()
   })

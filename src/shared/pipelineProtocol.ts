@@ -8,13 +8,12 @@ import {
   JobOnlyFields,
   JobOptionsFields,
   OutputFilesSchema,
-  overlapBelowHalfChunk
+  overlapBelowHalfChunk,
+  TimedWordSchema
 } from '@shared/domain'
 import { RemoteRequestSchema } from '@shared/endpoints'
 
 export const PIPELINE_EVENT_FD = 3
-
-const TimedWordSchema = z.object({ word: z.string(), start: z.number(), end: z.number() })
 
 /** Everything the pipeline needs, passed as one JSON argument (never through a shell). */
 export const PipelineSpecSchema = overlapBelowHalfChunk(

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3'
 import type { Segment } from '@shared/domain'
 import { JobRepository } from '../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../src/main/core/transcripts/transcriptRepository'
+import { sampleJob } from './db'
 
 const WORDS = (
   'the of and to in a is that for it as was with be by on not he this are or his from at which ' +
@@ -47,19 +48,13 @@ export function seedHistory(db: Database.Database, count: number): number[] {
     for (let i = 0; i < count; i++) {
       const filename = `recording-${String(i).padStart(5, '0')}-${i % 3 === 0 ? 'Café' : 'office'}.wav`
       const { id } = jobs.createJob(
-        {
+        sampleJob({
           filename,
           original_path: `/seed/${filename}`,
           duration_seconds: 30 + (i % 600),
-          engine: 'pocketsphinx',
-          model: '',
           processes: 1,
-          workers: 1,
-          chunk_seconds: 30,
-          overlap_seconds: 2,
-          formats: 'txt',
-          output_dir: null
-        },
+          formats: 'txt'
+        }),
         base + i * 60_000
       )
       jobs.startJob(id)

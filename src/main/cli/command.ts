@@ -34,6 +34,25 @@ export interface Command {
   ) => Promise<number | void> | number | void
 }
 
+/** What a command taking exactly one argument declares: `run` gets that argument. */
+export interface OneArgumentCommand extends Omit<Command, 'positionals' | 'run'> {
+  run: (ctx: CommandContext, argument: string, values: OptionValues) => ReturnType<Command['run']>
+}
+
+/** A command with exactly one positional argument (a file, a model name, a job ID). */
+export function oneArgumentCommand({ run, ...rest }: OneArgumentCommand): Command {
+  return {
+    ...rest,
+    positionals: { min: 1, max: 1 },
+    run: (ctx, { values, positionals }) => run(ctx, positionals[0], values)
+  }
+}
+
+/** A command's one result: the value as JSON under --json, else `line` for a person. */
+export function writeResult(ctx: CommandContext, result: unknown, line: string): void {
+  ctx.write(ctx.json ? `${JSON.stringify(result)}\n` : `${line}\n`)
+}
+
 /** Bad command line: printed as `transcriptor: <message>`, exit code 2. */
 export class UsageError extends Error {
   constructor(message: string) {

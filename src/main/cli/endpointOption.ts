@@ -1,4 +1,4 @@
-// `--endpoint URL[,model=NAME,concurrency=N]`, repeatable. The key is never on the command line
+// `--endpoint URL[,model=NAME,concurrency=N,timeout=SECONDS]`, repeatable. The key is never on the command line
 // (any process listing shows it): it comes from TRANSCRIPTOR_API_KEY, and reaches the pipeline
 // through its environment only.
 import { DEFAULT_ENDPOINT_MODEL, endpointUrlProblem, type EndpointRef } from '@shared/endpoints'
@@ -24,9 +24,11 @@ export function parseEndpointOption(raw: string, hasEnvKey: boolean): EndpointRe
       Number(value) <= 64
     )
       endpoint.concurrency = Number(value)
+    else if (name === 'timeout' && /^\d+$/.test(value) && Number(value) >= 1)
+      endpoint.timeoutSeconds = Math.min(86_400, Number(value))
     else
       throw new UsageError(
-        `--endpoint ${url}: '${setting}' is not model=NAME or concurrency=N (1..64)`
+        `--endpoint ${url}: '${setting}' is not model=NAME, concurrency=N (1..64) or timeout=SECONDS`
       )
   }
   if (hasEnvKey) endpoint.keyRef = ENV_KEY_REF

@@ -3,6 +3,7 @@
 // servers without it (whisper.cpp's) get a tiny real request: half a second of silence.
 import type { EndpointCheck } from '@shared/endpoints'
 import { endpointLabel } from '@shared/endpoints'
+import { SAMPLE_RATE, wavHeader } from '../media/decode'
 import { endpointUrls, RemoteError, serverMessage } from './openaiProtocol'
 import { authHeaders, redact, remoteFetch, requestTranscription } from './openaiRequest'
 
@@ -10,21 +11,8 @@ const CHECK_BYTES_CAP = 4 * 1024 * 1024
 
 /** A 16 kHz mono 16-bit WAV of silence. */
 export function silentWav(seconds: number): Uint8Array {
-  const samples = Math.round(16_000 * seconds)
-  const wav = Buffer.alloc(44 + samples * 2)
-  wav.write('RIFF', 0)
-  wav.writeUInt32LE(36 + samples * 2, 4)
-  wav.write('WAVEfmt ', 8)
-  wav.writeUInt32LE(16, 16)
-  wav.writeUInt16LE(1, 20)
-  wav.writeUInt16LE(1, 22)
-  wav.writeUInt32LE(16_000, 24)
-  wav.writeUInt32LE(32_000, 28)
-  wav.writeUInt16LE(2, 32)
-  wav.writeUInt16LE(16, 34)
-  wav.write('data', 36)
-  wav.writeUInt32LE(samples * 2, 40)
-  return wav
+  const dataBytes = Math.round(SAMPLE_RATE * seconds) * 2
+  return Buffer.concat([wavHeader(dataBytes), Buffer.alloc(dataBytes)])
 }
 
 export interface EndpointCheckInput {

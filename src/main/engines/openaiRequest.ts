@@ -4,6 +4,7 @@
 // that never contains the key.
 import type { TimedWord } from '@shared/domain'
 import { endpointUrls, parseTranscription, RemoteError, statusError } from './openaiProtocol'
+import { requestDeadline } from './requestDeadline'
 
 /** Far above any real transcription of a chunk; a server streaming more is broken. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
@@ -51,6 +52,9 @@ async function readCapped(response: Response, cap: number): Promise<string> {
   return Buffer.concat(parts).toString('utf8')
 }
 
+const timeoutReason = (timeoutMs: number): string =>
+  `no answer within ${Math.round(timeoutMs / 1000)} s`
+
 /** Why fetch threw, in words (undici hides the socket error in `cause`). */
 export function networkReason(error: unknown, timeoutMs: number): string {
   const err = error as {
@@ -58,7 +62,7 @@ export function networkReason(error: unknown, timeoutMs: number): string {
     message?: string
     cause?: { code?: string; message?: string } | null
   } | null
-  if (err?.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`
+  if (err?.name === 'TimeoutError') return timeoutReason(timeoutMs)
   const code = err?.cause?.code
   if (code === 'ECONNREFUSED') return 'connection refused'
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection dropped by the server'
@@ -84,15 +88,19 @@ export async function remoteFetch(
   apiKey: string | undefined,
   cap: number
 ): Promise<{ status: number; body: string; retryAfter: string | null }> {
-  const signal = AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+  // The deadline covers the whole exchange: upload, waiting for headers and reading the body.
+  const deadline = requestDeadline(init.signal, timeoutMs)
   try {
-    const response = await fetch(url, { ...init, signal, redirect: 'manual' })
+    const response = await fetch(url, { ...init, signal: deadline.signal, redirect: 'manual' })
     const body = await readCapped(response, cap)
     return { status: response.status, body, retryAfter: response.headers.get('retry-after') }
   } catch (error) {
     if (init.signal.aborted) throw new Error('cancelled')
     if (error instanceof RemoteError) throw error
-    throw new RemoteError(redact(networkReason(error, timeoutMs), apiKey), false)
+    const reason = deadline.timedOut() ? timeoutReason(timeoutMs) : networkReason(error, timeoutMs)
+    throw new RemoteError(redact(reason, apiKey), false)
+  } finally {
+    deadline.dispose()
   }
 }
 

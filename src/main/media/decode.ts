@@ -1,11 +1,11 @@
 // Decoding and cutting: ffmpeg decodes the whole input once to raw 16 kHz mono 16-bit PCM in the
 // job's temp dir; chunks are then cut from that file by byte range (no further ffmpeg runs) and
 // written as WAV files, which every engine reads.
-import { spawn } from 'node:child_process'
 import { open, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { meaningfulTail } from '../os/meaningfulTail'
 import { BadInputError } from './probe'
+import { runFfmpeg } from './runFfmpeg'
 
 export const SAMPLE_RATE = 16_000
 const BYTES_PER_SECOND = SAMPLE_RATE * 2
@@ -35,27 +35,12 @@ export async function decodeToPcm(
     '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE),
     '-f', 's16le', '-acodec', 'pcm_s16le', pcmPath
   ] // prettier-ignore
-  await new Promise<void>((done, fail) => {
-    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'ignore', 'pipe'] })
-    let stderr = ''
-    const onAbort = (): void => {
-      child.kill('SIGKILL')
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-    child.stderr.on('data', (b: Buffer) => {
-      stderr = (stderr + b.toString('utf8')).slice(-8192)
-    })
-    child.on('error', (err) => fail(new Error(`ffmpeg could not start: ${err.message}`)))
-    child.on('close', (code) => {
-      signal.removeEventListener('abort', onAbort)
-      if (signal.aborted) return fail(new Error('cancelled'))
-      if (code !== 0)
-        return fail(
-          new BadInputError(`ffmpeg could not decode the audio: ${meaningfulTail(stderr, 1)}`)
-        )
-      done()
-    })
-  })
+  await runFfmpeg(
+    ffmpeg,
+    args,
+    signal,
+    (stderr) => new BadInputError(`ffmpeg could not decode the audio: ${meaningfulTail(stderr, 1)}`)
+  )
   const bytes = (await stat(pcmPath)).size
   return { pcmPath, durationSeconds: Math.floor(bytes / 2) / SAMPLE_RATE }
 }

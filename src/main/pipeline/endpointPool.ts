@@ -41,7 +41,10 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
   const inFlight = new Map<number, RemoteRequest>()
   let nextRequest = 0
   const report = (): void => d.emit({ type: 'remote', requests: [...inFlight.values()] })
-  const timeoutMs = (d.spec.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000
+  const jobTimeoutSeconds = d.spec.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS
+  // Each endpoint may have its own: a CPU server next to a fast API needs longer per chunk.
+  const timeoutMs = (endpoint: EndpointRef): number =>
+    (endpoint.timeoutSeconds ?? jobTimeoutSeconds) * 1000
   let savedBytes = 0
   let wavBytes = 0
 
@@ -74,7 +77,7 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
           // 'auto' is whisper's word for "detect it"; the OpenAI API detects when no language is sent.
           language: d.spec.language === 'auto' ? undefined : d.spec.language,
           chunkSeconds: d.chunkSeconds(index),
-          timeoutMs,
+          timeoutMs: timeoutMs(endpoint),
           signal
         })
       } finally {

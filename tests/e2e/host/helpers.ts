@@ -1,23 +1,14 @@
 // Shared pieces of the browser-host e2e tests: long real speech, Chromium pages of the real
 // renderer, and what a user (or `ps`) would observe about a job's processes.
-import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import type { JobRow } from '@shared/domain'
 import { waitFor, type AppGlobal, type HostClient } from '../../support/host'
-
-const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
+import { joinedSpeech } from '../../support/speech'
 
 /** ~25 s of LibriVox speech repeated `times` times into one WAV (long enough to still be running). */
 export function makeLongSpeech(dir: string, times = 24): string {
-  const clips = readdirSync(LIBRIVOX)
-    .filter((f) => f.endsWith('.wav'))
-    .sort()
-    .map((f) => join(LIBRIVOX, f))
-  const out = join(dir, 'long-speech.wav')
-  execFileSync('sox', [...Array.from({ length: times }, () => clips).flat(), out])
-  return out
+  return joinedSpeech(dir, times, 'long-speech.wav')
 }
 
 export const JOB_OPTIONS = {

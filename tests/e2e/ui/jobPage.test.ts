@@ -6,7 +6,7 @@ import { waitFor } from '../../support/host'
 import {
   CLIP_MARRIED,
   isAlive,
-  makeLongAudio,
+  openLongJob,
   openUi,
   pickFiles,
   processStartTime,
@@ -29,9 +29,7 @@ describe('Job page', () => {
   it('streams logs and metrics of a running job; Stop kills the tree and shows cancelled', async () => {
     ui = await openUi()
     const { page, client } = ui
-    await pickFiles(page, [makeLongAudio(ui.scratch)])
-    const id = await queuedJobId(page, 'long-reading')
-    await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+    const id = await openLongJob(ui)
     await expect
       .poll(() => page.getByTestId('job-status').innerText(), { timeout: 60_000 })
       .toBe('processing')
@@ -105,9 +103,7 @@ describe('Job page', () => {
     await page.setViewportSize({ width: 1280, height: 360 })
     await page.getByLabel('Chunk (s)').fill('5')
     await page.getByLabel('Overlap (s)').fill('1')
-    await pickFiles(page, [makeLongAudio(ui.scratch, 30)])
-    const id = await queuedJobId(page, 'long-reading')
-    await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+    await openLongJob(ui, 30)
     const scroller = page.locator('.log-scroll')
     const lineCount = async (): Promise<number> => {
       const text = await page.getByTestId('log-count').innerText()

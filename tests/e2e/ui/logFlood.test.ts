@@ -8,14 +8,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
-import {
-  makeLongAudio,
-  openUi,
-  pickFiles,
-  queuedJobId,
-  screenshot,
-  type UiSession
-} from './uiHarness'
+import { openLongJob, openUi, screenshot, type UiSession } from './uiHarness'
 
 const FLOOD = resolve(__dirname, '../../fixtures/process/floodPipelineLog.mjs')
 const MAX_HOST_RSS_MB = 300
@@ -45,9 +38,7 @@ it('a log flood: the owner page stays, the job runs on, lines are skipped with a
   })
   const { page, client, host } = ui
   const hostPid = host.process.pid ?? -1
-  await pickFiles(page, [makeLongAudio(ui.scratch)])
-  const id = await queuedJobId(page, 'long-reading')
-  await page.locator(`[data-testid="queue-row-${id}"] a`).click()
+  const id = await openLongJob(ui)
   await expect
     .poll(() => page.getByTestId('job-status').innerText(), { timeout: 60_000 })
     .toBe('processing')

@@ -13,10 +13,10 @@ import {
   type HostClient,
   type RunningHost
 } from '../../support/host'
+import { LIBRIVOX_DIR } from '../../support/speech'
 
-export const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
-export const CLIP_LEISURE = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav')
-export const CLIP_MARRIED = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0920.wav')
+export const CLIP_LEISURE = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0870.wav')
+export const CLIP_MARRIED = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0920.wav')
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/ui')
 
 const CHROMIUM_ARGS = [
@@ -172,6 +172,14 @@ export async function queuedJobId(page: Page, filename: string): Promise<number>
   await row.waitFor()
   const testId = await row.getAttribute('data-testid')
   return Number(testId?.replace('queue-row-', ''))
+}
+
+/** Drops a long reading (see makeLongAudio) and opens its Job page; returns the job's id. */
+export async function openLongJob(ui: UiSession, loops?: number): Promise<number> {
+  await pickFiles(ui.page, [makeLongAudio(ui.scratch, loops)])
+  const id = await queuedJobId(ui.page, 'long-reading')
+  await ui.page.locator(`[data-testid="queue-row-${id}"] a`).click()
+  return id
 }
 
 export async function waitForQueueStatus(

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { Readable } from 'node:stream'
 import {
   parsePipelineEventLine,
@@ -12,8 +12,9 @@ import {
   type PipelineSpec
 } from '@shared/pipelineProtocol'
 import { pipelineLaunch } from '../../../src/main/core/process/pipelineLaunch'
+import { joinedSpeech, LIBRIVOX_DIR as LIBRIVOX } from '../../support/speech'
 
-export const LIBRIVOX = '/usr/share/pocketsphinx/test/data/librivox'
+export { LIBRIVOX }
 export const PIPELINE_JS = resolve(__dirname, '../../../out/main/pipeline.js')
 
 export interface PipelineRun {
@@ -87,17 +88,7 @@ export function removeDir(dir: string): void {
 
 /** Joins LibriVox clips (16 kHz mono 16-bit) with sox into one WAV. */
 export function joinedLibrivox(outPath: string, repeat = 1): string {
-  const clips = readdirSync(LIBRIVOX)
-    .filter((f) => f.endsWith('.wav'))
-    .sort()
-    .map((f) => join(LIBRIVOX, f))
-  execFileSync(
-    'sox',
-    Array.from({ length: repeat }, () => clips)
-      .flat()
-      .concat(outPath)
-  )
-  return outPath
+  return joinedSpeech(dirname(outPath), repeat, basename(outPath))
 }
 
 /** Reference transcripts of the LibriVox clips, in file order, markers removed. */

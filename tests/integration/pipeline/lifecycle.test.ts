@@ -7,6 +7,7 @@ import {
   childPids,
   isAlive,
   joinedLibrivox,
+  LIBRIVOX,
   makeSpec,
   removeDir,
   runPipelineProcess,
@@ -49,10 +50,7 @@ describe('pipeline lifecycle', () => {
   it('emits probe, engine, progress with ETA, then done; outputs are complete files', async () => {
     const spec = makeSpec(
       join(dir, 'events'),
-      join(
-        '/usr/share/pocketsphinx/test/data/librivox',
-        'sense_and_sensibility_01_austen_64kb-0870.wav'
-      ),
+      join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav'),
       {
         chunkSeconds: 5,
         overlapSeconds: 1
@@ -112,10 +110,7 @@ describe('pipeline lifecycle', () => {
   it('unsupervised with stdin at /dev/null runs to completion (no spurious watchdog)', async () => {
     const spec = makeSpec(
       join(dir, 'by-hand'),
-      join(
-        '/usr/share/pocketsphinx/test/data/librivox',
-        'sense_and_sensibility_01_austen_64kb-0930.wav'
-      )
+      join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0930.wav')
     )
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr).toBe(0)

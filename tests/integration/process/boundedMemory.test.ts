@@ -1,17 +1,13 @@
 // Issue 11 #7: a long-running host must not keep every job it ever ran in memory, and the reaper
 // must never run twice at once (startup ran one reap plus the first tick of the repeating one).
-import { afterEach, describe, expect, it } from 'vitest'
-import { makeEnv, processingJob, sampleJob, type TestEnv } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { envPerTest, processingJob, sampleJob } from './helpers'
 
 describe('ProcessManager memory and reaping', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('1,000 exits keep its maps bounded', async () => {
-    env = makeEnv({ processTracking: true })
+    const env = openEnv({ processTracking: true })
     const { pm, store } = env
     const exited: Promise<void>[] = []
     for (let batch = 0; batch < 20; batch++) {
@@ -37,10 +33,10 @@ describe('ProcessManager memory and reaping', () => {
   }, 180_000)
 
   it('one reap at a time: two concurrent calls do one reap', async () => {
-    env = makeEnv({ processTracking: true })
+    const env = openEnv({ processTracking: true })
     const { pm, store } = env
     // An orphan: its owner pid is long gone (pid 2^22 - 1 is never handed out here).
-    const row = store.jobs.createJob({ ...sampleJob, owner_pid: 4_194_303, owner_instance: 'x' })
+    const row = store.jobs.createJob(sampleJob({ owner_pid: 4_194_303, owner_instance: 'x' }))
     store.jobs.startJob(row.id)
     let reapedEvents = 0
     pm.on('reaped', () => reapedEvents++)

@@ -2,18 +2,17 @@
 // the job's owner, so everything it does goes through the database row and identity checks.
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { JobRow, ProcessStatus } from '@shared/domain'
-import { readStartTime } from '../../../src/main/os/processIdentity'
 import {
   deadPid,
-  makeEnv,
+  envPerTest,
+  groupTree,
   processingJob,
   stillAlive,
   TREE,
   treeNow,
-  waitFor,
-  type TestEnv
+  waitFor
 } from './helpers'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
@@ -35,14 +34,10 @@ function cli(
 }
 
 describe('CLI: jobs show / logs / stop, reap', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('shows the live tree, prints logs, and stops a job owned by another process', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
     const spawned = env.pm.spawnJob({
       jobId,
@@ -50,14 +45,9 @@ describe('CLI: jobs show / logs / stop, reap', () => {
       args: [TREE, JSON.stringify({ sleepers: 3, setsid: 2, ignoreTerm: 1 })],
       ownerId: 'w'
     })
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: readStartTime(spawned.pid),
-      pgid: spawned.pid
-    }
+    const ref = groupTree(jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= 7, 'the tree')
-    await waitFor(async () => (await env?.pm.getLogs(jobId, 1))?.[0] === 'ready', 'the ready line')
+    await waitFor(async () => (await env.pm.getLogs(jobId, 1))?.[0] === 'ready', 'the ready line')
     const before = treeNow(ref)
 
     const show = await cli(env.dataDir, ['jobs', 'show', String(jobId), '--json'])
@@ -99,9 +89,9 @@ describe('CLI: jobs show / logs / stop, reap', () => {
   })
 
   it('follows a log until the job ends', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
-    env.pm.on('exit', (e) => env?.store.jobs.completeJob(e.jobId, {}))
+    env.pm.on('exit', (e) => env.store.jobs.completeJob(e.jobId, {}))
     env.pm.spawnJob({
       jobId,
       command: 'sh',
@@ -114,7 +104,7 @@ describe('CLI: jobs show / logs / stop, reap', () => {
   })
 
   it('reaps an orphan and explains bad input in one line', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
     env.store.jobs.registerProcess(jobId, {
       pid: await deadPid(),

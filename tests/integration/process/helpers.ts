@@ -3,12 +3,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach } from 'vitest'
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/db/openDataDir'
-import type { NewJob } from '../../../src/main/core/db/jobRepository'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
 import { collectJobTree, type JobTreeRef } from '../../../src/main/os/processTree'
 import { readProcessTable } from '../../../src/main/os/processTable'
+import { readStartTime } from '../../../src/main/os/processIdentity'
+import { sampleJob } from '../../support/db'
 
 export const FIXTURES = resolve(__dirname, '../../fixtures/process')
 export const TREE = join(FIXTURES, 'tree.mjs')
@@ -46,22 +48,21 @@ export function makeEnv(overrides: Partial<Settings> = {}, graceMs = 1500): Test
   }
 }
 
-export const sampleJob: NewJob = {
-  filename: 'a.wav',
-  original_path: '/tmp/a.wav',
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunk_seconds: 30,
-  overlap_seconds: 2,
-  formats: 'txt',
-  output_dir: null
+/** Call inside a describe: opens envs (as makeEnv) that are cleaned up after each test. */
+export function envPerTest(): typeof makeEnv {
+  let env: TestEnv | undefined
+  afterEach(async () => {
+    await env?.cleanup()
+    env = undefined
+  })
+  return (overrides, graceMs) => (env = makeEnv(overrides, graceMs))
 }
+
+export { sampleJob }
 
 /** A job row already in `processing`, as the queue would leave it before spawning. */
 export function processingJob(store: Store): number {
-  const row = store.jobs.createJob(sampleJob)
+  const row = store.jobs.createJob(sampleJob())
   store.jobs.startJob(row.id)
   return row.id
 }
@@ -71,6 +72,20 @@ export { waitFor } from '../../support/waitFor'
 export interface Identity {
   pid: number
   startTime: string
+}
+
+/** The tree of a job whose root `rootPid` leads its own group; identity: the start time given. */
+export function groupTree(
+  jobId: number,
+  rootPid: number,
+  rootStartTime = readStartTime(rootPid)
+): JobTreeRef {
+  return { jobId, rootPid, rootStartTime, pgid: rootPid }
+}
+
+/** The group tree of a job the test spawned, identified as its row recorded it. */
+export function spawnedTree(store: Store, jobId: number, rootPid: number): JobTreeRef {
+  return groupTree(jobId, rootPid, store.jobs.getJob(jobId)?.process_start_time ?? null)
 }
 
 /** The tree's live processes right now, with identities. */

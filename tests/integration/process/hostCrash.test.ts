@@ -12,6 +12,7 @@ import {
   groupsLedBy,
   makeEnv,
   processingJob,
+  spawnedTree,
   stillAlive,
   treeNow,
   waitFor,
@@ -60,12 +61,7 @@ describe('host process goes away', () => {
     expect(spawned.registered).toBe(true)
     const row = e.store.jobs.getJob(jobId)
     expect(row?.owner_pid).toBe(child.pid)
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: row?.process_start_time ?? null,
-      pgid: spawned.pid
-    }
+    const ref = spawnedTree(e.store, jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= TREE_SIZE, 'the job tree', 30_000)
     return treeNow(ref)
   }

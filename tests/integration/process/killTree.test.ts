@@ -1,31 +1,27 @@
 // Stopping a real job tree of ≥ 20 processes — some in their own session (setsid, detached node),
 // some ignoring SIGTERM, one that keeps forking — leaves nothing alive and the row `cancelled`.
 import { spawn } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readStartTime } from '../../../src/main/os/processIdentity'
 import {
   aliveInGroups,
   groupsLedBy,
-  makeEnv,
+  envPerTest,
   processingJob,
+  spawnedTree,
   stillAlive,
   TREE,
   treeNow,
-  waitFor,
-  type TestEnv
+  waitFor
 } from './helpers'
 
 const BIG_TREE = { sleepers: 6, setsid: 3, ignoreTerm: 3, nested: 2, forker: true, nodeDetached: 1 }
 
 describe('killProcessTree', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('leaves none of a 20+ process tree alive (setsid, SIGTERM-ignoring, forking) and marks it cancelled', async () => {
-    env = makeEnv({}, 1000)
+    const env = openEnv({}, 1000)
     const jobId = processingJob(env.store)
     const exits: { stoppedByUs: boolean }[] = []
     env.pm.on('exit', (e) => exits.push(e))
@@ -40,12 +36,7 @@ describe('killProcessTree', () => {
     expect(row?.process_id).toBe(spawned.pid)
     expect(row?.process_start_time).toBeTruthy()
     expect(row?.process_group_id).toBe(spawned.pid)
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: row?.process_start_time ?? null,
-      pgid: spawned.pid
-    }
+    const ref = spawnedTree(env.store, jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= 25, 'the tree to reach 25 processes')
     const before = treeNow(ref)
     expect(before.length).toBeGreaterThanOrEqual(20)
@@ -75,7 +66,7 @@ describe('killProcessTree', () => {
   })
 
   it('stops a tree that honours SIGTERM without escalating, and releaseOwner spares keep-in-background jobs', async () => {
-    env = makeEnv({}, 5000)
+    const env = openEnv({}, 5000)
     const a = processingJob(env.store)
     const b = processingJob(env.store)
     const args = [TREE, JSON.stringify({ sleepers: 4, setsid: 2 })]
@@ -87,18 +78,8 @@ describe('killProcessTree', () => {
       ownerId: 'tab-1',
       keepInBackground: true
     })
-    const refA = {
-      jobId: a,
-      rootPid: ja.pid,
-      rootStartTime: env.store.jobs.getJob(a)?.process_start_time ?? null,
-      pgid: ja.pid
-    }
-    const refB = {
-      jobId: b,
-      rootPid: jb.pid,
-      rootStartTime: env.store.jobs.getJob(b)?.process_start_time ?? null,
-      pgid: jb.pid
-    }
+    const refA = spawnedTree(env.store, a, ja.pid)
+    const refB = spawnedTree(env.store, b, jb.pid)
     await waitFor(() => treeNow(refA).length >= 7 && treeNow(refB).length >= 7, 'both trees')
     const treeA = treeNow(refA)
     expect(env.pm.ownerOf(a)).toBe('tab-1')
@@ -119,7 +100,7 @@ describe('killProcessTree', () => {
   })
 
   it('registerProcess takes over a child spawned elsewhere; one sharing our group never gets a group signal', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
     const child = spawn('sh', ['-c', 'sleep 1000 & wait'], { stdio: ['pipe', 'pipe', 'pipe'] })
     const registered = env.pm.registerProcess(jobId, child, ['sh', '-c', 'sleep 1000 & wait'])

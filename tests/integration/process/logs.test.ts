@@ -12,11 +12,11 @@ import {
   writeSync
 } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PipelineEvent } from '@shared/pipelineProtocol'
 import { jobLogPath } from '../../../src/main/core/paths'
 import { ProcessManager, type JobExit } from '../../../src/main/core/process/processManager'
-import { FIXTURES, makeEnv, processingJob, waitFor, type TestEnv } from './helpers'
+import { FIXTURES, envPerTest, processingJob, waitFor } from './helpers'
 
 const LINES = join(FIXTURES, 'lines.mjs')
 const N = 100_000
@@ -54,14 +54,10 @@ function runLines(pm: ProcessManager, jobId: number, extra: string[] = []) {
 }
 
 describe('job logs', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('delivers 100,000 lines in order with none lost, to subscribers and to the file', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
     const run = runLines(env.pm, jobId, ['events'])
     const exit = await run.exited()
@@ -97,12 +93,12 @@ describe('job logs', () => {
   })
 
   it('caps the file by rotating to .1 with a marker line, losing nothing live', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const pm = new ProcessManager({
       repo: env.store.jobs,
       dataDir: env.dataDir,
       instanceId: 'rotation',
-      settings: () => env?.settings ?? ({} as never),
+      settings: () => env.settings,
       maxLogBytes: 1024 * 1024
     })
     const jobId = processingJob(env.store)
@@ -120,7 +116,7 @@ describe('job logs', () => {
   })
 
   it('getLogs returns the right last 50 lines of a 1 GB log', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const jobId = processingJob(env.store)
     const path = jobLogPath(env.dataDir, jobId)
     mkdirSync(dirname(path), { recursive: true })

@@ -1,8 +1,8 @@
 // Metrics cover the WHOLE tree: the work happens in a grandchild while the root idles.
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MetricsSample } from '@shared/domain'
-import { FIXTURES, makeEnv, processingJob, waitFor, type TestEnv } from './helpers'
+import { FIXTURES, envPerTest, processingJob, waitFor } from './helpers'
 
 const underShell = (script: string, ...args: string[]): string[] => [
   '-c',
@@ -10,14 +10,10 @@ const underShell = (script: string, ...args: string[]): string[] => [
 ]
 
 describe('metrics sampler', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('reads ~100 % CPU for a busy-looping grandchild and ≥ 190 MB for one holding 200 MB', async () => {
-    env = makeEnv()
+    const env = openEnv()
     const busy = processingJob(env.store)
     const hog = processingJob(env.store)
     const samples: MetricsSample[] = []

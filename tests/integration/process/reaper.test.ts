@@ -8,6 +8,7 @@ import {
   aliveInGroups,
   deadPid,
   groupsLedBy,
+  groupTree,
   makeEnv,
   processingJob,
   sampleJob,
@@ -86,7 +87,7 @@ describe('cleanupOrphanedProcesses', () => {
     const jobId = processingJob(env.store)
     const fresh = processingJob(env.store)
     const tree = orphanTree()
-    const ref = { jobId, rootPid: tree.pid, rootStartTime: tree.startTime, pgid: tree.pid }
+    const ref = groupTree(jobId, tree.pid, tree.startTime)
     await waitFor(() => treeNow(ref).length >= 11, 'the orphan tree')
     const before = treeNow(ref)
     const groups = groupsLedBy(before)
@@ -118,7 +119,7 @@ describe('cleanupOrphanedProcesses', () => {
     env = makeEnv({ orphanTimeoutSeconds: 86_400 })
     const jobId = processingJob(env.store)
     const tree = orphanTree()
-    const ref = { jobId, rootPid: tree.pid, rootStartTime: tree.startTime, pgid: tree.pid }
+    const ref = groupTree(jobId, tree.pid, tree.startTime)
     await waitFor(() => treeNow(ref).length >= 11, 'the orphan tree')
     const before = treeNow(ref)
     env.store.jobs.registerProcess(jobId, {
@@ -144,19 +145,16 @@ describe('cleanupOrphanedProcesses', () => {
 
   it('fails a queued job whose creator died (nobody will ever start it); a live creator keeps its queue', async () => {
     env = makeEnv({ orphanTimeoutSeconds: 86_400 })
-    const stranded = env.store.jobs.createJob({
-      ...sampleJob,
-      owner_instance: 'crashed-instance',
-      owner_pid: await deadPid()
-    })
-    const waiting = env.store.jobs.createJob({
-      ...sampleJob,
-      owner_instance: 'busy-cli',
-      owner_pid: process.ppid // alive, and not this process
-    })
+    const stranded = env.store.jobs.createJob(
+      sampleJob({ owner_instance: 'crashed-instance', owner_pid: await deadPid() })
+    )
+    const waiting = env.store.jobs.createJob(
+      // process.ppid: alive, and not this process
+      sampleJob({ owner_instance: 'busy-cli', owner_pid: process.ppid })
+    )
     // Written before owners were recorded: judged by age against the (3 × heartbeat) floor.
-    const legacyOld = env.store.jobs.createJob(sampleJob, Date.now() - 60_000)
-    const legacyNew = env.store.jobs.createJob(sampleJob)
+    const legacyOld = env.store.jobs.createJob(sampleJob(), Date.now() - 60_000)
+    const legacyNew = env.store.jobs.createJob(sampleJob())
 
     const results = await env.pm.cleanupOrphanedProcesses(1)
 

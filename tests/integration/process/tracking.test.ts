@@ -1,17 +1,12 @@
 // The processTracking switch and the heartbeat, observed in the database.
-import { afterEach, describe, expect, it } from 'vitest'
-import { readStartTime } from '../../../src/main/os/processIdentity'
-import { makeEnv, processingJob, stillAlive, TREE, treeNow, waitFor, type TestEnv } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { envPerTest, groupTree, processingJob, stillAlive, TREE, treeNow, waitFor } from './helpers'
 
 describe('processTracking and heartbeat', () => {
-  let env: TestEnv | undefined
-  afterEach(async () => {
-    await env?.cleanup()
-    env = undefined
-  })
+  const openEnv = envPerTest()
 
   it('off: the job runs, logs and stops, but nothing is registered or heartbeated', async () => {
-    env = makeEnv({ processTracking: false, heartbeatIntervalSeconds: 1 })
+    const env = openEnv({ processTracking: false, heartbeatIntervalSeconds: 1 })
     const jobId = processingJob(env.store)
     env.pm.startHeartbeat()
     const spawned = env.pm.spawnJob({
@@ -21,17 +16,9 @@ describe('processTracking and heartbeat', () => {
       ownerId: 'w'
     })
     expect(spawned.registered).toBe(false)
-    const ref = {
-      jobId,
-      rootPid: spawned.pid,
-      rootStartTime: readStartTime(spawned.pid),
-      pgid: spawned.pid
-    }
+    const ref = groupTree(jobId, spawned.pid)
     await waitFor(() => treeNow(ref).length >= 5, 'the tree')
-    await waitFor(
-      async () => (await env?.pm.getLogs(jobId, 5))?.includes('ready'),
-      'the ready line'
-    )
+    await waitFor(async () => (await env.pm.getLogs(jobId, 5))?.includes('ready'), 'the ready line')
     const before = treeNow(ref)
     // Two heartbeat intervals pass: still nothing recorded.
     await new Promise((r) => setTimeout(r, 2200))
@@ -49,14 +36,14 @@ describe('processTracking and heartbeat', () => {
   })
 
   it('on: one heartbeat write for the running jobs every interval', async () => {
-    env = makeEnv({ heartbeatIntervalSeconds: 1 })
+    const env = openEnv({ heartbeatIntervalSeconds: 1 })
     const jobId = processingJob(env.store)
     env.pm.spawnJob({ jobId, command: 'sleep', args: ['1000'], ownerId: 'w' })
     const first = env.store.jobs.getJob(jobId)?.last_heartbeat ?? 0
     expect(first).toBeGreaterThan(0)
     env.pm.startHeartbeat()
     await waitFor(
-      () => (env?.store.jobs.getJob(jobId)?.last_heartbeat ?? 0) > first + 500,
+      () => (env.store.jobs.getJob(jobId)?.last_heartbeat ?? 0) > first + 500,
       'a later heartbeat',
       10_000
     )

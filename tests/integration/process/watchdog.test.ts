@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readStartTime } from '../../../src/main/os/processIdentity'
-import { FIXTURES, stillAlive, treeNow, waitFor } from './helpers'
+import { FIXTURES, groupTree, stillAlive, treeNow, waitFor } from './helpers'
 
 const ROOT = resolve(__dirname, '../../..')
 const env = { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') }
@@ -29,7 +29,7 @@ describe('pipeline watchdog', () => {
     })
     children.push(root)
     const pid = root.pid as number
-    const ref = { jobId: 1, rootPid: pid, rootStartTime: readStartTime(pid), pgid: pid }
+    const ref = groupTree(1, pid)
     await waitFor(() => treeNow(ref).length >= 7, 'the watched tree', 30_000)
     const before = treeNow(ref)
     const exited = new Promise<number | null>((r) => root.once('exit', (code) => r(code)))

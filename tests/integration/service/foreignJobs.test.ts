@@ -13,23 +13,16 @@ import {
 } from '../../../src/main/core/service/transcriptionService'
 import { isRunning } from '../../support/processes'
 import { joinedSpeech } from '../../support/speech'
-import type { JobOptions, JobRow } from '@shared/domain'
+import type { JobRow } from '@shared/domain'
+import { testJobOptions } from '../../support/jobOptions'
+import { waitFor } from '../../support/waitFor'
 
 let dir: string
 let owner: TranscriptionService
 let other: TranscriptionService
 const ctx = { clientId: 'client-x' }
 
-const options: JobOptions = {
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  outputDir: ''
-}
+const options = testJobOptions()
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'transcriptor-foreign-'))
@@ -43,31 +36,29 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function until<T>(what: string, probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
 async function runningElsewhere(): Promise<{ job: JobRow; pids: number[] }> {
   const { created } = await owner.handlers['jobs.create'](
     { paths: [joinedSpeech(dir, 4)], options },
     ctx
   )
   const id = created[0].id
-  const job = await until('the owner to register its pipeline', async () => {
-    const row = await other.handlers['jobs.get']({ id }, ctx)
-    return row?.status === 'processing' && row.process_id ? row : null
-  })
+  const job = await waitFor(
+    async () => {
+      const row = await other.handlers['jobs.get']({ id }, ctx)
+      return row?.status === 'processing' && row.process_id ? row : null
+    },
+    'the owner to register its pipeline',
+    30_000
+  )
   // Wait for the engine too, so the stop has a real tree to take down.
-  const pids = await until('an engine under the pipeline', async () => {
-    const status = await other.handlers['jobs.processStatus']({ id }, ctx)
-    return status.processes.length >= 2 ? status.processes.map((p) => p.pid) : null
-  })
+  const pids = await waitFor(
+    async () => {
+      const status = await other.handlers['jobs.processStatus']({ id }, ctx)
+      return status.processes.length >= 2 ? status.processes.map((p) => p.pid) : null
+    },
+    'an engine under the pipeline',
+    30_000
+  )
   return { job, pids }
 }
 
@@ -93,8 +84,10 @@ describe('stop and delete of a job another process owns', () => {
     expect(result.deleted).toBe(true)
     expect(pids.filter(isRunning)).toEqual([])
     expect(await other.handlers['jobs.get']({ id: job.id }, ctx)).toBeNull()
-    await until('the owner to finish the job', async () =>
-      owner.handlers['jobs.list']({}, ctx).then((rows) => rows.length === 0 || null)
+    await waitFor(
+      async () => (await owner.handlers['jobs.list']({}, ctx)).length === 0,
+      'the owner to finish the job',
+      30_000
     )
     expect(existsSync(job.log_file_path!)).toBe(false)
   })

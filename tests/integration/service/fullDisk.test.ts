@@ -10,13 +10,15 @@ import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppNotice } from '@shared/ipc/contract'
-import type { JobOptions, JobRow } from '@shared/domain'
+import type { JobRow } from '@shared/domain'
 import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
 import { mountSmallDisk, whyNoFullDisk, type SmallDisk } from '../../support/fullDisk'
+import { testJobOptions } from '../../support/jobOptions'
 import { joinedSpeech } from '../../support/speech'
+import { waitFor } from '../../support/waitFor'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const noDisk = whyNoFullDisk()
@@ -63,26 +65,27 @@ function fillUnderDatabase(dataDir: string): () => void {
   return disk.keepFull()
 }
 
-async function until<T>(what: string, probe: () => T | null | undefined, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
+interface CliRun {
+  /** Everything it printed on stderr so far. */
+  stderr: () => string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-const options = (outputDir: string): JobOptions => ({
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  outputDir
-})
+/** `transcriptor transcribe` of `speech` into `dataDir`, once its first chunk is done. */
+async function transcribeUntilFirstChunk(dataDir: string, speech: string): Promise<CliRun> {
+  const child = spawn(
+    process.execPath,
+    [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--out', dir],
+    { stdio: ['ignore', 'pipe', 'pipe'] }
+  )
+  let stderr = ''
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
+  const exited: CliRun['exited'] = new Promise((done) =>
+    child.on('exit', (code, signal) => done({ code, signal }))
+  )
+  await waitFor(() => /job 1 .*: [1-9]\d*%/.test(stderr), 'the first chunk', 60_000)
+  return { stderr: () => stderr, exited }
+}
 
 describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
   let service: TranscriptionService | null = null
@@ -98,12 +101,12 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     service.on('app.notice', (n) => notices.push(n))
     const speech = joinedSpeech(dir, 2)
     const { created } = await service.handlers['jobs.create'](
-      { paths: [speech, speech], options: options(join(dir, 'out')) },
+      { paths: [speech, speech], options: testJobOptions({ outputDir: join(dir, 'out') }) },
       ctx
     )
     const [first, second] = created.map((j) => j.id)
     // One chunk of two done (the second one's audio is cut already): now the disk fills up.
-    await until('the first chunk', () => (storedRow(dataDir, first)?.progress ?? 0) > 0)
+    await waitFor(() => (storedRow(dataDir, first)?.progress ?? 0) > 0, 'the first chunk', 60_000)
     const stopFilling = fillUnderDatabase(dataDir)
 
     const [ended] = await service.waitForJobs([first])
@@ -120,31 +123,25 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
 
     stopFilling()
     disk.free()
-    await until('the held outcomes to be written', () => {
-      const rows = [storedRow(dataDir, first), storedRow(dataDir, second)]
-      return rows[0]?.status === 'completed' && rows[1]?.status === 'failed' ? rows : null
-    })
+    await waitFor(
+      () => {
+        const rows = [storedRow(dataDir, first), storedRow(dataDir, second)]
+        return rows[0]?.status === 'completed' && rows[1]?.status === 'failed'
+      },
+      'the held outcomes to be written',
+      60_000
+    )
     expect(service.unsavedOutcomes()).toEqual([])
     expect(notices.some((n) => n.level === 'info' && n.jobIds.includes(first))).toBe(true)
   })
 
   it('the CLI says which outcome was not recorded and exits non-zero, without a stack trace', async () => {
     const dataDir = join(disk.dir, 'data')
-    const speech = joinedSpeech(dir, 2)
-    const child = spawn(
-      process.execPath,
-      [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--out', dir],
-      { stdio: ['ignore', 'pipe', 'pipe'] }
-    )
-    let stderr = ''
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
-    const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
-      child.on('exit', (code, signal) => done({ code, signal }))
-    )
-    await until('the first chunk', () => /job 1 .*: [1-9]\d*%/.test(stderr) || null)
+    const transcribe = await transcribeUntilFirstChunk(dataDir, joinedSpeech(dir, 2))
     const stopFilling = fillUnderDatabase(dataDir)
-    const exit = await exited
+    const exit = await transcribe.exited
     stopFilling()
+    const stderr = transcribe.stderr()
     expect(exit.signal).toBeNull()
     expect(exit.code).toBe(75)
     expect(stderr).toMatch(
@@ -155,21 +152,13 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
 
   it('an outcome the CLI could not record is recorded by the next command, once the disk has room', async () => {
     const dataDir = join(disk.dir, 'data')
-    const speech = joinedSpeech(dir, 2)
     const run = (args: string[]): ReturnType<typeof runCli> =>
       runCli(['--data-dir', dataDir, ...args])
-    const transcribe = spawn(
-      process.execPath,
-      [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--out', dir],
-      { stdio: ['ignore', 'pipe', 'pipe'] }
-    )
-    let stderr = ''
-    transcribe.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
-    const exited = new Promise<number | null>((done) => transcribe.on('exit', (code) => done(code)))
-    await until('the first chunk', () => /job 1 .*: [1-9]\d*%/.test(stderr) || null)
+    const transcribe = await transcribeUntilFirstChunk(dataDir, joinedSpeech(dir, 2))
     const stopFilling = fillUnderDatabase(dataDir)
-    expect(await exited).toBe(75)
+    expect((await transcribe.exited).code).toBe(75)
     stopFilling()
+    const stderr = transcribe.stderr()
     const slot = join(dataDir, 'outcomes', 'job-1.json')
     const keptIn = /kept in (\S+);/.exec(stderr)?.[1]
     const slotWasKept = existsSync(slot)

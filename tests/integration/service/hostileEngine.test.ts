@@ -14,28 +14,20 @@ import {
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JobOptions, JobRow } from '@shared/domain'
+import type { JobRow } from '@shared/domain'
 import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
 import { librivoxClips } from '../../support/speech'
+import { testJobOptions } from '../../support/jobOptions'
 
 const ENGINE = resolve(__dirname, '../../fixtures/process/hostileEngine.mjs')
 let dir: string
 let service: TranscriptionService
 const savedPath = process.env.PATH
 const ctx = { clientId: 'client-h' }
-const options: JobOptions = {
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  outputDir: ''
-}
+const options = testJobOptions()
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'transcriptor-hostile-'))

@@ -6,29 +6,22 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { JobOptions, JobRow } from '@shared/domain'
+import type { JobRow } from '@shared/domain'
 import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
 import { isRunning } from '../../support/processes'
 import { joinedSpeech, librivoxClips } from '../../support/speech'
+import { testJobOptions } from '../../support/jobOptions'
+import { waitFor } from '../../support/waitFor'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 let dir: string
 let dataDir: string
 let services: TranscriptionService[] = []
 const ctx = { clientId: 'client-w' }
-const options: JobOptions = {
-  engine: 'pocketsphinx',
-  model: '',
-  processes: 1,
-  workers: 1,
-  chunkSeconds: 30,
-  overlapSeconds: 2,
-  formats: ['txt'],
-  outputDir: ''
-}
+const options = testJobOptions()
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'transcriptor-workdirs-'))
@@ -44,16 +37,6 @@ function open(): TranscriptionService {
   const service = createTranscriptionService({ dataDir })
   services.push(service)
   return service
-}
-
-async function until<T>(what: string, probe: () => T | null | undefined, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = probe()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
 }
 
 function storedRow(id: number): JobRow | undefined {
@@ -77,7 +60,7 @@ describe('work folders after a hard death', () => {
       ctx
     )
     const id = created[0].id
-    await until('decoded audio in the work folder', () => hasDecodedAudio(id))
+    await waitFor(() => hasDecodedAudio(id), 'decoded audio in the work folder', 30_000)
     const pid = (await service.handlers['jobs.get']({ id }, ctx))!.process_id!
     process.kill(-pid, 'SIGKILL')
     const [row] = await service.waitForJobs([id])
@@ -91,11 +74,11 @@ describe('work folders after a hard death', () => {
       [BIN, '--data-dir', dataDir, 'transcribe', joinedSpeech(dir, 3), '--processes', '1'],
       { stdio: 'ignore' }
     )
-    await until('decoded audio in the work folder', () => hasDecodedAudio(1))
+    await waitFor(() => hasDecodedAudio(1), 'decoded audio in the work folder', 30_000)
     const pid = storedRow(1)!.process_id!
     cli.kill('SIGKILL')
     process.kill(-pid, 'SIGKILL')
-    await until('the pipeline to be gone', () => !isRunning(pid))
+    await waitFor(() => !isRunning(pid), 'the pipeline to be gone', 30_000)
     expect(existsSync(workDir(1))).toBe(true)
 
     const service = open()

@@ -23,6 +23,34 @@ beforeEach(() => {
 })
 afterEach(() => temp.cleanup())
 
+/** Registers the job's tree as owned by a process that is gone: pid 2^22 + 1 is above pid_max. */
+function ownedByAGoneProcess(id: number): void {
+  jobs.registerProcess(id, {
+    pid: 4_194_305,
+    startTime: '1',
+    pgid: 4_194_305,
+    logPath: join(temp.dir, 'job.log'),
+    ownerInstance: 'gone',
+    ownerPid: 4_194_305
+  })
+}
+
+/** One reap by a process manager of this data dir, as a host start or `transcriptor reap` does. */
+async function reapOnce(): ReturnType<ProcessManager['cleanupOrphanedProcesses']> {
+  const settings = new SettingsStore(temp.db)
+  const pm = new ProcessManager({
+    repo: jobs,
+    dataDir: temp.dir,
+    instanceId: 'here',
+    settings: () => settings.get()
+  })
+  try {
+    return await pm.cleanupOrphanedProcesses(300)
+  } finally {
+    await pm.dispose()
+  }
+}
+
 function runningJob(startedAt = 1_000): number {
   const { id } = jobs.createJob(sampleJob())
   expect(jobs.startJob(id, startedAt)).toBe(true)
@@ -127,61 +155,25 @@ describe('a held outcome on disk', () => {
 
 test('the reaper records a kept outcome instead of failing the job as orphaned', async () => {
   const id = runningJob()
-  // Its owner (a CLI that exited on a full disk) is gone: pid 2^22 + 1 is above Linux's pid_max.
-  jobs.registerProcess(id, {
-    pid: 4_194_305,
-    startTime: '1',
-    pgid: 4_194_305,
-    logPath: join(temp.dir, 'job.log'),
-    ownerInstance: 'gone',
-    ownerPid: 4_194_305
-  })
+  // Its owner (a CLI that exited on a full disk) is gone.
+  ownedByAGoneProcess(id)
   slots.prepare(id, 1_000)
   slots.hold(id, {
     outcome: { status: 'completed', outputs: { txt: '/o/t.txt' } },
     error: 'full',
     since: 1
   })
-  const settings = new SettingsStore(temp.db)
-  const pm = new ProcessManager({
-    repo: jobs,
-    dataDir: temp.dir,
-    instanceId: 'here',
-    settings: () => settings.get()
-  })
-  try {
-    expect(await pm.cleanupOrphanedProcesses(300)).toEqual([])
-  } finally {
-    await pm.dispose()
-  }
+  expect(await reapOnce()).toEqual([])
   expect(jobs.getJob(id)).toMatchObject({ status: 'completed', error_message: null })
   expect(existsSync(slots.pathOf(id))).toBe(false)
 })
 
 test('a reaped job (its owner gone, no outcome kept) leaves no slot behind', async () => {
   const id = runningJob()
-  jobs.registerProcess(id, {
-    pid: 4_194_305,
-    startTime: '1',
-    pgid: 4_194_305,
-    logPath: join(temp.dir, 'job.log'),
-    ownerInstance: 'gone',
-    ownerPid: 4_194_305
-  })
+  ownedByAGoneProcess(id)
   slots.prepare(id, 1_000)
-  const settings = new SettingsStore(temp.db)
-  const pm = new ProcessManager({
-    repo: jobs,
-    dataDir: temp.dir,
-    instanceId: 'here',
-    settings: () => settings.get()
-  })
-  try {
-    const [reaped] = await pm.cleanupOrphanedProcesses(300)
-    expect(reaped.message).toMatch(/^orphaned: owner process 4194305 is gone/)
-  } finally {
-    await pm.dispose()
-  }
+  const [reaped] = await reapOnce()
+  expect(reaped.message).toMatch(/^orphaned: owner process 4194305 is gone/)
   expect(jobs.getJob(id)?.status).toBe('failed')
   expect(existsSync(slots.pathOf(id))).toBe(false)
 })

@@ -19,6 +19,7 @@ import {
   sampleJob,
   type TempDatabase
 } from '../../support/db'
+import { testJobOptions } from '../../support/jobOptions'
 
 const transcript = (text: string): Transcript => ({
   durationSeconds: 2,
@@ -65,16 +66,7 @@ describe('unique output names', () => {
 })
 
 describe('relative output folders', () => {
-  const options = {
-    engine: 'pocketsphinx',
-    model: '',
-    processes: 1,
-    workers: 1,
-    chunkSeconds: 30,
-    overlapSeconds: 2,
-    formats: ['txt'],
-    outputDir: 'transcripts'
-  }
+  const options = testJobOptions({ outputDir: 'transcripts' })
   test('are refused with a reason, in job options and settings alike', () => {
     const job = JobOptionsSchema.safeParse(options)
     expect(job.success).toBe(false)

@@ -53,6 +53,8 @@ describe('endpoint URLs', () => {
       model: 'whisper-1',
       concurrency: 1
     })
+    expect(parseEndpointOption('http://a:1,timeout=45', false).timeoutSeconds).toBe(45)
+    expect(() => parseEndpointOption('http://a:1,timeout=0', false)).toThrow(/timeout=SECONDS/)
     expect(() => parseEndpointOption('http://a:1,concurrency=0', false)).toThrow(/concurrency=N/)
     expect(() => parseEndpointOption('http://u:p@a:1', false)).toThrow(/credentials/)
   })

@@ -8,6 +8,7 @@ import { FileSecretStore } from '../../../src/main/core/secrets/secretStore'
 import {
   endpointHandlers,
   endpointKeysEnv,
+  NO_ENDPOINTS_TO_SHARE,
   withEndpoints
 } from '../../../src/main/core/service/endpointHandlers'
 import { DEFAULT_SETTINGS, jobOptionsIn } from '@shared/domain'
@@ -92,5 +93,29 @@ describe('endpoint keys', () => {
       endpoints: [{ baseUrl: 'http://x:1', model: 'm', concurrency: 1, keyRef: 'env' }]
     })
     expect(viaEnv.endpoints?.[0].keyRef).toBeUndefined()
+  })
+
+  it('a local engine shares the job with the saved endpoints only when asked; none saved is refused', async () => {
+    const d = deps()
+    const local = {
+      ...jobOptionsIn(DEFAULT_SETTINGS),
+      engine: 'pocketsphinx' as const,
+      processes: 2
+    }
+    expect(jobOptionsIn(DEFAULT_SETTINGS).alsoEndpoints).toBe(false)
+    expect(() => withEndpoints(d, { ...local, alsoEndpoints: true })).toThrow(NO_ENDPOINTS_TO_SHARE)
+    await endpointHandlers(d)['endpoints.add'](
+      { baseUrl: 'http://gpu:8000/v1', model: 'small', concurrency: 3 },
+      { clientId: 'unit' }
+    )
+    expect(withEndpoints(d, local).endpoints).toBeUndefined()
+    const mixed = withEndpoints(d, { ...local, alsoEndpoints: true })
+    // The pipeline's spec for a shared job: the local engine with its processes, plus the servers.
+    expect(mixed).toMatchObject({ engine: 'pocketsphinx', processes: 2 })
+    expect(mixed.endpoints).toEqual([
+      { baseUrl: 'http://gpu:8000/v1', model: 'small', concurrency: 3 }
+    ])
+    const openai = { ...local, engine: 'openai' as const, alsoEndpoints: false }
+    expect(withEndpoints(d, openai).endpoints).toHaveLength(1)
   })
 })

@@ -4,6 +4,7 @@ import { estimateRemainingSeconds, formatDuration } from '../../../src/renderer/
 import { sparklinePath } from '../../../src/renderer/src/lib/sparkline'
 import { fieldErrors, parseNumberInput } from '../../../src/renderer/src/lib/formErrors'
 import { unsupportedReason } from '../../../src/renderer/src/lib/fileIntake'
+import { engineSummary } from '../../../src/renderer/src/lib/engineSummary'
 import { SettingsSchema, DEFAULT_SETTINGS } from '@shared/domain'
 
 describe('LogRing', () => {
@@ -114,5 +115,28 @@ describe('unsupportedReason', () => {
   it('explains what is wrong with anything else', () => {
     expect(unsupportedReason('notes.txt', 'text/plain')).toMatch(/unsupported file type \.txt/)
     expect(unsupportedReason('README', '')).toMatch(/no file extension/)
+  })
+})
+
+describe('engineSummary', () => {
+  const endpoint = { baseUrl: 'http://gpu:8000', model: 'small', concurrency: 2 }
+  const row = {
+    engine: 'pocketsphinx' as const,
+    model: '',
+    processes: 2,
+    workers: 1,
+    endpoints: null
+  }
+  it('local, remote, or both: what served the job', () => {
+    expect(engineSummary(row)).toBe('pocketsphinx · 2 processes × 1 worker')
+    expect(
+      engineSummary({ ...row, engine: 'openai', endpoints: JSON.stringify([endpoint, endpoint]) })
+    ).toBe('openai · 2 endpoints')
+    expect(engineSummary({ ...row, endpoints: JSON.stringify([endpoint]) })).toBe(
+      'pocketsphinx · 2 processes × 1 worker + 1 endpoint'
+    )
+    expect(engineSummary({ ...row, endpoints: '{not json' })).toBe(
+      'pocketsphinx · 2 processes × 1 worker'
+    )
   })
 })

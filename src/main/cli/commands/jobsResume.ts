@@ -2,19 +2,18 @@
 // finished chunks, in this process (like `transcribe`: tracked, logged, Ctrl-C stops it). Same id,
 // the log is appended; a changed input or different chunk options are refused with the reason.
 import { TERMINAL_STATUSES } from '@shared/domain'
-import type { Command } from '../command'
+import { oneArgumentCommand } from '../command'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import { parseJobId } from './jobsShow'
 
 const CLIENT_ID = `cli-${process.pid}`
 
-const jobsResume: Command = {
+const jobsResume = oneArgumentCommand({
   name: 'jobs resume',
   summary: 'continue a stopped or failed job from its finished chunks (same job, log appended)',
   usage: 'ID',
-  positionals: { min: 1, max: 1 },
-  run: async (ctx, { positionals }) => {
-    const id = parseJobId(positionals[0])
+  run: async (ctx, rawId) => {
+    const id = parseJobId(rawId)
     const service = createTranscriptionService({ dataDir: ctx.dataDir })
     const client = { clientId: CLIENT_ID }
     const note = (text: string): void => {
@@ -56,5 +55,5 @@ const jobsResume: Command = {
       await service.shutdown('command finished')
     }
   }
-}
+})
 export default jobsResume

@@ -1,5 +1,11 @@
 import { notRunning, type JobRow, type ProcessStatus } from '@shared/domain'
-import { UsageError, type Command, type CommandContext, type OptionValues } from '../command'
+import {
+  oneArgumentCommand,
+  UsageError,
+  type Command,
+  type CommandContext,
+  type OptionValues
+} from '../command'
 import { recordedStatus } from '../../core/process/recordedJob'
 
 /** The ID positional of the `jobs <verb> ID` commands. */
@@ -27,12 +33,11 @@ interface JobCommand extends Omit<Command, 'usage' | 'positionals' | 'run'> {
 
 /** A `jobs <verb> ID …` command: `run` gets the job the ID names (or the user a clear error). */
 export function jobCommand({ usage, run, ...rest }: JobCommand): Command {
-  return {
+  return oneArgumentCommand({
     ...rest,
     usage: usage ? `ID ${usage}` : 'ID',
-    positionals: { min: 1, max: 1 },
-    run: (ctx, { values, positionals }) => run(ctx, jobNamed(ctx, positionals[0]), values)
-  }
+    run: (ctx, id, values) => run(ctx, jobNamed(ctx, id), values)
+  })
 }
 
 const when = (ms: number | null): string =>

@@ -1,25 +1,19 @@
 // `transcriptor models import PATH [--name NAME]`: copy a ggml file the user has into the models
 // folder, after checking it is one (a file that is not is refused with its first bytes described).
 import { resolve } from 'node:path'
-import { stringOption, type Command } from '../command'
+import { oneArgumentCommand, stringOption, writeResult } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
 import { formatBytes } from './progressBar'
 
-const modelsImport: Command = {
+const modelsImport = oneArgumentCommand({
   name: 'models import',
   summary: 'copy a whisper ggml model file into the models folder (validated first)',
   usage: 'PATH [--name NAME]',
-  positionals: { min: 1, max: 1 },
   options: { name: { type: 'string' } },
-  run: async (ctx, { values, positionals }) => {
+  run: async (ctx, path, values) => {
     const manager = modelManagerFor(ctx.dataDir, () => '')
-    const model = await manager.importFile(resolve(positionals[0]), stringOption(values, 'name'))
-    ctx.write(
-      ctx.json
-        ? `${JSON.stringify(model)}\n`
-        : `${model.name}: imported, ${formatBytes(model.bytes)} → ${model.path}\n`
-    )
-    return 0
+    const model = await manager.importFile(resolve(path), stringOption(values, 'name'))
+    writeResult(ctx, model, `${model.name}: imported, ${formatBytes(model.bytes)} → ${model.path}`)
   }
-}
+})
 export default modelsImport

@@ -1,19 +1,14 @@
 // `transcriptor models rm NAME`: delete an installed model (and any partial download of it).
-import type { Command } from '../command'
+import { oneArgumentCommand, writeResult } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
 
-const modelsRm: Command = {
+const modelsRm = oneArgumentCommand({
   name: 'models rm',
   summary: 'delete an installed whisper model',
   usage: 'NAME',
-  positionals: { min: 1, max: 1 },
-  run: async (ctx, { positionals }) => {
-    const manager = modelManagerFor(ctx.dataDir, () => '')
-    const result = await manager.remove(positionals[0])
-    ctx.write(
-      ctx.json ? `${JSON.stringify(result)}\n` : `${positionals[0]}: removed ${result.path}\n`
-    )
-    return 0
+  run: async (ctx, name) => {
+    const result = await modelManagerFor(ctx.dataDir, () => '').remove(name)
+    writeResult(ctx, result, `${name}: removed ${result.path}`)
   }
-}
+})
 export default modelsRm

@@ -107,7 +107,7 @@ const transcribe: Command = {
     'FILE... [--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
     '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR] ' +
     '[--language auto|en|de|…] [--translate] ' +
-    '[--endpoint URL[,model=NAME,concurrency=N]]... (key: $TRANSCRIPTOR_API_KEY)',
+    '[--endpoint URL[,model=NAME,concurrency=N,timeout=SECONDS]]... (key: $TRANSCRIPTOR_API_KEY)',
   positionals: { min: 1, max: 1000 },
   options: {
     engine: { type: 'string' },

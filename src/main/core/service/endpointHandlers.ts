@@ -64,17 +64,24 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
   }
 }
 
-/** The endpoints a new job uses: the ones given, else every saved one for engine openai. */
+/** The endpoints a new job uses: the ones given, else every saved one for engine openai, or for
+ * a local engine asked to share its chunks with them (refused when none is saved). */
 export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointRef[] {
   if (options.endpoints?.length) return options.endpoints
-  if (options.engine !== 'openai') return []
-  return d.endpoints.list().map((e) => ({
+  const local = options.engine !== 'openai'
+  if (local && options.alsoEndpoints !== true) return []
+  const saved = d.endpoints.list()
+  if (local && saved.length === 0) throw new Error(NO_ENDPOINTS_TO_SHARE)
+  return saved.map((e) => ({
     baseUrl: e.baseUrl,
     model: e.model,
     concurrency: e.concurrency,
     ...(e.hasKey && { keyRef: keyRefOf(e.id) })
   }))
 }
+
+export const NO_ENDPOINTS_TO_SHARE =
+  'no endpoint is saved to share the job with: add one in Settings → Endpoints, or untick "Also send chunks to the saved endpoints"'
 
 /** The options with the endpoints the job will use; a key reference only where it is allowed. */
 export function withEndpoints(d: EndpointDeps, options: JobOptions): JobOptions {

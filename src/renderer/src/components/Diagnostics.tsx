@@ -1,6 +1,6 @@
 // The job's machinery (facts, process table, metrics, log): front and centre while it runs,
 // folded under the transcript once it is done. The page keeps its layout; this toggle only says
-// whether the `diagnostics` parts of it are shown (see `.diagnostics-folded` in styles.css).
+// whether the `diagnostics` parts of it are shown (see `.diagnostics-folded` in styles/workspace.css).
 import { useState } from 'react'
 
 export function useDiagnosticsFold(done: boolean): {

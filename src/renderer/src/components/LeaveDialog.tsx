@@ -8,7 +8,7 @@ import {
   keepEditing
 } from '../store/navigation'
 import { ConfirmDialog } from './ConfirmDialog'
-import { useFocusTrap } from '../hooks/useFocusTrap'
+import { DialogFrame } from './DialogFrame'
 
 export function LeaveDialog(): React.JSX.Element | null {
   const prompt = useLeaveStore((s) => s.prompt)
@@ -29,36 +29,26 @@ export function LeaveDialog(): React.JSX.Element | null {
 }
 
 function LeaveQuestion({ count }: { count: number }): React.JSX.Element {
-  const ref = useFocusTrap<HTMLDivElement>(answerStay)
   const jobs = count === 1 ? '1 job is running' : `${count} jobs are running`
+  const them = count === 1 ? 'it' : 'them'
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={ref}
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="leave-title"
-        aria-describedby="leave-message"
-        data-testid="leave-dialog"
-      >
-        <h2 id="leave-title">{jobs}</h2>
-        <p id="leave-message">
-          Leaving this page stops {count === 1 ? 'it' : 'them'}, unless you keep{' '}
-          {count === 1 ? 'it' : 'them'} running in the background.
-        </p>
-        <div className="actions">
-          <button data-autofocus onClick={answerStay} data-testid="leave-stay">
-            Stay
-          </button>
-          <button className="danger" onClick={answerStopAndLeave} data-testid="leave-stop">
-            Stop {count === 1 ? 'it' : 'them'} and leave
-          </button>
-          <button onClick={() => void answerKeepRunning()} data-testid="leave-keep">
-            Keep {count === 1 ? 'it' : 'them'} running
-          </button>
-        </div>
-      </div>
-    </div>
+    <DialogFrame
+      role="alertdialog"
+      idPrefix="leave"
+      title={jobs}
+      message={`Leaving this page stops ${them}, unless you keep ${them} running in the background.`}
+      onEscape={answerStay}
+      testId="leave-dialog"
+    >
+      <button data-autofocus onClick={answerStay} data-testid="leave-stay">
+        Stay
+      </button>
+      <button className="danger" onClick={answerStopAndLeave} data-testid="leave-stop">
+        Stop {them} and leave
+      </button>
+      <button onClick={() => void answerKeepRunning()} data-testid="leave-keep">
+        Keep {them} running
+      </button>
+    </DialogFrame>
   )
 }

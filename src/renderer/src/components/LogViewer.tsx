@@ -7,6 +7,7 @@ import { useLogsStore } from '../store/logsStore'
 import { matchingLineIndexes, splitForHighlight } from '../lib/logSearch'
 import { LogRing } from '../lib/logRing'
 import { copyText, downloadText } from '../lib/clipboard'
+import { SearchBox } from './SearchBox'
 
 const LINE_HEIGHT = 18
 const EMPTY_RING = new LogRing(1)
@@ -73,12 +74,11 @@ export const LogViewer = memo(function LogViewer({ jobId }: { jobId: number }): 
   return (
     <section className="log-viewer" data-testid="log-viewer">
       <div className="log-toolbar">
-        <input
-          type="search"
-          aria-label="Search the log"
+        <SearchBox
+          label="Search the log"
           placeholder="Search the log"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
         />
         <label className="check">
           <input

@@ -38,6 +38,23 @@ export function OptionFields({
       />
     </Field>
   )
+  const textField = (
+    key: 'model' | 'outputDir',
+    label: string,
+    hint: string,
+    input: { list?: string; placeholder?: string } = {},
+    after?: React.ReactNode
+  ): React.JSX.Element => (
+    <Field id={id(key)} label={label} error={errors[key]} hint={hint}>
+      <input
+        id={id(key)}
+        {...input}
+        value={value[key]}
+        onChange={(e) => set(key, e.target.value)}
+      />
+      {after}
+    </Field>
+  )
   const toggleFormat = (format: OutputFormat, on: boolean): void =>
     set(
       'formats',
@@ -66,32 +83,47 @@ export function OptionFields({
           ))}
         </select>
       </Field>
-      <Field
-        id={id('model')}
-        label="Model"
-        error={errors.model}
-        hint="empty = the engine's default"
-      >
-        <input
-          id={id('model')}
-          list={id('models')}
-          value={value.model}
-          placeholder="default"
-          onChange={(e) => set('model', e.target.value)}
-        />
+      {textField(
+        'model',
+        'Model',
+        "empty = the engine's default",
+        { list: id('models'), placeholder: 'default' },
         <datalist id={id('models')}>
           {(engine?.models ?? []).map((m) => (
             <option key={m} value={m} />
           ))}
         </datalist>
-      </Field>
+      )}
       {value.engine === 'whisper' && (
         <WhisperFields value={value} onChange={onChange} id={id} errors={errors} />
       )}
       {value.engine === 'whisper' && engine && engine.models.length === 0 && (
         <RecommendedModelOffer />
       )}
-      {numberField('processes', 'Processes', 'chunks transcribed in parallel')}
+      {numberField(
+        'processes',
+        'Processes',
+        value.engine === 'openai'
+          ? "unused: each endpoint's concurrency decides"
+          : 'chunks transcribed in parallel'
+      )}
+      {value.engine !== 'openai' && (
+        <fieldset className="field">
+          <legend>Remote endpoints</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={value.alsoEndpoints ?? false}
+              onChange={(e) => set('alsoEndpoints', e.target.checked)}
+              data-testid={id('alsoEndpoints')}
+            />
+            Also send chunks to the saved endpoints
+          </label>
+          <span className="field-hint">
+            these processes and the servers in Settings → Endpoints share each job
+          </span>
+        </fieldset>
+      )}
       {numberField('workers', 'Workers', 'threads per engine process')}
       {numberField('chunkSeconds', 'Chunk (s)', '5 – 3600')}
       {numberField('overlapSeconds', 'Overlap (s)', 'less than half a chunk')}
@@ -113,18 +145,7 @@ export function OptionFields({
           </span>
         )}
       </fieldset>
-      <Field
-        id={id('outputDir')}
-        label="Output folder"
-        error={errors.outputDir}
-        hint="empty = the data folder's outputs/<job id>/"
-      >
-        <input
-          id={id('outputDir')}
-          value={value.outputDir}
-          onChange={(e) => set('outputDir', e.target.value)}
-        />
-      </Field>
+      {textField('outputDir', 'Output folder', "empty = the data folder's outputs/<job id>/")}
     </div>
   )
 }
@@ -152,28 +173,17 @@ export function Field(props: {
 }
 
 export function pickJobOptions(source: JobOptions): JobOptions {
-  const {
-    engine,
-    model,
-    processes,
-    workers,
-    chunkSeconds,
-    overlapSeconds,
-    formats,
-    outputDir,
-    language,
-    translate
-  } = source
   return {
-    language: language ?? 'auto',
-    translate: translate ?? false,
-    engine,
-    model,
-    processes,
-    workers,
-    chunkSeconds,
-    overlapSeconds,
-    formats: [...formats],
-    outputDir
+    language: source.language ?? 'auto',
+    translate: source.translate ?? false,
+    alsoEndpoints: source.alsoEndpoints ?? false,
+    engine: source.engine,
+    model: source.model,
+    processes: source.processes,
+    workers: source.workers,
+    chunkSeconds: source.chunkSeconds,
+    overlapSeconds: source.overlapSeconds,
+    formats: [...source.formats],
+    outputDir: source.outputDir
   }
 }

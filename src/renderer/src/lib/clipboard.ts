@@ -1,4 +1,6 @@
 // Copy and save for text the user sees (the log). Both work without any host permission.
+import { saveBlob } from './download'
+
 export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text)
@@ -18,13 +20,5 @@ export async function copyText(text: string): Promise<boolean> {
 }
 
 export function downloadText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  // Revoke after the click has been handled so the download can start.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  saveBlob(filename, new Blob([text], { type: 'text/plain' }))
 }

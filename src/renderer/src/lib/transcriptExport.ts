@@ -71,15 +71,3 @@ export async function exportBlob(
   if (format === 'docx') return docxBlob(t, title)
   return new Blob([renderTextFormat(format, t, title)], { type: MIME[format] })
 }
-
-/** Saves a Blob through the browser's download (works in the host and in Electron alike). */
-export function saveBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}

@@ -31,6 +31,7 @@ import { outputFormats } from '../components/OutputButtons'
 import { StatusBadge, endReason } from '../components/StatusBadge'
 import { Snippet } from '../components/history/Snippet'
 import { ExportSelected } from '../components/history/ExportSelected'
+import { SearchBox } from '../components/SearchBox'
 
 const SORT_LABELS: Record<HistorySort, string> = {
   newest: 'Newest first',
@@ -90,13 +91,12 @@ export function HistoryPage(): React.JSX.Element {
     <div className="page history-page">
       <h1>History</h1>
       <div className="toolbar">
-        <input
-          type="search"
-          aria-label="Search jobs"
+        <SearchBox
+          label="Search jobs"
           placeholder="Search file names and transcripts"
           value={search}
-          onChange={(e) => setHistoryQuery({ search: e.target.value })}
-          data-testid="history-search"
+          onChange={(text) => setHistoryQuery({ search: text })}
+          testId="history-search"
         />
         <select
           aria-label="Filter by status"

@@ -6,6 +6,7 @@ import { isTerminal, upsertJob, useJobsStore } from '../store/jobsStore'
 import { closeLogView } from '../store/logsStore'
 import { resumeJob, setKeepInBackground, stopJob, watchJob } from '../store/jobActions'
 import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
+import { engineSummary } from '../lib/engineSummary'
 import { ElapsedClock } from '../components/ElapsedClock'
 import { JobMetrics } from '../components/JobMetrics'
 import { LiveTranscript } from '../components/LiveTranscript'
@@ -101,10 +102,7 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
           {eta !== null && <span className="muted"> · about {formatDuration(eta)} left</span>}
         </dd>
         <dt>Engine</dt>
-        <dd>
-          {row.engine}
-          {row.model && ` (${row.model})`} · {row.processes} processes × {row.workers} workers
-        </dd>
+        <dd data-testid="job-engine-summary">{engineSummary(row)}</dd>
       </dl>
       <div className="job-actions">
         <button

@@ -59,6 +59,20 @@ function SettingsForm({ saved }: { saved: Settings }): React.JSX.Element {
       />
     </Field>
   )
+  const checkField = (
+    key: 'autoStopOnLeave' | 'processTracking',
+    label: string
+  ): React.JSX.Element => (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={draft[key]}
+        onChange={(e) => change({ [key]: e.target.checked })}
+        data-testid={`settings-${key}`}
+      />
+      {label}
+    </label>
+  )
   const save = async (): Promise<void> => {
     if (!parsed.success) return
     try {
@@ -101,24 +115,14 @@ function SettingsForm({ saved }: { saved: Settings }): React.JSX.Element {
         )}
         {numberField('heartbeatIntervalSeconds', 'Heartbeat interval (s)', '1 – 60')}
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={draft.autoStopOnLeave}
-          onChange={(e) => change({ autoStopOnLeave: e.target.checked })}
-          data-testid="settings-autoStopOnLeave"
-        />
-        Stop my jobs when I leave the page that started them (unless kept in background)
-      </label>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={draft.processTracking}
-          onChange={(e) => change({ processTracking: e.target.checked })}
-          data-testid="settings-processTracking"
-        />
-        Process tracking (register, heartbeat and clean up orphaned processes)
-      </label>
+      {checkField(
+        'autoStopOnLeave',
+        'Stop my jobs when I leave the page that started them (unless kept in background)'
+      )}
+      {checkField(
+        'processTracking',
+        'Process tracking (register, heartbeat and clean up orphaned processes)'
+      )}
       {errors._form && <p className="field-error">{errors._form}</p>}
       <div className="actions">
         <button

@@ -1,6 +1,7 @@
 // Every job the host told us about, plus which ones this client started (its "workspace").
 import { create } from 'zustand'
 import { TERMINAL_STATUSES, type JobRow } from '@shared/domain'
+import { withoutKey } from '../lib/withoutKey'
 
 export interface Rejection {
   name: string
@@ -60,9 +61,7 @@ export function upsertJob(row: JobRow): void {
 export function removeJob(id: number): void {
   useJobsStore.setState((s) => {
     if (!(id in s.byId) && !s.ownIds.includes(id)) return s
-    const byId = { ...s.byId }
-    delete byId[id]
-    return { byId, ownIds: s.ownIds.filter((x) => x !== id) }
+    return { byId: withoutKey(s.byId, id), ownIds: s.ownIds.filter((x) => x !== id) }
   })
 }
 

@@ -4,6 +4,7 @@
 // failed job's stay until it is deleted, so the user still sees what was heard.
 import { create } from 'zustand'
 import type { LiveChunk, LiveWords } from '@shared/domain'
+import { withoutKey } from '../lib/withoutKey'
 
 export interface JobLiveWords {
   chunksTotal: number
@@ -39,12 +40,7 @@ export function loadLiveWords(words: LiveWords): void {
 }
 
 export function forgetLiveWords(jobId: number): void {
-  useLiveWordsStore.setState((s) => {
-    if (!(jobId in s.byJob)) return s
-    const byJob = { ...s.byJob }
-    delete byJob[jobId]
-    return { byJob }
-  })
+  useLiveWordsStore.setState((s) => (jobId in s.byJob ? { byJob: withoutKey(s.byJob, jobId) } : s))
 }
 
 /** What the page shows: chunks in order, and a gap wherever earlier chunks are still running. */

@@ -3,6 +3,7 @@
 import { create } from 'zustand'
 import { LogRing } from '../lib/logRing'
 import { mergeTailAndLive } from '../lib/logSearch'
+import { withoutKey } from '../lib/withoutKey'
 
 export const LOG_RING_CAPACITY = 100_000
 
@@ -32,12 +33,7 @@ export function openLogView(jobId: number, capacity = LOG_RING_CAPACITY): void {
 }
 
 export function closeLogView(jobId: number): void {
-  useLogsStore.setState((s) => {
-    if (!(jobId in s.views)) return s
-    const views = { ...s.views }
-    delete views[jobId]
-    return { views }
-  })
+  useLogsStore.setState((s) => (jobId in s.views ? { views: withoutKey(s.views, jobId) } : s))
 }
 
 /** The file tail arrived: it goes first, then whatever streamed in meanwhile (overlap counted once). */

@@ -3,6 +3,7 @@
 import { create } from 'zustand'
 import type { MetricsSample, ProcessInfo, ProcessStatus } from '@shared/domain'
 import type { RemoteRequest } from '@shared/endpoints'
+import { withoutKey } from '../lib/withoutKey'
 
 export const MAX_SAMPLES_PER_JOB = 300
 
@@ -55,13 +56,9 @@ export function setProcessStatus(jobId: number, status: ProcessStatus): void {
 }
 
 export function forgetMetrics(jobId: number): void {
-  useMetricsStore.setState((s) => {
-    const samples = { ...s.samples }
-    const processes = { ...s.processes }
-    const remote = { ...s.remote }
-    delete samples[jobId]
-    delete processes[jobId]
-    delete remote[jobId]
-    return { samples, processes, remote }
-  })
+  useMetricsStore.setState((s) => ({
+    samples: withoutKey(s.samples, jobId),
+    processes: withoutKey(s.processes, jobId),
+    remote: withoutKey(s.remote, jobId)
+  }))
 }

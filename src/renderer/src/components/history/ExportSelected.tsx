@@ -4,14 +4,9 @@ import { zipSync } from 'fflate'
 import { getApi } from '../../transport/getApi'
 import { useHistoryStore } from '../../store/historyStore'
 import { addNotice } from '../../store/noticesStore'
-import {
-  EXPORT_FORMATS,
-  EXPORT_LABELS,
-  exportBytes,
-  exportFileName,
-  saveBlob,
-  type ExportFormat
-} from '../../lib/transcriptExport'
+import { exportBytes, exportFileName, type ExportFormat } from '../../lib/transcriptExport'
+import { saveBlob } from '../../lib/download'
+import { ExportFormatSelect } from '../ExportFormatSelect'
 
 async function zipTranscripts(
   ids: number[],
@@ -56,20 +51,12 @@ export function ExportSelected(): React.JSX.Element {
   }
   return (
     <div className="export-bar" role="group" aria-label="Export selected transcripts">
-      <label className="export-format">
-        <span className="visually-hidden">Format for the zip</span>
-        <select
-          value={format}
-          onChange={(e) => setFormat(e.target.value as ExportFormat)}
-          data-testid="zip-format"
-        >
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {EXPORT_LABELS[f]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ExportFormatSelect
+        value={format}
+        onChange={setFormat}
+        label="Format for the zip"
+        testId="zip-format"
+      />
       <button
         onClick={() => void onExport()}
         disabled={selected.length === 0 || busy}

@@ -4,14 +4,9 @@ import { useTranscriptStore } from '../../store/transcriptStore'
 import { addNotice } from '../../store/noticesStore'
 import { copyText } from '../../lib/clipboard'
 import { toTxt } from '@shared/transcriptFormats'
-import {
-  EXPORT_FORMATS,
-  EXPORT_LABELS,
-  exportBlob,
-  exportFileName,
-  saveBlob,
-  type ExportFormat
-} from '../../lib/transcriptExport'
+import { exportBlob, exportFileName, type ExportFormat } from '../../lib/transcriptExport'
+import { saveBlob } from '../../lib/download'
+import { ExportFormatSelect } from '../ExportFormatSelect'
 
 export function ExportBar({ filename }: { filename: string }): React.JSX.Element {
   const transcript = useTranscriptStore((s) => s.transcript)
@@ -40,20 +35,12 @@ export function ExportBar({ filename }: { filename: string }): React.JSX.Element
       <button onClick={() => void onCopy()} disabled={disabled} data-testid="copy-transcript">
         {copied ? 'Copied' : 'Copy text'}
       </button>
-      <label className="export-format">
-        <span className="visually-hidden">Download format</span>
-        <select
-          value={format}
-          onChange={(e) => setFormat(e.target.value as ExportFormat)}
-          data-testid="export-format"
-        >
-          {EXPORT_FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {EXPORT_LABELS[f]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ExportFormatSelect
+        value={format}
+        onChange={setFormat}
+        label="Download format"
+        testId="export-format"
+      />
       <button onClick={() => void onDownload()} disabled={disabled} data-testid="download">
         Download
       </button>

@@ -77,27 +77,22 @@ export function MediaPlayer({
     const onSeeked = (): void => trackPosition(media)
     const onError = (): void => usePlaybackStore.setState({ error: mediaErrorText(media) })
     const onRate = (): void => usePlaybackStore.setState({ rate: media.playbackRate })
-    media.addEventListener('play', onPlay)
-    media.addEventListener('pause', onPause)
-    media.addEventListener('ended', onPause)
-    media.addEventListener('loadedmetadata', onMeta)
-    media.addEventListener('durationchange', onMeta)
-    media.addEventListener('seeked', onSeeked)
-    media.addEventListener('timeupdate', onSeeked)
-    media.addEventListener('error', onError)
-    media.addEventListener('ratechange', onRate)
+    const listeners: [keyof HTMLMediaElementEventMap, () => void][] = [
+      ['play', onPlay],
+      ['pause', onPause],
+      ['ended', onPause],
+      ['loadedmetadata', onMeta],
+      ['durationchange', onMeta],
+      ['seeked', onSeeked],
+      ['timeupdate', onSeeked],
+      ['error', onError],
+      ['ratechange', onRate]
+    ]
+    for (const [event, listener] of listeners) media.addEventListener(event, listener)
     return () => {
       cancelAnimationFrame(frame)
       media.pause()
-      media.removeEventListener('play', onPlay)
-      media.removeEventListener('pause', onPause)
-      media.removeEventListener('ended', onPause)
-      media.removeEventListener('loadedmetadata', onMeta)
-      media.removeEventListener('durationchange', onMeta)
-      media.removeEventListener('seeked', onSeeked)
-      media.removeEventListener('timeupdate', onSeeked)
-      media.removeEventListener('error', onError)
-      media.removeEventListener('ratechange', onRate)
+      for (const [event, listener] of listeners) media.removeEventListener(event, listener)
       attachMedia(null)
     }
   }, [src])
