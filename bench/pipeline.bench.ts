@@ -3,7 +3,7 @@
 // the same run, processes=1 (same chunking). Reports the speed-up, real-time factors, WER of
 // each against the reference transcripts, and the peak RSS of the whole process tree.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
@@ -11,6 +11,7 @@ import { pipelineLaunch } from '../src/main/core/process/pipelineLaunch'
 import { wordErrorRate } from '../tests/support/wer'
 import { joinedSpeech } from '../tests/support/speech'
 import { librivoxReference } from '../tests/integration/pipeline/harness'
+import { treeRssKb } from './support/treeRss'
 import type { BenchResult } from './types'
 
 const REPEAT = 5 // 5 × 24.7 s ≈ 124 s
@@ -24,34 +25,6 @@ interface Measured {
   cpuSeconds: number
   wer: number
   peakTreeRssMb: number
-}
-
-/** Sum of VmRSS over `root` and all its descendants, from one pass over /proc. */
-function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {
-      // Gone while scanning.
-    }
-  }
-  let total = 0
-  const stack = [root]
-  while (stack.length > 0) {
-    const pid = stack.pop() as number
-    try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      total += rss ? Number(rss[1]) : 0
-    } catch {
-      // Gone.
-    }
-    stack.push(...(children.get(pid) ?? []))
-  }
-  return total
 }
 
 /** cutime + cstime of this process, in seconds (Linux clock ticks are 100 Hz). */
@@ -162,6 +135,8 @@ export async function run(): Promise<BenchResult[]> {
     const short = await accuracy(5, true)
     const shortFixed = await accuracy(5, false)
     const longFixed = await accuracy(CHUNK_SECONDS, false)
+    const medium = await accuracy(10, true)
+    const mediumFixed = await accuracy(10, false)
     const points = (m: Measured): number => (m.wer - unchunked.wer) * 100
     const werRow = (name: string, m: Measured, fixed: Measured): BenchResult => ({
       name,
@@ -220,6 +195,7 @@ export async function run(): Promise<BenchResult[]> {
         notes: `delta ${werDelta.toFixed(1)} points`
       },
       werRow(`WER silence cuts, ${CHUNK_SECONDS} s chunks (baseline: one chunk)`, two, longFixed),
+      werRow('WER silence cuts, 10 s chunks (baseline: one chunk)', medium, mediumFixed),
       werRow('WER silence cuts, 5 s chunks (baseline: one chunk)', short, shortFixed),
       {
         name: 'peak tree RSS processes=2 (baseline processes=1)',

@@ -20,3 +20,12 @@ export function joinedSpeech(dir: string, repeats: number, name = 'long speech.w
   execFileSync('sox', [...inputs, out])
   return out
 }
+
+/** `text` spoken by espeak-ng (a synthetic voice unlike LibriVox's), as 16 kHz mono WAV. */
+export function espeakSpeech(dir: string, text: string, name = 'espeak.wav'): string {
+  const raw = join(dir, `raw-${name}`)
+  const out = join(dir, name)
+  execFileSync('espeak-ng', ['-v', 'en-us', '-w', raw, text])
+  execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out])
+  return out
+}

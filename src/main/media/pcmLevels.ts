@@ -2,6 +2,7 @@
 // its levels (one float per 20 ms frame) are 2 MB. Silence detection and the "no speech" check
 // work on these levels, never on the samples.
 import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { SAMPLE_RATE } from './decode'
 
 export const FRAME_SECONDS = 0.02
@@ -23,7 +24,11 @@ function rmsDb(sumSquares: number, samples: number): number {
 
 /** Streams `pcmPath` (16 kHz mono s16le) once and returns its frame levels. */
 export async function measurePcmLevels(pcmPath: string, signal?: AbortSignal): Promise<PcmLevels> {
-  const levels: number[] = []
+  // Sized once from the file: a plain array of numbers holds 8 bytes a frame, grows by copying
+  // and is copied again into the result (several MB of garbage for hours of audio).
+  const frames = Math.ceil((await stat(pcmPath)).size / 2 / SAMPLES_PER_FRAME)
+  const levels = new Float32Array(frames)
+  let count = 0
   let sumSquares = 0
   let samples = 0
   let carry: Buffer | null = null
@@ -35,13 +40,13 @@ export async function measurePcmLevels(pcmPath: string, signal?: AbortSignal): P
       const sample = data.readInt16LE(offset)
       sumSquares += sample * sample
       if (++samples === SAMPLES_PER_FRAME) {
-        levels.push(rmsDb(sumSquares, samples))
+        if (count < frames) levels[count++] = rmsDb(sumSquares, samples)
         sumSquares = 0
         samples = 0
       }
     }
     carry = usable < data.length ? data.subarray(usable) : null
   }
-  if (samples > 0) levels.push(rmsDb(sumSquares, samples))
-  return { frameSeconds: FRAME_SECONDS, db: Float32Array.from(levels) }
+  if (samples > 0 && count < frames) levels[count++] = rmsDb(sumSquares, samples)
+  return { frameSeconds: FRAME_SECONDS, db: levels.subarray(0, count) }
 }

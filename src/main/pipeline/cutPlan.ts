@@ -5,6 +5,20 @@ import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { measurePcmLevels } from '../media/pcmLevels'
 import { planChunks, type ChunkPlan } from './chunking'
 import { chunkIsSilent, findSilences, planSilenceCuts } from './silenceCuts'
+import { musicVerdict, type MusicVerdict } from './musicCheck'
+
+/**
+ * A seam goes in the longest pause within half a chunk either side of the target length: that is
+ * where sentences end, and a chunk that holds whole sentences is transcribed better (pocketsphinx,
+ * 124 s of LibriVox at 5 s chunks: 31.5 % WER against 36.1 % with a window of 40 % of a chunk
+ * before the target only, and 33.2 % unchunked; 26.5 % either way at 10 s).
+ */
+export const SEAM_WINDOW_SHARE = 0.5
+
+/** The longest chunk a plan can hold: a seam may fall up to half a chunk past the target. */
+export function longestChunkSeconds(chunkSeconds: number): number {
+  return chunkSeconds * (1 + SEAM_WINDOW_SHARE)
+}
 
 export interface AudioCutPlan {
   chunks: ChunkPlan[]
@@ -12,6 +26,8 @@ export interface AudioCutPlan {
   silent: boolean[]
   silentSeams: number
   overlapSeams: number
+  /** Whether the sound looks like music rather than speech (musicCheck.ts). */
+  sound: MusicVerdict
 }
 
 export async function planAudioCuts(
@@ -22,16 +38,23 @@ export async function planAudioCuts(
 ): Promise<AudioCutPlan> {
   const levels = await measurePcmLevels(pcmPath, signal)
   const silences = findSilences(levels)
+  const sound = musicVerdict(levels)
   if (spec.cutAtSilences === false) {
     const chunks = planChunks(durationSeconds, spec.chunkSeconds, spec.overlapSeconds)
     const silent = chunks.map((c) => chunkIsSilent(c, silences))
-    return { chunks, silent, silentSeams: 0, overlapSeams: chunks.length - 1 }
+    return { chunks, silent, silentSeams: 0, overlapSeams: chunks.length - 1, sound }
   }
   const cut = planSilenceCuts(durationSeconds, silences, {
     chunkSeconds: spec.chunkSeconds,
-    overlapSeconds: spec.overlapSeconds
+    overlapSeconds: spec.overlapSeconds,
+    searchSeconds: spec.chunkSeconds * SEAM_WINDOW_SHARE,
+    searchAfterSeconds: spec.chunkSeconds * SEAM_WINDOW_SHARE
   })
-  return { ...cut, silent: cut.chunks.map((c) => chunkIsSilent(c, silences)) }
+  return { ...cut, silent: cut.chunks.map((c) => chunkIsSilent(c, silences)), sound }
+}
+
+export function describeSound(sound: MusicVerdict): string {
+  return `${sound.musicLikeWindows} of ${sound.soundingWindows} sounding window(s) music-like${sound.music ? ': music?' : ''}`
 }
 
 export function describeSeams(plan: AudioCutPlan): string {

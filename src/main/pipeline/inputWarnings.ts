@@ -1,6 +1,7 @@
 // What a user must be told about a transcript that succeeded but may not be what they expect:
-// nothing was heard, the file held less audio than its header claims (a truncated download), or
-// long stretches had no speech. Pure: from the probe's and the decoder's lengths and the words.
+// nothing was heard, only music was (the engine's "words" are then noise), the file held less
+// audio than its header claims (a truncated download), or long stretches had no speech. Pure: from
+// the probe's and the decoder's lengths, the words and the music verdict.
 import type { TimedWord } from '@shared/domain'
 
 /** A gap in the words at least this long is worth saying (a silent or music-only stretch). */
@@ -12,7 +13,12 @@ export interface WarningInput {
   probedSeconds: number
   decodedSeconds: number
   words: TimedWord[]
+  /** The sound throughout looks like music, not speech (musicCheck.ts): the words are noise. */
+  music?: boolean
 }
+
+/** Said when the recording holds sound but no speech: whatever words an engine found are not. */
+export const MUSIC_WARNING = 'no speech found: music?'
 
 function clock(seconds: number): string {
   const s = Math.round(seconds)
@@ -25,7 +31,8 @@ function clock(seconds: number): string {
 export function transcriptWarnings({
   probedSeconds,
   decodedSeconds,
-  words
+  words,
+  music = false
 }: WarningInput): string[] {
   const warnings: string[] = []
   if (
@@ -36,6 +43,10 @@ export function transcriptWarnings({
     warnings.push(
       `decoded ${decodedSeconds.toFixed(1)} s of ${probedSeconds.toFixed(1)} s: file truncated?`
     )
+  if (music) {
+    warnings.push(MUSIC_WARNING)
+    return warnings
+  }
   if (words.length === 0) {
     warnings.push('no speech found')
     return warnings

@@ -5,7 +5,9 @@ import type { TimedWord } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { ChunkPlan } from './chunking'
 import * as checkpoints from './checkpoints'
-import { describeSeams, planAudioCuts, type AudioCutPlan } from './cutPlan'
+import { describeSeams, describeSound, planAudioCuts, type AudioCutPlan } from './cutPlan'
+import { measurePcmLevels } from '../media/pcmLevels'
+import { musicVerdict } from './musicCheck'
 
 /** Resume is impossible; the message says why (a user reads it). */
 export class ResumeRefusedError extends Error {}
@@ -64,7 +66,10 @@ export async function prepareChunks(
       const chunks: ChunkPlan[] = stored.chunks.map(({ silent: _silent, ...c }) => c)
       const finished = await checkpoints.loadChunkWords(workDir, chunks.length)
       log(describeReuse(finished, chunks.length))
+      // Not stored with the plan: one more pass over the PCM, as cheap as the first run's.
+      const sound = musicVerdict(await measurePcmLevels(pcmPath, signal))
       return {
+        sound,
         chunks,
         silent: stored.chunks.map((c) => c.silent),
         silentSeams: stored.silentSeams,
@@ -95,5 +100,6 @@ export async function prepareChunks(
     }
   }
   log(`cuts: ${describeSeams(plan)}`)
+  log(`sound: ${describeSound(plan.sound)}`)
   return { ...plan, finished: new Map(), checkpoint }
 }

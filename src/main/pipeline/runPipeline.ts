@@ -133,7 +133,7 @@ export async function runPipeline(
     workers: spec.workers
   })
   log(
-    `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of ≤ ${spec.chunkSeconds} s ` +
+    `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of about ${spec.chunkSeconds} s ` +
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
   )
 
@@ -242,7 +242,8 @@ export async function runPipeline(
   for (const message of transcriptWarnings({
     probedSeconds: Math.max(probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
     decodedSeconds: decoded.durationSeconds,
-    words
+    words,
+    music: prepared.sound.music
   })) {
     emit({ type: 'warning', message })
     log(`warning: ${message}`)

@@ -64,6 +64,10 @@ export interface CutOptions {
   overlapSeconds: number
   /** How far before the target length a silence may be to serve as the seam (default: 40 % of a chunk). */
   searchSeconds?: number
+  /** How far past the target length a silence may be (default 0: chunks never exceed chunkSeconds). */
+  searchAfterSeconds?: number
+  /** Audio heard (not owned) past each silent seam, on both sides: the engine's context. */
+  contextSeconds?: number
 }
 
 export interface CutPlan {
@@ -106,6 +110,7 @@ export function planSilenceCuts(
   const { chunkSeconds } = options
   const overlap = Math.max(0, Math.min(options.overlapSeconds, chunkSeconds / 2 - 1e-6))
   const search = Math.min(options.searchSeconds ?? chunkSeconds * 0.4, chunkSeconds / 2)
+  const after = Math.max(0, options.searchAfterSeconds ?? 0)
   const chunks: ChunkPlan[] = []
   let silentSeams = 0
   let overlapSeams = 0
@@ -113,7 +118,7 @@ export function planSilenceCuts(
   let ownStart = -Infinity
   while (chunkSeconds > 0 && duration - start > chunkSeconds) {
     const target = start + chunkSeconds
-    const cut = bestSilentCut(silences, target - search, target)
+    const cut = bestSilentCut(silences, target - search, Math.min(target + after, duration))
     const index = chunks.length
     if (cut !== null) {
       chunks.push({ index, start, end: cut, ownStart, ownEnd: cut })
@@ -129,10 +134,34 @@ export function planSilenceCuts(
     }
   }
   chunks.push({ index: chunks.length, start, end: duration, ownStart, ownEnd: Infinity })
-  return { chunks, silentSeams, overlapSeams }
+  return {
+    chunks: withSeamContext(chunks, options.contextSeconds ?? 0, duration),
+    silentSeams,
+    overlapSeams
+  }
 }
 
-/** True when the chunk lies wholly inside one silence: there is nothing in it to transcribe. */
+/**
+ * Each chunk also hears `seconds` of audio past every edge where it owns up to the edge (a
+ * silent seam), so the engine starts and ends a little outside the words it owns; the words
+ * heard there belong to the neighbour, and merge.ts keeps each once by ownership.
+ */
+export function withSeamContext(
+  chunks: ChunkPlan[],
+  seconds: number,
+  durationSeconds: number
+): ChunkPlan[] {
+  if (seconds <= 0) return chunks
+  return chunks.map((c) => ({
+    ...c,
+    start: c.start >= c.ownStart ? Math.max(0, c.start - seconds) : c.start,
+    end: c.end <= c.ownEnd ? Math.min(durationSeconds, c.end + seconds) : c.end
+  }))
+}
+
+/** True when the part of the chunk it owns lies wholly inside one silence: nothing to transcribe. */
 export function chunkIsSilent(chunk: ChunkPlan, silences: Silence[]): boolean {
-  return silences.some((s) => s.start <= chunk.start && s.end >= chunk.end)
+  const from = Math.max(chunk.start, chunk.ownStart)
+  const to = Math.min(chunk.end, chunk.ownEnd)
+  return silences.some((s) => s.start <= from && s.end >= to)
 }

@@ -4,6 +4,7 @@
 // a single byte is written, instead of filling the disk for minutes.
 import { statfs } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { longestChunkSeconds } from './cutPlan'
 
 /** Decoded 16 kHz mono s16le. */
 export const DECODED_BYTES_PER_SECOND = 32_000
@@ -18,7 +19,10 @@ export function workSpaceNeeded(
   processes: number
 ): number {
   const decoded = durationSeconds * DECODED_BYTES_PER_SECOND
-  const chunks = Math.min(durationSeconds, chunkSeconds) * DECODED_BYTES_PER_SECOND * processes
+  const chunks =
+    Math.min(durationSeconds, longestChunkSeconds(chunkSeconds)) *
+    DECODED_BYTES_PER_SECOND *
+    processes
   return Math.ceil(decoded + chunks + WORK_SPACE_MARGIN_BYTES)
 }
 

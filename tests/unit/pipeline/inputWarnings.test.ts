@@ -35,6 +35,16 @@ describe('transcriptWarnings', () => {
     ).toEqual([])
   })
 
+  it('music: the words found are not speech, said instead of any other "no speech" warning', () => {
+    const words = [word(5), word(100), word(700)]
+    expect(
+      transcriptWarnings({ probedSeconds: 790, decodedSeconds: 790, words, music: true })
+    ).toEqual(['no speech found: music?'])
+    expect(
+      transcriptWarnings({ probedSeconds: 60, decodedSeconds: 60, words: [], music: true })
+    ).toEqual(['no speech found: music?'])
+  })
+
   it('names long stretches without speech', () => {
     const words = [word(5), word(100), word(700), word(710)]
     expect(transcriptWarnings({ probedSeconds: 790, decodedSeconds: 790, words })).toEqual([

@@ -129,6 +129,79 @@ describe('planSilenceCuts', () => {
   })
 })
 
+describe('planSilenceCuts: wider window and seam context', () => {
+  const silences = [
+    { start: 4.0, end: 4.2 }, // a short pause before the 5 s target
+    { start: 5.8, end: 6.6 }, // a sentence break past it
+    { start: 9.5, end: 9.7 }
+  ]
+
+  it('a window past the target seams at the longest pause (the sentence break)', () => {
+    const narrow = planSilenceCuts(12, silences, { chunkSeconds: 5, overlapSeconds: 1 })
+    expect(narrow.chunks[0].end).toBeCloseTo(4.1)
+    const wide = planSilenceCuts(12, silences, {
+      chunkSeconds: 5,
+      overlapSeconds: 1,
+      searchAfterSeconds: 2
+    })
+    expect(wide.chunks[0].end).toBeCloseTo(6.2)
+    expect(wide.silentSeams).toBe(wide.chunks.length - 1)
+  })
+
+  it('context widens what a chunk hears at silent seams, never what it owns', () => {
+    const plain = planSilenceCuts(12, silences, { chunkSeconds: 5, overlapSeconds: 1 })
+    const heard = planSilenceCuts(12, silences, {
+      chunkSeconds: 5,
+      overlapSeconds: 1,
+      contextSeconds: 0.5
+    })
+    expect(heard.chunks.map((c) => [c.ownStart, c.ownEnd])).toEqual(
+      plain.chunks.map((c) => [c.ownStart, c.ownEnd])
+    )
+    expect(heard.chunks[0].start).toBe(0)
+    expect(heard.chunks[0].end).toBeCloseTo(plain.chunks[0].end + 0.5)
+    expect(heard.chunks[1].start).toBeCloseTo(plain.chunks[1].start - 0.5)
+    expect(heard.chunks.at(-1)?.end).toBe(12)
+  })
+
+  it('context at an overlapped seam adds nothing: the overlap is already heard', () => {
+    const plan = planSilenceCuts(25, [], { chunkSeconds: 10, overlapSeconds: 2, contextSeconds: 1 })
+    expect(plan.chunks.map((c) => [c.start, c.end])).toEqual([
+      [0, 10],
+      [8, 18],
+      [16, 25]
+    ])
+  })
+
+  it('words heard in the context are kept once, by the chunk that owns them', () => {
+    const timeline: TimedWord[] = []
+    const pauses: Silence[] = []
+    let t = 0
+    for (let i = 0; i < 40; i++) {
+      timeline.push({ word: `w${i}`, start: t, end: t + 0.4 })
+      t += 0.4
+      if (i % 4 === 3) {
+        pauses.push({ start: t, end: t + 0.3 })
+        t += 0.3
+      }
+    }
+    const { chunks } = planSilenceCuts(t, pauses, {
+      chunkSeconds: 5,
+      overlapSeconds: 1,
+      contextSeconds: 1
+    })
+    const merged = mergeChunkWords(
+      chunks.map((c) => ({
+        chunk: c,
+        words: timeline
+          .filter((w) => w.start >= c.start && w.end <= c.end)
+          .map((w) => ({ word: w.word, start: w.start - c.start, end: w.end - c.start }))
+      }))
+    )
+    expect(merged.map((w) => w.word)).toEqual(timeline.map((w) => w.word))
+  })
+})
+
 describe('chunkIsSilent', () => {
   it('is true only for a chunk wholly inside one silence', () => {
     const silences = [{ start: 10, end: 610 }]
@@ -137,5 +210,11 @@ describe('chunkIsSilent', () => {
     expect(silent.length).toBeGreaterThan(15)
     expect(silent.every((c) => c.start >= 10 && c.end <= 610)).toBe(true)
     expect(chunkIsSilent(chunks[0], silences)).toBe(false)
+  })
+
+  it('looks at what the chunk owns: context heard past its edges does not count', () => {
+    const chunk = { index: 1, start: 9, end: 21, ownStart: 10, ownEnd: 20 }
+    expect(chunkIsSilent(chunk, [{ start: 10, end: 20 }])).toBe(true)
+    expect(chunkIsSilent(chunk, [{ start: 10.5, end: 20 }])).toBe(false)
   })
 })

@@ -1,0 +1,131 @@
+// Music without speech ends with its transcript AND the warning "no speech found: music?" (the
+// engine finds "words" in any sound); speech — LibriVox, espeak-ng, or speech over quieter music
+// — never gets it. Fixtures are made here (tests/support/music.ts says how); the pipeline is the
+// built one, and the last case goes through the CLI and the database as a user would.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { melodyWithPercussion, sineChords, speechOverMusic } from '../../support/music'
+import { espeakSpeech } from '../../support/speech'
+import {
+  joinedLibrivox,
+  makeSpec,
+  removeDir,
+  runPipelineProcess,
+  tempDir,
+  type PipelineRun
+} from './harness'
+
+const MUSIC_WARNING = 'no speech found: music?'
+/** Generous: a few pocketsphinx chunks each, on a machine that may be busy with other work. */
+const TIMEOUT = 400_000
+const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
+let dir: string
+
+beforeAll(() => {
+  dir = tempDir('transcriptor-music-')
+})
+afterAll(() => removeDir(dir))
+
+function warnings(run: PipelineRun): string[] {
+  return run.events.flatMap((e) => (e.type === 'warning' ? [e.message] : []))
+}
+
+async function transcribe(name: string, input: string): Promise<PipelineRun> {
+  const spec = makeSpec(join(dir, name), input)
+  const run = await runPipelineProcess(spec)
+  expect(run.code, run.stderr).toBe(0)
+  expect(existsSync(join(spec.outputDir, 'transcript.txt'))).toBe(true)
+  return run
+}
+
+describe('pipeline: music without speech is said to be music', () => {
+  it(
+    'held sine chords: transcript plus the warning',
+    async () => {
+      const run = await transcribe('chords', sineChords(join(dir, 'chords.wav'), 30))
+      expect(warnings(run)).toEqual([MUSIC_WARNING])
+      expect(run.stdout).toMatch(/sound: (\d+) of \1 sounding window\(s\) music-like: music\?/)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'a melody over noise-burst percussion: transcript plus the warning',
+    async () => {
+      const run = await transcribe('melody', melodyWithPercussion(join(dir, 'melody.flac'), 30))
+      expect(warnings(run)).toEqual([MUSIC_WARNING])
+    },
+    TIMEOUT
+  )
+})
+
+describe('pipeline: speech is never called music', () => {
+  it(
+    'LibriVox',
+    async () => {
+      const run = await transcribe('librivox', joinedLibrivox(join(dir, 'librivox.wav'), 1))
+      expect(warnings(run)).toEqual([])
+      expect(run.stdout).toMatch(/sound: 0 of \d+ sounding window\(s\) music-like\n/)
+    },
+    TIMEOUT
+  )
+
+  it(
+    'espeak-ng',
+    async () => {
+      const speech = espeakSpeech(
+        dir,
+        'The committee will meet again on Thursday to discuss the budget for next year. ' +
+          'Please remember to bring your notes, since we will review every chapter in detail. ' +
+          'After the storm, the river rose quickly and flooded the fields along the valley.'
+      )
+      expect(warnings(await transcribe('espeak', speech))).toEqual([])
+    },
+    TIMEOUT
+  )
+
+  it(
+    'LibriVox over the melody 14 dB quieter',
+    async () => {
+      const melody = melodyWithPercussion(join(dir, 'bed.wav'), 30)
+      const speech = joinedLibrivox(join(dir, 'librivox-for-mix.wav'), 1)
+      const mixed = speechOverMusic(speech, melody, 14, join(dir, 'mixed.wav'))
+      expect(warnings(await transcribe('mixed', mixed))).toEqual([])
+    },
+    TIMEOUT
+  )
+})
+
+describe('CLI: the music warning is stored and shown', () => {
+  it(
+    'transcribe prints it; jobs show reads it back from the database',
+    () => {
+      const dataDir = join(dir, 'data')
+      const input = sineChords(join(dir, 'cli-chords.wav'), 20)
+      const cli = (args: string[]) =>
+        spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+          encoding: 'utf8',
+          timeout: TIMEOUT,
+          env: { ...process.env, TRANSCRIPTOR_HOME: '' }
+        })
+      const done = cli([
+        'transcribe',
+        '--format',
+        'txt',
+        '--out',
+        join(dir, 'cli-out'),
+        '--',
+        input
+      ])
+      expect(done.status, done.stderr).toBe(0)
+      // Outcomes are progress lines: on stderr, so stdout stays clean for --json.
+      expect(done.stderr).toContain(`(warning: ${MUSIC_WARNING})`)
+      const shown = cli(['jobs', 'show', '1'])
+      expect(shown.status, shown.stderr).toBe(0)
+      expect(shown.stdout).toMatch(new RegExp(`warning:\\s+${MUSIC_WARNING.replace('?', '\\?')}`))
+    },
+    TIMEOUT
+  )
+})
