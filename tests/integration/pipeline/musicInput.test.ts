@@ -44,7 +44,7 @@ describe('pipeline: music without speech is said to be music', () => {
   it(
     'held sine chords: transcript plus the warning',
     async () => {
-      const run = await transcribe('chords', sineChords(join(dir, 'chords.wav'), 30))
+      const run = await transcribe('chords', sineChords(join(dir, 'chords.wav'), 18))
       expect(warnings(run)).toEqual([MUSIC_WARNING])
       expect(run.stdout).toMatch(/sound: (\d+) of \1 sounding window\(s\) music-like: music\?/)
     },
@@ -54,7 +54,7 @@ describe('pipeline: music without speech is said to be music', () => {
   it(
     'a melody over noise-burst percussion: transcript plus the warning',
     async () => {
-      const run = await transcribe('melody', melodyWithPercussion(join(dir, 'melody.flac'), 30))
+      const run = await transcribe('melody', melodyWithPercussion(join(dir, 'melody.flac'), 18))
       expect(warnings(run)).toEqual([MUSIC_WARNING])
     },
     TIMEOUT
