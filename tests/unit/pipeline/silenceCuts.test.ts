@@ -18,6 +18,25 @@ function levels(durationSeconds: number, silences: Silence[]): Float32Array {
   })
 }
 
+/** `count` words of 0.4 s, with a 0.3 s pause after every `every` words. */
+function wordsWithPauses(
+  count: number,
+  every: number
+): { timeline: TimedWord[]; pauses: Silence[]; seconds: number } {
+  const timeline: TimedWord[] = []
+  const pauses: Silence[] = []
+  let t = 0
+  for (let i = 0; i < count; i++) {
+    timeline.push({ word: `w${i}`, start: t, end: t + 0.4 })
+    t += 0.4
+    if (i % every === every - 1) {
+      pauses.push({ start: t, end: t + 0.3 })
+      t += 0.3
+    }
+  }
+  return { timeline, pauses, seconds: t }
+}
+
 describe('findSilences', () => {
   it('finds quiet runs long enough to be gaps between words', () => {
     const db = levels(10, [
@@ -105,17 +124,7 @@ describe('planSilenceCuts', () => {
   })
 
   it('merges words across silent seams without loss or duplicates', () => {
-    const timeline: TimedWord[] = []
-    const silences: Silence[] = []
-    let t = 0
-    for (let i = 0; i < 60; i++) {
-      timeline.push({ word: `w${i}`, start: t, end: t + 0.4 })
-      t += 0.4
-      if (i % 5 === 4) {
-        silences.push({ start: t, end: t + 0.3 })
-        t += 0.3
-      }
-    }
+    const { timeline, pauses: silences, seconds: t } = wordsWithPauses(60, 5)
     const { chunks } = planSilenceCuts(t, silences, { chunkSeconds: 5, overlapSeconds: 1 })
     const merged = mergeChunkWords(
       chunks.map((c) => ({
@@ -174,17 +183,7 @@ describe('planSilenceCuts: wider window and seam context', () => {
   })
 
   it('words heard in the context are kept once, by the chunk that owns them', () => {
-    const timeline: TimedWord[] = []
-    const pauses: Silence[] = []
-    let t = 0
-    for (let i = 0; i < 40; i++) {
-      timeline.push({ word: `w${i}`, start: t, end: t + 0.4 })
-      t += 0.4
-      if (i % 4 === 3) {
-        pauses.push({ start: t, end: t + 0.3 })
-        t += 0.3
-      }
-    }
+    const { timeline, pauses, seconds: t } = wordsWithPauses(40, 4)
     const { chunks } = planSilenceCuts(t, pauses, {
       chunkSeconds: 5,
       overlapSeconds: 1,
