@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { TimedWord } from '@shared/domain'
 import { mergeChunkWords } from '../../../src/main/pipeline/merge'
+import type { ChunkPlan } from '../../../src/main/pipeline/chunking'
 import {
   chunkIsSilent,
   findSilences,
@@ -16,6 +17,18 @@ function levels(durationSeconds: number, silences: Silence[]): Float32Array {
     const t = (i + 0.5) * 0.02
     return silences.some((s) => t >= s.start && t < s.end) ? -70 : -20
   })
+}
+
+/** Each chunk hears the words wholly inside it (times relative to its start); the merge's words. */
+function mergedAsHeard(chunks: ChunkPlan[], timeline: TimedWord[]): string[] {
+  return mergeChunkWords(
+    chunks.map((c) => ({
+      chunk: c,
+      words: timeline
+        .filter((w) => w.start >= c.start && w.end <= c.end)
+        .map((w) => ({ word: w.word, start: w.start - c.start, end: w.end - c.start }))
+    }))
+  ).map((w) => w.word)
 }
 
 /** `count` words of 0.4 s, with a 0.3 s pause after every `every` words. */
@@ -126,15 +139,7 @@ describe('planSilenceCuts', () => {
   it('merges words across silent seams without loss or duplicates', () => {
     const { timeline, pauses: silences, seconds: t } = wordsWithPauses(60, 5)
     const { chunks } = planSilenceCuts(t, silences, { chunkSeconds: 5, overlapSeconds: 1 })
-    const merged = mergeChunkWords(
-      chunks.map((c) => ({
-        chunk: c,
-        words: timeline
-          .filter((w) => w.start >= c.start && w.end <= c.end)
-          .map((w) => ({ word: w.word, start: w.start - c.start, end: w.end - c.start }))
-      }))
-    )
-    expect(merged.map((w) => w.word)).toEqual(timeline.map((w) => w.word))
+    expect(mergedAsHeard(chunks, timeline)).toEqual(timeline.map((w) => w.word))
   })
 })
 
@@ -189,15 +194,7 @@ describe('planSilenceCuts: wider window and seam context', () => {
       overlapSeconds: 1,
       contextSeconds: 1
     })
-    const merged = mergeChunkWords(
-      chunks.map((c) => ({
-        chunk: c,
-        words: timeline
-          .filter((w) => w.start >= c.start && w.end <= c.end)
-          .map((w) => ({ word: w.word, start: w.start - c.start, end: w.end - c.start }))
-      }))
-    )
-    expect(merged.map((w) => w.word)).toEqual(timeline.map((w) => w.word))
+    expect(mergedAsHeard(chunks, timeline)).toEqual(timeline.map((w) => w.word))
   })
 })
 
