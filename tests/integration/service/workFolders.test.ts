@@ -76,8 +76,12 @@ describe('work folders after a hard death', () => {
     )
     await waitFor(() => hasDecodedAudio(1), 'decoded audio in the work folder', 30_000)
     const pid = storedRow(1)!.process_id!
+    // 'exit' fires once the CLI is reaped: SIGKILL is not instant, and a dying owner still counts
+    // as alive to the reaper (seen in CI under load: the row stayed 'processing').
+    const cliGone = new Promise((resolveExit) => cli.once('exit', resolveExit))
     cli.kill('SIGKILL')
     process.kill(-pid, 'SIGKILL')
+    await cliGone
     await waitFor(() => !isRunning(pid), 'the pipeline to be gone', 30_000)
     expect(existsSync(workDir(1))).toBe(true)
 
