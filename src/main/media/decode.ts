@@ -22,11 +22,21 @@ export interface DecodedAudio {
   durationSeconds: number
 }
 
+/** How often a running decode reports how far it got (a 5-minute file is done before the first). */
+export const DECODE_PROGRESS_EVERY_MS = 2000
+
+export interface DecodeOptions {
+  /** Called every `progressEveryMs` while ffmpeg runs, with the seconds decoded so far. */
+  onProgress?: (decodedSeconds: number) => void
+  progressEveryMs?: number
+}
+
 export async function decodeToPcm(
   ffmpeg: string,
   inputPath: string,
   tempDir: string,
-  signal: AbortSignal
+  signal: AbortSignal,
+  o: DecodeOptions = {}
 ): Promise<DecodedAudio> {
   const pcmPath = join(tempDir, 'audio.s16le')
   const args = [
@@ -35,12 +45,29 @@ export async function decodeToPcm(
     '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE),
     '-f', 's16le', '-acodec', 'pcm_s16le', pcmPath
   ] // prettier-ignore
-  await runFfmpeg(
-    ffmpeg,
-    args,
-    signal,
-    (stderr) => new BadInputError(`ffmpeg could not decode the audio: ${meaningfulTail(stderr, 1)}`)
-  )
+  const { onProgress, progressEveryMs = DECODE_PROGRESS_EVERY_MS } = o
+  let finished = false
+  // The size of what ffmpeg has written is how far it got: no progress protocol to parse.
+  const progress = onProgress
+    ? setInterval(() => {
+        stat(pcmPath).then(
+          (s) => finished || onProgress(Math.floor(s.size / 2) / SAMPLE_RATE),
+          () => undefined // not created yet
+        )
+      }, progressEveryMs)
+    : undefined
+  try {
+    await runFfmpeg(
+      ffmpeg,
+      args,
+      signal,
+      (stderr) =>
+        new BadInputError(`ffmpeg could not decode the audio: ${meaningfulTail(stderr, 1)}`)
+    )
+  } finally {
+    finished = true
+    clearInterval(progress)
+  }
   const bytes = (await stat(pcmPath)).size
   return { pcmPath, durationSeconds: Math.floor(bytes / 2) / SAMPLE_RATE }
 }

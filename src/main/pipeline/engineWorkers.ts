@@ -20,6 +20,8 @@ export class EngineWorkerPool {
   private readonly idle: EngineWorker[] = []
   private readonly all = new Set<EngineWorker>()
   private starting = 0
+  /** The worker warmUp started, until a lane claims it. */
+  private warming: Promise<EngineWorker | null> | null = null
   private noWorkers = false
   private announced = false
   private closed = false
@@ -45,6 +47,17 @@ export class EngineWorkerPool {
     }
   }
 
+  /**
+   * Starts one worker now, while the audio is still being decoded and planned, so the first chunk
+   * finds a model loaded (whisper's load is seconds on a big model). A failure here is not
+   * reported: the first lane starts a worker of its own and reports that one's.
+   */
+  warmUp(): void {
+    const startWorker = this.o.engine.startWorker?.bind(this.o.engine)
+    if (this.noWorkers || !startWorker || this.warming || this.all.size > 0) return
+    this.warming = this.start(startWorker).catch(() => null)
+  }
+
   close(): void {
     this.closed = true
     for (const w of this.all) w.close()
@@ -53,14 +66,28 @@ export class EngineWorkerPool {
   }
 
   private async acquire(): Promise<EngineWorker | null> {
-    if (this.noWorkers || !this.o.engine.startWorker) return null
+    const startWorker = this.o.engine.startWorker?.bind(this.o.engine)
+    if (this.noWorkers || !startWorker) return null
     const ready = this.idle.pop()
     if (ready) return ready
+    const warming = this.warming
+    if (warming) {
+      this.warming = null
+      // null: the engine has no workers, or the warm-up failed and a fresh start says why.
+      const worker = await warming
+      if (worker) return worker
+    }
     if (this.all.size + this.starting >= this.o.limit)
       throw new Error('engine worker pool: more lanes than workers')
+    return this.start(startWorker)
+  }
+
+  private async start(
+    startWorker: NonNullable<Engine['startWorker']>
+  ): Promise<EngineWorker | null> {
     this.starting++
     try {
-      const worker = await this.o.engine.startWorker({
+      const worker = await startWorker({
         model: this.o.model,
         modelsDir: this.o.modelsDir,
         log: this.o.log

@@ -3,6 +3,7 @@
 // audio than its header claims (a truncated download), or long stretches had no speech. Pure: from
 // the probe's and the decoder's lengths, the words and the music verdict.
 import type { TimedWord } from '@shared/domain'
+import { formatClock } from '@shared/clock'
 
 /** A gap in the words at least this long is worth saying (a silent or music-only stretch). */
 export const LONG_GAP_SECONDS = 60
@@ -19,14 +20,6 @@ export interface WarningInput {
 
 /** Said when the recording holds sound but no speech: whatever words an engine found are not. */
 export const MUSIC_WARNING = 'no speech found: music?'
-
-function clock(seconds: number): string {
-  const s = Math.round(seconds)
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const ss = String(s % 60).padStart(2, '0')
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
-}
 
 export function transcriptWarnings({
   probedSeconds,
@@ -55,7 +48,7 @@ export function transcriptWarnings({
   let previousEnd = 0
   for (const word of [...words, { word: '', start: decodedSeconds, end: decodedSeconds }]) {
     if (word.start - previousEnd >= LONG_GAP_SECONDS)
-      gaps.push(`${clock(previousEnd)}–${clock(word.start)}`)
+      gaps.push(`${formatClock(previousEnd)}–${formatClock(word.start)}`)
     previousEnd = Math.max(previousEnd, word.end)
   }
   if (gaps.length > 0) {

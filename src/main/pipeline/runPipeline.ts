@@ -5,14 +5,15 @@ import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { TimedWord, Transcript } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
-import { locateMediaTools, MediaToolsMissingError } from '../media/ffmpeg'
-import { BadInputError, probeMedia } from '../media/probe'
+import { formatClock } from '@shared/clock'
+import { locateMediaTools, MediaToolsMissingError, type MediaTools } from '../media/ffmpeg'
+import { BadInputError, probeMedia, type MediaProbe } from '../media/probe'
 import { getEngine } from '../engines/registry'
 import { EngineCrashError, EngineUnavailableError, type Engine } from '../engines/types'
 import type { ChunkPlan } from './chunking'
 import { clearCheckpoints } from './checkpoints'
-import { prepareChunks, ResumeRefusedError } from './preparedChunks'
-import { decodeToPcm, writeChunkWav } from '../media/decode'
+import { prepareChunks, ResumeRefusedError, type PreparedChunks } from './preparedChunks'
+import { decodeToPcm, writeChunkWav, type DecodedAudio } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
@@ -110,20 +111,24 @@ export async function runPipeline(
   const info = await engine.availability(spec.model, { modelsDir: spec.modelsDir })
   if (!info.available) throw new EngineUnavailableError(info.detail)
 
-  const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)
-  await checkWorkSpace(spec.tempDir, probe.durationSeconds, spec)
-  await ensureOutputDir(spec.outputDir)
-  emit({ type: 'probe', durationSeconds: probe.durationSeconds, codec: probe.audioCodec })
-  log(
-    `probe: ${basename(spec.inputPath)}: ${probe.durationSeconds.toFixed(2)} s, codec ${probe.audioCodec}`
+  const workers = new EngineWorkerPool({
+    engine,
+    model: spec.model,
+    modelsDir: spec.modelsDir,
+    // Lanes never outnumber processes (runPool, and the local server's slots in runChunkPool).
+    limit: Math.max(1, spec.processes),
+    log,
+    onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
+  })
+  signal.addEventListener('abort', () => workers.close(), { once: true })
+  // The model loads while the input is probed, decoded and planned: the first chunk finds it.
+  workers.warmUp()
+  const { probe, decoded, prepared } = await prepareInput(spec, tools, emit, log, signal).catch(
+    (error: unknown) => {
+      workers.close()
+      throw error
+    }
   )
-
-  await mkdir(spec.tempDir, { recursive: true })
-  const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal)
-  if (decoded.durationSeconds <= 0) {
-    throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
-  }
-  const prepared = await prepareChunks(spec, decoded.pcmPath, decoded.durationSeconds, signal, log)
   const { chunks } = prepared
   emit({
     type: 'engine',
@@ -165,15 +170,6 @@ export async function runPipeline(
   /** Words a chunk has without an engine: reused from a checkpoint, or none in silence. */
   const knownWords = (index: number): TimedWord[] | undefined =>
     prepared.finished.get(index) ?? (prepared.silent[index] ? [] : undefined)
-  const workers = new EngineWorkerPool({
-    engine,
-    model: spec.model,
-    modelsDir: spec.modelsDir,
-    limit: Math.max(1, Math.min(spec.processes, chunks.length - prepared.finished.size)),
-    log,
-    onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
-  })
-  signal.addEventListener('abort', () => workers.close(), { once: true })
   const transcribeLocally = async (index: number, poolSignal: AbortSignal): Promise<ChunkWords> => {
     const known = knownWords(index)
     if (known) return finishChunk(index, known, '')
@@ -252,6 +248,35 @@ export async function runPipeline(
   emit({ type: 'done', outputs, wordCount: words.length })
   log(`done: ${words.length} word(s) → ${Object.values(outputs).join(', ')}`)
   if (spec.workDir) await clearCheckpoints(spec.workDir)
+}
+
+/** Probe, decode and chunk plan: everything before the first chunk can start. */
+async function prepareInput(
+  spec: PipelineSpec,
+  tools: MediaTools,
+  emit: EventSink,
+  log: Log,
+  signal: AbortSignal
+): Promise<{ probe: MediaProbe; decoded: DecodedAudio; prepared: PreparedChunks }> {
+  const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)
+  await checkWorkSpace(spec.tempDir, probe.durationSeconds, spec)
+  await ensureOutputDir(spec.outputDir)
+  emit({ type: 'probe', durationSeconds: probe.durationSeconds, codec: probe.audioCodec })
+  log(
+    `probe: ${basename(spec.inputPath)}: ${probe.durationSeconds.toFixed(2)} s, codec ${probe.audioCodec}`
+  )
+
+  await mkdir(spec.tempDir, { recursive: true })
+  const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
+    // A long file takes seconds to decode (3 h: ~8 s): the log says how far it got meanwhile.
+    onProgress: (seconds) =>
+      log(`decoding: ${formatClock(seconds)} of ${formatClock(probe.durationSeconds)}`)
+  })
+  if (decoded.durationSeconds <= 0) {
+    throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
+  }
+  const prepared = await prepareChunks(spec, decoded.pcmPath, decoded.durationSeconds, signal, log)
+  return { probe, decoded, prepared }
 }
 
 /** The spec's endpoints as chunk servers whose results count like local ones. */
