@@ -59,11 +59,9 @@ describe('EngineWorkerPool warm-up', () => {
     workers.warmUp()
     expect(loads.started).toBe(1)
     await sleep(150) // the decode and cut plan would run here
-    const began = performance.now()
     const words = await workers.transcribe('a.wav', chunkOptions)
     expect(words[0].word).toBe('from-1')
-    expect(performance.now() - began).toBeLessThan(150) // the rest of the load, not a fresh one
-    expect(loads.started).toBe(1)
+    expect(loads.started).toBe(1) // it waited for the rest of that load, not for a fresh one
     workers.close()
     expect(loads.closed).toBe(1)
   })
