@@ -44,6 +44,9 @@ const BaseUrlSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
 
+/** Seconds one request may take when neither the endpoint nor the job says otherwise. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 300
+
 /** What a job needs to use one endpoint (the key is looked up by keyRef, never carried here). */
 export const EndpointRefSchema = z
   .object({
@@ -64,6 +67,8 @@ export const SavedEndpointSchema = z.object({
   baseUrl: z.string(),
   model: z.string(),
   concurrency: z.number().int(),
+  /** Seconds a request may take; null = the job's default. */
+  timeoutSeconds: z.number().int().nullable(),
   hasKey: z.boolean()
 })
 export type SavedEndpoint = z.infer<typeof SavedEndpointSchema>
@@ -74,6 +79,8 @@ export const NewEndpointSchema = z
     baseUrl: BaseUrlSchema,
     model: z.string().trim().min(1).max(256),
     concurrency: z.number().int().min(1).max(64),
+    /** Seconds one request may take; absent = the job's default. */
+    timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
     apiKey: z.string().max(4096).optional()
   })
   .strict()

@@ -2,7 +2,12 @@
 // is logged), uploaded, and its words returned with chunk-relative times. Requests in flight are
 // reported as pipeline events so the job page lists them next to the local processes.
 import { readFile, rm } from 'node:fs/promises'
-import { endpointLabel, type EndpointRef, type RemoteRequest } from '@shared/endpoints'
+import {
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  endpointLabel,
+  type EndpointRef,
+  type RemoteRequest
+} from '@shared/endpoints'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { TimedWord } from '@shared/domain'
 import { transcribeRemote } from '../engines/openai'
@@ -10,8 +15,6 @@ import { encodeFlac } from '../media/flac'
 import type { ChunkServer } from './chunkPool'
 import type { EndpointKeys } from './endpointKeys'
 import type { EventSink } from './events'
-
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 300
 
 export interface EndpointPoolDeps {
   spec: PipelineSpec

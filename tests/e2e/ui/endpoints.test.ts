@@ -1,6 +1,6 @@
 // Settings → Endpoints in the real renderer against the real browser host and a loopback
 // transcription server that requires a key: bad URLs are refused with a reason, an endpoint is
-// added (key write-only), tested (reachable, authorised, model known) and removed. The key is in
+// added (key write-only, a timeout of its own), tested (reachable, authorised, model known) and removed. The key is in
 // the 0600 secrets file while saved and nowhere else: not on the page, in the database, the host's
 // output or the rows the renderer receives.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs'
@@ -49,6 +49,9 @@ describe('Settings → Endpoints', () => {
     await page.getByTestId('endpoint-model').fill('pocketsphinx')
     await page.getByTestId('endpoint-add').click()
     await page.getByTestId('endpoint-row').first().waitFor()
+    expect(await page.getByTestId('endpoint-row').first().innerText()).toMatch(
+      /300 s per request \(default\)/
+    )
     await page.getByTestId('endpoint-row').first().getByTestId('endpoint-test').click()
     await expect
       .poll(() => page.getByTestId('endpoint-check').first().innerText(), { timeout: 20_000 })
@@ -60,10 +63,19 @@ describe('Settings → Endpoints', () => {
     await url.fill(`${server.url}/v1`)
     await page.getByTestId('endpoint-model').fill('pocketsphinx')
     await page.getByTestId('endpoint-concurrency').fill('2')
+    const timeout = page.getByTestId('endpoint-timeout')
+    await timeout.fill('90.5')
+    await expect
+      .poll(() => page.getByTestId('error-endpoint-timeout').innerText())
+      .toMatch(/whole seconds from 1 to 86400/)
+    expect(await page.getByTestId('endpoint-add').isDisabled()).toBe(true)
+    await timeout.fill('900')
     await page.getByTestId('endpoint-key').fill(KEY)
     await page.getByTestId('endpoint-add').click()
     const row = page.getByTestId('endpoint-row').first()
-    await expect.poll(() => row.innerText()).toMatch(/model pocketsphinx · 2 at once · key stored/)
+    await expect
+      .poll(() => row.innerText())
+      .toMatch(/model pocketsphinx · 2 at once · 900 s per request · key stored/)
     expect(await page.getByTestId('endpoint-key').inputValue()).toBe('')
     await row.getByTestId('endpoint-test').click()
     await expect

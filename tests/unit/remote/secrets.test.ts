@@ -49,6 +49,7 @@ describe('endpoint keys', () => {
       baseUrl: 'http://127.0.0.1:9/v1',
       model: 'whisper-1',
       concurrency: 2,
+      timeoutSeconds: null,
       hasKey: true
     })
     const file = join(db!.dir, 'secrets.json')
@@ -93,6 +94,27 @@ describe('endpoint keys', () => {
       endpoints: [{ baseUrl: 'http://x:1', model: 'm', concurrency: 1, keyRef: 'env' }]
     })
     expect(viaEnv.endpoints?.[0].keyRef).toBeUndefined()
+  })
+
+  it("a saved endpoint's own timeout reaches the job; none saved = the job's default", async () => {
+    const d = deps()
+    const slow = await endpointHandlers(d)['endpoints.add'](
+      { baseUrl: 'http://slow-gpu:8000/v1', model: 'large', concurrency: 1, timeoutSeconds: 1800 },
+      { clientId: 'unit' }
+    )
+    expect(slow.timeoutSeconds).toBe(1800)
+    await endpointHandlers(d)['endpoints.add'](
+      { baseUrl: 'http://fast:8000/v1', model: 'base', concurrency: 2 },
+      { clientId: 'unit' }
+    )
+    expect(
+      (await endpointHandlers(d)['endpoints.list']({}, { clientId: 'unit' }))[1]
+    ).toMatchObject({ timeoutSeconds: null })
+    const options = { ...jobOptionsIn(DEFAULT_SETTINGS), engine: 'openai' as const }
+    expect(withEndpoints(d, options).endpoints).toEqual([
+      { baseUrl: 'http://slow-gpu:8000/v1', model: 'large', concurrency: 1, timeoutSeconds: 1800 },
+      { baseUrl: 'http://fast:8000/v1', model: 'base', concurrency: 2 }
+    ])
   })
 
   it('a local engine shares the job with the saved endpoints only when asked; none saved is refused', async () => {

@@ -8,6 +8,7 @@ interface EndpointDbRow {
   base_url: string
   model: string
   concurrency: number
+  timeout_seconds: number | null
   has_key: 0 | 1
 }
 
@@ -16,6 +17,7 @@ const toSaved = (r: EndpointDbRow): SavedEndpoint => ({
   baseUrl: r.base_url,
   model: r.model,
   concurrency: r.concurrency,
+  timeoutSeconds: r.timeout_seconds,
   hasKey: r.has_key === 1
 })
 
@@ -39,10 +41,17 @@ export class EndpointRepository {
   add(e: Omit<NewEndpoint, 'apiKey'>, hasKey: boolean): SavedEndpoint {
     const row = this.db
       .prepare(
-        `INSERT INTO endpoints (base_url, model, concurrency, has_key, created_at)
-         VALUES (?, ?, ?, ?, ?) RETURNING *`
+        `INSERT INTO endpoints (base_url, model, concurrency, timeout_seconds, has_key, created_at)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING *`
       )
-      .get(e.baseUrl.trim(), e.model, e.concurrency, hasKey ? 1 : 0, Date.now()) as EndpointDbRow
+      .get(
+        e.baseUrl.trim(),
+        e.model,
+        e.concurrency,
+        e.timeoutSeconds ?? null,
+        hasKey ? 1 : 0,
+        Date.now()
+      ) as EndpointDbRow
     return toSaved(row)
   }
 

@@ -76,6 +76,7 @@ export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointR
     baseUrl: e.baseUrl,
     model: e.model,
     concurrency: e.concurrency,
+    ...(e.timeoutSeconds !== null && { timeoutSeconds: e.timeoutSeconds }),
     ...(e.hasKey && { keyRef: keyRefOf(e.id) })
   }))
 }

@@ -1,10 +1,12 @@
 // Settings → Endpoints: the OpenAI-compatible servers the `openai` engine spreads chunks over.
-// Add (URL, model, concurrency, optional key), Test (reachable, authorised, model known), Remove.
+// Add (URL, model, concurrency, optional timeout and key), Test (reachable, authorised, model
+// known), Remove.
 // The key field is write-only: once added, the key lives in the host's secret store and never
 // comes back to the page.
 import { useEffect, useState } from 'react'
 import {
   DEFAULT_ENDPOINT_MODEL,
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
   endpointLabel,
   endpointUrlProblem,
   type EndpointCheck,
@@ -15,6 +17,16 @@ import { Field } from './OptionFields'
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
 
+/** The timeout field: empty = the default; otherwise whole seconds, 1 – 86,400. */
+function parseTimeout(text: string): { seconds?: number; problem?: string } {
+  const trimmed = text.trim()
+  if (trimmed === '') return {}
+  const seconds = Number(trimmed)
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
+    return { problem: 'whole seconds from 1 to 86400, or empty for the default' }
+  return { seconds }
+}
+
 export function EndpointsSection(): React.JSX.Element {
   const [endpoints, setEndpoints] = useState<SavedEndpoint[]>([])
   const [loadError, setLoadError] = useState<string | null>(null)
@@ -22,6 +34,7 @@ export function EndpointsSection(): React.JSX.Element {
   const [url, setUrl] = useState('')
   const [model, setModel] = useState(DEFAULT_ENDPOINT_MODEL)
   const [concurrency, setConcurrency] = useState(1)
+  const [timeoutText, setTimeoutText] = useState('')
   const [apiKey, setApiKey] = useState('')
   const [addError, setAddError] = useState<string | null>(null)
 
@@ -38,7 +51,13 @@ export function EndpointsSection(): React.JSX.Element {
   }, [])
 
   const urlProblem = url.trim() ? endpointUrlProblem(url) : null
-  const canAdd = url.trim() !== '' && !urlProblem && model.trim() !== '' && concurrency >= 1
+  const timeoutField = parseTimeout(timeoutText)
+  const canAdd =
+    url.trim() !== '' &&
+    !urlProblem &&
+    model.trim() !== '' &&
+    concurrency >= 1 &&
+    !timeoutField.problem
 
   const add = async (): Promise<void> => {
     try {
@@ -46,10 +65,12 @@ export function EndpointsSection(): React.JSX.Element {
         baseUrl: url.trim(),
         model: model.trim(),
         concurrency,
+        ...(timeoutField.seconds !== undefined && { timeoutSeconds: timeoutField.seconds }),
         ...(apiKey.trim() && { apiKey: apiKey.trim() })
       })
       setUrl('')
       setApiKey('')
+      setTimeoutText('')
       setAddError(null)
       await reload()
     } catch (err) {
@@ -98,7 +119,11 @@ export function EndpointsSection(): React.JSX.Element {
             <li key={e.id} data-testid="endpoint-row">
               <span className="endpoint-name">{endpointLabel(e.baseUrl)}</span>{' '}
               <span className="muted">
-                model {e.model} · {e.concurrency} at once · {e.hasKey ? 'key stored' : 'no key'}
+                model {e.model} · {e.concurrency} at once ·{' '}
+                {e.timeoutSeconds === null
+                  ? `${DEFAULT_REQUEST_TIMEOUT_SECONDS} s per request (default)`
+                  : `${e.timeoutSeconds} s per request`}{' '}
+                · {e.hasKey ? 'key stored' : 'no key'}
               </span>{' '}
               <button type="button" onClick={() => void test(e.id)} data-testid="endpoint-test">
                 Test
@@ -164,6 +189,22 @@ export function EndpointsSection(): React.JSX.Element {
             value={concurrency}
             onChange={(e) => setConcurrency(Math.max(1, Math.min(64, Number(e.target.value) || 1)))}
             data-testid="endpoint-concurrency"
+          />
+        </Field>
+        <Field
+          id="endpoint-timeout"
+          label="Timeout per request (s)"
+          error={timeoutField.problem}
+          hint={`empty = ${DEFAULT_REQUEST_TIMEOUT_SECONDS} s; upload to last byte, more for a slow server or long chunks`}
+        >
+          <input
+            id="endpoint-timeout"
+            inputMode="numeric"
+            value={timeoutText}
+            placeholder={String(DEFAULT_REQUEST_TIMEOUT_SECONDS)}
+            onChange={(e) => setTimeoutText(e.target.value)}
+            aria-invalid={timeoutField.problem ? true : undefined}
+            data-testid="endpoint-timeout"
           />
         </Field>
         <Field
