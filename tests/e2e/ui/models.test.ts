@@ -78,4 +78,34 @@ describe('Models', () => {
     expect(await page.locator('#job-models option').first().getAttribute('value')).toBe('base.en')
     expect(await page.getByRole('button', { name: /Download base\.en/ }).count()).toBe(0)
   })
+
+  it('a mirror saved in Settings is where the next download comes from', async () => {
+    const mirror = await startModelServer({ '/ggml-base.en.bin': { body: model } })
+    try {
+      // No TRANSCRIPTOR_MODEL_BASE_URL: it would win over the setting.
+      ui = await openUi({ env: { TRANSCRIPTOR_MODEL_CATALOG: join(dir, 'catalog.tsv') } })
+      const { page, host } = ui
+      await page.getByTestId('nav-settings').click()
+      await expect.poll(() => page.getByText(/· from https:\/\/huggingface\.co\//).count()).toBe(1)
+      const field = page.getByTestId('settings-modelBaseUrl')
+      await field.fill('ftp://mirror.example/models')
+      await expect
+        .poll(() => page.getByTestId('error-settings-modelBaseUrl').innerText())
+        .toMatch(/must be an http\(s\) URL or empty/)
+      expect(await page.getByTestId('settings-save').isDisabled()).toBe(true)
+      await field.fill(mirror.base)
+      await page.getByTestId('settings-save').click()
+      await expect.poll(() => page.getByTestId('settings-result').innerText()).toMatch(/Saved/)
+      await expect.poll(() => page.getByText(`· from ${mirror.base}`).count()).toBe(1)
+
+      const row = page.getByTestId('model-base.en')
+      await row.getByRole('button', { name: 'Download' }).click()
+      await expect.poll(() => row.innerText(), { timeout: 30_000 }).toMatch(/Installed/)
+      expect(existsSync(join(host.dataDir, 'models', 'ggml-base.en.bin'))).toBe(true)
+      expect(mirror.ranges('/ggml-base.en.bin').length).toBeGreaterThan(0)
+      await screenshot(page, 'models-mirror-installed')
+    } finally {
+      await mirror.close()
+    }
+  })
 })

@@ -9,6 +9,7 @@ import {
   refreshModels
 } from '../store/modelActions'
 import { useModelsStore } from '../store/modelsStore'
+import { useSettingsStore } from '../store/settingsStore'
 
 export function formatBytes(n: number): string {
   if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GiB`
@@ -85,9 +86,11 @@ export function ModelsSection(): React.JSX.Element {
   const listing = useModelsStore((s) => s.listing)
   const progress = useModelsStore((s) => s.progress)
   const error = useModelsStore((s) => s.error)
+  // A saved mirror changes where the next download comes from: the listing says so at once.
+  const mirror = useSettingsStore((s) => s.settings?.modelBaseUrl)
   useEffect(() => {
     void refreshModels()
-  }, [])
+  }, [mirror])
   return (
     <section className="page models-section" aria-labelledby="models-heading">
       <h2 id="models-heading">Whisper models</h2>

@@ -123,6 +123,25 @@ function SettingsForm({ saved }: { saved: Settings }): React.JSX.Element {
         'processTracking',
         'Process tracking (register, heartbeat and clean up orphaned processes)'
       )}
+      <h2>Downloads</h2>
+      <div className="option-grid">
+        <Field
+          id="settings-modelBaseUrl"
+          label="Whisper model mirror"
+          error={errors.modelBaseUrl}
+          hint="empty = Hugging Face (whisper.cpp's files); a mirror serves the same ggml-NAME.bin names"
+        >
+          <input
+            id="settings-modelBaseUrl"
+            type="url"
+            value={draft.modelBaseUrl}
+            placeholder="https://huggingface.co/ggerganov/whisper.cpp/resolve/main"
+            onChange={(e) => change({ modelBaseUrl: e.target.value.trim() })}
+            aria-invalid={errors.modelBaseUrl ? true : undefined}
+            data-testid="settings-modelBaseUrl"
+          />
+        </Field>
+      </div>
       {errors._form && <p className="field-error">{errors._form}</p>}
       <div className="actions">
         <button
