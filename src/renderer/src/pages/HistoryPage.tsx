@@ -261,28 +261,31 @@ const HistoryRowView = memo(function HistoryRowView({
           ? row.warning && <span data-testid={`history-warning-${row.id}`}>⚠ {row.warning}</span>
           : (endReason(row) ?? '')}
       </td>
-      <td className="actions">
-        <button onClick={() => navigate({ page: 'job', id: row.id })}>
-          {row.status === 'completed' ? 'Open transcript' : 'Open'}
-        </button>
-        {revealFormat && (
-          <button onClick={() => void openOutput(row.id, revealFormat, true)}>Reveal</button>
-        )}
-        {isTerminal(row) && row.status !== 'completed' && (
-          <>
-            <button
-              onClick={() => void resumeJob(row.id)}
-              title="Continue from the chunks already transcribed"
-              data-testid={`resume-${row.id}`}
-            >
-              Resume
-            </button>
-            <button onClick={() => void retryAndSay(row)}>Retry</button>
-          </>
-        )}
-        <button className="danger" onClick={() => onDelete(row)} data-testid={`delete-${row.id}`}>
-          Delete
-        </button>
+      <td className="actions-cell">
+        {/* A flex box inside the cell: a flex <td> is no table cell and drew its border offset. */}
+        <div className="row-actions">
+          <button onClick={() => navigate({ page: 'job', id: row.id })}>
+            {row.status === 'completed' ? 'Open transcript' : 'Open'}
+          </button>
+          {revealFormat && (
+            <button onClick={() => void openOutput(row.id, revealFormat, true)}>Reveal</button>
+          )}
+          {isTerminal(row) && row.status !== 'completed' && (
+            <>
+              <button
+                onClick={() => void resumeJob(row.id)}
+                title="Continue from the chunks already transcribed"
+                data-testid={`resume-${row.id}`}
+              >
+                Resume
+              </button>
+              <button onClick={() => void retryAndSay(row)}>Retry</button>
+            </>
+          )}
+          <button className="danger" onClick={() => onDelete(row)} data-testid={`delete-${row.id}`}>
+            Delete
+          </button>
+        </div>
       </td>
     </tr>
   )
