@@ -285,12 +285,21 @@ export const TranscriptSchema = z
   .strict()
 export type Transcript = z.infer<typeof TranscriptSchema>
 
+/** The job's output files after an edit was saved (or reverted): rewritten, or left and why. */
+export interface TranscriptFiles {
+  updated: string[]
+  /** e.g. `changed outside Transcriptor`: such a file is never overwritten. */
+  left: { path: string; why: string }[]
+}
+
 /** A job's transcript as the job page and exports see it. */
 export interface TranscriptDocument {
   /** With the user's edits, if any. */
   transcript: Transcript
   /** Epoch ms of the last edit; null = the engine's output unchanged. */
   editedAt: number | null
+  /** Set by a save or a revert: what happened to the files on disk. */
+  files?: TranscriptFiles
 }
 
 export const HISTORY_SORTS = ['newest', 'oldest', 'name', 'longest'] as const

@@ -3,7 +3,7 @@
 // finds words; two jobs on files with the same name in one output folder keep both transcripts,
 // and deleting one leaves the other intact. One browser, two short jobs, for the whole file.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
@@ -108,7 +108,7 @@ describe('the transcript workspace', () => {
     await expect.poll(mediaTime).toBeCloseTo(Math.max(0, (target as number) - 5), 1)
   })
 
-  it('saves a correction (with undo), marks it edited, and the downloaded SRT has it', async () => {
+  it('saves a correction (with undo), marks it edited; the files on disk and the downloaded SRT have it', async () => {
     const { page, client } = ui
     const correction = 'Mister John Dashwood had the leisure to consider it'
     await page.getByTestId('segment-text-0').dblclick()
@@ -128,6 +128,23 @@ describe('the transcript workspace', () => {
     const stored = await client.call('transcripts.get', { id: first })
     expect(stored?.transcript.segments[0]?.text).toBe(correction)
     expect(stored?.editedAt).not.toBeNull()
+    // The job's files on disk have it too.
+    expect(await page.getByTestId('transcript-save-state').innerText()).toMatch(/files updated/)
+    const row = await client.call('jobs.get', { id: first })
+    const txt = (JSON.parse(row?.output_files ?? '{}') as Record<string, string>).txt
+    expect(readFileSync(txt, 'utf8').replace(/\s+/g, ' ')).toContain(correction)
+    // A file the user changed outside the app is left alone, and the page says so.
+    const srtPath = (JSON.parse(row?.output_files ?? '{}') as Record<string, string>).srt
+    writeFileSync(srtPath, 'subtitles fixed by hand\n')
+    await page.getByTestId('segment-text-0').dblclick()
+    await page.getByTestId('segment-editor-0').fill(`${correction} indeed`)
+    await page.getByTestId('segment-editor-0').press('Enter')
+    await expect
+      .poll(() => page.getByTestId('transcript-file-left').innerText())
+      .toBe('interview.srt left as it is: changed outside Transcriptor')
+    expect(readFileSync(srtPath, 'utf8')).toBe('subtitles fixed by hand\n')
+    expect(readFileSync(txt, 'utf8').replace(/\s+/g, ' ')).toContain(`${correction} indeed`)
+    await screenshot(page, '32-job-edit-file-left')
 
     // A reload shows the saved edit.
     await page.reload()

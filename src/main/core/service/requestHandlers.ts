@@ -18,6 +18,7 @@ import { checkpointedWords } from './checkpointedWords'
 import type { ServiceCore } from './serviceCore'
 import { endpointHandlers } from './endpointHandlers'
 import { transcriptHandlers } from '../transcripts/transcriptHandlers'
+import { outputClaims } from '../db/outputClaims'
 
 export function createRequestHandlers(core: ServiceCore): RequestHandlers {
   const { repo, pm, settings, desktop, mustGet } = core
@@ -45,7 +46,11 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
     },
     'jobs.metricsHistory': async ({ id }) => pm.getMetricsHistory(id),
     'jobs.transcript': async ({ id }) => readTranscript(mustGet(id), core.store.transcripts),
-    ...transcriptHandlers({ transcripts: core.store.transcripts, mustGet }),
+    ...transcriptHandlers({
+      transcripts: core.store.transcripts,
+      mustGet,
+      ownedByOther: outputClaims(core.store.db)
+    }),
     'jobs.liveWords': async ({ id }) => {
       const live = core.liveWords.get(id)
       const status = mustGet(id).status

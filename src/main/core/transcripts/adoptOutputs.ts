@@ -9,7 +9,14 @@ export function readTranscriptFile(path: string): Transcript | null {
   if (!existsSync(path)) return null
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Transcript>
-    return { durationSeconds: parsed.durationSeconds ?? 0, segments: parsed.segments ?? [] }
+    // language and task kept: the stored original must render back to the very file it came
+    // from, or an edit could not tell the engine's file from one a user changed (rewriteOutputs).
+    return {
+      durationSeconds: parsed.durationSeconds ?? 0,
+      segments: parsed.segments ?? [],
+      ...(parsed.language !== undefined && { language: parsed.language }),
+      ...(parsed.task !== undefined && { task: parsed.task })
+    }
   } catch {
     return null
   }

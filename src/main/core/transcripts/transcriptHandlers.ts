@@ -1,12 +1,16 @@
-// The transcript channels: read (with edits), save an edit, go back to the engine's output.
-import type { JobRow, TranscriptDocument } from '@shared/domain'
+// The transcript channels: read (with edits), save an edit, go back to the engine's output. A save
+// or a revert also rewrites the job's output files that still hold the previous version.
+import type { JobRow, Transcript, TranscriptDocument } from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
-import { readTranscript } from '../service/jobOutputs'
+import { outputFilesOf, readTranscript } from '../service/jobOutputs'
+import { rewriteOutputs } from './rewriteOutputs'
 import type { TranscriptRepository } from './transcriptRepository'
 
 export interface TranscriptHandlerDeps {
   transcripts: TranscriptRepository
   mustGet: (id: number) => JobRow
+  /** A path another job's row names is that job's file, not this one's to rewrite. */
+  ownedByOther: (jobId: number, path: string) => boolean
 }
 
 type TranscriptChannels = 'transcripts.get' | 'transcripts.save' | 'transcripts.revert'
@@ -27,17 +31,25 @@ export function transcriptHandlers(
     if (!doc) throw new Error(`job ${id} has no transcript`)
     return doc
   }
+  /** The document after a change, with the job's files brought in line with it. */
+  const withFiles = (id: number, before: Transcript): TranscriptDocument => {
+    const doc = mustDocument(id)
+    const files = rewriteOutputs(outputFilesOf(mustGet(id)), before, doc.transcript, (path) =>
+      deps.ownedByOther(id, path)
+    )
+    return { ...doc, files }
+  }
   return {
     'transcripts.get': async ({ id }) => documentOf(id),
     'transcripts.save': async ({ id, transcript }) => {
-      mustDocument(id)
+      const before = mustDocument(id).transcript
       if (!transcripts.saveEdit(id, transcript)) throw new Error(`job ${id} has no transcript`)
-      return mustDocument(id)
+      return withFiles(id, before)
     },
     'transcripts.revert': async ({ id }) => {
-      mustDocument(id)
+      const before = mustDocument(id).transcript
       transcripts.revert(id)
-      return mustDocument(id)
+      return withFiles(id, before)
     }
   }
 }

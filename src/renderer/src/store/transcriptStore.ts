@@ -2,7 +2,7 @@
 // and autosave (each change is saved shortly after the user stops typing; the engine's original
 // stays on the host, so every edit can be undone or reverted).
 import { create } from 'zustand'
-import type { Segment, Transcript, TranscriptDocument } from '@shared/domain'
+import type { Segment, Transcript, TranscriptDocument, TranscriptFiles } from '@shared/domain'
 import { getApi } from '../transport/getApi'
 import { errorText } from './jobActions'
 
@@ -17,6 +17,8 @@ export interface TranscriptState {
   undo: Segment[][]
   save: SaveState
   saveError: string | null
+  /** What the last save or revert did to the job's files on disk. */
+  files: TranscriptFiles | null
 }
 
 export const initialTranscriptState: TranscriptState = {
@@ -27,7 +29,8 @@ export const initialTranscriptState: TranscriptState = {
   editedAt: null,
   undo: [],
   save: 'saved',
-  saveError: null
+  saveError: null,
+  files: null
 }
 
 export const useTranscriptStore = create<TranscriptState>()(() => initialTranscriptState)
@@ -43,7 +46,8 @@ function applyDocument(doc: TranscriptDocument): void {
     status: 'ready',
     transcript: doc.transcript,
     editedAt: doc.editedAt,
-    error: null
+    error: null,
+    ...(doc.files && { files: doc.files })
   })
 }
 
@@ -127,7 +131,8 @@ export async function saveNow(): Promise<void> {
     useTranscriptStore.setState({
       editedAt: doc.editedAt,
       save: unchanged ? 'saved' : 'pending',
-      saveError: null
+      saveError: null,
+      files: doc.files ?? null
     })
     if (!unchanged) scheduleSave()
   } catch (err) {

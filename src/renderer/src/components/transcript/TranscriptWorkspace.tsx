@@ -103,19 +103,31 @@ function SaveState(): React.JSX.Element {
   const save = useTranscriptStore((s) => s.save)
   const saveError = useTranscriptStore((s) => s.saveError)
   const editedAt = useTranscriptStore((s) => s.editedAt)
+  const files = useTranscriptStore((s) => s.files)
   let text: string
   if (save === 'failed') text = `Not saved: ${saveError ?? 'unknown error'}`
   else if (save === 'pending' || save === 'saving') text = 'Saving…'
   else if (editedAt !== null) text = `Edited · saved ${new Date(editedAt).toLocaleTimeString()}`
   else text = "The engine's text, not edited"
+  if (save === 'saved' && files && files.updated.length > 0) text += ' · files updated'
   return (
-    <span
-      className={`save-state save-${save}`}
-      data-testid="transcript-save-state"
-      data-state={save}
-      role="status"
-    >
-      {text}
-    </span>
+    <>
+      <span
+        className={`save-state save-${save}`}
+        data-testid="transcript-save-state"
+        data-state={save}
+        role="status"
+      >
+        {text}
+      </span>
+      {files?.left.map((f) => (
+        <span key={f.path} className="reason" data-testid="transcript-file-left" title={f.path}>
+          {baseName(f.path)} left as it is: {f.why}
+        </span>
+      ))}
+    </>
   )
 }
+
+/** The file name of a path, whichever separator the host's OS uses. */
+const baseName = (path: string): string => path.split(/[/\\]/).pop() ?? path

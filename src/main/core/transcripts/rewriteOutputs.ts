@@ -1,0 +1,51 @@
+// An edit reaches the files on disk too: a user who corrects a word and then opens talk.srt in a
+// video editor expects the correction there. A file is rewritten only when it still holds exactly
+// what the previous version renders to, so a file changed outside the app (a user's own edit in a
+// text editor) is never overwritten; it is reported instead. Writes are atomic (temp + rename).
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import {
+  OUTPUT_FORMATS,
+  type OutputFiles,
+  type Transcript,
+  type TranscriptFiles
+} from '@shared/domain'
+import { oneLineError } from '@shared/errors'
+import { renderFormat } from '../../pipeline/formats'
+
+export function rewriteOutputs(
+  outputs: OutputFiles,
+  before: Transcript,
+  after: Transcript,
+  ownedByOther: (path: string) => boolean
+): TranscriptFiles {
+  const files: TranscriptFiles = { updated: [], left: [] }
+  const leave = (path: string, why: string): void => void files.left.push({ path, why })
+  for (const format of OUTPUT_FORMATS) {
+    const path = outputs[format]
+    if (!path || !existsSync(path) || ownedByOther(path)) continue
+    const next = renderFormat(format, after)
+    let current: string
+    try {
+      current = readFileSync(path, 'utf8')
+    } catch (error) {
+      leave(path, `could not be read (${oneLineError(error)})`)
+      continue
+    }
+    if (current === next) continue
+    if (current !== renderFormat(format, before)) {
+      leave(path, 'changed outside Transcriptor')
+      continue
+    }
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.edit.tmp`)
+    try {
+      writeFileSync(temp, next, 'utf8')
+      renameSync(temp, path)
+      files.updated.push(path)
+    } catch (error) {
+      rmSync(temp, { force: true })
+      leave(path, `could not be written (${oneLineError(error)})`)
+    }
+  }
+  return files
+}

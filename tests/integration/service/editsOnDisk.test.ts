@@ -1,0 +1,90 @@
+// An edit made on the job page reaches the job's files on disk: a real pocketsphinx job writes
+// txt, srt, vtt and json; saving an edit rewrites each of them; a file the user changed outside
+// the app is left exactly as it is, and said so; going back to the engine's text restores the
+// engine's files. Real service, real pipeline, real files.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { JobRow, Transcript } from '@shared/domain'
+import {
+  createTranscriptionService,
+  type TranscriptionService
+} from '../../../src/main/core/service/transcriptionService'
+import { librivoxClips } from '../../support/speech'
+import { testJobOptions } from '../../support/jobOptions'
+
+const ctx = { clientId: 'client-edits' }
+let dir: string
+let service: TranscriptionService
+let job: JobRow
+let engineFiles: Record<string, string>
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'transcriptor-edits-'))
+  service = createTranscriptionService({ dataDir: join(dir, 'data') })
+  await service.start()
+  const options = testJobOptions({ formats: ['txt', 'srt', 'vtt', 'json'] })
+  const { created } = await service.handlers['jobs.create'](
+    { paths: [librivoxClips()[0]], options },
+    ctx
+  )
+  ;[job] = await service.waitForJobs([created[0].id])
+  engineFiles = Object.fromEntries(
+    Object.entries(JSON.parse(job.output_files ?? '{}') as Record<string, string>).map(
+      ([format, path]) => [format, readFileSync(path, 'utf8')]
+    )
+  )
+}, 120_000)
+afterAll(async () => {
+  await service.shutdown('test over')
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const pathOf = (format: string): string =>
+  (JSON.parse(job.output_files ?? '{}') as Record<string, string>)[format]
+
+function withFirstSegment(t: Transcript, text: string): Transcript {
+  return { ...t, segments: t.segments.map((s, i) => (i === 0 ? { ...s, text } : s)) }
+}
+
+describe('edits on disk', () => {
+  it('a saved edit rewrites every output file; a reverted one restores the engine’s', async () => {
+    expect(job.status).toBe('completed')
+    const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
+    const edited = withFirstSegment(doc!.transcript, 'Corrected by hand')
+    const saved = await service.handlers['transcripts.save'](
+      { id: job.id, transcript: edited },
+      ctx
+    )
+    expect(saved.files?.left).toEqual([])
+    expect([...(saved.files?.updated ?? [])].sort()).toEqual(
+      ['json', 'srt', 'txt', 'vtt'].map(pathOf).sort()
+    )
+    for (const format of ['txt', 'srt', 'vtt', 'json'])
+      expect(readFileSync(pathOf(format), 'utf8')).toContain('Corrected by hand')
+    // Atomic writes: nothing but the four files (and no temp file) in the folder.
+    expect(readdirSync(dirname(pathOf('txt'))).filter((f) => f.startsWith('.'))).toEqual([])
+
+    const reverted = await service.handlers['transcripts.revert']({ id: job.id }, ctx)
+    expect(reverted.files?.updated).toHaveLength(4)
+    for (const format of ['txt', 'srt', 'vtt', 'json'])
+      expect(readFileSync(pathOf(format), 'utf8')).toBe(engineFiles[format])
+  })
+
+  it('a file changed outside the app is never overwritten, and the save says so', async () => {
+    const mine = 'My own subtitles, fixed in a text editor.\n'
+    writeFileSync(pathOf('srt'), mine)
+    const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
+    const saved = await service.handlers['transcripts.save'](
+      { id: job.id, transcript: withFirstSegment(doc!.transcript, 'Second correction') },
+      ctx
+    )
+    expect(saved.files?.left).toEqual([
+      { path: pathOf('srt'), why: 'changed outside Transcriptor' }
+    ])
+    expect(saved.files?.updated).toHaveLength(3)
+    expect(readFileSync(pathOf('srt'), 'utf8')).toBe(mine)
+    expect(readFileSync(pathOf('txt'), 'utf8')).toContain('Second correction')
+  })
+})
