@@ -24,7 +24,6 @@ export function rewriteOutputs(
   for (const format of OUTPUT_FORMATS) {
     const path = outputs[format]
     if (!path || !existsSync(path) || ownedByOther(path)) continue
-    const next = renderFormat(format, after)
     let current: string
     try {
       current = readFileSync(path, 'utf8')
@@ -32,8 +31,11 @@ export function rewriteOutputs(
       leave(path, `could not be read (${oneLineError(error)})`)
       continue
     }
+    const labelled = (t: Transcript): Transcript =>
+      format === 'json' ? withLabelsOf(current, t) : t
+    const next = renderFormat(format, labelled(after))
     if (current === next) continue
-    if (current !== renderFormat(format, before)) {
+    if (current !== renderFormat(format, labelled(before))) {
       leave(path, 'changed outside Transcriptor')
       continue
     }
@@ -48,4 +50,20 @@ export function rewriteOutputs(
     }
   }
   return files
+}
+
+/**
+ * A transcript stored before language and task were kept (and the edits made of it) lacks them;
+ * its json file has them. Taken from the file, so that file is still recognised as the engine's
+ * and keeps them when rewritten.
+ */
+function withLabelsOf(json: string, t: Transcript): Transcript {
+  if (t.language !== undefined) return t
+  try {
+    const file = JSON.parse(json) as Partial<Transcript>
+    if (typeof file.language !== 'string') return t
+    return { ...t, language: file.language, ...(file.task !== undefined && { task: file.task }) }
+  } catch {
+    return t
+  }
 }
