@@ -169,7 +169,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The id of the newest queue row whose name contains `filename` (rows are `queue-row-<id>`). */
 export async function queuedJobId(page: Page, filename: string): Promise<number> {
   const row = page.locator('[data-testid^="queue-row-"]', { hasText: filename }).first()
-  await row.waitFor()
+  // An upload and a jobs.create: well under a second, but once over 30 s with the e2e files and
+  // two busy loops sharing 2 cores (load 6); a missing row still fails, a minute later.
+  await row.waitFor({ timeout: 60_000 })
   const testId = await row.getAttribute('data-testid')
   return Number(testId?.replace('queue-row-', ''))
 }
