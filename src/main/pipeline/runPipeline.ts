@@ -5,7 +5,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { TimedWord, Transcript } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
-import { formatClock } from '@shared/clock'
+import { readableClock } from '@shared/transcriptFormats'
 import { locateMediaTools, MediaToolsMissingError, type MediaTools } from '../media/ffmpeg'
 import { BadInputError, probeMedia, type MediaProbe } from '../media/probe'
 import { getEngine } from '../engines/registry'
@@ -270,7 +270,7 @@ async function prepareInput(
   const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
     // A long file takes seconds to decode (3 h: ~8 s): the log says how far it got meanwhile.
     onProgress: (seconds) =>
-      log(`decoding: ${formatClock(seconds)} of ${formatClock(probe.durationSeconds)}`)
+      log(`decoding: ${readableClock(seconds)} of ${readableClock(probe.durationSeconds)}`)
   })
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)

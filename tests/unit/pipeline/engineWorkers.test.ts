@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Engine, EngineWorker } from '../../../src/main/engines/types'
 import { EngineWorkerPool } from '../../../src/main/pipeline/engineWorkers'
+import { waitFor } from '../../support/waitFor'
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
@@ -104,8 +105,8 @@ describe('EngineWorkerPool warm-up', () => {
     const workers = pool(loads, 1)
     workers.warmUp()
     workers.close()
-    await sleep(100)
+    expect(loads.closed).toBe(0) // still loading
+    await waitFor(() => loads.closed === 1, 'the late worker to be closed')
     expect(loads.started).toBe(1)
-    expect(loads.closed).toBe(1)
   })
 })
