@@ -93,7 +93,7 @@ describe('remote requests on the job page', () => {
       await page.getByTestId('process-row').locator('td:first-child').allInnerTexts()
     ).map(Number)
     expect(localPids).toContain(pipelinePid)
-    expect(connectionsTo(stt.port)).toBe(2)
+    await waitFor(() => connectionsTo(stt.port) === 2, '2 sockets open', 5_000)
     await page.getByTestId('process-table').scrollIntoViewIfNeeded()
     await screenshot(page, 'job-remote-requests')
 

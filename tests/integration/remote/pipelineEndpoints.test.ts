@@ -188,7 +188,12 @@ describe('Stop with requests in flight', () => {
       '4 requests in flight',
       60_000
     )
-    expect(connectionsTo(a.port) + connectionsTo(b.port)).toBe(4)
+    // The event is sent as each request starts, a moment before its socket connects.
+    await waitFor(
+      () => connectionsTo(a.port) + connectionsTo(b.port) === 4,
+      '4 sockets open',
+      5_000
+    )
     const pid = running.child.pid!
     const children = childPids(pid)
     const t0 = Date.now()
