@@ -31,7 +31,11 @@ export default defineConfig({
           globalSetup: ['tests/support/buildOnce.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
-          fileParallelism: false
+          fileParallelism: false,
+          // expect.poll waits 1 s by default: too short for a UI update that goes through the host
+          // (a Stop, a save) on a loaded machine. A product's time limit is given where it is
+          // asserted ({ timeout: STOP_VISIBLE_WITHIN_MS }), never left to this default.
+          expect: { poll: { timeout: 10_000 } }
         }
       },
       {
