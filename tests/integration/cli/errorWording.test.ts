@@ -10,6 +10,7 @@ import { makeEnv, processingJob } from '../process/helpers'
 import { whyNoFullDisk } from '../../support/fullDisk'
 import { makeTempDir, removeDir } from '../../support/db'
 import { joinedSpeech } from '../../support/speech'
+import { waitFor } from '../../support/waitFor'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const cli = (args: string[]) =>
@@ -80,11 +81,13 @@ describe('error wording', () => {
     )
     let stderr = ''
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
-    const deadline = Date.now() + 30_000
-    while (!/job 1 .*: \d+%/.test(stderr) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50))
+    const exited = new Promise((done) => child.on('exit', done))
+    // The job must be running when Ctrl-C comes. A hand-made deadline that passed silently sent
+    // it anyway, to a CLI perhaps still starting (no row yet): the test then failed on the row,
+    // far from the cause. waitFor fails here, naming what it waited for.
+    await waitFor(() => /job 1 .*: \d+%/.test(stderr), 'the job to be running', 30_000)
     child.kill('SIGINT')
-    const code = await new Promise((done) => child.on('exit', done))
+    const code = await exited
     expect(code).toBe(130)
     const db = new Database(join(dataDir, 'transcriptor.db'), { readonly: true })
     const row = db.prepare('SELECT status, cancel_reason FROM transcription_jobs').get() as {
