@@ -72,10 +72,12 @@ describe('leaving a page with running jobs', () => {
     const dialog = page.getByTestId('leave-dialog')
     await dialog.waitFor()
     expect(await dialog.innerText()).toMatch(/1 job is running/)
-    // Focus starts on Stay and Tab cycles inside the dialog.
-    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('leave-stay')
+    // Focus starts on Stay and Tab cycles inside the dialog. The dialog opens from a hashchange,
+    // not a click: React may paint it a task before its effect moves the focus.
+    const focused = (): Promise<unknown> => page.evaluate('document.activeElement?.dataset.testid')
+    await expect.poll(focused).toBe('leave-stay')
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab')
-    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('leave-stay')
+    expect(await focused()).toBe('leave-stay')
     await screenshot(page, '20-leave-dialog')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
@@ -163,10 +165,12 @@ describe('leaving a page with running jobs', () => {
     const { page } = ui
     await page.getByTestId('nav-settings').click()
     const processes = page.getByLabel('Processes', { exact: true })
+    const error = (): Promise<string> => page.getByTestId('error-settings-processes').innerText()
     await processes.fill('0')
-    expect(await page.getByTestId('error-settings-processes').innerText()).toBe('use 1 or more')
+    await expect.poll(error).toBe('use 1 or more')
     await processes.fill('')
-    expect(await page.getByTestId('error-settings-processes').innerText()).toBe('enter a number')
+    // The same element, its text replaced: read it again until it changes, not once.
+    await expect.poll(error).toBe('enter a number')
     await processes.fill('3')
     await page.getByTestId('nav-history').click()
     await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).waitFor()
