@@ -35,8 +35,9 @@ describe('ProcessManager memory and reaping', () => {
   it('one reap at a time: two concurrent calls do one reap', async () => {
     const env = openEnv({ processTracking: true })
     const { pm, store } = env
-    // An orphan: its owner pid is long gone (pid 2^22 - 1 is never handed out here).
-    const row = store.jobs.createJob(sampleJob({ owner_pid: 4_194_303, owner_instance: 'x' }))
+    // An orphan: its owner pid cannot exist (2^22 + 1 is above any pid_max; 2^22 - 1 is a real
+    // pid wherever pid_max is 2^22, the default of many distributions).
+    const row = store.jobs.createJob(sampleJob({ owner_pid: 4_194_305, owner_instance: 'x' }))
     store.jobs.startJob(row.id)
     let reapedEvents = 0
     pm.on('reaped', () => reapedEvents++)
