@@ -3,7 +3,7 @@
 // finds words; two jobs on files with the same name in one output folder keep both transcripts,
 // and deleting one leaves the other intact. One browser, two short jobs, for the whole file.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
@@ -208,5 +208,32 @@ describe('the transcript workspace', () => {
     await page.getByTestId(`history-row-${second}`).getByRole('button', { name: /open/i }).click()
     await page.getByTestId('transcript').waitFor()
     expect((await page.getByTestId('transcript').innerText()).length).toBeGreaterThan(10)
+  })
+
+  it('a recording moved away: the player says so, its controls are off, the transcript still works', async () => {
+    const { page, client } = ui
+    const input = (await client.call('jobs.get', { id: second }))?.original_path ?? ''
+    const moved = `${input}.moved`
+    renameSync(input, moved)
+    try {
+      await page.reload()
+      await page.getByTestId('transcript').waitFor()
+      const player = page.getByTestId('player')
+      await player.getByText(/^Playback: .*(cannot be played|could not be)/).waitFor()
+      expect(await page.getByTestId('player-toggle').isDisabled()).toBe(true)
+      expect(await player.getByRole('slider', { name: 'Position' }).isDisabled()).toBe(true)
+      // A click on a late segment moves the clock there; the length is unknown, not "0:00".
+      const last = (await page.locator('[data-testid^="segment-text-"]').count()) - 1
+      await page.getByTestId(`segment-text-${last}`).click()
+      const start = (await page.evaluate(
+        `window.transcriptor.transcripts.get({ id: ${second} }).then((d) => d.transcript.segments[${last}].start)`
+      )) as number
+      const at = `0:${String(Math.floor(start)).padStart(2, '0')}`
+      await expect.poll(() => page.getByTestId('player-clock').innerText()).toBe(`${at} / –:––`)
+      expect((await page.getByTestId('transcript').innerText()).length).toBeGreaterThan(10)
+      await screenshot(page, '34-job-recording-missing')
+    } finally {
+      renameSync(moved, input)
+    }
   })
 })

@@ -3,7 +3,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { EngineInfo } from '@shared/domain'
-import type { EndpointRef } from '@shared/endpoints'
+import type { EndpointRef, SavedEndpoint } from '@shared/endpoints'
 import { dataPaths } from '../../core/paths'
 import { schemaStatus } from '../../core/db/migrations'
 import { locateMediaTools } from '../../media/ffmpeg'
@@ -76,26 +76,52 @@ const engineCheck = (e: EngineInfo): Check => ({
     e.available && e.models.length > 0 ? `${e.detail} (models: ${e.models.join(', ')})` : e.detail
 })
 
+/**
+ * The key to check a saved endpoint with. The app keeps its keys in the OS keychain
+ * (safeStorage), which a CLI cannot open: then TRANSCRIPTOR_API_KEY stands in, and the line
+ * says so, so a 401 is not mistaken for a wrong key.
+ */
+function savedKey(
+  secrets: FileSecretStore,
+  endpoint: SavedEndpoint,
+  env: NodeJS.ProcessEnv
+): { apiKey?: string; note?: string } {
+  if (!endpoint.hasKey) return {}
+  const stored = secrets.get(keyRefOf(endpoint.id))
+  if (stored !== null) return { apiKey: stored }
+  const fromEnv = env.TRANSCRIPTOR_API_KEY || undefined
+  return fromEnv
+    ? {
+        apiKey: fromEnv,
+        note: "checked with TRANSCRIPTOR_API_KEY: the app's key is in its keychain"
+      }
+    : {
+        note: "its key is in the app's keychain, which the CLI cannot read: set TRANSCRIPTOR_API_KEY to check with it"
+      }
+}
+
 /** One line per endpoint: the saved ones and any given with --endpoint. */
 async function endpointChecks(dataDir: string, flagged: EndpointRef[]): Promise<Check[]> {
   const secrets = new FileSecretStore(dataPaths(dataDir).secrets)
   const saved = readSavedEndpoints(dataPaths(dataDir).database).map((e) => ({
     baseUrl: e.baseUrl,
     model: e.model,
-    apiKey: e.hasKey ? (secrets.get(keyRefOf(e.id)) ?? undefined) : undefined
+    ...savedKey(secrets, e, process.env)
   }))
   const given = flagged.map((e) => ({
     baseUrl: e.baseUrl,
     model: e.model,
-    apiKey: e.keyRef ? process.env.TRANSCRIPTOR_API_KEY : undefined
+    apiKey: e.keyRef ? process.env.TRANSCRIPTOR_API_KEY : undefined,
+    note: undefined
   }))
   return Promise.all(
-    [...saved, ...given].map(async (e) => {
+    [...saved, ...given].map(async ({ note, ...e }) => {
       const check = await checkEndpoint({ ...e, timeoutMs: 10_000 })
+      const detail = check.detail.replace(`${endpointLabel(e.baseUrl)}: `, '')
       return {
         name: `endpoint ${endpointLabel(e.baseUrl)}`,
         ok: check.ok,
-        detail: check.detail.replace(`${endpointLabel(e.baseUrl)}: `, '')
+        detail: note ? `${detail} (${note})` : detail
       }
     })
   )

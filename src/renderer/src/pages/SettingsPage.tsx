@@ -124,7 +124,7 @@ function SettingsForm({ saved }: { saved: Settings }): React.JSX.Element {
         'Process tracking (register, heartbeat and clean up orphaned processes)'
       )}
       <h2>Downloads</h2>
-      <div className="option-grid">
+      <div className="option-grid one-wide">
         <Field
           id="settings-modelBaseUrl"
           label="Whisper model mirror"

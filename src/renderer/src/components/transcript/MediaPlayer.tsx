@@ -98,6 +98,10 @@ export function MediaPlayer({
   }, [src])
 
   if (!src) return <p className="muted">Playback is not available in this window.</p>
+  // Until the media says how long it is (or when it cannot load at all) the length is unknown,
+  // not zero: "2:59:55 / 0:00" after a click on a late segment would read as a contradiction.
+  const durationText = duration > 0 ? clockText(duration) : '–:––'
+  const unplayable = error !== null
   return (
     <div className={`player${isVideo ? ' has-video' : ''}`} data-testid="player">
       {isVideo ? (
@@ -108,16 +112,17 @@ export function MediaPlayer({
       <div className="player-controls" role="group" aria-label="Player">
         <button
           onClick={togglePlay}
+          disabled={unplayable}
           data-testid="player-toggle"
           aria-label={playing ? 'Pause' : 'Play'}
           className="player-play"
         >
           {playing ? 'Pause' : 'Play'}
         </button>
-        <button onClick={() => skip(-SKIP_SECONDS)}>
+        <button onClick={() => skip(-SKIP_SECONDS)} disabled={unplayable}>
           −{SKIP_SECONDS} s<span className="visually-hidden"> (back {SKIP_SECONDS} seconds)</span>
         </button>
-        <button onClick={() => skip(SKIP_SECONDS)}>
+        <button onClick={() => skip(SKIP_SECONDS)} disabled={unplayable}>
           +{SKIP_SECONDS} s
           <span className="visually-hidden"> (forward {SKIP_SECONDS} seconds)</span>
         </button>
@@ -129,11 +134,12 @@ export function MediaPlayer({
           step={0.1}
           value={Math.min(time, duration || 0)}
           onChange={(e) => seekTo(Number(e.target.value))}
+          disabled={unplayable}
           aria-label="Position"
-          aria-valuetext={`${clockText(time)} of ${clockText(duration)}`}
+          aria-valuetext={`${clockText(time)} of ${duration > 0 ? clockText(duration) : 'unknown length'}`}
         />
         <span className="player-clock" data-testid="player-clock">
-          {clockText(time)} / {clockText(duration)}
+          {clockText(time)} / {durationText}
         </span>
         <label className="player-rate">
           <span>Speed</span>
