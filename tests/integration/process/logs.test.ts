@@ -115,6 +115,28 @@ describe('job logs', () => {
     await pm.dispose()
   })
 
+  it('an event still on its way when the pipeline exits arrives before the exit is reported', async () => {
+    // The job runner counts a job completed only if its `done` event came before the exit.
+    const env = openEnv()
+    const jobId = processingJob(env.store)
+    const order: string[] = []
+    env.pm.on('pipelineEvent', (e) => e.jobId === jobId && order.push(e.event.type))
+    let exited = false
+    env.pm.on('exit', (e) => {
+      if (e.jobId !== jobId) return
+      order.push('exit')
+      exited = true
+    })
+    env.pm.spawnJob({
+      jobId,
+      command: process.execPath,
+      args: [join(FIXTURES, 'lateEvent.mjs')],
+      ownerId: 'w'
+    })
+    await waitFor(() => exited, 'the job to exit', 10_000)
+    expect(order).toEqual(['done', 'exit'])
+  })
+
   it('getLogs returns the right last 50 lines of a 1 GB log', async () => {
     const env = openEnv()
     const jobId = processingJob(env.store)

@@ -46,6 +46,8 @@ export class RunningJob {
   readonly pgid: number | null
   readonly logPath: string
   readonly sink: JobLogSink
+  /** Resolves once fd 3 has closed and every event on it was handled. */
+  private readonly eventsEnded: Promise<void>
   ownerId: string
   keepInBackground: boolean
   registered = false
@@ -78,8 +80,10 @@ export class RunningJob {
     this.sink.note(`started pid ${pid}: ${o.command.map(quoteArg).join(' ')}`)
     if (o.child.stdout) this.sink.attach(o.child.stdout, 'stdout')
     if (o.child.stderr) this.sink.attach(o.child.stderr, 'stderr')
-    attachEvents(o.child.stdio[PIPELINE_EVENT_FD] as Readable | null | undefined, o.onEvent, (l) =>
-      this.sink.note(`ignored a malformed pipeline event: ${l.slice(0, 200)}`)
+    this.eventsEnded = attachEvents(
+      o.child.stdio[PIPELINE_EVENT_FD] as Readable | null | undefined,
+      o.onEvent,
+      (l) => this.sink.note(`ignored a malformed pipeline event: ${l.slice(0, 200)}`)
     )
     // The control pipe: kept open for the child's life; its EOF tells the child we died.
     o.child.stdin?.on('error', () => undefined)
@@ -132,17 +136,28 @@ export class RunningJob {
       }
     }
     this.child.stdin?.end()
-    await this.sink.drained(1000)
+    // 'exit' can come before the last events were read off fd 3 (its `done` among them): the
+    // exit is reported only once that channel has ended, or a second has passed (a process that
+    // escaped the sweep may hold it open).
+    await Promise.all([this.sink.drained(1000), settledWithin(this.eventsEnded, 1000)])
     await this.sink.close()
   }
 }
 
+/** Resolves when `promise` settles or `ms` have passed, whichever is first. */
+async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([promise, new Promise<void>((r) => (timer = setTimeout(r, ms)))])
+  clearTimeout(timer)
+}
+
+/** Reads fd 3's events; the promise resolves once the channel has closed (every line handled). */
 function attachEvents(
   channel: Readable | null | undefined,
   onEvent: (event: PipelineEvent) => void,
   onBadLine: (line: string) => void
-): void {
-  if (!channel) return
+): Promise<void> {
+  if (!channel) return Promise.resolve()
   // Framed by newline with a generous cap: an event bigger than the cap is dropped WHOLE (one
   // note), never split into pieces that would each be reported as malformed.
   const splitter = new LineSplitter(MAX_EVENT_CHARS)
@@ -162,6 +177,10 @@ function attachEvents(
   channel.on('data', (chunk: Buffer) => handle(splitter.push(chunk)))
   channel.on('end', () => handle(splitter.flush()))
   channel.on('error', () => undefined)
+  return new Promise((resolve) => {
+    if (channel.closed) resolve()
+    else channel.once('close', () => resolve())
+  })
 }
 
 function quoteArg(arg: string): string {
