@@ -30,6 +30,7 @@ import type {
   SpawnJobOptions
 } from './processManagerTypes'
 import { repeatEvery } from '../../os/repeatEvery'
+import { sleep } from '../../os/sleep'
 import { RunningJob } from './runningJob'
 import { TypedEvents } from '../../os/typedEvents'
 
@@ -403,6 +404,3 @@ function whySpawnFails(command: string): string {
     return e.code === 'ENOENT' ? 'ENOENT (no such file)' : (e.code ?? e.message)
   }
 }
-
-const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms).unref())

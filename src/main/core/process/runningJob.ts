@@ -13,6 +13,7 @@ import {
 import type { JobTreeRef } from '../../os/processTree'
 import { killTree } from '../../os/killTree'
 import { CUT_MARKER, LineSplitter } from '../../os/lineSplitter'
+import { sleep } from '../../os/sleep'
 
 /** No event the pipeline sends comes near this (a `done` with output paths is < 4 KB). */
 const MAX_EVENT_CHARS = 1024 * 1024
@@ -139,16 +140,9 @@ export class RunningJob {
     // 'exit' can come before the last events were read off fd 3 (its `done` among them): the
     // exit is reported only once that channel has ended, or a second has passed (a process that
     // escaped the sweep may hold it open).
-    await Promise.all([this.sink.drained(1000), settledWithin(this.eventsEnded, 1000)])
+    await Promise.all([this.sink.drained(1000), Promise.race([this.eventsEnded, sleep(1000)])])
     await this.sink.close()
   }
-}
-
-/** Resolves when `promise` settles or `ms` have passed, whichever is first. */
-async function settledWithin(promise: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  await Promise.race([promise, new Promise<void>((r) => (timer = setTimeout(r, ms)))])
-  clearTimeout(timer)
 }
 
 /** Reads fd 3's events; the promise resolves once the channel has closed (every line handled). */
