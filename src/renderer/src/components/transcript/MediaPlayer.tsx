@@ -100,7 +100,7 @@ export function MediaPlayer({
   if (!src) return <p className="muted">Playback is not available in this window.</p>
   // Until the media says how long it is (or when it cannot load at all) the length is unknown,
   // not zero: "2:59:55 / 0:00" after a click on a late segment would read as a contradiction.
-  const durationText = duration > 0 ? clockText(duration) : '–:––'
+  const length = duration > 0 ? clockText(duration) : null
   const unplayable = error !== null
   return (
     <div className={`player${isVideo ? ' has-video' : ''}`} data-testid="player">
@@ -136,10 +136,10 @@ export function MediaPlayer({
           onChange={(e) => seekTo(Number(e.target.value))}
           disabled={unplayable}
           aria-label="Position"
-          aria-valuetext={`${clockText(time)} of ${duration > 0 ? clockText(duration) : 'unknown length'}`}
+          aria-valuetext={`${clockText(time)} of ${length ?? 'unknown length'}`}
         />
         <span className="player-clock" data-testid="player-clock">
-          {clockText(time)} / {durationText}
+          {clockText(time)} / {length ?? '–:––'}
         </span>
         <label className="player-rate">
           <span>Speed</span>
