@@ -42,8 +42,9 @@ function doctor(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
+/** The line of the endpoint on `port` (not one whose port merely starts with the same digits). */
 const lineFor = (stdout: string, port: number): string =>
-  stdout.split('\n').find((l) => l.includes(`endpoint 127.0.0.1:${port}`)) ?? ''
+  stdout.split('\n').find((l) => new RegExp(`endpoint 127\\.0\\.0\\.1:${port}\\b`).test(l)) ?? ''
 
 beforeAll(async () => {
   dir = tempDir('transcriptor-doctor-')
