@@ -7,7 +7,8 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { protocol } from 'electron'
 import type { HostedService } from '../core/hosting/hostedService'
-import { mediaType, parseRange } from '../core/hosting/byteRange'
+import { parseRange } from '../core/hosting/byteRange'
+import { mediaType } from '../core/hosting/mediaTypes'
 
 export const MEDIA_SCHEME = 'transcriptor-media'
 

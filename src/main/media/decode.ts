@@ -4,7 +4,7 @@
 import { open, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { meaningfulTail } from '../os/meaningfulTail'
-import { BadInputError } from './probe'
+import { BadInputError } from './mediaProbe'
 import { runFfmpeg } from './runFfmpeg'
 
 export const SAMPLE_RATE = 16_000

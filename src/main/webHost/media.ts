@@ -4,7 +4,8 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
-import { mediaType, parseRange } from '../core/hosting/byteRange'
+import { parseRange } from '../core/hosting/byteRange'
+import { mediaType } from '../core/hosting/mediaTypes'
 
 export function mediaJobId(pathname: string): number | null {
   const match = /^\/media\/([1-9]\d{0,15})$/.exec(pathname)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ffprobeReason, parseFfprobeJson } from '../../../src/main/media/probe'
+import { ffprobeReason, parseFfprobeJson } from '../../../src/main/media/mediaProbe'
 import { meaningfulTail } from '../../../src/main/os/meaningfulTail'
 import { wavHeader } from '../../../src/main/media/decode'
 

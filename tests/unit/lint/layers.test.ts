@@ -69,7 +69,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
     ],
     ['src/main/core/x.ts', "import { DEFAULT_SETTINGS } from '../../shared/domain'", /the alias/],
     ['src/main/core/x.ts', "import { killTree } from '../os/killTree'", null],
-    ['src/main/pipeline/x.ts', "import { probeMedia } from '../media/probe'", null],
+    ['src/main/pipeline/x.ts', "import { probeMedia } from '../media/mediaProbe'", null],
     ['src/main/electron/x.ts', "import { app } from 'electron'", null],
     [
       'src/main/webHost/x.ts',

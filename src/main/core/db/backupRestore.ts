@@ -10,7 +10,12 @@ import { isPidAlive } from '../../os/processIdentity'
 import { dataPaths } from '../paths'
 import { DatabaseError } from './databaseError'
 import { bundledMigrations } from './migrations'
-import { checkProblems, describeProblems, inspectDatabaseFile, type FileInspection } from './probe'
+import {
+  checkProblems,
+  describeProblems,
+  inspectDatabaseFile,
+  type FileInspection
+} from './databaseFileInspection'
 
 export interface BackupResult {
   path: string

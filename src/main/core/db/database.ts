@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { applyConnectionPragmas } from './connection'
 import { DatabaseError } from './databaseError'
 import { bundledMigrations, type Migration } from './migrations'
-import { inspectDatabaseFile } from './probe'
+import { inspectDatabaseFile } from './databaseFileInspection'
 
 export { DatabaseError } from './databaseError'
 

@@ -3,7 +3,7 @@
 /// <reference types="vite/client" />
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { inspectDatabaseFile } from './probe'
+import { inspectDatabaseFile } from './databaseFileInspection'
 
 export interface Migration {
   /** The number in `NNNN_name.sql`; user_version equals the last applied one. */

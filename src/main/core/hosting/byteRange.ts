@@ -1,6 +1,5 @@
 // HTTP Range for media: an <audio>/<video> element seeks by asking for byte ranges, so both hosts
 // answer `Range: bytes=…` with 206 and the slice (one range; multi-range is not needed by players).
-import { extname } from 'node:path'
 
 export type RangeAnswer =
   { kind: 'whole' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' }
@@ -23,28 +22,4 @@ export function parseRange(header: string | undefined | null, size: number): Ran
   }
   if (start >= size || start > end) return { kind: 'unsatisfiable' }
   return { kind: 'partial', start, end }
-}
-
-const MEDIA_TYPES: Record<string, string> = {
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.m4a': 'audio/mp4',
-  '.aac': 'audio/aac',
-  '.ogg': 'audio/ogg',
-  '.oga': 'audio/ogg',
-  '.opus': 'audio/ogg',
-  '.flac': 'audio/flac',
-  '.webm': 'video/webm',
-  '.mp4': 'video/mp4',
-  '.m4v': 'video/mp4',
-  '.mov': 'video/quicktime',
-  '.mkv': 'video/x-matroska'
-}
-
-export function mediaType(path: string): string {
-  return MEDIA_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
-
-export function isVideo(path: string): boolean {
-  return mediaType(path).startsWith('video/')
 }
