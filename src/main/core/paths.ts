@@ -10,7 +10,7 @@ export interface DataPaths {
   outputs: string
   uploads: string
   tmp: string
-  /** Per running job, a reserved file for an outcome the database refuses (outcomeSlots). */
+  /** Per running job, a reserved file for an outcome the database refuses (core/db/outcomes). */
   outcomes: string
   /** ggml model files downloaded or imported by this instance. */
   models: string

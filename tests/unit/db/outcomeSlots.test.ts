@@ -5,9 +5,12 @@ import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
-import { OutcomeLedger } from '../../../src/main/core/db/outcomeLedger'
-import { OutcomeSlots, SLOT_BYTES } from '../../../src/main/core/db/outcomeSlots'
-import { applyPendingOutcomes } from '../../../src/main/core/db/pendingOutcomes'
+import {
+  applyPendingOutcomes,
+  OutcomeLedger,
+  OutcomeSlots,
+  SLOT_BYTES
+} from '../../../src/main/core/db/outcomes'
 import { openStore } from '../../../src/main/core/db/openDataDir'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
 import { SettingsStore } from '../../../src/main/core/settings/settingsStore'

@@ -6,7 +6,7 @@ import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './d
 import { JobRepository } from './jobRepository'
 import { HistoryQuery } from './historyQuery'
 import { TranscriptRepository } from '../transcripts/transcriptRepository'
-import { applyPendingOutcomes } from './pendingOutcomes'
+import { applyPendingOutcomes } from './outcomes'
 
 export interface Store extends OpenedDatabase {
   dataDir: string

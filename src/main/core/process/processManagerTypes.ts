@@ -2,8 +2,7 @@
 import type { LogBatch, MetricsSample, Settings } from '@shared/domain'
 import type { PipelineEvent } from '@shared/pipelineProtocol'
 import type { JobRepository } from '../db/jobRepository'
-import type { PendingOutcome } from '../db/outcomeLedger'
-import type { AppliedOutcome } from '../db/pendingOutcomes'
+import type { AppliedOutcome, PendingOutcome } from '../db/outcomes'
 import type { ReapResult } from './orphanReaper'
 
 export interface JobExit {

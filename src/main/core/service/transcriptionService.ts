@@ -9,7 +9,7 @@ import type {
   JobsStoppedNotice,
   RequestHandlers
 } from '@shared/ipc/contract'
-import type { PendingOutcome } from '../db/outcomeLedger'
+import type { PendingOutcome } from '../db/outcomes'
 import { keepClientJobs, releaseClient } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'

@@ -1,11 +1,15 @@
-// A final status the database refused (see OutcomeLedger) is still the truth about the job: the
+// A final status the database refused (see ./ledger) is still the truth about the job: the
 // user sees it on the row, and whoever waits for the job to end stops waiting.
 import type { JobRow } from '@shared/domain'
-import type { JobRepository } from '../db/jobRepository'
-import type { PendingOutcome } from '../db/outcomeLedger'
-import type { ProcessManager } from '../process/processManager'
 import type { EventPayloads } from '@shared/ipc/contract'
-import type { TypedEvents } from '../../os/typedEvents'
+import type { TypedEvents } from '../../../os/typedEvents'
+import type { JobRepository } from '../jobRepository'
+import type { PendingOutcome } from './ledger'
+
+/** Where held and saved outcomes are announced (the ProcessManager's events). */
+export interface HeldOutcomeEvents {
+  on(event: 'outcomeHeld' | 'outcomeSaved', listener: (pending: PendingOutcome) => void): unknown
+}
 
 export function withHeldOutcome(row: JobRow, held: PendingOutcome | undefined): JobRow {
   if (!held) return row
@@ -29,8 +33,8 @@ export function withHeldOutcome(row: JobRow, held: PendingOutcome | undefined): 
 
 /** Tells the user (a notice in every host) when an outcome is held and when it is written. */
 export function reportHeldOutcomes(
-  pm: ProcessManager,
-  repo: JobRepository,
+  pm: HeldOutcomeEvents,
+  repo: Pick<JobRepository, 'getJob'>,
   hub: TypedEvents<EventPayloads>,
   changed: (jobId: number) => void
 ): void {

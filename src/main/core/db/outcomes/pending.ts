@@ -1,12 +1,12 @@
 // Outcomes a process could not write to the database (a full disk) but kept in their job's
-// outcome slot (outcomeSlots) are written by whoever opens the database next: any host at start,
+// outcome slot (./slots) are written by whoever opens the database next: any host at start,
 // every CLI command, every reap. A slot with no outcome belongs to a run still going (kept) or to
 // one that ended without needing it (removed once its row is final or gone).
 import { TERMINAL_STATUSES, type JobRow } from '@shared/domain'
-import { dataPaths } from '../paths'
-import { isDatabaseRefusal, writeOutcome, type OutcomeWriter } from './jobOutcome'
-import type { JobRepository } from './jobRepository'
-import { readSlots, removeSlot, type OutcomeSlot } from './outcomeSlots'
+import { dataPaths } from '../../paths'
+import { isDatabaseRefusal, writeOutcome, type OutcomeWriter } from './outcome'
+import type { JobRepository } from '../jobRepository'
+import { readSlots, removeSlot, type OutcomeSlot } from './slots'
 
 /** A slot unreadable for this long is not mid-write: it is damaged, and only in the way. */
 const DAMAGED_AFTER_MS = 60_000

@@ -1,7 +1,7 @@
 // A job's final status and what goes with it: the one shape the ledger holds in memory, writes
 // into a job's outcome slot on disk, and finally writes to the row.
 import { z } from 'zod'
-import type { JobRepository } from './jobRepository'
+import type { JobRepository } from '../jobRepository'
 
 export const JobOutcomeSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('completed'), outputs: z.record(z.string(), z.string()) }),

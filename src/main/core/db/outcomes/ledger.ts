@@ -3,12 +3,10 @@
 // and, when SQLite says no, keeps it in memory, reports it, and retries until it is written.
 // The first outcome recorded for a job wins, exactly like the guarded UPDATEs do in the DB, so
 // a late exit can never turn a pending `cancelled` into `failed`. A held outcome is also written
-// into the job's outcome slot on disk (outcomeSlots), so it outlives this process: whoever opens
-// the database next writes it (pendingOutcomes), and the reaper honours it.
-import { isDatabaseRefusal, writeOutcome, type JobOutcome, type OutcomeWriter } from './jobOutcome'
-import type { OutcomeSlots } from './outcomeSlots'
-
-export { isDatabaseRefusal, type JobOutcome } from './jobOutcome'
+// into the job's outcome slot on disk (./slots), so it outlives this process: whoever opens
+// the database next writes it (./pending), and the reaper honours it.
+import { isDatabaseRefusal, writeOutcome, type JobOutcome, type OutcomeWriter } from './outcome'
+import type { OutcomeSlots } from './slots'
 
 export interface PendingOutcome {
   jobId: number

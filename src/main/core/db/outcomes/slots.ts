@@ -1,10 +1,10 @@
-// A held outcome (see OutcomeLedger) must outlive the process that holds it: a CLI that exits on
+// A held outcome (see ./ledger) must outlive the process that holds it: a CLI that exits on
 // a full disk must not leave its completed job to be failed later as "orphaned". Writing a new
 // file then would need the very disk space that is missing, so each running job gets its slot
 // at start: `<dataDir>/outcomes/job-N.json`, written with padding to a fixed size while the disk
 // still has room. A refused outcome overwrites that slot in place: the file never grows, so the
 // file system needs no new blocks (true of ext4, xfs, tmpfs; copy-on-write file systems such as
-// btrfs or ZFS may still refuse). Whoever opens the database next applies it (pendingOutcomes).
+// btrfs or ZFS may still refuse). Whoever opens the database next applies it (./pending).
 // The padding is spaces, so a slot is always one JSON document followed by whitespace.
 import {
   closeSync,
@@ -19,7 +19,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { JobOutcomeSchema } from './jobOutcome'
+import { JobOutcomeSchema } from './outcome'
 
 /** Big enough for a completed job's output paths (a few formats, long folders) and a reason. */
 export const SLOT_BYTES = 16 * 1024
