@@ -1,7 +1,5 @@
 import { intOption, type Command } from '../command'
-import { reapOrphans } from '../../core/process/orphanReaper'
-import { sweepWorkFolders } from '../../core/process/workFolders'
-import { applyPendingOutcomes } from '../../core/db/pendingOutcomes'
+import { reapAndSweep } from '../../core/process/orphanReaper'
 
 const reap: Command = {
   name: 'reap',
@@ -17,15 +15,12 @@ const reap: Command = {
     }
     const timeoutSeconds = intOption(values, 'timeout', 1, 86_400) ?? settings.orphanTimeoutSeconds
     // This process supervises nothing, so no row is "owned here".
-    const results = await reapOrphans(store.jobs, {
+    const { reaped: results, sweptFolders: swept } = await reapAndSweep(store.jobs, ctx.dataDir, {
       timeoutSeconds,
       heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
       isOwnedHere: () => false,
       graceMs: 3000
     })
-    const swept = sweepWorkFolders(ctx.dataDir, store.jobs)
-    // Outcome slots the reaped jobs had reserved (kept outcomes were written when the store opened).
-    applyPendingOutcomes(ctx.dataDir, store.jobs)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(results, null, 2)}\n`)
     } else if (results.length === 0) {

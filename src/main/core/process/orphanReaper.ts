@@ -6,7 +6,9 @@
 import type { JobRow, KillResult } from '@shared/domain'
 import type { JobRepository } from '../db/jobRepository'
 import { isPidAlive } from '../../os/processIdentity'
+import { applyPendingOutcomes, type AppliedOutcome } from '../db/outcomes'
 import { recordedState, stopRecordedTree } from './recordedJob'
+import { sweepWorkFolders } from './workFolders'
 
 export interface ReapResult {
   jobId: number
@@ -93,4 +95,30 @@ export async function reapOrphans(repo: ReapStore, o: ReapOptions): Promise<Reap
     })
   }
   return results
+}
+
+export interface SweepResult {
+  /** Outcomes another process had kept in their slots on disk, now written. */
+  applied: AppliedOutcome[]
+  reaped: ReapResult[]
+  /** Work folders of ended jobs that were removed. */
+  sweptFolders: string[]
+}
+
+/**
+ * The reaper's one sequence, for every host and the CLI's `reap`. Kept outcomes first: those jobs
+ * ended, they are not orphans. Then the orphans, then the outcome slots the reaped jobs had
+ * reserved, then the work folders of jobs that died hard (their pipeline could not remove them).
+ */
+export async function reapAndSweep(
+  repo: JobRepository,
+  dataDir: string,
+  o: ReapOptions & { onApplied?: (applied: AppliedOutcome[]) => void }
+): Promise<SweepResult> {
+  const applied = applyPendingOutcomes(dataDir, repo)
+  if (applied.length > 0) o.onApplied?.(applied)
+  const reaped = await reapOrphans(repo, o)
+  if (reaped.length > 0) applyPendingOutcomes(dataDir, repo)
+  const sweptFolders = sweepWorkFolders(dataDir, repo)
+  return { applied, reaped, sweptFolders }
 }

@@ -14,14 +14,17 @@ import {
   type ProcessStatus
 } from '@shared/domain'
 import { dataPaths, jobLogPath } from '../paths'
-import { OutcomeLedger } from '../db/outcomeLedger'
-import { OutcomeSlots } from '../db/outcomeSlots'
-import { applyPendingOutcomes } from '../db/pendingOutcomes'
-import { removeWorkFolderIfUnneeded, sweepWorkFolders } from './workFolders'
+import {
+  applyPendingOutcomes,
+  OutcomeLedger,
+  OutcomeSlots,
+  type AppliedOutcome
+} from '../db/outcomes'
+import { removeWorkFolderIfUnneeded } from './workFolders'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
-import { reapOrphans, type ReapResult } from './orphanReaper'
+import { reapAndSweep, type ReapResult } from './orphanReaper'
 import { recordedStatus, stopForeignTree } from './recordedJob'
 import type {
   ProcessManagerEvents,
@@ -302,24 +305,23 @@ export class ProcessManager {
 
   private async reapOnce(timeoutSeconds: number): Promise<ReapResult[]> {
     const settings = this.o.settings()
-    // Outcomes another process kept on disk (it could not write them) first: those jobs ended,
-    // they are not orphans.
-    const applied = applyPendingOutcomes(this.o.dataDir, this.o.repo)
-    if (applied.length > 0) this.events.emit('outcomesApplied', applied)
-    if (!settings.processTracking) return []
-    const results = await reapOrphans(this.o.repo, {
+    const onApplied = (applied: AppliedOutcome[]): void =>
+      this.events.emit('outcomesApplied', applied)
+    if (!settings.processTracking) {
+      const applied = applyPendingOutcomes(this.o.dataDir, this.o.repo)
+      if (applied.length > 0) onApplied(applied)
+      return []
+    }
+    const { reaped } = await reapAndSweep(this.o.repo, this.o.dataDir, {
+      onApplied,
       timeoutSeconds,
       heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
       graceMs: this.graceMs,
       isOwnedHere: (row) =>
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
-    if (results.length > 0) this.events.emit('reaped', results)
-    // The slots reserved by the jobs just reaped are no longer needed.
-    if (results.length > 0) applyPendingOutcomes(this.o.dataDir, this.o.repo)
-    // Work folders of jobs that died hard (their pipeline could not remove them).
-    sweepWorkFolders(this.o.dataDir, this.o.repo)
-    return results
+    if (reaped.length > 0) this.events.emit('reaped', reaped)
+    return reaped
   }
 
   /** Synchronous SIGKILL of every running tree when the host process exits, however it exits. */
