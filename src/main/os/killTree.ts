@@ -14,6 +14,7 @@ import {
   type ProcessSnapshot
 } from './processTable'
 import { groupIsOurs, isSameLive, liveDescendants, rootOf, type JobTreeRef } from './processTree'
+import { sleep } from './sleep'
 
 export interface KillTarget extends JobTreeRef {
   graceMs: number
@@ -25,8 +26,6 @@ export interface KillTarget extends JobTreeRef {
 }
 
 type Tracked = Map<number, string>
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 /** Sends a signal; a process that already exited is what the caller wanted anyway. */
 export function sendSignal(pid: number, signal: NodeJS.Signals): void {

@@ -3,6 +3,7 @@ import { intOption, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
 import { readLastLines } from '../../os/logTail'
+import { sleep } from '../../os/sleep'
 import { jobCommand } from './jobsShow'
 
 const FOLLOW_POLL_MS = 250
@@ -38,7 +39,7 @@ async function follow(ctx: CommandContext, jobId: number, path: string): Promise
       print(splitter.flush())
       return
     }
-    await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS))
+    await sleep(FOLLOW_POLL_MS)
   }
 }
 

@@ -7,6 +7,7 @@ import { collectJobTree, type JobTreeRef } from '../../os/processTree'
 import { IncrementalScanner } from '../../os/incrementalScan'
 import type { ProcessEntry } from '../../os/processTable'
 import { CommandCache, round1, toProcessInfo, UsageReader, type PidUsage } from '../../os/treeUsage'
+import { sleep } from '../../os/sleep'
 
 export interface MetricsSamplerOptions {
   jobs: () => JobTreeRef[]
@@ -164,7 +165,7 @@ export function statusFromSample(
 export async function measureTreeNow(ref: JobTreeRef, cpuWindowMs = 300): Promise<ProcessStatus> {
   const sampler = new MetricsSampler({ jobs: () => [ref], onSample: () => undefined })
   await sampler.sampleOnce()
-  await new Promise((r) => setTimeout(r, cpuWindowMs))
+  await sleep(cpuWindowMs)
   const [sample] = await sampler.sampleOnce()
   return statusFromSample(sample, ref.rootPid)
 }

@@ -201,7 +201,7 @@ export class ProcessManager {
         graceMs,
         knownMembers: this.sampler.members(jobId)
       })
-      await Promise.race([job.rootExited, sleep(2000)])
+      await Promise.race([job.rootExited, sleep(2000, { unref: true })])
     } else {
       // Not ours (another process owns it) or already exited: act on the recorded row.
       const row = this.o.repo.getJob(jobId)
@@ -252,7 +252,7 @@ export class ProcessManager {
     const graceMs = Math.min(this.graceMs, Math.floor(timeoutMs / 2))
     const ids = this.runningJobIds()
     const all = Promise.all(ids.map((id) => this.killProcessTree(id, { reason, graceMs })))
-    const timedOut = sleep(timeoutMs).then(() => null)
+    const timedOut = sleep(timeoutMs, { unref: true }).then(() => null)
     const results = await Promise.race([all, timedOut])
     if (results) return results
     this.killAllSync()

@@ -140,7 +140,10 @@ export class RunningJob {
     // 'exit' can come before the last events were read off fd 3 (its `done` among them): the
     // exit is reported only once that channel has ended, or a second has passed (a process that
     // escaped the sweep may hold it open).
-    await Promise.all([this.sink.drained(1000), Promise.race([this.eventsEnded, sleep(1000)])])
+    await Promise.all([
+      this.sink.drained(1000),
+      Promise.race([this.eventsEnded, sleep(1000, { unref: true })])
+    ])
     await this.sink.close()
   }
 }
