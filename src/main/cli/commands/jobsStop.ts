@@ -1,14 +1,13 @@
 import { TERMINAL_STATUSES } from '@shared/domain'
-import { recordedState, stopRecordedTree } from '../../core/process/recordedJob'
+import { recordedState, stopForeignTree } from '../../core/process/recordedJob'
 import { jobCommand } from './jobsShow'
 
 const REASON = 'stopped from the command line'
 const GRACE_MS = 3000
 
 /**
- * The CLI is not the process that started the job, so it works from the row: the recorded
- * (pid, start time) must still match before anything is signalled. The job is marked cancelled
- * FIRST (a guarded update), so the owner seeing its pipeline die cannot call it failed.
+ * The CLI is not the process that started the job, so it stops it as any other process does: by
+ * the recorded tree (stopForeignTree: cancelled first, then identity-checked).
  */
 const jobsStop = jobCommand({
   name: 'jobs stop',
@@ -29,13 +28,7 @@ const jobsStop = jobCommand({
       return 0
     }
     const state = recordedState(job)
-    if (state === 'unrecorded') {
-      throw new Error(
-        `job ${id} has no recorded process identity (process tracking was off); stop it from the app that started it`
-      )
-    }
-    jobs.cancelJob(id, REASON)
-    const result = await stopRecordedTree(job, GRACE_MS)
+    const result = await stopForeignTree(jobs, job, REASON, GRACE_MS)
     const status = jobs.getJob(id)?.status ?? 'cancelled'
     if (result.survivors.length > 0) {
       throw new Error(
