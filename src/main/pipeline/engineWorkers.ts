@@ -1,7 +1,7 @@
 // The job's engine workers: at most `limit` processes, each loading its model once and taking
-// chunk after chunk. runPool's lanes call `transcribe`; a lane takes an idle worker or starts one
-// (never more than `limit`). Engines without workers run one process per chunk instead. Stop
-// (the signal) kills every worker; so do `close` and the pipeline's exit.
+// chunk after chunk. The chunk pool's local lanes call `transcribe`; a lane takes an idle worker
+// or starts one (never more than `limit`). Engines without workers run one process per chunk
+// instead. Stop (the signal) kills every worker; so do `close` and the pipeline's exit.
 import type { TimedWord } from '@shared/domain'
 import type { ChunkOptions, Engine, EngineWorker } from '../engines/types'
 import type { Log } from './runPipeline'

@@ -19,11 +19,10 @@ import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { transcriptWarnings } from './inputWarnings'
 import { declaredSeconds } from '../media/declaredDuration'
-import { runPool } from './workerPool'
 import { EngineWorkerPool } from './engineWorkers'
 import { ChunkProgress } from './chunkProgress'
 import { runChunkPool, ServersExhaustedError, type ChunkServer } from './chunkPool'
-import { takeEndpointKeys } from './endpointKeys'
+import { takeEndpointKeys, type EndpointKeys } from './endpointKeys'
 import { endpointServers } from './endpointPool'
 import { OPENAI_SETUP_HINT } from '../engines/openai'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
@@ -55,48 +54,6 @@ export function describeFailure(err: unknown): string {
   return userMessage(err) ?? `internal error: ${err instanceof Error ? err.message : String(err)}`
 }
 
-async function transcribeWithRetry(
-  engine: Engine,
-  workers: EngineWorkerPool,
-  spec: PipelineSpec,
-  wavPath: string,
-  chunk: ChunkPlan,
-  signal: AbortSignal,
-  log: Log,
-  onProgress: (fraction: number) => void
-): Promise<TimedWord[]> {
-  const options = {
-    model: spec.model,
-    modelsDir: spec.modelsDir,
-    threads: spec.workers,
-    signal,
-    scratchDir: spec.tempDir,
-    language: spec.language,
-    translate: spec.translate,
-    onProgress
-  }
-  // A crash is worth one retry unless the run is being stopped (checked after each await).
-  const retryable = (error: unknown): error is EngineCrashError =>
-    error instanceof EngineCrashError && !signal.aborted
-  try {
-    return await workers.transcribe(wavPath, options)
-  } catch (first) {
-    if (!retryable(first)) throw first
-    log(
-      `${engine.name} failed on chunk ${chunk.index + 1} (${first.message}: ${first.stderrTail}); retrying once`
-    )
-    try {
-      return await workers.transcribe(wavPath, options)
-    } catch (second) {
-      if (!retryable(second)) throw second
-      const tail = second.stderrTail || second.message
-      throw new PipelineFailure(
-        `engine ${engine.name} crashed on chunk ${chunk.index + 1}: ${tail}`
-      )
-    }
-  }
-}
-
 export async function runPipeline(
   spec: PipelineSpec,
   emit: EventSink,
@@ -105,21 +62,7 @@ export async function runPipeline(
 ): Promise<void> {
   const tools = locateMediaTools()
   const keys = takeEndpointKeys()
-  const engine = getEngine(spec.engine)
-  const remoteOnly = engine.name === 'openai'
-  if (remoteOnly && !spec.endpoints?.length) throw new EngineUnavailableError(OPENAI_SETUP_HINT)
-  const info = await engine.availability(spec.model, { modelsDir: spec.modelsDir })
-  if (!info.available) throw new EngineUnavailableError(info.detail)
-
-  const workers = new EngineWorkerPool({
-    engine,
-    model: spec.model,
-    modelsDir: spec.modelsDir,
-    // Lanes never outnumber processes (runPool, and the local server's slots in runChunkPool).
-    limit: Math.max(1, spec.processes),
-    log,
-    onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
-  })
+  const { engine, detail, workers } = await startEngine(spec, log)
   signal.addEventListener('abort', () => workers.close(), { once: true })
   // The model loads while the input is probed, decoded and planned: the first chunk finds it.
   workers.warmUp()
@@ -133,7 +76,7 @@ export async function runPipeline(
   emit({
     type: 'engine',
     name: engine.name,
-    detail: info.detail,
+    detail,
     processes: spec.processes,
     workers: spec.workers
   })
@@ -141,14 +84,89 @@ export async function runPipeline(
     `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of about ${spec.chunkSeconds} s ` +
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
   )
+  const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared })
+  let results: ChunkWords[]
+  try {
+    results = await runChunkPool<ChunkWords>(
+      chunks.length,
+      run.servers(tools.ffmpeg, keys),
+      signal,
+      {
+        log
+      }
+    )
+  } finally {
+    workers.close()
+  }
+  await finishTranscript(spec, emit, log, { probe, decoded, prepared, results })
+}
 
-  const progress = new ChunkProgress(chunks.length, emit)
+/** The engine for the spec, checked usable, with its worker pool (not started yet). */
+async function startEngine(
+  spec: PipelineSpec,
+  log: Log
+): Promise<{ engine: Engine; detail: string; workers: EngineWorkerPool }> {
+  const engine = getEngine(spec.engine)
+  if (engine.name === 'openai' && !spec.endpoints?.length) {
+    throw new EngineUnavailableError(OPENAI_SETUP_HINT)
+  }
+  const info = await engine.availability(spec.model, { modelsDir: spec.modelsDir })
+  if (!info.available) throw new EngineUnavailableError(info.detail)
+  const workers = new EngineWorkerPool({
+    engine,
+    model: spec.model,
+    modelsDir: spec.modelsDir,
+    // Lanes never outnumber processes (the local server's slots in runChunkPool).
+    limit: Math.max(1, spec.processes),
+    log,
+    onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
+  })
+  return { engine, detail: info.detail, workers }
+}
+
+/** What every chunk of one run shares. */
+interface ChunkRunContext {
+  spec: PipelineSpec
+  emit: EventSink
+  log: Log
+  engine: Engine
+  workers: EngineWorkerPool
+  decoded: DecodedAudio
+  prepared: PreparedChunks
+}
+
+/** One run's chunks: who transcribes them, and what happens when one is final. */
+class ChunkRun {
+  private readonly progress: ChunkProgress
+
+  constructor(private readonly c: ChunkRunContext) {
+    this.progress = new ChunkProgress(c.prepared.chunks.length, c.emit)
+  }
+
+  /** The local engine (unless it is remote only) and the spec's endpoints. */
+  servers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
+    const { spec, engine } = this.c
+    const local = {
+      name: engine.name,
+      slots: spec.processes,
+      remote: false,
+      run: (index: number, signal: AbortSignal) => this.transcribeLocally(index, signal)
+    }
+    if (!spec.endpoints?.length) return [local]
+    const remote = this.remoteServers(ffmpeg, keys)
+    return engine.name === 'openai' ? remote : [local, ...remote]
+  }
+
+  /** Words a chunk has without an engine: reused from a checkpoint, or none in silence. */
+  private knownWords(index: number): TimedWord[] | undefined {
+    const { prepared } = this.c
+    return prepared.finished.get(index) ?? (prepared.silent[index] ? [] : undefined)
+  }
+
   /** A chunk's words are final: checkpoint (for resume), show them live, count them. */
-  const finishChunk = async (
-    index: number,
-    words: TimedWord[],
-    by: string
-  ): Promise<ChunkWords> => {
+  private async finishChunk(index: number, words: TimedWord[], by: string): Promise<ChunkWords> {
+    const { prepared, emit, log } = this.c
+    const { chunks } = prepared
     const chunk = chunks[index]
     const reused = prepared.finished.has(index)
     if (!reused) await prepared.checkpoint(index, words)
@@ -160,86 +178,114 @@ export async function runPipeline(
       end: chunk.end,
       words: mergeChunkWords([{ chunk, words }])
     })
-    const done = progress.done(index, { reused })
+    const done = this.progress.done(index, { reused })
     const how = reused ? ', reused' : prepared.silent[index] ? ', silent' : by ? ` by ${by}` : ''
     log(
       `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s)${how} (${done}/${chunks.length})`
     )
     return { chunk, words }
   }
-  /** Words a chunk has without an engine: reused from a checkpoint, or none in silence. */
-  const knownWords = (index: number): TimedWord[] | undefined =>
-    prepared.finished.get(index) ?? (prepared.silent[index] ? [] : undefined)
-  const transcribeLocally = async (index: number, poolSignal: AbortSignal): Promise<ChunkWords> => {
-    const known = knownWords(index)
-    if (known) return finishChunk(index, known, '')
-    const chunk = chunks[index]
+
+  private async transcribeLocally(index: number, signal: AbortSignal): Promise<ChunkWords> {
+    const known = this.knownWords(index)
+    if (known) return this.finishChunk(index, known, '')
+    const { spec, decoded, engine } = this.c
+    const chunk = this.c.prepared.chunks[index]
     const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
     try {
-      const words = await transcribeWithRetry(
-        engine,
-        workers,
-        spec,
-        wavPath,
-        chunk,
-        poolSignal,
-        log,
-        (f) => progress.partial(index, f)
+      const words = await this.transcribeWithRetry(wavPath, chunk, signal, (f) =>
+        this.progress.partial(index, f)
       )
-      return await finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
+      return await this.finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
     } finally {
       await rm(wavPath, { force: true })
     }
   }
-  let results: ChunkWords[]
-  try {
-    results = spec.endpoints?.length
-      ? await runChunkPool<ChunkWords>(
-          chunks.length,
-          [
-            ...(remoteOnly
-              ? []
-              : [
-                  {
-                    name: engine.name,
-                    slots: spec.processes,
-                    remote: false,
-                    run: transcribeLocally
-                  }
-                ]),
-            ...remoteServers(
-              spec,
-              tools.ffmpeg,
-              keys,
-              chunks,
-              decoded.pcmPath,
-              emit,
-              log,
-              knownWords,
-              finishChunk
-            )
-          ],
-          signal,
-          { log }
+
+  private async transcribeWithRetry(
+    wavPath: string,
+    chunk: ChunkPlan,
+    signal: AbortSignal,
+    onProgress: (fraction: number) => void
+  ): Promise<TimedWord[]> {
+    const { spec, engine, workers, log } = this.c
+    const options = {
+      model: spec.model,
+      modelsDir: spec.modelsDir,
+      threads: spec.workers,
+      signal,
+      scratchDir: spec.tempDir,
+      language: spec.language,
+      translate: spec.translate,
+      onProgress
+    }
+    // A crash is worth one retry unless the run is being stopped (checked after each await).
+    const retryable = (error: unknown): error is EngineCrashError =>
+      error instanceof EngineCrashError && !signal.aborted
+    try {
+      return await workers.transcribe(wavPath, options)
+    } catch (first) {
+      if (!retryable(first)) throw first
+      log(
+        `${engine.name} failed on chunk ${chunk.index + 1} (${first.message}: ${first.stderrTail}); retrying once`
+      )
+      try {
+        return await workers.transcribe(wavPath, options)
+      } catch (second) {
+        if (!retryable(second)) throw second
+        const tail = second.stderrTail || second.message
+        throw new PipelineFailure(
+          `engine ${engine.name} crashed on chunk ${chunk.index + 1}: ${tail}`
         )
-      : await runPool<ChunkWords>(chunks.length, spec.processes, transcribeLocally, signal)
-  } finally {
-    workers.close()
+      }
+    }
   }
 
-  const words = mergeChunkWords(results)
+  /** The spec's endpoints as chunk servers whose results count like local ones. */
+  private remoteServers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
+    const { spec, emit, log, decoded, prepared } = this.c
+    const { chunks } = prepared
+    const servers = endpointServers({
+      spec,
+      ffmpeg,
+      keys,
+      emit,
+      log,
+      chunkCount: chunks.length,
+      chunkSeconds: (index) => chunks[index].end - chunks[index].start,
+      cutChunk: (index) => writeChunkWav(decoded.pcmPath, chunks[index], spec.tempDir)
+    })
+    return servers.map((server) => ({
+      ...server,
+      run: async (index, signal) => {
+        const known = this.knownWords(index)
+        if (known) return this.finishChunk(index, known, '')
+        return this.finishChunk(index, await server.run(index, signal), server.name)
+      }
+    }))
+  }
+}
+
+/** Merge, warnings, outputs: what happens once every chunk has its words. */
+async function finishTranscript(
+  spec: PipelineSpec,
+  emit: EventSink,
+  log: Log,
+  r: { probe: MediaProbe; decoded: DecodedAudio; prepared: PreparedChunks; results: ChunkWords[] }
+): Promise<void> {
+  const words = mergeChunkWords(r.results)
   const transcript: Transcript = {
-    durationSeconds: decoded.durationSeconds,
+    durationSeconds: r.decoded.durationSeconds,
     segments: groupSegments(words),
     // pocketsphinx's model is English; whisper's language is what was asked ('auto' = detected).
     language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
     task: spec.translate ? 'translate' : 'transcribe'
   }
   for (const message of transcriptWarnings({
-    probedSeconds: Math.max(probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
-    decodedSeconds: decoded.durationSeconds,
+    probedSeconds: Math.max(r.probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
+    decodedSeconds: r.decoded.durationSeconds,
     words,
-    music: prepared.sound.music
+    music: r.prepared.sound.music
   })) {
     emit({ type: 'warning', message })
     log(`warning: ${message}`)
@@ -277,36 +323,4 @@ async function prepareInput(
   }
   const prepared = await prepareChunks(spec, decoded.pcmPath, decoded.durationSeconds, signal, log)
   return { probe, decoded, prepared }
-}
-
-/** The spec's endpoints as chunk servers whose results count like local ones. */
-function remoteServers(
-  spec: PipelineSpec,
-  ffmpeg: string,
-  keys: ReturnType<typeof takeEndpointKeys>,
-  chunks: ChunkPlan[],
-  pcmPath: string,
-  emit: EventSink,
-  log: Log,
-  knownWords: (index: number) => TimedWord[] | undefined,
-  finishChunk: (index: number, words: TimedWord[], by: string) => Promise<ChunkWords>
-): ChunkServer<ChunkWords>[] {
-  const servers = endpointServers({
-    spec,
-    ffmpeg,
-    keys,
-    emit,
-    log,
-    chunkCount: chunks.length,
-    chunkSeconds: (index) => chunks[index].end - chunks[index].start,
-    cutChunk: (index) => writeChunkWav(pcmPath, chunks[index], spec.tempDir)
-  })
-  return servers.map((server) => ({
-    ...server,
-    run: async (index, signal) => {
-      const known = knownWords(index)
-      if (known) return finishChunk(index, known, '')
-      return finishChunk(index, await server.run(index, signal), server.name)
-    }
-  }))
 }

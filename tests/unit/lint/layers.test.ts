@@ -37,7 +37,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
     ],
     [
       'src/main/media/x.ts',
-      "import { runPool } from '../pipeline/workerPool'",
+      "import { runChunkPool } from '../pipeline/chunkPool'",
       /src\/main\/media may/
     ],
     [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { pipelineLaunch, pipelineScriptPath } from '../../../src/main/core/process/pipelineLaunch'
-import { runPool } from '../../../src/main/pipeline/workerPool'
+import { runChunkPool, type ChunkServer } from '../../../src/main/pipeline/chunkPool'
 import { parsePipelineArgs } from '../../../src/main/pipeline/spec'
 import { makeSpec } from '../../support/pipelineSpec'
 
@@ -56,11 +56,20 @@ describe('pipelineLaunch', () => {
   })
 })
 
-describe('runPool', () => {
+/** runChunkPool with one local server of `limit` slots: the pool every job without endpoints uses. */
+const runLocally = <T>(
+  count: number,
+  limit: number,
+  run: ChunkServer<T>['run'],
+  signal: AbortSignal
+): Promise<T[]> =>
+  runChunkPool(count, [{ name: 'local', slots: limit, remote: false, run }], signal)
+
+describe('the chunk pool with the local engine only', () => {
   it('never runs more than `limit` tasks at once and keeps result order', async () => {
     let running = 0
     let peak = 0
-    const results = await runPool(
+    const results = await runLocally(
       9,
       3,
       async (i) => {
@@ -79,7 +88,7 @@ describe('runPool', () => {
   it('aborts the others and rejects with the first failure', async () => {
     const aborted: number[] = []
     const started: number[] = []
-    const run = runPool(
+    const run = runLocally(
       10,
       2,
       (i, signal) =>
