@@ -5,6 +5,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { TranscriptorApi } from '@shared/ipc/api'
 import { buildApi } from '@shared/ipc/buildApi'
 import { IPC_PREFIX } from '@shared/ipc/channels'
+import { mediaSchemeUrl } from '@shared/ipc/routes'
 import type { IpcResult } from '@shared/ipc/contract'
 
 const api: TranscriptorApi = {
@@ -21,7 +22,7 @@ const api: TranscriptorApi = {
     }
   }),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
-  mediaUrl: (jobId: number) => `transcriptor-media://job/${jobId}`
+  mediaUrl: mediaSchemeUrl
 }
 
 contextBridge.exposeInMainWorld('transcriptor', api)

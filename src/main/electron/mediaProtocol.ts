@@ -9,8 +9,7 @@ import { protocol } from 'electron'
 import type { HostedService } from '../core/hosting/hostedService'
 import { parseRange } from '../core/hosting/byteRange'
 import { mediaType } from '../core/hosting/mediaTypes'
-
-export const MEDIA_SCHEME = 'transcriptor-media'
+import { jobIdOfMediaSchemeUrl, MEDIA_SCHEME } from '@shared/ipc/routes'
 
 /** Must run before app 'ready': the scheme streams and supports Range like http. */
 export function registerMediaScheme(): void {
@@ -19,17 +18,12 @@ export function registerMediaScheme(): void {
   ])
 }
 
-function jobIdOf(url: string): number | null {
-  const match = /^transcriptor-media:\/\/job\/([1-9]\d{0,15})\/?$/.exec(url)
-  return match ? Number(match[1]) : null
-}
-
 export function handleMediaProtocol(
   service: HostedService,
   isAppPage: (url: string) => boolean
 ): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
-    const id = jobIdOf(request.url)
+    const id = jobIdOfMediaSchemeUrl(request.url)
     if (id === null) return new Response('not found', { status: 404 })
     // Electron may leave the referrer empty; when there is one, it must be our page.
     if (request.referrer && !isAppPage(request.referrer))

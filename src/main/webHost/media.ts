@@ -7,11 +7,6 @@ import type { ServerResponse } from 'node:http'
 import { parseRange } from '../core/hosting/byteRange'
 import { mediaType } from '../core/hosting/mediaTypes'
 
-export function mediaJobId(pathname: string): number | null {
-  const match = /^\/media\/([1-9]\d{0,15})$/.exec(pathname)
-  return match ? Number(match[1]) : null
-}
-
 export async function sendMedia(
   res: ServerResponse,
   path: string,

@@ -3,15 +3,17 @@
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { join } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { oneLineError } from '@shared/errors'
+import { jobIdOfMediaHttpPath, UPLOAD_NAME_PARAM, UPLOAD_PATH } from '@shared/ipc/routes'
 import type { HostedService } from '../core/hosting/hostedService'
 import { authorize, cookieName, newToken } from './auth'
 import { SocketBridge } from './socketBridge'
 import { resolveStaticPath, sendFile } from './staticFiles'
-import { mediaJobId, sendMedia } from './media'
+import { sendMedia } from './media'
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UploadError } from './upload'
 
 export interface WebHostOptions {
@@ -58,78 +60,105 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const token = options.token ?? newToken()
-  const log = options.log ?? ((line: string) => console.error(line))
-  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
-  const bridge = new SocketBridge(options.service, log)
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
-  let port = 0
+/** What every request needs; `port` is known once the server listens. */
+interface HostContext {
+  options: WebHostOptions
+  token: string
+  port: number
+  log: (line: string) => void
+}
 
-  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const auth = authorize(req, url, port, token)
-    if (!auth.allowed) return sendText(res, 401, `refused: ${auth.reason}`)
-    if (url.pathname === '/upload') {
-      if (req.method !== 'POST') return sendText(res, 405, 'upload needs POST')
-      try {
-        const path = await receiveUpload(
-          req,
-          join(options.dataDir, 'uploads'),
-          url.searchParams.get('name'),
-          maxUploadBytes
-        )
-        return sendJson(res, 200, { path })
-      } catch (error) {
-        const status = error instanceof UploadError ? error.status : 500
-        return sendJson(res, status, { error: oneLineError(error) })
-      }
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendText(res, 405, 'method not allowed')
-    const mediaId = mediaJobId(url.pathname)
-    if (mediaId !== null) return serveJobMedia(req, res, mediaId)
-    const file = await resolveStaticPath(options.rendererDir, url.pathname)
-    if (!file) return sendText(res, 404, 'not found')
-    const headers = { ...SECURITY_HEADERS }
-    // The page's scripts and styles are fetched without the query: the cookie carries the token.
-    if (auth.queryToken) {
-      headers['Set-Cookie'] = `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`
-    }
-    await sendFile(res, file, headers, req.method === 'HEAD')
+async function serveHttp(
+  host: HostContext,
+  req: IncomingMessage,
+  res: ServerResponse
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+  const auth = authorize(req, url, host.port, host.token)
+  if (!auth.allowed) return sendText(res, 401, `refused: ${auth.reason}`)
+  if (url.pathname === UPLOAD_PATH) return serveUpload(host, req, res, url)
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'method not allowed')
+  const mediaId = jobIdOfMediaHttpPath(url.pathname)
+  if (mediaId !== null) return serveJobMedia(host.options.service, req, res, mediaId)
+  const file = await resolveStaticPath(host.options.rendererDir, url.pathname)
+  if (!file) return sendText(res, 404, 'not found')
+  const headers = { ...SECURITY_HEADERS }
+  // The page's scripts and styles are fetched without the query: the cookie carries the token.
+  if (auth.queryToken) {
+    headers['Set-Cookie'] =
+      `${cookieName(host.port)}=${host.token}; HttpOnly; SameSite=Strict; Path=/`
   }
+  await sendFile(res, file, headers, req.method === 'HEAD')
+}
 
-  async function serveJobMedia(
-    req: IncomingMessage,
-    res: ServerResponse,
-    id: number
-  ): Promise<void> {
-    const job = await options.service.handlers['jobs.get']({ id }, { clientId: 'media' })
-    if (!job || !existsSync(job.original_path))
-      return sendText(res, 404, 'the original file of this job is gone')
-    // Seeking re-requests ranges: let the browser cache them for this page (private: loopback).
-    const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=300' }
-    await sendMedia(res, job.original_path, req.headers.range, headers, req.method === 'HEAD')
+async function serveUpload(
+  host: HostContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL
+): Promise<void> {
+  if (req.method !== 'POST') return sendText(res, 405, 'upload needs POST')
+  try {
+    const path = await receiveUpload(
+      req,
+      join(host.options.dataDir, 'uploads'),
+      url.searchParams.get(UPLOAD_NAME_PARAM),
+      host.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
+    )
+    return sendJson(res, 200, { path })
+  } catch (error) {
+    const status = error instanceof UploadError ? error.status : 500
+    return sendJson(res, status, { error: oneLineError(error) })
   }
+}
 
-  const server = createServer((req, res) => {
-    serveHttp(req, res).catch((error: unknown) => {
-      log(`[webHost] ${req.method} ${req.url?.split('?')[0]} failed: ${oneLineError(error)}`)
-      if (!res.headersSent) sendText(res, 500, 'internal error')
-      else res.destroy()
-    })
-  })
+async function serveJobMedia(
+  service: HostedService,
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: number
+): Promise<void> {
+  const job = await service.handlers['jobs.get']({ id }, { clientId: 'media' })
+  if (!job || !existsSync(job.original_path))
+    return sendText(res, 404, 'the original file of this job is gone')
+  // Seeking re-requests ranges: let the browser cache them for this page (private: loopback).
+  const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=300' }
+  await sendMedia(res, job.original_path, req.headers.range, headers, req.method === 'HEAD')
+}
 
-  server.on('upgrade', (req, socket, head) => {
+/** `/ws` with a valid token becomes a socket for the bridge; anything else is refused. */
+function upgradeHandler(
+  host: HostContext,
+  sockets: WebSocketServer,
+  bridge: SocketBridge
+): (req: IncomingMessage, socket: Duplex, head: Buffer) => void {
+  return (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const auth = authorize(req, url, port, token)
+    const auth = authorize(req, url, host.port, host.token)
     if (url.pathname !== '/ws' || !auth.allowed) {
       const status = url.pathname !== '/ws' ? '404 Not Found' : '401 Unauthorized'
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
       return
     }
     sockets.handleUpgrade(req, socket, head, (ws) => bridge.accept(ws))
+  }
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? newToken()
+  const log = options.log ?? ((line: string) => console.error(line))
+  const host: HostContext = { options, token, port: 0, log }
+  const bridge = new SocketBridge(options.service, log)
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+
+  const server = createServer((req, res) => {
+    serveHttp(host, req, res).catch((error: unknown) => {
+      log(`[webHost] ${req.method} ${req.url?.split('?')[0]} failed: ${oneLineError(error)}`)
+      if (!res.headersSent) sendText(res, 500, 'internal error')
+      else res.destroy()
+    })
   })
+  server.on('upgrade', upgradeHandler(host, sockets, bridge))
 
   await new Promise<void>((listening, failed) => {
     server.once('error', failed)
@@ -138,7 +167,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       listening()
     })
   })
-  port = (server.address() as AddressInfo).port
+  const port = (host.port = (server.address() as AddressInfo).port)
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,

@@ -3,6 +3,7 @@
 // same contract, so pages and stores never know which host they run in.
 import type { TranscriptorApi } from '@shared/ipc/api'
 import { buildApi } from '@shared/ipc/buildApi'
+import { mediaHttpPath, UPLOAD_NAME_PARAM, UPLOAD_PATH } from '@shared/ipc/routes'
 import { createSocketTransport } from './socketTransport'
 
 declare global {
@@ -35,7 +36,7 @@ function withToken(
 }
 
 async function uploadFile(file: File, token: string | null): Promise<string> {
-  const response = await fetch(withToken('/upload', token, { name: file.name }), {
+  const response = await fetch(withToken(UPLOAD_PATH, token, { [UPLOAD_NAME_PARAM]: file.name }), {
     method: 'POST',
     body: file
   })
@@ -55,7 +56,7 @@ function createBrowserHostApi(): TranscriptorApi {
   return {
     ...buildApi(createSocketTransport(socketUrl)),
     uploadFile: (file) => uploadFile(file, token),
-    mediaUrl: (jobId) => withToken(`/media/${jobId}`, token)
+    mediaUrl: (jobId) => withToken(mediaHttpPath(jobId), token)
   }
 }
 
