@@ -2,6 +2,7 @@
 // commands/index.ts; the dispatcher handles global flags, parsing, help and errors.
 import type { ParseArgsConfig } from 'node:util'
 import type { Store } from '../core/db/openDataDir'
+import type { TranscriptionService } from '../core/service/transcriptionService'
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>
@@ -15,7 +16,13 @@ export interface CommandContext {
   write: (text: string) => void
   /** Opens (creating/migrating) the data dir's database once; the dispatcher closes it. */
   store: () => Store
+  /** The data dir's service, opened once (not started: no heartbeat, no reaper); the
+   *  dispatcher shuts it down. What a command asks of jobs goes through it. */
+  service: () => TranscriptionService
 }
+
+/** Who the CLI is to the service (the owner of what it starts, in logs and notices). */
+export const CLI_CLIENT = { clientId: `cli-${process.pid}` }
 
 export interface Command {
   /** Words typed after `transcriptor`, e.g. 'jobs list'. */

@@ -4,6 +4,10 @@ import { parseArgs } from 'node:util'
 import { oneLineError } from '@shared/errors'
 import { resolveDataDir } from '../core/paths'
 import { openStore, type Store } from '../core/db/openDataDir'
+import {
+  createTranscriptionService,
+  type TranscriptionService
+} from '../core/service/transcriptionService'
 import { UsageError, type Command, type CommandContext, type OptionSpecs } from './command'
 import * as registered from './commands'
 
@@ -106,6 +110,7 @@ function parseErrorMessage(error: unknown, command: Command): string {
 /** Runs one command line; resolves to the exit code and never rejects. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   let store: Store | undefined
+  let service: TranscriptionService | undefined
   try {
     const { words, indices } = commandWords(argv)
     if (words.length === 0) {
@@ -153,7 +158,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       dataDir: resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined, io.env),
       json: values.json === true,
       write: io.stdout,
-      store: () => (store ??= openStore(ctx.dataDir))
+      store: () => (store ??= openStore(ctx.dataDir)),
+      service: () => (service ??= createTranscriptionService({ dataDir: ctx.dataDir }))
     }
     return (await command.run(ctx, { values, positionals })) ?? 0
   } catch (error) {
@@ -161,5 +167,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return error instanceof UsageError ? 2 : 1
   } finally {
     store?.close()
+    await service
+      ?.shutdown('command finished')
+      .catch((error: unknown) => io.stderr(`transcriptor: ${oneLineError(error)}\n`))
   }
 }

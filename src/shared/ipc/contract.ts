@@ -64,7 +64,12 @@ export const requestContract = {
   },
   'jobs.list': {
     input: z
-      .object({ status: z.enum(JOB_STATUSES).optional(), search: z.string().max(500).optional() })
+      .object({
+        status: z.enum(JOB_STATUSES).optional(),
+        search: z.string().max(500).optional(),
+        /** The newest N rows only (the CLI's --limit); absent = all. */
+        limit: z.number().int().min(0).optional()
+      })
       .strict(),
     output: returns<JobRow[]>()
   },

@@ -65,7 +65,7 @@ describe('killProcessTree', () => {
     expect(log.join('\n')).toContain('stopping: user pressed Stop')
   })
 
-  it('stops a tree that honours SIGTERM without escalating, and releaseOwner spares keep-in-background jobs', async () => {
+  it('stops a tree that honours SIGTERM without escalating; a released owner’s keep-in-background jobs are spared', async () => {
     const env = openEnv({}, 5000)
     const a = processingJob(env.store)
     const b = processingJob(env.store)
@@ -84,7 +84,11 @@ describe('killProcessTree', () => {
     const treeA = treeNow(refA)
     expect(env.pm.ownerOf(a)).toBe('tab-1')
 
-    const results = await env.pm.releaseOwner('tab-1', 'page closed')
+    const results = await Promise.all(
+      env.pm
+        .releasableJobs('tab-1')
+        .map((id) => env.pm.killProcessTree(id, { reason: 'page closed' }))
+    )
 
     expect(results.map((r) => r.jobId)).toEqual([a])
     expect(results[0].escalated).toBe(false)

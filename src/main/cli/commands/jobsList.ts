@@ -1,5 +1,5 @@
 import { JOB_STATUSES, type JobRow, type JobStatus } from '@shared/domain'
-import { intOption, stringOption, UsageError, type Command } from '../command'
+import { CLI_CLIENT, intOption, stringOption, UsageError, type Command } from '../command'
 
 function parseStatus(raw: string | undefined): JobStatus | undefined {
   if (raw === undefined) return undefined
@@ -22,13 +22,13 @@ const jobsList: Command = {
     search: { type: 'string' },
     limit: { type: 'string' }
   },
-  run: (ctx, { values }) => {
+  run: async (ctx, { values }) => {
     const filter = {
       status: parseStatus(stringOption(values, 'status')),
       search: stringOption(values, 'search'),
       limit: intOption(values, 'limit', 0, 1_000_000)
     }
-    const jobs = ctx.store().jobs.listJobs(filter)
+    const jobs = await ctx.service().handlers['jobs.list'](filter, CLI_CLIENT)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(jobs, null, 2)}\n`)
       return

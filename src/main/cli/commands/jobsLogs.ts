@@ -1,5 +1,5 @@
 import { open, stat } from 'node:fs/promises'
-import { intOption, type CommandContext } from '../command'
+import { CLI_CLIENT, intOption, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
 import { readLastLines } from '../../os/logTail'
@@ -34,7 +34,7 @@ async function follow(ctx: CommandContext, jobId: number, path: string): Promise
       }
       continue
     }
-    const status = ctx.store().jobs.getJob(jobId)?.status
+    const status = (await ctx.service().handlers['jobs.get']({ id: jobId }, CLI_CLIENT))?.status
     if (status !== 'processing' && status !== 'queued') {
       print(splitter.flush())
       return

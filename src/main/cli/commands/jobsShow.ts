@@ -1,12 +1,12 @@
-import { notRunning, type JobRow, type ProcessStatus } from '@shared/domain'
+import type { JobRow, ProcessStatus } from '@shared/domain'
 import {
+  CLI_CLIENT,
   oneArgumentCommand,
   UsageError,
   type Command,
   type CommandContext,
   type OptionValues
 } from '../command'
-import { recordedStatus } from '../../core/process/recordedJob'
 
 /** The ID positional of the `jobs <verb> ID` commands. */
 export function parseJobId(raw: string | undefined): number {
@@ -18,9 +18,9 @@ export function parseJobId(raw: string | undefined): number {
 }
 
 /** The job the ID positional names; throws "no job with ID N" when there is none. */
-function jobNamed(ctx: CommandContext, raw: string | undefined): JobRow {
+async function jobNamed(ctx: CommandContext, raw: string | undefined): Promise<JobRow> {
   const id = parseJobId(raw)
-  const job = ctx.store().jobs.getJob(id)
+  const job = await ctx.service().handlers['jobs.get']({ id }, CLI_CLIENT)
   if (!job) throw new Error(`no job with ID ${id}`)
   return job
 }
@@ -36,7 +36,7 @@ export function jobCommand({ usage, run, ...rest }: JobCommand): Command {
   return oneArgumentCommand({
     ...rest,
     usage: usage ? `ID ${usage}` : 'ID',
-    run: (ctx, id, values) => run(ctx, jobNamed(ctx, id), values)
+    run: async (ctx, id, values) => run(ctx, await jobNamed(ctx, id), values)
   })
 }
 
@@ -79,8 +79,8 @@ const jobsShow = jobCommand({
   name: 'jobs show',
   summary: 'one job with its live process tree (--json: {"job": row, "process": status})',
   run: async (ctx, job) => {
-    const status: ProcessStatus =
-      job.status === 'processing' ? await recordedStatus(job) : notRunning(job.process_id)
+    // A job another process runs is measured from its recorded tree (identity-checked).
+    const status = await ctx.service().handlers['jobs.processStatus']({ id: job.id }, CLI_CLIENT)
     ctx.write(
       ctx.json ? `${JSON.stringify({ job, process: status }, null, 2)}\n` : describe(job, status)
     )

@@ -1,20 +1,20 @@
 import { TERMINAL_STATUSES } from '@shared/domain'
-import { recordedState, stopForeignTree } from '../../core/process/recordedJob'
+import { recordedState } from '../../core/process/recordedJob'
+import { CLI_CLIENT } from '../command'
 import { jobCommand } from './jobsShow'
 
 const REASON = 'stopped from the command line'
-const GRACE_MS = 3000
 
 /**
- * The CLI is not the process that started the job, so it stops it as any other process does: by
- * the recorded tree (stopForeignTree: cancelled first, then identity-checked).
+ * The CLI stops a job the way every host does, through the service: a queued job is cancelled; a
+ * job another process runs is cancelled first, then its recorded tree is stopped, identity-checked.
  */
 const jobsStop = jobCommand({
   name: 'jobs stop',
   summary: 'stop a job: kill its whole process tree (identity-checked) and mark it cancelled',
   run: async (ctx, job) => {
     const { id } = job
-    const jobs = ctx.store().jobs
+    const service = ctx.service()
     const say = (text: string, data: object): void =>
       ctx.write(ctx.json ? `${JSON.stringify({ jobId: id, ...data })}\n` : `${text}\n`)
 
@@ -23,13 +23,14 @@ const jobsStop = jobCommand({
       return 0
     }
     if (job.status === 'queued') {
-      jobs.cancelJob(id, REASON)
+      await service.stopJob(id, REASON)
       say(`job ${id} cancelled (it had not started)`, { status: 'cancelled', alreadyStopped: true })
       return 0
     }
+    // Read before the stop, for the wording: whether the recorded pid still named our process.
     const state = recordedState(job)
-    const result = await stopForeignTree(jobs, job, REASON, GRACE_MS)
-    const status = jobs.getJob(id)?.status ?? 'cancelled'
+    const result = await service.stopJob(id, REASON)
+    const status = (await service.handlers['jobs.get']({ id }, CLI_CLIENT))?.status ?? 'cancelled'
     if (result.survivors.length > 0) {
       throw new Error(
         `job ${id}: ${result.survivors.length} process(es) survived SIGKILL: ${result.survivors.join(' ')}`

@@ -1,6 +1,5 @@
 // `transcriptor models list [--json]`: the catalog with sizes and what is installed here.
-import type { Command } from '../command'
-import { modelManagerFor } from '../../core/models/forDataDir'
+import { CLI_CLIENT, type Command } from '../command'
 import { formatBytes } from './progressBar'
 
 const modelsList: Command = {
@@ -8,8 +7,7 @@ const modelsList: Command = {
   summary: 'whisper models: the catalog, sizes, languages and what is installed',
   usage: '',
   run: async (ctx) => {
-    const manager = modelManagerFor(ctx.dataDir, () => ctx.store().settings.get().modelBaseUrl)
-    const listing = await manager.list()
+    const listing = await ctx.service().handlers['models.list']({}, CLI_CLIENT)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(listing, null, 2)}\n`)
       return 0

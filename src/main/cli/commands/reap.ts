@@ -1,5 +1,4 @@
-import { intOption, type Command } from '../command'
-import { reapAndSweep } from '../../core/process/orphanReaper'
+import { CLI_CLIENT, intOption, type Command } from '../command'
 
 const reap: Command = {
   name: 'reap',
@@ -7,20 +6,15 @@ const reap: Command = {
   usage: '[--timeout SECONDS]',
   options: { timeout: { type: 'string' } },
   run: async (ctx, { values }) => {
-    const store = ctx.store()
-    const settings = store.settings.get()
+    const service = ctx.service()
+    const settings = await service.handlers['settings.get']({}, CLI_CLIENT)
     if (!settings.processTracking) {
       ctx.write(ctx.json ? '[]\n' : 'process tracking is off in settings: nothing is reaped\n')
       return 0
     }
     const timeoutSeconds = intOption(values, 'timeout', 1, 86_400) ?? settings.orphanTimeoutSeconds
     // This process supervises nothing, so no row is "owned here".
-    const { reaped: results, sweptFolders: swept } = await reapAndSweep(store.jobs, ctx.dataDir, {
-      timeoutSeconds,
-      heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
-      isOwnedHere: () => false,
-      graceMs: 3000
-    })
+    const { reaped: results, sweptFolders: swept } = await service.reap(timeoutSeconds)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(results, null, 2)}\n`)
     } else if (results.length === 0) {

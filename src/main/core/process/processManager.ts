@@ -24,7 +24,7 @@ import { removeWorkFolderIfUnneeded } from './workFolders'
 import { killTree, killTreeSync } from '../../os/killTree'
 import { readLogTail } from '../../os/logTail'
 import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
-import { reapAndSweep, type ReapResult } from './orphanReaper'
+import { reapAndSweep, type ReapResult, type SweepResult } from './orphanReaper'
 import { recordedStatus, stopForeignTree } from './recordedJob'
 import type {
   ProcessManagerEvents,
@@ -50,7 +50,7 @@ export class ProcessManager {
   private readonly stopping = new Map<number, Promise<KillResult>>()
   /** Ended jobs whose sparkline history is still kept, oldest first (at most KEEP_ENDED). */
   private readonly ended: number[] = []
-  private reaping: Promise<ReapResult[]> | null = null
+  private reaping: Promise<SweepResult> | null = null
   private readonly events = new TypedEvents<ProcessManagerEvents>('process manager')
   private readonly sampler: MetricsSampler
   private readonly graceMs: number
@@ -238,12 +238,11 @@ export class ProcessManager {
     return [...this.jobs.values()].filter((j) => j.alive).map((j) => j.jobId)
   }
 
-  /** A client went away: stop its jobs, except those it asked to keep running. */
-  releaseOwner(ownerId: string, reason: string): Promise<KillResult[]> {
-    const mine = [...this.jobs.values()].filter(
-      (j) => j.alive && j.ownerId === ownerId && !j.keepInBackground
-    )
-    return Promise.all(mine.map((j) => this.killProcessTree(j.jobId, { reason })))
+  /** The jobs this owner runs here that stop when it goes away (not kept in background). */
+  releasableJobs(ownerId: string): number[] {
+    return [...this.jobs.values()]
+      .filter((j) => j.alive && j.ownerId === ownerId && !j.keepInBackground)
+      .map((j) => j.jobId)
   }
 
   /** Stops everything within `timeoutMs` (default 5 s); what is left then gets SIGKILL. */
@@ -290,6 +289,11 @@ export class ProcessManager {
 
   /** One reap at a time: a call while one runs gets that reap's results. */
   cleanupOrphanedProcesses(timeoutSeconds: number): Promise<ReapResult[]> {
+    return this.sweep(timeoutSeconds).then((result) => result.reaped)
+  }
+
+  /** The same reap, with everything it did (the CLI's `reap` prints the swept folders too). */
+  sweep(timeoutSeconds: number): Promise<SweepResult> {
     this.reaping ??= this.reapOnce(timeoutSeconds).finally(() => (this.reaping = null))
     return this.reaping
   }
@@ -303,16 +307,16 @@ export class ProcessManager {
     }
   }
 
-  private async reapOnce(timeoutSeconds: number): Promise<ReapResult[]> {
+  private async reapOnce(timeoutSeconds: number): Promise<SweepResult> {
     const settings = this.o.settings()
     const onApplied = (applied: AppliedOutcome[]): void =>
       this.events.emit('outcomesApplied', applied)
     if (!settings.processTracking) {
       const applied = applyPendingOutcomes(this.o.dataDir, this.o.repo)
       if (applied.length > 0) onApplied(applied)
-      return []
+      return { applied, reaped: [], sweptFolders: [] }
     }
-    const { reaped } = await reapAndSweep(this.o.repo, this.o.dataDir, {
+    const result = await reapAndSweep(this.o.repo, this.o.dataDir, {
       onApplied,
       timeoutSeconds,
       heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
@@ -320,8 +324,8 @@ export class ProcessManager {
       isOwnedHere: (row) =>
         this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
     })
-    if (reaped.length > 0) this.events.emit('reaped', reaped)
-    return reaped
+    if (result.reaped.length > 0) this.events.emit('reaped', result.reaped)
+    return result
   }
 
   /** Synchronous SIGKILL of every running tree when the host process exits, however it exits. */

@@ -9,7 +9,7 @@ export interface JobExit {
   jobId: number
   code: number | null
   signal: NodeJS.Signals | null
-  /** True when this manager stopped it (killProcessTree / releaseOwner / stopAll). */
+  /** True when this manager stopped it (killProcessTree / stopAll). */
   stoppedByUs: boolean
   /** The last ~20 stderr lines, for an error message. */
   lastStderr: string[]

@@ -19,13 +19,26 @@ import type { ServiceCore } from './serviceCore'
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
 
+// Each command names the parts of the service it uses.
+type StopDeps = Pick<ServiceCore, 'repo' | 'scheduler' | 'pm' | 'changed'>
+type ReleaseDeps = StopDeps & Pick<ServiceCore, 'hub'>
+type CreateDeps = Pick<
+  ServiceCore,
+  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'remote' | 'settings'
+>
+type DeleteDeps = StopDeps & Pick<ServiceCore, 'mustGet' | 'store' | 'dataDir' | 'hub'>
+type KeepDeps = Pick<ServiceCore, 'mustGet' | 'repo' | 'scheduler' | 'pm' | 'changed'>
+
 export interface CreatedJobs {
   created: JobRow[]
   rejected: { path: string; reason: string }[]
 }
 
-/** Stops one job whatever state it is in; a finished job is left as it is. */
-export async function stopJob(core: ServiceCore, id: number, reason: string): Promise<KillResult> {
+/**
+ * Stops one job whatever state it is in; a finished job is left as it is. Every stop goes through
+ * here: the user's, a client going away, a delete, shutdown's queued jobs and the CLI's.
+ */
+export async function stopJob(core: StopDeps, id: number, reason: string): Promise<KillResult> {
   const { repo, scheduler, pm } = core
   const started = Date.now()
   if (scheduler.remove(id) || repo.getJob(id)?.status === 'queued') {
@@ -47,15 +60,15 @@ export async function stopJob(core: ServiceCore, id: number, reason: string): Pr
 
 /** A client went away: its queued and running jobs stop, except those kept in background. */
 export async function releaseClient(
-  core: ServiceCore,
+  core: ReleaseDeps,
   clientId: string,
   reason: string
 ): Promise<JobsStoppedNotice> {
   const { scheduler, pm, repo } = core
   const queued = scheduler.waitingOwnedBy(clientId).filter((j) => !j.keepInBackground)
   for (const job of queued) await stopJob(core, job.jobId, reason)
-  const results = await pm.releaseOwner(clientId, reason)
-  for (const r of results) core.changed(r.jobId)
+  const running = pm.releasableJobs(clientId)
+  const results = await Promise.all(running.map((id) => stopJob(core, id, reason)))
   const ids = [
     ...queued.map((j) => j.jobId),
     ...results.filter((r) => !r.alreadyStopped).map((r) => r.jobId)
@@ -68,7 +81,7 @@ export async function releaseClient(
 
 /** One job for one file: queued, or failed at once with the reason the file cannot be used. */
 function createOneJob(
-  core: ServiceCore,
+  core: CreateDeps,
   path: string,
   chosen: JobOptions,
   ctx: RequestContext,
@@ -94,7 +107,7 @@ function createOneJob(
 }
 
 export function createJobs(
-  core: ServiceCore,
+  core: CreateDeps,
   paths: string[],
   options: Partial<JobOptions> | undefined,
   ctx: RequestContext,
@@ -117,7 +130,7 @@ export function createJobs(
 }
 
 /** A new job for the same file with the same options. */
-export function retryJob(core: ServiceCore, id: number, ctx: RequestContext): JobRow {
+export function retryJob(core: CreateDeps, id: number, ctx: RequestContext): JobRow {
   const job = core.mustGet(id)
   const { created } = createJobs(core, [job.original_path], jobOptionsOf(job), ctx)
   return created[0]
@@ -125,7 +138,7 @@ export function retryJob(core: ServiceCore, id: number, ctx: RequestContext): Jo
 
 /** Stops the job if it still runs, then removes its files and its row. */
 export async function deleteJob(
-  core: ServiceCore,
+  core: DeleteDeps,
   id: number
 ): Promise<{ deleted: boolean; removedFiles: string[] }> {
   const job = core.repo.getJob(id)
@@ -150,7 +163,7 @@ export async function deleteJob(
   return { deleted: true, removedFiles }
 }
 
-export function setKeepInBackground(core: ServiceCore, id: number, keep: boolean): JobRow {
+export function setKeepInBackground(core: KeepDeps, id: number, keep: boolean): JobRow {
   core.mustGet(id)
   core.repo.setKeepInBackground(id, keep)
   core.scheduler.setKeepInBackground(id, keep)
@@ -160,7 +173,7 @@ export function setKeepInBackground(core: ServiceCore, id: number, keep: boolean
 }
 
 /** The user chose "keep them running" while leaving: every job the client owns is kept. */
-export function keepClientJobs(core: ServiceCore, clientId: string): number[] {
+export function keepClientJobs(core: KeepDeps, clientId: string): number[] {
   const { scheduler, pm } = core
   const ids = [
     ...scheduler.waitingOwnedBy(clientId).map((j) => j.jobId),

@@ -1,11 +1,14 @@
 // The service's lifecycle: start (heartbeat, reaper, one orphan sweep), shutdown (every job
 // stops, keep-in-background ones too, then the database closes) and waiting for jobs to end.
 import type { JobRow } from '@shared/domain'
+import { stopJob } from './jobCommands'
 import type { ServiceCore } from './serviceCore'
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
 
-export async function startService(core: ServiceCore): Promise<void> {
+export async function startService(
+  core: Pick<ServiceCore, 'pm' | 'settings' | 'store'>
+): Promise<void> {
   const { pm, settings } = core
   pm.startHeartbeat()
   pm.startReaper()
@@ -17,15 +20,13 @@ export async function startService(core: ServiceCore): Promise<void> {
 
 /** Cancels what still waits, stops what runs within timeoutMs, then closes the database. */
 export async function shutdownService(
-  core: ServiceCore,
+  core: Pick<ServiceCore, 'scheduler' | 'repo' | 'pm' | 'models' | 'runner' | 'store' | 'changed'>,
   reason: string,
   timeoutMs: number
 ): Promise<void> {
-  const { scheduler, repo, pm } = core
-  for (const job of scheduler.allWaiting()) {
-    scheduler.remove(job.jobId)
-    repo.cancelJob(job.jobId, reason)
-  }
+  const { scheduler, pm } = core
+  for (const job of scheduler.allWaiting()) await stopJob(core, job.jobId, reason)
+  // What runs stops within timeoutMs, whatever is left then is killed at once.
   await pm.stopAll(reason, { timeoutMs })
   core.models.cancelAll() // their .part files stay: the next pull resumes
   // A last chance for outcomes the database refused earlier (the disk may have room now).
@@ -36,7 +37,10 @@ export async function shutdownService(
 }
 
 /** Resolves when every listed job has reached a final status (or no longer exists). */
-export function waitForJobs(core: ServiceCore, ids: number[]): Promise<JobRow[]> {
+export function waitForJobs(
+  core: Pick<ServiceCore, 'rowOf' | 'hub'>,
+  ids: number[]
+): Promise<JobRow[]> {
   return new Promise((resolveAll) => {
     const check = (): boolean => {
       const rows = ids.map((id) => core.rowOf(id))

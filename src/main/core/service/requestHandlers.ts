@@ -90,7 +90,7 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
 }
 
 /** The path of one of the job's outputs; throws when the job has none in that format. */
-function outputPath(core: ServiceCore, id: number, format: OutputFormat): string {
+function outputPath(core: Pick<ServiceCore, 'mustGet'>, id: number, format: OutputFormat): string {
   const path = outputFilesOf(core.mustGet(id))[format]
   if (!path) throw new Error(`job ${id} has no ${format} output`)
   return path

@@ -6,7 +6,7 @@ import { checkResumable } from './resumeCheck'
 import type { ServiceCore } from './serviceCore'
 
 export async function resumeJob(
-  core: ServiceCore,
+  core: Pick<ServiceCore, 'mustGet' | 'dataDir' | 'repo' | 'scheduler' | 'changed'>,
   id: number,
   ctx: RequestContext
 ): Promise<JobRow> {

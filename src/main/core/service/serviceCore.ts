@@ -1,6 +1,7 @@
 // The parts every role of the service shares (commands, request handlers, lifecycle): the data
 // dir's store, the event hub, the ProcessManager, and the queue and runner between them. Built
-// once per service; the role files take it as their first argument instead of closing over it.
+// once per service. Only the request handlers (which wire every channel) take all of it; each
+// command and lifecycle step takes the parts it uses (a Pick), so its signature says what it needs.
 import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import type { JobRow } from '@shared/domain'

@@ -2,7 +2,7 @@
 // these handlers, so a job started anywhere is created, run, tracked and stopped the same way.
 // The roles live in their own files: serviceCore (the shared parts), jobCommands (what changes
 // jobs), requestHandlers (one per IPC channel), lifecycle (start, shutdown, waiting).
-import type { JobRow } from '@shared/domain'
+import type { JobRow, KillResult } from '@shared/domain'
 import type {
   EventChannel,
   EventPayloads,
@@ -10,7 +10,8 @@ import type {
   RequestHandlers
 } from '@shared/ipc/contract'
 import type { PendingOutcome } from '../db/outcomes'
-import { keepClientJobs, releaseClient } from './jobCommands'
+import type { SweepResult } from '../process/orphanReaper'
+import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
 import { openServiceCore, type TranscriptionServiceOptions } from './serviceCore'
@@ -21,6 +22,10 @@ export interface TranscriptionService {
   readonly dataDir: string
   readonly handlers: RequestHandlers
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+  /** Stops one job wherever it runs (queued, here, or in another process), with this reason. */
+  stopJob(id: number, reason: string): Promise<KillResult>
+  /** One reap now (orphans, kept outcomes, work folders), as the periodic reaper does it. */
+  reap(timeoutSeconds: number): Promise<SweepResult>
   /** A client went away (window closed or reloaded, socket closed): stop its jobs unless kept. */
   releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
   /** The user chose "keep them running" while leaving: every job the client owns is kept. */
@@ -42,6 +47,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     dataDir: core.dataDir,
     handlers: createRequestHandlers(core),
     on: (event, listener) => core.hub.on(event, listener),
+    stopJob: (id, reason) => stopJob(core, id, reason),
+    reap: (timeoutSeconds) => core.pm.sweep(timeoutSeconds),
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
     keepClientJobs: (clientId) => keepClientJobs(core, clientId),
     start: () => startService(core),
