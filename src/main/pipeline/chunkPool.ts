@@ -5,6 +5,7 @@
 // repeated failures, or one that retrying cannot fix (key, model, redirect), the endpoint is
 // dropped for the rest of the job. The job fails only when no server is left, with every reason.
 // A local failure still fails the job at once, as before. Aborting the signal stops everything.
+import { backoffMs } from '@shared/backoff'
 import { RemoteError } from '../engines/openaiProtocol'
 import { sleep } from '../os/sleep'
 
@@ -136,8 +137,8 @@ class ChunkPool<T> {
       this.drop(server, state, index, error.message)
       return
     }
-    const backoffMs = this.o.backoffMs ?? 500
-    const wait = error.retryAfterMs ?? Math.min(30_000, backoffMs * 2 ** (state.failures - 1))
+    const backoff = { firstMs: this.o.backoffMs ?? 500, maxMs: 30_000 }
+    const wait = error.retryAfterMs ?? backoffMs(state.failures - 1, backoff)
     state.pausedUntil = Math.max(state.pausedUntil, Date.now() + wait)
     this.o.log?.(
       `endpoint ${server.name}: chunk ${index + 1} failed (${error.message}); ` +

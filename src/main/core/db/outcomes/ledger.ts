@@ -5,6 +5,7 @@
 // a late exit can never turn a pending `cancelled` into `failed`. A held outcome is also written
 // into the job's outcome slot on disk (./slots), so it outlives this process: whoever opens
 // the database next writes it (./pending), and the reaper honours it.
+import { backoffMs, type Backoff } from '@shared/backoff'
 import { isDatabaseRefusal, writeOutcome, type JobOutcome, type OutcomeWriter } from './outcome'
 import type { OutcomeSlots } from './slots'
 
@@ -34,10 +35,12 @@ export interface OutcomeLedgerOptions {
 export class OutcomeLedger {
   private readonly held = new Map<number, PendingOutcome>()
   private timer: NodeJS.Timeout | null = null
-  private delayMs: number
+  /** Retries in a row that left an outcome held. */
+  private failedRetries = 0
+  private readonly backoff: Backoff
 
   constructor(private readonly o: OutcomeLedgerOptions) {
-    this.delayMs = o.retryMs ?? 1000
+    this.backoff = { firstMs: o.retryMs ?? 1000, maxMs: o.maxRetryMs ?? 10_000 }
   }
 
   /**
@@ -109,12 +112,14 @@ export class OutcomeLedger {
 
   private schedule(): void {
     if (this.timer || this.held.size === 0) return
-    this.timer = setTimeout(() => {
-      this.timer = null
-      const left = this.flush()
-      this.delayMs = left > 0 ? Math.min(this.delayMs * 2, this.o.maxRetryMs ?? 10_000) : 1000
-      this.schedule()
-    }, this.delayMs)
+    this.timer = setTimeout(
+      () => {
+        this.timer = null
+        this.failedRetries = this.flush() > 0 ? this.failedRetries + 1 : 0
+        this.schedule()
+      },
+      backoffMs(this.failedRetries, this.backoff)
+    )
     // Never keeps a host alive by itself; a host shutting down flushes one last time.
     this.timer.unref()
   }
