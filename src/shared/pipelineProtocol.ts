@@ -11,7 +11,7 @@ import {
   overlapBelowHalfChunk,
   TimedWordSchema
 } from '@shared/domain'
-import { RemoteRequestSchema } from '@shared/endpoints'
+import { RemoteRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -32,7 +32,7 @@ export const PipelineSpecSchema = overlapBelowHalfChunk(
       /** Remote OpenAI-compatible servers; their keys come through the environment, never here. */
       endpoints: JobOnlyFields.endpoints,
       /** Per remote request; default 300 s. */
-      requestTimeoutSeconds: z.number().positive().max(86_400).optional(),
+      requestTimeoutSeconds: RequestTimeoutSecondsSchema.optional(),
       /** Seam chunks at silences where one is near (default); false = fixed overlapping cuts. */
       cutAtSilences: z.boolean().optional(),
       /** The job's work folder: chunk plan + finished chunks' words, kept until it completes. */

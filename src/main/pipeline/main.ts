@@ -75,7 +75,7 @@ function main(): void {
       emit({ type: 'error', message })
       logError(`failed: ${message}`)
       if (!(err instanceof Error) || message.startsWith('internal error'))
-        logError(err instanceof Error ? String(err.stack) : String(err))
+        logError(String(err instanceof Error && err.stack ? err.stack : err))
       controller.abort()
       removeTempDir()
       process.exit(1)

@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { oneLineError } from '@shared/errors'
@@ -13,6 +12,7 @@ import { SocketBridge } from './socketBridge'
 import { resolveStaticPath, sendFile } from './staticFiles'
 import { mediaJobId, sendMedia } from './media'
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UploadError } from './upload'
+import { dataPaths } from '../core/paths'
 
 export interface WebHostOptions {
   service: HostedService
@@ -75,7 +75,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       try {
         const path = await receiveUpload(
           req,
-          join(options.dataDir, 'uploads'),
+          dataPaths(options.dataDir).uploads,
           url.searchParams.get('name'),
           maxUploadBytes
         )

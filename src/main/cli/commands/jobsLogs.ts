@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises'
+import { isTerminalStatus } from '@shared/domain'
 import { intOption, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
@@ -34,7 +35,7 @@ async function follow(ctx: CommandContext, jobId: number, path: string): Promise
       continue
     }
     const status = ctx.store().jobs.getJob(jobId)?.status
-    if (status !== 'processing' && status !== 'queued') {
+    if (status === undefined || isTerminalStatus(status)) {
       print(splitter.flush())
       return
     }

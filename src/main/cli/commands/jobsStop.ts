@@ -1,9 +1,9 @@
-import { TERMINAL_STATUSES } from '@shared/domain'
+import { isTerminalStatus } from '@shared/domain'
 import { recordedState, stopRecordedTree } from '../../core/process/recordedJob'
 import { jobCommand } from './jobsShow'
+import { STOP_GRACE_MS } from '../../os/stopTimings'
 
 const REASON = 'stopped from the command line'
-const GRACE_MS = 3000
 
 /**
  * The CLI is not the process that started the job, so it works from the row: the recorded
@@ -19,7 +19,7 @@ const jobsStop = jobCommand({
     const say = (text: string, data: object): void =>
       ctx.write(ctx.json ? `${JSON.stringify({ jobId: id, ...data })}\n` : `${text}\n`)
 
-    if (TERMINAL_STATUSES.includes(job.status)) {
+    if (isTerminalStatus(job.status)) {
       say(`job ${id} is already ${job.status}`, { status: job.status, alreadyStopped: true })
       return 0
     }
@@ -35,7 +35,7 @@ const jobsStop = jobCommand({
       )
     }
     jobs.cancelJob(id, REASON)
-    const result = await stopRecordedTree(job, GRACE_MS)
+    const result = await stopRecordedTree(job, STOP_GRACE_MS)
     const status = jobs.getJob(id)?.status ?? 'cancelled'
     if (result.survivors.length > 0) {
       throw new Error(

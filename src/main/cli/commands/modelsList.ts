@@ -1,7 +1,7 @@
 // `transcriptor models list [--json]`: the catalog with sizes and what is installed here.
 import type { Command } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
-import { formatBytes } from './progressBar'
+import { formatBytes } from '@shared/byteText'
 
 const modelsList: Command = {
   name: 'models list',

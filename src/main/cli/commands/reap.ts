@@ -2,6 +2,7 @@ import { intOption, type Command } from '../command'
 import { reapOrphans } from '../../core/process/orphanReaper'
 import { sweepWorkFolders } from '../../core/process/workFolders'
 import { applyPendingOutcomes } from '../../core/db/pendingOutcomes'
+import { STOP_GRACE_MS } from '../../os/stopTimings'
 
 const reap: Command = {
   name: 'reap',
@@ -21,7 +22,7 @@ const reap: Command = {
       timeoutSeconds,
       heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
       isOwnedHere: () => false,
-      graceMs: 3000
+      graceMs: STOP_GRACE_MS
     })
     const swept = sweepWorkFolders(ctx.dataDir, store.jobs)
     // Outcome slots the reaped jobs had reserved (kept outcomes were written when the store opened).

@@ -11,6 +11,7 @@ import { dataPaths } from '../paths'
 import { DatabaseError } from './databaseError'
 import { bundledMigrations } from './migrations'
 import { checkProblems, describeProblems, inspectDatabaseFile, type FileInspection } from './probe'
+import { ACTIVE_STATUS_SQL } from './jobRepository'
 
 export interface BackupResult {
   path: string
@@ -62,7 +63,7 @@ function runningJobs(dbPath: string): number[] {
   try {
     const rows = db
       .prepare(
-        "SELECT id, process_id, owner_pid FROM transcription_jobs WHERE status IN ('queued', 'processing')"
+        `SELECT id, process_id, owner_pid FROM transcription_jobs WHERE status IN ${ACTIVE_STATUS_SQL}`
       )
       .all() as { id: number; process_id: number | null; owner_pid: number | null }[]
     return rows

@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { DatabaseError } from './databaseError'
+import { oneLineError } from '@shared/errors'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
@@ -27,7 +28,7 @@ function readHeader(path: string): Buffer {
 
 function sqliteReason(error: unknown): string {
   const code = (error as { code?: unknown }).code
-  const message = error instanceof Error ? error.message : String(error)
+  const message = oneLineError(error)
   if (code === 'SQLITE_NOTADB') return 'file is not a database'
   if (code === 'SQLITE_CORRUPT') return `corrupt: ${message}`
   return message

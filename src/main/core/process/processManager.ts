@@ -41,6 +41,7 @@ export type {
   Registered,
   SpawnJobOptions
 } from './processManagerTypes'
+import { SHUTDOWN_TIMEOUT_MS, STOP_GRACE_MS } from '../../os/stopTimings'
 
 export class ProcessManager {
   private readonly jobs = new Map<number, RunningJob>()
@@ -58,7 +59,7 @@ export class ProcessManager {
   readonly outcomes: OutcomeLedger
 
   constructor(private readonly o: ProcessManagerOptions) {
-    this.graceMs = o.graceMs ?? 3000
+    this.graceMs = o.graceMs ?? STOP_GRACE_MS
     this.outcomes = new OutcomeLedger({
       repo: o.repo,
       slots: new OutcomeSlots(dataPaths(o.dataDir).outcomes),
@@ -243,9 +244,9 @@ export class ProcessManager {
     return Promise.all(mine.map((j) => this.killProcessTree(j.jobId, { reason })))
   }
 
-  /** Stops everything within `timeoutMs` (default 5 s); what is left then gets SIGKILL. */
+  /** Stops everything within `timeoutMs` (default SHUTDOWN_TIMEOUT_MS); what is left then gets SIGKILL. */
   async stopAll(reason: string, o: { timeoutMs?: number } = {}): Promise<KillResult[]> {
-    const timeoutMs = o.timeoutMs ?? 5000
+    const timeoutMs = o.timeoutMs ?? SHUTDOWN_TIMEOUT_MS
     const graceMs = Math.min(this.graceMs, Math.floor(timeoutMs / 2))
     const ids = this.runningJobIds()
     const all = Promise.all(ids.map((id) => this.killProcessTree(id, { reason, graceMs })))

@@ -2,13 +2,12 @@
 import { existsSync, rmSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { parseOutputFiles, type JobRow, type OutputFiles, type Transcript } from '@shared/domain'
-import { dataPaths, jobWorkDir } from '../paths'
-import { jobTempDir } from '../process/workFolders'
+import { dataPaths, jobOutputDir, jobTempDir, jobWorkDir } from '../paths'
 import { readTranscriptFile } from '../transcripts/adoptOutputs'
 import type { TranscriptRepository } from '../transcripts/transcriptRepository'
 
 export function outputDirFor(job: Pick<JobRow, 'id' | 'output_dir'>, dataDir: string): string {
-  return job.output_dir ?? join(dataDir, 'outputs', String(job.id))
+  return job.output_dir ?? jobOutputDir(dataDir, job.id)
 }
 
 /** Output files are named after the input, so `talk.mp3` gives `talk.txt`, `talk.srt`, … */

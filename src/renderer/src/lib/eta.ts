@@ -1,5 +1,7 @@
 // ETA from the progress rate so far: a job that took T to reach fraction p needs about
 // T * (1 - p) / p more. Too little progress gives a meaningless number, so none is shown.
+import { clockText } from '@shared/clockText'
+
 const MIN_PROGRESS_FOR_ETA = 0.02
 
 export function estimateRemainingSeconds(
@@ -14,13 +16,8 @@ export function estimateRemainingSeconds(
   return (elapsedSeconds * (1 - progress)) / progress
 }
 
-/** "1:05", "12:00:03", or "—" for unknown. */
+/** The shared clock ("1:05", "12:00:03"), or "—" for unknown. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—'
-  const total = Math.round(seconds)
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`
+  return clockText(seconds)
 }

@@ -9,7 +9,8 @@ import { useLeaveStore } from './leaveStore'
 import { useNavStore } from './navStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
 import { useSettingsStore } from './settingsStore'
-import { errorText, setKeepInBackground } from './jobActions'
+import { setKeepInBackground } from './jobActions'
+import { oneLineError } from '@shared/errors'
 
 export function navigate(route: Route): void {
   const hash = routeHash(route)
@@ -109,7 +110,7 @@ async function stopOnLeave(page: string, nextPage: string): Promise<void> {
       if (row) upsertJob(row)
     }
   } catch (err) {
-    addNotice('error', `Stopping this page's jobs failed: ${errorText(err)}`)
+    addNotice('error', `Stopping this page's jobs failed: ${oneLineError(err)}`)
   }
 }
 
