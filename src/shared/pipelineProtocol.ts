@@ -12,6 +12,7 @@ import {
   TimedWordSchema
 } from '@shared/domain'
 import { RemoteRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
+import { ProgressFields } from '@shared/jobProgress'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -58,14 +59,7 @@ export const PipelineEventSchema = z.discriminatedUnion('type', [
     processes: z.number().int(),
     workers: z.number().int()
   }),
-  z.object({
-    type: z.literal('progress'),
-    chunksDone: z.number().int().nonnegative(),
-    chunksTotal: z.number().int().nonnegative(),
-    /** 0..1 */
-    fraction: z.number().min(0).max(1),
-    etaSeconds: z.number().nullable()
-  }),
+  ProgressFields.extend({ type: z.literal('progress') }),
   /** A chunk is finished: the words it owns, in absolute seconds (the live transcript). */
   z.object({
     type: z.literal('chunkWords'),

@@ -110,6 +110,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
       liveWords.add(chunk)
       hub.emit('job.words', chunk)
     },
+    progress: (progress) => hub.emit('job.progress', progress),
     // The transcript moves into the database as the job completes (History search, edits).
     adopt: (job, outputs) => adoptOutputs(job, outputs, store.transcripts)
   })
