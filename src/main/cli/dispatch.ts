@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 import { oneLineError } from '@shared/errors'
 import { resolveDataDir } from '../core/paths'
-import { openStore, type Store } from '../core/db/openDataDir'
+import { openStore, type Store } from '../core/openDataDir'
 import { UsageError, type Command, type CommandContext, type OptionSpecs } from './command'
 import * as registered from './commands'
 

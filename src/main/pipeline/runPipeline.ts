@@ -14,7 +14,7 @@ import type { ChunkPlan } from './chunking'
 import { clearCheckpoints } from './checkpoints'
 import { prepareChunks, ResumeRefusedError, type PreparedChunks } from './preparedChunks'
 import { decodeToPcm, writeChunkWav, type DecodedAudio } from '../media/decode'
-import type { EventSink } from './events'
+import type { EventSink, Log } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { transcriptWarnings } from './inputWarnings'
@@ -32,8 +32,6 @@ import { oneLineError } from '@shared/errors'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
-
-export type Log = (line: string) => void
 
 /** Errors whose message is already the one line a user should read. */
 function userMessage(err: unknown): string | null {

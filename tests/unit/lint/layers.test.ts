@@ -45,11 +45,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
       "import { PIPELINE_JS } from '../pipeline/main'",
       /engines may import/
     ],
-    [
-      'src/main/pipeline/x.ts',
-      "import { openStore } from '../core/db/openDataDir'",
-      /pipeline may/
-    ],
+    ['src/main/pipeline/x.ts', "import { openStore } from '../core/openDataDir'", /pipeline may/],
     [
       'src/main/core/x.ts',
       "import { runCli } from '../cli/dispatch'",
@@ -64,7 +60,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
     ['src/renderer/src/x.ts', "import { readFileSync } from 'node:fs'", /never touches Node/],
     [
       'src/shared/x.ts',
-      "import { openStore } from '../main/core/db/openDataDir'",
+      "import { openStore } from '../main/core/openDataDir'",
       /never import from/
     ],
     ['src/main/core/x.ts', "import { DEFAULT_SETTINGS } from '../../shared/domain'", /the alias/],
