@@ -37,8 +37,8 @@ export default tseslint.config(
   },
   {
     // On Node 20 a timeout signal inside AbortSignal.any is held only weakly: a GC during the wait
-    // loses it and the timeout never fires (issue 14's 'hang' case). engines/requestDeadline does
-    // the same with a timer that holds its controller.
+    // loses it and the timeout never fires (a hung server kept a chunk forever).
+    // engines/requestDeadline does the same with a timer that holds its controller.
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': [

@@ -165,7 +165,7 @@ export const SettingsSchema = overlapBelowHalfChunk(
     heartbeatIntervalSeconds: z.number().int().min(1).max(60),
     /** Leaving the page that started a job stops it (unless kept in background). */
     autoStopOnLeave: z.boolean(),
-    /** The spec's emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
+    /** The emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
     processTracking: z.boolean(),
     language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE),
     translate: z.boolean(),

@@ -278,7 +278,7 @@ async function prepareInput(
   return { probe, decoded, prepared }
 }
 
-/** The spec's endpoints as chunk servers whose results count like local ones. */
+/** The pipeline spec's endpoints as chunk servers whose results count like local ones. */
 function remoteServers(
   spec: PipelineSpec,
   ffmpeg: string,

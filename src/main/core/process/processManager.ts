@@ -87,7 +87,8 @@ export class ProcessManager {
     mkdirSync(dirname(logPath), { recursive: true })
     const child = spawn(o.command, o.args, {
       cwd: o.cwd,
-      // A copy: never hand the host's own env object to a child (DESIGN § Known traps).
+      // A copy: never hand the host's own process.env to a child, so what one job's launch adds
+      // (an API key) can never leak into the host or the next child.
       env: { ...(o.env ?? process.env) },
       // Own process group, so one signal reaches the whole tree.
       detached: process.platform !== 'win32',

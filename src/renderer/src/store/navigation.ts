@@ -1,5 +1,6 @@
 // Page switching. The hash changes (link, back button, or navigate()); this mirrors it into the
-// nav store. Leaving the workspace stops this client's jobs (DESIGN.md § Ownership), so when jobs
+// nav store. Leaving the workspace stops this client's jobs (a job belongs to the client that started it:
+// core/service/jobCommands releaseClient), so when jobs
 // are running the user is asked first: stay, stop them and leave, or keep them running. Reloading
 // or closing the tab asks through the browser's own prompt (beforeunload).
 import { getApi } from '../transport/getApi'
