@@ -1,28 +1,7 @@
 // Function size and import cycles are enforced by lint, on the repository's own config
 // (eslint.config.mjs + eslint.cycles.mjs): probe texts linted as if they sat at a path in src/.
-import { resolve } from 'node:path'
-import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
-
-const ROOT = resolve(__dirname, '../../..')
-// The repo's config minus type information (not what these rules need; see layers.test.ts).
-const eslint = new ESLint({
-  cwd: ROOT,
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/no-unnecessary-condition': 'off'
-    }
-  }
-})
-
-/** The messages of `rules` that ESLint reports for `code` as if it were the file at `file`. */
-async function messages(file: string, code: string, rules: string[]): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, file) })
-  return result.messages.filter((m) => rules.includes(m.ruleId ?? '')).map((m) => m.message)
-}
+import { probeMessages as messages } from './probeLint'
 
 /** A function exactly `lines` lines long, from its first line to its closing brace. */
 function functionOf(lines: number): string {
