@@ -12,6 +12,7 @@ import { DatabaseError } from './databaseError'
 import { bundledMigrations } from './migrations'
 import { checkProblems, describeProblems, inspectDatabaseFile, type FileInspection } from './probe'
 import { ACTIVE_STATUS_SQL } from './jobRepository'
+import { oneLineError } from '@shared/errors'
 
 export interface BackupResult {
   path: string
@@ -49,7 +50,7 @@ export async function backupDatabase(dataDir: string, file: string): Promise<Bac
   try {
     await db.backup(target)
   } catch (error) {
-    throw new DatabaseError(`cannot back up ${source} to ${target}: ${(error as Error).message}`)
+    throw new DatabaseError(`cannot back up ${source} to ${target}: ${oneLineError(error)}`)
   } finally {
     db.close()
   }
@@ -136,7 +137,7 @@ export async function restoreDatabase(dataDir: string, file: string): Promise<Re
     await from.backup(target)
   } catch (error) {
     throw new DatabaseError(
-      `cannot restore ${source} into ${target}: ${(error as Error).message}${replacedKeptAt ? `; the previous database is kept at ${replacedKeptAt}` : ''}`
+      `cannot restore ${source} into ${target}: ${oneLineError(error)}${replacedKeptAt ? `; the previous database is kept at ${replacedKeptAt}` : ''}`
     )
   } finally {
     from.close()

@@ -44,7 +44,7 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     size = statSync(path).size
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fresh: true, version: 0 }
-    throw new DatabaseError(`cannot read ${path}: ${(error as Error).message}`)
+    throw new DatabaseError(`cannot read ${path}: ${oneLineError(error)}`)
   }
   if (size === 0) return { fresh: true, version: 0 }
   if (!readHeader(path).equals(SQLITE_HEADER)) {
@@ -77,16 +77,16 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     // Only SQLite's own verdict says "not a database"; a missing native addon or a permission
     // problem is reported as what it is.
     if (typeof code !== 'string' || !code.startsWith('SQLITE_') || code === 'SQLITE_CANTOPEN') {
-      throw new DatabaseError(`cannot open ${path}: ${(error as Error).message}`)
+      throw new DatabaseError(`cannot open ${path}: ${oneLineError(error)}`)
     }
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       throw new DatabaseError(
-        `${path} is locked by another program (${(error as Error).message}): try again when it has finished`
+        `${path} is locked by another program (${oneLineError(error)}): try again when it has finished`
       )
     }
     if (code.startsWith('SQLITE_IOERR')) {
       throw new DatabaseError(
-        `cannot read ${path}: disk I/O error (${(error as Error).message}); its -wal or -shm file may have been removed, or the disk failed`
+        `cannot read ${path}: disk I/O error (${oneLineError(error)}); its -wal or -shm file may have been removed, or the disk failed`
       )
     }
     throw new DatabaseError(
