@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import prettier from 'eslint-config-prettier'
 import { layerRules } from './eslint.layers.mjs'
+import { cyclesPlugin } from './eslint.cycles.mjs'
 
 // The process a file runs in, and the layer it belongs to, are obvious from where it lives; these
 // rules keep both true (docs/ARCHITECTURE.md draws the layers).
@@ -36,8 +37,8 @@ export default tseslint.config(
   },
   {
     // On Node 20 a timeout signal inside AbortSignal.any is held only weakly: a GC during the wait
-    // loses it and the timeout never fires (issue 14's 'hang' case). engines/requestDeadline does
-    // the same with a timer that holds its controller.
+    // loses it and the timeout never fires (a hung server kept a chunk forever).
+    // engines/requestDeadline does the same with a timer that holds its controller.
     files: ['src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': [
@@ -52,10 +53,14 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    // The core stays readable in small pieces: one role per file, no function over ~80 lines.
-    files: ['src/main/core/**'],
+    // Readable in small pieces: one role per file, no function over ~80 lines; no two modules
+    // (nor two sibling folders) that import each other, directly or round a loop.
+    files: ['src/main/**/*.{ts,tsx}', 'src/shared/**/*.{ts,tsx}', 'src/preload/**/*.{ts,tsx}'],
+    plugins: { cycles: cyclesPlugin },
     rules: {
-      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }]
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+      'cycles/no-import-cycle': 'error',
+      'cycles/no-folder-cycle': 'error'
     }
   },
   {

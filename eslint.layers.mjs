@@ -1,4 +1,5 @@
-// DESIGN's layer order, as lint rules: each layer imports only from the layers before it.
+// The layer order docs/ARCHITECTURE.md draws, as lint rules: each layer imports only from the
+// layers before it.
 //   src/shared → src/main/os → src/main/media → src/main/engines → src/main/pipeline →
 //   src/main/core → the hosts (src/main/electron, src/main/webHost, src/main/cli)
 // The renderer and the preload sit beside the hosts and see only src/shared.

@@ -6,6 +6,15 @@ export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'can
 export type JobStatus = (typeof JOB_STATUSES)[number]
 /** A job in one of these never changes status again (guarded updates enforce it). */
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled']
+/** The rest: a job that may still run (and so may still be stopped, reaped or resumed by its owner). */
+export const ACTIVE_STATUSES: readonly JobStatus[] = JOB_STATUSES.filter(
+  (s) => !TERMINAL_STATUSES.includes(s)
+)
+
+/** Whether a job (or a status read from anywhere, even an unknown one) has ended for good. */
+export function isTerminalStatus(status: string | undefined): boolean {
+  return TERMINAL_STATUSES.some((s) => s === status)
+}
 
 export const ENGINE_NAMES = ['pocketsphinx', 'whisper', 'openai'] as const
 export type EngineName = (typeof ENGINE_NAMES)[number]
@@ -156,7 +165,7 @@ export const SettingsSchema = overlapBelowHalfChunk(
     heartbeatIntervalSeconds: z.number().int().min(1).max(60),
     /** Leaving the page that started a job stops it (unless kept in background). */
     autoStopOnLeave: z.boolean(),
-    /** The spec's emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
+    /** The emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
     processTracking: z.boolean(),
     language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE),
     translate: z.boolean(),

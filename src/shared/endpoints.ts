@@ -47,6 +47,34 @@ const BaseUrlSchema = z
 /** Seconds one request may take when neither the endpoint nor the job says otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 300
 
+const TIMEOUT_RULE = 'a request timeout is whole seconds from 1 to 86400'
+
+/**
+ * Seconds one remote request may take, upload to last byte: whole seconds, 1 s to a day. The one
+ * rule for the endpoint's, the job's and the pipeline's timeout, and for what the CLI and the
+ * Settings form accept.
+ */
+export const RequestTimeoutSecondsSchema = z
+  .number({ error: TIMEOUT_RULE })
+  .int({ error: TIMEOUT_RULE })
+  .min(1, { error: TIMEOUT_RULE })
+  .max(86_400, { error: TIMEOUT_RULE })
+
+/**
+ * A typed timeout (a form field, a CLI value): empty is the default (no seconds), anything else
+ * must pass RequestTimeoutSecondsSchema or comes back as a one-line problem.
+ */
+export function parseRequestTimeout(text: string): { seconds?: number; problem?: string } {
+  const trimmed = text.trim()
+  if (trimmed === '') return {}
+  const parsed = RequestTimeoutSecondsSchema.safeParse(
+    /^\d+$/.test(trimmed) ? Number(trimmed) : NaN
+  )
+  return parsed.success
+    ? { seconds: parsed.data }
+    : { problem: `${TIMEOUT_RULE}, not '${trimmed.slice(0, 40)}'` }
+}
+
 /** What a job needs to use one endpoint (the key is looked up by keyRef, never carried here). */
 export const EndpointRefSchema = z
   .object({
@@ -54,7 +82,7 @@ export const EndpointRefSchema = z
     model: z.string().min(1).max(256),
     concurrency: z.number().int().min(1).max(64),
     /** Seconds one request may take, upload to last byte; absent = the job's (default 300 s). */
-    timeoutSeconds: z.number().positive().max(86_400).optional(),
+    timeoutSeconds: RequestTimeoutSecondsSchema.optional(),
     /** Name of the key in the SecretStore; absent = no key sent. */
     keyRef: z.string().max(128).optional()
   })
@@ -68,7 +96,7 @@ export const SavedEndpointSchema = z.object({
   model: z.string(),
   concurrency: z.number().int(),
   /** Seconds a request may take; null = the job's default. */
-  timeoutSeconds: z.number().int().nullable(),
+  timeoutSeconds: RequestTimeoutSecondsSchema.nullable(),
   hasKey: z.boolean()
 })
 export type SavedEndpoint = z.infer<typeof SavedEndpointSchema>
@@ -80,7 +108,7 @@ export const NewEndpointSchema = z
     model: z.string().trim().min(1).max(256),
     concurrency: z.number().int().min(1).max(64),
     /** Seconds one request may take; absent = the job's default. */
-    timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
+    timeoutSeconds: RequestTimeoutSecondsSchema.optional(),
     apiKey: z.string().max(4096).optional()
   })
   .strict()

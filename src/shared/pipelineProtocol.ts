@@ -11,7 +11,8 @@ import {
   overlapBelowHalfChunk,
   TimedWordSchema
 } from '@shared/domain'
-import { RemoteRequestSchema } from '@shared/endpoints'
+import { RemoteRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
+import { ProgressFields } from '@shared/jobProgress'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -32,7 +33,7 @@ export const PipelineSpecSchema = overlapBelowHalfChunk(
       /** Remote OpenAI-compatible servers; their keys come through the environment, never here. */
       endpoints: JobOnlyFields.endpoints,
       /** Per remote request; default 300 s. */
-      requestTimeoutSeconds: z.number().positive().max(86_400).optional(),
+      requestTimeoutSeconds: RequestTimeoutSecondsSchema.optional(),
       /** Seam chunks at silences where one is near (default); false = fixed overlapping cuts. */
       cutAtSilences: z.boolean().optional(),
       /** The job's work folder: chunk plan + finished chunks' words, kept until it completes. */
@@ -58,14 +59,7 @@ export const PipelineEventSchema = z.discriminatedUnion('type', [
     processes: z.number().int(),
     workers: z.number().int()
   }),
-  z.object({
-    type: z.literal('progress'),
-    chunksDone: z.number().int().nonnegative(),
-    chunksTotal: z.number().int().nonnegative(),
-    /** 0..1 */
-    fraction: z.number().min(0).max(1),
-    etaSeconds: z.number().nullable()
-  }),
+  ProgressFields.extend({ type: z.literal('progress') }),
   /** A chunk is finished: the words it owns, in absolute seconds (the live transcript). */
   z.object({
     type: z.literal('chunkWords'),

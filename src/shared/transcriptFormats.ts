@@ -1,5 +1,6 @@
 // Transcript → the text of each export format. Pure and shared: the pipeline writes its files
 // with it, and the job page renders downloads (with the user's edits) with the same code.
+import { clockText } from '@shared/clockText'
 import type { Transcript } from '@shared/domain'
 import { transcriptCues } from '@shared/subtitleCues'
 
@@ -16,15 +17,6 @@ function clock(seconds: number, separator: ',' | '.'): string {
   const h = Math.floor(totalSeconds / 3600)
   const two = (n: number): string => String(n).padStart(2, '0')
   return `${two(h)}:${two(m)}:${two(s)}${separator}${String(ms).padStart(3, '0')}`
-}
-
-/** [m:ss] or [h:mm:ss], for reading rather than for players. */
-export function readableClock(seconds: number): string {
-  const t = Math.max(0, Math.floor(seconds))
-  const two = (n: number): string => String(n).padStart(2, '0')
-  const h = Math.floor(t / 3600)
-  const m = Math.floor((t % 3600) / 60)
-  return h > 0 ? `${h}:${two(m)}:${two(t % 60)}` : `${m}:${two(t % 60)}`
 }
 
 export function toTxt(t: Transcript): string {
@@ -63,7 +55,7 @@ export function toJson(t: Transcript): string {
 /** Markdown: a title, then one paragraph per segment with its time in front. */
 export function toMarkdown(t: Transcript, title: string): string {
   const escape = (text: string): string => text.replace(/([\\`*_[\]#<>|])/g, '\\$1')
-  const lines = t.segments.map((s) => `**[${readableClock(s.start)}]** ${escape(s.text)}`)
+  const lines = t.segments.map((s) => `**[${clockText(s.start)}]** ${escape(s.text)}`)
   return [`# ${escape(title)}`, '', ...lines.flatMap((l) => [l, ''])].join('\n')
 }
 

@@ -1,7 +1,7 @@
 // What a CLI command is. Each lives in commands/<name>.ts and is registered by one line in
 // commands/index.ts; the dispatcher handles global flags, parsing, help and errors.
 import type { ParseArgsConfig } from 'node:util'
-import type { Store } from '../core/db/openDataDir'
+import type { Store } from '../core/openDataDir'
 import type { TranscriptionService } from '../core/service/transcriptionService'
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>

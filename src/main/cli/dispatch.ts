@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 import { oneLineError } from '@shared/errors'
 import { resolveDataDir } from '../core/paths'
-import { openStore, type Store } from '../core/db/openDataDir'
+import { openStore, type Store } from '../core/openDataDir'
 import {
   createTranscriptionService,
   type TranscriptionService
@@ -92,7 +92,7 @@ function commandHelp(command: Command): string {
 /** node:util parseArgs errors are long; keep the part a user needs on one line. */
 function parseErrorMessage(error: unknown, command: Command): string {
   const code = (error as { code?: string }).code
-  const message = error instanceof Error ? error.message : String(error)
+  const message = oneLineError(error)
   const quoted = /'([^']+)'/.exec(message)?.[1]
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     return `unknown option '${quoted}' for '${command.name}' (see 'transcriptor ${command.name} --help')`
@@ -104,7 +104,7 @@ function parseErrorMessage(error: unknown, command: Command): string {
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && missing && message.includes('missing')) {
     return `${missing[1]} needs a value`
   }
-  return message.split('\n')[0]
+  return message
 }
 
 /** Runs one command line; resolves to the exit code and never rejects. */

@@ -1,7 +1,12 @@
 // `--endpoint URL[,model=NAME,concurrency=N,timeout=SECONDS]`, repeatable. The key is never on the command line
 // (any process listing shows it): it comes from TRANSCRIPTOR_API_KEY, and reaches the pipeline
 // through its environment only.
-import { DEFAULT_ENDPOINT_MODEL, endpointUrlProblem, type EndpointRef } from '@shared/endpoints'
+import {
+  DEFAULT_ENDPOINT_MODEL,
+  endpointUrlProblem,
+  parseRequestTimeout,
+  type EndpointRef
+} from '@shared/endpoints'
 import { ENV_KEY_REF } from '../pipeline/endpointKeys'
 import { UsageError, type OptionValues } from './command'
 
@@ -24,8 +29,7 @@ export function parseEndpointOption(raw: string, hasEnvKey: boolean): EndpointRe
       Number(value) <= 64
     )
       endpoint.concurrency = Number(value)
-    else if (name === 'timeout' && /^\d+$/.test(value) && Number(value) >= 1)
-      endpoint.timeoutSeconds = Math.min(86_400, Number(value))
+    else if (name === 'timeout') endpoint.timeoutSeconds = timeoutOption(url, value)
     else
       throw new UsageError(
         `--endpoint ${url}: '${setting}' is not model=NAME, concurrency=N (1..64) or timeout=SECONDS`
@@ -33,6 +37,13 @@ export function parseEndpointOption(raw: string, hasEnvKey: boolean): EndpointRe
   }
   if (hasEnvKey) endpoint.keyRef = ENV_KEY_REF
   return endpoint
+}
+
+/** A bad timeout is refused with the shared rule's reason, never clamped into range. */
+function timeoutOption(url: string, value: string): number {
+  const { seconds, problem } = parseRequestTimeout(value)
+  if (seconds !== undefined) return seconds
+  throw new UsageError(`--endpoint ${url}: ${problem ?? 'timeout= needs a number of seconds'}`)
 }
 
 export function endpointsOption(

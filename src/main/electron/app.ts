@@ -3,8 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron'
 import { createTranscriptionService } from '../core/service/transcriptionService'
 import { SafeStorageSecretStore } from './safeStorageSecrets'
-import { resolveDataDir } from '../core/paths'
-import { join } from 'node:path'
+import { dataPaths, resolveDataDir } from '../core/paths'
 import { ClientRequests } from '../core/hosting/clientRequests'
 import { readFlag } from '../core/hosting/commandLine'
 import { oneLineError } from '@shared/errors'
@@ -19,9 +18,7 @@ import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
 import { mainWindowOptions, preloadPath, rendererIndexPath } from './windowOptions'
-
-/** Quit waits at most this long for every job to stop (then exits anyway). */
-export const QUIT_TIMEOUT_MS = 5_000
+import { SHUTDOWN_TIMEOUT_MS } from '../os/stopTimings'
 
 const log = (line: string): void => console.error(line)
 
@@ -71,7 +68,7 @@ function startCore(
   // The service runs pipelines with Electron's binary as node (ELECTRON_RUN_AS_NODE=1).
   const service = createTranscriptionService({
     dataDir,
-    secrets: new SafeStorageSecretStore(join(dataDir, 'secrets.safe.json')),
+    secrets: new SafeStorageSecretStore(dataPaths(dataDir).safeSecrets),
     desktop: {
       openPath: async (path) => (await shell.openPath(path)) === '',
       revealPath: (path) => {
@@ -82,8 +79,8 @@ function startCore(
   })
   installQuitGuard(
     app,
-    () => service.shutdown('the app quit', QUIT_TIMEOUT_MS),
-    QUIT_TIMEOUT_MS + 1_000,
+    () => service.shutdown('the app quit', SHUTDOWN_TIMEOUT_MS),
+    SHUTDOWN_TIMEOUT_MS + 1_000,
     log
   )
   registerIpcHandlers({

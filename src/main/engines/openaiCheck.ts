@@ -6,6 +6,7 @@ import { endpointLabel } from '@shared/endpoints'
 import { SAMPLE_RATE, wavHeader } from '../media/decode'
 import { endpointUrls, RemoteError, serverMessage } from './openaiProtocol'
 import { authHeaders, redact, remoteFetch, requestTranscription } from './openaiRequest'
+import { oneLineError } from '@shared/errors'
 
 const CHECK_BYTES_CAP = 4 * 1024 * 1024
 
@@ -54,7 +55,7 @@ async function checkBySilence(o: EndpointCheckInput, timeoutMs: number): Promise
       detail: `transcribes with model '${o.model}'`
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = oneLineError(error)
     const unauthorised = /not authorised/.test(reason)
     const unreachable = error instanceof RemoteError && !/HTTP|answered/.test(reason)
     return {
@@ -84,7 +85,7 @@ export async function checkEndpoint(o: EndpointCheckInput): Promise<EndpointChec
       CHECK_BYTES_CAP
     )
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = oneLineError(error)
     return {
       ok: false,
       reachable: false,

@@ -7,6 +7,7 @@ import { findExecutable } from '../os/findExecutable'
 import { parseContinuousTimes, parseSingleJson } from './pocketsphinxOutput'
 import { runEngineProcess } from './runEngineProcess'
 import { EngineUnavailableError, type ChunkOptions, type Engine } from './types'
+import { oneLineError } from '@shared/errors'
 
 export const POCKETSPHINX_INSTALL_HINT =
   'pocketsphinx not found: install it (Debian/Ubuntu: apt-get install pocketsphinx pocketsphinx-en-us)'
@@ -48,7 +49,7 @@ export const pocketsphinxEngine: Engine = {
     try {
       modelArgs(model)
     } catch (err) {
-      return { name: 'pocketsphinx', available: false, detail: (err as Error).message, models }
+      return { name: 'pocketsphinx', available: false, detail: oneLineError(err), models }
     }
     if (cli.kind === 'continuous' && models.length === 0 && model === '') {
       return {

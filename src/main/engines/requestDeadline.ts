@@ -3,7 +3,7 @@
 // Not `AbortSignal.any([job, AbortSignal.timeout(ms)])`: on Node 20 the combined signal holds its
 // sources only weakly, and nothing else holds the timeout signal, so a garbage collection during
 // the wait collects it and its timer then finds nothing to abort. A hung server would keep the
-// chunk forever (issue 14's 'hang' case, which ran into the test's 300 s limit). Here the timer
+// chunk forever (the 'hang' server of tests/unit/remote/requestDeadline.test.ts). Here the timer
 // holds the controller strongly, and `dispose` clears it as soon as the request is over.
 
 export interface RequestDeadline {

@@ -15,6 +15,7 @@ import {
 } from './processTable'
 import { groupIsOurs, isSameLive, liveDescendants, rootOf, type JobTreeRef } from './processTree'
 import { sleep } from './sleep'
+import { KILL_WAIT_MS } from './stopTimings'
 
 export interface KillTarget extends JobTreeRef {
   graceMs: number
@@ -149,7 +150,7 @@ export async function killTree(t: KillTarget): Promise<KillResult> {
   let escalated = false
   const frozen = freezeThenSignal(t, tracked, groupTrusted, signal, first)
   for (const pid of aliveTracked(frozen, tracked)) sawAlive.add(pid)
-  const killDeadline = t.graceMs + (t.killWaitMs ?? 3000)
+  const killDeadline = t.graceMs + (t.killWaitMs ?? KILL_WAIT_MS)
   let survivors: number[] = []
 
   let lastScan = performance.now()
@@ -228,7 +229,8 @@ async function killTreePortable(t: KillTarget, started: number): Promise<KillRes
   if (probeAlive(pid)) {
     escalated = true
     await treeKillAsync(pid, 'SIGKILL')
-    while (probeAlive(pid) && performance.now() - started < t.graceMs + 3000) await sleep(25)
+    while (probeAlive(pid) && performance.now() - started < t.graceMs + KILL_WAIT_MS)
+      await sleep(25)
   }
   const survivors = probeAlive(pid) ? [pid] : []
   return result(t, started, survivors.length ? [] : [pid], escalated, survivors)

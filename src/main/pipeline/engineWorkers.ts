@@ -4,7 +4,7 @@
 // instead. Stop (the signal) kills every worker; so do `close` and the pipeline's exit.
 import type { TimedWord } from '@shared/domain'
 import type { ChunkOptions, Engine, EngineWorker } from '../engines/types'
-import type { Log } from './runPipeline'
+import type { Log } from './events'
 
 export interface EngineWorkerPoolOptions {
   engine: Engine

@@ -5,6 +5,9 @@ import { PIPELINE_EVENT_FD, type PipelineEvent } from '@shared/pipelineProtocol'
 
 export type EventSink = (event: PipelineEvent) => void
 
+/** One line of the human log (stdout), for the job's log file. */
+export type Log = (line: string) => void
+
 function fdIsOpen(fd: number): boolean {
   try {
     fstatSync(fd)

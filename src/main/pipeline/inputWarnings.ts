@@ -3,7 +3,7 @@
 // audio than its header claims (a truncated download), or long stretches had no speech. Pure: from
 // the probe's and the decoder's lengths, the words and the music verdict.
 import type { TimedWord } from '@shared/domain'
-import { readableClock } from '@shared/transcriptFormats'
+import { clockText } from '@shared/clockText'
 
 /** A gap in the words at least this long is worth saying (a silent or music-only stretch). */
 export const LONG_GAP_SECONDS = 60
@@ -48,7 +48,7 @@ export function transcriptWarnings({
   let previousEnd = 0
   for (const word of [...words, { word: '', start: decodedSeconds, end: decodedSeconds }]) {
     if (word.start - previousEnd >= LONG_GAP_SECONDS)
-      gaps.push(`${readableClock(previousEnd)}–${readableClock(word.start)}`)
+      gaps.push(`${clockText(previousEnd)}–${clockText(word.start)}`)
     previousEnd = Math.max(previousEnd, word.end)
   }
   if (gaps.length > 0) {

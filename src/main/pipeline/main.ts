@@ -8,6 +8,7 @@ import { describeFailure, runPipeline } from './runPipeline'
 import { parsePipelineArgs } from './spec'
 import { startWatchdog } from './watchdog'
 import { onControlMessage, STOP_MESSAGE } from './controlPipe'
+import { oneLineError } from '@shared/errors'
 
 const log = (line: string): void => {
   process.stdout.write(`[pipeline ${process.pid}] ${line}\n`)
@@ -22,7 +23,7 @@ function main(): void {
   try {
     args = parsePipelineArgs(process.argv.slice(2))
   } catch (err) {
-    const message = (err as Error).message
+    const message = oneLineError(err)
     emit({ type: 'error', message })
     logError(message)
     process.exit(2)
@@ -33,7 +34,7 @@ function main(): void {
     try {
       rmSync(spec.tempDir, { recursive: true, force: true, maxRetries: 3 })
     } catch (err) {
-      logError(`could not remove temp dir ${spec.tempDir}: ${(err as Error).message}`)
+      logError(`could not remove temp dir ${spec.tempDir}: ${oneLineError(err)}`)
     }
   }
   process.on('exit', removeTempDir)
@@ -75,7 +76,7 @@ function main(): void {
       emit({ type: 'error', message })
       logError(`failed: ${message}`)
       if (!(err instanceof Error) || message.startsWith('internal error'))
-        logError(err instanceof Error ? String(err.stack) : String(err))
+        logError(String(err instanceof Error && err.stack ? err.stack : err))
       controller.abort()
       removeTempDir()
       process.exit(1)

@@ -8,6 +8,7 @@ import * as checkpoints from './checkpoints'
 import { describeSeams, describeSound, planAudioCuts, type AudioCutPlan } from './cutPlan'
 import { measurePcmLevels } from '../media/pcmLevels'
 import { musicVerdict } from './musicCheck'
+import { oneLineError } from '@shared/errors'
 
 /** Resume is impossible; the message says why (a user reads it). */
 export class ResumeRefusedError extends Error {}
@@ -44,7 +45,7 @@ export async function prepareChunks(
       await checkpoints.saveChunkWords(workDir, index, words)
     } catch (error) {
       checkpointsRefused = true
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = oneLineError(error)
       log(
         `checkpoint of chunk ${index + 1} not saved (${reason}); a resume would redo the chunks from here`
       )
@@ -95,7 +96,7 @@ export async function prepareChunks(
       })
     } catch (error) {
       checkpointsRefused = true
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = oneLineError(error)
       log(`chunk plan not saved (${reason}): this run cannot be resumed`)
     }
   }

@@ -5,7 +5,7 @@ import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { TimedWord, Transcript } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
-import { readableClock } from '@shared/transcriptFormats'
+import { clockText } from '@shared/clockText'
 import { locateMediaTools, MediaToolsMissingError, type MediaTools } from '../media/ffmpeg'
 import { BadInputError, probeMedia, type MediaProbe } from '../media/mediaProbe'
 import { getEngine } from '../engines/registry'
@@ -14,7 +14,7 @@ import type { ChunkPlan } from './chunking'
 import { clearCheckpoints } from './checkpoints'
 import { prepareChunks, ResumeRefusedError, type PreparedChunks } from './preparedChunks'
 import { decodeToPcm, writeChunkWav, type DecodedAudio } from '../media/decode'
-import type { EventSink } from './events'
+import type { EventSink, Log } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { transcriptWarnings } from './inputWarnings'
@@ -27,11 +27,10 @@ import { endpointServers } from './endpointPool'
 import { OPENAI_SETUP_HINT } from '../engines/openai'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 import { checkWorkSpace, WorkSpaceError } from './workSpace'
+import { oneLineError } from '@shared/errors'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
-
-export type Log = (line: string) => void
 
 /** Errors whose message is already the one line a user should read. */
 function userMessage(err: unknown): string | null {
@@ -51,7 +50,7 @@ function userMessage(err: unknown): string | null {
 }
 
 export function describeFailure(err: unknown): string {
-  return userMessage(err) ?? `internal error: ${err instanceof Error ? err.message : String(err)}`
+  return userMessage(err) ?? `internal error: ${oneLineError(err)}`
 }
 
 export async function runPipeline(
@@ -316,7 +315,7 @@ async function prepareInput(
   const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
     // A long file takes seconds to decode (3 h: ~8 s): the log says how far it got meanwhile.
     onProgress: (seconds) =>
-      log(`decoding: ${readableClock(seconds)} of ${readableClock(probe.durationSeconds)}`)
+      log(`decoding: ${clockText(seconds)} of ${clockText(probe.durationSeconds)}`)
   })
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)

@@ -4,6 +4,7 @@
 // a single byte is written, instead of filling the disk for minutes.
 import { statfs } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { formatBytes } from '@shared/byteText'
 import { longestChunkSeconds } from './cutPlan'
 
 /** Decoded 16 kHz mono s16le. */
@@ -53,15 +54,4 @@ export async function checkWorkSpace(
     `not enough free disk space to decode ${Math.round(durationSeconds).toLocaleString('en-US')} s of audio: ` +
       `${formatBytes(needed)} needed in the work folder, ${formatBytes(free)} free on ${at}`
   )
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
 }

@@ -6,8 +6,7 @@ import { createTranscriptionService } from '../core/service/transcriptionService
 import { resolveDataDir } from '../core/paths'
 import { oneLineError } from '@shared/errors'
 import { startWebHost } from './server'
-
-const SHUTDOWN_TIMEOUT_MS = 5_000
+import { SHUTDOWN_TIMEOUT_MS } from '../os/stopTimings'
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)

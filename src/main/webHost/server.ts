@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { join } from 'node:path'
 import { WebSocketServer } from 'ws'
 import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { oneLineError } from '@shared/errors'
@@ -15,6 +14,7 @@ import { SocketBridge } from './socketBridge'
 import { resolveStaticPath, sendFile } from './staticFiles'
 import { sendMedia } from './media'
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UploadError } from './upload'
+import { dataPaths } from '../core/paths'
 
 export interface WebHostOptions {
   service: HostedService
@@ -101,7 +101,7 @@ async function serveUpload(
   try {
     const path = await receiveUpload(
       req,
-      join(host.options.dataDir, 'uploads'),
+      dataPaths(host.options.dataDir).uploads,
       url.searchParams.get(UPLOAD_NAME_PARAM),
       host.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
     )

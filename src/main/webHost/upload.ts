@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http'
 import { join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { oneLineError } from '@shared/errors'
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3
 
@@ -64,9 +65,6 @@ export async function receiveUpload(
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
     if (error instanceof UploadError) throw error
-    throw new UploadError(
-      400,
-      `upload failed: ${error instanceof Error ? error.message : String(error)}`
-    )
+    throw new UploadError(400, `upload failed: ${oneLineError(error)}`)
   }
 }

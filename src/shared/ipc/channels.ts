@@ -47,6 +47,7 @@ export const REQUEST_CHANNELS = [
 
 export const EVENT_CHANNEL_NAMES = [
   'job.updated',
+  'job.progress',
   'job.deleted',
   'job.logs',
   'job.metrics',

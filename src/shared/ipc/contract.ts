@@ -30,6 +30,7 @@ import {
 } from '@shared/models'
 
 import { NewEndpointSchema, type EndpointCheck, type SavedEndpoint } from '@shared/endpoints'
+import type { JobProgress } from '@shared/jobProgress'
 
 const JobId = z.number().int().positive()
 const FilePath = z.string().min(1).max(4096)
@@ -202,6 +203,8 @@ export interface AppNotice {
 /** Events main pushes to the renderer. Logs and metrics arrive batched, never one per line. */
 export interface EventPayloads {
   'job.updated': JobRow
+  /** A running job's progress and ETA, as its pipeline reports them (see jobProgress.ts). */
+  'job.progress': JobProgress
   'job.deleted': { id: number }
   'job.logs': LogBatch
   'job.metrics': MetricsSample

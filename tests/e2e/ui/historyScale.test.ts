@@ -3,7 +3,7 @@
 // only one page of rows is in the page.
 import { cpus, loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openStore } from '../../../src/main/core/db/openDataDir'
+import { openStore } from '../../../src/main/core/openDataDir'
 import { makeTempDir, removeDir } from '../../support/db'
 import { connectClient } from '../../support/host'
 import { needleFor, seedHistory } from '../../support/historySeed'

@@ -5,7 +5,7 @@
 import { cpus, loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Segment } from '@shared/domain'
-import { openStore } from '../../../src/main/core/db/openDataDir'
+import { openStore } from '../../../src/main/core/openDataDir'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../../src/main/core/transcripts/transcriptRepository'
 import { makeTempDir, removeDir, sampleJob } from '../../support/db'

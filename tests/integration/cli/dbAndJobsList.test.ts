@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { JobRow } from '@shared/domain'
-import { openStore } from '../../../src/main/core/db/openDataDir'
+import { openStore } from '../../../src/main/core/openDataDir'
 import { bundledMigrations } from '../../../src/main/core/db/migrations'
 import { makeTempDir, removeDir, sampleJob } from '../../support/db'
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { openStore } from '../../../src/main/core/db/openDataDir'
+import { openStore } from '../../../src/main/core/openDataDir'
 import { bundledMigrations } from '../../../src/main/core/db/migrations'
 import { makeTempDir, removeDir, sampleJob } from '../../support/db'
 

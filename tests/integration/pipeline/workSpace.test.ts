@@ -46,7 +46,7 @@ describe('free space of the work folder', () => {
     expect(Date.now() - started).toBeLessThan(15_000)
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toMatch(
-      /^not enough free disk space to decode [\d,]+ s of audio: [\d.]+ GB needed in the work folder, [\d.]+ GB free on \//
+      /^not enough free disk space to decode [\d,]+ s of audio: [\d.]+ [KMGT]iB needed in the work folder, [\d.]+ [KMGT]iB free on \//
     )
     expect(run.errors[0]).not.toContain('\n')
     expect(existsSync(spec.tempDir)).toBe(false)

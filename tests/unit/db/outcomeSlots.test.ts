@@ -11,7 +11,7 @@ import {
   OutcomeSlots,
   SLOT_BYTES
 } from '../../../src/main/core/db/outcomes'
-import { openStore } from '../../../src/main/core/db/openDataDir'
+import { openStore } from '../../../src/main/core/openDataDir'
 import { ProcessManager } from '../../../src/main/core/process/processManager'
 import { SettingsStore } from '../../../src/main/core/settings/settingsStore'
 import { createTempDatabase, sampleJob, type TempDatabase } from '../../support/db'

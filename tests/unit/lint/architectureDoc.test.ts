@@ -1,6 +1,7 @@
-// docs/ARCHITECTURE.md is the newcomer's map: every folder of src/ is in its table, and every
-// src/ folder the table names exists. A new folder without a line there fails here.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+// docs/ARCHITECTURE.md is the newcomer's map: every folder of src/ is in its table, every folder
+// and file it names exists (a file moved without the map fails here), and the code's comments
+// point inside the repository rather than at an issue tracker or a document it does not hold.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
@@ -15,6 +16,21 @@ function foldersUnder(dir: string): string[] {
     found.push(relative(ROOT, path), ...foldersUnder(path))
   }
   return found
+}
+
+/** Every repository path with a file extension the doc names in backticks. */
+function namedFiles(): string[] {
+  const named = [
+    ...doc.matchAll(/`((?:src|migrations|tests|docs|scripts|bench|bin)\/[^`\s]+\.\w+)`/g)
+  ]
+  return [...new Set(named.map((m) => m[1]))]
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? sourceFiles(path) : [path]
+  })
 }
 
 /** Folders named in the first column of the "where each concept lives" table. */
@@ -40,5 +56,33 @@ describe('docs/ARCHITECTURE.md', () => {
       }
     })
     expect(gone).toEqual([])
+  })
+
+  it('names only files that exist, and names the owner of every concept', () => {
+    const files = namedFiles()
+    expect(files.filter((f) => !existsSync(join(ROOT, f)))).toEqual([])
+    const concepts = doc.slice(doc.indexOf('## Concepts'), doc.indexOf('## Where each folder sits'))
+    for (const concept of [
+      'queue',
+      'stop',
+      'logs',
+      'metrics',
+      'reaper',
+      'outcomes',
+      'models'
+    ].concat(['endpoints', 'transcripts', 'edits', 'search', 'exports', 'hosts'])) {
+      expect(concepts).toMatch(new RegExp(`^\\| ${concept} +\\| \`src/`, 'm'))
+    }
+  })
+
+  it('is what src/ comments point to: none cites an issue number, "the spec" or DESIGN.md', () => {
+    const citation = /(\/\/|\/?\*).*(\bissue #?\d|\bthe spec's\b|\bDESIGN(\.md|'s|\b))/i
+    const citing = sourceFiles(join(ROOT, 'src')).flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => `${relative(ROOT, f)}:${i + 1}: ${line.trim()}`)
+        .filter((line) => citation.test(line))
+    )
+    expect(citing).toEqual([])
   })
 })

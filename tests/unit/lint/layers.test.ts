@@ -1,30 +1,11 @@
 // The layer order is enforced by lint, not by good intentions: a wrong-way import fails at the
 // line that makes it, with the repo's own ESLint config (eslint.config.mjs + eslint.layers.mjs).
-import { resolve } from 'node:path'
-import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
+import { probeMessages } from './probeLint'
 
-const ROOT = resolve(__dirname, '../../..')
-// The repo's config as it is, minus type information (which would build a TypeScript program
-// for each made-up file and is not what these rules need).
-const eslint = new ESLint({
-  cwd: ROOT,
-  overrideConfig: {
-    languageOptions: { parserOptions: { projectService: false } },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/no-unnecessary-condition': 'off'
-    }
-  }
-})
-
-/** The no-restricted-imports messages ESLint reports for `code` as if it were at `file`. */
-async function layerErrors(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, file) })
-  return result.messages
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
-    .map((m) => m.message)
+/** The layer rules' messages ESLint reports for `code` as if it were at `file`. */
+function layerErrors(file: string, code: string): Promise<string[]> {
+  return probeMessages(file, code, ['no-restricted-imports', 'no-restricted-syntax'])
 }
 
 describe('layer rules', { timeout: 60_000 }, () => {
@@ -45,11 +26,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
       "import { PIPELINE_JS } from '../pipeline/main'",
       /engines may import/
     ],
-    [
-      'src/main/pipeline/x.ts',
-      "import { openStore } from '../core/db/openDataDir'",
-      /pipeline may/
-    ],
+    ['src/main/pipeline/x.ts', "import { openStore } from '../core/openDataDir'", /pipeline may/],
     [
       'src/main/core/x.ts',
       "import { runCli } from '../cli/dispatch'",
@@ -64,7 +41,7 @@ describe('layer rules', { timeout: 60_000 }, () => {
     ['src/renderer/src/x.ts', "import { readFileSync } from 'node:fs'", /never touches Node/],
     [
       'src/shared/x.ts',
-      "import { openStore } from '../main/core/db/openDataDir'",
+      "import { openStore } from '../main/core/openDataDir'",
       /never import from/
     ],
     ['src/main/core/x.ts', "import { DEFAULT_SETTINGS } from '../../shared/domain'", /the alias/],

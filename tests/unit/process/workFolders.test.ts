@@ -2,11 +2,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
-import {
-  isWorkFolderNeeded,
-  jobTempDir,
-  sweepWorkFolders
-} from '../../../src/main/core/process/workFolders'
+import { jobTempDir } from '../../../src/main/core/paths'
+import { isWorkFolderNeeded, sweepWorkFolders } from '../../../src/main/core/process/workFolders'
 import { createTempDatabase, sampleJob, type TempDatabase } from '../../support/db'
 
 let tmp: TempDatabase

@@ -54,7 +54,12 @@ describe('endpoint URLs', () => {
       concurrency: 1
     })
     expect(parseEndpointOption('http://a:1,timeout=45', false).timeoutSeconds).toBe(45)
-    expect(() => parseEndpointOption('http://a:1,timeout=0', false)).toThrow(/timeout=SECONDS/)
+    // Out of range is refused with the shared rule's one line, never clamped.
+    expect(() => parseEndpointOption('http://a:1,timeout=0', false)).toThrow(
+      /^--endpoint http:\/\/a:1: a request timeout is whole seconds from 1 to 86400, not '0'$/
+    )
+    expect(() => parseEndpointOption('http://a:1,timeout=100000', false)).toThrow(/1 to 86400/)
+    expect(() => parseEndpointOption('http://a:1,timeout=1.5', false)).toThrow(/whole seconds/)
     expect(() => parseEndpointOption('http://a:1,concurrency=0', false)).toThrow(/concurrency=N/)
     expect(() => parseEndpointOption('http://u:p@a:1', false)).toThrow(/credentials/)
   })

@@ -1,4 +1,5 @@
 import { open, stat } from 'node:fs/promises'
+import { isTerminalStatus } from '@shared/domain'
 import { CLI_CLIENT, intOption, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
@@ -35,7 +36,7 @@ async function follow(ctx: CommandContext, jobId: number, path: string): Promise
       continue
     }
     const status = (await ctx.service().handlers['jobs.get']({ id: jobId }, CLI_CLIENT))?.status
-    if (status !== 'processing' && status !== 'queued') {
+    if (status === undefined || isTerminalStatus(status)) {
       print(splitter.flush())
       return
     }

@@ -1,7 +1,7 @@
 // `transcriptor jobs resume ID`: continues a stopped, failed, reaped or kill -9'd job from its
 // finished chunks, in this process (like `transcribe`: tracked, logged, Ctrl-C stops it). Same id,
 // the log is appended; a changed input or different chunk options are refused with the reason.
-import { TERMINAL_STATUSES } from '@shared/domain'
+import { isTerminalStatus } from '@shared/domain'
 import { oneArgumentCommand } from '../command'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import { parseJobId } from './jobsShow'
@@ -35,7 +35,7 @@ const jobsResume = oneArgumentCommand({
       note(`job ${id}: resumed`)
       let lastShown = ''
       const off = service.on('job.updated', (job) => {
-        if (job.id !== id || TERMINAL_STATUSES.includes(job.status)) return
+        if (job.id !== id || isTerminalStatus(job.status)) return
         const shown =
           job.status === 'processing' ? `${Math.floor(job.progress * 20) * 5}%` : job.status
         if (shown !== lastShown) note(`job ${id}: ${(lastShown = shown)}`)

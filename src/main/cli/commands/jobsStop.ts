@@ -1,4 +1,4 @@
-import { TERMINAL_STATUSES } from '@shared/domain'
+import { isTerminalStatus } from '@shared/domain'
 import { recordedState } from '../../core/process/recordedJob'
 import { CLI_CLIENT } from '../command'
 import { jobCommand } from './jobsShow'
@@ -18,7 +18,7 @@ const jobsStop = jobCommand({
     const say = (text: string, data: object): void =>
       ctx.write(ctx.json ? `${JSON.stringify({ jobId: id, ...data })}\n` : `${text}\n`)
 
-    if (TERMINAL_STATUSES.includes(job.status)) {
+    if (isTerminalStatus(job.status)) {
       say(`job ${id} is already ${job.status}`, { status: job.status, alreadyStopped: true })
       return 0
     }

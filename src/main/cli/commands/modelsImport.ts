@@ -3,7 +3,7 @@
 import { resolve } from 'node:path'
 import { oneArgumentCommand, stringOption, writeResult } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
-import { formatBytes } from './progressBar'
+import { formatBytes } from '@shared/byteText'
 
 const modelsImport = oneArgumentCommand({
   name: 'models import',

@@ -1,6 +1,6 @@
 // `transcriptor models list [--json]`: the catalog with sizes and what is installed here.
 import { CLI_CLIENT, type Command } from '../command'
-import { formatBytes } from './progressBar'
+import { formatBytes } from '@shared/byteText'
 
 const modelsList: Command = {
   name: 'models list',

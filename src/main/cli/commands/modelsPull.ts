@@ -2,7 +2,8 @@
 // the models folder with progress; Ctrl-C stops and leaves a .part the next pull resumes.
 import { UsageError, stringOption, type Command } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
-import { describeProgress, formatBytes, progressPrinter } from './progressBar'
+import { formatBytes } from '@shared/byteText'
+import { describeProgress, progressPrinter } from './progressBar'
 
 const modelsPull: Command = {
   name: 'models pull',

@@ -1,18 +1,10 @@
 // Download progress for a terminal: a bar redrawn in place on a TTY, plain lines (at most one a
 // second) otherwise, so logs and CI output stay readable.
+import { formatBytes } from '@shared/byteText'
+import { clockText } from '@shared/clockText'
 import type { DownloadProgress } from '@shared/models'
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GiB`
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`
-  return `${(n / 1024).toFixed(0)} KiB`
-}
-
-function eta(seconds: number | null): string {
-  if (seconds === null) return '--:--'
-  const m = Math.floor(seconds / 60)
-  return `${m}:${String(seconds % 60).padStart(2, '0')}`
-}
+const eta = (seconds: number | null): string => (seconds === null ? '--:--' : clockText(seconds))
 
 export function describeProgress(p: DownloadProgress): string {
   const total = p.totalBytes ? ` of ${formatBytes(p.totalBytes)}` : ''

@@ -8,7 +8,7 @@ import {
   jobOptionsIn,
   OUTPUT_FORMATS,
   parseOutputFiles,
-  TERMINAL_STATUSES,
+  isTerminalStatus,
   type JobOptions,
   type JobRow,
   type OutputFormat
@@ -154,7 +154,7 @@ const transcribe: Command = {
       const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, client))
       const lastShown = new Map<number, string>()
       const off = service.on('job.updated', (job) => {
-        if (TERMINAL_STATUSES.includes(job.status)) return
+        if (isTerminalStatus(job.status)) return
         const shown =
           job.status === 'processing' ? `${Math.floor(job.progress * 20) * 5}%` : job.status
         if (lastShown.get(job.id) === shown) return

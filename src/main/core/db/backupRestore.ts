@@ -16,6 +16,8 @@ import {
   inspectDatabaseFile,
   type FileInspection
 } from './databaseFileInspection'
+import { ACTIVE_STATUS_SQL } from './jobRepository'
+import { oneLineError } from '@shared/errors'
 
 export interface BackupResult {
   path: string
@@ -53,7 +55,7 @@ export async function backupDatabase(dataDir: string, file: string): Promise<Bac
   try {
     await db.backup(target)
   } catch (error) {
-    throw new DatabaseError(`cannot back up ${source} to ${target}: ${(error as Error).message}`)
+    throw new DatabaseError(`cannot back up ${source} to ${target}: ${oneLineError(error)}`)
   } finally {
     db.close()
   }
@@ -67,7 +69,7 @@ function runningJobs(dbPath: string): number[] {
   try {
     const rows = db
       .prepare(
-        "SELECT id, process_id, owner_pid FROM transcription_jobs WHERE status IN ('queued', 'processing')"
+        `SELECT id, process_id, owner_pid FROM transcription_jobs WHERE status IN ${ACTIVE_STATUS_SQL}`
       )
       .all() as { id: number; process_id: number | null; owner_pid: number | null }[]
     return rows
@@ -140,7 +142,7 @@ export async function restoreDatabase(dataDir: string, file: string): Promise<Re
     await from.backup(target)
   } catch (error) {
     throw new DatabaseError(
-      `cannot restore ${source} into ${target}: ${(error as Error).message}${replacedKeptAt ? `; the previous database is kept at ${replacedKeptAt}` : ''}`
+      `cannot restore ${source} into ${target}: ${oneLineError(error)}${replacedKeptAt ? `; the previous database is kept at ${replacedKeptAt}` : ''}`
     )
   } finally {
     from.close()

@@ -7,6 +7,7 @@ import { applyConnectionPragmas } from './connection'
 import { DatabaseError } from './databaseError'
 import { bundledMigrations, type Migration } from './migrations'
 import { inspectDatabaseFile } from './databaseFileInspection'
+import { oneLineError } from '@shared/errors'
 
 export { DatabaseError } from './databaseError'
 
@@ -32,7 +33,7 @@ export function openDatabase(dbPath: string, options: OpenDatabaseOptions = {}):
   try {
     mkdirSync(dirname(dbPath), { recursive: true })
   } catch (error) {
-    throw new DatabaseError(`cannot create the folder for ${dbPath}: ${(error as Error).message}`)
+    throw new DatabaseError(`cannot create the folder for ${dbPath}: ${oneLineError(error)}`)
   }
 
   const inspection = inspectDatabaseFile(dbPath, latest)
@@ -41,7 +42,7 @@ export function openDatabase(dbPath: string, options: OpenDatabaseOptions = {}):
     db = new Database(dbPath)
     applyConnectionPragmas(db)
   } catch (error) {
-    throw new DatabaseError(`cannot open ${dbPath}: ${(error as Error).message}`)
+    throw new DatabaseError(`cannot open ${dbPath}: ${oneLineError(error)}`)
   }
 
   try {
@@ -71,7 +72,7 @@ function writeBackup(db: Database.Database, dbPath: string, fromVersion: number)
     db.prepare('VACUUM INTO ?').run(target)
   } catch (error) {
     throw new DatabaseError(
-      `cannot back up ${dbPath} to ${target} before migrating: ${(error as Error).message}; nothing was migrated`
+      `cannot back up ${dbPath} to ${target} before migrating: ${oneLineError(error)}; nothing was migrated`
     )
   }
   return target
@@ -101,7 +102,7 @@ function migrate(db: Database.Database, dbPath: string, migrations: Migration[])
           applyOne(migration)
         } catch (error) {
           throw new DatabaseError(
-            `migration ${migration.name} failed on ${dbPath}: ${(error as Error).message}; database left unchanged at version ${from}`
+            `migration ${migration.name} failed on ${dbPath}: ${oneLineError(error)}; database left unchanged at version ${from}`
           )
         }
       }

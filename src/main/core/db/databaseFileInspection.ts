@@ -4,6 +4,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { DatabaseError } from './databaseError'
+import { oneLineError } from '@shared/errors'
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 
@@ -27,7 +28,7 @@ function readHeader(path: string): Buffer {
 
 function sqliteReason(error: unknown): string {
   const code = (error as { code?: unknown }).code
-  const message = error instanceof Error ? error.message : String(error)
+  const message = oneLineError(error)
   if (code === 'SQLITE_NOTADB') return 'file is not a database'
   if (code === 'SQLITE_CORRUPT') return `corrupt: ${message}`
   return message
@@ -43,7 +44,7 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     size = statSync(path).size
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { fresh: true, version: 0 }
-    throw new DatabaseError(`cannot read ${path}: ${(error as Error).message}`)
+    throw new DatabaseError(`cannot read ${path}: ${oneLineError(error)}`)
   }
   if (size === 0) return { fresh: true, version: 0 }
   if (!readHeader(path).equals(SQLITE_HEADER)) {
@@ -76,16 +77,16 @@ export function inspectDatabaseFile(path: string, latest: number): FileInspectio
     // Only SQLite's own verdict says "not a database"; a missing native addon or a permission
     // problem is reported as what it is.
     if (typeof code !== 'string' || !code.startsWith('SQLITE_') || code === 'SQLITE_CANTOPEN') {
-      throw new DatabaseError(`cannot open ${path}: ${(error as Error).message}`)
+      throw new DatabaseError(`cannot open ${path}: ${oneLineError(error)}`)
     }
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       throw new DatabaseError(
-        `${path} is locked by another program (${(error as Error).message}): try again when it has finished`
+        `${path} is locked by another program (${oneLineError(error)}): try again when it has finished`
       )
     }
     if (code.startsWith('SQLITE_IOERR')) {
       throw new DatabaseError(
-        `cannot read ${path}: disk I/O error (${(error as Error).message}); its -wal or -shm file may have been removed, or the disk failed`
+        `cannot read ${path}: disk I/O error (${oneLineError(error)}); its -wal or -shm file may have been removed, or the disk failed`
       )
     }
     throw new DatabaseError(

@@ -1,9 +1,12 @@
-// The spec's job operations over `transcription_jobs`. Every status change is a guarded UPDATE
+// The job operations over `transcription_jobs`. Every status change is a guarded UPDATE
 // (`WHERE id = ? AND status IN (...)`) that reports whether it applied, so a late event can never
 // move a job out of completed/failed/cancelled (only the user's explicit Resume requeues a failed
 // or cancelled one). Statements are prepared once per connection.
 import type Database from 'better-sqlite3'
-import type { JobRow, JobStatus } from '@shared/domain'
+import { ACTIVE_STATUSES, type JobRow, type JobStatus } from '@shared/domain'
+
+/** `('queued', 'processing')`: the statuses a guarded update may still move a job out of. */
+export const ACTIVE_STATUS_SQL = `(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`
 
 /** A job's row as created: the options and the input; the rest is filled in as it runs.
  * `owner_*` say who created it (app instance and its pid): a queued job has no pipeline yet, so
@@ -86,7 +89,7 @@ export class JobRepository {
         `UPDATE transcription_jobs SET process_id = @pid, process_start_time = @startTime,
            process_group_id = @pgid, log_file_path = @logPath, owner_instance = @ownerInstance,
            owner_pid = @ownerPid, last_heartbeat = @now
-         WHERE id = @id AND status IN ('queued', 'processing')`
+         WHERE id = @id AND status IN ${ACTIVE_STATUS_SQL}`
       ),
       heartbeat: update(
         "UPDATE transcription_jobs SET last_heartbeat = ? WHERE id = ? AND status = 'processing'"
@@ -106,11 +109,11 @@ export class JobRepository {
       ),
       fail: update(
         `UPDATE transcription_jobs SET status = 'failed', error_message = ?, finished_at = ?
-         WHERE id = ? AND status IN ('queued', 'processing')`
+         WHERE id = ? AND status IN ${ACTIVE_STATUS_SQL}`
       ),
       cancel: update(
         `UPDATE transcription_jobs SET status = 'cancelled', cancel_reason = ?, finished_at = ?
-         WHERE id = ? AND status IN ('queued', 'processing')`
+         WHERE id = ? AND status IN ${ACTIVE_STATUS_SQL}`
       ),
       requeue: update(
         `UPDATE transcription_jobs SET status = 'queued', progress = 0, error_message = NULL,

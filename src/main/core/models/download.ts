@@ -7,6 +7,7 @@ import { createHash, type Hash } from 'node:crypto'
 import { createReadStream, createWriteStream, promises as fs, statfsSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { dirname } from 'node:path'
+import { formatBytes } from '@shared/byteText'
 import type { DownloadProgress } from '@shared/models'
 import { getResponse } from './httpGet'
 
@@ -57,12 +58,6 @@ async function sizeOf(path: string): Promise<number> {
 export async function removePart(dest: string): Promise<void> {
   await fs.rm(partPath(dest), { force: true })
   await fs.rm(metaPath(dest), { force: true })
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(0)} MiB`
-  return `${Math.ceil(n / 1024)} KiB`
 }
 
 export function checkFreeSpace(dir: string, needBytes: number): void {

@@ -3,7 +3,7 @@
 // has the recorded start time; either way the job is marked failed with `orphaned: …`.
 // A `queued` job lives in its creator's in-memory queue: when that creator is gone nobody will
 // ever start it, so it is failed too (nothing to kill) instead of waiting in History forever.
-import type { JobRow, KillResult } from '@shared/domain'
+import { isTerminalStatus, type JobRow, type KillResult } from '@shared/domain'
 import type { JobRepository } from '../db/jobRepository'
 import { isPidAlive } from '../../os/processIdentity'
 import { applyPendingOutcomes, type AppliedOutcome } from '../db/outcomes'
@@ -37,7 +37,7 @@ type ReapStore = Pick<JobRepository, 'getActiveJobs' | 'getQueuedJobs' | 'failJo
 /** Why `row` is orphaned, or null if it is not. */
 export function orphanReason(row: JobRow, o: ReapOptions): string | null {
   if (o.isOwnedHere(row)) return null
-  if (row.status !== 'processing' && row.status !== 'queued') return null
+  if (isTerminalStatus(row.status)) return null
   if (row.owner_pid !== null && row.owner_pid !== process.pid && !isPidAlive(row.owner_pid)) {
     return `owner process ${row.owner_pid} is gone`
   }

@@ -44,6 +44,7 @@ export type {
   Registered,
   SpawnJobOptions
 } from './processManagerTypes'
+import { SHUTDOWN_TIMEOUT_MS, STOP_GRACE_MS } from '../../os/stopTimings'
 
 export class ProcessManager {
   private readonly jobs = new Map<number, RunningJob>()
@@ -61,7 +62,7 @@ export class ProcessManager {
   readonly outcomes: OutcomeLedger
 
   constructor(private readonly o: ProcessManagerOptions) {
-    this.graceMs = o.graceMs ?? 3000
+    this.graceMs = o.graceMs ?? STOP_GRACE_MS
     this.outcomes = new OutcomeLedger({
       repo: o.repo,
       slots: new OutcomeSlots(dataPaths(o.dataDir).outcomes),
@@ -89,7 +90,8 @@ export class ProcessManager {
     mkdirSync(dirname(logPath), { recursive: true })
     const child = spawn(o.command, o.args, {
       cwd: o.cwd,
-      // A copy: never hand the host's own env object to a child (DESIGN § Known traps).
+      // A copy: never hand the host's own process.env to a child, so what one job's launch adds
+      // (an API key) can never leak into the host or the next child.
       env: { ...(o.env ?? process.env) },
       // Own process group, so one signal reaches the whole tree.
       detached: process.platform !== 'win32',
@@ -245,9 +247,9 @@ export class ProcessManager {
       .map((j) => j.jobId)
   }
 
-  /** Stops everything within `timeoutMs` (default 5 s); what is left then gets SIGKILL. */
+  /** Stops everything within `timeoutMs` (default SHUTDOWN_TIMEOUT_MS); what is left then gets SIGKILL. */
   async stopAll(reason: string, o: { timeoutMs?: number } = {}): Promise<KillResult[]> {
-    const timeoutMs = o.timeoutMs ?? 5000
+    const timeoutMs = o.timeoutMs ?? SHUTDOWN_TIMEOUT_MS
     const graceMs = Math.min(this.graceMs, Math.floor(timeoutMs / 2))
     const ids = this.runningJobIds()
     const all = Promise.all(ids.map((id) => this.killProcessTree(id, { reason, graceMs })))

@@ -36,7 +36,7 @@ export interface ProcessManagerOptions {
   /** Identifies this app instance in owner_instance. */
   instanceId: string
   settings: () => Settings
-  /** SIGTERM → SIGKILL grace period (default 3 s). */
+  /** SIGTERM → SIGKILL grace period (default os/stopTimings STOP_GRACE_MS). */
   graceMs?: number
   maxLogBytes?: number
   metricsIntervalMs?: number

@@ -5,16 +5,11 @@
 // <dataDir>/work/job-N (core/paths jobWorkDir): the pipeline removes them when the job completes
 // and deleting the job removes them, so a stopped or crashed job keeps what a resume reads.
 import { readdirSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { TERMINAL_STATUSES, type JobRow } from '@shared/domain'
+import { isTerminalStatus, type JobRow } from '@shared/domain'
 import type { JobRepository } from '../db/jobRepository'
-import { dataPaths } from '../paths'
+import { dataPaths, jobTempDir } from '../paths'
 
 const WORK_FOLDER = /^job-(\d+)$/
-
-export function jobTempDir(dataDir: string, jobId: number): string {
-  return join(dataPaths(dataDir).tmp, `job-${jobId}`)
-}
 
 /**
  * Whether the job's work folder must stay. A job that may still run (queued, processing) keeps
@@ -22,7 +17,7 @@ export function jobTempDir(dataDir: string, jobId: number): string {
  */
 export function isWorkFolderNeeded(row: JobRow | null): boolean {
   if (!row) return false
-  if (!TERMINAL_STATUSES.includes(row.status)) return true
+  if (!isTerminalStatus(row.status)) return true
   return isResumableFromWorkFolder(row)
 }
 

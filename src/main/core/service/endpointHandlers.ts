@@ -10,6 +10,7 @@ import { ENDPOINT_KEYS_ENV, ENV_KEY_REF } from '../../pipeline/endpointKeys'
 import { EndpointRefSchema } from '@shared/endpoints'
 import { keyRefOf, type EndpointRepository } from '../endpoints/endpointRepository'
 import type { SecretStore } from '../secrets/secretStore'
+import { oneLineError } from '@shared/errors'
 
 export interface EndpointDeps {
   endpoints: EndpointRepository
@@ -40,9 +41,7 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
           d.secrets.set(keyRefOf(saved.id), key)
         } catch (error) {
           d.endpoints.remove(saved.id)
-          throw new Error(
-            `could not store the API key: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`
-          )
+          throw new Error(`could not store the API key: ${oneLineError(error)}`)
         }
       }
       return saved

@@ -4,6 +4,7 @@
 import { basename, isAbsolute, resolve } from 'node:path'
 import {
   isAbsolutePath,
+  isTerminalStatus,
   nothingKilled,
   type JobOptions,
   type JobRow,
@@ -17,7 +18,6 @@ import { removeJobFiles } from './jobOutputs'
 import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
-const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
 
 // Each command names the parts of the service it uses.
 type StopDeps = Pick<ServiceCore, 'repo' | 'scheduler' | 'pm' | 'changed'>
@@ -49,7 +49,7 @@ export async function stopJob(core: StopDeps, id: number, reason: string): Promi
   // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
   // its own child, or the recorded tree (identity-checked) of a job another process owns.
   const ended =
-    TERMINAL.has(repo.getJob(id)?.status ?? 'completed') || pm.outcomes.pending(id) !== undefined
+    isTerminalStatus(repo.getJob(id)?.status ?? 'completed') || pm.outcomes.pending(id) !== undefined
   if (ended && !pm.isProcessRunning(id)) {
     return nothingKilled(id, Date.now() - started)
   }
@@ -144,7 +144,7 @@ export async function deleteJob(
   const job = core.repo.getJob(id)
   if (!job) return { deleted: false, removedFiles: [] }
   // Stop first; only a row that is no longer running may lose its files (its live log).
-  if (!TERMINAL.has(job.status)) await stopJob(core, id, 'deleted by user')
+  if (!isTerminalStatus(job.status)) await stopJob(core, id, 'deleted by user')
   const stopped = core.mustGet(id)
   if (!core.repo.deleteJob(id)) {
     throw new Error(`job ${id} is still ${stopped.status}; it was not deleted`)

@@ -1,14 +1,12 @@
-// Where a job's outputs live and how they are read back (transcript view, delete).
+// Where a job's outputs live and how they are removed with it (the transcript is read back by
+// transcripts/readTranscript).
 import { existsSync, rmSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path'
-import { parseOutputFiles, type JobRow, type OutputFiles, type Transcript } from '@shared/domain'
-import { dataPaths, jobWorkDir } from '../paths'
-import { jobTempDir } from '../process/workFolders'
-import { readTranscriptFile } from '../transcripts/adoptOutputs'
-import type { TranscriptRepository } from '../transcripts/transcriptRepository'
+import { parseOutputFiles, type JobRow, type OutputFiles } from '@shared/domain'
+import { dataPaths, jobOutputDir, jobTempDir, jobWorkDir } from '../paths'
 
 export function outputDirFor(job: Pick<JobRow, 'id' | 'output_dir'>, dataDir: string): string {
-  return job.output_dir ?? join(dataDir, 'outputs', String(job.id))
+  return job.output_dir ?? jobOutputDir(dataDir, job.id)
 }
 
 /** Output files are named after the input, so `talk.mp3` gives `talk.txt`, `talk.srt`, … */
@@ -19,19 +17,6 @@ export function outputBaseName(filename: string): string {
 
 export function outputFilesOf(job: Pick<JobRow, 'output_files'>): OutputFiles {
   return parseOutputFiles(job.output_files)
-}
-
-/**
- * What the job page shows: the stored transcript (with the user's edits). A job finished before
- * transcripts moved into the database is read from its json file once and stored then.
- */
-export function readTranscript(job: JobRow, transcripts: TranscriptRepository): Transcript | null {
-  const stored = transcripts.get(job.id)
-  if (stored) return stored.transcript
-  const path = outputFilesOf(job).json
-  const fromFile = path ? readTranscriptFile(path) : null
-  if (fromFile && job.status === 'completed') transcripts.storeOriginal(job.id, fromFile)
-  return fromFile
 }
 
 /**

@@ -4,13 +4,13 @@
 // late exit unable to overwrite it.
 import type { JobRow, LiveChunk, OutputFiles } from '@shared/domain'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
+import type { JobProgress } from '@shared/jobProgress'
 import { oneLineError } from '@shared/errors'
 import type { JobRepository } from '../db/jobRepository'
 import { isDatabaseRefusal } from '../db/outcomes'
 import type { JobExit, ProcessManager } from '../process/processManager'
 import { pipelineLaunch } from '../process/pipelineLaunch'
-import { jobTempDir } from '../process/workFolders'
-import { dataPaths, jobWorkDir } from '../paths'
+import { dataPaths, jobTempDir, jobWorkDir } from '../paths'
 import { jobOptionsOf } from './jobOptions'
 import { outputBaseName, outputDirFor } from './jobOutputs'
 import type { EndpointRef } from '@shared/endpoints'
@@ -37,6 +37,8 @@ export interface JobRunnerDeps {
   onPipelineEvent?: (jobId: number, event: PipelineEvent) => void
   /** A chunk's words arrived (the live transcript). */
   words?: (chunk: LiveChunk) => void
+  /** The pipeline's progress and resume-aware ETA, as it reported them. */
+  progress?: (progress: JobProgress) => void
   /** Takes in a completed job's outputs (its transcript into the database); returns what to record. */
   adopt?: (job: JobRow, outputs: OutputFiles) => OutputFiles
 }
@@ -118,9 +120,12 @@ export class JobRunner {
       case 'probe':
         if (!bestEffort(() => repo.setDuration(jobId, event.durationSeconds))) return
         break
-      case 'progress':
+      case 'progress': {
         if (!bestEffort(() => repo.updateProgress(jobId, event.fraction))) return
+        const { type: _type, ...progress } = event
+        this.deps.progress?.({ jobId, ...progress })
         break
+      }
       case 'done':
         state.outputs = event.outputs
         return

@@ -12,7 +12,8 @@ import {
   setKeepInBackground,
   stopJob
 } from './jobCommands'
-import { outputFilesOf, readTranscript } from './jobOutputs'
+import { outputFilesOf } from './jobOutputs'
+import { readTranscript } from '../transcripts/readTranscript'
 import { resumeJob } from './resumeJob'
 import { checkpointedWords } from './checkpointedWords'
 import type { ServiceCore } from './serviceCore'

@@ -7,7 +7,7 @@ import { resolve } from 'node:path'
 import type { JobRow } from '@shared/domain'
 import type { EventPayloads } from '@shared/ipc/contract'
 import type { JobRepository } from '../db/jobRepository'
-import { openStore, type Store } from '../db/openDataDir'
+import { openStore, type Store } from '../openDataDir'
 import { TypedEvents } from '../../os/typedEvents'
 import { ProcessManager } from '../process/processManager'
 import type { SettingsStore } from '../settings/settingsStore'
@@ -111,6 +111,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
       liveWords.add(chunk)
       hub.emit('job.words', chunk)
     },
+    progress: (progress) => hub.emit('job.progress', progress),
     // The transcript moves into the database as the job completes (History search, edits).
     adopt: (job, outputs) => adoptOutputs(job, outputs, store.transcripts)
   })

@@ -15,6 +15,7 @@ import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
 import { openServiceCore, type TranscriptionServiceOptions } from './serviceCore'
+import { SHUTDOWN_TIMEOUT_MS } from '../../os/stopTimings'
 
 export type { DesktopActions, TranscriptionServiceOptions } from './serviceCore'
 
@@ -52,7 +53,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
     keepClientJobs: (clientId) => keepClientJobs(core, clientId),
     start: () => startService(core),
-    async shutdown(reason, timeoutMs = 5000) {
+    async shutdown(reason, timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       if (closed) return
       closed = true
       await shutdownService(core, reason, timeoutMs)

@@ -1,8 +1,13 @@
 // The transcript channels: read (with edits), save an edit, go back to the engine's output. A save
 // or a revert also rewrites the job's output files that still hold the previous version.
-import type { JobRow, Transcript, TranscriptDocument } from '@shared/domain'
+import {
+  parseOutputFiles,
+  type JobRow,
+  type Transcript,
+  type TranscriptDocument
+} from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
-import { outputFilesOf, readTranscript } from '../service/jobOutputs'
+import { readTranscript } from './readTranscript'
 import { rewriteOutputs } from './rewriteOutputs'
 import type { TranscriptRepository } from './transcriptRepository'
 
@@ -34,8 +39,11 @@ export function transcriptHandlers(
   /** The document after a change, with the job's files brought in line with it. */
   const withFiles = (id: number, before: Transcript): TranscriptDocument => {
     const doc = mustDocument(id)
-    const files = rewriteOutputs(outputFilesOf(mustGet(id)), before, doc.transcript, (path) =>
-      deps.ownedByOther(id, path)
+    const files = rewriteOutputs(
+      parseOutputFiles(mustGet(id).output_files),
+      before,
+      doc.transcript,
+      (path) => deps.ownedByOther(id, path)
     )
     return { ...doc, files }
   }

@@ -5,6 +5,7 @@
 // CUDA runtime) falls back to the CPU one, and the caller logs one line about it.
 import type { Module } from '@fugood/whisper.node/lib/binding'
 import type { Accelerator, WhisperGpuChoice } from './protocol'
+import { oneLineError } from '@shared/errors'
 
 export interface LoadedBinding {
   module: Module
@@ -46,10 +47,6 @@ export function variantInstalled(variant: Variant): boolean {
   }
 }
 
-function firstLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200)
-}
-
 export function loadBinding(choice: WhisperGpuChoice): LoadedBinding {
   const failures: string[] = []
   for (const variant of variantOrder(choice)) {
@@ -64,7 +61,7 @@ export function loadBinding(choice: WhisperGpuChoice): LoadedBinding {
       const fallback = failures.length > 0 ? `${failures.join('; ')} → using ${packageName}` : null
       return { module, packageName, accelerator: variantAccelerator(variant), fallback }
     } catch (err) {
-      failures.push(`${variant} variant could not load (${firstLine(err)})`)
+      failures.push(`${variant} variant could not load (${oneLineError(err, 200)})`)
     }
   }
   throw new Error(

@@ -2,7 +2,8 @@
 // one job's progress does not re-render the others.
 import { useShallow } from 'zustand/react/shallow'
 import { queueIds, useJobsStore } from '../store/jobsStore'
-import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
+import { formatDuration } from '../lib/eta'
+import { useJobEta } from '../store/jobProgressStore'
 import { StatusBadge, endReason } from './StatusBadge'
 
 export function JobQueue(): React.JSX.Element {
@@ -19,11 +20,8 @@ export function JobQueue(): React.JSX.Element {
 
 function QueueRow({ id }: { id: number }): React.JSX.Element | null {
   const row = useJobsStore((s) => s.byId[id])
+  const eta = useJobEta({ id, status: row?.status ?? 'queued' })
   if (!row) return null
-  const eta =
-    row.status === 'processing'
-      ? estimateRemainingSeconds(row.started_at, row.progress, Date.now())
-      : null
   const reason = endReason(row)
   return (
     <li className="queue-row" data-testid={`queue-row-${id}`} data-status={row.status}>

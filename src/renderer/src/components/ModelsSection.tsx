@@ -1,6 +1,7 @@
 // The whisper model catalog: size, languages, installed state, Download / Cancel / Delete, and
 // live progress. Downloads belong to the app: leaving this page does not cancel them.
 import { useEffect } from 'react'
+import { formatBytes } from '@shared/byteText'
 import type { CatalogModel, DownloadProgress, InstalledModel } from '@shared/models'
 import {
   cancelModelDownload,
@@ -10,12 +11,6 @@ import {
 } from '../store/modelActions'
 import { useModelsStore } from '../store/modelsStore'
 import { useSettingsStore } from '../store/settingsStore'
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GiB`
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`
-  return `${Math.round(n / 1024)} KiB`
-}
 
 function eta(seconds: number | null): string {
   if (seconds === null) return ''

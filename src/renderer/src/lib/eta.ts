@@ -1,7 +1,29 @@
-// ETA from the progress rate so far: a job that took T to reach fraction p needs about
-// T * (1 - p) / p more. Too little progress gives a meaningless number, so none is shown.
+// How long a running job has left, as its pipeline estimates it: the pipeline measures the rate
+// of the chunks this run transcribed and leaves out those a resume reused, which an estimate from
+// the row's overall progress and start time cannot do (after a resume it would promise an end
+// far too soon). Between two reports the estimate counts down with the clock.
+import { clockText } from '@shared/clockText'
+
 const MIN_PROGRESS_FOR_ETA = 0.02
 
+/** The pipeline's last ETA for a job, and when it arrived (epoch ms). */
+export interface ReceivedProgress {
+  etaSeconds: number | null
+  receivedAt: number
+}
+
+export function remainingSeconds(
+  progress: ReceivedProgress | undefined,
+  now: number
+): number | null {
+  if (!progress || progress.etaSeconds === null) return null
+  return Math.max(0, progress.etaSeconds - Math.max(0, now - progress.receivedAt) / 1000)
+}
+
+/**
+ * The naive estimate from the row alone (wrong after a resume). Only the job page still calls it;
+ * it moves to useJobEta (store/jobProgressStore) and this goes.
+ */
 export function estimateRemainingSeconds(
   startedAt: number | null,
   progress: number,
@@ -14,13 +36,8 @@ export function estimateRemainingSeconds(
   return (elapsedSeconds * (1 - progress)) / progress
 }
 
-/** "1:05", "12:00:03", or "—" for unknown. */
+/** The shared clock ("1:05", "12:00:03"), or "—" for unknown. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—'
-  const total = Math.round(seconds)
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`
+  return clockText(seconds)
 }

@@ -2,6 +2,7 @@
 // browser host uploads the bytes. Folders and unsupported types are refused with a reason here.
 import type { TranscriptorApi } from '@shared/ipc/api'
 import { unsupportedReason } from './fileIntake'
+import { oneLineError } from '@shared/errors'
 
 export interface Candidate {
   file: File
@@ -60,6 +61,6 @@ export async function fileToPath(
   try {
     return { path: await api.uploadFile(file) }
   } catch (err) {
-    return { reason: `upload failed: ${err instanceof Error ? err.message : String(err)}` }
+    return { reason: `upload failed: ${oneLineError(err)}` }
   }
 }

@@ -23,7 +23,8 @@ export function routeHash(route: Route): string {
 }
 
 /**
- * Whether going from `from` to `to` leaves a page whose jobs should stop (DESIGN.md § Ownership).
+ * Whether going from `from` to `to` leaves a page whose jobs should stop (they belong to this
+ * client: store/navigation.ts asks first).
  * The Transcribe page and the Job page of a job this client started are one workspace: moving
  * between them is not leaving. Going to History or Settings is.
  */

@@ -1,7 +1,8 @@
 // A transcript as a file the user downloads: every text format (shared with the pipeline) plus
 // DOCX (built here with the `docx` package, loaded only when asked for). Always the edited text.
 import type { Transcript } from '@shared/domain'
-import { TEXT_EXPORT_FORMATS, readableClock, renderTextFormat } from '@shared/transcriptFormats'
+import { clockText } from '@shared/clockText'
+import { TEXT_EXPORT_FORMATS, renderTextFormat } from '@shared/transcriptFormats'
 
 export const EXPORT_FORMATS = [...TEXT_EXPORT_FORMATS, 'docx'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -42,7 +43,7 @@ async function docxBlob(t: Transcript, title: string): Promise<Blob> {
             (s) =>
               new Paragraph({
                 children: [
-                  new TextRun({ text: `[${readableClock(s.start)}] `, color: '666666' }),
+                  new TextRun({ text: `[${clockText(s.start)}] `, color: '666666' }),
                   new TextRun(s.text)
                 ]
               })

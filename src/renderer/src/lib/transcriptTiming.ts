@@ -38,10 +38,5 @@ export function isEditedSegment(segment: Segment): boolean {
   return segment.words.length > 0 && segment.text !== wordsText(segment)
 }
 
-export function clockText(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds))
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const two = (n: number): string => String(n).padStart(2, '0')
-  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`
-}
+// The player still imports the clock from here; its one definition is @shared/clockText.
+export { clockText } from '@shared/clockText'

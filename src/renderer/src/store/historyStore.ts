@@ -3,7 +3,7 @@
 import { create } from 'zustand'
 import type { HistoryRow, HistorySort, JobStatus } from '@shared/domain'
 import { getApi } from '../transport/getApi'
-import { errorText } from './jobActions'
+import { oneLineError } from '@shared/errors'
 
 export const HISTORY_PAGE_SIZE = 50
 
@@ -51,7 +51,7 @@ export async function refreshHistory(): Promise<void> {
     if (mine !== sequence) return
     useHistoryStore.setState({ rows: page.rows, total: page.total, loading: false, error: null })
   } catch (err) {
-    if (mine === sequence) useHistoryStore.setState({ loading: false, error: errorText(err) })
+    if (mine === sequence) useHistoryStore.setState({ loading: false, error: oneLineError(err) })
   }
 }
 

@@ -16,16 +16,13 @@ import { addNotice } from './noticesStore'
 import { setEngines, setSettings, setSettingsLoadError } from './settingsStore'
 import { refreshModels } from './modelActions'
 import { fileToPath, type Candidate } from '../lib/fileSubmission'
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err)
-}
+import { oneLineError } from '@shared/errors'
 
 async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await run()
   } catch (err) {
-    addNotice('error', `${what} failed: ${errorText(err)}`)
+    addNotice('error', `${what} failed: ${oneLineError(err)}`)
     return undefined
   }
 }
@@ -44,7 +41,7 @@ export async function loadInitialData(): Promise<void> {
     api.settings
       .get({})
       .then(setSettings)
-      .catch((err: unknown) => setSettingsLoadError(errorText(err))),
+      .catch((err: unknown) => setSettingsLoadError(oneLineError(err))),
     attempt('Listing engines', async () => setEngines(await api.engines.list({}))),
     refreshModels()
   ])
@@ -77,7 +74,7 @@ export async function submitFiles(
         rejected.push({ name, reason: r.reason })
       }
     } catch (err) {
-      for (const p of paths) rejected.push({ name: p.name, reason: errorText(err) })
+      for (const p of paths) rejected.push({ name: p.name, reason: oneLineError(err) })
     }
   }
   setRejected(rejected)

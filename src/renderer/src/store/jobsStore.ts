@@ -1,6 +1,6 @@
 // Every job the host told us about, plus which ones this client started (its "workspace").
 import { create } from 'zustand'
-import { TERMINAL_STATUSES, type JobRow } from '@shared/domain'
+import { isTerminalStatus, type JobRow } from '@shared/domain'
 import { withoutKey } from '../lib/withoutKey'
 
 export interface Rejection {
@@ -22,7 +22,7 @@ export const initialJobsState: JobsState = { byId: {}, ownIds: [], rejected: [],
 export const useJobsStore = create<JobsState>()(() => initialJobsState)
 
 export function isTerminal(row: Pick<JobRow, 'status'>): boolean {
-  return TERMINAL_STATUSES.includes(row.status)
+  return isTerminalStatus(row.status)
 }
 
 export function setAllJobs(rows: readonly JobRow[]): void {

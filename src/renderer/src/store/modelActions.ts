@@ -2,8 +2,7 @@
 import { getApi } from '../transport/getApi'
 import { setModelListing, setModelsError, applyModelProgress } from './modelsStore'
 import { setEngines } from './settingsStore'
-
-const message = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+import { oneLineError } from '@shared/errors'
 
 export async function refreshModels(): Promise<void> {
   try {
@@ -12,7 +11,7 @@ export async function refreshModels(): Promise<void> {
     setModelListing(listing)
     setEngines(engines)
   } catch (err) {
-    setModelsError(message(err))
+    setModelsError(oneLineError(err))
   }
 }
 
@@ -31,7 +30,7 @@ export async function downloadModel(name: string): Promise<void> {
     ])
     await getApi().models.pull({ name })
   } catch (err) {
-    setModelsError(`${name}: ${message(err)}`)
+    setModelsError(`${name}: ${oneLineError(err)}`)
   }
 }
 
@@ -43,7 +42,7 @@ export async function deleteModel(name: string): Promise<void> {
   try {
     await getApi().models.delete({ name })
   } catch (err) {
-    setModelsError(`${name}: ${message(err)}`)
+    setModelsError(`${name}: ${oneLineError(err)}`)
   }
   await refreshModels()
 }

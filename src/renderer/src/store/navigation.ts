@@ -1,5 +1,6 @@
 // Page switching. The hash changes (link, back button, or navigate()); this mirrors it into the
-// nav store. Leaving the workspace stops this client's jobs (DESIGN.md § Ownership), so when jobs
+// nav store. Leaving the workspace stops this client's jobs (a job belongs to the client that started it:
+// core/service/jobCommands releaseClient), so when jobs
 // are running the user is asked first: stay, stop them and leave, or keep them running. Reloading
 // or closing the tab asks through the browser's own prompt (beforeunload).
 import { getApi } from '../transport/getApi'
@@ -9,7 +10,8 @@ import { useLeaveStore } from './leaveStore'
 import { useNavStore } from './navStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
 import { useSettingsStore } from './settingsStore'
-import { errorText, setKeepInBackground } from './jobActions'
+import { setKeepInBackground } from './jobActions'
+import { oneLineError } from '@shared/errors'
 
 export function navigate(route: Route): void {
   const hash = routeHash(route)
@@ -109,7 +111,7 @@ async function stopOnLeave(page: string, nextPage: string): Promise<void> {
       if (row) upsertJob(row)
     }
   } catch (err) {
-    addNotice('error', `Stopping this page's jobs failed: ${errorText(err)}`)
+    addNotice('error', `Stopping this page's jobs failed: ${oneLineError(err)}`)
   }
 }
 

@@ -7,6 +7,7 @@ import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
 import { addLiveChunk, forgetLiveWords } from './liveWordsStore'
+import { forgetJobProgress, setJobProgress } from './jobProgressStore'
 import { refreshProcessStatus } from './jobActions'
 import { refreshModels } from './modelActions'
 import { applyModelProgress } from './modelsStore'
@@ -21,6 +22,7 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       const before = useJobsStore.getState().byId[row.id]
       upsertJob(row)
       if (row.status === 'completed') forgetLiveWords(row.id)
+      if (isTerminal(row)) forgetJobProgress(row.id)
       // The tree is gone when a job ends: show what the host sees now, not the last live sample.
       if (isTerminal(row) && (!before || !isTerminal(before))) {
         void refreshProcessStatus(row.id)
@@ -31,9 +33,11 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       removeJob(id)
       forgetMetrics(id)
       forgetLiveWords(id)
+      forgetJobProgress(id)
       closeLogView(id)
     }),
     api.on('job.words', addLiveChunk),
+    api.on('job.progress', (progress) => setJobProgress(progress)),
     api.on('job.logs', (batch) => appendLogLines(batch.jobId, batch.lines)),
     api.on('job.metrics', (sample) => {
       const row = useJobsStore.getState().byId[sample.jobId]

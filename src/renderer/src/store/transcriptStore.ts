@@ -4,7 +4,7 @@
 import { create } from 'zustand'
 import type { Segment, Transcript, TranscriptDocument, TranscriptFiles } from '@shared/domain'
 import { getApi } from '../transport/getApi'
-import { errorText } from './jobActions'
+import { oneLineError } from '@shared/errors'
 
 export type SaveState = 'saved' | 'pending' | 'saving' | 'failed'
 
@@ -61,7 +61,7 @@ export async function openTranscript(jobId: number): Promise<void> {
     else useTranscriptStore.setState({ status: 'missing' })
   } catch (err) {
     if (useTranscriptStore.getState().jobId === jobId)
-      useTranscriptStore.setState({ status: 'error', error: errorText(err) })
+      useTranscriptStore.setState({ status: 'error', error: oneLineError(err) })
   }
 }
 
@@ -108,7 +108,7 @@ export async function revertToOriginal(): Promise<void> {
       save: 'saved'
     })
   } catch (err) {
-    useTranscriptStore.setState({ save: 'failed', saveError: errorText(err) })
+    useTranscriptStore.setState({ save: 'failed', saveError: oneLineError(err) })
   }
 }
 
@@ -136,6 +136,6 @@ export async function saveNow(): Promise<void> {
     })
     if (!unchanged) scheduleSave()
   } catch (err) {
-    useTranscriptStore.setState({ save: 'failed', saveError: errorText(err) })
+    useTranscriptStore.setState({ save: 'failed', saveError: oneLineError(err) })
   }
 }

@@ -5,6 +5,7 @@
 import type { ApiTransport } from '@shared/ipc/buildApi'
 import { isEventChannelName } from '@shared/ipc/channels'
 import type { EventChannel, IpcResult, RequestChannel } from '@shared/ipc/contract'
+import { oneLineError } from '@shared/errors'
 
 interface Pending {
   resolve(result: IpcResult<unknown>): void
@@ -88,7 +89,7 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
           ws.send(JSON.stringify({ id, channel, input }))
         } catch (error) {
           pending.delete(id)
-          reject(error instanceof Error ? error : new Error(String(error)))
+          reject(new Error(oneLineError(error)))
         }
       })
     },

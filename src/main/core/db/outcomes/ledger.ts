@@ -8,6 +8,7 @@
 import { backoffMs, type Backoff } from '@shared/backoff'
 import { isDatabaseRefusal, writeOutcome, type JobOutcome, type OutcomeWriter } from './outcome'
 import type { OutcomeSlots } from './slots'
+import { oneLineError } from '@shared/errors'
 
 export interface PendingOutcome {
   jobId: number
@@ -56,7 +57,7 @@ export class OutcomeLedger {
     } catch (error) {
       if (!isDatabaseRefusal(error)) throw error
       const since = Date.now()
-      const held = { outcome, error: firstLine(error), since }
+      const held = { outcome, error: oneLineError(error), since }
       const keptIn = this.o.slots?.hold(jobId, held) ?? null
       const pending = { jobId, ...held, keptIn }
       this.held.set(jobId, pending)
@@ -75,7 +76,7 @@ export class OutcomeLedger {
     try {
       this.o.slots?.prepare(jobId, startedAt)
     } catch (error) {
-      console.error(`[outcomes] job ${jobId}: no outcome slot reserved: ${firstLine(error)}`)
+      console.error(`[outcomes] job ${jobId}: no outcome slot reserved: ${oneLineError(error)}`)
     }
   }
 
@@ -95,7 +96,7 @@ export class OutcomeLedger {
         writeOutcome(this.o.repo, pending.jobId, pending.outcome)
       } catch (error) {
         if (!isDatabaseRefusal(error)) throw error
-        pending.error = firstLine(error)
+        pending.error = oneLineError(error)
         continue
       }
       this.held.delete(pending.jobId)
@@ -123,9 +124,4 @@ export class OutcomeLedger {
     // Never keeps a host alive by itself; a host shutting down flushes one last time.
     this.timer.unref()
   }
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error)
-  return text.split('\n')[0].trim()
 }

@@ -2,7 +2,7 @@
 // outcome slot (./slots) are written by whoever opens the database next: any host at start,
 // every CLI command, every reap. A slot with no outcome belongs to a run still going (kept) or to
 // one that ended without needing it (removed once its row is final or gone).
-import { TERMINAL_STATUSES, type JobRow } from '@shared/domain'
+import { isTerminalStatus, type JobRow } from '@shared/domain'
 import { dataPaths } from '../../paths'
 import { isDatabaseRefusal, writeOutcome, type OutcomeWriter } from './outcome'
 import type { JobRepository } from '../jobRepository'
@@ -20,17 +20,13 @@ export interface AppliedOutcome {
   written: boolean
 }
 
-export function outcomeSlotsDir(dataDir: string): string {
-  return dataPaths(dataDir).outcomes
-}
-
 /**
  * Writes every kept outcome the database accepts now and removes its slot; removes slots whose
  * run is over. Never throws: what the database still refuses stays for the next try.
  */
 export function applyPendingOutcomes(dataDir: string, repo: PendingOutcomeStore): AppliedOutcome[] {
   const applied: AppliedOutcome[] = []
-  for (const { path, jobId, slot, modifiedAt } of readSlots(outcomeSlotsDir(dataDir))) {
+  for (const { path, jobId, slot, modifiedAt } of readSlots(dataPaths(dataDir).outcomes)) {
     if (!slot || slot.jobId !== jobId) {
       // Being written right now, or damaged: a later pass decides, until it is plainly stale.
       if (Date.now() - modifiedAt > DAMAGED_AFTER_MS) removeSlot(path)
@@ -59,7 +55,7 @@ export function applyPendingOutcomes(dataDir: string, repo: PendingOutcomeStore)
  * database refused the start itself) fits the row while it has not ended.
  */
 function isRunOf(slot: OutcomeSlot, row: JobRow): boolean {
-  if (TERMINAL_STATUSES.includes(row.status)) return false
+  if (isTerminalStatus(row.status)) return false
   if (slot.startedAt === null) return true
   return row.status === 'processing' && row.started_at === slot.startedAt
 }

@@ -7,6 +7,7 @@ import { addNotice } from '../../store/noticesStore'
 import { exportBytes, exportFileName, type ExportFormat } from '../../lib/transcriptExport'
 import { saveBlob } from '../../lib/download'
 import { ExportFormatSelect } from '../ExportFormatSelect'
+import { oneLineError } from '@shared/errors'
 
 async function zipTranscripts(
   ids: number[],
@@ -44,7 +45,7 @@ export function ExportSelected(): React.JSX.Element {
       if (skipped.length > 0)
         addNotice('info', `No transcript to export for: ${skipped.join(', ')}`)
     } catch (err) {
-      addNotice('error', `Export failed: ${err instanceof Error ? err.message : String(err)}`)
+      addNotice('error', `Export failed: ${oneLineError(err)}`)
     } finally {
       setBusy(false)
     }

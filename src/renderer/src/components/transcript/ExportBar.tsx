@@ -7,6 +7,7 @@ import { toTxt } from '@shared/transcriptFormats'
 import { exportBlob, exportFileName, type ExportFormat } from '../../lib/transcriptExport'
 import { saveBlob } from '../../lib/download'
 import { ExportFormatSelect } from '../ExportFormatSelect'
+import { oneLineError } from '@shared/errors'
 
 export function ExportBar({ filename }: { filename: string }): React.JSX.Element {
   const transcript = useTranscriptStore((s) => s.transcript)
@@ -27,7 +28,7 @@ export function ExportBar({ filename }: { filename: string }): React.JSX.Element
     try {
       saveBlob(exportFileName(filename, format), await exportBlob(format, transcript, filename))
     } catch (err) {
-      addNotice('error', `Download failed: ${err instanceof Error ? err.message : String(err)}`)
+      addNotice('error', `Download failed: ${oneLineError(err)}`)
     }
   }
   return (

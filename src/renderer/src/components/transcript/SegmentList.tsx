@@ -2,10 +2,11 @@
 // a click on a segment plays from there, and each segment can be corrected in place (Edit, or
 // double-click, or Enter on the text; Enter saves, Esc cancels). Find matches are marked.
 import { memo, useEffect, useRef, useState } from 'react'
+import { clockText } from '@shared/clockText'
 import type { Segment } from '@shared/domain'
 import { seekTo, usePlaybackStore } from '../../store/playbackStore'
 import { editSegment, useTranscriptStore } from '../../store/transcriptStore'
-import { clockText, isEditedSegment } from '../../lib/transcriptTiming'
+import { isEditedSegment } from '../../lib/transcriptTiming'
 import type { FindMatch } from '../../lib/transcriptFind'
 
 export interface FindView {

@@ -1,12 +1,13 @@
 // One call for every host (app, CLI, browser host): the data dir's database, migrated, with the
-// repositories built on it.
-import { dataPaths } from '../paths'
-import { SettingsStore } from '../settings/settingsStore'
-import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './database'
-import { JobRepository } from './jobRepository'
-import { HistoryQuery } from './historyQuery'
-import { TranscriptRepository } from '../transcripts/transcriptRepository'
-import { applyPendingOutcomes } from './outcomes'
+// repositories built on it. It sits above db/, settings/ and transcripts/ because it assembles
+// all three (in db/ it made db import the folders that build on it).
+import { dataPaths } from './paths'
+import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './db/database'
+import { HistoryQuery } from './db/historyQuery'
+import { JobRepository } from './db/jobRepository'
+import { applyPendingOutcomes } from './db/outcomes'
+import { SettingsStore } from './settings/settingsStore'
+import { TranscriptRepository } from './transcripts/transcriptRepository'
 
 export interface Store extends OpenedDatabase {
   dataDir: string

@@ -1,0 +1,32 @@
+// Each running job's progress as its pipeline reports it (`job.progress`), stamped with when it
+// arrived so its ETA counts down from there. The pipeline's ETA knows which chunks a resume
+// reused; an estimate from the row's progress and start time cannot (see lib/eta.ts).
+import { create } from 'zustand'
+import type { JobRow } from '@shared/domain'
+import type { JobProgress } from '@shared/jobProgress'
+import { remainingSeconds, type ReceivedProgress } from '../lib/eta'
+import { withoutKey } from '../lib/withoutKey'
+
+export interface JobProgressState {
+  byJob: Partial<Record<number, ReceivedProgress>>
+}
+
+export const useJobProgressStore = create<JobProgressState>()(() => ({ byJob: {} }))
+
+export function setJobProgress(progress: JobProgress, receivedAt = Date.now()): void {
+  useJobProgressStore.setState((s) => ({
+    byJob: { ...s.byJob, [progress.jobId]: { etaSeconds: progress.etaSeconds, receivedAt } }
+  }))
+}
+
+export function forgetJobProgress(jobId: number): void {
+  useJobProgressStore.setState((s) =>
+    jobId in s.byJob ? { byJob: withoutKey(s.byJob, jobId) } : s
+  )
+}
+
+/** Seconds a running job has left by its pipeline's estimate; null when not running or unknown. */
+export function useJobEta(row: Pick<JobRow, 'id' | 'status'>): number | null {
+  const progress = useJobProgressStore((s) => s.byJob[row.id])
+  return row.status === 'processing' ? remainingSeconds(progress, Date.now()) : null
+}
