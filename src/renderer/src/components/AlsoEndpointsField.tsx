@@ -1,5 +1,5 @@
 // A local engine may also send chunks to the saved endpoints (JobOptions.alsoEndpoints).
-import type { OptionsForm } from './OptionInputs'
+import type { OptionsForm } from './OptionField'
 
 export function AlsoEndpointsField({ form }: { form: OptionsForm }): React.JSX.Element {
   return (

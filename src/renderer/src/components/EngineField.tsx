@@ -2,7 +2,7 @@
 // marked, and the reason one is unavailable as the hint.
 import type { EngineInfo, JobOptions } from '@shared/domain'
 import { Field } from './Field'
-import type { OptionsForm } from './OptionInputs'
+import type { OptionsForm } from './OptionField'
 
 export function EngineField(props: {
   form: OptionsForm

@@ -1,6 +1,6 @@
 // The output formats of a job: one checkbox each, kept in OUTPUT_FORMATS' order.
 import { OUTPUT_FORMATS, type OutputFormat } from '@shared/domain'
-import type { OptionsForm } from './OptionInputs'
+import type { OptionsForm } from './OptionField'
 
 export function FormatsField({ form }: { form: OptionsForm }): React.JSX.Element {
   const { value, errors } = form

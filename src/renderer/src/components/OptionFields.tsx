@@ -4,7 +4,7 @@ import type { EngineInfo, JobOptions } from '@shared/domain'
 import { AlsoEndpointsField } from './AlsoEndpointsField'
 import { EngineField } from './EngineField'
 import { FormatsField } from './FormatsField'
-import { OptionNumberField, OptionTextField, type OptionsForm } from './OptionInputs'
+import { OptionField, type OptionsForm } from './OptionField'
 import { RecommendedModelOffer, WhisperFields } from './WhisperFields'
 
 interface Props {
@@ -33,7 +33,7 @@ export function OptionFields({
   return (
     <div className="option-grid">
       <EngineField form={form} engines={engines} engine={engine} />
-      <OptionTextField
+      <OptionField
         form={form}
         name="model"
         label="Model"
@@ -45,14 +45,14 @@ export function OptionFields({
             <option key={m} value={m} />
           ))}
         </datalist>
-      </OptionTextField>
+      </OptionField>
       {value.engine === 'whisper' && (
         <WhisperFields value={value} onChange={onChange} id={id} errors={errors} />
       )}
       {value.engine === 'whisper' && engine && engine.models.length === 0 && (
         <RecommendedModelOffer />
       )}
-      <OptionNumberField
+      <OptionField
         form={form}
         name="processes"
         label="Processes"
@@ -63,21 +63,16 @@ export function OptionFields({
         }
       />
       {value.engine !== 'openai' && <AlsoEndpointsField form={form} />}
-      <OptionNumberField
-        form={form}
-        name="workers"
-        label="Workers"
-        hint="threads per engine process"
-      />
-      <OptionNumberField form={form} name="chunkSeconds" label="Chunk (s)" hint="5 – 3600" />
-      <OptionNumberField
+      <OptionField form={form} name="workers" label="Workers" hint="threads per engine process" />
+      <OptionField form={form} name="chunkSeconds" label="Chunk (s)" hint="5 – 3600" />
+      <OptionField
         form={form}
         name="overlapSeconds"
         label="Overlap (s)"
         hint="less than half a chunk"
       />
       <FormatsField form={form} />
-      <OptionTextField
+      <OptionField
         form={form}
         name="outputDir"
         label="Output folder"
