@@ -4,7 +4,7 @@ import type { JobOptions } from '@shared/domain'
 import { downloadModel } from '../store/modelActions'
 import { useModelsStore } from '../store/modelsStore'
 import { DownloadStatus } from './ModelsSection'
-import { Field } from './OptionFields'
+import { Field } from './Field'
 
 const LANGUAGES: [string, string][] = [
   ['auto', 'Detect'],

@@ -15,8 +15,27 @@ interface Pending {
 const RETRY_MIN_MS = 500
 const RETRY_MAX_MS = 10_000
 
+type Listeners = Map<EventChannel, Set<(payload: unknown) => void>>
+
+/** One frame from the host: a reply goes to its pending request, an event to its listeners. */
+function dispatch(data: unknown, pending: Map<number, Pending>, listeners: Listeners): void {
+  if (typeof data !== 'string') return
+  let message: { id?: unknown; result?: IpcResult<unknown>; event?: unknown; payload?: unknown }
+  try {
+    message = JSON.parse(data)
+  } catch {
+    return
+  }
+  if (typeof message.id === 'number' && message.result) {
+    pending.get(message.id)?.resolve(message.result)
+    pending.delete(message.id)
+  } else if (isEventChannelName(message.event)) {
+    for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
+  }
+}
+
 export function createSocketTransport(socketUrl: string): ApiTransport {
-  const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>()
+  const listeners: Listeners = new Map()
   const pending = new Map<number, Pending>()
   let nextId = 1
   let socket: WebSocket | null = null
@@ -38,22 +57,6 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
     pending.clear()
   }
 
-  function onMessage(data: unknown): void {
-    if (typeof data !== 'string') return
-    let message: { id?: unknown; result?: IpcResult<unknown>; event?: unknown; payload?: unknown }
-    try {
-      message = JSON.parse(data)
-    } catch {
-      return
-    }
-    if (typeof message.id === 'number' && message.result) {
-      pending.get(message.id)?.resolve(message.result)
-      pending.delete(message.id)
-    } else if (isEventChannelName(message.event)) {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload)
-    }
-  }
-
   function connect(): Promise<WebSocket> {
     if (opened) return opened
     opened = new Promise<WebSocket>((resolve, reject) => {
@@ -63,7 +66,7 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
         retryMs = RETRY_MIN_MS
         resolve(ws)
       }
-      ws.onmessage = (event) => onMessage(event.data)
+      ws.onmessage = (event) => dispatch(event.data, pending, listeners)
       ws.onclose = (event) => {
         socket = null
         opened = null

@@ -1,0 +1,71 @@
+// The endpoint being added in Settings → Endpoints: its fields as typed, each checked as you type,
+// and the request they make once they are all valid.
+import { useState } from 'react'
+import { DEFAULT_ENDPOINT_MODEL, endpointUrlProblem, type NewEndpoint } from '@shared/endpoints'
+
+/** The timeout field: empty = the default; otherwise whole seconds, 1 – 86,400. */
+function parseTimeout(text: string): { seconds?: number; problem?: string } {
+  const trimmed = text.trim()
+  if (trimmed === '') return {}
+  const seconds = Number(trimmed)
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
+    return { problem: 'whole seconds from 1 to 86400, or empty for the default' }
+  return { seconds }
+}
+
+export interface EndpointDraft {
+  fields: { url: string; model: string; concurrency: number; timeoutText: string; apiKey: string }
+  set: {
+    setUrl: (url: string) => void
+    setModel: (model: string) => void
+    setConcurrency: (concurrency: number) => void
+    setTimeoutText: (text: string) => void
+    setApiKey: (key: string) => void
+  }
+  urlProblem: string | null
+  timeoutProblem: string | undefined
+  /** Every field valid: the request can be sent. */
+  canAdd: boolean
+  request: () => NewEndpoint
+  clear: () => void
+}
+
+export function useEndpointDraft(): EndpointDraft {
+  const [url, setUrl] = useState('')
+  const [model, setModel] = useState(DEFAULT_ENDPOINT_MODEL)
+  const [concurrency, setConcurrency] = useState(1)
+  const [timeoutText, setTimeoutText] = useState('')
+  const [apiKey, setApiKey] = useState('')
+
+  const urlProblem = url.trim() ? endpointUrlProblem(url) : null
+  const timeoutField = parseTimeout(timeoutText)
+  const canAdd =
+    url.trim() !== '' &&
+    !urlProblem &&
+    model.trim() !== '' &&
+    concurrency >= 1 &&
+    !timeoutField.problem
+
+  const request = (): NewEndpoint => ({
+    baseUrl: url.trim(),
+    model: model.trim(),
+    concurrency,
+    ...(timeoutField.seconds !== undefined && { timeoutSeconds: timeoutField.seconds }),
+    ...(apiKey.trim() && { apiKey: apiKey.trim() })
+  })
+  /** After an add: the model and concurrency stay for the next endpoint, the rest is cleared. */
+  const clear = (): void => {
+    setUrl('')
+    setApiKey('')
+    setTimeoutText('')
+  }
+  return {
+    fields: { url, model, concurrency, timeoutText, apiKey },
+    set: { setUrl, setModel, setConcurrency, setTimeoutText, setApiKey },
+    urlProblem,
+    timeoutProblem: timeoutField.problem,
+    canAdd,
+    request,
+    clear
+  }
+}
