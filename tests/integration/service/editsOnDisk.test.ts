@@ -11,6 +11,7 @@ import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
+import { dispatchRequest } from '../../../src/main/core/hosting/dispatchRequest'
 import { librivoxClips } from '../../support/speech'
 import { testJobOptions } from '../../support/jobOptions'
 
@@ -87,4 +88,44 @@ describe('edits on disk', () => {
     expect(readFileSync(pathOf('srt'), 'utf8')).toBe(mine)
     expect(readFileSync(pathOf('txt'), 'utf8')).toContain('Second correction')
   })
+
+  it('impossible times are refused with one line; the files on disk stay as they were', async () => {
+    const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
+    const t = doc!.transcript
+    const [first, second] = t.segments
+    const before = Object.fromEntries(
+      ['txt', 'srt', 'vtt', 'json'].map((f) => [f, readFileSync(pathOf(f), 'utf8')])
+    )
+    const hostile: [Transcript, RegExp][] = [
+      [withTimes(t, 0, { end: 1e308 }), /segments\.0\.end: must be at most \d+ s$/],
+      [withTimes(t, 0, { start: 50, end: 10 }), /segments\.0\.end: ends before it starts$/],
+      [withTimes(t, 0, { start: -1 }), /segments\.0\.start: must not be negative$/],
+      [
+        { ...t, segments: [second, first] },
+        /segments\.1\.start: starts before the segment before it$/
+      ],
+      [{ ...t, durationSeconds: Number.NaN }, /durationSeconds: must be a number of seconds$/]
+    ]
+    for (const [transcript, reason] of hostile) {
+      const answer = await dispatchRequest(
+        service.handlers,
+        'transcripts.save',
+        { id: job.id, transcript },
+        ctx
+      )
+      expect(answer).toEqual({ ok: false, error: expect.stringMatching(reason) })
+      if (!answer.ok) expect(answer.error).not.toContain('\n')
+    }
+    for (const format of ['txt', 'srt', 'vtt', 'json'])
+      expect(readFileSync(pathOf(format), 'utf8')).toBe(before[format])
+    expect(readFileSync(pathOf('srt'), 'utf8')).not.toMatch(/NaN|Infinity|e\+/)
+  })
 })
+
+function withTimes(
+  t: Transcript,
+  index: number,
+  times: { start?: number; end?: number }
+): Transcript {
+  return { ...t, segments: t.segments.map((s, i) => (i === index ? { ...s, ...times } : s)) }
+}
