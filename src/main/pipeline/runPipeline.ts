@@ -17,6 +17,7 @@ import { decodeToPcm, writeChunkWav, type DecodedAudio } from '../media/decode'
 import type { EventSink } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
+import { checkedTranscript, fitWords } from './transcriptBounds'
 import { transcriptWarnings } from './inputWarnings'
 import { declaredSeconds } from '../media/declaredDuration'
 import { runPool } from './workerPool'
@@ -146,10 +147,11 @@ export async function runPipeline(
   /** A chunk's words are final: checkpoint (for resume), show them live, count them. */
   const finishChunk = async (
     index: number,
-    words: TimedWord[],
+    engineWords: TimedWord[],
     by: string
   ): Promise<ChunkWords> => {
     const chunk = chunks[index]
+    const words = fitWords(engineWords)
     const reused = prepared.finished.has(index)
     if (!reused) await prepared.checkpoint(index, words)
     emit({
@@ -227,14 +229,14 @@ export async function runPipeline(
     workers.close()
   }
 
-  const words = mergeChunkWords(results)
-  const transcript: Transcript = {
+  const words = fitWords(mergeChunkWords(results))
+  const transcript: Transcript = checkedTranscript({
     durationSeconds: decoded.durationSeconds,
     segments: groupSegments(words),
     // pocketsphinx's model is English; whisper's language is what was asked ('auto' = detected).
     language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
     task: spec.translate ? 'translate' : 'transcribe'
-  }
+  })
   for (const message of transcriptWarnings({
     probedSeconds: Math.max(probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
     decodedSeconds: decoded.durationSeconds,
