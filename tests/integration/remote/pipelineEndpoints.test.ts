@@ -63,6 +63,22 @@ afterEach(async () => {
 })
 afterAll(() => removeDir(dir))
 
+/** One job on the short clip with `s` as its only endpoint; the test fails unless it completes. */
+async function completedWith(
+  s: RunningSttServer,
+  name: string,
+  format: 'txt' | 'srt' | 'json'
+): Promise<{ spec: PipelineSpec; log: string }> {
+  const spec = makeSpec(join(dir, name), short, {
+    engine: 'openai',
+    formats: [format],
+    endpoints: [endpoint(s)]
+  })
+  const run = await runPipelineProcess(spec)
+  expect(run.code, run.stderr).toBe(0)
+  return { spec, log: run.stdout + run.stderr }
+}
+
 function readJson(spec: PipelineSpec): Transcript {
   return JSON.parse(
     readFileSync(join(spec.outputDir, `${spec.outputBaseName}.json`), 'utf8')
@@ -164,28 +180,14 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
 
   it('segments only (no word timestamps): words still come back', async () => {
     const s = await server({ segmentsOnly: true })
-    const spec = makeSpec(join(dir, 'segments'), short, {
-      engine: 'openai',
-      formats: ['txt'],
-      endpoints: [endpoint(s)]
-    })
-    const run = await runPipelineProcess(spec)
-    expect(run.code, run.stderr).toBe(0)
+    const { spec } = await completedWith(s, 'segments', 'txt')
     expect(transcriptText(spec).trim().split(/\s+/).length).toBeGreaterThan(2)
   })
 
   it('a hostile reply is retried: the chunk is redone and no impossible time reaches SRT', async () => {
     const s = await server({ fault: 'fartimes', faultTimes: 1 })
-    const spec = makeSpec(join(dir, 'hostile-retried'), short, {
-      engine: 'openai',
-      formats: ['srt'],
-      endpoints: [endpoint(s)]
-    })
-    const run = await runPipelineProcess(spec)
-    expect(run.code, run.stderr).toBe(0)
-    expect(run.stdout + run.stderr).toMatch(
-      /chunk 1 failed \(answered a word at 1e\+300 s.*retrying/
-    )
+    const { spec, log } = await completedWith(s, 'hostile-retried', 'srt')
+    expect(log).toMatch(/chunk 1 failed \(answered a word at 1e\+300 s.*retrying/)
     const srt = readFileSync(join(spec.outputDir, `${spec.outputBaseName}.srt`), 'utf8')
     const times = [...srt.matchAll(/(\d+):(\d\d):(\d\d),(\d{3})/g)].map(
       ([, h, m, sec, ms]) => +h * 3600 + +m * 60 + +sec + +ms / 1000
@@ -197,13 +199,7 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
   for (const dialect of ['whispercpp', 'localai-ns'] as const) {
     it(`${dialect}'s reply shape: the same words, in seconds inside the file`, async () => {
       const s = await server({ dialect })
-      const spec = makeSpec(join(dir, `dialect-${dialect}`), short, {
-        engine: 'openai',
-        formats: ['json'],
-        endpoints: [endpoint(s)]
-      })
-      const run = await runPipelineProcess(spec)
-      expect(run.code, run.stderr).toBe(0)
+      const { spec } = await completedWith(s, `dialect-${dialect}`, 'json')
       const words = readJson(spec).segments.flatMap((seg) => seg.words)
       expect(words.length).toBeGreaterThan(2)
       for (const w of words) expect(w.end).toBeLessThanOrEqual(3.1)
@@ -212,13 +208,7 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
 
   it('a 2,000-character "word": the transcript written is one the editor can save', async () => {
     const s = await server({ dialect: 'longword' })
-    const spec = makeSpec(join(dir, 'longword'), short, {
-      engine: 'openai',
-      formats: ['json'],
-      endpoints: [endpoint(s)]
-    })
-    const run = await runPipelineProcess(spec)
-    expect(run.code, run.stderr).toBe(0)
+    const { spec } = await completedWith(s, 'longword', 'json')
     const transcript = readJson(spec)
     const words = transcript.segments.flatMap((seg) => seg.words)
     // Nothing lost: the long word is all there, in pieces the editor accepts.
