@@ -349,11 +349,17 @@ export interface TranscriptFiles {
   left: { path: string; why: string }[]
 }
 
+/** A save made on a version another client (or host) has since replaced. */
+export const TRANSCRIPT_CHANGED_ELSEWHERE = 'changed elsewhere — reload'
+
 /** A job's transcript as the job page and exports see it. */
 export interface TranscriptDocument {
   /** With the user's edits, if any. */
   transcript: Transcript
-  /** Epoch ms of the last edit; null = the engine's output unchanged. */
+  /**
+   * Epoch ms of the last edit; null = the engine's output unchanged. Also the version: a save
+   * names the one it was made on.
+   */
   editedAt: number | null
   /** Set by a save or a revert: what happened to the files on disk. */
   files?: TranscriptFiles

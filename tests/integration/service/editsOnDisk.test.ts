@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JobRow, Transcript } from '@shared/domain'
+import type { JobRow, Transcript, TranscriptDocument } from '@shared/domain'
+import type { IpcResult } from '@shared/ipc/contract'
 import {
   createTranscriptionService,
   type TranscriptionService
@@ -55,7 +56,7 @@ describe('edits on disk', () => {
     const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
     const edited = withFirstSegment(doc!.transcript, 'Corrected by hand')
     const saved = await service.handlers['transcripts.save'](
-      { id: job.id, transcript: edited },
+      { id: job.id, transcript: edited, baseEditedAt: doc!.editedAt },
       ctx
     )
     expect(saved.files?.left).toEqual([])
@@ -78,7 +79,11 @@ describe('edits on disk', () => {
     writeFileSync(pathOf('srt'), mine)
     const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
     const saved = await service.handlers['transcripts.save'](
-      { id: job.id, transcript: withFirstSegment(doc!.transcript, 'Second correction') },
+      {
+        id: job.id,
+        transcript: withFirstSegment(doc!.transcript, 'Second correction'),
+        baseEditedAt: doc!.editedAt
+      },
       ctx
     )
     expect(saved.files?.left).toEqual([
@@ -110,7 +115,7 @@ describe('edits on disk', () => {
       const answer = await dispatchRequest(
         service.handlers,
         'transcripts.save',
-        { id: job.id, transcript },
+        { id: job.id, transcript, baseEditedAt: doc!.editedAt },
         ctx
       )
       expect(answer).toEqual({ ok: false, error: expect.stringMatching(reason) })
@@ -119,6 +124,36 @@ describe('edits on disk', () => {
     for (const format of ['txt', 'srt', 'vtt', 'json'])
       expect(readFileSync(pathOf(format), 'utf8')).toBe(before[format])
     expect(readFileSync(pathOf('srt'), 'utf8')).not.toMatch(/NaN|Infinity|e\+/)
+  })
+})
+
+describe('two clients, one transcript', () => {
+  it('a save made on a version another client replaced is refused; a reload then saves', async () => {
+    const save = (transcript: Transcript, baseEditedAt: number | null) =>
+      dispatchRequest(
+        service.handlers,
+        'transcripts.save',
+        { id: job.id, transcript, baseEditedAt },
+        ctx
+      )
+    const loaded = (await service.handlers['transcripts.get']({ id: job.id }, ctx))!
+    // Both clients opened the same version; the first to save wins, the second is told.
+    const first = await save(withFirstSegment(loaded.transcript, 'First client'), loaded.editedAt)
+    expect(first.ok).toBe(true)
+    const srtAfterFirst = readFileSync(pathOf('srt'), 'utf8')
+    const second = await save(withFirstSegment(loaded.transcript, 'Second client'), loaded.editedAt)
+    expect(second).toEqual({ ok: false, error: 'changed elsewhere — reload' })
+    const now = (await service.handlers['transcripts.get']({ id: job.id }, ctx))!
+    expect(now.transcript.segments[0].text).toBe('First client')
+    expect(readFileSync(pathOf('srt'), 'utf8')).toBe(srtAfterFirst)
+    // Reloaded, the second client's edit is made on the current version and saved.
+    const again = await save(withFirstSegment(now.transcript, 'Second client'), now.editedAt)
+    expect(again.ok).toBe(true)
+    // A save right after (within one millisecond, often) is still a newer version.
+    const versionOf = (r: IpcResult<unknown>): number | null =>
+      r.ok ? (r.value as TranscriptDocument).editedAt : null
+    const third = await save(withFirstSegment(now.transcript, 'Third'), versionOf(again))
+    expect(versionOf(third)).toBeGreaterThan(versionOf(again)!)
   })
 })
 

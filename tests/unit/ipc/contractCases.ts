@@ -28,7 +28,8 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
     transcript: {
       durationSeconds: 1,
       segments: [{ start: 0, end: 1, text: 'a', words: [{ word: 'a', start: 0, end: 1 }] }]
-    }
+    },
+    baseEditedAt: 1
   },
   'transcripts.revert': { id: 1 },
   'jobs.openOutput': { id: 1, format: 'txt' },
@@ -129,6 +130,6 @@ function impossibleTranscripts(): BadCase[] {
   return transcripts.map(([label, segments]) => ({
     channel: 'transcripts.save',
     label,
-    input: { id: 1, transcript: { durationSeconds: 60, segments } }
+    input: { id: 1, transcript: { durationSeconds: 60, segments }, baseEditedAt: null }
   }))
 }

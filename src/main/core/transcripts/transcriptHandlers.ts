@@ -1,6 +1,11 @@
 // The transcript channels: read (with edits), save an edit, go back to the engine's output. A save
 // or a revert also rewrites the job's output files that still hold the previous version.
-import type { JobRow, Transcript, TranscriptDocument } from '@shared/domain'
+import {
+  TRANSCRIPT_CHANGED_ELSEWHERE,
+  type JobRow,
+  type Transcript,
+  type TranscriptDocument
+} from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
 import { outputFilesOf, readTranscript } from '../service/jobOutputs'
 import { rewriteOutputs } from './rewriteOutputs'
@@ -41,9 +46,11 @@ export function transcriptHandlers(
   }
   return {
     'transcripts.get': async ({ id }) => documentOf(id),
-    'transcripts.save': async ({ id, transcript }) => {
+    'transcripts.save': async ({ id, transcript, baseEditedAt }) => {
       const before = mustDocument(id).transcript
-      if (!transcripts.saveEdit(id, transcript)) throw new Error(`job ${id} has no transcript`)
+      const saved = transcripts.saveEdit(id, transcript, baseEditedAt)
+      if (saved === 'missing') throw new Error(`job ${id} has no transcript`)
+      if (saved === 'stale') throw new Error(TRANSCRIPT_CHANGED_ELSEWHERE)
       return withFiles(id, before)
     },
     'transcripts.revert': async ({ id }) => {
