@@ -267,26 +267,83 @@ export interface EngineInfo {
   models: string[]
 }
 
+/**
+ * Bounds of a transcript. The pipeline's output and the editor's saves are held to the same ones
+ * (the pipeline fits engine words to them before writing), so every transcript made can be saved.
+ */
+export const TRANSCRIPT_LIMITS = {
+  wordChars: 1000,
+  segmentChars: 100_000,
+  wordsPerSegment: 100_000,
+  segments: 200_000,
+  /** 115 days: far beyond any recording, and still an exact millisecond in every format. */
+  seconds: 10_000_000
+} as const
+
+const Seconds = z
+  .number({ error: 'must be a number of seconds' })
+  .min(0, 'must not be negative')
+  .max(TRANSCRIPT_LIMITS.seconds, `must be at most ${TRANSCRIPT_LIMITS.seconds} s`)
+
+const endsAfterStart = (t: { start: number; end: number }): boolean => t.end >= t.start
+const ENDS_BEFORE_START = { error: 'ends before it starts', path: ['end'] }
+
+/** Items of a timeline start in order (equal starts are fine); each offender named once. */
+function inOrder(label: string) {
+  return (items: readonly { start: number }[], ctx: z.RefinementCtx): void => {
+    for (let i = 1; i < items.length; i++) {
+      if (items[i].start < items[i - 1].start)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'start'],
+          message: `starts before the ${label} before it`
+        })
+    }
+  }
+}
+
 /** A word with times in seconds, as in the json output. */
 export const TimedWordSchema = z
-  .object({ word: z.string().max(1000), start: z.number(), end: z.number() })
+  .object({
+    word: z
+      .string()
+      .max(
+        TRANSCRIPT_LIMITS.wordChars,
+        `a word is at most ${TRANSCRIPT_LIMITS.wordChars} characters`
+      ),
+    start: Seconds,
+    end: Seconds
+  })
   .strict()
+  .refine(endsAfterStart, ENDS_BEFORE_START)
 export type TimedWord = z.infer<typeof TimedWordSchema>
 
 export const SegmentSchema = z
   .object({
-    start: z.number(),
-    end: z.number(),
-    text: z.string().max(100_000),
-    words: z.array(TimedWordSchema).max(100_000)
+    start: Seconds,
+    end: Seconds,
+    text: z
+      .string()
+      .max(
+        TRANSCRIPT_LIMITS.segmentChars,
+        `a segment is at most ${TRANSCRIPT_LIMITS.segmentChars} characters`
+      ),
+    words: z
+      .array(TimedWordSchema)
+      .max(TRANSCRIPT_LIMITS.wordsPerSegment)
+      .superRefine(inOrder('word'))
   })
   .strict()
+  .refine(endsAfterStart, ENDS_BEFORE_START)
 export type Segment = z.infer<typeof SegmentSchema>
 
 export const TranscriptSchema = z
   .object({
-    durationSeconds: z.number().min(0),
-    segments: z.array(SegmentSchema).max(200_000),
+    durationSeconds: Seconds,
+    segments: z
+      .array(SegmentSchema)
+      .max(TRANSCRIPT_LIMITS.segments)
+      .superRefine(inOrder('segment')),
     /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
     language: z.string().max(16).optional(),
     task: z.enum(['transcribe', 'translate']).optional()
@@ -301,11 +358,17 @@ export interface TranscriptFiles {
   left: { path: string; why: string }[]
 }
 
+/** A save made on a version another client (or host) has since replaced. */
+export const TRANSCRIPT_CHANGED_ELSEWHERE = 'changed elsewhere — reload'
+
 /** A job's transcript as the job page and exports see it. */
 export interface TranscriptDocument {
   /** With the user's edits, if any. */
   transcript: Transcript
-  /** Epoch ms of the last edit; null = the engine's output unchanged. */
+  /**
+   * Epoch ms of the last edit; null = the engine's output unchanged. Also the version: a save
+   * names the one it was made on.
+   */
   editedAt: number | null
   /** Set by a save or a revert: what happened to the files on disk. */
   files?: TranscriptFiles

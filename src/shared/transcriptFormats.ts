@@ -31,9 +31,18 @@ export function toSrt(t: Transcript): string {
     .join('\n')
 }
 
+/**
+ * Cue text as WebVTT reads it: & and < start escapes and tags, and a cue line holding `-->` is
+ * taken for a timing line (the cue is dropped); escaping > as well removes every `-->`.
+ */
+function escapeVttText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
 export function toVtt(t: Transcript): string {
   const cues = transcriptCues(t.segments).map(
-    (c) => `${clock(c.start, '.')} --> ${clock(c.end, '.')}\n${c.lines.join('\n')}\n`
+    (c) =>
+      `${clock(c.start, '.')} --> ${clock(c.end, '.')}\n${c.lines.map(escapeVttText).join('\n')}\n`
   )
   return ['WEBVTT\n', ...cues].join('\n')
 }

@@ -2,7 +2,9 @@
 // transcribes: the upload (FLAC, WAV, anything ffmpeg reads) is decoded to 16 kHz WAV and run
 // through pocketsphinx_continuous, so its words can be compared with a local run. Faulty variants
 // answer the way broken servers do (500, 429 + Retry-After, a hang, a dropped connection, invalid
-// JSON, 401, an HTML login page, 200 with no text, a huge body, a redirect to another host).
+// JSON, 401, an HTML login page, 200 with no text, a huge body, a redirect to another host) or
+// answer a hostile 200 (10 MB of text, word times of 1e300, negative, backwards or out of order).
+// Dialects answer real transcriptions the way other servers shape them (whisper.cpp, LocalAI).
 // Run it as its own process (sttServerMain.ts) so a test can kill it mid-job.
 import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -24,9 +26,22 @@ export const STT_FAULTS = [
   'html',
   'empty',
   'huge',
-  'redirect'
+  'redirect',
+  'hugetext',
+  'fartimes',
+  'negative',
+  'backwards',
+  'disorder'
 ] as const
 export type SttFault = (typeof STT_FAULTS)[number]
+
+/**
+ * How a real transcription is shaped: OpenAI's (top-level `words`), whisper.cpp's server (words
+ * nested in segments, the language named in full), an older LocalAI's (words with `text`, times
+ * in nanoseconds), or OpenAI's with one 2,000-character "word" at the end.
+ */
+export const STT_DIALECTS = ['openai', 'whispercpp', 'localai-ns', 'longword'] as const
+export type SttDialect = (typeof STT_DIALECTS)[number]
 
 export interface SttServerOptions {
   port?: number
@@ -35,6 +50,7 @@ export interface SttServerOptions {
   faultTimes?: number
   /** Answer only `segments` (no `words`), like servers without word timestamps. */
   segmentsOnly?: boolean
+  dialect?: SttDialect
   /** Required as `Authorization: Bearer …` when set. */
   apiKey?: string
   /** Model names /v1/models lists (and transcriptions accept). */
@@ -193,6 +209,63 @@ function answerFault(fault: SttFault, req: IncomingMessage, res: ServerResponse)
     case 'redirect':
       res.writeHead(307, { location: 'http://127.0.0.2:9/v1/audio/transcriptions' })
       return void res.end()
+    case 'hugetext':
+      // Under the client's 32 MB cap: 2M "words" of plain text.
+      return sendJson(res, 200, { text: 'word '.repeat(2_000_000) })
+    default:
+      return sendJson(res, 200, { text: 'one two', words: hostileWords[fault] })
+  }
+}
+
+const hostileWords: Record<'fartimes' | 'negative' | 'backwards' | 'disorder', Word[]> = {
+  fartimes: [
+    { word: 'one', start: 0.1, end: 0.5 },
+    { word: 'two', start: 1e300, end: 1e300 }
+  ],
+  negative: [
+    { word: 'one', start: -5, end: 0.5 },
+    { word: 'two', start: 1, end: 1.5 }
+  ],
+  backwards: [
+    { word: 'one', start: 0.1, end: 0.5 },
+    { word: 'two', start: 2.5, end: 0.5 }
+  ],
+  disorder: [
+    { word: 'one', start: 2, end: 2.5 },
+    { word: 'two', start: 0.1, end: 0.5 }
+  ]
+}
+
+/** A real transcription in the shape the dialect's server answers. */
+function dialectReply(
+  dialect: SttDialect,
+  words: Word[],
+  duration: number,
+  language: string
+): Record<string, unknown> {
+  const text = words.map((w) => w.word).join(' ')
+  switch (dialect) {
+    case 'openai':
+      return { task: 'transcribe', language, duration, text, words, segments: segmentsOf(words) }
+    case 'longword': {
+      const last = words.at(-1)?.end ?? 0
+      const long = { word: 'a'.repeat(2000), start: last, end: Math.max(last, duration - 0.1) }
+      return { language, duration, text, words: [...words, long], segments: segmentsOf(words) }
+    }
+    case 'whispercpp': {
+      const segments = segmentsOf(words).map((s, i) => ({
+        ...s,
+        words: words.slice(i * 12, i * 12 + 12)
+      }))
+      return { task: 'transcribe', language: 'english', duration, text, segments }
+    }
+    case 'localai-ns': {
+      const ns = (t: number): number => Math.round(t * 1e9)
+      return {
+        text,
+        words: words.map((w) => ({ text: w.word, start: ns(w.start), end: ns(w.end) }))
+      }
+    }
   }
 }
 
@@ -237,15 +310,14 @@ export function createSttServer(o: SttServerOptions = {}): Server {
           `model=${upload.model} format=${upload.responseFormat} granularities=${upload.granularities.join('+')} ` +
           `→ ${words.length} words in ${Date.now() - started} ms`
       )
-      const segments = segmentsOf(words)
-      sendJson(res, 200, {
-        task: 'transcribe',
-        language: upload.language ?? 'english',
+      const reply = dialectReply(
+        o.dialect ?? 'openai',
+        words,
         duration,
-        text: words.map((w) => w.word).join(' '),
-        ...(o.segmentsOnly ? {} : { words }),
-        segments
-      })
+        upload.language ?? 'english'
+      )
+      if (o.segmentsOnly) delete reply.words
+      sendJson(res, 200, reply)
     })().catch((error: unknown) => {
       log(`server error: ${String(error)}`)
       if (!res.headersSent) sendJson(res, 400, { error: { message: String(error) } })

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import type { SttFault } from './sttServer'
+import type { SttDialect, SttFault } from './sttServer'
 
 const ROOT = resolve(__dirname, '../..')
 const MAIN = resolve(__dirname, 'sttServerMain.ts')
@@ -22,6 +22,7 @@ export interface SpawnSttOptions {
   fault?: SttFault
   faultTimes?: number
   segmentsOnly?: boolean
+  dialect?: SttDialect
   apiKey?: string
   models?: string[]
 }
@@ -32,6 +33,7 @@ export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSt
   if (o.fault) args.push('--fault', o.fault)
   if (o.faultTimes !== undefined) args.push('--fault-times', String(o.faultTimes))
   if (o.segmentsOnly) args.push('--segments-only')
+  if (o.dialect) args.push('--dialect', o.dialect)
   if (o.models) args.push('--models', o.models.join(','))
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -1,8 +1,10 @@
 // Pure pieces of the OpenAI-compatible transcription protocol: where to send, what a response
 // means, and one-line reasons for everything that can go wrong. Servers differ: OpenAI and
 // speaches answer `words` when asked for word timestamps, whisper.cpp's server and vLLM answer
-// `segments` only; both are accepted.
+// `segments` only (whisper.cpp's with `words` nested in each); LocalAI's words carry `text`; all
+// are accepted, and the words are then held against the chunk (openaiReplyBounds.ts).
 import type { TimedWord } from '@shared/domain'
+import { boundReplyWords, oversizedReply } from './openaiReplyBounds'
 
 /** A base URL may be the server root, its `/v1`, or the full transcriptions URL. */
 export function endpointUrls(baseUrl: string): { transcriptions: string; models: string } {
@@ -71,6 +73,7 @@ export function statusError(status: number, body: string, retryAfter: string | n
 
 interface WireWord {
   word?: unknown
+  text?: unknown
   start?: unknown
   end?: unknown
 }
@@ -81,15 +84,17 @@ interface WireSegment {
   words?: unknown
 }
 
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+// Any number, even one too large to be finite: the chunk's bounds judge it, not silence.
+const isNumber = (v: unknown): v is number => typeof v === 'number'
 
 function wordsFromWire(list: unknown): TimedWord[] | null {
   if (!Array.isArray(list)) return null
   const words: TimedWord[] = []
   for (const w of list as (WireWord | null)[]) {
-    if (typeof w?.word !== 'string' || !isNumber(w.start) || !isNumber(w.end)) continue
-    const word = w.word.trim()
-    if (word) words.push({ word, start: w.start, end: Math.max(w.start, w.end) })
+    const text = w?.word ?? w?.text
+    if (typeof text !== 'string' || !isNumber(w?.start) || !isNumber(w.end)) continue
+    const word = text.trim()
+    if (word) words.push({ word, start: w.start, end: w.end })
   }
   return words
 }
@@ -109,8 +114,17 @@ export function wordsFromSegment(text: string, start: number, end: number): Time
   return words
 }
 
-/** Words from a verbose_json body: `words` when present, else `segments`, else plain `text`. */
+/** Words from a verbose_json body, held against the chunk; a reply beyond it is a RemoteError. */
 export function parseTranscription(body: string, chunkSeconds: number): TimedWord[] {
+  const oversized = oversizedReply(body.length, chunkSeconds)
+  if (oversized) throw new RemoteError(oversized, false)
+  const bounded = boundReplyWords(replyWords(body, chunkSeconds), chunkSeconds)
+  if ('problem' in bounded) throw new RemoteError(bounded.problem, false)
+  return bounded.words
+}
+
+/** `words` when present, else `segments`, else plain `text`. */
+function replyWords(body: string, chunkSeconds: number): TimedWord[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(body)

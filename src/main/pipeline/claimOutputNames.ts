@@ -8,9 +8,29 @@ import type { OutputFormat } from '@shared/domain'
 
 /** Gives up after this many taken names (a folder with 1,000 `talk (n).txt` is not normal). */
 const MAX_CANDIDATES = 1000
+/** Bytes in one file name on Linux and macOS file systems (ext4, btrfs, APFS: 255). */
+const NAME_MAX_BYTES = 255
 
 export function candidateBase(base: string, attempt: number): string {
   return attempt === 1 ? base : `${base} (${attempt})`
+}
+
+/**
+ * The base name cut (at a whole character) so that every name a job may claim, the longest
+ * format with the last candidate's ` (1000)`, fits in one file name. An input named near the
+ * limit would otherwise be transcribed in full and then fail on ENAMETOOLONG at the very end.
+ * Two long names cut alike still get distinct files: the claim below numbers the second.
+ */
+export function fitBaseName(base: string, formats: readonly OutputFormat[]): string {
+  const longestSuffix = Math.max(...formats.map((f) => f.length + 1), 0)
+  const budget = NAME_MAX_BYTES - Buffer.byteLength(` (${MAX_CANDIDATES})`) - longestSuffix
+  if (Buffer.byteLength(base) <= budget) return base
+  let fitted = ''
+  for (const char of base) {
+    if (Buffer.byteLength(fitted + char) > budget) break
+    fitted += char
+  }
+  return fitted.trimEnd() || 'transcript'
 }
 
 async function createExclusive(path: string): Promise<boolean> {

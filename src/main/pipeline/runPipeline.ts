@@ -17,6 +17,7 @@ import { decodeToPcm, writeChunkWav, type DecodedAudio } from '../media/decode'
 import type { EventSink, Log } from './events'
 import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
+import { checkedTranscript, fitWords } from './transcriptBounds'
 import { transcriptWarnings } from './inputWarnings'
 import { declaredSeconds } from '../media/declaredDuration'
 import { EngineWorkerPool } from './engineWorkers'
@@ -163,10 +164,15 @@ class ChunkRun {
   }
 
   /** A chunk's words are final: checkpoint (for resume), show them live, count them. */
-  private async finishChunk(index: number, words: TimedWord[], by: string): Promise<ChunkWords> {
+  private async finishChunk(
+    index: number,
+    engineWords: TimedWord[],
+    by: string
+  ): Promise<ChunkWords> {
     const { prepared, emit, log } = this.c
     const { chunks } = prepared
     const chunk = chunks[index]
+    const words = fitWords(engineWords)
     const reused = prepared.finished.has(index)
     if (!reused) await prepared.checkpoint(index, words)
     emit({
@@ -272,14 +278,14 @@ async function finishTranscript(
   log: Log,
   r: { probe: MediaProbe; decoded: DecodedAudio; prepared: PreparedChunks; results: ChunkWords[] }
 ): Promise<void> {
-  const words = mergeChunkWords(r.results)
-  const transcript: Transcript = {
+  const words = fitWords(mergeChunkWords(r.results))
+  const transcript: Transcript = checkedTranscript({
     durationSeconds: r.decoded.durationSeconds,
     segments: groupSegments(words),
     // pocketsphinx's model is English; whisper's language is what was asked ('auto' = detected).
     language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
     task: spec.translate ? 'translate' : 'transcribe'
-  }
+  })
   for (const message of transcriptWarnings({
     probedSeconds: Math.max(r.probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
     decodedSeconds: r.decoded.durationSeconds,

@@ -1,11 +1,12 @@
 // Outputs are written atomically: to a temp name in the same directory, then renamed, so a
 // reader (or a crash) never sees half a transcript. The names are claimed first, so a job never
 // overwrites another job's files in a shared folder (claimOutputNames.ts).
+import { randomUUID } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import type { OutputFormat, Transcript } from '@shared/domain'
 import { renderFormat } from './formats'
-import { claimOutputNames } from './claimOutputNames'
+import { claimOutputNames, fitBaseName } from './claimOutputNames'
 
 /** The output directory cannot be used; worded for the user. */
 export class OutputError extends Error {}
@@ -30,14 +31,16 @@ export async function writeOutputs(
   const safeBase = baseName.replace(/[/\\\0]/g, '_') || 'transcript'
   let claimed: Record<OutputFormat, string>
   try {
-    claimed = await claimOutputNames(outputDir, safeBase, unique)
+    claimed = await claimOutputNames(outputDir, fitBaseName(safeBase, unique), unique)
   } catch (err) {
     throw new OutputError(`cannot create files in ${outputDir}: ${(err as Error).message}`)
   }
   const written: Partial<Record<OutputFormat, string>> = {}
   for (const format of unique) {
     const finalPath = claimed[format]
-    const tempPath = join(outputDir, `.${basename(finalPath)}.${process.pid}.tmp`)
+    // Not named after the output (that name may already be as long as a name can be), and
+    // unique even for two writes in one process.
+    const tempPath = join(outputDir, `.transcriptor-${randomUUID()}.${format}.tmp`)
     try {
       await writeFile(tempPath, renderFormat(format, transcript), 'utf8')
       await rename(tempPath, finalPath)

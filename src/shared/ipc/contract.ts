@@ -125,7 +125,14 @@ export const requestContract = {
   },
   /** Saves the user's version of the segments; the engine's original is kept. */
   'transcripts.save': {
-    input: z.object({ id: JobId, transcript: TranscriptSchema }).strict(),
+    input: z
+      .object({
+        id: JobId,
+        transcript: TranscriptSchema,
+        /** The version this edit was made on (the document's editedAt as loaded or last saved). */
+        baseEditedAt: z.number().int().min(0).nullable()
+      })
+      .strict(),
     output: returns<TranscriptDocument>()
   },
   'transcripts.revert': {

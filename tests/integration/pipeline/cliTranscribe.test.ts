@@ -119,6 +119,32 @@ describe('transcriptor transcribe', () => {
     expect(processesMentioning(dataDir)).toEqual([])
   })
 
+  it('a 250-character file name: transcribed, with outputs that fit, each run its own', () => {
+    const inputs = join(dir, 'inputs-long')
+    mkdirSync(inputs)
+    const name = `${'a long file name '.repeat(14)}${'x'.repeat(8)}.wav`
+    expect(name).toHaveLength(250)
+    copyFileSync(CLIP, join(inputs, name))
+    const out = join(dir, 'out-long')
+    const args = ['--data-dir', join(dir, 'data-long'), 'transcribe', join(inputs, name)]
+    for (let run = 1; run <= 2; run++) {
+      const result = cli([...args, '--format', 'txt,srt,vtt,json', '--out', out])
+      expect(result.code, result.stdout + result.stderr).toBe(0)
+      expect(result.stdout + result.stderr).not.toMatch(/ENAMETOOLONG|failed/)
+    }
+    const files = readdirSync(out)
+    expect(files).toHaveLength(8)
+    for (const file of files) {
+      expect(Buffer.byteLength(file)).toBeLessThanOrEqual(255)
+      expect(file.startsWith('a long file name a long file name')).toBe(true)
+      expect(file).toMatch(/\.(txt|srt|vtt|json)$/)
+    }
+    const texts = files.filter((f) => f.endsWith('.txt'))
+    expect(texts).toHaveLength(2)
+    for (const t of texts)
+      expect(readFileSync(join(out, t), 'utf8').trim().length).toBeGreaterThan(10)
+  })
+
   it('rejects bad options with one line and exit code 2', () => {
     const run = cli([
       '--data-dir',

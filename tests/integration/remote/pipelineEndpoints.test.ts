@@ -2,9 +2,13 @@
 // pocketsphinx (so remote words can be compared with a local run), and servers that fail the
 // ways real ones do. Each failure costs one line in the job log and nothing else.
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Transcript } from '@shared/domain'
 import type { EndpointRef } from '@shared/endpoints'
+import { parseRequest } from '@shared/ipc/contract'
+import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { connectionsTo } from '../../support/sockets'
 import {
   spawnSttServer,
@@ -58,6 +62,28 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()))
 })
 afterAll(() => removeDir(dir))
+
+/** One job on the short clip with `s` as its only endpoint; the test fails unless it completes. */
+async function completedWith(
+  s: RunningSttServer,
+  name: string,
+  format: 'txt' | 'srt' | 'json'
+): Promise<{ spec: PipelineSpec; log: string }> {
+  const spec = makeSpec(join(dir, name), short, {
+    engine: 'openai',
+    formats: [format],
+    endpoints: [endpoint(s)]
+  })
+  const run = await runPipelineProcess(spec)
+  expect(run.code, run.stderr).toBe(0)
+  return { spec, log: run.stdout + run.stderr }
+}
+
+function readJson(spec: PipelineSpec): Transcript {
+  return JSON.parse(
+    readFileSync(join(spec.outputDir, `${spec.outputBaseName}.json`), 'utf8')
+  ) as Transcript
+}
 
 describe('two servers share a job', () => {
   it('the transcript equals the local run word for word, and both servers did work', async () => {
@@ -124,7 +150,12 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
     [{ fault: 'html' }, /answered an HTML page/],
     [{ fault: 'empty' }, /answered 200 with no text/],
     [{ fault: 'huge' }, /answered more than \d+ bytes; cut off/],
-    [{ fault: 'redirect' }, /redirected \(HTTP 307\); not followed with the API key/]
+    [{ fault: 'redirect' }, /redirected \(HTTP 307\); not followed with the API key/],
+    [{ fault: 'hugetext' }, /answered 10000011 characters for a [\d.]+ s chunk \(at most \d+\)/],
+    [{ fault: 'fartimes' }, /answered a word at 1e\+300 s, outside the [\d.]+ s chunk/],
+    [{ fault: 'negative' }, /answered a word at -5 s, outside the [\d.]+ s chunk/],
+    [{ fault: 'backwards' }, /answered a word that ends \(0\.5 s\) before it starts \(2\.5 s\)/],
+    [{ fault: 'disorder' }, /answered words out of order \(0\.1 s after 2 s\)/]
   ]
   for (const [fault, reason] of cases) {
     it(`${fault.fault}: the good server does the chunk`, async () => {
@@ -149,14 +180,42 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
 
   it('segments only (no word timestamps): words still come back', async () => {
     const s = await server({ segmentsOnly: true })
-    const spec = makeSpec(join(dir, 'segments'), short, {
-      engine: 'openai',
-      formats: ['txt'],
-      endpoints: [endpoint(s)]
-    })
-    const run = await runPipelineProcess(spec)
-    expect(run.code, run.stderr).toBe(0)
+    const { spec } = await completedWith(s, 'segments', 'txt')
     expect(transcriptText(spec).trim().split(/\s+/).length).toBeGreaterThan(2)
+  })
+
+  it('a hostile reply is retried: the chunk is redone and no impossible time reaches SRT', async () => {
+    const s = await server({ fault: 'fartimes', faultTimes: 1 })
+    const { spec, log } = await completedWith(s, 'hostile-retried', 'srt')
+    expect(log).toMatch(/chunk 1 failed \(answered a word at 1e\+300 s.*retrying/)
+    const srt = readFileSync(join(spec.outputDir, `${spec.outputBaseName}.srt`), 'utf8')
+    const times = [...srt.matchAll(/(\d+):(\d\d):(\d\d),(\d{3})/g)].map(
+      ([, h, m, sec, ms]) => +h * 3600 + +m * 60 + +sec + +ms / 1000
+    )
+    expect(times.length).toBeGreaterThan(1)
+    for (const t of times) expect(t).toBeLessThanOrEqual(3.1)
+  })
+
+  for (const dialect of ['whispercpp', 'localai-ns'] as const) {
+    it(`${dialect}'s reply shape: the same words, in seconds inside the file`, async () => {
+      const s = await server({ dialect })
+      const { spec } = await completedWith(s, `dialect-${dialect}`, 'json')
+      const words = readJson(spec).segments.flatMap((seg) => seg.words)
+      expect(words.length).toBeGreaterThan(2)
+      for (const w of words) expect(w.end).toBeLessThanOrEqual(3.1)
+    })
+  }
+
+  it('a 2,000-character "word": the transcript written is one the editor can save', async () => {
+    const s = await server({ dialect: 'longword' })
+    const { spec } = await completedWith(s, 'longword', 'json')
+    const transcript = readJson(spec)
+    const words = transcript.segments.flatMap((seg) => seg.words)
+    // Nothing lost: the long word is all there, in pieces the editor accepts.
+    expect(words.map((w) => w.word).join('')).toContain('a'.repeat(2000))
+    expect(
+      parseRequest('transcripts.save', { id: 1, transcript, baseEditedAt: null })
+    ).toMatchObject({ ok: true })
   })
 
   it("no endpoint left: the job fails with every endpoint's reason", async () => {

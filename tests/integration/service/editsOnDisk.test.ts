@@ -6,11 +6,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JobRow, Transcript } from '@shared/domain'
+import type { JobRow, Transcript, TranscriptDocument } from '@shared/domain'
+import type { IpcResult } from '@shared/ipc/contract'
 import {
   createTranscriptionService,
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
+import { dispatchRequest } from '../../../src/main/core/hosting/dispatchRequest'
 import { librivoxClips } from '../../support/speech'
 import { testJobOptions } from '../../support/jobOptions'
 
@@ -54,7 +56,7 @@ describe('edits on disk', () => {
     const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
     const edited = withFirstSegment(doc!.transcript, 'Corrected by hand')
     const saved = await service.handlers['transcripts.save'](
-      { id: job.id, transcript: edited },
+      { id: job.id, transcript: edited, baseEditedAt: doc!.editedAt },
       ctx
     )
     expect(saved.files?.left).toEqual([])
@@ -77,7 +79,11 @@ describe('edits on disk', () => {
     writeFileSync(pathOf('srt'), mine)
     const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
     const saved = await service.handlers['transcripts.save'](
-      { id: job.id, transcript: withFirstSegment(doc!.transcript, 'Second correction') },
+      {
+        id: job.id,
+        transcript: withFirstSegment(doc!.transcript, 'Second correction'),
+        baseEditedAt: doc!.editedAt
+      },
       ctx
     )
     expect(saved.files?.left).toEqual([
@@ -87,4 +93,74 @@ describe('edits on disk', () => {
     expect(readFileSync(pathOf('srt'), 'utf8')).toBe(mine)
     expect(readFileSync(pathOf('txt'), 'utf8')).toContain('Second correction')
   })
+
+  it('impossible times are refused with one line; the files on disk stay as they were', async () => {
+    const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
+    const t = doc!.transcript
+    const [first, second] = t.segments
+    const before = Object.fromEntries(
+      ['txt', 'srt', 'vtt', 'json'].map((f) => [f, readFileSync(pathOf(f), 'utf8')])
+    )
+    const hostile: [Transcript, RegExp][] = [
+      [withTimes(t, 0, { end: 1e308 }), /segments\.0\.end: must be at most \d+ s$/],
+      [withTimes(t, 0, { start: 50, end: 10 }), /segments\.0\.end: ends before it starts$/],
+      [withTimes(t, 0, { start: -1 }), /segments\.0\.start: must not be negative$/],
+      [
+        { ...t, segments: [second, first] },
+        /segments\.1\.start: starts before the segment before it$/
+      ],
+      [{ ...t, durationSeconds: Number.NaN }, /durationSeconds: must be a number of seconds$/]
+    ]
+    for (const [transcript, reason] of hostile) {
+      const answer = await dispatchRequest(
+        service.handlers,
+        'transcripts.save',
+        { id: job.id, transcript, baseEditedAt: doc!.editedAt },
+        ctx
+      )
+      expect(answer).toEqual({ ok: false, error: expect.stringMatching(reason) })
+      if (!answer.ok) expect(answer.error).not.toContain('\n')
+    }
+    for (const format of ['txt', 'srt', 'vtt', 'json'])
+      expect(readFileSync(pathOf(format), 'utf8')).toBe(before[format])
+    expect(readFileSync(pathOf('srt'), 'utf8')).not.toMatch(/NaN|Infinity|e\+/)
+  })
 })
+
+describe('two clients, one transcript', () => {
+  it('a save made on a version another client replaced is refused; a reload then saves', async () => {
+    const save = (transcript: Transcript, baseEditedAt: number | null) =>
+      dispatchRequest(
+        service.handlers,
+        'transcripts.save',
+        { id: job.id, transcript, baseEditedAt },
+        ctx
+      )
+    const loaded = (await service.handlers['transcripts.get']({ id: job.id }, ctx))!
+    // Both clients opened the same version; the first to save wins, the second is told.
+    const first = await save(withFirstSegment(loaded.transcript, 'First client'), loaded.editedAt)
+    expect(first.ok).toBe(true)
+    const srtAfterFirst = readFileSync(pathOf('srt'), 'utf8')
+    const second = await save(withFirstSegment(loaded.transcript, 'Second client'), loaded.editedAt)
+    expect(second).toEqual({ ok: false, error: 'changed elsewhere — reload' })
+    const now = (await service.handlers['transcripts.get']({ id: job.id }, ctx))!
+    expect(now.transcript.segments[0].text).toBe('First client')
+    expect(readFileSync(pathOf('srt'), 'utf8')).toBe(srtAfterFirst)
+    // Reloaded, the second client's edit is made on the current version and saved.
+    const again = await save(withFirstSegment(now.transcript, 'Second client'), now.editedAt)
+    expect(again.ok).toBe(true)
+    // A save right after (within one millisecond, often) is still a newer version.
+    const versionOf = (r: IpcResult<unknown>): number | null =>
+      r.ok ? (r.value as TranscriptDocument).editedAt : null
+    const third = await save(withFirstSegment(now.transcript, 'Third'), versionOf(again))
+    expect(versionOf(third)).toBeGreaterThan(versionOf(again)!)
+  })
+})
+
+function withTimes(
+  t: Transcript,
+  index: number,
+  times: { start?: number; end?: number }
+): Transcript {
+  return { ...t, segments: t.segments.map((s, i) => (i === index ? { ...s, ...times } : s)) }
+}

@@ -35,7 +35,7 @@ describe('history search', () => {
     expect(history.page({ search: 'RIV' }).rows.map((r) => r.id)).toEqual([a])
     expect(history.page({ search: 'lectu' }).rows).toMatchObject([{ id: b, snippet: null }])
     // An edit is what is searched.
-    transcripts.saveEdit(b, line('now it mentions the café too'))
+    transcripts.saveEdit(b, line('now it mentions the café too'), null)
     expect(history.page({ search: 'café' }).total).toBe(2)
     // Deleting a job removes it from the index.
     jobs.deleteJob(a)

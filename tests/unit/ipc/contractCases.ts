@@ -28,7 +28,8 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
     transcript: {
       durationSeconds: 1,
       segments: [{ start: 0, end: 1, text: 'a', words: [{ word: 'a', start: 0, end: 1 }] }]
-    }
+    },
+    baseEditedAt: 1
   },
   'transcripts.revert': { id: 1 },
   'jobs.openOutput': { id: 1, format: 'txt' },
@@ -108,5 +109,27 @@ export function badCases(): BadCase[] {
     for (const { label, input } of [...topLevel, ...variantsOf(valid)])
       cases.push({ channel, label, input })
   }
-  return cases
+  return [...cases, ...impossibleTranscripts()]
+}
+
+/** Well typed but impossible: what a hostile client saves to rewrite a job's SRT/VTT as NaN. */
+function impossibleTranscripts(): BadCase[] {
+  const segment = (start: number, end: number, word = 'a') => ({
+    start,
+    end,
+    text: word,
+    words: [{ word, start, end }]
+  })
+  const transcripts: [string, unknown[]][] = [
+    ['a time of 1e308', [segment(0, 1e308)]],
+    ['a segment ending before it starts', [segment(50, 10)]],
+    ['a negative time', [segment(-1, 1)]],
+    ['segments out of order', [segment(5, 6), segment(1, 2)]],
+    ['a word longer than a word may be', [segment(0, 1, 'x'.repeat(1001))]]
+  ]
+  return transcripts.map(([label, segments]) => ({
+    channel: 'transcripts.save',
+    label,
+    input: { id: 1, transcript: { durationSeconds: 60, segments }, baseEditedAt: null }
+  }))
 }

@@ -147,7 +147,7 @@ describe('ownership in the database', () => {
   test('an edit is what readers see; the original stays; deleting the job removes both', () => {
     const id = completed({})
     transcripts.storeOriginal(id, transcript('engine words'))
-    transcripts.saveEdit(id, transcript('corrected words'))
+    transcripts.saveEdit(id, transcript('corrected words'), null)
     expect(transcripts.get(id)?.transcript.segments[0]?.text).toBe('corrected words')
     expect(transcripts.get(id)?.editedAt).not.toBeNull()
     expect(transcripts.original(id)?.segments[0]?.text).toBe('engine words')

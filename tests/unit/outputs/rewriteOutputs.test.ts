@@ -33,6 +33,23 @@ describe('rewriteOutputs', () => {
     expect(rewriteOutputs(files, edited, edited, nobodyElse)).toEqual({ updated: [], left: [] })
   })
 
+  test('names as long as a file system takes: written, numbered and rewritten, none too long', async () => {
+    const base = `${'é'.repeat(100)}${'x'.repeat(100)}` // 300 bytes: more than a name may hold
+    const engine = transcript('engine words')
+    const formats = ['txt', 'srt', 'vtt', 'json'] as const
+    const first = await writeOutputs(engine, [...formats], dir, base)
+    const second = await writeOutputs(engine, [...formats], dir, base)
+    const names = readdirSync(dir)
+    expect(names).toHaveLength(8)
+    for (const name of names) expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255)
+    expect(new Set([...Object.values(first), ...Object.values(second)]).size).toBe(8)
+    expect(first.txt!.endsWith('.txt') && second.txt!.endsWith(' (2).txt')).toBe(true)
+    expect(first.txt).toContain('é'.repeat(100))
+    const result = rewriteOutputs(second, engine, transcript('edited words'), nobodyElse)
+    expect(result).toEqual({ updated: expect.arrayContaining(Object.values(second)), left: [] })
+    expect(readdirSync(dir)).toHaveLength(8)
+  })
+
   test('an original stored without language and task still matches its json, which keeps them', async () => {
     const engine = transcript('engine words', { language: 'auto', task: 'translate' })
     const files = await writeOutputs(engine, ['json'], dir, 'talk')

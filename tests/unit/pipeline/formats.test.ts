@@ -48,6 +48,14 @@ describe('formats', () => {
     expect(toVtt({ durationSeconds: 0, segments: [] })).toBe('WEBVTT\n')
   })
 
+  it('vtt: cue text escaped as WebVTT reads it (& < > and so every -->)', () => {
+    const text = 'a --> <b> &amp;'
+    const words = text.split(' ').map((word, i) => ({ word, start: i, end: i + 1 }))
+    expect(toVtt({ durationSeconds: 4, segments: [{ start: 0, end: 4, text, words }] })).toBe(
+      'WEBVTT\n\n00:00:00.000 --> 00:00:04.000\na --&gt; &lt;b&gt; &amp;amp;\n'
+    )
+  })
+
   it('json: segments with words and times', () => {
     const parsed = JSON.parse(toJson(transcript)) as {
       durationSeconds: number

@@ -65,6 +65,111 @@ describe('endpoint URLs', () => {
   })
 })
 
+/** The RemoteError a reply is refused with (fails the test when it is accepted). */
+function refusal(body: string, chunkSeconds: number): RemoteError {
+  try {
+    parseTranscription(body, chunkSeconds)
+  } catch (e) {
+    return e as RemoteError
+  }
+  throw new Error(`accepted ${body.slice(0, 80)}`)
+}
+
+describe('a reply held against its chunk', () => {
+  const reply = (words: { word: string; start: number; end: number }[]): string =>
+    JSON.stringify({ text: words.map((w) => w.word).join(' '), words })
+
+  it('times outside the chunk, negative, backwards or out of order: retryable, one line', () => {
+    const cases: [string, RegExp][] = [
+      [
+        reply([{ word: 'a', start: 1e300, end: 1e300 }]),
+        /a word at 1e\+300 s, outside the 5 s chunk/
+      ],
+      ['{"words":[{"word":"a","start":0,"end":1e400}]}', /a word at Infinity s, outside/],
+      [reply([{ word: 'a', start: -5, end: 1 }]), /a word at -5 s, outside the 5 s chunk/],
+      [
+        reply([{ word: 'a', start: 2.5, end: 0.5 }]),
+        /a word that ends \(0\.5 s\) before it starts \(2\.5 s\)/
+      ],
+      [
+        reply([
+          { word: 'a', start: 2, end: 2.5 },
+          { word: 'b', start: 0.1, end: 0.5 }
+        ]),
+        /words out of order \(0\.1 s after 2 s\)/
+      ],
+      [
+        JSON.stringify({ segments: [{ start: 0, end: 1e300, text: 'a b' }] }),
+        /outside the 5 s chunk/
+      ]
+    ]
+    for (const [body, reason] of cases) {
+      const error = refusal(body, 5)
+      expect(error).toBeInstanceOf(RemoteError)
+      expect(error.message).toMatch(reason)
+      expect(error.message).not.toContain('\n')
+      expect(error.fatal).toBe(false)
+    }
+  })
+
+  it('more words or text than anyone can say in the chunk is refused, quickly', () => {
+    const started = performance.now()
+    const error = refusal(JSON.stringify({ text: 'word '.repeat(2_000_000) }), 30)
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(error.message).toBe('answered 10000011 characters for a 30 s chunk (at most 512000)')
+    const words = Array.from({ length: 700 }, (_, i) => ({ word: 'w', start: i / 25, end: i / 25 }))
+    expect(refusal(reply(words), 30).message).toBe(
+      'answered 700 words for a 30 s chunk (at most 620)'
+    )
+    expect(refusal(JSON.stringify({ text: 'x'.repeat(10_000) }), 30).message).toBe(
+      'answered 10000 characters of text for a 30 s chunk (at most 8000)'
+    )
+  })
+
+  it('rounding at the edges is clamped into the chunk, not refused', () => {
+    const body = reply([
+      { word: 'a', start: -0.2, end: 0.3 },
+      { word: 'b', start: 0.29, end: 0.28 },
+      { word: 'c', start: 4.8, end: 5.4 }
+    ])
+    expect(parseTranscription(body, 5)).toEqual([
+      { word: 'a', start: 0, end: 0.3 },
+      { word: 'b', start: 0.29, end: 0.29 },
+      { word: 'c', start: 4.8, end: 5 }
+    ])
+  })
+
+  it("other servers' shapes still read: whisper.cpp's nested words, LocalAI's text and nanoseconds", () => {
+    const whisperCpp = JSON.stringify({
+      language: 'english',
+      segments: [
+        {
+          start: 0,
+          end: 1,
+          text: ' hi there',
+          words: [
+            { word: ' hi', start: 0.1, end: 0.4 },
+            { word: ' there', start: 0.5, end: 0.9 }
+          ]
+        }
+      ]
+    })
+    const localAi = JSON.stringify({
+      text: 'hi there',
+      words: [
+        { text: 'hi', start: 100_000_000, end: 400_000_000 },
+        { text: 'there', start: 500_000_000, end: 900_000_000 }
+      ]
+    })
+    const expected = [
+      { word: 'hi', start: 0.1, end: 0.4 },
+      { word: 'there', start: 0.5, end: 0.9 }
+    ]
+    expect(parseTranscription(whisperCpp, 5)).toEqual(expected)
+    expect(parseTranscription(localAi, 5)).toEqual(expected)
+  })
+})
+
 describe('responses', () => {
   it('words when the server gives them', () => {
     const body = JSON.stringify({

@@ -3,7 +3,7 @@
 // what the previous version renders to, so a file changed outside the app (a user's own edit in a
 // text editor) is never overwritten; it is reported instead. Writes are atomic (temp + rename).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import {
   OUTPUT_FORMATS,
   type OutputFiles,
@@ -39,7 +39,8 @@ export function rewriteOutputs(
       leave(path, 'changed outside Transcriptor')
       continue
     }
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.edit.tmp`)
+    // Not named after the file: its name may already be as long as a name can be.
+    const temp = join(dirname(path), `.transcriptor-${process.pid}.${format}.edit.tmp`)
     try {
       writeFileSync(temp, next, 'utf8')
       renameSync(temp, path)

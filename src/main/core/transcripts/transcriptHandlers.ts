@@ -2,6 +2,7 @@
 // or a revert also rewrites the job's output files that still hold the previous version.
 import {
   parseOutputFiles,
+  TRANSCRIPT_CHANGED_ELSEWHERE,
   type JobRow,
   type Transcript,
   type TranscriptDocument
@@ -49,9 +50,11 @@ export function transcriptHandlers(
   }
   return {
     'transcripts.get': async ({ id }) => documentOf(id),
-    'transcripts.save': async ({ id, transcript }) => {
+    'transcripts.save': async ({ id, transcript, baseEditedAt }) => {
       const before = mustDocument(id).transcript
-      if (!transcripts.saveEdit(id, transcript)) throw new Error(`job ${id} has no transcript`)
+      const saved = transcripts.saveEdit(id, transcript, baseEditedAt)
+      if (saved === 'missing') throw new Error(`job ${id} has no transcript`)
+      if (saved === 'stale') throw new Error(TRANSCRIPT_CHANGED_ELSEWHERE)
       return withFiles(id, before)
     },
     'transcripts.revert': async ({ id }) => {

@@ -32,8 +32,12 @@ export class TranscriptRepository {
          SELECT @id, @original, @text WHERE EXISTS (SELECT 1 FROM transcription_jobs WHERE id = @id)
          ON CONFLICT (job_id) DO NOTHING`
       ),
+      // Compare-and-set in one statement, so two hosts on one data dir cannot both win; the
+      // version (edited_at) only grows, so two saves in one millisecond are still two versions.
       edit: db.prepare(
-        'UPDATE job_transcripts SET edited = @edited, text = @text, edited_at = @at WHERE job_id = @id'
+        `UPDATE job_transcripts SET edited = @edited, text = @text,
+           edited_at = MAX(@at, COALESCE(edited_at, 0) + 1)
+         WHERE job_id = @id AND edited_at IS @base`
       ),
       revert: db.prepare(
         `UPDATE job_transcripts SET edited = NULL, edited_at = NULL,
@@ -69,16 +73,25 @@ export class TranscriptRepository {
     return row ? (JSON.parse(row.original) as Transcript) : null
   }
 
-  /** Saves the user's version (the original stays). False when the job has no transcript. */
-  saveEdit(jobId: number, transcript: Transcript, now = Date.now()): boolean {
-    return (
-      this.statements.edit.run({
-        id: jobId,
-        edited: JSON.stringify(transcript),
-        text: plainText(transcript.segments),
-        at: now
-      }).changes === 1
-    )
+  /**
+   * Saves the user's version (the original stays) if it was made on the version stored now
+   * (`baseEditedAt`, null = the engine's): otherwise 'stale', and the stored version stays.
+   */
+  saveEdit(
+    jobId: number,
+    transcript: Transcript,
+    baseEditedAt: number | null,
+    now = Date.now()
+  ): 'saved' | 'stale' | 'missing' {
+    const { changes } = this.statements.edit.run({
+      id: jobId,
+      edited: JSON.stringify(transcript),
+      text: plainText(transcript.segments),
+      at: now,
+      base: baseEditedAt
+    })
+    if (changes === 1) return 'saved'
+    return this.has(jobId) ? 'stale' : 'missing'
   }
 
   /** Back to the engine's output. */

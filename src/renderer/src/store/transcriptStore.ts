@@ -117,13 +117,21 @@ function scheduleSave(): void {
   saveTimer = setTimeout(() => void saveNow(), AUTOSAVE_DELAY_MS)
 }
 
+/** One save at a time: the next is made on the version the previous one returns. */
+let saving = false
+
 export async function saveNow(): Promise<void> {
   clearTimeout(saveTimer)
-  const { jobId, transcript } = useTranscriptStore.getState()
-  if (jobId === null || !transcript) return
+  const { jobId, transcript, editedAt } = useTranscriptStore.getState()
+  if (jobId === null || !transcript || saving) return
   useTranscriptStore.setState({ save: 'saving' })
+  saving = true
   try {
-    const doc = await getApi().transcripts.save({ id: jobId, transcript })
+    const doc = await getApi().transcripts.save({
+      id: jobId,
+      transcript,
+      baseEditedAt: editedAt
+    })
     const now = useTranscriptStore.getState()
     if (now.jobId !== jobId) return
     // Newer changes made while this save was in flight stay pending (and are saved next).
@@ -137,5 +145,7 @@ export async function saveNow(): Promise<void> {
     if (!unchanged) scheduleSave()
   } catch (err) {
     useTranscriptStore.setState({ save: 'failed', saveError: oneLineError(err) })
+  } finally {
+    saving = false
   }
 }

@@ -1,19 +1,19 @@
 // Several transcripts at once: the ticked History rows as one zip, in the chosen format (with edits).
 import { useState } from 'react'
-import { zipSync } from 'fflate'
 import { getApi } from '../../transport/getApi'
 import { useHistoryStore } from '../../store/historyStore'
 import { addNotice } from '../../store/noticesStore'
-import { exportBytes, exportFileName, type ExportFormat } from '../../lib/transcriptExport'
+import { exportBytes, type ExportFormat } from '../../lib/transcriptExport'
+import { zipTranscripts, type ZipItem } from '../../lib/transcriptZip'
 import { saveBlob } from '../../lib/download'
 import { ExportFormatSelect } from '../ExportFormatSelect'
 import { oneLineError } from '@shared/errors'
 
-async function zipTranscripts(
+async function zipSelected(
   ids: number[],
   format: ExportFormat
 ): Promise<{ zip: Uint8Array; count: number; skipped: string[] }> {
-  const files: Record<string, Uint8Array> = {}
+  const items: ZipItem[] = []
   const skipped: string[] = []
   for (const id of ids) {
     const job = await getApi().jobs.get({ id })
@@ -22,11 +22,10 @@ async function zipTranscripts(
       skipped.push(job?.filename ?? `#${id}`)
       continue
     }
-    // The job number keeps two recordings of the same name apart.
-    const name = `${job.id}-${exportFileName(job.filename, format)}`
-    files[name] = await exportBytes(format, doc.transcript, job.filename)
+    const bytes = await exportBytes(format, doc.transcript, job.filename)
+    items.push({ jobId: job.id, filename: job.filename, bytes })
   }
-  return { zip: zipSync(files, { level: 6 }), count: Object.keys(files).length, skipped }
+  return { zip: zipTranscripts(items, format), count: items.length, skipped }
 }
 
 export function ExportSelected(): React.JSX.Element {
@@ -36,7 +35,7 @@ export function ExportSelected(): React.JSX.Element {
   const onExport = async (): Promise<void> => {
     setBusy(true)
     try {
-      const { zip, count, skipped } = await zipTranscripts(selected, format)
+      const { zip, count, skipped } = await zipSelected(selected, format)
       if (count > 0)
         saveBlob(
           'transcripts.zip',
