@@ -143,7 +143,7 @@ class ChunkRun {
     this.progress = new ChunkProgress(c.prepared.chunks.length, c.emit)
   }
 
-  /** The local engine (unless it is remote only) and the spec's endpoints. */
+  /** The local engine (unless it is remote only) and the pipeline spec's endpoints. */
   servers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
     const { spec, engine } = this.c
     const local = {
@@ -246,7 +246,7 @@ class ChunkRun {
     }
   }
 
-  /** The spec's endpoints as chunk servers whose results count like local ones. */
+  /** The pipeline spec's endpoints as chunk servers whose results count like local ones. */
   private remoteServers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
     const { spec, emit, log, decoded, prepared } = this.c
     const { chunks } = prepared

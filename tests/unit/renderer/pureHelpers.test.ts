@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LogRing } from '../../../src/renderer/src/lib/logRing'
-import { estimateRemainingSeconds, formatDuration } from '../../../src/renderer/src/lib/eta'
+import { formatDuration } from '../../../src/renderer/src/lib/eta'
 import { sparklinePath } from '../../../src/renderer/src/lib/sparkline'
 import { fieldErrors, parseNumberInput } from '../../../src/renderer/src/lib/formErrors'
 import { unsupportedReason } from '../../../src/renderer/src/lib/fileIntake'
@@ -43,17 +43,6 @@ describe('LogRing', () => {
 })
 
 describe('ETA', () => {
-  it('extrapolates from the progress rate', () => {
-    // 25% in 60 s -> 180 s to go.
-    expect(estimateRemainingSeconds(1_000, 0.25, 61_000)).toBeCloseTo(180)
-  })
-
-  it('gives no estimate before meaningful progress or without a start', () => {
-    expect(estimateRemainingSeconds(0, 0.001, 10_000)).toBeNull()
-    expect(estimateRemainingSeconds(null, 0.5, 10_000)).toBeNull()
-    expect(estimateRemainingSeconds(0, 1, 10_000)).toBe(0)
-  })
-
   it('formats durations', () => {
     expect(formatDuration(65)).toBe('1:05')
     expect(formatDuration(3 * 3600 + 3)).toBe('3:00:03')

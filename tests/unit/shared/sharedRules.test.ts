@@ -117,11 +117,6 @@ describe('an unknown error as one line', () => {
     const copies = sourceFiles(join(ROOT, 'src'))
       .filter((f) => readFileSync(f, 'utf8').includes('instanceof Error ?'))
       .map((f) => relative(ROOT, f))
-    // The two renderer components being split on another branch switch after that merge.
-    const switchingAfterSplit = [
-      'src/renderer/src/components/EndpointsSection.tsx',
-      'src/renderer/src/pages/SettingsPage.tsx'
-    ]
-    expect(copies.filter((f) => !switchingAfterSplit.includes(f))).toEqual(['src/shared/errors.ts'])
+    expect(copies).toEqual(['src/shared/errors.ts'])
   })
 })

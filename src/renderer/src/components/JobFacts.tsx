@@ -1,14 +1,12 @@
 // The Job page's facts: elapsed time, progress with the time left while it runs, the engine.
 import type { JobRow } from '@shared/domain'
-import { estimateRemainingSeconds, formatDuration } from '../lib/eta'
+import { formatDuration } from '../lib/eta'
+import { useJobEta } from '../store/jobProgressStore'
 import { engineSummary } from '../lib/engineSummary'
 import { ElapsedClock } from './ElapsedClock'
 
 export function JobFacts({ row }: { row: JobRow }): React.JSX.Element {
-  const eta =
-    row.status === 'processing'
-      ? estimateRemainingSeconds(row.started_at, row.progress, Date.now())
-      : null
+  const eta = useJobEta(row)
   return (
     <dl className="facts">
       <dt>Elapsed</dt>

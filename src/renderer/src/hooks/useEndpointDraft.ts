@@ -1,17 +1,12 @@
 // The endpoint being added in Settings → Endpoints: its fields as typed, each checked as you type,
 // and the request they make once they are all valid.
 import { useState } from 'react'
-import { DEFAULT_ENDPOINT_MODEL, endpointUrlProblem, type NewEndpoint } from '@shared/endpoints'
-
-/** The timeout field: empty = the default; otherwise whole seconds, 1 – 86,400. */
-function parseTimeout(text: string): { seconds?: number; problem?: string } {
-  const trimmed = text.trim()
-  if (trimmed === '') return {}
-  const seconds = Number(trimmed)
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
-    return { problem: 'whole seconds from 1 to 86400, or empty for the default' }
-  return { seconds }
-}
+import {
+  DEFAULT_ENDPOINT_MODEL,
+  endpointUrlProblem,
+  parseRequestTimeout,
+  type NewEndpoint
+} from '@shared/endpoints'
 
 export interface EndpointDraft {
   fields: { url: string; model: string; concurrency: number; timeoutText: string; apiKey: string }
@@ -38,7 +33,7 @@ export function useEndpointDraft(): EndpointDraft {
   const [apiKey, setApiKey] = useState('')
 
   const urlProblem = url.trim() ? endpointUrlProblem(url) : null
-  const timeoutField = parseTimeout(timeoutText)
+  const timeoutField = parseRequestTimeout(timeoutText)
   const canAdd =
     url.trim() !== '' &&
     !urlProblem &&

@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react'
 import type { EndpointCheck, NewEndpoint, SavedEndpoint } from '@shared/endpoints'
 import { getApi } from '../transport/getApi'
-
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err))
+import { oneLineError } from '@shared/errors'
 
 export interface Endpoints {
   endpoints: SavedEndpoint[]
@@ -28,7 +27,7 @@ export function useEndpoints(): Endpoints {
       setEndpoints(await getApi().endpoints.list({}))
       setLoadError(null)
     } catch (err) {
-      setLoadError(errorText(err))
+      setLoadError(oneLineError(err))
     }
   }
   useEffect(() => {
@@ -40,7 +39,7 @@ export function useEndpoints(): Endpoints {
       await getApi().endpoints.add(endpoint)
       return null
     } catch (err) {
-      return errorText(err)
+      return oneLineError(err)
     }
   }
   const test = async (id: number): Promise<void> => {
@@ -54,7 +53,7 @@ export function useEndpoints(): Endpoints {
         reachable: false,
         authorised: null,
         modelKnown: null,
-        detail: errorText(err)
+        detail: oneLineError(err)
       }
       setChecks((c) => ({ ...c, [id]: failed }))
     }
@@ -64,7 +63,7 @@ export function useEndpoints(): Endpoints {
       await getApi().endpoints.remove({ id })
       await reload()
     } catch (err) {
-      setLoadError(errorText(err))
+      setLoadError(oneLineError(err))
     }
   }
   return { endpoints, loadError, checks, reload, add, test, remove }

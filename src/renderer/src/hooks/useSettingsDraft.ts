@@ -6,6 +6,7 @@ import { getApi } from '../transport/getApi'
 import { fieldErrors } from '../lib/formErrors'
 import { setSettings } from '../store/settingsStore'
 import { guardUnsavedChanges } from '../store/navigation'
+import { oneLineError } from '@shared/errors'
 
 export interface SettingsDraft {
   draft: Settings
@@ -43,7 +44,7 @@ export function useSettingsDraft(saved: Settings): SettingsDraft {
     } catch (err) {
       setResult({
         ok: false,
-        text: `Not saved: ${err instanceof Error ? err.message : String(err)}`
+        text: `Not saved: ${oneLineError(err)}`
       })
     }
   }

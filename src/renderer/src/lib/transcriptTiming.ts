@@ -37,6 +37,3 @@ export function wordsText(segment: Segment): string {
 export function isEditedSegment(segment: Segment): boolean {
   return segment.words.length > 0 && segment.text !== wordsText(segment)
 }
-
-// The player still imports the clock from here; its one definition is @shared/clockText.
-export { clockText } from '@shared/clockText'

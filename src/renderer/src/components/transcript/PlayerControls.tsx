@@ -8,7 +8,7 @@ import {
   togglePlay,
   usePlaybackStore
 } from '../../store/playbackStore'
-import { clockText } from '../../lib/transcriptTiming'
+import { clockText } from '@shared/clockText'
 
 export function PlayerControls(): React.JSX.Element {
   const { time, duration, playing, rate, error } = usePlaybackStore()
