@@ -18,7 +18,6 @@ import { removeJobFiles } from './jobOutputs'
 import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
-
 // Each command names the parts of the service it uses.
 type StopDeps = Pick<ServiceCore, 'repo' | 'scheduler' | 'pm' | 'changed'>
 type ReleaseDeps = StopDeps & Pick<ServiceCore, 'hub'>
@@ -49,7 +48,8 @@ export async function stopJob(core: StopDeps, id: number, reason: string): Promi
   // Finished: nothing to stop. Running here or in another process: the ProcessManager stops
   // its own child, or the recorded tree (identity-checked) of a job another process owns.
   const ended =
-    isTerminalStatus(repo.getJob(id)?.status ?? 'completed') || pm.outcomes.pending(id) !== undefined
+    isTerminalStatus(repo.getJob(id)?.status ?? 'completed') ||
+    pm.outcomes.pending(id) !== undefined
   if (ended && !pm.isProcessRunning(id)) {
     return nothingKilled(id, Date.now() - started)
   }
