@@ -121,7 +121,9 @@ async function attempt(r: DownloadRequest, meter: Meter): Promise<Attempt> {
   const cap = capFor(response, r, have, total)
   checkFreeSpace(dirname(r.dest), (total ?? r.approxBytes ?? 0) - have)
   await writeMeta(r.dest, { url: r.url, totalBytes: total })
-  if (have === 0) await fs.writeFile(part, '') // the hasher opens it before the first write
+  // The hasher opens the .part before the first write; the writer continues it at `have`.
+  if (have === 0) await fs.writeFile(part, '')
+  else await fs.truncate(part, have)
   const hasher = new FileHasher(part, have)
   try {
     const size = await streamBody(response, {

@@ -34,6 +34,8 @@ closeSync(fd)
 parentPort.postMessage({ sha1: hash.digest('hex'), bytes: hashed })
 `
 
+const WAKE_EVERY = 4 * 1024 * 1024
+
 export interface FileDigest {
   sha1: string
   bytes: number
@@ -43,10 +45,14 @@ export class FileHasher {
   private readonly state = new BigInt64Array(new SharedArrayBuffer(3 * 8))
   private readonly worker: Worker
   private readonly result: Promise<FileDigest>
+  private notified: number
+  private written: number
 
   /** Starts hashing `path` from byte 0; `written` bytes of it are already on disk. */
   constructor(path: string, written: number) {
     Atomics.store(this.state, 0, BigInt(written))
+    this.notified = written
+    this.written = written
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { path, shared: this.state.buffer }
@@ -65,13 +71,18 @@ export class FileHasher {
     Atomics.notify(this.state, 2)
   }
 
-  /** The file is written up to `bytes`. */
+  /** The file is written up to `bytes`. The worker is woken once per WAKE_EVERY bytes, not per
+   * socket chunk: thousands of wake-ups would cost more than the hashing they feed. */
   advance(bytes: number): void {
+    this.written = bytes
+    if (bytes - this.notified < WAKE_EVERY) return
+    this.notified = bytes
     this.poke(0, BigInt(bytes))
   }
 
   /** The writer is done: resolves once every written byte is hashed. */
   finish(): Promise<FileDigest> {
+    Atomics.store(this.state, 0, BigInt(this.written))
     this.poke(1, 1n)
     return this.result
   }

@@ -1,18 +1,14 @@
-// Writes a response body into the (existing) .part from `have` on: socket chunks (~64 KiB) are gathered
-// and written with one writev per WRITE_BATCH bytes while the next batch fills (the hot path is
-// receive + memcpy-free gather; hashing runs on a FileHasher thread that follows `onWritten`).
+// Writes a response body into the (existing) .part from `have` on, through a write stream with a
+// large buffer (few syscalls; the socket is paused while it is full). Hashing is not done here:
+// a FileHasher thread follows `onWritten`, so the receiving thread only receives and writes.
 // Every byte counts against a size cap, so an endless body stops with one line.
-import { open } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { dirname } from 'node:path'
 import { DiscardError, DownloadError, DroppedError } from './downloadError'
 import { formatBytes } from './freeSpace'
 import type { Meter } from './meter'
 import type { SizeCap } from './sizeCap'
-
-const WRITE_BATCH = 4 * 1024 * 1024
-/** A slow download still reaches the disk this often, so a crash loses little of it. */
-const FLUSH_EVERY_MS = 1000
 
 export interface BodyTarget {
   part: string
@@ -25,12 +21,6 @@ export interface BodyTarget {
   onWritten: (bytes: number) => void
 }
 
-class WriteFailure extends Error {
-  constructor(readonly failure: NodeJS.ErrnoException) {
-    super(failure.message)
-  }
-}
-
 function writeError(err: NodeJS.ErrnoException, t: BodyTarget, at: number): DownloadError {
   if (err.code === 'ENOSPC')
     return new DiscardError(
@@ -39,66 +29,54 @@ function writeError(err: NodeJS.ErrnoException, t: BodyTarget, at: number): Down
   return new DownloadError(`cannot write ${t.part}: ${err.message}`)
 }
 
+/** What ended a body early, as the download loop understands it. */
+function readError(err: Error, t: BodyTarget, received: number): Error {
+  if (t.signal.aborted) return new Error('cancelled')
+  // A connection reset is the ordinary "dropped"; anything else (an idle timeout) says what.
+  const reset = (err as NodeJS.ErrnoException).code === 'ECONNRESET' || err.message === 'aborted'
+  return new DroppedError(received, t.total, reset ? undefined : err.message)
+}
+
 /** Resolves with the file's size once the whole body is on disk. */
-export async function streamBody(response: IncomingMessage, t: BodyTarget): Promise<number> {
-  const file = await open(t.part, 'r+')
-  let position = t.have
-  const write = async (chunks: Buffer[], bytes: number): Promise<void> => {
-    const { bytesWritten } = await file.writev(chunks, position).catch((err: Error) => {
-      throw new WriteFailure(err)
-    })
-    position += bytesWritten
-    if (bytesWritten < bytes)
-      throw new WriteFailure(Object.assign(new Error('short write'), { code: 'ENOSPC' }))
-    t.onWritten(position)
-  }
-  let received = t.have
-  let batch: Buffer[] = []
-  let batchBytes = 0
-  let inFlight: Promise<void> = Promise.resolve()
-  let lastWriteAt = Date.now()
-  const writeBatch = (): void => {
-    if (batchBytes === 0) return
-    const chunks = batch
-    const bytes = batchBytes
-    batch = []
-    batchBytes = 0
-    lastWriteAt = Date.now()
-    inFlight = inFlight.then(() => write(chunks, bytes))
-    inFlight.catch(() => undefined) // awaited later, or reported by the catch below
-  }
-  try {
-    await file.truncate(t.have)
-    for await (const chunk of response as AsyncIterable<Buffer>) {
+export function streamBody(response: IncomingMessage, t: BodyTarget): Promise<number> {
+  return new Promise((resolve, reject) => {
+    // 'r+' at `have`: the .part exists (the hasher has it open) and is truncated to `have` first.
+    const out = createWriteStream(t.part, { flags: 'r+', start: t.have, highWaterMark: 4 << 20 })
+    let received = t.have
+    let failed: Error | null = null
+    const fail = (err: Error): void => {
+      if (failed) return
+      failed = err
+      response.destroy()
+      out.end()
+    }
+    const written = (): void => t.onWritten(t.have + out.bytesWritten)
+    response.on('data', (chunk: Buffer) => {
       received += chunk.length
       if (received > t.cap.bytes)
-        throw new DiscardError(
-          `stopped at ${formatBytes(received)}: the server sent more than ${t.cap.reason}; the partial download was removed`
+        return fail(
+          new DiscardError(
+            `stopped at ${formatBytes(received)}: the server sent more than ${t.cap.reason}; the partial download was removed`
+          )
         )
-      batch.push(chunk)
-      batchBytes += chunk.length
       t.meter.add(chunk.length)
       t.meter.emit(received, t.total, 'downloading')
-      if (batchBytes < WRITE_BATCH && Date.now() - lastWriteAt < FLUSH_EVERY_MS) continue
-      await inFlight // one write in flight while the next batch fills
-      writeBatch()
-    }
-    writeBatch()
-    await inFlight
-    if (t.total !== null && received < t.total) throw new DroppedError(received, t.total)
-    return received
-  } catch (err) {
-    response.destroy()
-    // What arrived before a cancel or a drop is good: keep it for the resume.
-    if (!(err instanceof DownloadError) && !(err instanceof WriteFailure)) writeBatch()
-    await inFlight.catch(() => undefined)
-    if (t.signal.aborted) throw new Error('cancelled')
-    if (err instanceof WriteFailure) throw writeError(err.failure, t, received)
-    if (err instanceof DownloadError || err instanceof DroppedError) throw err
-    // A connection reset is the ordinary "dropped"; anything else (an idle timeout) says what.
-    const reset = (err as NodeJS.ErrnoException).code === 'ECONNRESET'
-    throw new DroppedError(received, t.total, reset ? undefined : (err as Error).message)
-  } finally {
-    await file.close()
-  }
+      if (!out.write(chunk, written)) {
+        response.pause()
+        out.once('drain', () => response.resume())
+      }
+    })
+    // 'aborted' comes before 'error': the reason a deadline destroyed the response with is in
+    // `errored` already.
+    response.on('aborted', () =>
+      fail(readError(response.errored ?? new Error('aborted'), t, received))
+    )
+    response.on('error', (err) => fail(readError(err, t, received)))
+    response.on('end', () => {
+      if (t.total !== null && received < t.total) fail(new DroppedError(received, t.total))
+      else out.end()
+    })
+    out.on('error', (err: NodeJS.ErrnoException) => fail(writeError(err, t, received)))
+    out.on('close', () => (failed ? reject(failed) : resolve(received)))
+  })
 }
