@@ -3,16 +3,16 @@
 // has the right size and SHA-1. A lock left by a process that no longer exists is taken over.
 // Real CLI processes against a throttled loopback mirror with its own catalog.
 import { createHash } from 'node:crypto'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ggmlBody, startModelServer, type ModelServer } from '../../support/modelServer'
+import { modelsPullCli, type PullRun } from '../../support/modelsPullCli'
 import { waitFor } from '../../support/waitFor'
 import { removeDir, tempDir } from '../pipeline/harness'
 
-const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const MiB = 1024 * 1024
 const body = ggmlBody(4 * MiB)
 const sha1 = createHash('sha1').update(body).digest('hex')
@@ -36,21 +36,8 @@ afterAll(async () => {
   removeDir(dir)
 })
 
-function pull(home: string, name: string) {
-  const child = spawn(process.execPath, [BIN, '--data-dir', home, 'models', 'pull', name], {
-    env: {
-      ...process.env,
-      TRANSCRIPTOR_MODEL_BASE_URL: server.base,
-      TRANSCRIPTOR_MODEL_CATALOG: join(dir, 'catalog.tsv')
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const out = { stdout: '', stderr: '' }
-  child.stdout.on('data', (b: Buffer) => (out.stdout += b.toString()))
-  child.stderr.on('data', (b: Buffer) => (out.stderr += b.toString()))
-  const code = new Promise<number | null>((r) => child.on('close', r))
-  return { child, out, code }
-}
+const pull = (home: string, name: string): PullRun =>
+  modelsPullCli(home, name, { base: server.base, catalog: join(dir, 'catalog.tsv') })
 
 const sha1Of = (path: string): string => createHash('sha1').update(readFileSync(path)).digest('hex')
 

@@ -50,6 +50,15 @@ function manager(name: string, progress: DownloadProgress[] = []): ModelManager 
   })
 }
 
+/** A .part of `bytes` (and its sidecar) as an earlier, interrupted pull of `url` left it. */
+function leftPart(m: ModelManager, file: string, url: string, bytes: Buffer): string {
+  mkdirSync(m.modelsDir, { recursive: true })
+  const dest = join(m.modelsDir, file)
+  writeFileSync(`${dest}.part`, bytes)
+  writeFileSync(`${dest}.part.json`, JSON.stringify({ url, totalBytes: body.length }))
+  return dest
+}
+
 const files = (m: ModelManager): string[] =>
   existsSync(m.modelsDir) ? readdirSync(m.modelsDir).sort() : []
 
@@ -97,40 +106,23 @@ describe('model downloads (loopback server)', () => {
 
   it('a .part left by a different URL is restarted, never appended to', async () => {
     const m = manager('other')
-    mkdirSync(m.modelsDir, { recursive: true })
-    const dest = join(m.modelsDir, 'ggml-x.bin')
-    writeFileSync(`${dest}.part`, randomBytes(MiB))
-    writeFileSync(
-      `${dest}.part.json`,
-      JSON.stringify({ url: 'http://example.invalid/x', totalBytes: body.length })
-    )
+    const dest = leftPart(m, 'ggml-x.bin', 'http://example.invalid/x', randomBytes(MiB))
     const before = server.ranges('/ggml-ok.bin').length
     await m.pullUrl(server.url('/ggml-ok.bin'), sha1, 'x')
     expect(readFileSync(dest).equals(body)).toBe(true)
     expect(server.ranges('/ggml-ok.bin').slice(before)).toEqual([undefined])
   })
 
-  it('a server without Range support: the .part is restarted from byte 0 and verifies', async () => {
-    const m = manager('norange')
-    mkdirSync(m.modelsDir, { recursive: true })
-    const dest = join(m.modelsDir, 'ggml-n.bin')
-    const url = server.url('/ggml-norange.bin')
-    writeFileSync(`${dest}.part`, body.subarray(0, MiB))
-    writeFileSync(`${dest}.part.json`, JSON.stringify({ url, totalBytes: body.length }))
-    await m.pullUrl(url, sha1, 'n')
+  it.each([
+    ['a server without Range support (200)', 'norange', [`bytes=${MiB}-`]],
+    ['a 206 that starts elsewhere than the .part ends', 'fromzero', [`bytes=${MiB}-`, undefined]]
+  ])('%s: the .part is restarted from byte 0, never appended to', async (_, name, ranges) => {
+    const m = manager(name)
+    const url = server.url(`/ggml-${name}.bin`)
+    const dest = leftPart(m, `ggml-${name}.bin`, url, body.subarray(0, MiB))
+    await m.pullUrl(url, sha1, name)
     expect(readFileSync(dest).equals(body)).toBe(true)
-  })
-
-  it('a 206 that starts elsewhere than the .part ends is not appended: restarted from 0, verifies', async () => {
-    const m = manager('fromzero')
-    mkdirSync(m.modelsDir, { recursive: true })
-    const dest = join(m.modelsDir, 'ggml-z.bin')
-    const url = server.url('/ggml-fromzero.bin')
-    writeFileSync(`${dest}.part`, body.subarray(0, MiB))
-    writeFileSync(`${dest}.part.json`, JSON.stringify({ url, totalBytes: body.length }))
-    await m.pullUrl(url, sha1, 'z')
-    expect(readFileSync(dest).equals(body)).toBe(true)
-    expect(server.ranges('/ggml-fromzero.bin')).toEqual([`bytes=${MiB}-`, undefined])
+    expect(server.ranges(`/ggml-${name}.bin`)).toEqual(ranges)
   })
 
   it('a URL pull of a file that is not a ggml model (right SHA-1): refused like import, removed', async () => {

@@ -3,15 +3,14 @@
 // ModelManager and through the real CLI (a mirror on loopback with its own catalog), and the
 // process lives to print it. Credentials in the mirror URL stay with the mirror's origin.
 import { createHash } from 'node:crypto'
-import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ModelManager } from '../../../src/main/core/models/modelManager'
 import { ggmlBody, startModelServer, type ModelServer } from '../../support/modelServer'
+import { modelsPullCli } from '../../support/modelsPullCli'
 import { removeDir, tempDir } from '../pipeline/harness'
 
-const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const body = ggmlBody(256 * 1024)
 const sha1 = createHash('sha1').update(body).digest('hex')
 const REFUSED = {
@@ -72,18 +71,12 @@ describe('redirects (ModelManager)', () => {
 
 describe('redirects (transcriptor models pull against a loopback mirror)', () => {
   it.each(Object.entries(REFUSED))('%s: exit 1 with one line on stderr', async (name, why) => {
-    const home = join(dir, `cli-${name}`)
-    const child = spawn(process.execPath, [BIN, '--data-dir', home, 'models', 'pull', name], {
-      env: {
-        ...process.env,
-        TRANSCRIPTOR_MODEL_BASE_URL: mirror.base,
-        TRANSCRIPTOR_MODEL_CATALOG: join(dir, 'catalog.tsv')
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
+    const run = modelsPullCli(join(dir, `cli-${name}`), name, {
+      base: mirror.base,
+      catalog: join(dir, 'catalog.tsv')
     })
-    let stderr = ''
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
-    expect(await new Promise((r) => child.on('close', r))).toBe(1)
+    expect(await run.code).toBe(1)
+    const stderr = run.out.stderr
     const lines = stderr.split(/[\r\n]+/).filter((l) => l.trim() && !/^\s*\S+: \d+%/.test(l))
     expect(lines).toHaveLength(1)
     expect(lines[0].replace(/^transcriptor: /, '')).toMatch(why)
