@@ -15,7 +15,7 @@ import { installPart } from './install'
 import { Meter } from './meter'
 import { partPath, readMeta, removePart, sizeOf, writeMeta, type PartMeta } from './partFile'
 import { lockPart } from './partLock'
-import { catalogLimit, sizeCap } from './sizeCap'
+import { catalogLimit, sizeCap, type SizeCap } from './sizeCap'
 import { streamBody } from './streamBody'
 
 export { removePart }
@@ -85,9 +85,8 @@ async function totalOf(
 }
 
 /** Bytes the reply must not exceed; a server announcing more than the catalog's size is refused. */
-function capFor(response: IncomingMessage, r: DownloadRequest, have: number, total: number | null) {
+function capFor(r: DownloadRequest, have: number, total: number | null): SizeCap {
   if (total !== null && r.approxBytes && total > catalogLimit(r.approxBytes)) {
-    response.resume()
     throw new DownloadError(
       `the server announces ${formatBytes(total)} for ${r.name}, more than the catalog's ${formatBytes(r.approxBytes)}; refusing it`
     )
@@ -112,23 +111,36 @@ async function attempt(r: DownloadRequest, meter: Meter): Promise<Attempt> {
     timeouts
   )
   const answer = await totalOf(response, r, have, meta)
-  if (answer === 'complete') {
-    const hasher = new FileHasher(part, have)
-    return { size: have, digest: await hasher.finish() }
+  if (answer === 'complete')
+    return { size: have, digest: await new FileHasher(part, have).finish() }
+  return await continuePart(response, r, meter, answer)
+}
+
+/** Streams the reply into the .part from `from` on, with the hasher reading behind the writer. */
+async function continuePart(
+  response: IncomingMessage,
+  r: DownloadRequest,
+  meter: Meter,
+  { have: from, total }: { have: number; total: number | null }
+): Promise<Attempt> {
+  const part = partPath(r.dest)
+  let cap: SizeCap
+  try {
+    cap = capFor(r, from, total)
+    checkFreeSpace(dirname(r.dest), (total ?? r.approxBytes ?? 0) - from)
+  } catch (err) {
+    response.destroy()
+    throw err
   }
-  ;({ have } = answer)
-  const { total } = answer
-  const cap = capFor(response, r, have, total)
-  checkFreeSpace(dirname(r.dest), (total ?? r.approxBytes ?? 0) - have)
   await writeMeta(r.dest, { url: r.url, totalBytes: total })
-  // The hasher opens the .part before the first write; the writer continues it at `have`.
-  if (have === 0) await fs.writeFile(part, '')
-  else await fs.truncate(part, have)
-  const hasher = new FileHasher(part, have)
+  // The hasher opens the .part before the first write; the writer continues it at `from`.
+  if (from === 0) await fs.writeFile(part, '')
+  else await fs.truncate(part, from)
+  const hasher = new FileHasher(part, from)
   try {
     const size = await streamBody(response, {
       part,
-      have,
+      have: from,
       total,
       cap,
       signal: r.signal,

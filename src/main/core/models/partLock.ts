@@ -3,6 +3,7 @@
 // process pulling the same model is refused with one line; a lock left by a process that is gone
 // (killed, crashed) is taken over. The lock file appears whole (written aside, then hard-linked
 // into place), so nobody ever reads a half-written one.
+import { randomBytes } from 'node:crypto'
 import { promises as fs } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename } from 'node:path'
@@ -52,7 +53,7 @@ function parseOwner(text: string): Owner | null {
 }
 
 async function tryCreate(path: string, text: string): Promise<boolean> {
-  const aside = `${path}.${process.pid}`
+  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`
   await fs.writeFile(aside, text)
   try {
     await fs.link(aside, path)
