@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { DownloadError } from './downloadError'
 
 const OwnerSchema = z.object({
-  pid: z.number().int(),
+  pid: z.number().int().positive(),
   host: z.string(),
   started: z.string().nullable()
 })
