@@ -1,8 +1,18 @@
 // A loopback HTTP server that serves model files the way Hugging Face does (Range → 206 with
 // Content-Range, a redirect first if asked), and misbehaves on purpose: no Range support, a
-// connection dropped mid-body, a slow body, no Content-Length, 404.
+// connection dropped mid-body, a slow body, no Content-Length, 404, a redirect anywhere (another
+// scheme, an unparseable Location, a loop), no headers at all, a body that stalls, a 206 that
+// starts at byte 0 whatever was asked.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { randomBytes } from 'node:crypto'
+import { emptyWhisperModelBytes } from './emptyWhisperModel'
+
+/** `size` bytes that pass the ggml header check (an empty-weights model, then random bytes). */
+export function ggmlBody(size: number): Buffer {
+  const head = emptyWhisperModelBytes()
+  return Buffer.concat([head, randomBytes(size - head.length)])
+}
 
 export interface ServedFile {
   body: Buffer
@@ -17,6 +27,14 @@ export interface ServedFile {
   chunked?: boolean
   /** Answer with a 302 to /cdn/<path> first, like Hugging Face. */
   redirect?: boolean
+  /** Answer every request with a 302 to exactly this Location (the body is not served). */
+  redirectTo?: string
+  /** Accept the request and never answer it. */
+  noHeaders?: boolean
+  /** Send this many body bytes, then nothing more (the connection stays open). */
+  stallAfterBytes?: number
+  /** Answer a Range request with a 206 of the whole file (Content-Range from byte 0). */
+  rangeFromZero?: boolean
 }
 
 export interface ModelServer {
@@ -24,6 +42,8 @@ export interface ModelServer {
   base: string
   /** The Range header of every request for a path (undefined = none), in order. */
   ranges: (path: string) => (string | undefined)[]
+  /** The headers of every request for a path, in order. */
+  requests: (path: string) => IncomingMessage['headers'][]
   close: () => Promise<void>
 }
 
@@ -43,7 +63,9 @@ async function sendBody(
     if (res.destroyed) return
     const end = Math.min(body.length, sent + piece)
     const cut = drop && file.dropAfterBytes !== undefined && end >= file.dropAfterBytes
-    const chunk = body.subarray(sent, cut ? Math.max(sent, file.dropAfterBytes ?? 0) : end)
+    const stall = file.stallAfterBytes !== undefined && end >= file.stallAfterBytes
+    const limit = cut ? file.dropAfterBytes : stall ? file.stallAfterBytes : undefined
+    const chunk = body.subarray(sent, limit === undefined ? end : Math.max(sent, limit))
     if (!res.write(chunk)) await new Promise((r) => res.once('drain', r))
     sent += chunk.length
     if (cut) {
@@ -51,13 +73,14 @@ async function sendBody(
       res.socket?.destroy()
       return
     }
+    if (stall) return // the client's idle deadline has to end this
     if (file.bytesPerSecond) await sleep((chunk.length / file.bytesPerSecond) * 1000)
   }
   res.end()
 }
 
 export async function startModelServer(files: Record<string, ServedFile>): Promise<ModelServer> {
-  const seen = new Map<string, (string | undefined)[]>()
+  const seen = new Map<string, IncomingMessage['headers'][]>()
   const drops = new Map<string, number>()
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').replace(/^\/cdn/, '')
@@ -70,7 +93,12 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
       res.writeHead(302, { location: `/cdn${path}` }).end()
       return
     }
-    seen.set(path, [...(seen.get(path) ?? []), req.headers.range])
+    seen.set(path, [...(seen.get(path) ?? []), req.headers])
+    if (file.noHeaders) return
+    if (file.redirectTo !== undefined) {
+      res.writeHead(302, { location: file.redirectTo }).end()
+      return
+    }
     const dropped = drops.get(path) ?? 0
     const drop = file.dropAfterBytes !== undefined && dropped < (file.dropTimes ?? 1)
     if (drop) drops.set(path, dropped + 1)
@@ -83,8 +111,9 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
         res.writeHead(416, { 'content-range': `bytes */${file.body.length}` }).end()
         return
       }
-      body = file.body.subarray(start)
-      headers['content-range'] = `bytes ${start}-${file.body.length - 1}/${file.body.length}`
+      const from = file.rangeFromZero ? 0 : start
+      body = file.body.subarray(from)
+      headers['content-range'] = `bytes ${from}-${file.body.length - 1}/${file.body.length}`
       if (!file.chunked) headers['content-length'] = body.length
       res.writeHead(206, headers)
     } else {
@@ -98,7 +127,8 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
   return {
     base,
     url: (path) => `${base}${path}`,
-    ranges: (path) => seen.get(path) ?? [],
+    ranges: (path) => (seen.get(path) ?? []).map((h) => h.range),
+    requests: (path) => seen.get(path) ?? [],
     close: () =>
       new Promise((r) => {
         server.closeAllConnections()

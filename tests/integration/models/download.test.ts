@@ -1,7 +1,7 @@
 // The model manager's downloads against a loopback HTTP server: Range resume after a dropped
 // connection and after a restart, cancel, 404, wrong checksum, a .part from another URL, a server
-// without Range support, a full disk (tmpfs). Every failure is one line and leaves no file that
-// looks like a usable model.
+// without Range support, a 206 that starts elsewhere than asked, a file that is not a ggml model, a
+// full disk (tmpfs). Every failure is one line and leaves no file that looks like a usable model.
 import { createHash, randomBytes } from 'node:crypto'
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
@@ -9,13 +9,16 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DownloadProgress } from '@shared/models'
 import { ModelManager } from '../../../src/main/core/models/modelManager'
-import { startModelServer, type ModelServer } from '../../support/modelServer'
+import { ggmlBody, startModelServer, type ModelServer } from '../../support/modelServer'
 import { waitFor } from '../../support/waitFor'
 import { removeDir, tempDir } from '../pipeline/harness'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const MiB = 1024 * 1024
-const body = randomBytes(8 * MiB)
+const body = ggmlBody(8 * MiB)
+const page = Buffer.from(
+  '<!DOCTYPE html><html><body>Mirror maintenance</body></html>\n'.repeat(2000)
+)
 const sha1 = createHash('sha1').update(body).digest('hex')
 
 let dir: string
@@ -29,7 +32,9 @@ beforeAll(async () => {
     '/ggml-slow.bin': { body, bytesPerSecond: 2 * MiB },
     '/ggml-norange.bin': { body, ranges: false },
     '/ggml-tiny.bin': { body }, // the catalog's tiny: its published SHA-1 will not match
-    '/ggml-chunked.bin': { body: Buffer.alloc(24 * MiB, 7), chunked: true }
+    '/ggml-chunked.bin': { body: Buffer.alloc(24 * MiB, 7), chunked: true },
+    '/ggml-fromzero.bin': { body, rangeFromZero: true },
+    '/ggml-page.bin': { body: page }
   })
 })
 afterAll(async () => {
@@ -43,6 +48,15 @@ function manager(name: string, progress: DownloadProgress[] = []): ModelManager 
     baseUrl: () => server.base,
     onProgress: (p) => progress.push(p)
   })
+}
+
+/** A .part of `bytes` (and its sidecar) as an earlier, interrupted pull of `url` left it. */
+function leftPart(m: ModelManager, file: string, url: string, bytes: Buffer): string {
+  mkdirSync(m.modelsDir, { recursive: true })
+  const dest = join(m.modelsDir, file)
+  writeFileSync(`${dest}.part`, bytes)
+  writeFileSync(`${dest}.part.json`, JSON.stringify({ url, totalBytes: body.length }))
+  return dest
 }
 
 const files = (m: ModelManager): string[] =>
@@ -92,28 +106,32 @@ describe('model downloads (loopback server)', () => {
 
   it('a .part left by a different URL is restarted, never appended to', async () => {
     const m = manager('other')
-    mkdirSync(m.modelsDir, { recursive: true })
-    const dest = join(m.modelsDir, 'ggml-x.bin')
-    writeFileSync(`${dest}.part`, randomBytes(MiB))
-    writeFileSync(
-      `${dest}.part.json`,
-      JSON.stringify({ url: 'http://example.invalid/x', totalBytes: body.length })
-    )
+    const dest = leftPart(m, 'ggml-x.bin', 'http://example.invalid/x', randomBytes(MiB))
     const before = server.ranges('/ggml-ok.bin').length
     await m.pullUrl(server.url('/ggml-ok.bin'), sha1, 'x')
     expect(readFileSync(dest).equals(body)).toBe(true)
     expect(server.ranges('/ggml-ok.bin').slice(before)).toEqual([undefined])
   })
 
-  it('a server without Range support: the .part is restarted from byte 0 and verifies', async () => {
-    const m = manager('norange')
-    mkdirSync(m.modelsDir, { recursive: true })
-    const dest = join(m.modelsDir, 'ggml-n.bin')
-    const url = server.url('/ggml-norange.bin')
-    writeFileSync(`${dest}.part`, body.subarray(0, MiB))
-    writeFileSync(`${dest}.part.json`, JSON.stringify({ url, totalBytes: body.length }))
-    await m.pullUrl(url, sha1, 'n')
+  it.each([
+    ['a server without Range support (200)', 'norange', [`bytes=${MiB}-`]],
+    ['a 206 that starts elsewhere than the .part ends', 'fromzero', [`bytes=${MiB}-`, undefined]]
+  ])('%s: the .part is restarted from byte 0, never appended to', async (_, name, ranges) => {
+    const m = manager(name)
+    const url = server.url(`/ggml-${name}.bin`)
+    const dest = leftPart(m, `ggml-${name}.bin`, url, body.subarray(0, MiB))
+    await m.pullUrl(url, sha1, name)
     expect(readFileSync(dest).equals(body)).toBe(true)
+    expect(server.ranges(`/ggml-${name}.bin`)).toEqual(ranges)
+  })
+
+  it('a URL pull of a file that is not a ggml model (right SHA-1): refused like import, removed', async () => {
+    const m = manager('page')
+    const pageSha1 = createHash('sha1').update(page).digest('hex')
+    await expect(m.pullUrl(server.url('/ggml-page.bin'), pageSha1, 'page')).rejects.toThrow(
+      /^page: not a whisper ggml model: an HTML page \(a download error page\?\); it starts with 3c 21 44 4f 43 54 59 50 \("<!DOCTYP"\); the download was removed$/
+    )
+    expect(files(m)).toEqual([])
   })
 
   it('404: one line, nothing left behind', async () => {

@@ -11,27 +11,41 @@ const UNITS: Record<string, number> = { KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 
 
 function parseSize(text: string): number {
   const m = /^([\d.]+)\s*(KiB|MiB|GiB)$/.exec(text.trim())
-  if (!m) throw new Error(`catalog: bad size '${text}'`)
+  if (!m) throw new Error(`bad size '${text.trim()}' (want e.g. 75 MiB)`)
   return Math.round(Number(m[1]) * UNITS[m[2]])
 }
 
-export function parseCatalog(tsv: string): CatalogModel[] {
-  return tsv
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#') && !line.startsWith('name\t'))
-    .map((line) => {
-      const [name, size, sha1] = line.split('\t')
-      const englishOnly = /\.en(\b|-)/.test(name) || name.endsWith('.en')
-      return {
-        name,
-        approxBytes: parseSize(size),
-        sizeLabel: size,
-        sha1: sha1.trim().toLowerCase(),
-        languages: englishOnly ? 'English only' : '99 languages',
-        englishOnly,
-        recommended: name === RECOMMENDED_MODEL
-      }
-    })
+function parseLine(line: string): CatalogModel {
+  const cells = line.split('\t').map((c) => c.trim())
+  if (cells.length !== 3)
+    throw new Error(`want 3 tab-separated columns (name, size, sha1), got ${cells.length}`)
+  const [name, size, sha1] = cells
+  checkModelName(name)
+  if (!/^[0-9a-f]{40}$/i.test(sha1)) throw new Error(`bad SHA-1 '${sha1}' (want 40 hex digits)`)
+  const englishOnly = /\.en(\b|-)/.test(name) || name.endsWith('.en')
+  return {
+    name,
+    approxBytes: parseSize(size),
+    sizeLabel: size,
+    sha1: sha1.toLowerCase(),
+    languages: englishOnly ? 'English only' : '99 languages',
+    englishOnly,
+    recommended: name === RECOMMENDED_MODEL
+  }
+}
+
+/** Parses a catalog TSV; a bad line is refused with its file and line number. */
+export function parseCatalog(tsv: string, source = 'catalog'): CatalogModel[] {
+  const models: CatalogModel[] = []
+  tsv.split('\n').forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#') || line.startsWith('name\t')) return
+    try {
+      models.push(parseLine(line))
+    } catch (err) {
+      throw new Error(`${source}:${i + 1}: ${(err as Error).message}`)
+    }
+  })
+  return models
 }
 
 const BUILT_IN: readonly CatalogModel[] = parseCatalog(WHISPER_MODELS_TSV)
@@ -44,7 +58,8 @@ let custom: { path: string; models: readonly CatalogModel[] } | null = null
 export function catalogModels(env: NodeJS.ProcessEnv = process.env): readonly CatalogModel[] {
   const path = env.TRANSCRIPTOR_MODEL_CATALOG
   if (!path) return BUILT_IN
-  if (custom?.path !== path) custom = { path, models: parseCatalog(readFileSync(path, 'utf8')) }
+  if (custom?.path !== path)
+    custom = { path, models: parseCatalog(readFileSync(path, 'utf8'), path) }
   return custom.models
 }
 

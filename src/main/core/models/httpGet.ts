@@ -1,39 +1,69 @@
-// One HTTP(S) GET with redirects followed (Hugging Face answers with a redirect to its CDN),
-// an optional Range, and an abort signal. Resolves with the response once headers arrive.
+// One HTTP(S) GET with checked redirects, an optional Range, an abort signal and two deadlines:
+// the headers must arrive within `connectMs`, and once they have, a body that sends nothing for
+// `idleMs` is cut (its stream errors with the reason, and the download resumes or gives up).
+// Resolves with the response once headers arrive.
 import { get as httpGet, type IncomingMessage } from 'node:http'
 import { get as httpsGet } from 'node:https'
 import { checkDownloadUrl } from './catalog'
+import { DownloadError } from './downloadError'
+import { headersForHop, redirectTarget } from './redirect'
 
-const MAX_REDIRECTS = 5
+export interface DownloadTimeouts {
+  /** From the request to the reply's headers (connect, TLS, server think time). */
+  connectMs: number
+  /** Longest silence in the body before the connection is given up. */
+  idleMs: number
+}
 
-export function getResponse(
-  url: string,
+export const DEFAULT_TIMEOUTS: DownloadTimeouts = { connectMs: 30_000, idleMs: 60_000 }
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`
+
+function getOnce(
+  url: URL,
   headers: Record<string, string>,
   signal: AbortSignal,
-  redirects = 0
+  timeouts: DownloadTimeouts
 ): Promise<IncomingMessage> {
-  const parsed = checkDownloadUrl(url)
-  const get = parsed.protocol === 'https:' ? httpsGet : httpGet
+  const get = url.protocol === 'https:' ? httpsGet : httpGet
   return new Promise((resolve, reject) => {
-    const request = get(parsed, { headers: { 'user-agent': 'transcriptor', ...headers }, signal })
-    request.on('error', (err) =>
-      reject(
-        signal.aborted
-          ? new Error('cancelled')
-          : new Error(`cannot reach ${parsed.host}: ${err.message}`)
-      )
+    const request = get(url, { headers: { 'user-agent': 'transcriptor', ...headers }, signal })
+    const noAnswer = setTimeout(
+      () =>
+        request.destroy(
+          new DownloadError(`no answer from ${url.host} within ${seconds(timeouts.connectMs)}`)
+        ),
+      timeouts.connectMs
     )
+    request.on('error', (err) => {
+      clearTimeout(noAnswer)
+      if (signal.aborted) reject(new Error('cancelled'))
+      else if (err instanceof DownloadError) reject(err)
+      else reject(new DownloadError(`cannot reach ${url.host}: ${err.message}`))
+    })
     request.on('response', (response) => {
-      const status = response.statusCode ?? 0
-      const location = response.headers.location
-      if (status >= 300 && status < 400 && location) {
-        response.resume()
-        if (redirects >= MAX_REDIRECTS) return reject(new Error(`too many redirects from ${url}`))
-        const next = new URL(location, parsed).toString()
-        getResponse(next, headers, signal, redirects + 1).then(resolve, reject)
-        return
-      }
+      clearTimeout(noAnswer)
+      response.setTimeout(timeouts.idleMs, () =>
+        response.destroy(new Error(`no data for ${seconds(timeouts.idleMs)}`))
+      )
       resolve(response)
     })
   })
+}
+
+export async function getResponse(
+  url: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  timeouts: DownloadTimeouts = DEFAULT_TIMEOUTS
+): Promise<IncomingMessage> {
+  let target = checkDownloadUrl(url)
+  let sent = headers
+  for (let hops = 0; ; hops++) {
+    const response = await getOnce(target, sent, signal, timeouts)
+    const next = redirectTarget(response, target, hops)
+    if (!next) return response
+    sent = headersForHop(sent, target, next)
+    target = next
+  }
 }

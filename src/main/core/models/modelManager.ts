@@ -14,12 +14,15 @@ import {
   unknownModelMessage
 } from './catalog'
 import { downloadModel, removePart } from './download'
+import type { DownloadTimeouts } from './httpGet'
 
 export interface ModelManagerOptions {
   modelsDir: string
   /** The mirror to download from (setting / TRANSCRIPTOR_MODEL_BASE_URL / Hugging Face). */
   baseUrl: () => string
   onProgress?: (p: DownloadProgress) => void
+  /** Connect and idle deadlines of every download (defaults in httpGet; tests shorten them). */
+  timeouts?: DownloadTimeouts
 }
 
 interface Active {
@@ -126,7 +129,8 @@ export class ModelManager {
         sha1,
         approxBytes,
         signal: controller.signal,
-        onProgress: report
+        onProgress: report,
+        timeouts: this.o.timeouts
       })
     })()
     const entry: Active = { controller, progress, done }
