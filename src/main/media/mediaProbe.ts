@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
+import { oneLineError } from '@shared/errors'
 
 export interface MediaProbe {
   durationSeconds: number
@@ -59,7 +60,7 @@ export function checkReadableFile(path: string): void {
     if (err instanceof BadInputError) throw err
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'ENOENT') throw new BadInputError(`file not found: ${path}`)
-    throw new BadInputError(`cannot read ${path}: ${(err as Error).message}`)
+    throw new BadInputError(`cannot read ${path}: ${oneLineError(err)}`)
   }
   if (size === 0) throw new BadInputError(`file is empty: ${basename(path)}`)
   // Opening and reading one byte is the only honest test of "readable" (permissions, ACLs,
@@ -73,7 +74,7 @@ export function checkReadableFile(path: string): void {
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : oneLineError(err)
     throw new BadInputError(`cannot read ${path}: ${why}`)
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { OutputFormat, Transcript } from '@shared/domain'
 import { renderFormat } from './formats'
 import { claimOutputNames, fitBaseName } from './claimOutputNames'
+import { oneLineError } from '@shared/errors'
 
 /** The output directory cannot be used; worded for the user. */
 export class OutputError extends Error {}
@@ -16,7 +17,7 @@ export async function ensureOutputDir(outputDir: string): Promise<void> {
   try {
     await mkdir(outputDir, { recursive: true })
   } catch (err) {
-    throw new OutputError(`cannot create output directory ${outputDir}: ${(err as Error).message}`)
+    throw new OutputError(`cannot create output directory ${outputDir}: ${oneLineError(err)}`)
   }
 }
 
@@ -33,7 +34,7 @@ export async function writeOutputs(
   try {
     claimed = await claimOutputNames(outputDir, fitBaseName(safeBase, unique), unique)
   } catch (err) {
-    throw new OutputError(`cannot create files in ${outputDir}: ${(err as Error).message}`)
+    throw new OutputError(`cannot create files in ${outputDir}: ${oneLineError(err)}`)
   }
   const written: Partial<Record<OutputFormat, string>> = {}
   for (const format of unique) {
@@ -49,7 +50,7 @@ export async function writeOutputs(
       // The empty placeholders not yet filled are ours: leave no stray empty files behind.
       for (const f of unique.filter((u) => !written[u] && u !== format))
         await rm(claimed[f], { force: true }).catch(() => undefined)
-      throw new OutputError(`cannot write ${finalPath}: ${(err as Error).message}`)
+      throw new OutputError(`cannot write ${finalPath}: ${oneLineError(err)}`)
     }
     written[format] = finalPath
   }
