@@ -2,11 +2,18 @@
 // a private file. Each is refused with one line, nothing of a file's content is echoed, and the
 // host keeps answering other requests at once (its event loop never waits on such a path).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir } from '../../support/db'
-import { connectClient, startHost, type HostClient, type RunningHost } from '../../support/host'
+import {
+  connectClient,
+  startHost,
+  waitFor,
+  type HostClient,
+  type RunningHost
+} from '../../support/host'
+import { JOB_OPTIONS } from './helpers'
 
 let host: RunningHost
 let client: HostClient
@@ -76,4 +83,43 @@ describe('models.import of paths that are not model files', () => {
       error: 'page.bin: not a whisper ggml model: an HTML page (a download error page?)'
     })
   }, 20_000)
+})
+
+describe('the media route plays only what was transcribed', () => {
+  it('an input replaced by a link to a private file is refused; an input given as a link plays', async () => {
+    const input = join(dir, 'talk.wav')
+    writeFileSync(input, 'the recording that was transcribed')
+    const target = join(dir, 'library.wav')
+    writeFileSync(target, 'a recording the user linked')
+    const linked = join(dir, 'latest.wav')
+    symlinkSync(target, linked)
+    const { created } = await client.call('jobs.create', {
+      paths: [input, linked],
+      options: { ...JOB_OPTIONS, formats: [...JOB_OPTIONS.formats] }
+    })
+    const [replaced, givenAsLink] = created
+    const media = (id: number) => fetch(`${host.origin}/media/${id}?token=${host.token}`)
+    expect(await (await media(replaced.id)).text()).toBe('the recording that was transcribed')
+
+    // The replacement must come after the job in time: wait for the clock, not for the host.
+    await waitFor(() => Date.now() > replaced.created_at + 50, 'the clock to pass the job')
+    const secret = join(dir, 'id_ed25519')
+    writeFileSync(secret, '-----BEGIN OPENSSH PRIVATE KEY-----', { mode: 0o600 })
+    rmSync(input)
+    symlinkSync(secret, input)
+    expect(lstatSync(input).ctimeMs).toBeGreaterThan(replaced.created_at)
+    const refused = await media(replaced.id)
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toBe(`${input} became a link after the job was created\n`)
+
+    const played = await media(givenAsLink.id)
+    expect(played.status).toBe(200)
+    expect(await played.text()).toBe('a recording the user linked')
+    // A named pipe in place of the input is not opened (it would hold a read forever).
+    rmSync(linked)
+    execFileSync('mkfifo', [linked])
+    const pipe = await media(givenAsLink.id)
+    expect(pipe.status).toBe(404)
+    expect(await pipe.text()).toBe(`${linked} is a named pipe (FIFO), not a file\n`)
+  }, 30_000)
 })
