@@ -9,7 +9,7 @@ import { JobRepository } from '../src/main/core/db/jobRepository'
 import { HistoryQuery } from '../src/main/core/db/historyQuery'
 import { TranscriptRepository } from '../src/main/core/transcripts/transcriptRepository'
 import { createTempDatabase, sampleJob } from '../tests/support/db'
-import { needleFor, seedHistory } from '../tests/support/historySeed'
+import { longTranscript, needleFor, seedHistory } from '../tests/support/historySeed'
 import type { BenchResult } from './types'
 
 const ROUNDS = 25
@@ -85,15 +85,8 @@ function beforeQuery(db: Database.Database, words: string, byName = false): () =
 }
 
 function seedLongTranscript(db: Database.Database, words: number): void {
-  const vocabulary = ['the', 'river', 'morning', 'budget', 'garden', 'we', 'went']
   const id = new JobRepository(db).createJob(sampleJob({ filename: 'long.wav' })).id
-  const segments = Array.from({ length: words / 20 }, (_, s) => ({
-    start: s,
-    end: s + 1,
-    text: Array.from({ length: 20 }, (_, i) => vocabulary[(s * 20 + i) % 7]).join(' '),
-    words: []
-  }))
-  new TranscriptRepository(db).storeOriginal(id, { durationSeconds: words / 20, segments })
+  new TranscriptRepository(db).storeOriginal(id, longTranscript(words))
 }
 
 export async function run(): Promise<BenchResult[]> {

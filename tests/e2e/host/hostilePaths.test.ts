@@ -6,13 +6,8 @@ import { lstatSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:f
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir, removeDir } from '../../support/db'
-import {
-  connectClient,
-  startHost,
-  waitFor,
-  type HostClient,
-  type RunningHost
-} from '../../support/host'
+import { connectClient, startHost, type HostClient, type RunningHost } from '../../support/host'
+import { waitFor } from '../../support/waitFor'
 import { JOB_OPTIONS } from './helpers'
 
 let host: RunningHost

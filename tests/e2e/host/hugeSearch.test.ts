@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../../../src/main/core/db/openDataDir'
 import { HIT_END, HIT_START } from '../../../src/main/core/db/historySnippet'
 import { makeTempDir, removeDir, sampleJob } from '../../support/db'
+import { longTranscript } from '../../support/historySeed'
 import { connectClient, startHost, type HostClient, type RunningHost } from '../../support/host'
 
 const WORDS = 1_000_000
@@ -20,14 +21,7 @@ beforeAll(async () => {
   const store = openStore(dataDir)
   try {
     jobId = store.jobs.createJob(sampleJob({ filename: 'all-day.wav' })).id
-    const vocabulary = ['the', 'river', 'morning', 'budget', 'garden', 'we', 'went']
-    const segments = Array.from({ length: WORDS / 20 }, (_, s) => ({
-      start: s,
-      end: s + 1,
-      text: Array.from({ length: 20 }, (_, i) => vocabulary[(s * 20 + i) % 7]).join(' '),
-      words: []
-    }))
-    store.transcripts.storeOriginal(jobId, { durationSeconds: WORDS / 20, segments })
+    store.transcripts.storeOriginal(jobId, longTranscript(WORDS))
   } finally {
     store.close()
   }

@@ -6,7 +6,7 @@ import { HIT_END, HIT_START } from '../../../src/main/core/db/historySnippet'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../../src/main/core/transcripts/transcriptRepository'
 import { createTempDatabase, sampleJob, type TempDatabase } from '../../support/db'
-import { needleFor, seedHistory } from '../../support/historySeed'
+import { longTranscript, needleFor, seedHistory } from '../../support/historySeed'
 
 let temp: TempDatabase
 let history: HistoryQuery
@@ -21,14 +21,19 @@ const line = (text: string) => ({
   segments: [{ start: 0, end: 1, text, words: [] }]
 })
 
+/** A job named `filename` whose transcript is the one line `text`; returns its id. */
+function jobSaying(filename: string, text: string): number {
+  const id = new JobRepository(temp.db).createJob(sampleJob({ filename })).id
+  new TranscriptRepository(temp.db).storeOriginal(id, line(text))
+  return id
+}
+
 describe('history search', () => {
   test('finds a job by a word of its transcript and shows the matching line', async () => {
     const jobs = new JobRepository(temp.db)
     const transcripts = new TranscriptRepository(temp.db)
-    const a = jobs.createJob(sampleJob({ filename: 'interview.wav' })).id
-    const b = jobs.createJob(sampleJob({ filename: 'lecture.wav' })).id
-    transcripts.storeOriginal(a, line('We met at the Café on the river bank'))
-    transcripts.storeOriginal(b, line('nothing to see here'))
+    const a = jobSaying('interview.wav', 'We met at the Café on the river bank')
+    const b = jobSaying('lecture.wav', 'nothing to see here')
     const page = await history.page({ search: 'cafe' })
     expect(page.rows.map((r) => r.id)).toEqual([a])
     expect(page.rows[0].snippet).toContain(`${HIT_START}Café${HIT_END}`)
@@ -76,18 +81,6 @@ describe('history search', () => {
   }, 60_000)
 })
 
-/** A transcript of `words` words in lines of 20, every 7th word 'river', one 'zebrafinch' last. */
-function longTranscript(words: number) {
-  const vocabulary = ['the', 'river', 'morning', 'budget', 'garden', 'we', 'went']
-  const segments = []
-  for (let s = 0; s < words / 20; s++) {
-    const line = Array.from({ length: 20 }, (_, i) => vocabulary[(s * 20 + i) % 7])
-    if (s === words / 20 - 1) line[19] = 'zebrafinch'
-    segments.push({ start: s, end: s + 1, text: line.join(' '), words: [] })
-  }
-  return { durationSeconds: words / 20, segments }
-}
-
 describe('history search over long transcripts', () => {
   test('a frequent word in 300,000 words: the matching line, quickly', async () => {
     const jobs = new JobRepository(temp.db)
@@ -122,12 +115,8 @@ describe('history search over long transcripts', () => {
     expect(ftsQuery('a')).toBe('"a"')
     expect(ftsQuery('ab')).toBe('"ab"*')
     expect(ftsQuery('the a')).toBe('"the" "a"')
-    const jobs = new JobRepository(temp.db)
-    const transcripts = new TranscriptRepository(temp.db)
-    const a = jobs.createJob(sampleJob({ filename: 'one.wav' })).id
-    const b = jobs.createJob(sampleJob({ filename: 'two.wav' })).id
-    transcripts.storeOriginal(a, line('plan A was a good plan'))
-    transcripts.storeOriginal(b, line('apples and avocados'))
+    const a = jobSaying('one.wav', 'plan A was a good plan')
+    jobSaying('two.wav', 'apples and avocados')
     const page = await history.page({ search: 'A' })
     expect(page.rows.map((r) => r.id)).toEqual([a])
     expect(page.rows[0].snippet).toBe(

@@ -1,7 +1,7 @@
 // History as SQL: FTS5 over file names and transcript text (accent- and case-insensitive, words
 // matched by prefix as the user types), status filter, sort and one page, each a single query;
-// then the matching line of each row of the page (./historySnippet), one row per turn of the event
-// loop, so a search over huge transcripts never holds the host and a newer search cancels it.
+// then the matching line of each row of the page (./historySnippet), in slices of a few ms of the
+// event loop, so a search over huge transcripts never holds the host and a newer search cancels it.
 // 10,000 jobs answer in a few milliseconds.
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type Database from 'better-sqlite3'
@@ -23,6 +23,8 @@ export const DEFAULT_PAGE_SIZE = 50
  */
 const PAGE_SNIPPET_CHARS = 16_000_000
 const ROW_SNIPPET_CHARS = 8_000_000
+/** Snippets made in one go before other requests get a turn (one long row can still take more). */
+const TURN_MS = 4
 /** The prefix index starts at 2 characters (migrations/0007): a 1-character word is matched whole. */
 const MIN_PREFIX_CHARS = 2
 
@@ -98,8 +100,8 @@ export class HistoryQuery {
   }
 
   /**
-   * One page of History. The rows come from one bounded query; each row's snippet is made on its
-   * own turn of the event loop, and `signal` (a newer search) stops the rest.
+   * One page of History. The rows come from one bounded query; the snippets follow, giving other
+   * requests a turn every few milliseconds, and `signal` (a newer search) stops the rest.
    */
   async page(filter: HistoryFilter = {}, signal?: AbortSignal): Promise<HistoryPage> {
     const page = this.rows(filter)
@@ -110,8 +112,13 @@ export class HistoryQuery {
       'SELECT substr(text, 1, ?) AS text FROM job_transcripts WHERE job_id = ?'
     )
     let budget = PAGE_SNIPPET_CHARS
+    // A turn for others after the query itself, then one every TURN_MS.
+    let turnStarted = -Infinity
     for (const row of page.rows) {
-      await nextTurn()
+      if (performance.now() - turnStarted > TURN_MS) {
+        await nextTurn()
+        turnStarted = performance.now()
+      }
       if (signal?.aborted) throw new SearchReplacedError()
       const read = Math.min(budget, ROW_SNIPPET_CHARS)
       const found = read > 0 ? (text.get(read, row.id) as { text: string } | undefined) : undefined
