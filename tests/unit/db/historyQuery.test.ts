@@ -102,6 +102,17 @@ describe('history search over long transcripts', () => {
     expect(ms).toBeLessThan(1_000)
   }, 60_000)
 
+  test('hits anywhere in many windows of text with emoji: each found, with its whole line', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `line n${i}x says 🎉 hooray 🎉 again`)
+    const id = jobSaying('party.wav', lines.join('\n'))
+    // Every 97th line: a window read at a wrong offset would skip hundreds of lines at each seam.
+    for (let i = 0; i < lines.length; i += 97) {
+      const page = await history.page({ search: `n${i}x` })
+      expect(page.rows.map((r) => r.id)).toEqual([id])
+      expect(page.rows[0].snippet).toBe(`line ${HIT_START}n${i}x${HIT_END} says 🎉 hooray 🎉 again`)
+    }
+  }, 60_000)
+
   test('a newer search replaces one still making its snippets', async () => {
     seedHistory(temp.db, 20)
     const newer = new AbortController()

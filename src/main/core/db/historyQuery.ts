@@ -18,11 +18,11 @@ export interface HistoryFilter {
 
 export const DEFAULT_PAGE_SIZE = 50
 /**
- * Transcript text read for one page's snippets, and for one row (characters; ~8M is 1.5M words,
- * over a hundred hours of speech). A hit beyond them shows its row without a snippet.
+ * Transcript text read for one page's snippets (characters; 16M is about 3M words, hundreds of
+ * hours of speech), a window at a time. A hit beyond it shows its row without a snippet.
  */
 const PAGE_SNIPPET_CHARS = 16_000_000
-const ROW_SNIPPET_CHARS = 8_000_000
+const WINDOW_CHARS = 256_000
 /** Snippets made in one go before other requests get a turn (one long row can still take more). */
 const TURN_MS = 4
 /** The prefix index starts at 2 characters (migrations/0007): a 1-character word is matched whole. */
@@ -73,6 +73,9 @@ export function searchWords(search: string): string[] {
 const isPrefix = (words: string[]): boolean =>
   [...words[words.length - 1]].length >= MIN_PREFIX_CHARS
 
+const codePoints = (text: string): number =>
+  text.length - (text.match(/[\uD800-\uDBFF]/g)?.length ?? 0)
+
 export class HistoryQuery {
   private readonly cache = new Map<string, Database.Statement>()
 
@@ -108,24 +111,50 @@ export class HistoryQuery {
     const words = filter.search ? searchWords(filter.search) : []
     const pattern = words.length > 0 ? hitPattern(words, isPrefix(words)) : null
     if (!pattern) return page
-    const text = this.statement(
-      'SELECT substr(text, 1, ?) AS text FROM job_transcripts WHERE job_id = ?'
-    )
-    let budget = PAGE_SNIPPET_CHARS
+    const budget = { chars: PAGE_SNIPPET_CHARS }
     // A turn for others after the query itself, then one every TURN_MS.
     let turnStarted = -Infinity
-    for (const row of page.rows) {
+    const breathe = async (): Promise<void> => {
       if (performance.now() - turnStarted > TURN_MS) {
         await nextTurn()
         turnStarted = performance.now()
       }
       if (signal?.aborted) throw new SearchReplacedError()
-      const read = Math.min(budget, ROW_SNIPPET_CHARS)
-      const found = read > 0 ? (text.get(read, row.id) as { text: string } | undefined) : undefined
-      budget -= found?.text.length ?? 0
-      row.snippet = found ? snippetOf(found.text, pattern) : null
     }
+    for (const row of page.rows) row.snippet = await this.snippet(row.id, pattern, budget, breathe)
     return page
+  }
+
+  /**
+   * The snippet of one transcript, read window by window (each cut after a space, so no word is
+   * split), until the first hit, the transcript's end or the page's budget.
+   */
+  private async snippet(
+    id: number,
+    pattern: RegExp,
+    budget: { chars: number },
+    breathe: () => Promise<void>
+  ): Promise<string | null> {
+    const window = this.statement(
+      'SELECT substr(text, ?, ?) AS text FROM job_transcripts WHERE job_id = ?'
+    )
+    // SQLite counts characters from 1; JavaScript counts UTF-16 units (2 for an emoji).
+    let from = 1
+    while (budget.chars > 0) {
+      await breathe()
+      const want = Math.min(WINDOW_CHARS, budget.chars)
+      const part = (window.get(from, want, id) as { text: string } | undefined)?.text ?? ''
+      const chars = codePoints(part)
+      const last = chars < want
+      const cut = last ? part.length : part.search(/\s\S*$/) + 1 || part.length
+      const text = part.slice(0, cut)
+      const found = snippetOf(text, pattern)
+      const used = cut === part.length ? chars : codePoints(text)
+      budget.chars -= used
+      if (found || last) return found
+      from += used
+    }
+    return null
   }
 
   /** The page's rows and the total, without snippets (one query each; fast at 10,000 jobs). */
