@@ -80,6 +80,24 @@ describe('models.import of paths that are not model files', () => {
   }, 20_000)
 })
 
+describe('jobs.create of paths that are not files', () => {
+  it('a named pipe or a folder becomes a failed job saying what it is; the host answers on', async () => {
+    const fifo = join(dir, 'radio.wav')
+    execFileSync('mkfifo', [fifo])
+    const folder = join(dir, 'album.wav')
+    mkdirSync(folder)
+    const { created } = await client.call('jobs.create', {
+      paths: [fifo, folder],
+      options: { ...JOB_OPTIONS, formats: [...JOB_OPTIONS.formats] }
+    })
+    expect(created.map((j) => [j.status, j.error_message])).toEqual([
+      ['failed', 'is a named pipe (FIFO), not a file'],
+      ['failed', 'is a folder, not a file (drop the files inside it)']
+    ])
+    expect(await answersWithin(5_000)).toBeLessThan(5_000)
+  }, 20_000)
+})
+
 describe('the media route plays only what was transcribed', () => {
   it('an input replaced by a link to a private file is refused; an input given as a link plays', async () => {
     const input = join(dir, 'talk.wav')

@@ -54,7 +54,7 @@ describe('ggml check', () => {
       ok: false,
       reason: 'not a whisper ggml model: it does not start with the ggml magic'
     })
-    expect(checkGgmlFile(dir)).toEqual({ ok: false, reason: `${dir} is not a regular file` })
+    expect(checkGgmlFile(dir)).toEqual({ ok: false, reason: `${dir} is a folder, not a file` })
     expect(describeBytes(Buffer.alloc(0))).toBe('an empty file')
     const cut = join(dir, 'cut.bin')
     writeFileSync(cut, emptyWhisperModelBytes().subarray(0, 1000))

@@ -5,6 +5,7 @@
 import { constants } from 'node:fs'
 import { access, stat } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
+import { fileKind } from '../../os/regularFile'
 
 /** Resolves with null when the file is worth handing to the pipeline, else the reason it is not. */
 export async function inputProblem(path: string): Promise<string | null> {
@@ -18,7 +19,7 @@ export async function inputProblem(path: string): Promise<string | null> {
   try {
     const st = await stat(path)
     if (st.isDirectory()) return 'is a folder, not a file (drop the files inside it)'
-    if (!st.isFile()) return 'is not a regular file'
+    if (!st.isFile()) return `is ${fileKind(st)}, not a file`
     size = st.size
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -4,6 +4,7 @@
 // knows what they picked. Its bytes are never echoed: any readable file (a password file, a key)
 // can be named here, and an error message is shown, logged and sent to every client.
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs'
+import { fileKind } from '../../os/regularFile'
 
 export const GGML_MAGIC = 0x67676d6c
 /** Magic, 11 int32 hyper-parameters, mel filter sizes. */
@@ -43,14 +44,15 @@ export function checkGgmlFile(path: string): GgmlCheck {
   let fd: number
   try {
     // A pipe would block the open itself: only a regular file is opened (re-checked on the fd).
-    if (!statSync(path).isFile()) return { ok: false, reason: `${path} is not a regular file` }
+    const named = statSync(path)
+    if (!named.isFile()) return { ok: false, reason: `${path} is ${fileKind(named)}, not a file` }
     fd = openSync(path, 'r')
   } catch (err) {
     return { ok: false, reason: `cannot read ${path}: ${(err as NodeJS.ErrnoException).code}` }
   }
   try {
     const stats = fstatSync(fd)
-    if (!stats.isFile()) return { ok: false, reason: `${path} is not a regular file` }
+    if (!stats.isFile()) return { ok: false, reason: `${path} is ${fileKind(stats)}, not a file` }
     const header = Buffer.alloc(GGML_HEADER_BYTES)
     const n = readSync(fd, header, 0, GGML_HEADER_BYTES, 0)
     return checkGgmlHeader(header.subarray(0, n), stats.size)
