@@ -1,7 +1,7 @@
 // Many finished jobs with real transcripts, written through the real repositories (so the FTS
 // triggers index them exactly as in use): for History's scale tests and its benchmark.
 import type Database from 'better-sqlite3'
-import type { Segment } from '@shared/domain'
+import type { Segment, Transcript } from '@shared/domain'
 import { JobRepository } from '../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../src/main/core/transcripts/transcriptRepository'
 import { sampleJob } from './db'
@@ -64,4 +64,19 @@ export function seedHistory(db: Database.Database, count: number): number[] {
     }
   })()
   return ids
+}
+
+/**
+ * One long transcript, in lines of 20 words from 7 (so 'river' is every 7th word: a frequent word
+ * whose hits grow with the length); its very last word is 'zebrafinch' (a rare word at the end).
+ */
+export function longTranscript(words: number): Transcript {
+  const vocabulary = ['the', 'river', 'morning', 'budget', 'garden', 'we', 'went']
+  const lines = words / 20
+  const segments = Array.from({ length: lines }, (_, s) => {
+    const line = Array.from({ length: 20 }, (_, i) => vocabulary[(s * 20 + i) % 7])
+    if (s === lines - 1) line[19] = 'zebrafinch'
+    return { start: s, end: s + 1, text: line.join(' '), words: [] }
+  })
+  return { durationSeconds: lines, segments }
 }

@@ -4,12 +4,13 @@
 // the plan is stored (not recomputed) and the words are the engine's own, the merged result is
 // the one an uninterrupted run gives. The folder goes when the job completes or is deleted.
 import { createHash } from 'node:crypto'
-import { open, readdir, readFile, rename, rm, mkdir, stat } from 'node:fs/promises'
+import { open, readdir, readFile, rename, rm, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ENGINE_NAMES, type TimedWord } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { ChunkPlan } from './chunking'
+import { openRegularFile } from '../os/regularFile'
 
 const HEAD_BYTES = 1 << 20
 
@@ -69,8 +70,9 @@ const PLAN_FILE = 'plan.json'
 const chunkFile = (index: number): string => `chunk-${String(index).padStart(5, '0')}.json`
 
 export async function fingerprintInput(path: string): Promise<InputFingerprint> {
-  const info = await stat(path)
-  const handle = await open(path, 'r')
+  // Opened non-blocking and checked on the descriptor: the host calls this for a Resume click, and
+  // an input replaced by a named pipe must not hold one of its I/O threads until someone writes.
+  const { handle, stats: info } = await openRegularFile(path)
   try {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, info.size))
     await handle.read(head, 0, head.length, 0)

@@ -1,6 +1,5 @@
 // The browser host: the built renderer and the IPC contract served on 127.0.0.1 only, behind a
 // random token, so the real renderer and the real core run end to end in a plain browser.
-import { existsSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
@@ -119,11 +118,10 @@ async function serveJobMedia(
   id: number
 ): Promise<void> {
   const job = await service.handlers['jobs.get']({ id }, { clientId: 'media' })
-  if (!job || !existsSync(job.original_path))
-    return sendText(res, 404, 'the original file of this job is gone')
+  if (!job) return sendText(res, 404, 'the original file of this job is gone')
   // Seeking re-requests ranges: let the browser cache them for this page (private: loopback).
   const headers = { ...SECURITY_HEADERS, 'Cache-Control': 'private, max-age=300' }
-  await sendMedia(res, job.original_path, req.headers.range, headers, req.method === 'HEAD')
+  await sendMedia(res, job, req.headers.range, headers, req.method === 'HEAD')
 }
 
 /** `/ws` with a valid token becomes a socket for the bridge; anything else is refused. */

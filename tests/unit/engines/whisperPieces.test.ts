@@ -38,7 +38,7 @@ describe('language and task', () => {
 })
 
 describe('ggml check', () => {
-  it('accepts an empty-weights model; refuses other files with their first bytes described', () => {
+  it('accepts an empty-weights model; refuses other files, naming a known kind, never their bytes', () => {
     const good = join(dir, 'good.bin')
     writeFileSync(good, emptyWhisperModelBytes())
     expect(checkGgmlFile(good)).toEqual({ ok: true, multilingual: true })
@@ -46,9 +46,15 @@ describe('ggml check', () => {
     writeFileSync(gguf, Buffer.from('GGUF\x03\x00\x00\x00rest', 'latin1'))
     expect(checkGgmlFile(gguf)).toEqual({
       ok: false,
-      reason:
-        'not a whisper ggml model: a GGUF file (llama.cpp), not a whisper ggml model; it starts with 47 47 55 46 03 00 00 00 ("GGUF....")'
+      reason: 'not a whisper ggml model: a GGUF file (llama.cpp), not a whisper ggml model'
     })
+    const secret = join(dir, 'secret')
+    writeFileSync(secret, 'root:*:20000:0:99999:7:::\n')
+    expect(checkGgmlFile(secret)).toEqual({
+      ok: false,
+      reason: 'not a whisper ggml model: it does not start with the ggml magic'
+    })
+    expect(checkGgmlFile(dir)).toEqual({ ok: false, reason: `${dir} is a folder, not a file` })
     expect(describeBytes(Buffer.alloc(0))).toBe('an empty file')
     const cut = join(dir, 'cut.bin')
     writeFileSync(cut, emptyWhisperModelBytes().subarray(0, 1000))

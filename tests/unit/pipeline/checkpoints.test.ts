@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -74,4 +75,11 @@ describe('checkpoints', () => {
       /input file changed .*size 5000 → 6000/
     )
   })
+  it('an input replaced by a named pipe is refused at once, not read (Resume in the host)', async () => {
+    const input = join(dir, 'in.wav')
+    execFileSync('mkfifo', [input])
+    await expect(fingerprintInput(input)).rejects.toThrow(
+      `${input} is a named pipe (FIFO), not a file`
+    )
+  }, 5_000)
 })

@@ -1,5 +1,5 @@
 // `transcriptor models import PATH [--name NAME]`: copy a ggml file the user has into the models
-// folder, after checking it is one (a file that is not is refused with its first bytes described).
+// folder, after checking it is one (anything else is refused with one line saying what it is).
 import { resolve } from 'node:path'
 import { oneArgumentCommand, stringOption, writeResult } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'

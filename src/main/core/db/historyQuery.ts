@@ -1,8 +1,12 @@
 // History as SQL: FTS5 over file names and transcript text (accent- and case-insensitive, words
 // matched by prefix as the user types), status filter, sort and one page, each a single query;
-// snippet() gives the transcript line that matched. 10,000 jobs answer in a few milliseconds.
+// then the matching line of each row of the page (./historySnippet), in slices of a few ms of the
+// event loop, so a search over huge transcripts never holds the host and a newer search cancels it.
+// 10,000 jobs answer in a few milliseconds.
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type Database from 'better-sqlite3'
 import type { HistoryPage, HistoryRow, HistorySort, JobStatus } from '@shared/domain'
+import { hitPattern, snippetOf } from './historySnippet'
 
 export interface HistoryFilter {
   search?: string
@@ -12,9 +16,24 @@ export interface HistoryFilter {
   limit?: number
 }
 
-export const HIT_START = '\u0002'
-export const HIT_END = '\u0003'
 export const DEFAULT_PAGE_SIZE = 50
+/**
+ * Transcript text read for one page's snippets (characters; 16M is about 3M words, hundreds of
+ * hours of speech), a window at a time. A hit beyond it shows its row without a snippet.
+ */
+const PAGE_SNIPPET_CHARS = 16_000_000
+const WINDOW_CHARS = 256_000
+/** Snippets made in one go before other requests get a turn (one long row can still take more). */
+const TURN_MS = 4
+/** The prefix index starts at 2 characters (migrations/0007): a 1-character word is matched whole. */
+const MIN_PREFIX_CHARS = 2
+
+/** Thrown into a search that a newer one from the same client replaced. */
+export class SearchReplacedError extends Error {
+  constructor() {
+    super('search replaced by a newer one')
+  }
+}
 
 const ORDER: Record<HistorySort, string> = {
   newest: 'j.created_at DESC, j.id DESC',
@@ -33,17 +52,29 @@ const FTS_ORDER: Partial<Record<HistorySort, string>> = {
  * every character literal, so no input can be an FTS5 syntax error.
  */
 export function ftsQuery(search: string): string | null {
-  const words = search
+  const words = searchWords(search)
+  if (words.length === 0) return null
+  // Earlier words are whole words; the last one is still being typed, so it is a prefix. One
+  // character is not: every word starting with "a" is most of the index, and no page of them helps.
+  const quoted = words.map((w) => `"${w.replace(/"/g, '""')}"`)
+  if (isPrefix(words)) quoted[quoted.length - 1] += '*'
+  return quoted.join(' ')
+}
+
+/** The words of a search as the index splits them (at most 16). */
+export function searchWords(search: string): string[] {
+  return search
     .split(/[^\p{L}\p{N}]+/u)
     .map((w) => w.trim())
     .filter(Boolean)
     .slice(0, 16)
-  if (words.length === 0) return null
-  // Earlier words are whole words; the last one is still being typed, so it is a prefix.
-  const quoted = words.map((w) => `"${w.replace(/"/g, '""')}"`)
-  quoted[quoted.length - 1] += '*'
-  return quoted.join(' ')
 }
+
+const isPrefix = (words: string[]): boolean =>
+  [...words[words.length - 1]].length >= MIN_PREFIX_CHARS
+
+const codePoints = (text: string): number =>
+  text.length - (text.match(/[\uD800-\uDBFF]/g)?.length ?? 0)
 
 export class HistoryQuery {
   private readonly cache = new Map<string, Database.Statement>()
@@ -63,15 +94,71 @@ export class HistoryQuery {
   warm(): void {
     try {
       for (const sort of ['newest', 'name'] as const) {
-        this.page({ sort, limit: 1 })
-        this.page({ sort, search: 'a', limit: 1 })
+        this.rows({ sort, limit: 1 })
+        this.rows({ sort, search: 'ab', limit: 1 })
       }
     } catch {
       // A closed or busy database: the first real query just pays the cost instead.
     }
   }
 
-  page(filter: HistoryFilter = {}): HistoryPage {
+  /**
+   * One page of History. The rows come from one bounded query; the snippets follow, giving other
+   * requests a turn every few milliseconds, and `signal` (a newer search) stops the rest.
+   */
+  async page(filter: HistoryFilter = {}, signal?: AbortSignal): Promise<HistoryPage> {
+    const page = this.rows(filter)
+    const words = filter.search ? searchWords(filter.search) : []
+    const pattern = words.length > 0 ? hitPattern(words, isPrefix(words)) : null
+    if (!pattern) return page
+    const budget = { chars: PAGE_SNIPPET_CHARS }
+    // A turn for others after the query itself, then one every TURN_MS.
+    let turnStarted = -Infinity
+    const breathe = async (): Promise<void> => {
+      if (performance.now() - turnStarted > TURN_MS) {
+        await nextTurn()
+        turnStarted = performance.now()
+      }
+      if (signal?.aborted) throw new SearchReplacedError()
+    }
+    for (const row of page.rows) row.snippet = await this.snippet(row.id, pattern, budget, breathe)
+    return page
+  }
+
+  /**
+   * The snippet of one transcript, read window by window (each cut after a space, so no word is
+   * split), until the first hit, the transcript's end or the page's budget.
+   */
+  private async snippet(
+    id: number,
+    pattern: RegExp,
+    budget: { chars: number },
+    breathe: () => Promise<void>
+  ): Promise<string | null> {
+    const window = this.statement(
+      'SELECT substr(text, ?, ?) AS text FROM job_transcripts WHERE job_id = ?'
+    )
+    // SQLite counts characters from 1; JavaScript counts UTF-16 units (2 for an emoji).
+    let from = 1
+    while (budget.chars > 0) {
+      await breathe()
+      const want = Math.min(WINDOW_CHARS, budget.chars)
+      const part = (window.get(from, want, id) as { text: string } | undefined)?.text ?? ''
+      const chars = codePoints(part)
+      const last = chars < want
+      const cut = last ? part.length : part.search(/\s\S*$/) + 1 || part.length
+      const text = part.slice(0, cut)
+      const found = snippetOf(text, pattern)
+      const used = cut === part.length ? chars : codePoints(text)
+      budget.chars -= used
+      if (found || last) return found
+      from += used
+    }
+    return null
+  }
+
+  /** The page's rows and the total, without snippets (one query each; fast at 10,000 jobs). */
+  rows(filter: HistoryFilter = {}): HistoryPage {
     const match = filter.search ? ftsQuery(filter.search) : null
     const order = ORDER[filter.sort ?? 'newest']
     const limit = Math.min(500, Math.max(1, filter.limit ?? DEFAULT_PAGE_SIZE))
@@ -95,14 +182,11 @@ export class HistoryQuery {
     // Newest/oldest by id (ids grow with creation): the FTS index yields hits in rowid order, so
     // a page needs no sort of every hit. Other orders sort ids and keys only, never whole rows.
     const byRowid = FTS_ORDER[filter.sort ?? 'newest']
-    // In rowid order the snippet is made in the same pass, for the page's rows only.
-    const snippetColumn = `snippet(job_search, 1, '${HIT_START}', '${HIT_END}', '…', 16)`
-    const ids = this.statement(
-      byRowid
-        ? `SELECT j.id, ${snippetColumn} AS snippet ${from} ORDER BY ${byRowid}
-           LIMIT @limit OFFSET @offset`
-        : `SELECT j.id, NULL AS snippet ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`
-    ).all(params) as { id: number; snippet: string | null }[]
+    const rows = this.statement(
+      `SELECT j.*, NULL AS snippet FROM transcription_jobs j WHERE j.id IN (
+         SELECT j.id ${from} ORDER BY ${byRowid ?? order} LIMIT @limit OFFSET @offset)
+       ORDER BY ${byRowid ? byRowid.replace('s.rowid', 'j.id') : order}`
+    ).all(params) as HistoryRow[]
     const total = (
       filter.status
         ? this.statement(`SELECT count(*) AS total ${from}`).get(params)
@@ -110,20 +194,6 @@ export class HistoryQuery {
             match
           )
     ) as { total: number }
-    const rowOf = this.statement('SELECT * FROM transcription_jobs WHERE id = ?')
-    const snippetOf = this.statement(
-      `SELECT ${snippetColumn} AS snippet FROM job_search WHERE job_search MATCH ? AND rowid = ?`
-    )
-    const rows = ids.flatMap(({ id, snippet: inPass }) => {
-      const row = rowOf.get(id) as HistoryRow | undefined
-      if (!row) return []
-      const snippet = byRowid
-        ? inPass
-        : (snippetOf.get(match, id) as { snippet: string } | undefined)?.snippet
-      // A match only in the file name gives the transcript's opening words: not a matching line.
-      row.snippet = snippet?.includes(HIT_START) ? snippet : null
-      return [row]
-    })
     return { rows, total: total.total }
   }
 }

@@ -1,10 +1,13 @@
 // The ModelManager (main process, not a job): what is installed in `<dataDir>/models`, downloads
 // in flight with their progress, import of a file the user already has, delete. Leaving a page
 // does not cancel a download: downloads belong to the manager, not to a client view.
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { createWriteStream } from 'node:fs'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import type { DownloadProgress, InstalledModel, ModelListing } from '@shared/models'
-import { checkGgmlFile } from '../../engines/whisperWorker/ggmlFile'
+import { checkGgmlHeader, GGML_HEADER_BYTES } from '../../engines/whisperWorker/ggmlFile'
+import { openRegularFile } from '../../os/regularFile'
 import {
   catalogModels,
   checkDownloadUrl,
@@ -159,25 +162,39 @@ export class ModelManager {
     return true
   }
 
-  /** Copies a ggml file the user has into the models folder (validated first). */
+  /**
+   * Copies a ggml file the user has into the models folder (validated first). The file is opened
+   * once, non-blocking and checked to be a regular file: a named pipe or a device named here
+   * must not hold the host's event loop (or a thread of its pool) until someone writes to it.
+   */
   async importFile(path: string, name?: string): Promise<InstalledModel> {
-    const check = checkGgmlFile(path)
-    if (!check.ok) throw new Error(`${basename(path)}: ${check.reason}`)
     const modelName = checkModelName(
       name ??
         basename(path)
           .replace(/^ggml-/, '')
           .replace(/\.bin$/, '')
     )
+    const { handle, stats } = await openRegularFile(path)
     const dest = this.pathOf(modelName)
-    await mkdir(this.o.modelsDir, { recursive: true })
     const tmp = `${dest}.import`
     try {
-      await copyFile(path, tmp)
-      await rename(tmp, dest)
-    } catch (err) {
-      await rm(tmp, { force: true })
-      throw new Error(`cannot import ${path}: ${(err as Error).message}`)
+      const header = Buffer.alloc(GGML_HEADER_BYTES)
+      const { bytesRead } = await handle.read(header, 0, GGML_HEADER_BYTES, 0)
+      const check = checkGgmlHeader(header.subarray(0, bytesRead), stats.size)
+      if (!check.ok) throw new Error(`${basename(path)}: ${check.reason}`)
+      await mkdir(this.o.modelsDir, { recursive: true })
+      try {
+        await pipeline(
+          handle.createReadStream({ start: 0, autoClose: false }),
+          createWriteStream(tmp)
+        )
+        await rename(tmp, dest)
+      } catch (err) {
+        await rm(tmp, { force: true })
+        throw new Error(`cannot import ${path}: ${(err as Error).message}`)
+      }
+    } finally {
+      await handle.close()
     }
     return { name: modelName, path: dest, bytes: (await stat(dest)).size }
   }

@@ -1,10 +1,14 @@
 // Checks a path a user asked to transcribe before any process starts, so the commonest mistakes
 // get a one-line reason at once. Deeper problems (not media, no audio) are found by the pipeline.
-import { accessSync, constants, statSync } from 'node:fs'
+// Asynchronous: the path is the user's (a network mount can take seconds to answer a stat), and
+// the host's event loop serves every client meanwhile.
+import { constants } from 'node:fs'
+import { access, stat } from 'node:fs/promises'
 import { isAbsolute } from 'node:path'
+import { fileKind } from '../../os/regularFile'
 
-/** Returns null when the file is worth handing to the pipeline, else the reason it is not. */
-export function inputProblem(path: string): string | null {
+/** Resolves with null when the file is worth handing to the pipeline, else the reason it is not. */
+export async function inputProblem(path: string): Promise<string | null> {
   if (!isAbsolute(path)) return `not an absolute path: ${path}`
   // A name that is not valid UTF-8 reaches us with U+FFFD in place of its bytes: that name does
   // not exist on disk, and "file not found" would send the user looking for the wrong problem.
@@ -13,9 +17,9 @@ export function inputProblem(path: string): string | null {
   }
   let size: number
   try {
-    const st = statSync(path)
+    const st = await stat(path)
     if (st.isDirectory()) return 'is a folder, not a file (drop the files inside it)'
-    if (!st.isFile()) return 'is not a regular file'
+    if (!st.isFile()) return `is ${fileKind(st)}, not a file`
     size = st.size
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -24,7 +28,7 @@ export function inputProblem(path: string): string | null {
     return `cannot read the file (${code ?? String(error)})`
   }
   try {
-    accessSync(path, constants.R_OK)
+    await access(path, constants.R_OK)
   } catch {
     return 'permission denied: the file cannot be read'
   }

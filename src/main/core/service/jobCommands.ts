@@ -80,14 +80,15 @@ export async function releaseClient(
 }
 
 /** One job for one file: queued, or failed at once with the reason the file cannot be used. */
-function createOneJob(
+async function createOneJob(
   core: CreateDeps,
   path: string,
   chosen: JobOptions,
   ctx: RequestContext,
   keepInBackground: boolean
-): JobRow {
+): Promise<JobRow> {
   const { repo, scheduler } = core
+  const problem = await inputProblem(path)
   const job = repo.createJob({
     filename: basename(path),
     original_path: path,
@@ -98,7 +99,6 @@ function createOneJob(
   })
   if (keepInBackground) repo.setKeepInBackground(job.id, true)
   // A bad file becomes a failed job with its reason (visible in History); the rest go on.
-  const problem = inputProblem(path)
   if (problem) repo.failJob(job.id, problem)
   else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground })
   const row = core.mustGet(job.id)
@@ -106,13 +106,13 @@ function createOneJob(
   return row
 }
 
-export function createJobs(
+export async function createJobs(
   core: CreateDeps,
   paths: string[],
   options: Partial<JobOptions> | undefined,
   ctx: RequestContext,
   keepInBackground = false
-): CreatedJobs {
+): Promise<CreatedJobs> {
   const chosen = withEndpoints(core.remote, withDefaults(options, core.settings.get()))
   // Relative to what? The app's or the host's working directory is nowhere the user chose.
   if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
@@ -124,15 +124,19 @@ export function createJobs(
     // A relative path means nothing to a host (its working directory is not the user's):
     // refused; the CLI resolves its arguments against the user's directory before asking.
     else if (!isAbsolute(raw)) rejected.push({ path: raw, reason: 'not an absolute path' })
-    else created.push(createOneJob(core, resolve(raw), chosen, ctx, keepInBackground))
+    else created.push(await createOneJob(core, resolve(raw), chosen, ctx, keepInBackground))
   }
   return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
 }
 
 /** A new job for the same file with the same options. */
-export function retryJob(core: CreateDeps, id: number, ctx: RequestContext): JobRow {
+export async function retryJob(
+  core: CreateDeps,
+  id: number,
+  ctx: RequestContext
+): Promise<JobRow> {
   const job = core.mustGet(id)
-  const { created } = createJobs(core, [job.original_path], jobOptionsOf(job), ctx)
+  const { created } = await createJobs(core, [job.original_path], jobOptionsOf(job), ctx)
   return created[0]
 }
 

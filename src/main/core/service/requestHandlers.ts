@@ -20,14 +20,17 @@ import type { ServiceCore } from './serviceCore'
 import { endpointHandlers } from './endpointHandlers'
 import { transcriptHandlers } from '../transcripts/transcriptHandlers'
 import { outputClaims } from '../db/outputClaims'
+import { LatestPerClient } from '../hosting/latestPerClient'
 
 export function createRequestHandlers(core: ServiceCore): RequestHandlers {
   const { repo, pm, settings, desktop, mustGet } = core
+  const searches = new LatestPerClient()
   return {
     'jobs.create': async ({ paths, options, keepInBackground }, ctx) =>
       createJobs(core, paths, options, ctx, keepInBackground),
     'jobs.list': async (filter) => repo.listJobs(filter),
-    'history.query': async (filter) => core.store.history.page(filter),
+    'history.query': async (filter, ctx) =>
+      searches.run(ctx.clientId, (signal) => core.store.history.page(filter, signal)),
     'jobs.get': async ({ id }) => core.rowOf(id),
     'jobs.delete': async ({ id }) => deleteJob(core, id),
     'jobs.stop': async ({ id }) => {

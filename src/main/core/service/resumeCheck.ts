@@ -1,7 +1,7 @@
 // Whether a job can be resumed, and if not, the one line that says why. The pipeline checks the
 // same things again when it starts (the file could change in between); checking here first lets
 // the user's Resume click be refused at once, with the reason, instead of failing the job.
-import { existsSync } from 'node:fs'
+import { access } from 'node:fs/promises'
 import type { JobRow } from '@shared/domain'
 import { chunkShapeOf, fingerprintInput, loadPlan, resumeRefusal } from '../../pipeline/checkpoints'
 import { jobWorkDir } from '../paths'
@@ -14,8 +14,11 @@ export interface ResumeCheck {
 export async function checkResumable(job: JobRow, dataDir: string): Promise<ResumeCheck> {
   if (job.status !== 'failed' && job.status !== 'cancelled')
     throw new Error(`job ${job.id} is ${job.status}; only a stopped or failed job can be resumed`)
-  if (!existsSync(job.original_path))
-    throw new Error(`cannot resume job ${job.id}: its input ${job.original_path} is gone`)
+  const gone = await access(job.original_path).then(
+    () => false,
+    () => true
+  )
+  if (gone) throw new Error(`cannot resume job ${job.id}: its input ${job.original_path} is gone`)
   const plan = await loadPlan(jobWorkDir(dataDir, job.id))
   if (!plan) return { plannedChunks: 0 }
   const refusal = resumeRefusal(
