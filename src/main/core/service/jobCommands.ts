@@ -130,11 +130,7 @@ export async function createJobs(
 }
 
 /** A new job for the same file with the same options. */
-export async function retryJob(
-  core: CreateDeps,
-  id: number,
-  ctx: RequestContext
-): Promise<JobRow> {
+export async function retryJob(core: CreateDeps, id: number, ctx: RequestContext): Promise<JobRow> {
   const job = core.mustGet(id)
   const { created } = await createJobs(core, [job.original_path], jobOptionsOf(job), ctx)
   return created[0]
