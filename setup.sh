@@ -66,14 +66,40 @@ electron_binary() {
 
 build() { node scripts/build-if-stale.mjs; }
 
+# Runs the named checks two at a time (this is built for 2-core machines; each check is one busy
+# process), each one's output kept apart and shown whole if it fails. Longest first. Each
+# argument: "name command...".
+run_two_at_a_time() {
+  local dir failed=0 running=0 done_pid
+  declare -A name_of
+  dir=$(mktemp -d)
+  report() {
+    local n=${name_of[$1]}
+    if [ "$(cat "$dir/$n.rc")" = 0 ]; then log "$n: ok"; else cat "$dir/$n" >&2; log "$n failed"; failed=1; fi
+  }
+  for check in "$@"; do
+    if [ $running = 2 ]; then wait -n -p done_pid; report "$done_pid"; running=1; fi
+    local name=${check%% *}
+    ( bash -c "${check#* }" >"$dir/$name" 2>&1; echo $? >"$dir/$name.rc" ) &
+    name_of[$!]=$name; running=$((running + 1))
+  done
+  while [ $running -gt 0 ]; do wait -n -p done_pid; report "$done_pid"; running=$((running - 1)); done
+  rm -rf "$dir"
+  return $failed
+}
+
 run_tests() {
-  log "typecheck"; npm run -s typecheck
-  log "lint"; npm run -s lint
-  log "format"; npx prettier --check . >/dev/null || { npx prettier --check . >&2; log "formatting differs: npm run format"; return 1; }
-  log "unit"; npx vitest run --project unit
+  log "lint, typecheck, unit, format (two at a time)"
+  run_two_at_a_time \
+    "lint npm run -s lint" \
+    "typecheck npm run -s typecheck" \
+    "unit npx vitest run --project unit" \
+    "format npx prettier --check . || { echo 'formatting differs: npm run format'; exit 1; }"
   log "integration"; npx vitest run --project integration
   log "e2e"; npx vitest run --project e2e
-  if [ -z "$(electron_binary)" ]; then
+  if [ -n "$(electron_binary)" ]; then
+    log "electron"; TRANSCRIPTOR_ELECTRON_TESTS=1 npx vitest run --project electron
+  else
     log "Electron-level tests (tests/electron) not run: no Electron binary here (set up a machine that can download it, then: TRANSCRIPTOR_ELECTRON_TESTS=1 npx vitest run --project electron)"
   fi
 }
