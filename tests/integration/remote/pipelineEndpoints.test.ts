@@ -69,10 +69,11 @@ describe('two servers share a job', () => {
       engine: 'openai',
       endpoints: [endpoint(a), endpoint(b)]
     })
-    const [localRun, remoteRun] = [
-      await runPipelineProcess(local),
-      await runPipelineProcess(remote)
-    ]
+    // Side by side: the two runs share nothing but the input file.
+    const [localRun, remoteRun] = await Promise.all([
+      runPipelineProcess(local),
+      runPipelineProcess(remote)
+    ])
     expect(localRun.code, localRun.stderr).toBe(0)
     expect(remoteRun.code, remoteRun.stderr).toBe(0)
     expect(transcriptText(remote).trim().length).toBeGreaterThan(50)
@@ -113,11 +114,21 @@ describe('two servers share a job', () => {
   }, 600_000)
 })
 
-describe('a faulty server costs one line per chunk, nothing else', () => {
-  const cases: [SpawnSttOptions, RegExp][] = [
+// The cases are independent (their own faulty server and folder), so they run side by side: most
+// of each one is waiting on a server. They share one good server, which answers each request on
+// its own; each stops its faulty one (afterEach would stop the others').
+describe.concurrent('a faulty server costs one line per chunk, nothing else', () => {
+  let good: RunningSttServer
+  beforeAll(async () => {
+    good = await spawnSttServer()
+  })
+  afterAll(() => good.stop())
+  // The hang is cut off by the bad endpoint's own timeout: short, so the case does not wait long;
+  // the other faults answer at once, and keep a timeout no busy machine reaches.
+  const cases: [SpawnSttOptions, RegExp, number?][] = [
     [{ fault: '500' }, /HTTP 500: internal server error/],
     [{ fault: '429' }, /rate limited \(HTTP 429\).*retrying in 1\.0 s \(Retry-After\)/],
-    [{ fault: 'hang' }, /no answer within 15 s/],
+    [{ fault: 'hang' }, /no answer within 3 s/, 3],
     [{ fault: 'drop' }, /connection dropped by the server/],
     [{ fault: 'badjson' }, /answered invalid JSON/],
     [{ fault: '401' }, /dropped for the rest of the job: not authorised \(HTTP 401\)/],
@@ -126,16 +137,17 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
     [{ fault: 'huge' }, /answered more than \d+ bytes; cut off/],
     [{ fault: 'redirect' }, /redirected \(HTTP 307\); not followed with the API key/]
   ]
-  for (const [fault, reason] of cases) {
-    it(`${fault.fault}: the good server does the chunk`, async () => {
-      const [bad, good] = await Promise.all([server(fault), server()])
+  for (const [fault, reason, badTimeoutSeconds = 15] of cases) {
+    it(`${fault.fault}: the good server does the chunk`, async ({ expect, onTestFinished }) => {
+      const bad = await spawnSttServer(fault)
+      onTestFinished(() => bad.stop())
       const spec = makeSpec(join(dir, `fault-${fault.fault}`), short, {
         engine: 'openai',
         formats: ['txt'],
         // Long enough for the good server on a busy machine (pocketsphinx there took over 15 s
-        // for this 3 s chunk at load ~13); the hang alone is cut off at 15 s.
+        // for this 3 s chunk at load ~13).
         requestTimeoutSeconds: 120,
-        endpoints: [{ ...endpoint(bad), timeoutSeconds: 15 }, endpoint(good)]
+        endpoints: [{ ...endpoint(bad), timeoutSeconds: badTimeoutSeconds }, endpoint(good)]
       })
       const run = await runPipelineProcess(spec)
       expect(run.code, run.stderr).toBe(0)
@@ -146,7 +158,9 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
       expect(transcriptText(spec).trim().length).toBeGreaterThan(0)
     }, 300_000)
   }
+})
 
+describe('the last endpoints', () => {
   it('segments only (no word timestamps): words still come back', async () => {
     const s = await server({ segmentsOnly: true })
     const spec = makeSpec(join(dir, 'segments'), short, {
