@@ -89,8 +89,10 @@ run_two_at_a_time() {
 }
 
 run_tests() {
-  log "lint, typecheck, unit, format (two at a time)"
+  # The build is only needed from the integration tests on: it runs beside the static checks.
+  log "build, lint, typecheck, unit, format (two at a time)"
   run_two_at_a_time \
+    "build node scripts/build-if-stale.mjs" \
     "lint npm run -s lint" \
     "typecheck npm run -s typecheck" \
     "unit npx vitest run --project unit" \
@@ -152,7 +154,7 @@ stop() {
 
 case "${1:-}" in
   --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; build; start ;;
-  --test) ensure_system_packages test; ensure_node_modules; build; run_tests ;;
+  --test) ensure_system_packages test; ensure_node_modules; run_tests ;;
   --stop) stop ;;
   *) echo "usage: $0 --start | --test | --stop" >&2; exit 2 ;;
 esac
