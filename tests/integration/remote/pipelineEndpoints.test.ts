@@ -69,11 +69,10 @@ describe('two servers share a job', () => {
       engine: 'openai',
       endpoints: [endpoint(a), endpoint(b)]
     })
-    // Side by side: the two runs share nothing but the input file.
-    const [localRun, remoteRun] = await Promise.all([
-      runPipelineProcess(local),
-      runPipelineProcess(remote)
-    ])
+    const [localRun, remoteRun] = [
+      await runPipelineProcess(local),
+      await runPipelineProcess(remote)
+    ]
     expect(localRun.code, localRun.stderr).toBe(0)
     expect(remoteRun.code, remoteRun.stderr).toBe(0)
     expect(transcriptText(remote).trim().length).toBeGreaterThan(50)
@@ -114,10 +113,9 @@ describe('two servers share a job', () => {
   }, 600_000)
 })
 
-// The cases are independent (their own faulty server and folder), so they run side by side: most
-// of each one is waiting on a server. They share one good server, which answers each request on
-// its own; each stops its faulty one (afterEach would stop the others').
-describe.concurrent('a faulty server costs one line per chunk, nothing else', () => {
+// The cases share one good server (it answers each request on its own); each has its own faulty
+// one, stopped after it like every server of this file.
+describe('a faulty server costs one line per chunk, nothing else', () => {
   let good: RunningSttServer
   beforeAll(async () => {
     good = await spawnSttServer()
@@ -138,9 +136,8 @@ describe.concurrent('a faulty server costs one line per chunk, nothing else', ()
     [{ fault: 'redirect' }, /redirected \(HTTP 307\); not followed with the API key/]
   ]
   for (const [fault, reason, badTimeoutSeconds = 15] of cases) {
-    it(`${fault.fault}: the good server does the chunk`, async ({ expect, onTestFinished }) => {
-      const bad = await spawnSttServer(fault)
-      onTestFinished(() => bad.stop())
+    it(`${fault.fault}: the good server does the chunk`, async () => {
+      const bad = await server(fault)
       const spec = makeSpec(join(dir, `fault-${fault.fault}`), short, {
         engine: 'openai',
         formats: ['txt'],
