@@ -47,7 +47,10 @@ ensure_system_packages() {
 # try to fetch it separately so a failed download never fails the install.
 ensure_node_modules() {
   local stamp=node_modules/.package-lock.json
-  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
+  if [ -L node_modules ]; then
+    # A linked node_modules is shared with another checkout: npm ci would empty the shared one.
+    log "node_modules is a link to $(readlink node_modules): not reinstalling it from here"
+  elif [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     log "npm ci"
     ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   fi
