@@ -47,7 +47,10 @@ ensure_system_packages() {
 # try to fetch it separately so a failed download never fails the install.
 ensure_node_modules() {
   local stamp=node_modules/.package-lock.json
-  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
+  if [ -L node_modules ]; then
+    # A linked node_modules is shared with another checkout: npm ci would empty the shared one.
+    log "node_modules is a link to $(readlink node_modules): not reinstalling it from here"
+  elif [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     log "npm ci"
     ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   fi
@@ -66,14 +69,42 @@ electron_binary() {
 
 build() { node scripts/build-if-stale.mjs; }
 
+# Runs the named checks two at a time (this is built for 2-core machines; each check is one busy
+# process), each one's output kept apart and shown whole if it fails. Longest first. Each
+# argument: "name command...".
+run_two_at_a_time() {
+  local dir failed=0 running=0 done_pid
+  declare -A name_of
+  dir=$(mktemp -d)
+  report() {
+    local n=${name_of[$1]}
+    if [ "$(cat "$dir/$n.rc")" = 0 ]; then log "$n: ok"; else cat "$dir/$n" >&2; log "$n failed"; failed=1; fi
+  }
+  for check in "$@"; do
+    if [ $running = 2 ]; then wait -n -p done_pid; report "$done_pid"; running=1; fi
+    local name=${check%% *}
+    ( bash -c "${check#* }" >"$dir/$name" 2>&1; echo $? >"$dir/$name.rc" ) &
+    name_of[$!]=$name; running=$((running + 1))
+  done
+  while [ $running -gt 0 ]; do wait -n -p done_pid; report "$done_pid"; running=$((running - 1)); done
+  rm -rf "$dir"
+  return $failed
+}
+
 run_tests() {
-  log "typecheck"; npm run -s typecheck
-  log "lint"; npm run -s lint
-  log "format"; npx prettier --check . >/dev/null || { npx prettier --check . >&2; log "formatting differs: npm run format"; return 1; }
-  log "unit"; npx vitest run --project unit
+  # The build is only needed from the integration tests on: it runs beside the static checks.
+  log "build, lint, typecheck, unit, format (two at a time)"
+  run_two_at_a_time \
+    "build node scripts/build-if-stale.mjs" \
+    "lint npm run -s lint" \
+    "typecheck npm run -s typecheck" \
+    "unit npx vitest run --project unit" \
+    "format npx prettier --check . || { echo 'formatting differs: npm run format'; exit 1; }"
   log "integration"; npx vitest run --project integration
   log "e2e"; npx vitest run --project e2e
-  if [ -z "$(electron_binary)" ]; then
+  if [ -n "$(electron_binary)" ]; then
+    log "electron"; TRANSCRIPTOR_ELECTRON_TESTS=1 npx vitest run --project electron
+  else
     log "Electron-level tests (tests/electron) not run: no Electron binary here (set up a machine that can download it, then: TRANSCRIPTOR_ELECTRON_TESTS=1 npx vitest run --project electron)"
   fi
 }
@@ -126,7 +157,7 @@ stop() {
 
 case "${1:-}" in
   --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; build; start ;;
-  --test) ensure_system_packages test; ensure_node_modules; build; run_tests ;;
+  --test) ensure_system_packages test; ensure_node_modules; run_tests ;;
   --stop) stop ;;
   *) echo "usage: $0 --start | --test | --stop" >&2; exit 2 ;;
 esac

@@ -1,8 +1,8 @@
 // Real speech for tests: Debian's pocketsphinx-testdata LibriVox clips (with reference text),
 // and longer recordings joined from them with sox, so a job is still running when a test stops it.
 import { execFileSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 
 export const LIBRIVOX_DIR = '/usr/share/pocketsphinx/test/data/librivox'
 
@@ -28,4 +28,33 @@ export function espeakSpeech(dir: string, text: string, name = 'espeak.wav'): st
   execFileSync('espeak-ng', ['-v', 'en-us', '-w', raw, text])
   execFileSync('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out])
   return out
+}
+
+/** The reference text of each LibriVox clip (markers removed), by file name without `.wav`. */
+function librivoxReferences(): Map<string, string> {
+  const lines = readFileSync(join(LIBRIVOX_DIR, 'transcription'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+  return new Map(
+    lines.map((l) => [
+      /\(([^)]*)\)\s*$/.exec(l)?.[1] ?? '',
+      l
+        .replace(/\([^)]*\)\s*$/, '')
+        .replace(/<\/?s>/g, '')
+        .trim()
+    ])
+  )
+}
+
+/** What the five clips say, in order, `repeat` times (the text of joinedLibrivox's output). */
+export function librivoxReference(repeat = 1): string {
+  const text = [...librivoxReferences().values()].join(' ')
+  return Array.from({ length: repeat }, () => text).join(' ')
+}
+
+/** What one LibriVox clip says. */
+export function clipReference(clipPath: string): string {
+  const text = librivoxReferences().get(basename(clipPath, '.wav'))
+  if (text === undefined) throw new Error(`no reference text for ${clipPath}`)
+  return text
 }

@@ -24,6 +24,8 @@ import {
   waitUntilRunning,
   waitUntilStopped
 } from './helpers'
+import { clipReference, librivoxClips } from '../../support/speech'
+import { wordErrorRate } from '../../support/wer'
 
 /** The promise: a closed page's jobs are stopped within 2 s. */
 const STOP_WITHIN_MS = 2_000
@@ -177,11 +179,8 @@ describe('browser host: jobs stop when their page goes away', () => {
     const { host, client } = await hostWithClient()
     const page = await openApp(browser, host)
     const { readFile } = await import('node:fs/promises')
-    const bytes = (
-      await readFile(
-        '/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0870.wav'
-      )
-    ).toString('base64')
+    const clip = librivoxClips()[0]
+    const bytes = (await readFile(clip)).toString('base64')
     const path = await page.evaluate(async (b64) => {
       const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
       const file = new File([data], 'dropped clip.wav', { type: 'audio/wav' })
@@ -201,7 +200,8 @@ describe('browser host: jobs stop when their page goes away', () => {
     expect(done.status).toBe('completed')
     const transcript = await client.call('jobs.transcript', { id: id! })
     const text = transcript?.segments.map((s) => s.text).join(' ') ?? ''
-    expect(text).toMatch(/dashwood|power|consider/)
+    // pocketsphinx's word error rate on this clip is 0.36; an empty or unrelated text is near 1.
+    expect(wordErrorRate(clipReference(clip), text)).toBeLessThanOrEqual(0.5)
     await page.close()
   })
 })

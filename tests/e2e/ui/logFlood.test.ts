@@ -4,10 +4,10 @@
 // reload the job's row shows its true state at once, and follows it.
 // The flood: the real pipeline of a real job, with a module preloaded into it (NODE_OPTIONS) that
 // prints lines next to its work.
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
+import { rssKb } from '../../support/memory'
 import { openLongJob, openUi, screenshot, type UiSession } from './uiHarness'
 
 const FLOOD = resolve(__dirname, '../../fixtures/process/floodPipelineLog.mjs')
@@ -20,13 +20,11 @@ afterEach(async () => {
   ui = undefined
 })
 
+/** The host runs through the whole test: a missing reading is a failure, never 0. */
 function rssMb(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
-  } catch {
-    return 0
-  }
+  const kb = rssKb(pid)
+  if (kb === null) throw new Error(`the host (pid ${pid}) is gone: its memory cannot be measured`)
+  return kb / 1024
 }
 
 it('a log flood: the owner page stays, the job runs on, lines are skipped with a marker; a reload shows the true state', async () => {
@@ -44,7 +42,14 @@ it('a log flood: the owner page stays, the job runs on, lines are skipped with a
     .toBe('processing')
 
   let peakRss = rssMb(hostPid)
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(hostPid))), 250)
+  let samplerError: unknown
+  const sampler = setInterval(() => {
+    try {
+      peakRss = Math.max(peakRss, rssMb(hostPid))
+    } catch (err) {
+      samplerError ??= err
+    }
+  }, 250)
   const cdp = await page.context().newCDPSession(page)
   try {
     // A page that cannot keep up (a slow machine, a busy tab): its socket backs up into the host.
@@ -69,7 +74,9 @@ it('a log flood: the owner page stays, the job runs on, lines are skipped with a
     await cdp.detach().catch(() => undefined)
     clearInterval(sampler)
   }
+  if (samplerError) throw samplerError
   console.log(`[ui e2e] flood: host peak RSS ${peakRss.toFixed(1)} MB`)
+  expect(peakRss).toBeGreaterThan(0)
   expect(peakRss).toBeLessThan(MAX_HOST_RSS_MB)
 
   // Kept running, so the reload (which leaves the page) does not stop it.

@@ -91,19 +91,7 @@ export function joinedLibrivox(outPath: string, repeat = 1): string {
   return joinedSpeech(dirname(outPath), repeat, basename(outPath))
 }
 
-/** Reference transcripts of the LibriVox clips, in file order, markers removed. */
-export function librivoxReference(repeat = 1): string {
-  const lines = readFileSync(join(LIBRIVOX, 'transcription'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) =>
-      l
-        .replace(/\([^)]*\)\s*$/, '')
-        .replace(/<\/?s>/g, '')
-        .trim()
-    )
-  return Array.from({ length: repeat }, () => lines.join(' ')).join(' ')
-}
+export { clipReference, librivoxReference } from '../../support/speech'
 
 export function ffmpeg(args: string[]): void {
   execFileSync('ffmpeg', ['-v', 'error', '-y', ...args])

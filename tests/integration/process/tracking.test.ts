@@ -1,6 +1,24 @@
 // The processTracking switch and the heartbeat, observed in the database.
 import { describe, expect, it } from 'vitest'
+import type { Settings } from '@shared/domain'
 import { envPerTest, groupTree, processingJob, stillAlive, TREE, treeNow, waitFor } from './helpers'
+
+/**
+ * Resolves once `count` heartbeat runs have finished from now: the heartbeat reads its interval
+ * right after each run, to schedule the next one.
+ */
+function heartbeatRuns(settings: Settings, count: number): Promise<void> {
+  const seconds = settings.heartbeatIntervalSeconds
+  let reads = 0
+  return new Promise((resolve) => {
+    Object.defineProperty(settings, 'heartbeatIntervalSeconds', {
+      get: () => {
+        if (++reads >= count) resolve()
+        return seconds
+      }
+    })
+  })
+}
 
 describe('processTracking and heartbeat', () => {
   const openEnv = envPerTest()
@@ -20,8 +38,8 @@ describe('processTracking and heartbeat', () => {
     await waitFor(() => treeNow(ref).length >= 5, 'the tree')
     await waitFor(async () => (await env.pm.getLogs(jobId, 5))?.includes('ready'), 'the ready line')
     const before = treeNow(ref)
-    // Two heartbeat intervals pass: still nothing recorded.
-    await new Promise((r) => setTimeout(r, 2200))
+    // Two more heartbeats run: still nothing recorded.
+    await heartbeatRuns(env.settings, 2)
     const row = env.store.jobs.getJob(jobId)
     expect(row?.process_id).toBeNull()
     expect(row?.process_start_time).toBeNull()

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AppNotice } from '@shared/ipc/contract'
 import type { JobRow } from '@shared/domain'
 import {
@@ -28,17 +28,15 @@ let dir: string
 let disk: SmallDisk
 const ctx = { clientId: 'client-full' }
 
-beforeEach(() => {
-  if (noDisk) return
+function mountFresh(): void {
   dir = mkdtempSync(join(tmpdir(), 'transcriptor-fulldisk-'))
   disk = mountSmallDisk(48)
-})
+}
 
-afterEach(() => {
-  if (noDisk) return
+function unmount(): void {
   disk.unmount()
   rmSync(dir, { recursive: true, force: true })
-})
+}
 
 /** The row as the database holds it (a separate read-only connection, like another process). */
 function storedRow(dataDir: string, id: number): JobRow | undefined {
@@ -89,9 +87,11 @@ async function transcribeUntilFirstChunk(dataDir: string, speech: string): Promi
 
 describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
   let service: TranscriptionService | null = null
+  beforeEach(mountFresh)
   afterEach(async () => {
     await service?.shutdown('test over')
     service = null
+    unmount()
   })
 
   it('holds the outcome, reports it, frees the slot, and writes it once the disk has room', async () => {
@@ -134,14 +134,28 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     expect(service.unsavedOutcomes()).toEqual([])
     expect(notices.some((n) => n.level === 'info' && n.jobIds.includes(first))).toBe(true)
   })
+})
 
-  it('the CLI says which outcome was not recorded and exits non-zero, without a stack trace', async () => {
-    const dataDir = join(disk.dir, 'data')
-    const transcribe = await transcribeUntilFirstChunk(dataDir, joinedSpeech(dir, 2))
-    const stopFilling = fillUnderDatabase(dataDir)
-    const exit = await transcribe.exited
+// One CLI run that ends on a full disk, asserted by two tests: what it says, and what the next
+// command does with the outcome it kept.
+describe.skipIf(noDisk !== null)('the CLI when the disk is full as its job ends', () => {
+  const dataDir = (): string => join(disk.dir, 'data')
+  let exit: { code: number | null; signal: NodeJS.Signals | null }
+  let stderr: string
+  let slotWasKept: boolean
+  const slot = (): string => join(dataDir(), 'outcomes', 'job-1.json')
+  beforeAll(async () => {
+    mountFresh()
+    const transcribe = await transcribeUntilFirstChunk(dataDir(), joinedSpeech(dir, 2))
+    const stopFilling = fillUnderDatabase(dataDir())
+    exit = await transcribe.exited
     stopFilling()
-    const stderr = transcribe.stderr()
+    stderr = transcribe.stderr()
+    slotWasKept = existsSync(slot())
+  })
+  afterAll(unmount)
+
+  it('the CLI says which outcome was not recorded and exits non-zero, without a stack trace', () => {
     expect(exit.signal).toBeNull()
     expect(exit.code).toBe(75)
     expect(stderr).toMatch(
@@ -151,17 +165,10 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
   })
 
   it('an outcome the CLI could not record is recorded by the next command, once the disk has room', async () => {
-    const dataDir = join(disk.dir, 'data')
     const run = (args: string[]): ReturnType<typeof runCli> =>
-      runCli(['--data-dir', dataDir, ...args])
-    const transcribe = await transcribeUntilFirstChunk(dataDir, joinedSpeech(dir, 2))
-    const stopFilling = fillUnderDatabase(dataDir)
-    expect((await transcribe.exited).code).toBe(75)
-    stopFilling()
-    const stderr = transcribe.stderr()
-    const slot = join(dataDir, 'outcomes', 'job-1.json')
+      runCli(['--data-dir', dataDir(), ...args])
+    expect(exit.code).toBe(75)
     const keptIn = /kept in (\S+);/.exec(stderr)?.[1]
-    const slotWasKept = existsSync(slot)
 
     disk.free()
     const listed = await run(['jobs', 'list', '--json'])
@@ -171,13 +178,13 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     const outputs = JSON.parse(job.output_files ?? '{}') as Record<string, string>
     expect(Object.keys(outputs)).toContain('txt')
     expect(readFileSync(outputs.txt, 'utf8').trim().length).toBeGreaterThan(0)
-    expect(keptIn, stderr).toBe(slot)
+    expect(keptIn, stderr).toBe(slot())
     expect(slotWasKept).toBe(true)
-    expect(existsSync(slot)).toBe(false)
+    expect(existsSync(slot())).toBe(false)
     // Recorded, not orphaned: the reaper finds nothing to fail.
     const reaped = await run(['reap', '--json'])
     expect(JSON.parse(reaped.stdout)).toEqual([])
-    expect(storedRow(dataDir, 1)?.status).toBe('completed')
+    expect(storedRow(dataDir(), 1)?.status).toBe('completed')
   })
 })
 

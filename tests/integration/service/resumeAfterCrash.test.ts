@@ -58,11 +58,16 @@ describe('resume after the host is killed with kill -9', () => {
     { timeout: 900_000 },
     async () => {
       scratch = mkdtempSync(join(tmpdir(), 'transcriptor-resume-'))
-      const input = joinedSpeech(scratch, 2, 'two readings.wav')
+      // 27 s of speech: four 8 s chunks, so the kill after the first one leaves some to resume.
+      const input = joinedSpeech(scratch, 1, 'one reading.wav')
 
-      const reference = await startHost({ dataDir: join(scratch, 'reference') })
-      hosts.push(reference)
-      const uninterrupted = await transcribeOnce(reference, input)
+      // The uninterrupted run, on its own host and data dir, side by side with the crash below.
+      const referenceRun = (async () => {
+        const reference = await startHost({ dataDir: join(scratch!, 'reference') })
+        hosts.push(reference)
+        return transcribeOnce(reference, input)
+      })()
+      referenceRun.catch(() => undefined) // awaited below; a failure is reported there
 
       const dataDir = join(scratch, 'crashing')
       const first = await startHost({ dataDir })
@@ -105,6 +110,7 @@ describe('resume after the host is killed with kill -9', () => {
         300_000
       )
       const transcript = await client2.call('jobs.transcript', { id })
+      const uninterrupted = await referenceRun
       expect(transcript).toEqual(uninterrupted.transcript)
       const log = readFileSync(jobLogPath(dataDir, id), 'utf8')
       const reuse = /resume: reused (\d+) of (\d+) chunk\(s\)/.exec(log)

@@ -9,8 +9,9 @@ import {
   type TranscriptionService
 } from '../../../src/main/core/service/transcriptionService'
 import { isRunning } from '../../support/processes'
-import { joinedSpeech, librivoxClips } from '../../support/speech'
+import { clipReference, joinedSpeech, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
+import { wordErrorRate } from '../../support/wer'
 import { DEFAULT_SETTINGS, jobOptionsIn, type JobOptions, type JobRow } from '@shared/domain'
 
 let dir: string
@@ -77,11 +78,9 @@ describe('transcription service', () => {
     expect(byPath.get(bad)?.error_message).toMatch(/\S/)
     expect(byPath.get(bad)?.error_message).not.toContain('\n')
     const transcript = await service.handlers['jobs.transcript']({ id: byPath.get(a)!.id }, alice)
-    const text = transcript!.segments
-      .map((s) => s.text)
-      .join(' ')
-      .toLowerCase()
-    expect(text).toMatch(/leisure|consider|power/)
+    const text = transcript!.segments.map((s) => s.text).join(' ')
+    // pocketsphinx's word error rate on this clip is 0.36; an empty or unrelated text is near 1.
+    expect(wordErrorRate(clipReference(a), text)).toBeLessThanOrEqual(0.5)
   })
 
   it('stop kills the whole tree, marks the job cancelled with the reason', async () => {

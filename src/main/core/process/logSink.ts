@@ -18,6 +18,7 @@ import { basename, dirname } from 'node:path'
 import type { Readable } from 'node:stream'
 import type { LogBatch } from '@shared/domain'
 import { LineSplitter } from '../../os/lineSplitter'
+import { sleep } from '../../os/sleep'
 
 export const DEFAULT_MAX_LOG_BYTES = 50 * 1024 * 1024
 const STDERR_TAIL = 20
@@ -38,6 +39,7 @@ export class JobLogSink {
   private readonly stderrTail: string[] = []
   private readonly sources = new Set<Readable>()
   private readonly open = new Set<Readable>()
+  private readonly onAllEnded: (() => void)[] = []
   private closed = false
   private paused = false
   private fileBroken = false
@@ -61,6 +63,7 @@ export class JobLogSink {
     const finish = (): void => {
       if (!this.open.delete(source)) return
       this.accept(splitter.flush(), kind)
+      if (this.open.size === 0) for (const resolve of this.onAllEnded.splice(0)) resolve()
     }
     source.on('end', finish)
     source.on('close', finish)
@@ -78,10 +81,8 @@ export class JobLogSink {
 
   /** Resolves when every attached stream has ended (or `timeoutMs` passed). */
   async drained(timeoutMs = 2000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    while (this.open.size > 0 && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 10))
-    }
+    if (this.open.size === 0) return
+    await Promise.race([new Promise<void>((r) => this.onAllEnded.push(r)), sleep(timeoutMs)])
   }
 
   /** Delivers what is pending and closes the file; later lines are dropped. */

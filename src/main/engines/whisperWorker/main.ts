@@ -3,6 +3,7 @@
 // replies on fd 3; see protocol.ts). It watches its parent: stdin closing (the pipeline died, even
 // by kill -9) or a changed parent pid ends it at once, so a worker never outlives its job.
 import { writeSync } from 'node:fs'
+import { setImmediate } from 'node:timers/promises'
 import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
 import { LineSplitter } from '../../os/lineSplitter'
 import { loadBinding } from './binding'
@@ -77,8 +78,12 @@ async function loadModel(
   } catch (err) {
     fail(`whisper.cpp could not load the model ${modelPath}: ${(err as Error).message}`)
   }
-  // Native log lines are delivered through the event loop: let them arrive before deciding.
-  await new Promise((r) => setTimeout(r, 20))
+  // The model loaded synchronously on this thread; its native log lines wait in a thread-safe
+  // function's queue, signalled on a libuv async handle. The next loop turn's poll phase drains
+  // that queue and its check phase runs the second setImmediate, so every line has arrived here
+  // (one turn is not enough when the load ran inside a poll callback, e.g. a stdin request).
+  await setImmediate()
+  await setImmediate()
   const accelerator: Accelerator = native.found ? binding.accelerator : 'CPU'
   reply({
     type: 'ready',
