@@ -129,7 +129,7 @@ describe('model downloads (loopback server)', () => {
     const m = manager('page')
     const pageSha1 = createHash('sha1').update(page).digest('hex')
     await expect(m.pullUrl(server.url('/ggml-page.bin'), pageSha1, 'page')).rejects.toThrow(
-      /^page: not a whisper ggml model: an HTML page \(a download error page\?\); it starts with 3c 21 44 4f 43 54 59 50 \("<!DOCTYP"\); the download was removed$/
+      /^page: not a whisper ggml model: an HTML page \(a download error page\?\); the download was removed$/
     )
     expect(files(m)).toEqual([])
   })

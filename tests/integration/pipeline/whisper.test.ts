@@ -110,7 +110,7 @@ describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model
       'random bytes',
       // Random after a fixed first byte: a random `{` or `<` would read as JSON or HTML.
       (p: string) => writeFileSync(p, Buffer.concat([Buffer.from([0x9e]), randomBytes(200_000)])),
-      /not a whisper ggml model: it starts with/
+      /not a whisper ggml model: it does not start with the ggml magic/
     ],
     [
       'a truncated model',
