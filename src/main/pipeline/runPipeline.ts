@@ -28,6 +28,7 @@ import { endpointServers } from './endpointPool'
 import { OPENAI_SETUP_HINT } from '../engines/openai'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 import { checkWorkSpace, WorkSpaceError } from './workSpace'
+import { threadsPerProcess } from './threadsPerProcess'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
@@ -68,7 +69,7 @@ async function transcribeWithRetry(
   const options = {
     model: spec.model,
     modelsDir: spec.modelsDir,
-    threads: spec.workers,
+    threads: threadsPerProcess(spec.workers, spec.processes),
     signal,
     scratchDir: spec.tempDir,
     language: spec.language,
@@ -139,7 +140,7 @@ export async function runPipeline(
   })
   log(
     `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of about ${spec.chunkSeconds} s ` +
-      `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
+      `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${threadsPerProcess(spec.workers, spec.processes)} thread(s) each`
   )
 
   const progress = new ChunkProgress(chunks.length, emit)
