@@ -66,6 +66,11 @@ electron_binary() {
 
 build() { node scripts/build-if-stale.mjs; }
 
+# whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about a minute of
+# two cores, once; a re-run checks a stamp in milliseconds). Without them, or if it fails, the
+# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup.
+whisper_build() { node scripts/whisper-native.mjs; }
+
 run_tests() {
   log "typecheck"; npm run -s typecheck
   log "lint"; npm run -s lint
@@ -125,8 +130,8 @@ stop() {
 }
 
 case "${1:-}" in
-  --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; build; start ;;
-  --test) ensure_system_packages test; ensure_node_modules; build; run_tests ;;
+  --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; whisper_build; build; start ;;
+  --test) ensure_system_packages test; ensure_node_modules; whisper_build; build; run_tests ;;
   --stop) stop ;;
   *) echo "usage: $0 --start | --test | --stop" >&2; exit 2 ;;
 esac

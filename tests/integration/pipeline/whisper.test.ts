@@ -59,8 +59,9 @@ describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model
     })
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr + run.stdout).toBe(0)
+    // It names the build that runs and the SIMD level of its CPU code, and the accelerator.
     expect(run.stdout).toMatch(
-      /whisper backend: bundled whisper\.cpp \(@fugood\/node-whisper-[\w-]+\), (CPU|Vulkan|CUDA|Metal)/
+      /whisper backend: whisper\.cpp \S+ \(CPU code: (AVX-512|AVX2\+FMA|AVX|NEON|SSE \(baseline\)|baseline x86-64 \(no AVX\)|NEON)[^)]*\), (CPU|Vulkan|CUDA|Metal)/
     )
     expect(run.stdout).toMatch(
       /no tensors loaded from model file - assuming empty model for testing/
@@ -154,9 +155,12 @@ describe('language and task', () => {
     expect(json).toMatchObject({ language: 'de', task: 'translate' })
   })
 
-  it('an English-only (.en) model asked for German fails the job with one line saying so', async () => {
-    const enModel = join(dir, 'ggml-fast.en.bin')
-    copyFileSync(fastModel, enModel)
+  it('an English-only model asked for German fails with one line, known from the file not its name', async () => {
+    // English-only by its vocabulary, named like a multilingual model.
+    const enModel = writeEmptyWhisperModel(join(dir, 'ggml-fast-renamed.bin'), {
+      ...FAST_EMPTY_MODEL,
+      nVocab: 51864
+    })
     const spec = makeSpec(join(dir, 'en-only'), CLIP, {
       engine: 'whisper',
       model: enModel,
@@ -165,8 +169,56 @@ describe('language and task', () => {
     const run = await runPipelineProcess(spec)
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([
-      "ggml-fast.en.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
+      "ggml-fast-renamed.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
     ])
+    // And a multilingual model named like an .en one takes German.
+    const multiNamedEn = join(dir, 'ggml-fast-multi.en.bin')
+    copyFileSync(fastModel, multiNamedEn)
+    const ok = await runPipelineProcess(
+      makeSpec(join(dir, 'multi-named-en'), CLIP, {
+        engine: 'whisper',
+        model: multiNamedEn,
+        language: 'de'
+      })
+    )
+    expect(ok.code, ok.stderr).toBe(0)
+  })
+
+  it('language auto is detected once per job and given to every chunk; never with an English-only model', async () => {
+    const auto = makeSpec(join(dir, 'auto'), longInput, {
+      engine: 'whisper',
+      model: fastModel,
+      chunkSeconds: 20,
+      overlapSeconds: 1,
+      processes: 2,
+      language: 'auto'
+    })
+    const run = await runPipelineProcess(auto)
+    expect(run.code, run.stderr).toBe(0)
+    const chunks = Number(/→ (\d+) chunk\(s\)/.exec(run.stdout)?.[1])
+    expect(chunks).toBeGreaterThan(2)
+    // whisper.cpp logs "auto-detected language" each time it detects: once, not once per chunk.
+    expect(run.stdout.match(/auto-detected language/g)).toHaveLength(1)
+    expect(
+      run.stdout.match(/language detected on the first chunk: [a-z]+ \(given to every chunk\)/g)
+    ).toHaveLength(1)
+
+    const enModel = writeEmptyWhisperModel(join(dir, 'ggml-fast-en.bin'), {
+      ...FAST_EMPTY_MODEL,
+      nVocab: 51864
+    })
+    const en = await runPipelineProcess(
+      makeSpec(join(dir, 'auto-en'), longInput, {
+        engine: 'whisper',
+        model: enModel,
+        chunkSeconds: 20,
+        overlapSeconds: 1,
+        processes: 2,
+        language: 'auto'
+      })
+    )
+    expect(en.code, en.stderr).toBe(0)
+    expect(en.stdout).not.toMatch(/auto-detected language|language detected on the first chunk/)
   })
 })
 

@@ -5,7 +5,7 @@
 import { writeSync } from 'node:fs'
 import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
 import { LineSplitter } from '../../os/lineSplitter'
-import { loadBinding } from './binding'
+import { isGpuVariant, loadBinding, type LoadedBinding } from './binding'
 import { checkGgmlFile } from './ggmlFile'
 import {
   WHISPER_GPU_CHOICES,
@@ -51,43 +51,64 @@ function watchParent(): void {
   }, 500).unref()
 }
 
-async function loadModel(
+function bindingOrFail(gpu: WhisperGpuChoice): LoadedBinding {
+  try {
+    return loadBinding(gpu)
+  } catch (err) {
+    return fail((err as Error).message)
+  }
+}
+
+async function openContext(
+  binding: LoadedBinding,
   modelPath: string,
-  gpu: WhisperGpuChoice
-): Promise<{ context: WhisperContext; accelerator: Accelerator }> {
-  const check = checkGgmlFile(modelPath)
-  if (!check.ok) fail(check.reason)
-  const binding = (() => {
-    try {
-      return loadBinding(gpu)
-    } catch (err) {
-      return fail((err as Error).message)
-    }
-  })()
+  useGpu: boolean
+): Promise<{ context: WhisperContext; gpuFound: boolean }> {
   const native = { found: true }
   binding.module.WhisperContext.toggleNativeLog(true, (level, text) => {
     if (/no GPU found/.test(text)) native.found = false
     if (level === 'error' || level === 'warn' || WORTH_LOGGING.test(text))
       process.stderr.write(`whisper.cpp ${level}: ${text.trimEnd()}\n`)
   })
-  const started = Date.now()
   let context: WhisperContext
   try {
-    context = new binding.module.WhisperContext({ filePath: modelPath, useGpu: gpu !== 'cpu' })
+    context = new binding.module.WhisperContext({
+      filePath: modelPath,
+      useGpu,
+      useFlashAttn: binding.flashAttention
+    })
   } catch (err) {
     fail(`whisper.cpp could not load the model ${modelPath}: ${(err as Error).message}`)
   }
   // Native log lines are delivered through the event loop: let them arrive before deciding.
   await new Promise((r) => setTimeout(r, 20))
-  const accelerator: Accelerator = native.found ? binding.accelerator : 'CPU'
+  return { context, gpuFound: native.found }
+}
+
+async function loadModel(modelPath: string, gpu: WhisperGpuChoice): Promise<WhisperContext> {
+  const check = checkGgmlFile(modelPath)
+  if (!check.ok) fail(check.reason)
+  const started = Date.now()
+  let binding = bindingOrFail(gpu)
+  let opened = await openContext(binding, modelPath, gpu !== 'cpu')
+  let fallback = binding.fallback
+  if (isGpuVariant(binding.variant) && !opened.gpuFound) {
+    // A GPU build without a GPU runs its own CPU code, a baseline one: the CPU build is faster.
+    await opened.context.release()
+    const gpuBuild = binding.packageName
+    binding = bindingOrFail('cpu')
+    opened = await openContext(binding, modelPath, false)
+    fallback = `no GPU found for ${gpuBuild} → using ${binding.packageName}`
+  }
+  const accelerator: Accelerator = opened.gpuFound ? binding.accelerator : 'CPU'
   reply({
     type: 'ready',
-    backend: `bundled whisper.cpp (${binding.packageName})`,
+    backend: `whisper.cpp ${binding.packageName} (CPU code: ${binding.cpuLevel})`,
     accelerator,
     loadMs: Date.now() - started,
-    fallback: binding.fallback
+    fallback
   })
-  return { context, accelerator }
+  return opened.context
 }
 
 async function transcribe(context: WhisperContext, request: WorkerRequest): Promise<void> {
@@ -121,7 +142,7 @@ async function main(): Promise<void> {
     ? (gpuArg as WhisperGpuChoice)
     : 'auto'
   watchParent()
-  const { context } = await loadModel(modelPath, gpu)
+  const context = await loadModel(modelPath, gpu)
   // One chunk at a time: the pipeline sends the next only after this one's reply.
   let queue = Promise.resolve()
   const splitter = new LineSplitter()
