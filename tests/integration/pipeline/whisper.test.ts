@@ -47,16 +47,25 @@ function whisperWorkers(pipelinePid: number): number[] {
   })
 }
 
+/** The long input in 20 s chunks over two worker processes. */
+function longJob(name: string, model: string, language: string): ReturnType<typeof makeSpec> {
+  return makeSpec(join(dir, name), longInput, {
+    engine: 'whisper',
+    model,
+    chunkSeconds: 20,
+    overlapSeconds: 1,
+    processes: 2,
+    language
+  })
+}
+
+/** English-only by its vocabulary (n_vocab 51864), whatever its name. */
+const englishOnlyModel = (name: string): string =>
+  writeEmptyWhisperModel(join(dir, name), { ...FAST_EMPTY_MODEL, nVocab: 51864 })
+
 describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model)', () => {
   it('a job completes: workers load the model once each and take chunk after chunk', async () => {
-    const spec = makeSpec(join(dir, 'ok'), longInput, {
-      engine: 'whisper',
-      model: fastModel,
-      chunkSeconds: 20,
-      overlapSeconds: 1,
-      processes: 2,
-      language: 'en'
-    })
+    const spec = longJob('ok', fastModel, 'en')
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr + run.stdout).toBe(0)
     // It names the build that runs and the SIMD level of its CPU code, and the accelerator.
@@ -157,10 +166,7 @@ describe('language and task', () => {
 
   it('an English-only model asked for German fails with one line, known from the file not its name', async () => {
     // English-only by its vocabulary, named like a multilingual model.
-    const enModel = writeEmptyWhisperModel(join(dir, 'ggml-fast-renamed.bin'), {
-      ...FAST_EMPTY_MODEL,
-      nVocab: 51864
-    })
+    const enModel = englishOnlyModel('ggml-fast-renamed.bin')
     const spec = makeSpec(join(dir, 'en-only'), CLIP, {
       engine: 'whisper',
       model: enModel,
@@ -185,15 +191,7 @@ describe('language and task', () => {
   })
 
   it('language auto is detected once per job and given to every chunk; never with an English-only model', async () => {
-    const auto = makeSpec(join(dir, 'auto'), longInput, {
-      engine: 'whisper',
-      model: fastModel,
-      chunkSeconds: 20,
-      overlapSeconds: 1,
-      processes: 2,
-      language: 'auto'
-    })
-    const run = await runPipelineProcess(auto)
+    const run = await runPipelineProcess(longJob('auto', fastModel, 'auto'))
     expect(run.code, run.stderr).toBe(0)
     const chunks = Number(/→ (\d+) chunk\(s\)/.exec(run.stdout)?.[1])
     expect(chunks).toBeGreaterThan(2)
@@ -203,19 +201,8 @@ describe('language and task', () => {
       run.stdout.match(/language detected on the first chunk: [a-z]+ \(given to every chunk\)/g)
     ).toHaveLength(1)
 
-    const enModel = writeEmptyWhisperModel(join(dir, 'ggml-fast-en.bin'), {
-      ...FAST_EMPTY_MODEL,
-      nVocab: 51864
-    })
     const en = await runPipelineProcess(
-      makeSpec(join(dir, 'auto-en'), longInput, {
-        engine: 'whisper',
-        model: enModel,
-        chunkSeconds: 20,
-        overlapSeconds: 1,
-        processes: 2,
-        language: 'auto'
-      })
+      longJob('auto-en', englishOnlyModel('ggml-fast-en.bin'), 'auto')
     )
     expect(en.code, en.stderr).toBe(0)
     expect(en.stdout).not.toMatch(/auto-detected language|language detected on the first chunk/)
