@@ -4,6 +4,7 @@
 // instead of the library's loader, so we know which build really loaded and can say so. A GPU
 // variant that cannot load here (no driver, no CUDA runtime) falls back to the CPU build, and the
 // caller logs one line about it.
+import { existsSync, readdirSync } from 'node:fs'
 import type { Module } from '@fugood/whisper.node/lib/binding'
 import { nativeBuild, prebuiltLevel } from './cpuBuild'
 import type { Accelerator, WhisperGpuChoice } from './protocol'
@@ -40,6 +41,22 @@ function variantAccelerator(variant: Variant): Accelerator {
 }
 
 export const isGpuVariant = (v: Variant): boolean => v === 'vulkan' || v === 'cuda'
+
+/**
+ * Whether a GPU this variant could use may be here. On Linux a GPU shows as a device node
+ * (/dev/dri/renderD* for Vulkan, /dev/nvidiactl for CUDA): without one, trying the GPU build
+ * would only load it, find no GPU and load the model a second time in the CPU build. Elsewhere
+ * there is no such cheap sign, so the GPU build is tried.
+ */
+export function gpuMayBePresent(variant: Variant): boolean {
+  if (process.platform !== 'linux' || !isGpuVariant(variant)) return true
+  if (variant === 'cuda') return existsSync('/dev/nvidiactl')
+  try {
+    return readdirSync('/dev/dri').some((name) => name.startsWith('renderD'))
+  } catch {
+    return false
+  }
+}
 
 /**
  * The order to try: the GPU choice first, then the CPU builds, this CPU's own before the
@@ -83,6 +100,7 @@ export function loadBinding(choice: WhisperGpuChoice): LoadedBinding {
       if (choice !== 'auto' && variant !== 'native') failures.push(`${variant}: not installed`)
       continue
     }
+    if (choice === 'auto' && !gpuMayBePresent(variant)) continue
     try {
       const { id, cpuLevel } = variantSource(variant)
       // eslint-disable-next-line @typescript-eslint/no-require-imports
