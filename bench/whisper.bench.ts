@@ -5,7 +5,8 @@
 // (2) a job with language auto against the same job with the language given (multilingual model);
 // (3) real-time factor of a job with 1 and with 2 worker processes;
 // (4) model loaded once per worker (the pool) vs once per chunk.
-// Each figure is the best of N runs, taken side by side, as these machines are shared and noisy.
+// Each figure is the best of N runs, the two sides taken in turns, as these machines are shared
+// and noisy.
 // The models have empty weights (none can be downloaded here) but tiny's full compute.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -52,8 +53,14 @@ async function runJob(spec: PipelineSpec, env: NodeJS.ProcessEnv = {}): Promise<
 }
 
 async function bestOf(n: number, run: () => Promise<number>): Promise<number> {
-  let best = Infinity
-  for (let i = 0; i < n; i++) best = Math.min(best, await run())
+  return (await bestOfEach(n, [run]))[0]
+}
+
+/** Best of n for each, taken in turns (a, b, a, b…) so a burst of load hits both alike. */
+async function bestOfEach(n: number, runs: (() => Promise<number>)[]): Promise<number[]> {
+  const best = runs.map(() => Infinity)
+  for (let i = 0; i < n; i++)
+    for (const [k, run] of runs.entries()) best[k] = Math.min(best[k], await run())
   return best
 }
 
@@ -105,12 +112,14 @@ async function againstWhisperCli(dir: string): Promise<BenchResult[]> {
   if ('skip' in found) return [{ name, value: NaN, unit: 's', notes: `skipped: ${found.skip}` }]
   const threads = availableParallelism() // the app's threads for one process (threadsPerProcess)
   let backend = ''
-  const app = await bestOf(RUNS, async () => {
-    const job = await runJob(spec(dir, 'app', {}))
-    backend = backendLine(job.log)
-    return job.ms
-  })
-  const cli = await bestOf(RUNS, async () => cliMs(found.cli, threads))
+  const [app, cli] = await bestOfEach(RUNS, [
+    async () => {
+      const job = await runJob(spec(dir, 'app', {}))
+      backend = backendLine(job.log)
+      return job.ms
+    },
+    async () => cliMs(found.cli, threads)
+  ])
   const before = await bestOf(1, async () => {
     const job = await runJob(spec(dir, 'prebuilt', {}), { TRANSCRIPTOR_WHISPER_NATIVE: 'off' })
     return job.ms
@@ -144,12 +153,14 @@ async function autoVersusGiven(dir: string): Promise<BenchResult[]> {
   const job = (language: string) =>
     spec(dir, `lang-${language}`, { model, inputPath: input, language, processes: 1 })
   let chunks = 0
-  const given = await bestOf(RUNS, async () => (await runJob(job('en'))).ms)
-  const auto = await bestOf(RUNS, async () => {
-    const run = await runJob(job('auto'))
-    chunks = Number(/→ (\d+) chunk\(s\)/.exec(run.log)?.[1])
-    return run.ms
-  })
+  const [given, auto] = await bestOfEach(RUNS, [
+    async () => (await runJob(job('en'))).ms,
+    async () => {
+      const run = await runJob(job('auto'))
+      chunks = Number(/→ (\d+) chunk\(s\)/.exec(run.log)?.[1])
+      return run.ms
+    }
+  ])
   const ratio = auto / given
   return [
     {
@@ -170,8 +181,10 @@ async function rtf(dir: string): Promise<BenchResult[]> {
   const seconds = audioSeconds(input)
   const job = (processes: number) =>
     spec(dir, `rtf-${processes}`, { inputPath: input, processes, chunkSeconds: 10 })
-  const one = await bestOf(RUNS, async () => (await runJob(job(1))).ms)
-  const two = await bestOf(RUNS, async () => (await runJob(job(2))).ms)
+  const [one, two] = await bestOfEach(RUNS, [
+    async () => (await runJob(job(1))).ms,
+    async () => (await runJob(job(2))).ms
+  ])
   const [rtf1, rtf2] = [one / 1000 / seconds, two / 1000 / seconds]
   return [
     {
