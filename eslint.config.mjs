@@ -8,7 +8,16 @@ import { cyclesPlugin } from './eslint.cycles.mjs'
 // The process a file runs in, and the layer it belongs to, are obvious from where it lives; these
 // rules keep both true (docs/ARCHITECTURE.md draws the layers).
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'bench/results/**', '.run/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'bench/results/**',
+      '.run/**',
+      '.native/**'
+    ]
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -90,6 +90,10 @@ run_two_at_a_time() {
   rm -rf "$dir"
   return $failed
 }
+# whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about a minute of
+# two cores, once; a re-run checks a stamp in milliseconds). Without them, or if it fails, the
+# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup.
+whisper_build() { node scripts/whisper-native.mjs; }
 
 run_tests() {
   # The build is only needed from the integration tests on: it runs beside the static checks.
@@ -156,8 +160,8 @@ stop() {
 }
 
 case "${1:-}" in
-  --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; build; start ;;
-  --test) ensure_system_packages test; ensure_node_modules; run_tests ;;
+  --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; whisper_build; build; start ;;
+  --test) ensure_system_packages test; ensure_node_modules; whisper_build; run_tests ;;
   --stop) stop ;;
   *) echo "usage: $0 --start | --test | --stop" >&2; exit 2 ;;
 esac

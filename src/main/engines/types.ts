@@ -25,6 +25,12 @@ export interface ChunkOptions extends EngineContext {
   onProgress?: (fraction: number) => void
 }
 
+export interface ChunkResult {
+  words: TimedWord[]
+  /** The language the engine used or detected; null when it does not say. */
+  language: string | null
+}
+
 export interface WorkerOptions extends EngineContext {
   model: string
   log: (line: string) => void
@@ -40,7 +46,9 @@ export interface EngineWorker {
   /** One line when a GPU variant could not be used and the CPU one runs instead. */
   readonly fallback: string | null
   readonly loadMs: number
-  transcribe(wavPath: string, options: ChunkOptions): Promise<TimedWord[]>
+  /** Whether language 'auto' makes it detect the language (a multilingual whisper model). */
+  readonly detectsLanguage: boolean
+  transcribe(wavPath: string, options: ChunkOptions): Promise<ChunkResult>
   close(): void
 }
 

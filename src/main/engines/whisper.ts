@@ -5,12 +5,14 @@
 // Nothing here downloads anything: a missing model is reported with the command that fetches it.
 import type { EngineInfo, TimedWord } from '@shared/domain'
 import { variantInstalled } from './whisperWorker/binding'
+import { cpuFlags, cpuLevel, nativeBuild, prebuiltLevel } from './whisperWorker/cpuBuild'
 import { checkGgmlFile } from './whisperWorker/ggmlFile'
 import { WHISPER_GPU_CHOICES, type WhisperGpuChoice } from './whisperWorker/protocol'
 import { WhisperWorkerClient, WorkerStartError } from './whisperWorker/client'
 import { findWhisperCli, transcribeWithCli, WHISPER_INSTALL_HINT } from './whisperCli'
 import { whisperLanguage } from './whisperLanguage'
 import { listWhisperModels, modelHint, resolveWhisperModel } from './whisperModelPath'
+import { oneLineError } from '@shared/errors'
 import {
   EngineUnavailableError,
   type ChunkOptions,
@@ -24,6 +26,11 @@ export { DEFAULT_WHISPER_MODEL, resolveWhisperModel, whisperModelDirs } from './
 export { WHISPER_INSTALL_HINT } from './whisperCli'
 
 export type WhisperBackend = 'bundled' | 'cli'
+
+interface WhisperModelFile {
+  path: string
+  multilingual: boolean
+}
 
 export function whisperBackend(env: NodeJS.ProcessEnv = process.env): WhisperBackend {
   return env.TRANSCRIPTOR_WHISPER_BACKEND === 'cli' ? 'cli' : 'bundled'
@@ -39,12 +46,21 @@ const BUNDLED_MISSING =
   `${process.platform}-${process.arch} here: reinstall with optional dependencies, or set ` +
   'TRANSCRIPTOR_WHISPER_BACKEND=cli and put whisper-cli on PATH'
 
-/** "bundled whisper.cpp: CPU (+ Vulkan build, used when a GPU is found)". */
+/** The CPU build that will run and its SIMD level, and the GPU builds used when a GPU is found. */
 function bundledDescription(): string {
   const gpu = (['vulkan', 'cuda'] as const).filter(variantInstalled)
   const names = gpu.map((v) => (v === 'cuda' ? 'CUDA' : 'Vulkan'))
-  const base = process.platform === 'darwin' && process.arch === 'arm64' ? 'Metal' : 'CPU'
-  return `bundled whisper.cpp: ${base}${names.length ? ` (+ ${names.join(', ')} build${names.length > 1 ? 's' : ''}, used when a GPU is found)` : ''}`
+  const gpuNote = names.length
+    ? ` (+ ${names.join(', ')} build${names.length > 1 ? 's' : ''}, used when a GPU is found)`
+    : ''
+  if (process.platform === 'darwin' && process.arch === 'arm64')
+    return `bundled whisper.cpp: Metal, CPU ${prebuiltLevel()}${gpuNote}`
+  const native = nativeBuild()
+  if (native.build)
+    return `whisper.cpp built for this CPU: CPU ${native.build.level} (${native.build.path})${gpuNote}`
+  const here = cpuLevel(cpuFlags())
+  const why = native.reason ?? 'none built here (./setup.sh builds one where cmake and g++ exist)'
+  return `bundled whisper.cpp: CPU ${prebuiltLevel()}, this CPU has ${here}; build for this CPU: ${why}${gpuNote}`
 }
 
 async function availability(model = '', context: EngineContext = {}): Promise<EngineInfo> {
@@ -61,7 +77,8 @@ async function availability(model = '', context: EngineContext = {}): Promise<En
     if (!cli) return unavailable(WHISPER_INSTALL_HINT)
     runner = `whisper-cli ${cli}`
   } else {
-    if (!variantInstalled('default')) return unavailable(BUNDLED_MISSING)
+    if (!variantInstalled('default') && !variantInstalled('native'))
+      return unavailable(BUNDLED_MISSING)
     runner = bundledDescription()
   }
   const modelPath = resolveWhisperModel(model, context)
@@ -69,17 +86,20 @@ async function availability(model = '', context: EngineContext = {}): Promise<En
   return { name: 'whisper', available: true, detail: `${runner}, model ${modelPath}`, models }
 }
 
-function modelOrThrow(model: string, context: EngineContext): string {
-  const modelPath = resolveWhisperModel(model, context)
-  if (!modelPath) throw new EngineUnavailableError(modelHint(model, context))
-  return modelPath
+/** The model's path and, from its header, whether it is multilingual; or the one line why not. */
+function modelOrThrow(model: string, context: EngineContext): WhisperModelFile {
+  const path = resolveWhisperModel(model, context)
+  if (!path) throw new EngineUnavailableError(modelHint(model, context))
+  const check = checkGgmlFile(path)
+  if (!check.ok) throw new EngineUnavailableError(check.reason)
+  return { path, multilingual: check.multilingual }
 }
 
-function languageOrThrow(modelPath: string, o: ChunkOptions): string {
+function languageOrThrow(model: WhisperModelFile, o: ChunkOptions): string {
   try {
-    return whisperLanguage(modelPath, o.language, o.translate)
+    return whisperLanguage(model, o.language, o.translate)
   } catch (err) {
-    throw new EngineUnavailableError((err as Error).message)
+    throw new EngineUnavailableError(oneLineError(err))
   }
 }
 
@@ -87,12 +107,14 @@ function languageOrThrow(modelPath: string, o: ChunkOptions): string {
 const STALL_MS = 10 * 60_000
 
 async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
-  const modelPath = modelOrThrow(o.model, o)
-  const check = checkGgmlFile(modelPath)
-  if (!check.ok) throw new EngineUnavailableError(check.reason)
+  const model = modelOrThrow(o.model, o)
   let client: WhisperWorkerClient
   try {
-    client = await WhisperWorkerClient.start({ modelPath, gpu: whisperGpuChoice(), log: o.log })
+    client = await WhisperWorkerClient.start({
+      modelPath: model.path,
+      gpu: whisperGpuChoice(),
+      log: o.log
+    })
   } catch (err) {
     if (err instanceof WorkerStartError) throw new EngineUnavailableError(err.message)
     throw err
@@ -102,9 +124,10 @@ async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
     description: `${ready.backend}, ${ready.accelerator}`,
     fallback: ready.fallback,
     loadMs: ready.loadMs,
+    detectsLanguage: model.multilingual,
     async transcribe(wavPath, c) {
-      const language = languageOrThrow(modelPath, c)
-      const { words } = await client.transcribe(
+      const language = languageOrThrow(model, c)
+      return client.transcribe(
         {
           wavPath,
           language,
@@ -115,28 +138,27 @@ async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
         c.signal,
         (f) => c.onProgress?.(f)
       )
-      return words
     },
     close: () => client.kill()
   }
 }
 
 async function transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
-  const modelPath = modelOrThrow(o.model, o)
-  const language = languageOrThrow(modelPath, o)
+  const model = modelOrThrow(o.model, o)
+  const language = languageOrThrow(model, o)
   if (whisperBackend() === 'cli') {
     const cli = findWhisperCli()
     if (!cli) throw new EngineUnavailableError(WHISPER_INSTALL_HINT)
-    return transcribeWithCli(cli, modelPath, language, wavPath, o)
+    return transcribeWithCli(cli, model.path, language, wavPath, o)
   }
   // Without a pool: a worker for this one chunk (the model loads every time).
   const worker = await startBundledWorker({
-    model: modelPath,
+    model: model.path,
     modelsDir: o.modelsDir,
     log: () => {}
   })
   try {
-    return await worker.transcribe(wavPath, o)
+    return (await worker.transcribe(wavPath, o)).words
   } finally {
     worker.close()
   }

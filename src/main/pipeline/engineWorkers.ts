@@ -4,6 +4,7 @@
 // instead. Stop (the signal) kills every worker; so do `close` and the pipeline's exit.
 import type { TimedWord } from '@shared/domain'
 import type { ChunkOptions, Engine, EngineWorker } from '../engines/types'
+import { JobLanguage } from './jobLanguage'
 import type { Log } from './events'
 
 export interface EngineWorkerPoolOptions {
@@ -25,8 +26,11 @@ export class EngineWorkerPool {
   private noWorkers = false
   private announced = false
   private closed = false
+  private readonly language: JobLanguage
 
-  constructor(private readonly o: EngineWorkerPoolOptions) {}
+  constructor(private readonly o: EngineWorkerPoolOptions) {
+    this.language = new JobLanguage(o.log)
+  }
 
   /** How many worker processes were started (for logs and benchmarks). */
   get started(): number {
@@ -37,7 +41,7 @@ export class EngineWorkerPool {
     const worker = await this.acquire()
     if (!worker) return this.o.engine.transcribeChunk(wavPath, options)
     try {
-      const words = await worker.transcribe(wavPath, options)
+      const words = await this.language.transcribe(worker, wavPath, options)
       this.release(worker)
       return words
     } catch (err) {

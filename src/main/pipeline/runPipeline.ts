@@ -29,6 +29,7 @@ import { OPENAI_SETUP_HINT } from '../engines/openai'
 import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 import { checkWorkSpace, WorkSpaceError } from './workSpace'
 import { oneLineError } from '@shared/errors'
+import { threadsPerProcess } from './threadsPerProcess'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
@@ -82,7 +83,7 @@ export async function runPipeline(
   })
   log(
     `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of about ${spec.chunkSeconds} s ` +
-      `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${spec.workers} thread(s) each`
+      `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${threadsPerProcess(spec.workers, spec.processes)} thread(s) each`
   )
   const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared })
   let results: ChunkWords[]
@@ -217,7 +218,7 @@ class ChunkRun {
     const options = {
       model: spec.model,
       modelsDir: spec.modelsDir,
-      threads: spec.workers,
+      threads: threadsPerProcess(spec.workers, spec.processes),
       signal,
       scratchDir: spec.tempDir,
       language: spec.language,

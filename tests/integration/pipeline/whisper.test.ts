@@ -47,20 +47,30 @@ function whisperWorkers(pipelinePid: number): number[] {
   })
 }
 
+/** The long input in 20 s chunks over two worker processes. */
+function longJob(name: string, model: string, language: string): ReturnType<typeof makeSpec> {
+  return makeSpec(join(dir, name), longInput, {
+    engine: 'whisper',
+    model,
+    chunkSeconds: 20,
+    overlapSeconds: 1,
+    processes: 2,
+    language
+  })
+}
+
+/** English-only by its vocabulary (n_vocab 51864), whatever its name. */
+const englishOnlyModel = (name: string): string =>
+  writeEmptyWhisperModel(join(dir, name), { ...FAST_EMPTY_MODEL, nVocab: 51864 })
+
 describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model)', () => {
   it('a job completes: workers load the model once each and take chunk after chunk', async () => {
-    const spec = makeSpec(join(dir, 'ok'), longInput, {
-      engine: 'whisper',
-      model: fastModel,
-      chunkSeconds: 20,
-      overlapSeconds: 1,
-      processes: 2,
-      language: 'en'
-    })
+    const spec = longJob('ok', fastModel, 'en')
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr + run.stdout).toBe(0)
+    // It names the build that runs and the SIMD level of its CPU code, and the accelerator.
     expect(run.stdout).toMatch(
-      /whisper backend: bundled whisper\.cpp \(@fugood\/node-whisper-[\w-]+\), (CPU|Vulkan|CUDA|Metal)/
+      /whisper backend: whisper\.cpp \S+ \(CPU code: (AVX-512|AVX2\+FMA|AVX|NEON|SSE \(baseline\)|baseline x86-64 \(no AVX\)|NEON)[^)]*\), (CPU|Vulkan|CUDA|Metal)/
     )
     expect(run.stdout).toMatch(
       /no tensors loaded from model file - assuming empty model for testing/
@@ -154,9 +164,9 @@ describe('language and task', () => {
     expect(json).toMatchObject({ language: 'de', task: 'translate' })
   })
 
-  it('an English-only (.en) model asked for German fails the job with one line saying so', async () => {
-    const enModel = join(dir, 'ggml-fast.en.bin')
-    copyFileSync(fastModel, enModel)
+  it('an English-only model asked for German fails with one line, known from the file not its name', async () => {
+    // English-only by its vocabulary, named like a multilingual model.
+    const enModel = englishOnlyModel('ggml-fast-renamed.bin')
     const spec = makeSpec(join(dir, 'en-only'), CLIP, {
       engine: 'whisper',
       model: enModel,
@@ -165,8 +175,37 @@ describe('language and task', () => {
     const run = await runPipelineProcess(spec)
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([
-      "ggml-fast.en.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
+      "ggml-fast-renamed.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
     ])
+    // And a multilingual model named like an .en one takes German.
+    const multiNamedEn = join(dir, 'ggml-fast-multi.en.bin')
+    copyFileSync(fastModel, multiNamedEn)
+    const ok = await runPipelineProcess(
+      makeSpec(join(dir, 'multi-named-en'), CLIP, {
+        engine: 'whisper',
+        model: multiNamedEn,
+        language: 'de'
+      })
+    )
+    expect(ok.code, ok.stderr).toBe(0)
+  })
+
+  it('language auto is detected once per job and given to every chunk; never with an English-only model', async () => {
+    const run = await runPipelineProcess(longJob('auto', fastModel, 'auto'))
+    expect(run.code, run.stderr).toBe(0)
+    const chunks = Number(/→ (\d+) chunk\(s\)/.exec(run.stdout)?.[1])
+    expect(chunks).toBeGreaterThan(2)
+    // whisper.cpp logs "auto-detected language" each time it detects: once, not once per chunk.
+    expect(run.stdout.match(/auto-detected language/g)).toHaveLength(1)
+    expect(
+      run.stdout.match(/language detected on the first chunk: [a-z]+ \(given to every chunk\)/g)
+    ).toHaveLength(1)
+
+    const en = await runPipelineProcess(
+      longJob('auto-en', englishOnlyModel('ggml-fast-en.bin'), 'auto')
+    )
+    expect(en.code, en.stderr).toBe(0)
+    expect(en.stdout).not.toMatch(/auto-detected language|language detected on the first chunk/)
   })
 })
 

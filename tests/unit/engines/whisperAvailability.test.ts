@@ -1,10 +1,11 @@
 // What a user is told about whisper.cpp on a machine without it, and how models are found.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resolveWhisperModel, whisperEngine } from '../../../src/main/engines/whisper'
 import { getEngine, listEngines } from '../../../src/main/engines/registry'
+import { cpuFlags, cpuLevel } from '../../../src/main/engines/whisperWorker/cpuBuild'
 
 let models: string
 const saved = { ...process.env }
@@ -54,13 +55,30 @@ describe('whisper availability, bundled backend (the default)', () => {
   it('names the bundled build and what it can use; without a model says how to pull one', async () => {
     delete process.env.TRANSCRIPTOR_WHISPER_BACKEND
     process.env.PATH = '/nonexistent' // whisper-cli is not needed
+    process.env.TRANSCRIPTOR_WHISPER_NATIVE = 'off'
     const info = await whisperEngine.availability('small.en')
     expect(info.available).toBe(false)
-    expect(info.detail).toMatch(/^bundled whisper\.cpp: (CPU|Metal)/)
+    // The prebuilt's CPU level, this CPU's, and why no build for this CPU is used.
+    expect(info.detail).toMatch(
+      /^bundled whisper\.cpp: (CPU baseline x86-64 \(no AVX\), this CPU has [^;]+; build for this CPU: turned off|Metal)/
+    )
     expect(info.detail).toContain('transcriptor models pull small.en')
     writeFileSync(join(models, 'ggml-small.en.bin'), 'x')
     const ready = await whisperEngine.availability('small.en')
     expect(ready).toMatchObject({ available: true, models: ['small.en'] })
+  })
+
+  it('names the build for this CPU and its level when one was built here', async () => {
+    const build = join(models, 'native-build')
+    mkdirSync(build, { recursive: true })
+    writeFileSync(join(build, 'index.node'), '')
+    writeFileSync(join(build, 'build.json'), JSON.stringify({ cpuFlags: cpuFlags() ?? [] }))
+    process.env.TRANSCRIPTOR_WHISPER_NATIVE = build
+    delete process.env.TRANSCRIPTOR_WHISPER_BACKEND
+    const info = await whisperEngine.availability('small.en')
+    expect(info.detail).toContain(
+      `whisper.cpp built for this CPU: CPU ${cpuLevel(cpuFlags())} (${join(build, 'index.node')})`
+    )
   })
 })
 

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { whisperLanguage, isEnglishOnlyModel } from '../../../src/main/engines/whisperLanguage'
+import { whisperLanguage } from '../../../src/main/engines/whisperLanguage'
 import { checkGgmlFile, describeBytes } from '../../../src/main/engines/whisperWorker/ggmlFile'
 import { segmentsToWords } from '../../../src/main/engines/whisperWorker/segmentsToWords'
 import {
@@ -21,19 +21,28 @@ const dir = mkdtempSync(join(tmpdir(), 'whisper-pieces-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('language and task', () => {
-  it('multilingual models take auto or a code; .en models are English only and say so', () => {
-    expect(whisperLanguage('/m/ggml-base.bin', 'auto', false)).toBe('auto')
-    expect(whisperLanguage('/m/ggml-base.bin', 'de', true)).toBe('de')
-    expect(whisperLanguage('/m/ggml-base.en.bin', 'auto', false)).toBe('en')
-    expect(() => whisperLanguage('/m/ggml-base.en.bin', 'de', false)).toThrow(
+  it('multilingual models take auto or a code; English-only models say so', () => {
+    const multi = { path: '/m/ggml-base.bin', multilingual: true }
+    const en = { path: '/m/ggml-base.en.bin', multilingual: false }
+    expect(whisperLanguage(multi, 'auto', false)).toBe('auto')
+    expect(whisperLanguage(multi, 'de', true)).toBe('de')
+    expect(whisperLanguage(en, 'auto', false)).toBe('en')
+    expect(() => whisperLanguage(en, 'de', false)).toThrow(
       "ggml-base.en.bin is an English-only model: it cannot transcribe 'de'; pick a multilingual one (e.g. base)"
     )
-    expect(() => whisperLanguage('small.en', 'auto', true)).toThrow(
+    expect(() => whisperLanguage(en, 'auto', true)).toThrow(
       /English-only model: it cannot translate/
     )
-    expect(() => whisperLanguage('base', 'klingon', false)).toThrow(/unknown language 'klingon'/)
-    expect(isEnglishOnlyModel('small.en-tdrz')).toBe(true)
-    expect(isEnglishOnlyModel('large-v3-turbo')).toBe(false)
+    expect(() => whisperLanguage(multi, 'klingon', false)).toThrow(/unknown language 'klingon'/)
+  })
+
+  it('which kind a model is comes from its vocabulary in the file, not its name', () => {
+    const renamedEn = join(dir, 'ggml-small.bin') // English-only, named like a multilingual one
+    writeFileSync(renamedEn, emptyWhisperModelBytes({ nVocab: 51864 }))
+    const renamedMulti = join(dir, 'ggml-small.en.bin') // multilingual, named like an .en one
+    writeFileSync(renamedMulti, emptyWhisperModelBytes({ nVocab: 51865 }))
+    expect(checkGgmlFile(renamedEn)).toEqual({ ok: true, multilingual: false })
+    expect(checkGgmlFile(renamedMulti)).toEqual({ ok: true, multilingual: true })
   })
 })
 

@@ -32,7 +32,11 @@ function engineWithWorkers(loadMs: number, o: { failFirst?: boolean } = {}): Loa
           description: `worker ${n}`,
           fallback: null,
           loadMs,
-          transcribe: async () => [{ word: `from-${n}`, start: 0, end: 1 }],
+          detectsLanguage: false,
+          transcribe: async () => ({
+            words: [{ word: `from-${n}`, start: 0, end: 1 }],
+            language: null
+          }),
           close: () => void loads.closed++
         }
         return worker

@@ -6,7 +6,7 @@ import { writeSync } from 'node:fs'
 import { setImmediate } from 'node:timers/promises'
 import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
 import { LineSplitter } from '../../os/lineSplitter'
-import { loadBinding } from './binding'
+import { isGpuVariant, loadBinding, type LoadedBinding } from './binding'
 import { checkGgmlFile } from './ggmlFile'
 import {
   WHISPER_GPU_CHOICES,
@@ -20,6 +20,7 @@ import {
 } from './protocol'
 import { segmentsToWords } from './segmentsToWords'
 import { readWavPcm } from './wavPcm'
+import { oneLineError } from '@shared/errors'
 
 function reply(message: WorkerReply): void {
   try {
@@ -52,31 +53,34 @@ function watchParent(): void {
   }, 500).unref()
 }
 
-async function loadModel(
+function bindingOrFail(gpu: WhisperGpuChoice): LoadedBinding {
+  try {
+    return loadBinding(gpu)
+  } catch (err) {
+    return fail(oneLineError(err))
+  }
+}
+
+async function openContext(
+  binding: LoadedBinding,
   modelPath: string,
-  gpu: WhisperGpuChoice
-): Promise<{ context: WhisperContext; accelerator: Accelerator }> {
-  const check = checkGgmlFile(modelPath)
-  if (!check.ok) fail(check.reason)
-  const binding = (() => {
-    try {
-      return loadBinding(gpu)
-    } catch (err) {
-      return fail((err as Error).message)
-    }
-  })()
+  useGpu: boolean
+): Promise<{ context: WhisperContext; gpuFound: boolean }> {
   const native = { found: true }
   binding.module.WhisperContext.toggleNativeLog(true, (level, text) => {
     if (/no GPU found/.test(text)) native.found = false
     if (level === 'error' || level === 'warn' || WORTH_LOGGING.test(text))
       process.stderr.write(`whisper.cpp ${level}: ${text.trimEnd()}\n`)
   })
-  const started = Date.now()
   let context: WhisperContext
   try {
-    context = new binding.module.WhisperContext({ filePath: modelPath, useGpu: gpu !== 'cpu' })
+    context = new binding.module.WhisperContext({
+      filePath: modelPath,
+      useGpu,
+      useFlashAttn: binding.flashAttention
+    })
   } catch (err) {
-    fail(`whisper.cpp could not load the model ${modelPath}: ${(err as Error).message}`)
+    fail(`whisper.cpp could not load the model ${modelPath}: ${oneLineError(err)}`)
   }
   // The model loaded synchronously on this thread; its native log lines wait in a thread-safe
   // function's queue, signalled on a libuv async handle. The next loop turn's poll phase drains
@@ -84,15 +88,33 @@ async function loadModel(
   // (one turn is not enough when the load ran inside a poll callback, e.g. a stdin request).
   await setImmediate()
   await setImmediate()
-  const accelerator: Accelerator = native.found ? binding.accelerator : 'CPU'
+  return { context, gpuFound: native.found }
+}
+
+async function loadModel(modelPath: string, gpu: WhisperGpuChoice): Promise<WhisperContext> {
+  const check = checkGgmlFile(modelPath)
+  if (!check.ok) fail(check.reason)
+  const started = Date.now()
+  let binding = bindingOrFail(gpu)
+  let opened = await openContext(binding, modelPath, gpu !== 'cpu')
+  let fallback = binding.fallback
+  if (isGpuVariant(binding.variant) && !opened.gpuFound) {
+    // A GPU build without a GPU runs its own CPU code, a baseline one: the CPU build is faster.
+    await opened.context.release()
+    const gpuBuild = binding.packageName
+    binding = bindingOrFail('cpu')
+    opened = await openContext(binding, modelPath, false)
+    fallback = `no GPU found for ${gpuBuild} → using ${binding.packageName}`
+  }
+  const accelerator: Accelerator = opened.gpuFound ? binding.accelerator : 'CPU'
   reply({
     type: 'ready',
-    backend: `bundled whisper.cpp (${binding.packageName})`,
+    backend: `whisper.cpp ${binding.packageName} (CPU code: ${binding.cpuLevel})`,
     accelerator,
     loadMs: Date.now() - started,
-    fallback: binding.fallback
+    fallback
   })
-  return { context, accelerator }
+  return opened.context
 }
 
 async function transcribe(context: WhisperContext, request: WorkerRequest): Promise<void> {
@@ -114,7 +136,7 @@ async function transcribe(context: WhisperContext, request: WorkerRequest): Prom
       language: result.language ?? null
     })
   } catch (err) {
-    reply({ type: 'error', id, message: (err as Error).message })
+    reply({ type: 'error', id, message: oneLineError(err) })
   }
 }
 
@@ -126,7 +148,7 @@ async function main(): Promise<void> {
     ? (gpuArg as WhisperGpuChoice)
     : 'auto'
   watchParent()
-  const { context } = await loadModel(modelPath, gpu)
+  const context = await loadModel(modelPath, gpu)
   // One chunk at a time: the pipeline sends the next only after this one's reply.
   let queue = Promise.resolve()
   const splitter = new LineSplitter()
