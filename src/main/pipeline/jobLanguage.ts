@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os'
 import type { TimedWord } from '@shared/domain'
 import type { ChunkOptions, EngineWorker } from '../engines/types'
-import type { Log } from './runPipeline'
+import type { Log } from './events'
 
 export class JobLanguage {
   /** Settles with the detected language, or null when detection failed (chunks then detect). */

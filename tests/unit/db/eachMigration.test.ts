@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { openDatabase } from '../../../src/main/core/db/database'
-import { openStore } from '../../../src/main/core/db/openDataDir'
+import { openStore } from '../../../src/main/core/openDataDir'
 import { bundledMigrations } from '../../../src/main/core/db/migrations'
 import { EndpointRepository } from '../../../src/main/core/endpoints/endpointRepository'
 import { dataPaths } from '../../../src/main/core/paths'
@@ -137,7 +137,7 @@ afterEach(() => removeDir(dir))
 describe('each migration keeps the rows of the version before it', () => {
   for (const migration of bundledMigrations.slice(1)) {
     const before = migration.version - 1
-    test(`${migration.name}: from version ${before} with rows, every value kept and readable`, () => {
+    test(`${migration.name}: from version ${before} with rows, every value kept and readable`, async () => {
       const path = dataPaths(dir).database
       const old = openDatabase(path, { migrations: bundledMigrations.slice(0, before) }).db
       seed(old)
@@ -170,7 +170,9 @@ describe('each migration keeps the rows of the version before it', () => {
         expect(store.jobs.getJob(2)).toMatchObject({ filename: 'b.wav', status: 'queued' })
         expect(store.jobs.listJobs()).toHaveLength(2)
         // Found by name in History (the search index covers jobs from before it existed).
-        expect(store.history.page({ search: 'dashwood' }).rows.map((r) => r.id)).toEqual([1])
+        expect((await store.history.page({ search: 'dashwood' })).rows.map((r) => r.id)).toEqual([
+          1
+        ])
         if (before >= 3) expect(store.settings.get().processes).toBe(3)
         if (before >= 4)
           expect(new EndpointRepository(store.db).list()).toMatchObject([
@@ -178,7 +180,9 @@ describe('each migration keeps the rows of the version before it', () => {
           ])
         if (before >= 7) {
           expect(store.transcripts.get(1)?.transcript).toEqual(TRANSCRIPT)
-          expect(store.history.page({ search: 'leisure' }).rows.map((r) => r.id)).toEqual([1])
+          expect((await store.history.page({ search: 'leisure' })).rows.map((r) => r.id)).toEqual([
+            1
+          ])
         }
       } finally {
         store.close()
