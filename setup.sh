@@ -79,17 +79,27 @@ run_two_at_a_time() {
   report() {
     local n=${name_of[$1]}
     if [ "$(cat "$dir/$n.rc")" = 0 ]; then
-      grep -aE '^ *(Test Files|Tests|Duration) ' "$dir/$n" | sed "s/^ */[$n] /" >&2 || true
+      sed 's/\x1b\[[0-9;]*m//g' "$dir/$n" | grep -aE '^ *(Test Files|Tests|Duration) ' |
+        sed "s/^ */[$n] /" >&2 || true
       log "$n: ok"
     else cat "$dir/$n" >&2; log "$n failed"; failed=1; fi
   }
   for check in "$@"; do
-    if [ $running = 2 ]; then wait -n -p done_pid; report "$done_pid"; running=1; fi
+    if [ $running = 2 ]; then wait -n -p done_pid || true; report "$done_pid"; running=1; fi
     local name=${check%% *}
-    ( bash -c "${check#* }" >"$dir/$name" 2>&1; echo $? >"$dir/$name.rc" ) &
+    # set -e reaches this subshell: a failing check must still leave its code for report().
+    (
+      rc=0
+      bash -c "${check#* }" >"$dir/$name" 2>&1 || rc=$?
+      echo $rc >"$dir/$name.rc"
+    ) &
     name_of[$!]=$name; running=$((running + 1))
   done
-  while [ $running -gt 0 ]; do wait -n -p done_pid; report "$done_pid"; running=$((running - 1)); done
+  while [ $running -gt 0 ]; do
+    wait -n -p done_pid || true
+    report "$done_pid"
+    running=$((running - 1))
+  done
   rm -rf "$dir"
   return $failed
 }
