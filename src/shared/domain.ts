@@ -302,48 +302,41 @@ function inOrder(label: string) {
   }
 }
 
+const textOfAtMost = (chars: number, what: string) =>
+  z.string().max(chars, `${what} is at most ${chars} characters`)
+
+/** A stretch of the recording (a word, a segment): exactly these fields, and it ends after it starts. */
+const timedStretch = <T extends { start: typeof Seconds; end: typeof Seconds }>(shape: T) =>
+  z
+    .object(shape)
+    .strict()
+    // T's start and end are Seconds, so its output has them as numbers (zod cannot infer it here).
+    .refine((t) => endsAfterStart(t as { start: number; end: number }), ENDS_BEFORE_START)
+
+/** At most `max` stretches of one kind, in order of their start. */
+const timeline = <T extends z.ZodType<{ start: number }>>(item: T, max: number, label: string) =>
+  z.array(item).max(max).superRefine(inOrder(label))
+
 /** A word with times in seconds, as in the json output. */
-export const TimedWordSchema = z
-  .object({
-    word: z
-      .string()
-      .max(
-        TRANSCRIPT_LIMITS.wordChars,
-        `a word is at most ${TRANSCRIPT_LIMITS.wordChars} characters`
-      ),
-    start: Seconds,
-    end: Seconds
-  })
-  .strict()
-  .refine(endsAfterStart, ENDS_BEFORE_START)
+export const TimedWordSchema = timedStretch({
+  word: textOfAtMost(TRANSCRIPT_LIMITS.wordChars, 'a word'),
+  start: Seconds,
+  end: Seconds
+})
 export type TimedWord = z.infer<typeof TimedWordSchema>
 
-export const SegmentSchema = z
-  .object({
-    start: Seconds,
-    end: Seconds,
-    text: z
-      .string()
-      .max(
-        TRANSCRIPT_LIMITS.segmentChars,
-        `a segment is at most ${TRANSCRIPT_LIMITS.segmentChars} characters`
-      ),
-    words: z
-      .array(TimedWordSchema)
-      .max(TRANSCRIPT_LIMITS.wordsPerSegment)
-      .superRefine(inOrder('word'))
-  })
-  .strict()
-  .refine(endsAfterStart, ENDS_BEFORE_START)
+export const SegmentSchema = timedStretch({
+  start: Seconds,
+  end: Seconds,
+  text: textOfAtMost(TRANSCRIPT_LIMITS.segmentChars, 'a segment'),
+  words: timeline(TimedWordSchema, TRANSCRIPT_LIMITS.wordsPerSegment, 'word')
+})
 export type Segment = z.infer<typeof SegmentSchema>
 
 export const TranscriptSchema = z
   .object({
     durationSeconds: Seconds,
-    segments: z
-      .array(SegmentSchema)
-      .max(TRANSCRIPT_LIMITS.segments)
-      .superRefine(inOrder('segment')),
+    segments: timeline(SegmentSchema, TRANSCRIPT_LIMITS.segments, 'segment'),
     /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
     language: z.string().max(16).optional(),
     task: z.enum(['transcribe', 'translate']).optional()

@@ -14,6 +14,7 @@ import { keyRefOf, readSavedEndpoints } from '../../core/endpoints/endpointRepos
 import { FileSecretStore } from '../../core/secrets/secretStore'
 import { checkEndpoint } from '../../engines/openaiCheck'
 import { endpointsOption } from '../endpointOption'
+import { oneLineError } from '@shared/errors'
 
 interface Check {
   name: string
@@ -30,7 +31,7 @@ function mediaCheck(): Check {
       detail: `${tools.ffmpeg}, ${tools.ffprobe} (${tools.source})`
     }
   } catch (error) {
-    return { name: 'ffmpeg', ok: false, detail: (error as Error).message }
+    return { name: 'ffmpeg', ok: false, detail: oneLineError(error) }
   }
 }
 
@@ -64,7 +65,7 @@ function databaseCheck(dataDir: string): Check {
     return {
       name: 'database',
       ok: false,
-      detail: (error as Error).message.replace(/\s*\n\s*/g, ' ')
+      detail: oneLineError(error)
     }
   }
 }

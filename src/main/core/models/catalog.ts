@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { CatalogModel } from '@shared/models'
 import { WHISPER_MODELS_TSV } from './catalogData'
+import { oneLineError } from '@shared/errors'
 
 export const DEFAULT_MODEL_BASE_URL = 'https://huggingface.co/ggerganov/whisper.cpp/resolve/main'
 /** What a user without any model is offered first: small, fast, good English. */
@@ -42,7 +43,7 @@ export function parseCatalog(tsv: string, source = 'catalog'): CatalogModel[] {
     try {
       models.push(parseLine(line))
     } catch (err) {
-      throw new Error(`${source}:${i + 1}: ${(err as Error).message}`)
+      throw new Error(`${source}:${i + 1}: ${oneLineError(err)}`)
     }
   })
   return models

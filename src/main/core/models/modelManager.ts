@@ -18,6 +18,7 @@ import {
 } from './catalog'
 import { downloadModel, removePart } from './download'
 import type { DownloadTimeouts } from './httpGet'
+import { oneLineError } from '@shared/errors'
 
 export interface ModelManagerOptions {
   modelsDir: string
@@ -191,7 +192,7 @@ export class ModelManager {
         await rename(tmp, dest)
       } catch (err) {
         await rm(tmp, { force: true })
-        throw new Error(`cannot import ${path}: ${(err as Error).message}`)
+        throw new Error(`cannot import ${path}: ${oneLineError(err)}`)
       }
     } finally {
       await handle.close()
