@@ -9,6 +9,8 @@ import { createTempDatabase, sampleJob, type TempDatabase } from '../../support/
 
 const ROOT = resolve(__dirname, '../../..')
 const WRITER = resolve(__dirname, 'heartbeatWriter.ts')
+// The writer imports the repository, which imports '@shared/…': tsx resolves it by the node config.
+const TSX_ENV = { ...process.env, TSX_TSCONFIG_PATH: resolve(ROOT, 'tsconfig.node.json') }
 const HEARTBEATS = 1000
 
 interface WriterResult {
@@ -30,7 +32,7 @@ function startWriter(dbPath: string, ids: number[], base: number) {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', WRITER, dbPath, ids.join(','), String(HEARTBEATS), String(base)],
-    { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] }
+    { cwd: ROOT, env: TSX_ENV, stdio: ['pipe', 'pipe', 'pipe'] }
   )
   children.push(child)
   let stderr = ''
