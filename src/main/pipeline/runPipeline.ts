@@ -102,7 +102,7 @@ export async function runPipeline(
   await finishTranscript(spec, emit, log, { probe, decoded, prepared, results })
 }
 
-/** The engine for the spec, checked usable, with its worker pool (not started yet). */
+/** The engine the pipeline spec names, checked usable, with its worker pool (not started yet). */
 async function startEngine(
   spec: PipelineSpec,
   log: Log
