@@ -267,106 +267,6 @@ export interface EngineInfo {
   models: string[]
 }
 
-/**
- * Bounds of a transcript. The pipeline's output and the editor's saves are held to the same ones
- * (the pipeline fits engine words to them before writing), so every transcript made can be saved.
- */
-export const TRANSCRIPT_LIMITS = {
-  wordChars: 1000,
-  segmentChars: 100_000,
-  wordsPerSegment: 100_000,
-  segments: 200_000,
-  /** 115 days: far beyond any recording, and still an exact millisecond in every format. */
-  seconds: 10_000_000
-} as const
-
-const Seconds = z
-  .number({ error: 'must be a number of seconds' })
-  .min(0, 'must not be negative')
-  .max(TRANSCRIPT_LIMITS.seconds, `must be at most ${TRANSCRIPT_LIMITS.seconds} s`)
-
-const endsAfterStart = (t: { start: number; end: number }): boolean => t.end >= t.start
-const ENDS_BEFORE_START = { error: 'ends before it starts', path: ['end'] }
-
-/** Items of a timeline start in order (equal starts are fine); each offender named once. */
-function inOrder(label: string) {
-  return (items: readonly { start: number }[], ctx: z.RefinementCtx): void => {
-    for (let i = 1; i < items.length; i++) {
-      if (items[i].start < items[i - 1].start)
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'start'],
-          message: `starts before the ${label} before it`
-        })
-    }
-  }
-}
-
-const textOfAtMost = (chars: number, what: string) =>
-  z.string().max(chars, `${what} is at most ${chars} characters`)
-
-/** A stretch of the recording (a word, a segment): exactly these fields, and it ends after it starts. */
-const timedStretch = <T extends { start: typeof Seconds; end: typeof Seconds }>(shape: T) =>
-  z
-    .object(shape)
-    .strict()
-    // T's start and end are Seconds, so its output has them as numbers (zod cannot infer it here).
-    .refine((t) => endsAfterStart(t as { start: number; end: number }), ENDS_BEFORE_START)
-
-/** At most `max` stretches of one kind, in order of their start. */
-const timeline = <T extends z.ZodType<{ start: number }>>(item: T, max: number, label: string) =>
-  z.array(item).max(max).superRefine(inOrder(label))
-
-/** A word with times in seconds, as in the json output. */
-export const TimedWordSchema = timedStretch({
-  word: textOfAtMost(TRANSCRIPT_LIMITS.wordChars, 'a word'),
-  start: Seconds,
-  end: Seconds
-})
-export type TimedWord = z.infer<typeof TimedWordSchema>
-
-export const SegmentSchema = timedStretch({
-  start: Seconds,
-  end: Seconds,
-  text: textOfAtMost(TRANSCRIPT_LIMITS.segmentChars, 'a segment'),
-  words: timeline(TimedWordSchema, TRANSCRIPT_LIMITS.wordsPerSegment, 'word')
-})
-export type Segment = z.infer<typeof SegmentSchema>
-
-export const TranscriptSchema = z
-  .object({
-    durationSeconds: Seconds,
-    segments: timeline(SegmentSchema, TRANSCRIPT_LIMITS.segments, 'segment'),
-    /** The language asked for ('auto' = detected by the engine) and the task (whisper). */
-    language: z.string().max(16).optional(),
-    task: z.enum(['transcribe', 'translate']).optional()
-  })
-  .strict()
-export type Transcript = z.infer<typeof TranscriptSchema>
-
-/** The job's output files after an edit was saved (or reverted): rewritten, or left and why. */
-export interface TranscriptFiles {
-  updated: string[]
-  /** e.g. `changed outside Transcriptor`: such a file is never overwritten. */
-  left: { path: string; why: string }[]
-}
-
-/** A save made on a version another client (or host) has since replaced. */
-export const TRANSCRIPT_CHANGED_ELSEWHERE = 'changed elsewhere — reload'
-
-/** A job's transcript as the job page and exports see it. */
-export interface TranscriptDocument {
-  /** With the user's edits, if any. */
-  transcript: Transcript
-  /**
-   * Epoch ms of the last edit; null = the engine's output unchanged. Also the version: a save
-   * names the one it was made on.
-   */
-  editedAt: number | null
-  /** Set by a save or a revert: what happened to the files on disk. */
-  files?: TranscriptFiles
-}
-
 export const HISTORY_SORTS = ['newest', 'oldest', 'name', 'longest'] as const
 export type HistorySort = (typeof HISTORY_SORTS)[number]
 
@@ -377,24 +277,6 @@ export interface HistoryRow extends JobRow {
    * or null when the search matched only the file name (or there was no search).
    */
   snippet: string | null
-}
-
-/** One finished chunk's words while its job runs: absolute times, only the words it owns. */
-export interface LiveChunk {
-  jobId: number
-  index: number
-  chunksTotal: number
-  /** The chunk's span of the recording, in seconds. */
-  start: number
-  end: number
-  words: TimedWord[]
-}
-
-/** Every chunk finished so far of a running job (chunks in index order; gaps still running). */
-export interface LiveWords {
-  jobId: number
-  chunksTotal: number
-  chunks: LiveChunk[]
 }
 
 export interface HistoryPage {

@@ -8,9 +8,9 @@ import {
   JobOnlyFields,
   JobOptionsFields,
   OutputFilesSchema,
-  overlapBelowHalfChunk,
-  TimedWordSchema
+  overlapBelowHalfChunk
 } from '@shared/domain'
+import { TimedWordSchema } from '@shared/transcript'
 import { RemoteRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
 import { ProgressFields } from '@shared/jobProgress'
 

@@ -1,7 +1,7 @@
 // Subtitle cues by the usual rules: a cue ends at a sentence end where it can, holds at most two
 // lines of at most 42 characters, and is timed by its words (or, for text the user rewrote, by
 // its share of the segment's time). Pure: the pipeline's files and the page's downloads agree.
-import type { Segment } from '@shared/domain'
+import type { Segment } from '@shared/transcript'
 
 export const MAX_LINE_CHARS = 42
 export const MAX_CUE_LINES = 2

@@ -1,7 +1,7 @@
 // Transcript → the text of each export format. Pure and shared: the pipeline writes its files
 // with it, and the job page renders downloads (with the user's edits) with the same code.
 import { clockText } from '@shared/clockText'
-import type { Transcript } from '@shared/domain'
+import type { Transcript } from '@shared/transcript'
 import { transcriptCues } from '@shared/subtitleCues'
 
 /** What a job page can download; docx is built in the renderer (a binary format). */

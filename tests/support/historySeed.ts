@@ -1,7 +1,7 @@
 // Many finished jobs with real transcripts, written through the real repositories (so the FTS
 // triggers index them exactly as in use): for History's scale tests and its benchmark.
 import type Database from 'better-sqlite3'
-import type { Segment, Transcript } from '@shared/domain'
+import type { Segment, Transcript } from '@shared/transcript'
 import { JobRepository } from '../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../src/main/core/transcripts/transcriptRepository'
 import { sampleJob } from './db'

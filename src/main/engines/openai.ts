@@ -1,7 +1,8 @@
 // The `openai` engine: any server speaking OpenAI's `POST /v1/audio/transcriptions`. Unlike the
 // local engines it has no binary to find; its chunks are spread over the job's endpoints by the
 // pipeline's endpoint pool, which calls `transcribeRemote` per chunk.
-import type { EngineInfo, TimedWord } from '@shared/domain'
+import type { EngineInfo } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { requestTranscription } from './openaiRequest'
 import { EngineUnavailableError, type Engine } from './types'
 

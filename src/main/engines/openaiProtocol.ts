@@ -3,7 +3,7 @@
 // speaches answer `words` when asked for word timestamps, whisper.cpp's server and vLLM answer
 // `segments` only (whisper.cpp's with `words` nested in each); LocalAI's words carry `text`; all
 // are accepted, and the words are then held against the chunk (openaiReplyBounds.ts).
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { boundReplyWords, oversizedReply } from './openaiReplyBounds'
 
 /** A base URL may be the server root, its `/v1`, or the full transcriptions URL. */

@@ -2,7 +2,7 @@
 // chunk, backwards or out of order, or answers more words or text than anyone can say in it, is
 // broken for this chunk: the reason goes back to the endpoint pool, which retries the chunk
 // (elsewhere or later) and fails it with that reason when no endpoint can do better.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 
 /** Far above fast speech (about 4 words and 20 characters a second). */
 const MAX_WORDS_PER_SECOND = 20

@@ -2,7 +2,7 @@
 // by the job's signal or a timeout, redirects never followed (the key must not travel to another
 // host), the body read up to a cap, and every failure turned into a RemoteError with one line
 // that never contains the key.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { endpointUrls, parseTranscription, RemoteError, statusError } from './openaiProtocol'
 import { requestDeadline } from './requestDeadline'
 

@@ -2,7 +2,8 @@
 // model in pocketsphinx-en-us); upstream 5.x ships a `pocketsphinx` CLI instead. Both are
 // supported; the first found on PATH wins. PocketSphinx is single-threaded, so `threads` is unused.
 import { existsSync, statSync } from 'node:fs'
-import type { EngineInfo, TimedWord } from '@shared/domain'
+import type { EngineInfo } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { findExecutable } from '../os/findExecutable'
 import { parseContinuousTimes, parseSingleJson } from './pocketsphinxOutput'
 import { runEngineProcess } from './runEngineProcess'

@@ -3,7 +3,7 @@
 //   one line per word: `word start end confidence` (seconds from the start of the file);
 // - `pocketsphinx single FILE` (5.x): one JSON object per utterance,
 //   `{"b":begin,"d":duration,"p":prob,"t":"text","w":[{"b":..,"d":..,"p":..,"t":"word"}]}`.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 
 const WORD_LINE = /^(\S+)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/i
 

@@ -1,6 +1,7 @@
 // One interface for every speech engine: it reports whether it can run here (and, when not,
 // exactly what to install) and turns one 16 kHz mono WAV chunk into timed words.
-import type { EngineInfo, EngineName, TimedWord } from '@shared/domain'
+import type { EngineInfo, EngineName } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 
 /** Where this instance keeps what engines need (the instance's data dir decides, not the engine). */
 export interface EngineContext {

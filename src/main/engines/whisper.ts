@@ -3,7 +3,8 @@
 //    load the model once and take chunk after chunk (whisperWorker/);
 //  - cli: `whisper-cli` on PATH, one process per chunk (TRANSCRIPTOR_WHISPER_BACKEND=cli).
 // Nothing here downloads anything: a missing model is reported with the command that fetches it.
-import type { EngineInfo, TimedWord } from '@shared/domain'
+import type { EngineInfo } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { variantInstalled } from './whisperWorker/binding'
 import { cpuFlags, cpuLevel, nativeBuild, prebuiltLevel } from './whisperWorker/cpuBuild'
 import { checkGgmlFile } from './whisperWorker/ggmlFile'

@@ -1,7 +1,7 @@
 // The alternative whisper backend: `whisper-cli` on PATH, one process per chunk.
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { findExecutable } from '../os/findExecutable'
 import { runEngineProcess } from './runEngineProcess'
 import { EngineCrashError, type ChunkOptions } from './types'

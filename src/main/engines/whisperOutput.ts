@@ -9,7 +9,7 @@
 //                                        "id": 843, "p": 0.97, "t_dtw": -1 }, … ] }, … ] }
 // Special tokens ("[_BEG_]", "[_TT_150]") carry no speech. A token starting with a space starts a
 // new word; others (sub-word pieces, punctuation) continue the previous one.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 
 export interface WhisperArgsInput {
   model: string

@@ -9,7 +9,7 @@ import {
   type RemoteRequest
 } from '@shared/endpoints'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { transcribeRemote } from '../engines/openai'
 import { encodeFlac } from '../media/flac'
 import type { ChunkServer } from './chunkPool'

@@ -2,7 +2,7 @@
 // chunk after chunk. The chunk pool's local lanes call `transcribe`; a lane takes an idle worker
 // or starts one (never more than `limit`). Engines without workers run one process per chunk
 // instead. Stop (the signal) kills every worker; so do `close` and the pipeline's exit.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import type { ChunkOptions, Engine, EngineWorker } from '../engines/types'
 import { JobLanguage } from './jobLanguage'
 import type { Log } from './events'

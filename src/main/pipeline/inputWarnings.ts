@@ -2,7 +2,7 @@
 // nothing was heard, only music was (the engine's "words" are then noise), the file held less
 // audio than its header claims (a truncated download), or long stretches had no speech. Pure: from
 // the probe's and the decoder's lengths, the words and the music verdict.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { clockText } from '@shared/clockText'
 
 /** A gap in the words at least this long is worth saying (a silent or music-only stretch). */

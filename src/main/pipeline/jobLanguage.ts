@@ -3,7 +3,7 @@
 // cores, as the other lanes wait for it), then every chunk is given that language; the job log
 // says which, in one line. A worker whose model knows one language (whisper's .en) never detects.
 import { availableParallelism } from 'node:os'
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import type { ChunkOptions, EngineWorker } from '../engines/types'
 import type { Log } from './events'
 

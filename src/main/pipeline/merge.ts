@@ -3,7 +3,7 @@
 // appears once and a word at a seam is never dropped. One more guard: an engine can place the
 // same word a few milliseconds apart in two chunks so that both midpoints straddle the seam; a
 // word identical to the previous kept word whose time span overlaps it is that duplicate.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import type { ChunkPlan } from './chunking'
 
 export interface ChunkWords {

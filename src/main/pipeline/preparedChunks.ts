@@ -1,7 +1,7 @@
 // The chunks a run has to do: a fresh plan (saved to the work folder for a later resume), or, when
 // resuming, the stored plan with the chunks already finished. A resume is refused with a reason
 // when the input or the chunk-shaping options are not those of the interrupted run.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { ChunkPlan } from './chunking'
 import * as checkpoints from './checkpoints'

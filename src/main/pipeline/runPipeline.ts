@@ -3,7 +3,7 @@
 // understands; cancellation (the signal) kills every subprocess through the same signal.
 import { mkdir, rm } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { TimedWord, Transcript } from '@shared/domain'
+import type { TimedWord, Transcript } from '@shared/transcript'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { clockText } from '@shared/clockText'
 import { locateMediaTools, MediaToolsMissingError, type MediaTools } from '../media/ffmpeg'

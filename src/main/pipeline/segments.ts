@@ -1,6 +1,6 @@
 // Groups words into readable segments (subtitle cues / transcript lines): a new segment starts
 // after a pause, or when the current one gets too long to read at once.
-import type { Segment, TimedWord } from '@shared/domain'
+import type { Segment, TimedWord } from '@shared/transcript'
 
 export interface SegmentRules {
   pauseSeconds: number

@@ -8,20 +8,22 @@ import {
   JobOptionsSchema,
   OUTPUT_FORMATS,
   SettingsSchema,
-  TranscriptSchema,
   type EngineInfo,
   type HistoryPage,
   type JobRow,
   type KillResult,
-  type LiveChunk,
-  type LiveWords,
   type LogBatch,
   type MetricsSample,
   type ProcessStatus,
-  type Settings,
+  type Settings
+} from '@shared/domain'
+import {
+  TranscriptSchema,
+  type LiveChunk,
+  type LiveWords,
   type Transcript,
   type TranscriptDocument
-} from '@shared/domain'
+} from '@shared/transcript'
 import {
   ModelNameSchema,
   type DownloadProgress,

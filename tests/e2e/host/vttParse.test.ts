@@ -4,7 +4,7 @@
 // `&amp;` stays `&amp;`.
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Segment, Transcript } from '@shared/domain'
+import type { Segment, Transcript } from '@shared/transcript'
 import { transcriptCues } from '@shared/subtitleCues'
 import { toVtt } from '@shared/transcriptFormats'
 import { launchChromium } from '../../support/host'

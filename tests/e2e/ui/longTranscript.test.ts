@@ -4,7 +4,7 @@
 // host and back, and its files would be rewritten).
 import { cpus, loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Segment } from '@shared/domain'
+import type { Segment } from '@shared/transcript'
 import { openStore } from '../../../src/main/core/openDataDir'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../../src/main/core/transcripts/transcriptRepository'

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { JobRow, Transcript, TranscriptDocument } from '@shared/domain'
+import type { JobRow } from '@shared/domain'
+import type { Transcript, TranscriptDocument } from '@shared/transcript'
 import type { IpcResult } from '@shared/ipc/contract'
 import {
   createTranscriptionService,

@@ -1,7 +1,7 @@
 // rewriteOutputs: a file is rewritten only while it holds what the previous version renders to.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { Transcript } from '@shared/domain'
+import type { Transcript } from '@shared/transcript'
 import { writeOutputs } from '../../../src/main/pipeline/writeOutputs'
 import { rewriteOutputs } from '../../../src/main/core/transcripts/rewriteOutputs'
 import { makeTempDir, removeDir } from '../../support/db'

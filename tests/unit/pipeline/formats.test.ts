@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Transcript } from '@shared/domain'
+import type { Transcript } from '@shared/transcript'
 import { toJson, toSrt, toTxt, toVtt } from '../../../src/main/pipeline/formats'
 import { groupSegments } from '../../../src/main/pipeline/segments'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { mergeChunkWords } from '../../../src/main/pipeline/merge'
 import type { ChunkPlan } from '../../../src/main/pipeline/chunking'
 import {

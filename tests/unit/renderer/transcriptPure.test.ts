@@ -1,6 +1,6 @@
 // The pure parts of the transcript workspace: subtitle cues, find, timing.
 import { describe, expect, it } from 'vitest'
-import type { Segment } from '@shared/domain'
+import type { Segment } from '@shared/transcript'
 import { segmentCues, wrapLines } from '@shared/subtitleCues'
 import { toMarkdown, toSrt } from '@shared/transcriptFormats'
 import { findMatches, fold } from '../../../src/renderer/src/lib/transcriptFind'

@@ -1,6 +1,6 @@
 // The words a stopped, failed or crashed job had finished, read from its checkpoints: what its Job
 // page shows (and what Resume will reuse) when no pipeline is running to send them live.
-import type { LiveWords } from '@shared/domain'
+import type { LiveWords } from '@shared/transcript'
 import { loadChunkWords, loadPlan } from '../../pipeline/checkpoints'
 import { mergeChunkWords } from '../../pipeline/merge'
 import { jobWorkDir } from '../paths'

@@ -2,7 +2,8 @@
 // job's row: progress while it runs, then completed (with outputs) or failed (with the reason).
 // Cancellation is recorded by the ProcessManager when it stops a tree; the guarded updates make a
 // late exit unable to overwrite it.
-import type { JobRow, LiveChunk, OutputFiles } from '@shared/domain'
+import type { JobRow, OutputFiles } from '@shared/domain'
+import type { LiveChunk } from '@shared/transcript'
 import type { PipelineEvent, PipelineSpec } from '@shared/pipelineProtocol'
 import type { JobProgress } from '@shared/jobProgress'
 import { oneLineError } from '@shared/errors'

@@ -1,7 +1,7 @@
 // The words of each running job's finished chunks, kept in main while the job runs so a Job page
 // opened (or reloaded) mid-job can show everything so far, then follow the `job.words` events.
 // Forgotten when the job's pipeline ends: the finished transcript is the truth from then on.
-import type { LiveChunk, LiveWords } from '@shared/domain'
+import type { LiveChunk, LiveWords } from '@shared/transcript'
 
 export class LiveWordsBook {
   private readonly jobs = new Map<number, { chunksTotal: number; chunks: Map<number, LiveChunk> }>()

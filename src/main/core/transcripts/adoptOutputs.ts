@@ -2,7 +2,8 @@
 // and History search never depend on which formats the user ticked). The pipeline is always asked
 // for json; when the user did not want a json file, it is removed once stored.
 import { existsSync, readFileSync, rmSync } from 'node:fs'
-import type { JobRow, OutputFiles, OutputFormat, Transcript } from '@shared/domain'
+import type { JobRow, OutputFiles, OutputFormat } from '@shared/domain'
+import type { Transcript } from '@shared/transcript'
 import type { TranscriptRepository } from './transcriptRepository'
 
 export function readTranscriptFile(path: string): Transcript | null {

@@ -1,7 +1,8 @@
 // A job's transcript as the job page shows it: the stored one (with the user's edits). A job
 // finished before transcripts moved into the database is read from its json file once and
 // stored then.
-import { parseOutputFiles, type JobRow, type Transcript } from '@shared/domain'
+import { parseOutputFiles, type JobRow } from '@shared/domain'
+import { type Transcript } from '@shared/transcript'
 import { readTranscriptFile } from './adoptOutputs'
 import type { TranscriptRepository } from './transcriptRepository'
 

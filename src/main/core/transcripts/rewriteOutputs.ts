@@ -4,12 +4,8 @@
 // text editor) is never overwritten; it is reported instead. Writes are atomic (temp + rename).
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import {
-  OUTPUT_FORMATS,
-  type OutputFiles,
-  type Transcript,
-  type TranscriptFiles
-} from '@shared/domain'
+import { OUTPUT_FORMATS, type OutputFiles } from '@shared/domain'
+import { type Transcript, type TranscriptFiles } from '@shared/transcript'
 import { oneLineError } from '@shared/errors'
 import { renderFormat } from '../../pipeline/formats'
 

@@ -1,7 +1,7 @@
 // A job's transcript in the database: the engine's original output, kept untouched, and the
 // user's edited version. Every reader (job page, exports, search) sees the edit when there is one.
 import type Database from 'better-sqlite3'
-import type { Segment, Transcript } from '@shared/domain'
+import type { Segment, Transcript } from '@shared/transcript'
 
 export interface StoredTranscript {
   transcript: Transcript

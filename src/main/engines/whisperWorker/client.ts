@@ -2,7 +2,7 @@
 // send chunks one at a time, relay progress, kill it. Its stdout/stderr lines go to the job log.
 import { spawn, type ChildProcess } from 'node:child_process'
 import type { Readable, Writable } from 'node:stream'
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 import { builtScriptPath } from '../../os/builtScript'
 import { LineSplitter } from '../../os/lineSplitter'
 import { EngineCrashError } from '../types'

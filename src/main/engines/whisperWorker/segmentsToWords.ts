@@ -1,6 +1,6 @@
 // The binding returns segments (text + t0/t1 in ms), not tokens: spread each segment's words
 // evenly over its span, the same fallback the whisper-cli parser uses without token times.
-import type { TimedWord } from '@shared/domain'
+import type { TimedWord } from '@shared/transcript'
 
 export interface BindingSegment {
   text: string

@@ -1,6 +1,6 @@
 // A transcript as a file the user downloads: every text format (shared with the pipeline) plus
 // DOCX (built here with the `docx` package, loaded only when asked for). Always the edited text.
-import type { Transcript } from '@shared/domain'
+import type { Transcript } from '@shared/transcript'
 import { clockText } from '@shared/clockText'
 import { TEXT_EXPORT_FORMATS, renderTextFormat } from '@shared/transcriptFormats'
 

@@ -1,6 +1,6 @@
 // Find in a transcript: case- and accent-insensitive ("cafe" finds "Café"), every match with its
 // segment and character range in that segment's text.
-import type { Segment } from '@shared/domain'
+import type { Segment } from '@shared/transcript'
 
 export interface FindMatch {
   segment: number

@@ -1,6 +1,6 @@
 // Which segment and word are being spoken at a time (binary search: a long transcript is
 // searched on every animation frame while playing).
-import type { Segment } from '@shared/domain'
+import type { Segment } from '@shared/transcript'
 
 /** The last item whose start is ≤ t, or -1. Items are sorted by start. */
 function lastStartingBy(items: readonly { start: number }[], t: number): number {

@@ -3,7 +3,7 @@
 // A completed job's live words are dropped (its transcript file is the truth); a stopped or
 // failed job's stay until it is deleted, so the user still sees what was heard.
 import { create } from 'zustand'
-import type { LiveChunk, LiveWords } from '@shared/domain'
+import type { LiveChunk, LiveWords } from '@shared/transcript'
 import { withoutKey } from '../lib/withoutKey'
 
 export interface JobLiveWords {

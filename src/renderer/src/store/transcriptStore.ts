@@ -2,7 +2,7 @@
 // and autosave (each change is saved shortly after the user stops typing; the engine's original
 // stays on the host, so every edit can be undone or reverted).
 import { create } from 'zustand'
-import type { Segment, Transcript, TranscriptDocument, TranscriptFiles } from '@shared/domain'
+import type { Segment, Transcript, TranscriptDocument, TranscriptFiles } from '@shared/transcript'
 import { getApi } from '../transport/getApi'
 import { oneLineError } from '@shared/errors'
 

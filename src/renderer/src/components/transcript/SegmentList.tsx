@@ -3,7 +3,7 @@
 // double-click, or Enter on the text; Enter saves, Esc cancels). Find matches are marked.
 import { memo, useEffect, useRef, useState } from 'react'
 import { clockText } from '@shared/clockText'
-import type { Segment } from '@shared/domain'
+import type { Segment } from '@shared/transcript'
 import { seekTo, usePlaybackStore } from '../../store/playbackStore'
 import { editSegment, useTranscriptStore } from '../../store/transcriptStore'
 import { isEditedSegment } from '../../lib/transcriptTiming'
