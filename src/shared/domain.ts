@@ -104,6 +104,16 @@ export const OutputDirSchema = z
     message: 'use a full path such as /home/you/transcripts (a relative folder has no fixed place)'
   })
 
+export const SpeakersChoiceSchema = z.union([
+  z.enum(['off', 'auto']),
+  z.number().int().min(1, 'at least 1 speaker').max(20, 'at most 20 speakers')
+])
+export type SpeakersChoice = z.infer<typeof SpeakersChoiceSchema>
+
+/** silero = the Silero model through whisper.cpp; energy = the level-based fallback; off = none. */
+export const VAD_CHOICES = ['silero', 'energy', 'off'] as const
+export type VadChoice = (typeof VAD_CHOICES)[number]
+
 /** What a user chooses per job, field by field; settings and the pipeline spec extend it. */
 export const JobOptionsFields = z
   .object({
@@ -125,7 +135,18 @@ export const JobOptionsFields = z
      * share each job (what `--engine pocketsphinx --endpoint …` does on the command line).
      * Meaningless for engine openai, which uses the endpoints alone.
      */
-    alsoEndpoints: z.boolean().optional()
+    alsoEndpoints: z.boolean().optional(),
+    /** Who spoke: 'off', 'auto' (the clustering threshold decides) or how many. */
+    speakers: SpeakersChoiceSchema.optional(),
+    /** Clustering threshold for 'auto': higher = fewer speakers. */
+    speakerThreshold: z.number().min(0.05).max(0.95).optional(),
+    /** Speaker models: a name from the model manager or a path; '' = the installed default. */
+    segmentationModel: z.string().max(4096).optional(),
+    embeddingModel: z.string().max(4096).optional(),
+    /** Voice activity detection for chunk seams and no-speech gaps. */
+    vad: z.enum(VAD_CHOICES).optional(),
+    /** The VAD model: a name from the model manager or a path; '' = the installed default. */
+    vadModel: z.string().max(4096).optional()
   })
   .strict()
 
@@ -170,6 +191,14 @@ export const SettingsSchema = overlapBelowHalfChunk(
     language: z.string().regex(LANGUAGE_CODE, LANGUAGE_MESSAGE),
     translate: z.boolean(),
     alsoEndpoints: z.boolean(),
+    speakers: SpeakersChoiceSchema,
+    speakerThreshold: z.number().min(0.05).max(0.95),
+    segmentationModel: z.string().max(4096),
+    embeddingModel: z.string().max(4096),
+    /** A job's speaker takes a saved voice's name at or above this cosine similarity. */
+    voiceMatchThreshold: z.number().min(0.3).max(0.99),
+    vad: z.enum(VAD_CHOICES),
+    vadModel: z.string().max(4096),
     /** Mirror of whisper.cpp's model files; '' = Hugging Face (TRANSCRIPTOR_MODEL_BASE_URL wins). */
     modelBaseUrl: z
       .string()
@@ -196,6 +225,13 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'auto',
   translate: false,
   alsoEndpoints: false,
+  speakers: 'off',
+  speakerThreshold: 0.5,
+  segmentationModel: '',
+  embeddingModel: '',
+  voiceMatchThreshold: 0.7,
+  vad: 'silero',
+  vadModel: '',
   modelBaseUrl: ''
 }
 

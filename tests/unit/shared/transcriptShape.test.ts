@@ -1,5 +1,5 @@
-// The transcript's shape carries speakers, confidences, doubtful passages and no-speech gaps
-// (issues 19 and 22); a save that names a speaker nobody listed is refused with the reason.
+// The transcript's shape carries speakers, confidences, doubtful passages and no-speech gaps;
+// a save that names a speaker nobody listed is refused with the reason.
 import { describe, expect, it } from 'vitest'
 import { TranscriptSchema, type Transcript } from '@shared/transcript'
 
