@@ -2,7 +2,12 @@
 // src/shared/domain.ts): a transcript the pipeline writes can always be edited and saved. Nothing
 // with a time is dropped: a word longer than a word may be is cut into pieces sharing its time,
 // and times are clamped and put in order.
-import { TRANSCRIPT_LIMITS, TranscriptSchema, type TimedWord, type Transcript } from '@shared/transcript'
+import {
+  TRANSCRIPT_LIMITS,
+  TranscriptSchema,
+  type TimedWord,
+  type Transcript
+} from '@shared/transcript'
 import { wordsFromSegment } from '../engines/openaiProtocol'
 
 const clampSeconds = (t: number): number => Math.min(TRANSCRIPT_LIMITS.seconds, Math.max(0, t))

@@ -1,7 +1,11 @@
 // The transcript channels: read (with edits), save an edit, go back to the engine's output. A save
 // or a revert also rewrites the job's output files that still hold the previous version.
 import { parseOutputFiles, type JobRow } from '@shared/domain'
-import { TRANSCRIPT_CHANGED_ELSEWHERE, type Transcript, type TranscriptDocument } from '@shared/transcript'
+import {
+  TRANSCRIPT_CHANGED_ELSEWHERE,
+  type Transcript,
+  type TranscriptDocument
+} from '@shared/transcript'
 import type { RequestHandlers } from '@shared/ipc/contract'
 import { readTranscript } from './readTranscript'
 import { rewriteOutputs } from './rewriteOutputs'
