@@ -1,0 +1,114 @@
+// Models of the other kinds (vad, segmentation, embedding) in the models folder, each where its
+// users look for it (CONTRACTS.md §4): `vad/ggml-<name>.bin`, `segmentation/<name>.onnx`,
+// `embedding/<name>.onnx`. Imported files are checked first (an ONNX speaker model by its
+// metadata, as sherpa-onnx would read it; a VAD model by the ggml magic), so a wrong file is
+// refused with one line instead of crashing a job later.
+import { closeSync, openSync, readSync } from 'node:fs'
+import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import type { DownloadProgress, ModelKind } from '@shared/models'
+import { GGML_MAGIC } from '../../engines/whisperWorker/ggmlFile'
+import { checkSpeakerModel } from '../../engines/speakers/speakerModelCheck'
+import { speakerModelsFolder } from '../../engines/speakers/speakerModelPath'
+import { checkModelName } from './catalog'
+import { downloadModel } from './download'
+import type { KindCatalogModel } from './kindCatalog'
+
+export type OtherKind = Exclude<ModelKind, 'whisper'>
+
+export function kindModelPath(modelsDir: string, kind: OtherKind, name: string): string {
+  checkModelName(name)
+  if (kind === 'vad') return join(modelsDir, 'vad', `ggml-${name}.bin`)
+  return join(speakerModelsFolder(modelsDir, kind), `${name}.onnx`)
+}
+
+/** One line saying why `path` is not a `kind` model, or null. */
+export function kindModelProblem(path: string, kind: OtherKind): string | null {
+  if (kind !== 'vad') {
+    const check = checkSpeakerModel(path, kind)
+    return check.ok ? null : check.reason
+  }
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (err) {
+    return `cannot read ${path}: ${(err as NodeJS.ErrnoException).code}`
+  }
+  try {
+    const head = Buffer.alloc(4)
+    const n = readSync(fd, head, 0, 4, 0)
+    return n === 4 && head.readUInt32LE(0) === GGML_MAGIC
+      ? null
+      : `${basename(path)} is not a ggml VAD model (it does not start with the ggml magic)`
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function defaultName(path: string, kind: OtherKind): string {
+  const base = basename(path).replace(/\.(onnx|bin)$/i, '')
+  return kind === 'vad' ? base.replace(/^ggml-/, '') : base
+}
+
+/** Copies a checked model file into its kind's folder (atomically); returns where it went. */
+export async function importKindModel(
+  modelsDir: string,
+  path: string,
+  kind: OtherKind,
+  name?: string
+): Promise<{ name: string; path: string; bytes: number }> {
+  const problem = kindModelProblem(path, kind)
+  if (problem) throw new Error(problem)
+  const modelName = name ?? defaultName(path, kind)
+  const dest = kindModelPath(modelsDir, kind, modelName)
+  await mkdir(join(dest, '..'), { recursive: true })
+  const part = `${dest}.import-${process.pid}`
+  try {
+    await copyFile(path, part)
+    await rename(part, dest)
+  } finally {
+    await rm(part, { force: true })
+  }
+  return { name: modelName, path: dest, bytes: (await stat(dest)).size }
+}
+
+/** Downloads a catalog row to its kind's folder, verified by its SHA-1 (and its metadata). */
+export async function pullKindModel(
+  modelsDir: string,
+  model: KindCatalogModel,
+  signal: AbortSignal,
+  onProgress: (p: DownloadProgress) => void
+): Promise<string> {
+  if (!model.sha1 || !/\.(onnx|bin)$/.test(model.url))
+    throw new Error(
+      `${model.name} cannot be pulled: its checksum is not in the catalog` +
+        `${/\.tar\.bz2$/.test(model.url) ? ' and it comes in an archive' : ''}; ` +
+        `download ${model.url} and run \`transcriptor models import FILE --kind ${model.kind} --name ${model.name}\``
+    )
+  const dest = kindModelPath(modelsDir, model.kind, model.name)
+  await mkdir(join(dest, '..'), { recursive: true })
+  const { name, url, sha1, approxBytes } = model
+  await downloadModel({ name, url, dest, sha1, approxBytes, signal, onProgress })
+  const problem = kindModelProblem(dest, model.kind)
+  if (problem) {
+    await rm(dest, { force: true })
+    throw new Error(problem)
+  }
+  return dest
+}
+
+/** The installed models of the other kinds, by kind. */
+export async function installedKindModels(
+  modelsDir: string
+): Promise<{ kind: OtherKind; name: string; bytes: number }[]> {
+  const found: { kind: OtherKind; name: string; bytes: number }[] = []
+  for (const kind of ['vad', 'segmentation', 'embedding'] as const) {
+    const folder = join(modelsDir, kind)
+    const names = await readdir(folder).catch(() => [] as string[])
+    for (const file of names.sort()) {
+      const m = kind === 'vad' ? /^ggml-(.+)\.bin$/.exec(file) : /^(.+)\.onnx$/.exec(file)
+      if (m) found.push({ kind, name: m[1], bytes: (await stat(join(folder, file))).size })
+    }
+  }
+  return found
+}

@@ -1,0 +1,123 @@
+// Speakers over a whole file, a window at a time: sherpa-onnx's OfflineSpeakerDiarization finds
+// each window's voices; each voice's centroid embedding (SpeakerEmbeddingExtractor over its
+// speech) links it to the file's speakers (speakerLinks.ts). Memory is one window of samples plus
+// sherpa's own, whatever the file's length. Runs only inside the speaker worker process.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import type { DiarizeReply, DiarizeRequest, SpeakerTurn } from './protocol'
+import type { DiarizationSegment, SherpaOnnx, SpeakerEmbeddingExtractor } from './sherpaBinding'
+import { SpeakerLinks } from './speakerLinks'
+
+const SAMPLE_RATE = 16000
+/** A voice's embedding is taken from at most this much of its speech in a window. */
+const EMBEDDING_SECONDS = 60
+/** Shorter pauses inside one speaker's speech are bridged (sherpa's default 0.5 s would also
+ *  bridge the pause between two turns, giving the next speaker's silence to the first). */
+const MIN_DURATION_OFF = 0.3
+const MIN_DURATION_ON = 0.3
+
+function readWindow(fd: number, firstSample: number, count: number): Float32Array {
+  const bytes = Buffer.alloc(count * 2)
+  const read = readSync(fd, bytes, 0, bytes.length, firstSample * 2)
+  const samples = new Float32Array(Math.floor(read / 2))
+  for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2) / 32768
+  return samples
+}
+
+function embed(
+  extractor: SpeakerEmbeddingExtractor,
+  samples: Float32Array,
+  segments: DiarizationSegment[]
+): Float32Array | null {
+  const parts: Float32Array[] = []
+  let left = EMBEDDING_SECONDS * SAMPLE_RATE
+  for (const s of segments) {
+    if (left <= 0) break
+    const from = Math.max(0, Math.floor(s.start * SAMPLE_RATE))
+    const to = Math.min(samples.length, Math.ceil(s.end * SAMPLE_RATE), from + left)
+    if (to > from) parts.push(samples.subarray(from, to))
+    left -= Math.max(0, to - from)
+  }
+  const stream = extractor.createStream()
+  for (const part of parts) stream.acceptWaveform({ samples: part, sampleRate: SAMPLE_RATE })
+  stream.inputFinished()
+  if (!extractor.isReady(stream)) return null
+  return Float32Array.from(extractor.compute(stream, false))
+}
+
+function groupBySpeaker(segments: DiarizationSegment[]): Map<number, DiarizationSegment[]> {
+  const groups = new Map<number, DiarizationSegment[]>()
+  for (const s of segments) groups.set(s.speaker, [...(groups.get(s.speaker) ?? []), s])
+  return groups
+}
+
+type Result = Extract<DiarizeReply, { type: 'result' }>
+
+function finalSpeakers(turns: SpeakerTurn[], links: SpeakerLinks, fixed: number | null): Result {
+  const owner = fixed !== null && links.count > fixed ? links.mergeDownTo(fixed) : null
+  const merged = owner ? turns.map((t) => ({ ...t, speaker: owner[t.speaker] })) : turns
+  const seconds = new Map<number, number>()
+  for (const t of merged) seconds.set(t.speaker, (seconds.get(t.speaker) ?? 0) + t.end - t.start)
+  const speakers = [...seconds].map(([speaker, s]) => ({
+    speaker,
+    seconds: s,
+    embedding: Array.from(links.centroid(speaker))
+  }))
+  merged.sort((a, b) => a.start - b.start || a.end - b.end)
+  return { type: 'result', turns: merged, speakers }
+}
+
+export function diarizeFile(
+  sherpa: SherpaOnnx,
+  request: DiarizeRequest,
+  reply: (message: DiarizeReply) => void
+): void {
+  const fd = openSync(request.pcmPath, 'r')
+  try {
+    const totalSamples = Math.floor(fstatSync(fd).size / 2)
+    const windowSamples = Math.max(SAMPLE_RATE, Math.round(request.windowSeconds * SAMPLE_RATE))
+    const windows = Math.max(1, Math.ceil(totalSamples / windowSamples))
+    const started = Date.now()
+    const threads = request.threads
+    const diarizer = new sherpa.OfflineSpeakerDiarization({
+      segmentation: {
+        pyannote: { model: request.segmentationModel },
+        numThreads: threads,
+        debug: 0
+      },
+      embedding: { model: request.embeddingModel, numThreads: threads, debug: 0 },
+      // One window: sherpa clusters to the count asked; in windows, speakerLinks merges after.
+      clustering: {
+        numClusters: windows === 1 && request.speakers ? request.speakers : -1,
+        threshold: request.threshold
+      },
+      minDurationOn: MIN_DURATION_ON,
+      minDurationOff: MIN_DURATION_OFF
+    })
+    const extractor = new sherpa.SpeakerEmbeddingExtractor({
+      model: request.embeddingModel,
+      numThreads: threads,
+      debug: 0
+    })
+    const links = new SpeakerLinks(
+      new sherpa.SpeakerEmbeddingManager(extractor.dim),
+      request.threshold
+    )
+    reply({ type: 'ready', loadMs: Date.now() - started })
+    const turns: SpeakerTurn[] = []
+    for (let w = 0; w < windows; w++) {
+      const first = w * windowSamples
+      const samples = readWindow(fd, first, Math.min(windowSamples, totalSamples - first))
+      const offset = first / SAMPLE_RATE
+      for (const [, segments] of groupBySpeaker(diarizer.process(samples))) {
+        const seconds = segments.reduce((sum, s) => sum + s.end - s.start, 0)
+        const speaker = links.link(embed(extractor, samples, segments), seconds, windows > 1)
+        for (const s of segments)
+          turns.push({ start: s.start + offset, end: s.end + offset, speaker })
+      }
+      reply({ type: 'progress', fraction: (w + 1) / windows })
+    }
+    reply(finalSpeakers(turns, links, request.speakers))
+  } finally {
+    closeSync(fd)
+  }
+}
