@@ -1,0 +1,103 @@
+// The VAD worker (out/main/vadWorker.js): whisper.cpp's Silero voice activity detector, in a
+// process of its own in the job's tree, because native code that can crash (a broken model file)
+// must never take the pipeline down with it. A process of its own rather than a mode of the
+// whisper worker: the VAD serves every engine (pocketsphinx and remote jobs have no whisper
+// worker), loads in ~20 ms, and takes audio, not file paths (protocol.ts). It loads the model
+// once, answers request after request, and ends when its parent goes (stdin closes or the parent
+// pid changes), like the whisper worker (src/main/engines/whisperWorker/main.ts).
+import { writeSync } from 'node:fs'
+import type { WhisperVadContext } from '@fugood/whisper.node/lib/binding'
+import { loadBinding } from '../whisperWorker/binding'
+import { checkVadModelFile } from './vadModelFile'
+import { FrameReader, VAD_REPLY_FD, type VadReply, type VadRequest } from './protocol'
+import { oneLineError } from '@shared/errors'
+
+function reply(message: VadReply): void {
+  try {
+    writeSync(VAD_REPLY_FD, JSON.stringify(message) + '\n')
+  } catch {
+    process.exit(0) // the pipeline is gone
+  }
+}
+
+function fail(message: string): never {
+  reply({ type: 'error', id: null, message })
+  process.stderr.write(`${message}\n`)
+  process.exit(3)
+}
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+function watchParent(): void {
+  const parent = process.ppid
+  process.stdin.on('end', () => process.exit(0))
+  process.stdin.on('error', () => process.exit(0))
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(0)
+  }, 500).unref()
+}
+
+function loadModel(modelPath: string, threads: number): WhisperVadContext {
+  const check = checkVadModelFile(modelPath)
+  if (!check.ok) fail(check.reason)
+  const started = Date.now()
+  let binding: ReturnType<typeof loadBinding>
+  try {
+    binding = loadBinding('cpu')
+  } catch (err) {
+    fail(oneLineError(err))
+  }
+  binding.module.WhisperVadContext.toggleNativeLog(true, (level, text) => {
+    if (level === 'error' || level === 'warn')
+      process.stderr.write(`whisper.cpp vad ${level}: ${text.trimEnd()}\n`)
+  })
+  let context: WhisperVadContext
+  try {
+    context = new binding.module.WhisperVadContext({
+      filePath: modelPath,
+      useGpu: false,
+      nThreads: threads
+    })
+  } catch (err) {
+    fail(`the VAD model ${modelPath} did not load: ${oneLineError(err)}`)
+  }
+  reply({ type: 'ready', backend: binding.packageName, loadMs: Date.now() - started })
+  return context
+}
+
+async function detect(context: WhisperVadContext, request: VadRequest, pcm: Buffer): Promise<void> {
+  if (request.type !== 'detect') return
+  const { id } = request
+  // whisper.cpp refuses empty audio; none is no speech.
+  if (pcm.length < 2) return reply({ type: 'speech', id, stretches: [] })
+  try {
+    const copy = new ArrayBuffer(pcm.length)
+    pcm.copy(new Uint8Array(copy))
+    const segments = await context.detectSpeechData(copy, request.params)
+    // whisper.cpp gives centiseconds.
+    const stretches = segments.map((s) => ({ start: s.t0 / 100, end: s.t1 / 100 }))
+    reply({ type: 'speech', id, stretches })
+  } catch (err) {
+    reply({ type: 'error', id, message: oneLineError(err) })
+  }
+}
+
+function main(): void {
+  const modelPath = argument('--model')
+  const threads = Math.max(1, Number(argument('--threads') ?? '1') || 1)
+  if (!modelPath) fail('usage: vadWorker.js --model PATH [--threads N]')
+  watchParent()
+  const context = loadModel(modelPath, threads)
+  // One request at a time, in order.
+  let queue = Promise.resolve()
+  const frames = new FrameReader((request, payload) => {
+    if (request.type === 'shutdown') process.exit(0)
+    queue = queue.then(() => detect(context, request, payload))
+  })
+  process.stdin.on('data', (data: Buffer) => frames.push(data))
+}
+
+main()
