@@ -1,0 +1,112 @@
+// `transcriptor record`: a live recording from the command line. ffmpeg captures the system's
+// input device (or reads a file or stream URL, `--realtime` at its own speed) as 16 kHz mono;
+// the service appends it to the recording, a job from its first second, whose pipeline
+// transcribes it as it goes: words are printed as each chunk is transcribed. The source ending,
+// Ctrl-C or a full disk ends the recording; what was recorded is kept and the job finishes.
+import { spawn } from 'node:child_process'
+import { resolve } from 'node:path'
+import { oneLineError } from '@shared/errors'
+import { locateMediaTools } from '../../media/ffmpeg'
+import { captureArgs, type CaptureSource } from '../../media/captureArgs'
+import { createTranscriptionService } from '../../core/service/transcriptionService'
+import type { ActiveRecording } from '../../core/service/recording'
+import { CLI_CLIENT, UsageError, stringOption, type Command, type OptionValues } from '../command'
+import { describeOutcome, jobOptionsFrom } from './transcribe'
+
+function sourceOf(values: OptionValues): CaptureSource {
+  const from = stringOption(values, 'from')
+  const device = stringOption(values, 'device')
+  if (from !== undefined && device !== undefined)
+    throw new UsageError('give --device or --from, not both')
+  if (values.realtime === true && from === undefined)
+    throw new UsageError('--realtime plays a --from FILE at its own speed: give --from')
+  if (from === undefined) return { kind: 'device', device }
+  // A URL is passed as it is; a file is resolved from where the command was typed.
+  const input = /^[a-z][a-z0-9+.-]*:\/\//i.test(from) ? from : resolve(from)
+  return { kind: 'input', input, realtime: values.realtime === true }
+}
+
+/** Feeds ffmpeg's audio to the recording; resolves with why the source ended (null: it finished). */
+function capture(
+  source: CaptureSource,
+  recording: ActiveRecording,
+  stopSignal: AbortSignal
+): Promise<string | null> {
+  const ffmpeg = spawn(locateMediaTools().ffmpeg, captureArgs(source), {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  ffmpeg.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
+  ffmpeg.stdout.on('data', (pcm: Buffer) => {
+    if (!recording.append(pcm)) ffmpeg.kill('SIGKILL')
+  })
+  const onStop = (): void => void ffmpeg.kill('SIGTERM')
+  stopSignal.addEventListener('abort', onStop, { once: true })
+  return new Promise((done) => {
+    ffmpeg.on('error', (error) => done(`ffmpeg could not start: ${oneLineError(error)}`))
+    ffmpeg.on('close', (code, signal) => {
+      stopSignal.removeEventListener('abort', onStop)
+      if (stopSignal.aborted || recording.stoppedBecause) return done(recording.stoppedBecause)
+      if (code === 0) return done(null)
+      const last = stderr.trim().split('\n').at(-1)?.trim()
+      done(`the source stopped (ffmpeg ${signal ?? `exit ${code}`}${last ? `: ${last}` : ''})`)
+    })
+  })
+}
+
+const record: Command = {
+  name: 'record',
+  summary: 'record and transcribe live (capture device, or a file/stream URL); Ctrl-C ends it',
+  usage:
+    '[--device NAME] [--from FILE|URL [--realtime]] [--engine pocketsphinx|whisper|openai] ' +
+    '[--model NAME|PATH] [--format txt,srt,vtt,json] [--out DIR] [--language auto|en|…]',
+  positionals: { min: 0, max: 0 },
+  options: {
+    device: { type: 'string' },
+    from: { type: 'string' },
+    realtime: { type: 'boolean' },
+    engine: { type: 'string' },
+    model: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    language: { type: 'string' }
+  },
+  run: async (ctx, { values }) => {
+    const source = sourceOf(values)
+    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
+    const say = (text: string): void => void process.stderr.write(`${text}\n`)
+    const stop = new AbortController()
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stop.signal.aborted) return
+      say(`${signal}: ending the recording (what was recorded is kept)…`)
+      stop.abort()
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    try {
+      await service.start()
+      const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, CLI_CLIENT))
+      const recording = service.startRecording({ ownerId: CLI_CLIENT.clientId, options })
+      say(`recording job ${recording.jobId} → ${recording.path} (Ctrl-C ends it)`)
+      const offWords = service.on('job.words', (chunk) => {
+        const text = chunk.words.map((w) => w.word).join(' ')
+        if (chunk.jobId === recording.jobId && text) process.stdout.write(`${text}\n`)
+      })
+      const why = await capture(source, recording, stop.signal)
+      recording.stop()
+      if (why) say(why)
+      say(`recorded ${recording.seconds.toFixed(1)} s; transcribing the rest…`)
+      const finished = await service.waitForJobs([recording.jobId])
+      offWords()
+      for (const job of finished) say(`job ${job.id} ${describeOutcome(job)}`)
+      if (ctx.json) ctx.write(`${JSON.stringify(finished[0] ?? null)}\n`)
+      if (stop.signal.aborted) return 130
+      return finished.every((job) => job.status === 'completed') ? 0 : 1
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      await service.shutdown('command finished')
+    }
+  }
+}
+export default record

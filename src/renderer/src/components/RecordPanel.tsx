@@ -1,0 +1,120 @@
+// Record from a microphone on the Transcribe page: choose the input, Record, a level meter, the
+// time recorded, Pause/Resume and Stop recording; the words appear below as each chunk is
+// transcribed. The recording itself lives in recordingStore (it goes on on another page when the
+// user chose to keep it running).
+import { useEffect, useState } from 'react'
+import type { JobOptions } from '@shared/domain'
+import { clockText } from '@shared/clockText'
+import { audioInputs } from '../lib/micCapture'
+import {
+  endRecording,
+  pauseRecording,
+  startRecording,
+  useRecordingStore
+} from '../store/recordingStore'
+import { LiveTranscript } from './LiveTranscript'
+
+export function RecordPanel({ options }: { options: JobOptions | null }): React.JSX.Element {
+  const { phase, jobId, seconds, level, problem } = useRecordingStore()
+  const [devices, setDevices] = useState<{ id: string; label: string }[]>([])
+  const [deviceId, setDeviceId] = useState('')
+  useEffect(() => {
+    let current = true
+    void audioInputs().then((found) => current && setDevices(found))
+    return () => {
+      current = false
+    }
+  }, [phase])
+  const active = phase !== 'idle'
+  return (
+    <section className="record-panel" aria-labelledby="record-heading" data-testid="record-panel">
+      <h2 id="record-heading">Record</h2>
+      <div className="record-controls">
+        <label>
+          Input{' '}
+          <select
+            value={deviceId}
+            onChange={(e) => setDeviceId(e.target.value)}
+            disabled={active}
+            data-testid="record-device"
+          >
+            <option value="">System default</option>
+            {devices
+              .filter((d) => d.id && d.id !== 'default')
+              .map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.label}
+                </option>
+              ))}
+          </select>
+        </label>
+        {!active && (
+          <button
+            className="primary"
+            disabled={!options}
+            title={options ? undefined : 'Fix the options marked in red first'}
+            onClick={() => options && void startRecording(options, deviceId)}
+            data-testid="record-start"
+          >
+            ● Record
+          </button>
+        )}
+        {(phase === 'recording' || phase === 'paused') && (
+          <>
+            <button
+              onClick={() => pauseRecording(phase === 'recording')}
+              data-testid="record-pause"
+            >
+              {phase === 'recording' ? 'Pause' : 'Resume'}
+            </button>
+            <button
+              className="danger"
+              onClick={() => void endRecording()}
+              data-testid="record-stop"
+            >
+              Stop recording
+            </button>
+          </>
+        )}
+        {active && (
+          <>
+            <LevelMeter level={level} />
+            <span className="record-time" data-testid="record-elapsed">
+              {phase === 'paused' ? 'Paused · ' : phase === 'starting' ? 'Starting… ' : ''}
+              {clockText(seconds)}
+            </span>
+          </>
+        )}
+      </div>
+      <ProblemLine problem={problem} />
+      {jobId !== null && <LiveTranscript jobId={jobId} running={active} />}
+    </section>
+  )
+}
+
+/** The input's loudness: RMS ×4 (speech peaks near full), drawn in the theme's accent. */
+function LevelMeter({ level }: { level: number }): React.JSX.Element {
+  const shown = Math.min(1, level * 4)
+  return (
+    <div
+      className="level-meter"
+      role="meter"
+      aria-label="Input level"
+      aria-valuemin={0}
+      aria-valuemax={1}
+      aria-valuenow={shown}
+      data-testid="record-level"
+    >
+      <div style={{ width: `${Math.round(shown * 100)}%` }} />
+    </div>
+  )
+}
+
+function ProblemLine({ problem }: { problem: string | null }): React.JSX.Element | null {
+  if (!problem) return null
+  return (
+    <p className="record-problem" role="alert" data-testid="record-problem">
+      {problem}
+    </p>
+  )
+}

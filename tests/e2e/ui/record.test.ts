@@ -1,0 +1,112 @@
+// Recording in the app, in Chromium with a fake microphone playing LibriVox speech: Record, the
+// level meter moves and live words appear while it plays, Stop recording, and the job is finished
+// with a recording as long as the file and a transcript about as good as the file's own.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { JobRow } from '@shared/domain'
+import { joinedSpeech, librivoxReference } from '../../support/speech'
+import { waitFor } from '../../support/waitFor'
+import { wordErrorRate } from '../../support/wer'
+import { openUi, screenshot, type UiSession } from './uiHarness'
+
+const THEMES = ['light', 'dark'] as const
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 600 }
+] as const
+
+let ui: UiSession
+let fixtures: string
+let speech: string
+let speechSeconds: number
+
+beforeAll(async () => {
+  fixtures = mkdtempSync(join(tmpdir(), 'transcriptor-mic-'))
+  // The clips twice (about 49 s): a loaded machine's pocketsphinx still shows words mid-way.
+  speech = joinedSpeech(fixtures, 2)
+  speechSeconds = Number(execFileSync('soxi', ['-D', speech], { encoding: 'utf8' }))
+  ui = await openUi({
+    chromiumArgs: [
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-audio-capture=${speech}%noloop`,
+      '--autoplay-policy=no-user-gesture-required'
+    ]
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await ui.close()
+  rmSync(fixtures, { recursive: true, force: true })
+})
+
+/** Seconds the host has written to the recording so far. */
+function recordedSeconds(path: string): number {
+  return (statSync(path).size - 44) / 32_000
+}
+
+function transcriptText(job: JobRow): string {
+  const files = JSON.parse(job.output_files ?? '{}') as Record<string, string>
+  return readFileSync(files.txt, 'utf8')
+}
+
+it('records the microphone, shows words while it plays, and ends as a finished job', async () => {
+  const { page, client } = ui
+  await page.getByTestId('record-start').click()
+  const stop = page.getByTestId('record-stop')
+  await stop.or(page.getByTestId('record-problem')).waitFor()
+  const problem = page.getByTestId('record-problem')
+  expect((await problem.count()) === 0 ? null : await problem.textContent()).toBeNull()
+  const jobs = await client.call('jobs.list', {})
+  const job = jobs.find((j) => j.recording === 'live')
+  expect(job).toBeDefined()
+  const path = (job as JobRow).original_path
+  await expect
+    .poll(() => page.getByTestId('record-level').getAttribute('aria-valuenow'))
+    .not.toBe('0')
+  // Live words while the microphone still plays.
+  await page.locator('[data-testid="live-transcript"]').waitFor({ timeout: 90_000 })
+  expect(recordedSeconds(path)).toBeLessThan(speechSeconds)
+  for (const size of SIZES) {
+    await page.setViewportSize(size)
+    for (const theme of THEMES) {
+      await page.emulateMedia({ colorScheme: theme })
+      await screenshot(page, `record-${size.width}x${size.height}-${theme}`)
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await waitFor(() => recordedSeconds(path) >= speechSeconds - 0.05, 'the file played', 90_000)
+  await stop.click()
+  await page.getByTestId('record-start').waitFor()
+
+  const finished = await waitFor(
+    async () => {
+      const row = await client.call('jobs.get', { id: (job as JobRow).id })
+      return row?.status === 'completed' ? row : null
+    },
+    'the recording job completed',
+    120_000
+  )
+  const header = readFileSync(path)
+  const seconds = header.readUInt32LE(40) / 32_000
+  expect(Math.abs(seconds - speechSeconds)).toBeLessThan(0.5)
+
+  // The same file transcribed as a file, for the accuracy target.
+  const { created } = await client.call('jobs.create', { paths: [speech] })
+  const asFile = await waitFor(
+    async () => {
+      const row = await client.call('jobs.get', { id: created[0].id })
+      return row?.status === 'completed' ? row : null
+    },
+    'the file job completed',
+    120_000
+  )
+  const reference = librivoxReference(2)
+  const live = wordErrorRate(reference, transcriptText(finished))
+  const file = wordErrorRate(reference, transcriptText(asFile))
+  console.log(`WER live ${(live * 100).toFixed(1)} % vs file ${(file * 100).toFixed(1)} %`)
+  expect(live).toBeLessThanOrEqual(file + 0.03)
+}, 480_000)
