@@ -1,0 +1,131 @@
+// `transcriptor watch DIR…`: watch folders from the command line. Each folder is saved with its
+// options (so a restart, or the app, finds what arrived meanwhile); files that stop growing become
+// jobs, the same content is linked rather than re-run, each transcript is exported to --out by
+// --name. `--once` takes what is there, waits for it and exits with a summary line (cron,
+// scripts); otherwise it runs until Ctrl-C, which stops its jobs like every other stop.
+import { basename, dirname, join, resolve } from 'node:path'
+import { oneLineError } from '@shared/errors'
+import { NameTemplateSchema } from '@shared/watch'
+import { UsageError, stringOption, type Command, type OptionValues } from '../command'
+import { createTranscriptionService } from '../../core/service/transcriptionService'
+import type { WatchTally } from '../../core/watch/watchService'
+import { jobOptionsFrom } from './transcribe'
+
+const CLIENT = { clientId: `cli-watch-${process.pid}` }
+
+function settleMs(values: OptionValues): number {
+  const raw = stringOption(values, 'settle') ?? '2'
+  const seconds = Number(raw)
+  if (raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0.1 || seconds > 3600)
+    throw new UsageError(`--settle must be a number of seconds from 0.1 to 3600, got '${raw}'`)
+  return seconds * 1000
+}
+
+function nameTemplate(values: OptionValues): string {
+  const raw = stringOption(values, 'name') ?? '{name}'
+  const parsed = NameTemplateSchema.safeParse(raw)
+  if (!parsed.success) throw new UsageError(`--name: ${parsed.error.issues[0].message}`)
+  return parsed.data
+}
+
+/** Where a folder's transcripts go without --out: a folder beside it, `<name> transcripts`. */
+function outputFolder(values: OptionValues, dir: string): string {
+  const out = stringOption(values, 'out')
+  return out !== undefined ? resolve(out) : join(dirname(dir), `${basename(dir)} transcripts`)
+}
+
+export function summaryLine(t: WatchTally): string {
+  return (
+    `watch: ${t.transcribed} transcribed, ${t.linked} linked to an earlier transcript, ` +
+    `${t.notMedia} not media, ${t.skipped} skipped, ${t.failed} failed`
+  )
+}
+
+const watch: Command = {
+  name: 'watch',
+  summary:
+    'watch folders: new media files become jobs, transcripts are exported (--once: one pass)',
+  usage:
+    'DIR... [--recursive] [--out DIR] [--name TEMPLATE ({name} {date} {engine} {model})] ' +
+    '[--engine E] [--model M] [--language L] [--format txt,srt,vtt,json] [--processes N] ' +
+    '[--settle SECONDS] [--once]',
+  positionals: { min: 1, max: 100 },
+  options: {
+    recursive: { type: 'boolean' },
+    out: { type: 'string' },
+    name: { type: 'string' },
+    engine: { type: 'string' },
+    model: { type: 'string' },
+    language: { type: 'string' },
+    format: { type: 'string' },
+    processes: { type: 'string' },
+    workers: { type: 'string' },
+    settle: { type: 'string' },
+    once: { type: 'boolean' }
+  },
+  run: async (ctx, { values, positionals }) => {
+    const log = (line: string): void => {
+      if (!ctx.json) process.stderr.write(`${line}\n`)
+    }
+    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
+    const watcher = service.watch
+    watcher.configure({
+      client: CLIENT,
+      settleMs: settleMs(values),
+      log,
+      live: values.once !== true
+    })
+    let interrupted = null as NodeJS.Signals | null
+    let wake: () => void = () => undefined
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (interrupted) return
+      interrupted = signal
+      wake()
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    try {
+      await service.start()
+      const settings = await service.handlers['settings.get']({}, CLIENT)
+      const { out: _out, ...jobFlags } = values
+      const options = jobOptionsFrom(jobFlags, settings)
+      const ids: number[] = []
+      for (const dir of positionals) {
+        const path = resolve(dir)
+        const input = {
+          path,
+          recursive: values.recursive === true,
+          outputDir: outputFolder(values, path),
+          nameTemplate: nameTemplate(values),
+          options
+        }
+        try {
+          ids.push((await watcher.add(input, true)).id)
+        } catch (error) {
+          throw new UsageError(oneLineError(error))
+        }
+      }
+      await watcher.start(ids)
+      log(`watching ${positionals.length} folder(s)${values.once ? ' once' : '; Ctrl-C stops'}`)
+      const stopped = new Promise<void>((r) => (wake = r))
+      if (interrupted) wake()
+      await (values.once ? Promise.race([watcher.idle(), stopped]) : stopped)
+      await watcher.stop()
+      if (interrupted) {
+        const reason = `interrupted (${interrupted}) from the command line`
+        log(`${interrupted}: stopping the watch's jobs`)
+        await service.releaseClient(CLIENT.clientId, reason)
+      }
+      const summary = summaryLine(watcher.tally)
+      ctx.write(ctx.json ? `${JSON.stringify(watcher.tally)}\n` : `${summary}\n`)
+      if (interrupted) return 130
+      return watcher.tally.failed > 0 ? 1 : 0
+    } finally {
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      await watcher.stop()
+      await service.shutdown('command finished')
+    }
+  }
+}
+export default watch
