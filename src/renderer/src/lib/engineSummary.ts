@@ -2,16 +2,25 @@
 // unused (each endpoint's concurrency decides), so it names the endpoints instead; a local engine
 // sharing the job with endpoints names both.
 import type { JobRow } from '@shared/domain'
-import { EndpointRefSchema } from '@shared/endpoints'
+import { EndpointRefSchema, endpointLabel, type EndpointRef } from '@shared/endpoints'
 
-function endpointCount(row: Pick<JobRow, 'endpoints'>): number {
-  if (!row.endpoints) return 0
+function jobEndpoints(row: Pick<JobRow, 'endpoints'>): EndpointRef[] {
+  if (!row.endpoints) return []
   try {
     const parsed = EndpointRefSchema.array().safeParse(JSON.parse(row.endpoints))
-    return parsed.success ? parsed.data.length : 0
+    return parsed.success ? parsed.data : []
   } catch {
-    return 0
+    return []
   }
+}
+
+const endpointCount = (row: Pick<JobRow, 'endpoints'>): number => jobEndpoints(row).length
+
+/** The job page's "Endpoints" line: which servers the job was sent to, with their models. */
+export function endpointNames(row: Pick<JobRow, 'endpoints'>): string {
+  return jobEndpoints(row)
+    .map((e) => `${endpointLabel(e.baseUrl)} (${e.model})`)
+    .join(', ')
 }
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`

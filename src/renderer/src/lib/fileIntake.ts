@@ -1,37 +1,9 @@
 // Checks dropped or picked files before anything is uploaded, so a folder or an unsupported file
 // gets a one-line reason on screen instead of silently doing nothing.
 
-/** Extensions ffmpeg decodes that people actually transcribe (audio and video containers). */
-export const SUPPORTED_EXTENSIONS = [
-  'wav',
-  'mp3',
-  'm4a',
-  'aac',
-  'flac',
-  'ogg',
-  'oga',
-  'opus',
-  'wma',
-  'aiff',
-  'aif',
-  'amr',
-  'mp4',
-  'm4v',
-  'mkv',
-  'mov',
-  'avi',
-  'webm',
-  'mpeg',
-  'mpg',
-  'wmv',
-  '3gp',
-  'ts'
-] as const
+import { SUPPORTED_EXTENSIONS, extensionOf } from '@shared/mediaFiles'
 
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.')
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
-}
+export { SUPPORTED_EXTENSIONS, extensionOf }
 
 /** Why a file by this name and MIME type cannot be transcribed, or null if it looks fine. */
 export function unsupportedReason(name: string, mimeType: string): string | null {

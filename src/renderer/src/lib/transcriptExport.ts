@@ -3,6 +3,7 @@
 import type { Transcript } from '@shared/transcript'
 import { clockText } from '@shared/clockText'
 import { TEXT_EXPORT_FORMATS, renderTextFormat } from '@shared/transcriptFormats'
+import { hasSpeakers, speakerTurns } from '@shared/speakerEdits'
 
 export const EXPORT_FORMATS = [...TEXT_EXPORT_FORMATS, 'docx'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -31,6 +32,16 @@ export function exportFileName(sourceName: string, format: ExportFormat): string
   return `${stem}.${format}`
 }
 
+/** A paragraph per segment, or with speakers a paragraph per turn led by the name (bold). */
+function docxParagraphs(t: Transcript): { start: number; name?: string; text: string }[] {
+  if (!hasSpeakers(t)) return t.segments.map((s) => ({ start: s.start, text: s.text }))
+  return speakerTurns(t).map((turn) => ({
+    start: turn.segments[0].start,
+    name: turn.name,
+    text: turn.segments.map((s) => s.text).join(' ')
+  }))
+}
+
 async function docxBlob(t: Transcript, title: string): Promise<Blob> {
   const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx')
   const doc = new Document({
@@ -39,12 +50,15 @@ async function docxBlob(t: Transcript, title: string): Promise<Blob> {
       {
         children: [
           new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
-          ...t.segments.map(
-            (s) =>
+          ...docxParagraphs(t).map(
+            (p) =>
               new Paragraph({
                 children: [
-                  new TextRun({ text: `[${clockText(s.start)}] `, color: '666666' }),
-                  new TextRun(s.text)
+                  new TextRun({ text: `[${clockText(p.start)}] `, color: '666666' }),
+                  ...(p.name === undefined
+                    ? []
+                    : [new TextRun({ text: `${p.name}: `, bold: true })]),
+                  new TextRun(p.text)
                 ]
               })
           )

@@ -1,0 +1,22 @@
+// Settings → Whisper models → Import: the file the user chose is copied into the models folder
+// (ModelManager.importFile checks it is a ggml model). In the browser host the file arrived as an
+// upload (<dataDir>/uploads/<random>/<name>): that copy has done its job once imported or
+// refused, so it is removed rather than left to fill the disk with a second model file.
+import { rm } from 'node:fs/promises'
+import type { InstalledModel } from '@shared/models'
+import type { ModelManager } from '../models/modelManager'
+import { uploadFolderOf } from './jobOutputs'
+
+export async function importModel(
+  models: ModelManager,
+  dataDir: string,
+  path: string,
+  name?: string
+): Promise<InstalledModel> {
+  try {
+    return await models.importFile(path, name)
+  } finally {
+    const upload = uploadFolderOf({ original_path: path }, dataDir)
+    if (upload) await rm(upload, { recursive: true, force: true })
+  }
+}

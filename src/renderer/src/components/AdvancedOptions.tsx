@@ -1,0 +1,36 @@
+// The Transcribe page's technical options (processes, workers, chunk, overlap, formats, output
+// folder), folded under "Advanced" with their current values in one line.
+import type { EngineInfo, JobOptions } from '@shared/domain'
+import { advancedSummary } from '../lib/optionsSummary'
+import { AdvancedFields } from './OptionFields'
+import { Fold } from './Fold'
+
+const ADVANCED_KEYS = [
+  'processes',
+  'workers',
+  'chunkSeconds',
+  'overlapSeconds',
+  'formats',
+  'outputDir'
+] as const
+
+export function AdvancedOptions(props: {
+  value: JobOptions
+  onChange: (next: JobOptions) => void
+  errors: Record<string, string>
+  engines: EngineInfo[]
+  idPrefix: string
+}): React.JSX.Element {
+  return (
+    <Fold
+      title="Advanced"
+      summary={advancedSummary(props.value)}
+      invalid={ADVANCED_KEYS.some((k) => k in props.errors)}
+      testId="advanced"
+    >
+      <div className="option-grid">
+        <AdvancedFields {...props} />
+      </div>
+    </Fold>
+  )
+}

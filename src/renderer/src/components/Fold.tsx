@@ -1,0 +1,33 @@
+// A folded section ("Advanced"): its title and, beside it, the current values in one line, so
+// they are seen without opening it. It opens by itself when a field inside is wrong (a red field
+// is never hidden) and stays as the user left it otherwise.
+import { useEffect, useState } from 'react'
+
+export function Fold(props: {
+  title: string
+  summary: string
+  invalid: boolean
+  testId: string
+  children: React.ReactNode
+}): React.JSX.Element {
+  const [open, setOpen] = useState(props.invalid)
+  useEffect(() => {
+    if (props.invalid) setOpen(true)
+  }, [props.invalid])
+  return (
+    <details
+      className="options advanced"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+      data-testid={props.testId}
+    >
+      <summary>
+        {props.title}{' '}
+        <span className="muted" data-testid={`${props.testId}-summary`}>
+          {props.summary}
+        </span>
+      </summary>
+      {props.children}
+    </details>
+  )
+}

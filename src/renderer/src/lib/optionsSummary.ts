@@ -1,0 +1,21 @@
+// The one line that stands for the folded "Advanced" options on the Transcribe page, so their
+// current values are seen without opening it: "2 processes × 1 worker · chunks 30 s, overlap 2 s ·
+// txt, srt · into the data folder".
+import type { JobOptions } from '@shared/domain'
+
+const count = (n: number, one: string, many: string): string =>
+  Number.isFinite(n) ? `${n} ${n === 1 ? one : many}` : `? ${many}`
+
+const seconds = (n: number): string => (Number.isFinite(n) ? `${n} s` : '? s')
+
+export function advancedSummary(o: JobOptions): string {
+  const parallel =
+    o.engine === 'openai'
+      ? "each endpoint's concurrency"
+      : `${count(o.processes, 'process', 'processes')} × ${count(o.workers, 'worker', 'workers')}`
+  const also = o.engine !== 'openai' && o.alsoEndpoints ? ' + endpoints' : ''
+  const chunks = `chunks ${seconds(o.chunkSeconds)}, overlap ${seconds(o.overlapSeconds)}`
+  const formats = o.formats.length > 0 ? o.formats.join(', ') : 'no format'
+  const where = o.outputDir ? `into ${o.outputDir}` : 'into the data folder'
+  return [parallel + also, chunks, formats, where].join(' · ')
+}

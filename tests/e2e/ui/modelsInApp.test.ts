@@ -1,0 +1,58 @@
+// Issue 24 #2 in the browser host: Settings → Whisper models imports a model file (uploaded, since
+// a browser has no paths) and deletes it again; the Transcribe page's engine is ready as soon as
+// the model is installed, offers it in the Model box, and speaks of buttons, not commands.
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
+import { openUi, type UiSession } from './uiHarness'
+import { screenshotsOf } from './screens'
+
+let ui: UiSession | undefined
+
+afterEach(async () => {
+  await ui?.close()
+  ui = undefined
+})
+
+describe('Models in the app', () => {
+  it('imports a model file by upload, makes whisper ready at once, and deletes it', async () => {
+    ui = await openUi()
+    const { page, host } = ui
+    await page.locator('#job-engine').selectOption('whisper')
+    expect(await page.locator('#job-engine option:checked').innerText()).toBe(
+      'whisper (no model yet)'
+    )
+    const noModelHint = await page.locator('.choices').innerText()
+    expect(noModelHint).toContain('Import in Settings → Whisper models')
+    expect(noModelHint).not.toContain('transcriptor models')
+
+    await page.getByTestId('nav-settings').click()
+    const file = writeEmptyWhisperModel(join(ui.scratch, 'ggml-mine.en.bin'), FAST_EMPTY_MODEL)
+    await page.getByTestId('model-import-input').setInputFiles(file)
+    await expect
+      .poll(() => page.getByTestId('model-import-result').innerText())
+      .toBe('Imported mine.en')
+    const row = page.getByTestId('model-mine.en')
+    expect(await row.innerText()).toContain('imported')
+    expect(existsSync(join(host.dataDir, 'models', 'ggml-mine.en.bin'))).toBe(true)
+    // The uploaded copy went once imported: one model file on disk, not two.
+    const uploads = join(host.dataDir, 'uploads')
+    expect(existsSync(uploads) ? readdirSync(uploads) : []).toEqual([])
+    await page.locator('#models-heading').scrollIntoViewIfNeeded()
+    await screenshotsOf(page, 'settings-models')
+
+    await page.getByTestId('nav-transcribe').click()
+    expect(await page.locator('#job-engine option:checked').innerText()).toBe('whisper')
+    expect(await page.locator('#job-model').inputValue()).toBe('mine.en')
+
+    await page.getByTestId('nav-settings').click()
+    await row.getByRole('button', { name: 'Delete' }).click()
+    await expect.poll(() => row.count()).toBe(0)
+    expect(existsSync(join(host.dataDir, 'models', 'ggml-mine.en.bin'))).toBe(false)
+    await page.getByTestId('nav-transcribe').click()
+    await expect
+      .poll(() => page.locator('#job-engine option:checked').innerText())
+      .toBe('whisper (no model yet)')
+  })
+})
