@@ -16,6 +16,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           pipeline: resolve(__dirname, 'src/main/pipeline/main.ts'),
           whisperWorker: resolve(__dirname, 'src/main/engines/whisperWorker/main.ts'),
+          speakerWorker: resolve(__dirname, 'src/main/engines/speakers/speakerWorker.ts'),
+          vadWorker: resolve(__dirname, 'src/main/engines/vadWorker/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           webHost: resolve(__dirname, 'src/main/webHost/main.ts')
         }

@@ -29,6 +29,8 @@ ensure_system_packages() {
   command -v espeak-ng >/dev/null || want+=(espeak-ng)
   if [ "${1:-}" = test ]; then
     command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || want+=(chromium)
+    # The speaker tests build synthetic ONNX models (tests/support/speakerModels).
+    /usr/bin/python3 -c 'import onnx' 2>/dev/null || want+=(python3-onnx)
   fi
   [ ${#want[@]} = 0 ] && return 0
   if ! command -v apt-get >/dev/null; then

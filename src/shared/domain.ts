@@ -1,6 +1,7 @@
 // Domain types shared by the core, the hosts and the renderer. No Node, no Electron here.
 import { z } from 'zod'
 import { EndpointRefSchema, type RemoteRequest } from '@shared/endpoints'
+import { DEFAULT_DOUBTFUL_BELOW } from '@shared/doubtfulWords'
 
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
@@ -83,6 +84,12 @@ export interface JobRow {
   language: string
   /** 1 = translated into English instead of transcribed. */
   translate: 0 | 1
+  /** Voice activity detection and its model ('' = the installed default) (migrations/0013_vad.sql). */
+  vad: VadChoice
+  vad_model: string
+  /** A recorded job (migration 0011): 'live' while the host records it, 'ended' once stopped,
+   * 'recovered' when a crash's file was repaired at the next start; null/absent for a file. */
+  recording?: 'live' | 'ended' | 'recovered' | null
 }
 
 /** 'auto' or an ISO 639-1 (or whisper's 3-letter) language code. */
@@ -184,6 +191,8 @@ export const SettingsSchema = overlapBelowHalfChunk(
     concurrentJobs: z.number().int().min(1).max(16),
     orphanTimeoutSeconds: z.number().int().min(30).max(86_400),
     heartbeatIntervalSeconds: z.number().int().min(1).max(60),
+    /** The editor underlines words whose engine confidence is below this (src/shared/doubtfulWords.ts). */
+    doubtfulBelow: z.number().min(0, 'must be 0 – 100 %').max(1, 'must be 0 – 100 %'),
     /** Leaving the page that started a job stops it (unless kept in background). */
     autoStopOnLeave: z.boolean(),
     /** The emergency switch: off = jobs run and stop, but nothing is registered/heartbeated/reaped. */
@@ -220,6 +229,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrentJobs: 1,
   orphanTimeoutSeconds: 300,
   heartbeatIntervalSeconds: 5,
+  doubtfulBelow: DEFAULT_DOUBTFUL_BELOW,
   autoStopOnLeave: true,
   processTracking: true,
   language: 'auto',

@@ -5,11 +5,20 @@ import { z } from 'zod'
 
 export const DEFAULT_ENDPOINT_MODEL = 'whisper-1'
 
+/**
+ * The URL as typed, with http:// in front when it names no scheme: `gpu-box:8000` is what people
+ * type for a box on their network, and `new URL` would read `gpu-box:` as the scheme.
+ */
+export function withEndpointScheme(raw: string): string {
+  const trimmed = raw.trim()
+  return trimmed === '' || /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`
+}
+
 /** A one-line reason the URL is refused, or null when it is usable. */
 export function endpointUrlProblem(raw: string): string | null {
   let url: URL
   try {
-    url = new URL(raw.trim())
+    url = new URL(withEndpointScheme(raw))
   } catch {
     return `not a URL: '${raw.slice(0, 200)}'`
   }
@@ -43,6 +52,7 @@ const BaseUrlSchema = z
     const problem = endpointUrlProblem(value)
     if (problem) ctx.addIssue({ code: 'custom', message: problem })
   })
+  .transform(withEndpointScheme)
 
 /** Seconds one request may take when neither the endpoint nor the job says otherwise. */
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 300
@@ -97,7 +107,9 @@ export const SavedEndpointSchema = z.object({
   concurrency: z.number().int(),
   /** Seconds a request may take; null = the job's default. */
   timeoutSeconds: RequestTimeoutSecondsSchema.nullable(),
-  hasKey: z.boolean()
+  hasKey: z.boolean(),
+  /** Off = kept with its key, but no new job uses it. */
+  enabled: z.boolean()
 })
 export type SavedEndpoint = z.infer<typeof SavedEndpointSchema>
 
@@ -113,6 +125,23 @@ export const NewEndpointSchema = z
   })
   .strict()
 export type NewEndpoint = z.infer<typeof NewEndpointSchema>
+
+/**
+ * Editing a saved endpoint: any field; the key is kept when absent, replaced when given, removed
+ * when null (or empty).
+ */
+export const EndpointChangeSchema = z
+  .object({
+    id: z.number().int().positive(),
+    baseUrl: BaseUrlSchema.optional(),
+    model: z.string().trim().min(1).max(256).optional(),
+    concurrency: z.number().int().min(1).max(64).optional(),
+    timeoutSeconds: RequestTimeoutSecondsSchema.nullable().optional(),
+    apiKey: z.string().max(4096).nullable().optional(),
+    enabled: z.boolean().optional()
+  })
+  .strict()
+export type EndpointChange = z.infer<typeof EndpointChangeSchema>
 
 /** The result of testing an endpoint: one line per check. */
 export interface EndpointCheck {

@@ -2,8 +2,14 @@
 // downloads in flight. No Node here.
 import { z } from 'zod'
 
+/** What a model file is for (CONTRACTS.md §4: where each kind lives in the models folder). */
+export const MODEL_KINDS = ['whisper', 'vad', 'segmentation', 'embedding'] as const
+export type ModelKind = (typeof MODEL_KINDS)[number]
+
 export interface CatalogModel {
   name: string
+  /** Absent = whisper (the whisper catalog's rows). */
+  kind?: ModelKind
   /** As published ("75 MiB"), parsed; the server's Content-Length is the exact size. */
   approxBytes: number
   sizeLabel: string

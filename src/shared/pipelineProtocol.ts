@@ -10,9 +10,10 @@ import {
   OutputFilesSchema,
   overlapBelowHalfChunk
 } from '@shared/domain'
-import { TimedWordSchema } from '@shared/transcript'
+import { SpeakerIdSchema, TimedWordSchema } from '@shared/transcript'
 import { RemoteRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
 import { ProgressFields } from '@shared/jobProgress'
+import { PassageSchema } from '@shared/passageRedo'
 
 export const PIPELINE_EVENT_FD = 3
 
@@ -39,7 +40,11 @@ export const PipelineSpecSchema = overlapBelowHalfChunk(
       /** The job's work folder: chunk plan + finished chunks' words, kept until it completes. */
       workDir: z.string().min(1).optional(),
       /** Reuse the work folder's checkpoints (refused if the input or chunk options changed). */
-      resume: z.boolean().optional()
+      resume: z.boolean().optional(),
+      /** Transcribe only this stretch of the input; the words keep the recording's times. */
+      passage: PassageSchema.optional(),
+      /** The input is a recording the host is still writing: follow it (pipeline/liveRecording.ts). */
+      live: z.boolean().optional()
     })
     // Unknown keys are dropped, not refused: a newer host may send more than this pipeline reads.
     .strip()
@@ -71,6 +76,21 @@ export const PipelineEventSchema = z.discriminatedUnion('type', [
   }),
   /** The transcript is a success but the user must hear about it (see inputWarnings.ts). */
   z.object({ type: z.literal('warning'), message: z.string() }),
+  /** The transcript's speakers as the diarizer heard them, just before `done` (CONTRACTS.md §6). */
+  z.object({
+    type: z.literal('speakers'),
+    /** The embedding model's name: embeddings of different models are never compared. */
+    model: z.string().min(1).max(200),
+    speakers: z
+      .array(
+        z.object({
+          id: SpeakerIdSchema,
+          seconds: z.number().nonnegative(),
+          embedding: z.array(z.number()).min(1).max(8192)
+        })
+      )
+      .max(100)
+  }),
   z.object({ type: z.literal('done'), outputs: OutputFilesSchema, wordCount: z.number().int() }),
   /** Requests to remote endpoints in flight now (sent whenever the set changes). */
   z.object({ type: z.literal('remote'), requests: z.array(RemoteRequestSchema).max(4096) }),

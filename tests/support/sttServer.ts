@@ -55,6 +55,14 @@ export interface SttServerOptions {
   apiKey?: string
   /** Model names /v1/models lists (and transcriptions accept). */
   models?: string[]
+  /**
+   * Chunks (numbered from 1, by the uploaded file's name `chunk-N.flac`) answered with a repetition
+   * loop after their real words, the way whisper loops at temperature 0; a request that sends a
+   * temperature above 0 (the loop guard's re-run) gets the real words, unless the chunk is also
+   * in `stubbornChunks` (it loops whatever the temperature).
+   */
+  loopChunks?: number[]
+  stubbornChunks?: number[]
   /** Where to log one line per request. */
   log?: (line: string) => void
 }
@@ -66,6 +74,7 @@ interface Upload {
   language: string | null
   responseFormat: string | null
   granularities: string[]
+  temperature: number
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -89,7 +98,8 @@ async function parseUpload(req: IncomingMessage): Promise<Upload> {
     model: String(form.get('model') ?? ''),
     language: form.has('language') ? String(form.get('language')) : null,
     responseFormat: form.has('response_format') ? String(form.get('response_format')) : null,
-    granularities: form.getAll('timestamp_granularities[]').map(String)
+    granularities: form.getAll('timestamp_granularities[]').map(String),
+    temperature: Number(form.get('temperature') ?? 0) || 0
   }
 }
 
@@ -304,11 +314,14 @@ export function createSttServer(o: SttServerOptions = {}): Server {
         return sendJson(res, 404, { error: { message: `model '${upload.model}' not found` } })
       }
       const started = Date.now()
-      const { words, duration } = await transcribe(upload)
+      const heard = await transcribe(upload)
+      const loops = loopsFor(o, upload)
+      const words = loops ? withLoop(heard.words, heard.duration) : heard.words
+      const { duration } = heard
       log(
         `request ${number}: ${upload.fileName} (${upload.file.size} bytes, ${upload.file.type}) ` +
           `model=${upload.model} format=${upload.responseFormat} granularities=${upload.granularities.join('+')} ` +
-          `→ ${words.length} words in ${Date.now() - started} ms`
+          `temperature=${upload.temperature} → ${words.length} words${loops ? ' (a loop)' : ''} in ${Date.now() - started} ms`
       )
       const reply = dialectReply(
         o.dialect ?? 'openai',
@@ -324,4 +337,27 @@ export function createSttServer(o: SttServerOptions = {}): Server {
       else res.destroy()
     })
   })
+}
+
+/** Whether this upload is answered with a loop (SttServerOptions.loopChunks). */
+function loopsFor(o: SttServerOptions, upload: Upload): boolean {
+  const chunk = Number(/^chunk-(\d+)\./.exec(upload.fileName)?.[1] ?? 0)
+  if (o.stubbornChunks?.includes(chunk)) return true
+  return (o.loopChunks?.includes(chunk) ?? false) && upload.temperature === 0
+}
+
+/** The real words, then "thank you for watching" eight times over the rest of the chunk. */
+export const LOOP_PHRASE = 'thank you for watching'
+function withLoop(words: Word[], duration: number): Word[] {
+  const phrase = LOOP_PHRASE.split(' ')
+  // After the last real word, to the chunk's end (or half a second past it: servers pad).
+  const from = words.at(-1)?.end ?? 0
+  const count = 8 * phrase.length
+  const step = Math.max(0.5, duration - from) / count
+  const loop = Array.from({ length: count }, (_, i) => ({
+    word: phrase[i % phrase.length],
+    start: from + i * step,
+    end: from + (i + 0.9) * step
+  }))
+  return [...words, ...loop]
 }

@@ -18,7 +18,9 @@ const { values } = parseArgs({
     'fault-times': { type: 'string' },
     'segments-only': { type: 'boolean' },
     dialect: { type: 'string' },
-    models: { type: 'string' }
+    models: { type: 'string' },
+    'loop-chunks': { type: 'string' },
+    'stubborn-chunks': { type: 'string' }
   }
 })
 const fault = values.fault as SttFault | undefined
@@ -32,6 +34,8 @@ const server = createSttServer({
   dialect,
   apiKey: process.env.STT_SERVER_API_KEY || undefined,
   models: values.models?.split(','),
+  loopChunks: values['loop-chunks']?.split(',').map(Number),
+  stubbornChunks: values['stubborn-chunks']?.split(',').map(Number),
   log: (line) => process.stdout.write(`${line}\n`)
 })
 server.listen(Number(values.port), '127.0.0.1', () => {

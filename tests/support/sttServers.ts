@@ -25,6 +25,8 @@ export interface SpawnSttOptions {
   dialect?: SttDialect
   apiKey?: string
   models?: string[]
+  loopChunks?: number[]
+  stubbornChunks?: number[]
 }
 
 export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSttServer> {
@@ -35,6 +37,8 @@ export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSt
   if (o.segmentsOnly) args.push('--segments-only')
   if (o.dialect) args.push('--dialect', o.dialect)
   if (o.models) args.push('--models', o.models.join(','))
+  if (o.loopChunks) args.push('--loop-chunks', o.loopChunks.join(','))
+  if (o.stubbornChunks) args.push('--stubborn-chunks', o.stubbornChunks.join(','))
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -72,6 +72,11 @@ export function jobOutputDir(dataDir: string, jobId: number): string {
   return join(dataPaths(dataDir).outputs, String(jobId))
 }
 
+/** Where recordings are written as they are made (a recorded job's input; kept like a dropped file). */
+export function recordingsDir(dataDir: string): string {
+  return join(dataDir, 'recordings')
+}
+
 export function jobLogPath(dataDir: string, jobId: number): string {
   return join(dataPaths(dataDir).logs, `transcribe_job_${jobId}.log`)
 }

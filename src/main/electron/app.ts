@@ -95,6 +95,7 @@ function startCore(
   })
   service
     .start()
+    .then(() => service.watch.start())
     .catch((error: unknown) =>
       log(`[app] heartbeat/reaper failed to start: ${oneLineError(error)}`)
     )

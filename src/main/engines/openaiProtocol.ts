@@ -76,7 +76,12 @@ interface WireWord {
   text?: unknown
   start?: unknown
   end?: unknown
+  /** speaches/faster-whisper and whisper.cpp's server give each word one; OpenAI does not. */
+  probability?: unknown
 }
+
+const probabilityOf = (p: unknown): { probability?: number } =>
+  typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1 ? { probability: p } : {}
 interface WireSegment {
   text?: unknown
   start?: unknown
@@ -94,7 +99,7 @@ function wordsFromWire(list: unknown): TimedWord[] | null {
     const text = w?.word ?? w?.text
     if (typeof text !== 'string' || !isNumber(w?.start) || !isNumber(w.end)) continue
     const word = text.trim()
-    if (word) words.push({ word, start: w.start, end: w.end })
+    if (word) words.push({ word, start: w.start, end: w.end, ...probabilityOf(w.probability) })
   }
   return words
 }

@@ -72,13 +72,13 @@ export function boundReplyWords(
   chunkSeconds: number
 ): { words: TimedWord[] } | { problem: string } {
   const scale = timeScale(words, chunkSeconds)
-  const scaled = words.map((w) => ({ word: w.word, start: w.start * scale, end: w.end * scale }))
+  const scaled = words.map((w) => ({ ...w, start: w.start * scale, end: w.end * scale }))
   const problem = tooMuch(scaled, chunkSeconds) ?? badTime(scaled, chunkSeconds)
   if (problem) return { problem }
   const clamp = (t: number): number => Math.min(chunkSeconds, Math.max(0, t))
   return {
     words: scaled.map((w) => ({
-      word: w.word,
+      ...w,
       start: clamp(w.start),
       end: clamp(Math.max(w.start, w.end))
     }))

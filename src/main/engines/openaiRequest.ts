@@ -17,6 +17,8 @@ export interface TranscriptionRequest {
   fileName: string
   mimeType: string
   language?: string
+  /** Set on a loop guard re-run (pipeline/loopGuard.ts): sample instead of the greedy decode. */
+  temperature?: number
   /** For a response with plain text only: the chunk's length, to spread the words over. */
   chunkSeconds: number
   timeoutMs: number
@@ -109,6 +111,7 @@ export async function requestTranscription(r: TranscriptionRequest): Promise<Tim
   form.append('file', new Blob([r.audio], { type: r.mimeType }), r.fileName)
   form.append('model', r.model)
   if (r.language) form.append('language', r.language)
+  if (r.temperature !== undefined) form.append('temperature', String(r.temperature))
   form.append('response_format', 'verbose_json')
   form.append('timestamp_granularities[]', 'word')
   form.append('timestamp_granularities[]', 'segment')

@@ -1,6 +1,7 @@
 // Pure parsers for the two pocketsphinx command lines Debian/Ubuntu and upstream ship:
 // - `pocketsphinx_continuous -time yes` (0.8 / 5prealpha): per utterance a hypothesis line, then
-//   one line per word: `word start end confidence` (seconds from the start of the file);
+//   one line per word: `word start end confidence` (seconds from the start of the file; the
+//   confidence is the word's posterior probability, which rounding can push a little past 1);
 // - `pocketsphinx single FILE` (5.x): one JSON object per utterance,
 //   `{"b":begin,"d":duration,"p":prob,"t":"text","w":[{"b":..,"d":..,"p":..,"t":"word"}]}`.
 import type { TimedWord } from '@shared/transcript'
@@ -22,11 +23,22 @@ export function stripPronunciationVariant(token: string): string {
   return token.replace(/\(\d+\)$/, '')
 }
 
-function cleanWord(token: string, start: number, end: number): TimedWord | null {
+/** The posterior as a 0–1 probability; absent when the line has none or it is not a number. */
+function probabilityOf(value: unknown): { probability?: number } {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return {}
+  return { probability: Math.min(1, Math.max(0, value)) }
+}
+
+function cleanWord(
+  token: string,
+  start: number,
+  end: number,
+  confidence?: number
+): TimedWord | null {
   if (isFillerToken(token)) return null
   const word = stripPronunciationVariant(token)
   if (!word) return null
-  return { word, start, end: Math.max(start, end) }
+  return { word, start, end: Math.max(start, end), ...probabilityOf(confidence) }
 }
 
 export function parseContinuousTimes(stdout: string): TimedWord[] {
@@ -34,7 +46,7 @@ export function parseContinuousTimes(stdout: string): TimedWord[] {
   for (const raw of stdout.split(/\r?\n/)) {
     const match = WORD_LINE.exec(raw.trim())
     if (!match) continue
-    const word = cleanWord(match[1], Number(match[2]), Number(match[3]))
+    const word = cleanWord(match[1], Number(match[2]), Number(match[3]), Number(match[4]))
     if (word) words.push(word)
   }
   return words
@@ -43,6 +55,7 @@ export function parseContinuousTimes(stdout: string): TimedWord[] {
 interface SingleJsonWord {
   b?: number
   d?: number
+  p?: number
   t?: string
 }
 
@@ -59,7 +72,7 @@ export function parseSingleJson(stdout: string): TimedWord[] {
     }
     for (const w of utterance.w ?? []) {
       if (typeof w.t !== 'string' || typeof w.b !== 'number') continue
-      const word = cleanWord(w.t, w.b, w.b + (typeof w.d === 'number' ? w.d : 0))
+      const word = cleanWord(w.t, w.b, w.b + (typeof w.d === 'number' ? w.d : 0), w.p)
       if (word) words.push(word)
     }
   }

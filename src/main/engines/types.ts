@@ -24,6 +24,8 @@ export interface ChunkOptions extends EngineContext {
   translate?: boolean
   /** 0..1 within this chunk, as often as the engine can tell. */
   onProgress?: (fraction: number) => void
+  /** Sampling temperature for a re-run the loop guard asks for (pipeline/loopGuard.ts); whisper. */
+  temperature?: number
 }
 
 export interface ChunkResult {

@@ -134,6 +134,7 @@ async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
           language,
           translate: c.translate === true,
           threads: c.threads,
+          ...(c.temperature !== undefined && { temperature: c.temperature }),
           stallMs: STALL_MS
         },
         c.signal,

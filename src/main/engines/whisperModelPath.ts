@@ -26,9 +26,21 @@ function isFile(path: string): boolean {
   return existsSync(path) && statSync(path).isFile()
 }
 
-/** A model path, or a name like `base.en` found as `ggml-base.en.bin` in a model dir. */
+/**
+ * A model path, or a name like `base.en` found as `ggml-base.en.bin` in a model dir. '' is the
+ * default model, or when that is not installed the first installed one: whisper is ready as soon
+ * as any model is (one imported or downloaded in the app included).
+ */
 export function resolveWhisperModel(model: string, context: EngineContext = {}): string | null {
-  const name = model || DEFAULT_WHISPER_MODEL
+  if (model === '') {
+    const fallback = listWhisperModels(context).at(0)
+    const found = findWhisperModel(DEFAULT_WHISPER_MODEL, context)
+    return found ?? (fallback === undefined ? null : findWhisperModel(fallback, context))
+  }
+  return findWhisperModel(model, context)
+}
+
+function findWhisperModel(name: string, context: EngineContext): string | null {
   if (name.includes('/') || name.endsWith('.bin')) return isFile(name) ? name : null
   for (const dir of whisperModelDirs(context)) {
     for (const file of [`ggml-${name}.bin`, name]) {

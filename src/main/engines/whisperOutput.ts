@@ -8,7 +8,8 @@
 //                                        "offsets": { "from": 0, "to": 320 },
 //                                        "id": 843, "p": 0.97, "t_dtw": -1 }, … ] }, … ] }
 // Special tokens ("[_BEG_]", "[_TT_150]") carry no speech. A token starting with a space starts a
-// new word; others (sub-word pieces, punctuation) continue the previous one.
+// new word; others (sub-word pieces, punctuation) continue the previous one. A word's probability
+// is the mean of its tokens' `p` (as OpenAI's whisper and faster-whisper compute it).
 import type { TimedWord } from '@shared/transcript'
 
 export interface WhisperArgsInput {
@@ -45,6 +46,7 @@ interface Offsets {
 interface WhisperToken {
   text?: string
   offsets?: Offsets
+  p?: number
 }
 interface WhisperSegment {
   text?: string
@@ -70,8 +72,13 @@ function seconds(ms: number | undefined, fallback: number): number {
   return typeof ms === 'number' && Number.isFinite(ms) ? ms / 1000 : fallback
 }
 
+const isProbability = (p: unknown): p is number =>
+  typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1
+
 function wordsFromTokens(segment: WhisperSegment, segStart: number, segEnd: number): TimedWord[] {
   const words: TimedWord[] = []
+  // Per word: the token probabilities seen, for their mean.
+  const probabilities: number[][] = []
   for (const token of segment.tokens ?? []) {
     const text = token.text ?? ''
     if (!text.trim() || isSpecialToken(text)) continue
@@ -83,8 +90,14 @@ function wordsFromTokens(segment: WhisperSegment, segStart: number, segEnd: numb
       previous.end = Math.max(previous.end, end)
     } else {
       words.push({ word: text.trim(), start, end: Math.max(start, end) })
+      probabilities.push([])
     }
+    if (isProbability(token.p)) probabilities[probabilities.length - 1].push(token.p)
   }
+  words.forEach((w, i) => {
+    const ps = probabilities[i]
+    if (ps.length > 0) w.probability = ps.reduce((a, b) => a + b, 0) / ps.length
+  })
   return words
 }
 

@@ -29,6 +29,8 @@ export interface DecodeOptions {
   /** Called every `progressEveryMs` while ffmpeg runs, with the seconds decoded so far. */
   onProgress?: (decodedSeconds: number) => void
   progressEveryMs?: number
+  /** Only this stretch of the input, in seconds ("Transcribe again" of a passage). */
+  passage?: { from: number; to: number }
 }
 
 export async function decodeToPcm(
@@ -41,6 +43,7 @@ export async function decodeToPcm(
   const pcmPath = join(tempDir, 'audio.s16le')
   const args = [
     '-nostdin', '-hide_banner', '-loglevel', 'error', '-y',
+    ...(o.passage ? ['-ss', String(o.passage.from), '-t', String(o.passage.to - o.passage.from)] : []),
     '-i', resolve(inputPath),
     '-map', '0:a:0', '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE),
     '-f', 's16le', '-acodec', 'pcm_s16le', pcmPath

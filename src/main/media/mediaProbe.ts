@@ -11,6 +11,11 @@ export interface MediaProbe {
   audioCodec: string | null
   hasAudio: boolean
   hasVideo: boolean
+  /**
+   * How long the file says its audio is: the audio stream's own length (a video may run on after
+   * its sound ends), else the container's when there is no video; 0 when it claims nothing.
+   */
+  audioClaimSeconds: number
 }
 
 /** A problem with the input file, worded for the user (one line). */
@@ -20,6 +25,16 @@ interface FfprobeStream {
   codec_type?: string
   codec_name?: string
   duration?: string
+  /** Matroska/WebM keep a stream's length here ("00:00:11.000000000"), not in `duration`. */
+  tags?: { DURATION?: string }
+}
+
+/** A stream's own length in seconds, or 0 when ffprobe gives none. */
+function streamSeconds(stream: FfprobeStream | undefined): number {
+  const direct = Number(stream?.duration)
+  if (Number.isFinite(direct) && direct > 0) return direct
+  const tag = /^(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(stream?.tags?.DURATION?.trim() ?? '')
+  return tag ? Number(tag[1]) * 3600 + Number(tag[2]) * 60 + Number(tag[3]) : 0
 }
 
 /** Parses `ffprobe -print_format json -show_format -show_streams` output. */
@@ -29,11 +44,13 @@ export function parseFfprobeJson(json: string): MediaProbe {
   const audio = streams.find((s) => s.codec_type === 'audio')
   const candidates = [parsed.format?.duration, audio?.duration].map((d) => Number(d))
   const durationSeconds = candidates.find((d) => Number.isFinite(d) && d > 0) ?? 0
+  const hasVideo = streams.some((s) => s.codec_type === 'video')
   return {
     durationSeconds,
     audioCodec: audio?.codec_name ?? null,
     hasAudio: audio !== undefined,
-    hasVideo: streams.some((s) => s.codec_type === 'video')
+    hasVideo,
+    audioClaimSeconds: streamSeconds(audio) || (hasVideo ? 0 : durationSeconds)
   }
 }
 

@@ -60,6 +60,25 @@ function samplesOf(buffer: Buffer, bytes: number): Int16Array {
   return samples
 }
 
+/** Frame levels of s16 samples already in memory. */
+function measureSampleLevels(samples: Int16Array): PcmLevels {
+  const frames = Math.ceil(samples.length / SAMPLES_PER_FRAME)
+  const f: FrameState = { levels: new Float32Array(frames), count: 0, sumSquares: 0, samples: 0 }
+  addSamples(samples, f)
+  if (f.samples > 0 && f.count < frames) f.levels[f.count++] = rmsDb(f.sumSquares, f.samples)
+  return { frameSeconds: FRAME_SECONDS, db: f.levels.subarray(0, f.count) }
+}
+
+/**
+ * The same levels from float samples (-1…1, as the speech detectors take them): the energy
+ * detector (src/main/pipeline/energyDetector.ts) on a file's window.
+ */
+export function levelsOfSamples(samples: Float32Array): PcmLevels {
+  const pcm = new Int16Array(samples.length)
+  for (let i = 0; i < samples.length; i++)
+    pcm[i] = Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32768)))
+  return measureSampleLevels(pcm)
+}
 /** Reads `pcmPath` (16 kHz mono s16le) once, start to end, and returns its frame levels. */
 export async function measurePcmLevels(pcmPath: string, signal?: AbortSignal): Promise<PcmLevels> {
   const file = await open(pcmPath, 'r')

@@ -8,7 +8,7 @@ import { open, readdir, readFile, rename, rm, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ENGINE_NAMES } from '@shared/domain'
-import { type TimedWord } from '@shared/transcript'
+import { GapSchema, type TimedWord } from '@shared/transcript'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { ChunkPlan } from './chunking'
 import { openRegularFile } from '../os/regularFile'
@@ -57,14 +57,30 @@ const StoredPlanSchema = z.object({
   durationSeconds: z.number(),
   silentSeams: z.number().int(),
   overlapSeams: z.number().int(),
-  chunks: z.array(StoredChunkSchema)
+  chunks: z.array(StoredChunkSchema),
+  /** The VAD's gaps and speech (absent in plans from before it, and with `vad` off). */
+  gaps: z.array(GapSchema).optional(),
+  speech: z
+    .array(z.object({ start: z.number(), end: z.number() }))
+    .nullable()
+    .optional(),
+  speechBy: z.enum(['silero', 'energy']).nullable().optional()
 })
 export type StoredPlan = z.infer<typeof StoredPlanSchema>
 export type StoredChunk = z.infer<typeof StoredChunkSchema>
 
 const ChunkWordsSchema = z.object({
   index: z.number().int().min(0),
-  words: z.array(z.object({ word: z.string(), start: z.number(), end: z.number() }))
+  words: z.array(
+    z.object({
+      word: z.string(),
+      start: z.number(),
+      end: z.number(),
+      probability: z.number().min(0).max(1).optional()
+    })
+  ),
+  /** The loop guard kept this chunk's words after a failed re-run, for this reason. */
+  doubtful: z.string().optional()
 })
 
 const PLAN_FILE = 'plan.json'
@@ -158,15 +174,18 @@ export async function loadPlan(dir: string): Promise<StoredPlan | null> {
 export async function saveChunkWords(
   dir: string,
   index: number,
-  words: TimedWord[]
+  words: TimedWord[],
+  doubtful?: string
 ): Promise<void> {
-  await writeJsonAtomic(join(dir, chunkFile(index)), { index, words })
+  await writeJsonAtomic(join(dir, chunkFile(index)), { index, words, doubtful })
 }
 
 /** The finished chunks' words (times relative to each chunk); an unreadable file is just missing. */
 export async function loadChunkWords(
   dir: string,
-  chunkCount: number
+  chunkCount: number,
+  /** Filled with the doubtful chunks' reasons, when given. */
+  doubts?: Map<number, string>
 ): Promise<Map<number, TimedWord[]>> {
   const found = new Map<number, TimedWord[]>()
   let names: string[]
@@ -179,8 +198,14 @@ export async function loadChunkWords(
     if (!/^chunk-\d{5}\.json$/.test(name)) continue
     try {
       const parsed = ChunkWordsSchema.safeParse(JSON.parse(await readFile(join(dir, name), 'utf8')))
-      if (parsed.success && parsed.data.index < chunkCount && name === chunkFile(parsed.data.index))
+      if (
+        parsed.success &&
+        parsed.data.index < chunkCount &&
+        name === chunkFile(parsed.data.index)
+      ) {
         found.set(parsed.data.index, parsed.data.words)
+        if (parsed.data.doubtful) doubts?.set(parsed.data.index, parsed.data.doubtful)
+      }
     } catch {
       // Half-written by a tool other than ours, or damaged: transcribe that chunk again.
     }

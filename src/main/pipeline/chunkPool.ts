@@ -14,7 +14,8 @@ export interface ChunkServer<T> {
   name: string
   slots: number
   remote: boolean
-  run(index: number, signal: AbortSignal): Promise<T>
+  /** `retry`: the loop guard's re-run of a chunk (loopGuard.ts), with its fallbacks. */
+  run(index: number, signal: AbortSignal, retry?: { temperature: number }): Promise<T>
 }
 
 /** Every server was dropped with chunks still to do. */

@@ -55,7 +55,7 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
     name: names[e],
     slots: endpoint.concurrency,
     remote: true,
-    run: async (index, signal) => {
+    run: async (index, signal, retry) => {
       const wavPath = await d.cutChunk(index)
       const flacPath = wavPath.replace(/\.wav$/, '') + `.${e}.flac`
       const id = nextRequest++
@@ -80,6 +80,7 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
           // 'auto' is whisper's word for "detect it"; the OpenAI API detects when no language is sent.
           language: d.spec.language === 'auto' ? undefined : d.spec.language,
           chunkSeconds: d.chunkSeconds(index),
+          ...(retry && { temperature: retry.temperature }),
           timeoutMs: timeoutMs(endpoint),
           signal
         })

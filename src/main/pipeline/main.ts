@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs'
 import { createEventSink } from './events'
 import { describeFailure, runPipeline } from './runPipeline'
+import { runLiveRecording } from './liveRecording'
 import { parsePipelineArgs } from './spec'
 import { startWatchdog } from './watchdog'
 import { onControlMessage, STOP_MESSAGE } from './controlPipe'
@@ -65,7 +66,8 @@ function main(): void {
   }
 
   log(`job ${spec.jobId}: ${spec.inputPath} → ${spec.outputDir} (${spec.formats.join(',')})`)
-  runPipeline(spec, emit, log, controller.signal).then(
+  const run = spec.live ? runLiveRecording : runPipeline
+  run(spec, emit, log, controller.signal).then(
     () => {
       removeTempDir()
       process.exit(0)

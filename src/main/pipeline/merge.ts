@@ -21,7 +21,7 @@ export function mergeChunkWords(results: ChunkWords[]): TimedWord[] {
   const merged: TimedWord[] = []
   for (const { chunk, words } of ordered) {
     const owned = words
-      .map((w) => ({ word: w.word, start: w.start + chunk.start, end: w.end + chunk.start }))
+      .map((w) => ({ ...w, start: w.start + chunk.start, end: w.end + chunk.start }))
       .filter((w) => {
         const mid = (w.start + w.end) / 2
         return mid >= chunk.ownStart && mid < chunk.ownEnd

@@ -9,6 +9,7 @@ import { describeSeams, describeSound, planAudioCuts, type AudioCutPlan } from '
 import { measurePcmLevels } from '../media/pcmLevels'
 import { musicVerdict } from './musicCheck'
 import { oneLineError } from '@shared/errors'
+import { speechOfFile } from './fileSpeech'
 
 /** Resume is impossible; the message says why (a user reads it). */
 export class ResumeRefusedError extends Error {}
@@ -17,7 +18,9 @@ export interface PreparedChunks extends AudioCutPlan {
   /** Words (relative to their chunk) of chunks finished by an earlier run. */
   finished: Map<number, TimedWord[]>
   /** Checkpoints a chunk's words (no-op without a work folder). */
-  checkpoint(index: number, words: TimedWord[]): Promise<void>
+  checkpoint(index: number, words: TimedWord[], doubtful?: string): Promise<void>
+  /** Chunks an earlier run's loop guard kept as doubtful, and why. */
+  doubts: Map<number, string>
 }
 
 function describeReuse(finished: Map<number, TimedWord[]>, total: number): string {
@@ -28,6 +31,32 @@ function describeReuse(finished: Map<number, TimedWord[]>, total: number): strin
   )
 }
 
+/**
+ * Saves finished chunks' words. A checkpoint only saves work for a later resume: a disk that
+ * refuses it (full, read-only) costs that, said in one line, never the transcript being made.
+ */
+function checkpointWriter(
+  workDir: string | undefined,
+  log: (line: string) => void
+): { refused: boolean; checkpoint: PreparedChunks['checkpoint'] } {
+  const writer = {
+    refused: false,
+    checkpoint: async (index: number, words: TimedWord[], doubtful?: string): Promise<void> => {
+      if (!workDir || writer.refused) return
+      try {
+        await checkpoints.saveChunkWords(workDir, index, words, doubtful)
+      } catch (error) {
+        writer.refused = true
+        const reason = oneLineError(error)
+        log(
+          `checkpoint of chunk ${index + 1} not saved (${reason}); a resume would redo the chunks from here`
+        )
+      }
+    }
+  }
+  return writer
+}
+
 export async function prepareChunks(
   spec: PipelineSpec,
   pcmPath: string,
@@ -36,21 +65,8 @@ export async function prepareChunks(
   log: (line: string) => void
 ): Promise<PreparedChunks> {
   const { workDir } = spec
-  // A checkpoint only saves work for a later resume: a disk that refuses it (full, read-only)
-  // costs that, said in one line, never the transcript being made.
-  let checkpointsRefused = false
-  const checkpoint = async (index: number, words: TimedWord[]): Promise<void> => {
-    if (!workDir || checkpointsRefused) return
-    try {
-      await checkpoints.saveChunkWords(workDir, index, words)
-    } catch (error) {
-      checkpointsRefused = true
-      const reason = oneLineError(error)
-      log(
-        `checkpoint of chunk ${index + 1} not saved (${reason}); a resume would redo the chunks from here`
-      )
-    }
-  }
+  const writer = checkpointWriter(workDir, log)
+  const { checkpoint } = writer
   if (workDir && spec.resume) {
     const stored = await checkpoints.loadPlan(workDir)
     if (stored) {
@@ -65,7 +81,8 @@ export async function prepareChunks(
           : null)
       if (refusal) throw new ResumeRefusedError(`cannot resume: ${refusal}`)
       const chunks: ChunkPlan[] = stored.chunks.map(({ silent: _silent, ...c }) => c)
-      const finished = await checkpoints.loadChunkWords(workDir, chunks.length)
+      const doubts = new Map<number, string>()
+      const finished = await checkpoints.loadChunkWords(workDir, chunks.length, doubts)
       log(describeReuse(finished, chunks.length))
       // Not stored with the plan: one more pass over the PCM, as cheap as the first run's.
       const sound = musicVerdict(await measurePcmLevels(pcmPath, signal))
@@ -75,13 +92,18 @@ export async function prepareChunks(
         silent: stored.chunks.map((c) => c.silent),
         silentSeams: stored.silentSeams,
         overlapSeams: stored.overlapSeams,
+        gaps: stored.gaps ?? [],
+        speech: stored.speech ?? null,
+        speechBy: stored.speechBy ?? null,
         finished,
-        checkpoint
+        checkpoint,
+        doubts
       }
     }
     log('resume: no checkpoint of an earlier run was found; starting from the beginning')
   }
-  const plan = await planAudioCuts(pcmPath, durationSeconds, spec, signal)
+  const speech = await speechOfFile(spec, pcmPath, signal, log)
+  const plan = await planAudioCuts(pcmPath, durationSeconds, spec, signal, speech)
   if (workDir) {
     try {
       await checkpoints.clearCheckpoints(workDir)
@@ -92,15 +114,18 @@ export async function prepareChunks(
         durationSeconds,
         silentSeams: plan.silentSeams,
         overlapSeams: plan.overlapSeams,
-        chunks: plan.chunks.map((c, i) => checkpoints.toStoredChunk(c, plan.silent[i]))
+        chunks: plan.chunks.map((c, i) => checkpoints.toStoredChunk(c, plan.silent[i])),
+        gaps: plan.gaps,
+        speech: plan.speech,
+        speechBy: plan.speechBy
       })
     } catch (error) {
-      checkpointsRefused = true
+      writer.refused = true
       const reason = oneLineError(error)
       log(`chunk plan not saved (${reason}): this run cannot be resumed`)
     }
   }
   log(`cuts: ${describeSeams(plan)}`)
   log(`sound: ${describeSound(plan.sound)}`)
-  return { ...plan, finished: new Map(), checkpoint }
+  return { ...plan, finished: new Map(), checkpoint, doubts: new Map() }
 }

@@ -30,6 +30,12 @@ import { ensureOutputDir, OutputError, writeOutputs } from './writeOutputs'
 import { checkWorkSpace, WorkSpaceError } from './workSpace'
 import { oneLineError } from '@shared/errors'
 import { threadsPerProcess } from './threadsPerProcess'
+import { runSpeakerStep } from './speakerRun'
+import { wantsSpeakers, type FoundSpeakers } from './speakerStep'
+import { labelWords, speakersEvent, splitAtSpeakers } from './speakerLabels'
+import { guardedChunk } from './guardedChunk'
+import { markDoubtful, ownedRange, RETRY_TEMPERATURE } from './loopGuard'
+import { inRecordingTime, passageWithin } from './passage'
 
 /** A failure with a message meant for the user. */
 export class PipelineFailure extends Error {}
@@ -85,7 +91,20 @@ export async function runPipeline(
     `decoded ${decoded.durationSeconds.toFixed(2)} s → ${chunks.length} chunk(s) of about ${spec.chunkSeconds} s ` +
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${threadsPerProcess(spec.workers, spec.processes)} thread(s) each`
   )
-  const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared })
+  const extraSteps = wantsSpeakers(spec) ? 1 : 0
+  const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared, extraSteps })
+  // Speakers are found over the whole file, beside the chunks (speakerRun.ts never rejects).
+  const speakerStop = new AbortController()
+  signal.addEventListener('abort', () => speakerStop.abort(), { once: true })
+  const speakers = runSpeakerStep(spec, {
+    pcmPath: decoded.pcmPath,
+    durationSeconds: decoded.durationSeconds,
+    emit,
+    log,
+    signal: speakerStop.signal,
+    progress: run.progress,
+    progressIndex: chunks.length
+  })
   let results: ChunkWords[]
   try {
     results = await runChunkPool<ChunkWords>(
@@ -96,14 +115,25 @@ export async function runPipeline(
         log
       }
     )
+  } catch (error) {
+    speakerStop.abort()
+    throw error
   } finally {
     workers.close()
   }
-  await finishTranscript(spec, emit, log, { probe, decoded, prepared, results })
+  const found = await speakers
+  await finishTranscript(spec, emit, log, {
+    probe,
+    decoded,
+    prepared,
+    results,
+    speakers: found,
+    run
+  })
 }
 
 /** The engine the pipeline spec names, checked usable, with its worker pool (not started yet). */
-async function startEngine(
+export async function startEngine(
   spec: PipelineSpec,
   log: Log
 ): Promise<{ engine: Engine; detail: string; workers: EngineWorkerPool }> {
@@ -134,14 +164,20 @@ interface ChunkRunContext {
   workers: EngineWorkerPool
   decoded: DecodedAudio
   prepared: PreparedChunks
+  /** Steps counted in the progress beside the chunks (the speaker step). */
+  extraSteps: number
 }
 
 /** One run's chunks: who transcribes them, and what happens when one is final. */
 class ChunkRun {
-  private readonly progress: ChunkProgress
+  readonly progress: ChunkProgress
+  private chunksFinished = 0
+  /** Chunks the loop guard kept after a failed re-run, and why. */
+  readonly doubtful = new Map<number, string>()
 
   constructor(private readonly c: ChunkRunContext) {
-    this.progress = new ChunkProgress(c.prepared.chunks.length, c.emit)
+    this.progress = new ChunkProgress(c.prepared.chunks.length + c.extraSteps, c.emit)
+    for (const [index, reason] of c.prepared.doubts) this.doubtful.set(index, reason)
   }
 
   /** The local engine (unless it is remote only) and the pipeline spec's endpoints. */
@@ -175,7 +211,7 @@ class ChunkRun {
     const chunk = chunks[index]
     const words = fitWords(engineWords)
     const reused = prepared.finished.has(index)
-    if (!reused) await prepared.checkpoint(index, words)
+    if (!reused) await prepared.checkpoint(index, words, this.doubtful.get(index))
     emit({
       type: 'chunkWords',
       index,
@@ -184,7 +220,9 @@ class ChunkRun {
       end: chunk.end,
       words: mergeChunkWords([{ chunk, words }])
     })
-    const done = this.progress.done(index, { reused })
+    this.progress.done(index, { reused })
+    // Counted here, not by the progress: that one also counts the speaker step.
+    const done = ++this.chunksFinished
     const how = reused ? ', reused' : prepared.silent[index] ? ', silent' : by ? ` by ${by}` : ''
     log(
       `chunk ${index + 1}/${chunks.length} done: ${words.length} word(s)${how} (${done}/${chunks.length})`
@@ -199,8 +237,14 @@ class ChunkRun {
     const chunk = this.c.prepared.chunks[index]
     const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
     try {
-      const words = await this.transcribeWithRetry(wavPath, chunk, signal, (f) =>
-        this.progress.partial(index, f)
+      const onProgress = (f: number): void => this.progress.partial(index, f)
+      const words = await this.guarded(
+        chunk,
+        () => this.transcribeWithRetry(wavPath, chunk, signal, onProgress),
+        {
+          how: `at temperature ${RETRY_TEMPERATURE}`,
+          run: () => this.transcribeWithRetry(wavPath, chunk, signal, onProgress, RETRY_TEMPERATURE)
+        }
       )
       return await this.finishChunk(index, words, spec.endpoints?.length ? engine.name : '')
     } finally {
@@ -208,11 +252,25 @@ class ChunkRun {
     }
   }
 
+  /** The loop guard around one chunk's engine run (guardedChunk.ts); a doubt is remembered. */
+  private async guarded(
+    chunk: ChunkPlan,
+    first: () => Promise<TimedWord[]>,
+    rerun: { how: string; run: () => Promise<TimedWord[]> }
+  ): Promise<TimedWord[]> {
+    const { log, prepared } = this.c
+    const o = { log, speech: prepared.speech, chunkCount: prepared.chunks.length }
+    const result = await guardedChunk(chunk, o, first, rerun)
+    if (result.doubtful) this.doubtful.set(chunk.index, result.doubtful)
+    return result.words
+  }
+
   private async transcribeWithRetry(
     wavPath: string,
     chunk: ChunkPlan,
     signal: AbortSignal,
-    onProgress: (fraction: number) => void
+    onProgress: (fraction: number) => void,
+    temperature?: number
   ): Promise<TimedWord[]> {
     const { spec, engine, workers, log } = this.c
     const options = {
@@ -223,7 +281,8 @@ class ChunkRun {
       scratchDir: spec.tempDir,
       language: spec.language,
       translate: spec.translate,
-      onProgress
+      onProgress,
+      ...(temperature !== undefined && { temperature })
     }
     // A crash is worth one retry unless the run is being stopped (checked after each await).
     const retryable = (error: unknown): error is EngineCrashError =>
@@ -261,12 +320,19 @@ class ChunkRun {
       chunkSeconds: (index) => chunks[index].end - chunks[index].start,
       cutChunk: (index) => writeChunkWav(decoded.pcmPath, chunks[index], spec.tempDir)
     })
-    return servers.map((server) => ({
+    return servers.map((server, n) => ({
       ...server,
       run: async (index, signal) => {
         const known = this.knownWords(index)
         if (known) return this.finishChunk(index, known, '')
-        return this.finishChunk(index, await server.run(index, signal), server.name)
+        // The re-run goes to another endpoint when there is one (a different server or model).
+        const other = servers[(n + 1) % servers.length]
+        const retry = { temperature: RETRY_TEMPERATURE }
+        const words = await this.guarded(chunks[index], () => server.run(index, signal), {
+          how: `on ${other.name} at temperature ${RETRY_TEMPERATURE}`,
+          run: () => other.run(index, signal, retry)
+        })
+        return this.finishChunk(index, words, server.name)
       }
     }))
   }
@@ -277,26 +343,57 @@ async function finishTranscript(
   spec: PipelineSpec,
   emit: EventSink,
   log: Log,
-  r: { probe: MediaProbe; decoded: DecodedAudio; prepared: PreparedChunks; results: ChunkWords[] }
+  r: {
+    probe: MediaProbe
+    decoded: DecodedAudio
+    prepared: PreparedChunks
+    results: ChunkWords[]
+    speakers: FoundSpeakers | null
+    run: ChunkRun
+  }
 ): Promise<void> {
-  const words = fitWords(mergeChunkWords(r.results))
+  const labelled = labelWords(
+    fitWords(inRecordingTime(mergeChunkWords(r.results), spec.passage)),
+    r.speakers?.result.turns ?? []
+  )
+  const { words } = labelled
+  const doubtful = [...r.run.doubtful].map(([index, reason]) => ({
+    ...ownedRange(r.prepared.chunks[index]),
+    reason
+  }))
   const transcript: Transcript = checkedTranscript({
-    durationSeconds: r.decoded.durationSeconds,
-    segments: groupSegments(words),
+    durationSeconds: r.decoded.durationSeconds + (spec.passage?.from ?? 0),
+    segments: markDoubtful(
+      labelled.speakers.length ? splitAtSpeakers(groupSegments(words)) : groupSegments(words),
+      doubtful
+    ),
+    ...(labelled.speakers.length ? { speakers: labelled.speakers } : {}),
     // pocketsphinx's model is English; whisper's language is what was asked ('auto' = detected).
     language: spec.engine === 'whisper' ? (spec.language ?? 'auto') : 'en',
-    task: spec.translate ? 'translate' : 'transcribe'
+    task: spec.translate ? 'translate' : 'transcribe',
+    ...(r.prepared.gaps.length > 0 && { gaps: r.prepared.gaps })
   })
   for (const message of transcriptWarnings({
-    probedSeconds: Math.max(r.probe.durationSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
+    probedSeconds: spec.passage
+      ? Math.min(r.probe.durationSeconds, spec.passage.to) - spec.passage.from
+      : Math.max(r.probe.audioClaimSeconds, (await declaredSeconds(spec.inputPath)) ?? 0),
     decodedSeconds: r.decoded.durationSeconds,
     words,
-    music: r.prepared.sound.music
+    music: r.prepared.sound.music,
+    // Only Silero tells speech from music and noise: the energy detector's "speech" is any sound.
+    speech:
+      r.prepared.speechBy === 'silero'
+        ? { found: (r.prepared.speech ?? []).length > 0, gaps: r.prepared.gaps }
+        : null
   })) {
     emit({ type: 'warning', message })
     log(`warning: ${message}`)
   }
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
+  if (r.speakers && labelled.speakers.length) {
+    emit(speakersEvent(r.speakers, labelled))
+    log(`speakers: ${labelled.speakers.length} in the transcript`)
+  }
   emit({ type: 'done', outputs, wordCount: words.length })
   log(`done: ${words.length} word(s) → ${Object.values(outputs).join(', ')}`)
   if (spec.workDir) await clearCheckpoints(spec.workDir)
@@ -322,7 +419,8 @@ async function prepareInput(
   const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
     // A long file takes seconds to decode (3 h: ~8 s): the log says how far it got meanwhile.
     onProgress: (seconds) =>
-      log(`decoding: ${clockText(seconds)} of ${clockText(probe.durationSeconds)}`)
+      log(`decoding: ${clockText(seconds)} of ${clockText(probe.durationSeconds)}`),
+    ...(spec.passage && { passage: passageWithin(spec.passage, probe.durationSeconds, log) })
   })
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)

@@ -30,7 +30,7 @@ export function fitWords(words: readonly TimedWord[]): TimedWord[] {
     if (!Number.isFinite(w.start) || !Number.isFinite(w.end)) continue
     const start = clampSeconds(w.start)
     const end = Math.max(start, clampSeconds(w.end))
-    if (w.word.length <= TRANSCRIPT_LIMITS.wordChars) fitted.push({ word: w.word, start, end })
+    if (w.word.length <= TRANSCRIPT_LIMITS.wordChars) fitted.push({ ...w, start, end })
     else fitted.push(...wordsFromSegment(pieces(w.word).join(' '), start, end))
   }
   // Stable: words with one start keep the engine's order.

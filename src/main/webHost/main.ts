@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const port = parsePort(readFlag(argv, 'port'))
   const service = createTranscriptionService({ dataDir })
   await service.start()
+  await service.watch.start()
   const host = await startWebHost({
     service,
     dataDir,

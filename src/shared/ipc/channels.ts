@@ -11,6 +11,9 @@ import type {
 export const IPC_PREFIX = 'transcriptor:' as const satisfies typeof CONTRACT_IPC_PREFIX
 
 export const REQUEST_CHANNELS = [
+  'recording.start',
+  'recording.append',
+  'recording.stop',
   'jobs.create',
   'jobs.list',
   'history.query',
@@ -19,6 +22,8 @@ export const REQUEST_CHANNELS = [
   'jobs.stop',
   'jobs.retry',
   'jobs.resume',
+  'jobs.redo',
+  'jobs.resumeOffer',
   'jobs.setKeepInBackground',
   'jobs.logs',
   'jobs.processStatus',
@@ -36,13 +41,23 @@ export const REQUEST_CHANNELS = [
   'engines.list',
   'endpoints.list',
   'endpoints.add',
+  'endpoints.update',
   'endpoints.remove',
   'endpoints.test',
   'models.list',
   'models.pull',
   'models.cancel',
   'models.delete',
-  'models.import'
+  'models.import',
+  'voices.list',
+  'voices.heard',
+  'voices.remember',
+  'voices.rename',
+  'voices.delete',
+  'watch.list',
+  'watch.add',
+  'watch.remove',
+  'watch.setPaused'
 ] as const satisfies readonly RequestChannel[]
 
 export const EVENT_CHANNEL_NAMES = [
@@ -54,7 +69,8 @@ export const EVENT_CHANNEL_NAMES = [
   'job.words',
   'jobs.stopped',
   'models.progress',
-  'app.notice'
+  'app.notice',
+  'watch.status'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -2,6 +2,7 @@
 // (WebSocket) are all generated from these maps, so the renderer cannot tell the hosts apart.
 // Every request input is a strict zod object: unknown fields and wrong types are refused.
 import { z } from 'zod'
+import { RedoRequestSchema } from '@shared/passageRedo'
 import {
   HISTORY_SORTS,
   JOB_STATUSES,
@@ -25,14 +26,34 @@ import {
   type TranscriptDocument
 } from '@shared/transcript'
 import {
+  WatchFolderInputSchema,
+  type WatchFolder,
+  type WatchFolderStatus,
+  type WatchFolderView
+} from '@shared/watch'
+import {
   ModelNameSchema,
   type DownloadProgress,
   type InstalledModel,
   type ModelListing
 } from '@shared/models'
 
-import { NewEndpointSchema, type EndpointCheck, type SavedEndpoint } from '@shared/endpoints'
+import {
+  EndpointChangeSchema,
+  NewEndpointSchema,
+  type EndpointCheck,
+  type SavedEndpoint
+} from '@shared/endpoints'
 import type { JobProgress } from '@shared/jobProgress'
+import {
+  DeleteVoiceSchema,
+  RememberVoiceSchema,
+  RenameVoiceSchema,
+  type HeardSpeaker,
+  type Voice
+} from '@shared/voices'
+import type { ResumeOffer } from '@shared/resumeOffer'
+import { recordingContract } from '@shared/ipc/recordingContract'
 
 const JobId = z.number().int().positive()
 const FilePath = z.string().min(1).max(4096)
@@ -92,9 +113,17 @@ export const requestContract = {
   'jobs.get': { input: z.object({ id: JobId }).strict(), output: returns<JobRow | null>() },
   'jobs.delete': { input: z.object({ id: JobId }).strict(), output: returns<DeleteJobResult>() },
   'jobs.stop': { input: z.object({ id: JobId }).strict(), output: returns<KillResult>() },
-  'jobs.retry': { input: z.object({ id: JobId }).strict(), output: returns<JobRow>() },
+  /** A new job for the same file; `model` = another model than the job's (e.g. one installed since). */
+  'jobs.retry': {
+    input: z.object({ id: JobId, model: z.string().max(4096).optional() }).strict(),
+    output: returns<JobRow>()
+  },
   /** Continue a stopped or failed job from its finished chunks (same id, log appended). */
   'jobs.resume': { input: z.object({ id: JobId }).strict(), output: returns<JobRow>() },
+  /** Transcribe a passage of a finished job again (src/shared/passageRedo.ts): the new job. */
+  'jobs.redo': { input: RedoRequestSchema, output: returns<JobRow>() },
+  /** Whether Resume has finished chunks to continue from (src/shared/resumeOffer.ts). */
+  'jobs.resumeOffer': { input: z.object({ id: JobId }).strict(), output: returns<ResumeOffer>() },
   'jobs.setKeepInBackground': {
     input: z.object({ id: JobId, keep: z.boolean() }).strict(),
     output: returns<JobRow>()
@@ -163,6 +192,8 @@ export const requestContract = {
   'endpoints.list': { input: z.object({}).strict(), output: returns<SavedEndpoint[]>() },
   /** The key, if any, goes to the host's secret store; it never comes back over IPC. */
   'endpoints.add': { input: NewEndpointSchema, output: returns<SavedEndpoint>() },
+  /** Edit any field (a new key, or null to remove it) or enable/disable; the id stays. */
+  'endpoints.update': { input: EndpointChangeSchema, output: returns<SavedEndpoint>() },
   'endpoints.remove': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: returns<{ removed: boolean }>()
@@ -190,7 +221,27 @@ export const requestContract = {
   'models.import': {
     input: z.object({ path: FilePath, name: ModelNameSchema.optional() }).strict(),
     output: returns<InstalledModel>()
-  }
+  },
+  /** Saved voices (names and models; the embeddings never cross IPC). */
+  'voices.list': { input: z.object({}).strict(), output: returns<Voice[]>() },
+  /** The job's speakers whose voice print it kept (those "Remember this voice" can save). */
+  'voices.heard': { input: z.object({ id: JobId }).strict(), output: returns<HeardSpeaker[]>() },
+  'voices.remember': { input: RememberVoiceSchema, output: returns<Voice>() },
+  'voices.rename': { input: RenameVoiceSchema, output: returns<Voice>() },
+  'voices.delete': { input: DeleteVoiceSchema, output: returns<{ removed: boolean }>() },
+  /** Settings → Watch folders: each folder with its options and status (watch.ts). */
+  'watch.list': { input: z.object({}).strict(), output: returns<WatchFolderView[]>() },
+  /** Refused with a one-line reason: unreadable, inside its output folder, watched already. */
+  'watch.add': { input: WatchFolderInputSchema, output: returns<WatchFolder>() },
+  'watch.remove': {
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: returns<{ removed: boolean }>()
+  },
+  'watch.setPaused': {
+    input: z.object({ id: z.number().int().positive(), paused: z.boolean() }).strict(),
+    output: returns<WatchFolder>()
+  },
+  ...recordingContract
 } as const
 
 export type RequestChannel = keyof typeof requestContract
@@ -223,6 +274,8 @@ export interface EventPayloads {
   /** Download progress, batched (≤ ~5 messages/s), like logs. */
   'models.progress': DownloadProgress[]
   'app.notice': AppNotice
+  /** Every watch folder's status, when it changes (≤ 2 messages/s). */
+  'watch.status': WatchFolderStatus[]
 }
 export type EventChannel = keyof EventPayloads
 

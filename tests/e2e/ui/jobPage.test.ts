@@ -86,7 +86,11 @@ describe('Job page', () => {
     // The host saw the tree gone; the OS must agree (a killed process may take a moment to exit).
     await expect.poll(() => survivors(seen), { timeout: 5_000 }).toEqual([])
     await page.getByTestId('job-reason').waitFor()
-    expect(await page.getByTestId('stop-button').isDisabled()).toBe(true)
+    // Nothing runs: no Stop, no keep-running, and the tiles read "—", not the last sample.
+    expect(await page.getByTestId('stop-button').count()).toBe(0)
+    expect(await page.getByTestId('keep-in-background').count()).toBe(0)
+    expect(await page.getByTestId('cpu-sparkline-value').innerText()).toBe('—')
+    expect(await page.getByTestId('memory-sparkline-value').innerText()).toBe('—')
     const row = await client.call('jobs.get', { id })
     expect(row?.status).toBe('cancelled')
     expect(await page.getByTestId('job-reason').innerText()).toContain(
@@ -101,6 +105,7 @@ describe('Job page', () => {
     // The pipeline logs about a line per chunk: short chunks and a short window (the log view is
     // half the window high) give more lines than fit, soon enough.
     await page.setViewportSize({ width: 1280, height: 360 })
+    await page.getByTestId('advanced').locator('summary').click()
     await page.getByLabel('Chunk (s)').fill('5')
     await page.getByLabel('Overlap (s)').fill('1')
     const id = await openLongJob(ui, 30)

@@ -74,8 +74,8 @@ describe('Models', () => {
 
     await page.getByTestId('nav-transcribe').click()
     await page.locator('#job-engine').selectOption('whisper')
-    await expect.poll(() => page.locator('#job-models option').count()).toBe(1)
-    expect(await page.locator('#job-models option').first().getAttribute('value')).toBe('base.en')
+    await expect.poll(() => page.locator('#job-model option').count()).toBe(1)
+    expect(await page.locator('#job-model').inputValue()).toBe('base.en')
     expect(await page.getByRole('button', { name: /Download base\.en/ }).count()).toBe(0)
   })
 

@@ -109,6 +109,7 @@ describe('remote requests on the job page', () => {
     const { session, stt } = await openWithEndpoint({}, 1)
     const { page, client } = session
     await page.locator('#job-engine').selectOption('pocketsphinx')
+    await page.getByTestId('advanced').locator('summary').click()
     await page.locator('#job-processes').fill('1')
     await page.locator('#job-chunkSeconds').fill('8')
     await page.getByTestId('job-alsoEndpoints').check()

@@ -39,7 +39,7 @@ export interface UiSession {
 }
 
 export async function openUi(
-  options: { dataDir?: string; env?: Record<string, string> } = {}
+  options: { dataDir?: string; env?: Record<string, string>; chromiumArgs?: string[] } = {}
 ): Promise<UiSession> {
   // The inspector port is only used if the heap test activates it (SIGUSR1); 0 = any free port.
   const host = await startHost({
@@ -50,7 +50,10 @@ export async function openUi(
   let browser: Browser | undefined
   try {
     const client = await connectClient(host)
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])]
+    })
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(30_000)
     // An uncaught error in the page fails the test at close, even if the screen looked right.

@@ -84,10 +84,10 @@ describe('transcriptor doctor with endpoints', () => {
       /^ok\s+endpoint 127\.0\.0\.1:\d+(\/v1)?\s+reachable, authorised, model 'whisper-1' available$/
     )
     expect(lineFor(run.stdout, unauthorised.port)).toMatch(
-      /^MISSING\s+endpoint 127\.0\.0\.1:\d+(\/v1)?\s+not authorised \(HTTP 401\)/
+      /^failing\s+endpoint 127\.0\.0\.1:\d+(\/v1)?\s+not authorised \(HTTP 401\)/
     )
     expect(lineFor(run.stdout, closedPort)).toMatch(
-      /^MISSING\s+endpoint 127\.0\.0\.1:\d+(\/v1)?\s+connection refused/
+      /^unreachable\s+endpoint 127\.0\.0\.1:\d+(\/v1)?\s+connection refused/
     )
     expect(run.stdout).toMatch(/ready to transcribe/)
     expect(run.stdout + run.stderr).not.toContain(KEY)
@@ -98,7 +98,7 @@ describe('transcriptor doctor with endpoints', () => {
     // the CLI's 0600 file.
     new FileSecretStore(dataPaths(dataDir).secrets).delete(keyRefOf(keyedId))
     const without = lineFor(doctor([]).stdout, keyed.port)
-    expect(without).toMatch(/^MISSING\s+endpoint .*not authorised \(HTTP 401\)/)
+    expect(without).toMatch(/^failing\s+endpoint .*not authorised \(HTTP 401\)/)
     expect(without).toMatch(
       /its key is in the app's keychain, which the CLI cannot read: set TRANSCRIPTOR_API_KEY/
     )
@@ -107,5 +107,22 @@ describe('transcriptor doctor with endpoints', () => {
       /^ok\s+endpoint .*model 'whisper-1' available \(checked with TRANSCRIPTOR_API_KEY: the app's key is in its keychain\)$/
     )
     expect(run.stdout + run.stderr).not.toContain(KEY)
+  })
+
+  it('a disabled endpoint is said to be disabled, not checked', () => {
+    const store = openStore(dataDir)
+    try {
+      const endpoints = new EndpointRepository(store.db)
+      const saved = endpoints.add(
+        { baseUrl: `http://127.0.0.1:${closedPort}/v1`, model: 'whisper-1', concurrency: 1 },
+        false
+      )
+      endpoints.update({ id: saved.id, enabled: false })
+    } finally {
+      store.close()
+    }
+    expect(lineFor(doctor([]).stdout, closedPort)).toMatch(
+      /^disabled\s+endpoint 127\.0\.0\.1:\d+\/v1\s+disabled in Settings → Endpoints/
+    )
   })
 })

@@ -13,10 +13,15 @@ describe('parseContinuousTimes (pocketsphinx_continuous -time yes, captured from
   it('returns the spoken words with absolute times, without fillers or pronunciation variants', () => {
     const words = parseContinuousTimes(fixture('pocketsphinx-continuous-time.txt'))
     expect(words.map((w) => w.word).join(' ')).toBe(EXPECTED)
-    expect(words[0]).toEqual({ word: 'he', start: 0.21, end: 0.32 })
+    expect(words[0]).toEqual({ word: 'he', start: 0.21, end: 0.32, probability: 0.998701 })
     expect(words[1].word).toBe('was') // was(2)
-    expect(words.at(-1)).toEqual({ word: 'himself', start: 7.27, end: 8 })
+    expect(words.at(-1)).toEqual({ word: 'himself', start: 7.27, end: 8, probability: 0.836172 })
     expect(words.every((w) => w.end >= w.start)).toBe(true)
+  })
+
+  it('keeps each word posterior as its probability, held to 0–1 (rounding can pass 1)', () => {
+    const words = parseContinuousTimes('and 0.050 0.160 0.032758\nthat 3.290 3.730 1.000300\n')
+    expect(words.map((w) => w.probability)).toEqual([0.032758, 1])
   })
 
   it('ignores hypothesis lines, log noise and empty output', () => {
@@ -29,8 +34,13 @@ describe('parseSingleJson (pocketsphinx 5 `single` JSON lines)', () => {
   it('reads words from each utterance object', () => {
     const words = parseSingleJson(fixture('pocketsphinx5-single.jsonl'))
     expect(words.map((w) => w.word).join(' ')).toBe(EXPECTED)
-    expect(words[0]).toEqual({ word: 'he', start: 0.21, end: 0.32 })
+    expect(words[0]).toEqual({ word: 'he', start: 0.21, end: 0.32, probability: 0.999 })
     expect(words.at(-1)?.end).toBeCloseTo(8.0, 5)
+    // The doubtful ones of the fixture ("those young", p 0.056 and 0.051) keep their low scores.
+    expect(words.filter((w) => (w.probability ?? 1) < 0.1).map((w) => w.word)).toEqual([
+      'those',
+      'young'
+    ])
   })
 
   it('skips lines that are not JSON', () => {

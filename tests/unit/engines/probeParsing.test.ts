@@ -16,7 +16,8 @@ describe('parseFfprobeJson', () => {
       durationSeconds: 12.48,
       audioCodec: 'aac',
       hasAudio: true,
-      hasVideo: true
+      hasVideo: true,
+      audioClaimSeconds: 12.5
     })
   })
 
@@ -27,6 +28,23 @@ describe('parseFfprobeJson', () => {
       hasVideo: true,
       durationSeconds: 0
     })
+  })
+})
+
+describe('audioClaimSeconds: how long the file says its sound is', () => {
+  const probe = (streams: object[], duration: string): number =>
+    parseFfprobeJson(JSON.stringify({ streams, format: { duration } })).audioClaimSeconds
+  it('the audio stream’s own length, not a longer video’s', () => {
+    const video = { codec_type: 'video', duration: '12.8' }
+    expect(probe([video, { codec_type: 'audio', duration: '11.0' }], '12.8')).toBe(11)
+    // Matroska/WebM: the length is a tag.
+    expect(
+      probe([video, { codec_type: 'audio', tags: { DURATION: '00:00:11.500000000' } }], '12.8')
+    ).toBe(11.5)
+    // A video whose audio says nothing: no claim (the container's length is the picture's).
+    expect(probe([video, { codec_type: 'audio' }], '12.8')).toBe(0)
+    // Audio alone: the container's length is the audio's.
+    expect(probe([{ codec_type: 'audio' }], '24.7')).toBe(24.7)
   })
 })
 

@@ -50,8 +50,36 @@ describe('parseWhisperJson', () => {
       'he', 'was', 'not', 'an', 'ill-disposed', 'young', 'man.',
       'He', 'might', 'even', 'have', 'been', 'made', 'amiable', 'himself.'
     ]) // prettier-ignore
-    expect(words[4]).toEqual({ word: 'ill-disposed', start: 1.3, end: 1.68 })
-    expect(words[7]).toEqual({ word: 'He', start: 5.21, end: 5.37 })
+    const p = 0.912345 // the fixture's token probability
+    expect(words[4]).toEqual({ word: 'ill-disposed', start: 1.3, end: 1.68, probability: p })
+    expect(words[7]).toEqual({ word: 'He', start: 5.21, end: 5.37, probability: p })
+  })
+
+  it("gives each word the mean of its tokens' probabilities; special tokens count for nothing", () => {
+    const token = (text: string, from: number, p: number): object => ({
+      text,
+      offsets: { from, to: from + 100 },
+      p
+    })
+    const json = JSON.stringify({
+      transcription: [
+        {
+          offsets: { from: 0, to: 1000 },
+          text: ' ill-disposed man',
+          tokens: [
+            token('[_BEG_]', 0, 0.01),
+            token(' ill', 0, 0.9),
+            token('-', 100, 0.6),
+            token('disposed', 200, 0.3),
+            token(' man', 300, 0.95)
+          ]
+        }
+      ]
+    })
+    const words = parseWhisperJson(json)
+    expect(words.map((w) => w.word)).toEqual(['ill-disposed', 'man'])
+    expect(words[0].probability).toBeCloseTo(0.6, 6)
+    expect(words[1].probability).toBe(0.95)
   })
 
   it('spreads segment text over the segment when there are no tokens (-oj)', () => {

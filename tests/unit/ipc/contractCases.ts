@@ -12,6 +12,9 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.list': { status: 'processing', search: 'a' },
   'history.query': { search: 'leisure', status: 'completed', sort: 'name', offset: 0, limit: 50 },
   'jobs.get': { id: 1 },
+  'recording.start': { options },
+  'recording.append': { id: 1, pcm: 'AAAA' },
+  'recording.stop': { id: 1 },
   'jobs.delete': { id: 1 },
   'jobs.stop': { id: 1 },
   'jobs.retry': { id: 1 },
@@ -22,6 +25,8 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.transcript': { id: 1 },
   'jobs.liveWords': { id: 1 },
   'jobs.resume': { id: 1 },
+  'jobs.redo': { id: 1, from: 2, to: 5, options: { engine: 'openai', language: 'en' } },
+  'jobs.resumeOffer': { id: 1 },
   'transcripts.get': { id: 1 },
   'transcripts.save': {
     id: 1,
@@ -45,13 +50,29 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
     concurrency: 2,
     apiKey: 'k'
   },
+  'endpoints.update': { id: 1, apiKey: null, enabled: false },
   'endpoints.remove': { id: 1 },
   'endpoints.test': { id: 1 },
   'models.list': {},
   'models.pull': { name: 'base.en' },
   'models.cancel': { name: 'base.en' },
   'models.delete': { name: 'base.en' },
-  'models.import': { path: '/tmp/ggml-x.bin', name: 'x' }
+  'models.import': { path: '/tmp/ggml-x.bin', name: 'x' },
+  'voices.list': {},
+  'voices.heard': { id: 1 },
+  'voices.remember': { jobId: 1, speakerId: 'S1', name: 'Alice' },
+  'voices.rename': { id: 1, name: 'Alice' },
+  'voices.delete': { id: 1 },
+  'watch.list': {},
+  'watch.add': {
+    path: '/tmp/in',
+    recursive: true,
+    outputDir: '/tmp/out',
+    nameTemplate: '{name}',
+    options
+  },
+  'watch.remove': { id: 1 },
+  'watch.setPaused': { id: 1, paused: true }
 }
 
 function wrongTypeFor(value: unknown): unknown {

@@ -46,7 +46,7 @@ describe('checkpoints', () => {
       overlapSeams: 1,
       chunks: chunks.map((c) => toStoredChunk(c, false))
     })
-    await saveChunkWords(work, 1, [{ word: 'hello', start: 0.5, end: 0.9 }])
+    await saveChunkWords(work, 1, [{ word: 'hello', start: 0.5, end: 0.9, probability: 0.4 }])
     writeFileSync(join(work, 'chunk-00002.json'), '{"index": 2, "words": [') // torn by a crash
     const plan = await loadPlan(work)
     expect(plan?.chunks.map(({ silent: _s, ...c }) => c)).toEqual(chunks)
@@ -54,6 +54,7 @@ describe('checkpoints', () => {
     expect(plan?.chunks.at(-1)?.ownEnd).toBe(Infinity)
     const finished = await loadChunkWords(work, chunks.length)
     expect([...finished.keys()]).toEqual([1])
+    expect(finished.get(1)).toEqual([{ word: 'hello', start: 0.5, end: 0.9, probability: 0.4 }])
     expect(readdirSync(work).some((f) => f.includes('.tmp-'))).toBe(false)
   })
 

@@ -77,6 +77,16 @@ describe('mergeChunkWords', () => {
     expect(merged[100]).toEqual({ word: 'w100', start: 50, end: 50.4 })
   })
 
+  it("keeps each word's probability through the merge", () => {
+    const chunk = planChunks(20, 10, 1)[1]
+    const merged = mergeChunkWords([
+      { chunk, words: [{ word: 'maybe', start: 1, end: 1.5, probability: 0.25 }] }
+    ])
+    expect(merged).toEqual([
+      { word: 'maybe', start: chunk.start + 1, end: chunk.start + 1.5, probability: 0.25 }
+    ])
+  })
+
   it('drops a seam duplicate whose midpoints straddle the boundary', () => {
     const [a, b] = planChunks(20, 10, 2) // seam at 9.0
     const merged = mergeChunkWords([

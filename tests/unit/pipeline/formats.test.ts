@@ -37,13 +37,13 @@ describe('formats', () => {
 
   it('srt: numbered cues with comma milliseconds', () => {
     expect(toSrt(transcript)).toBe(
-      '1\n00:00:00,500 --> 00:00:01,500\nhello world\n\n2\n01:01:01,250 --> 01:01:01,750\nagain\n'
+      '1\n00:00:00,500 --> 00:00:01,500\nhello world\n\n2\n01:01:01,200 --> 01:01:02,000\nagain\n'
     )
   })
 
   it('vtt: header and dot milliseconds', () => {
     expect(toVtt(transcript)).toBe(
-      'WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nhello world\n\n01:01:01.250 --> 01:01:01.750\nagain\n'
+      'WEBVTT\n\n00:00:00.500 --> 00:00:01.500\nhello world\n\n01:01:01.200 --> 01:01:02.000\nagain\n'
     )
     expect(toVtt({ durationSeconds: 0, segments: [] })).toBe('WEBVTT\n')
   })
@@ -63,5 +63,15 @@ describe('formats', () => {
     }
     expect(parsed.durationSeconds).toBe(3662)
     expect(parsed.segments[0].words[1]).toEqual({ word: 'world', start: 1, end: 1.5 })
+  })
+
+  it("json: a word's probability and a segment's doubt when the transcript has them", () => {
+    const words = [{ word: 'maybe', start: 0, end: 1, probability: 0.123456 }]
+    const doubtful = { start: 0, end: 1, text: 'maybe', words, doubtful: 'repeats itself' }
+    const parsed = JSON.parse(toJson({ durationSeconds: 1, segments: [doubtful] })) as {
+      segments: Transcript['segments']
+    }
+    expect(parsed.segments[0].words[0].probability).toBe(0.123)
+    expect(parsed.segments[0].doubtful).toBe('repeats itself')
   })
 })

@@ -186,6 +186,23 @@ describe('responses', () => {
     ])
   })
 
+  it("a word's probability when the server gives one (speaches, whisper.cpp); none otherwise", () => {
+    const body = JSON.stringify({
+      words: [
+        { word: 'sure', start: 0.1, end: 0.4, probability: 0.93 },
+        { word: 'maybe', start: 0.5, end: 0.9, probability: 0.21 },
+        { word: 'odd', start: 1, end: 1.2, probability: 7 },
+        { word: 'plain', start: 1.3, end: 1.6 }
+      ]
+    })
+    expect(parseTranscription(body, 10)).toEqual([
+      { word: 'sure', start: 0.1, end: 0.4, probability: 0.93 },
+      { word: 'maybe', start: 0.5, end: 0.9, probability: 0.21 },
+      { word: 'odd', start: 1, end: 1.2 },
+      { word: 'plain', start: 1.3, end: 1.6 }
+    ])
+  })
+
   it('segments when there are no words (spread over each segment by length)', () => {
     const body = JSON.stringify({ text: 'aa bb', segments: [{ start: 2, end: 4, text: ' aa bb' }] })
     expect(parseTranscription(body, 10)).toEqual([

@@ -50,7 +50,8 @@ describe('endpoint keys', () => {
       model: 'whisper-1',
       concurrency: 2,
       timeoutSeconds: null,
-      hasKey: true
+      hasKey: true,
+      enabled: true
     })
     const file = join(db!.dir, 'secrets.json')
     expect(statSync(file).mode & 0o777).toBe(0o600)

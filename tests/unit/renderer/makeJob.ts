@@ -34,6 +34,8 @@ export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
     endpoints: null,
     language: 'auto',
     translate: 0,
+    vad: 'off',
+    vad_model: '',
     ...overrides
   }
 }

@@ -4,7 +4,7 @@ import { formatDuration } from '../../../src/renderer/src/lib/eta'
 import { sparklinePath } from '../../../src/renderer/src/lib/sparkline'
 import { fieldErrors, parseNumberInput } from '../../../src/renderer/src/lib/formErrors'
 import { unsupportedReason } from '../../../src/renderer/src/lib/fileIntake'
-import { engineSummary } from '../../../src/renderer/src/lib/engineSummary'
+import { endpointNames, engineSummary } from '../../../src/renderer/src/lib/engineSummary'
 import { SettingsSchema, DEFAULT_SETTINGS } from '@shared/domain'
 
 describe('LogRing', () => {
@@ -127,5 +127,12 @@ describe('engineSummary', () => {
     expect(engineSummary({ ...row, endpoints: '{not json' })).toBe(
       'pocketsphinx · 2 processes × 1 worker'
     )
+  })
+  it('names the endpoints a job was sent to (issue 24 #8)', () => {
+    const other = { baseUrl: 'https://api.example/v1', model: 'whisper-1', concurrency: 1 }
+    expect(endpointNames({ endpoints: JSON.stringify([endpoint, other]) })).toBe(
+      'gpu:8000 (small), api.example/v1 (whisper-1)'
+    )
+    expect(endpointNames({ endpoints: null })).toBe('')
   })
 })

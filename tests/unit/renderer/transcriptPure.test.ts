@@ -45,11 +45,15 @@ describe('subtitle cues', () => {
     ])
   })
   it('srt numbers the split cues; markdown has a title and times', () => {
-    const t = { durationSeconds: 3, segments: [timed('hello. world')] }
+    const t = { durationSeconds: 3, segments: [timed('hello. world. again'), timed('next', 2)] }
+    // "hello." alone would flash (0.4 s before "world."): it joins it; each cue held 0.8 s.
     expect(toSrt(t)).toBe(
-      '1\n00:00:00,000 --> 00:00:00,320\nhello.\n\n2\n00:00:00,400 --> 00:00:00,720\nworld\n'
+      '1\n00:00:00,000 --> 00:00:00,800\nhello. world.\n\n2\n00:00:00,800 --> 00:00:01,600\nagain\n\n' +
+        '3\n00:00:02,000 --> 00:00:02,800\nnext\n'
     )
-    expect(toMarkdown(t, 'talk_1.wav')).toBe('# talk\\_1.wav\n\n**[0:00]** hello. world\n')
+    const short = { durationSeconds: 3, segments: [timed('hello. world')] }
+    expect(toSrt(short)).toBe('1\n00:00:00,000 --> 00:00:00,800\nhello. world\n')
+    expect(toMarkdown(short, 'talk_1.wav')).toBe('# talk\\_1.wav\n\n**[0:00]** hello. world\n')
   })
 })
 

@@ -20,6 +20,8 @@ interface Check {
   name: string
   ok: boolean
   detail: string
+  /** The word printed instead of ok / MISSING (MISSING = something to install). */
+  state?: 'unreachable' | 'failing' | 'disabled'
 }
 
 function mediaCheck(): Check {
@@ -104,28 +106,49 @@ function savedKey(
 /** One line per endpoint: the saved ones and any given with --endpoint. */
 async function endpointChecks(dataDir: string, flagged: EndpointRef[]): Promise<Check[]> {
   const secrets = new FileSecretStore(dataPaths(dataDir).secrets)
-  const saved = readSavedEndpoints(dataPaths(dataDir).database).map((e) => ({
-    baseUrl: e.baseUrl,
-    model: e.model,
-    ...savedKey(secrets, e, process.env)
-  }))
+  const all = readSavedEndpoints(dataPaths(dataDir).database)
+  // A disabled endpoint is not checked: no job uses it until it is enabled again.
+  const disabled: Check[] = all
+    .filter((e) => !e.enabled)
+    .map((e) => ({
+      name: `endpoint ${endpointLabel(e.baseUrl)}`,
+      ok: true,
+      detail: 'disabled in Settings → Endpoints (not checked; no job uses it)',
+      state: 'disabled' as const
+    }))
+  const saved = all
+    .filter((e) => e.enabled)
+    .map((e) => ({
+      baseUrl: e.baseUrl,
+      model: e.model,
+      ...savedKey(secrets, e, process.env)
+    }))
   const given = flagged.map((e) => ({
     baseUrl: e.baseUrl,
     model: e.model,
     apiKey: e.keyRef ? process.env.TRANSCRIPTOR_API_KEY : undefined,
     note: undefined
   }))
-  return Promise.all(
-    [...saved, ...given].map(async ({ note, ...e }) => {
+  const checked = await Promise.all(
+    [...saved, ...given].map(async ({ note, ...e }): Promise<Check> => {
       const check = await checkEndpoint({ ...e, timeoutMs: 10_000 })
       const detail = check.detail.replace(`${endpointLabel(e.baseUrl)}: `, '')
       return {
         name: `endpoint ${endpointLabel(e.baseUrl)}`,
         ok: check.ok,
-        detail: note ? `${detail} (${note})` : detail
+        detail: note ? `${detail} (${note})` : detail,
+        // Nothing to install: the server did not answer, or answered with a refusal.
+        ...(!check.ok && { state: check.reachable ? 'failing' : 'unreachable' })
       }
     })
   )
+  return [...checked, ...disabled]
+}
+
+/** ok, MISSING (install it), or what is wrong with an endpoint (unreachable, failing). */
+function checkWord(c: Check): string {
+  if (c.state) return c.state
+  return c.ok ? 'ok' : 'MISSING'
 }
 
 const doctor: Command = {
@@ -147,11 +170,11 @@ const doctor: Command = {
     } else {
       const width = Math.max(...checks.map((c) => c.name.length))
       for (const c of checks)
-        ctx.write(`${c.ok ? 'ok     ' : 'MISSING'}  ${c.name.padEnd(width)}  ${c.detail}\n`)
+        ctx.write(`${checkWord(c).padEnd(11)}  ${c.name.padEnd(width)}  ${c.detail}\n`)
       ctx.write(
         canTranscribe
           ? 'ready to transcribe\n'
-          : 'cannot transcribe yet: install what is MISSING above\n'
+          : 'cannot transcribe yet: install what is MISSING above, or reach an endpoint\n'
       )
     }
     return canTranscribe ? 0 : 1

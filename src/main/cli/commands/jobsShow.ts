@@ -7,6 +7,9 @@ import {
   type CommandContext,
   type OptionValues
 } from '../command'
+import { speakersLine } from '../speakerTalkTime'
+import { doubtfulCountText } from '@shared/doubtfulWords'
+import { doubtfulCount } from './doubtfulCount'
 
 /** The ID positional of the `jobs <verb> ID` commands. */
 export function parseJobId(raw: string | undefined): number {
@@ -81,8 +84,18 @@ const jobsShow = jobCommand({
   run: async (ctx, job) => {
     // A job another process runs is measured from its recorded tree (identity-checked).
     const status = await ctx.service().handlers['jobs.processStatus']({ id: job.id }, CLI_CLIENT)
+    const document =
+      job.status === 'completed'
+        ? await ctx.service().handlers['transcripts.get']({ id: job.id }, CLI_CLIENT)
+        : null
+    const doubtful = await doubtfulCount(ctx, job.id)
+    const line = doubtful
+      ? `  doubtful:   ${doubtfulCountText(doubtful.count)} (confidence below ${Math.round(doubtful.below * 100)} % or a doubtful passage)\n`
+      : ''
     ctx.write(
-      ctx.json ? `${JSON.stringify({ job, process: status }, null, 2)}\n` : describe(job, status)
+      ctx.json
+        ? `${JSON.stringify({ job, process: status, doubtfulWords: doubtful?.count ?? null }, null, 2)}\n`
+        : describe(job, status) + speakersLine(document?.transcript) + line
     )
   }
 })

@@ -1,10 +1,11 @@
 // `transcriptor models list [--json]`: the catalog with sizes and what is installed here.
 import { CLI_CLIENT, type Command } from '../command'
 import { formatBytes } from '@shared/byteText'
+import { otherKindsText } from '../kindList'
 
 const modelsList: Command = {
   name: 'models list',
-  summary: 'whisper models: the catalog, sizes, languages and what is installed',
+  summary: 'models of every kind: the catalogs, sizes, kinds, licences and what is installed',
   usage: '',
   run: async (ctx) => {
     const listing = await ctx.service().handlers['models.list']({}, CLI_CLIENT)
@@ -17,13 +18,14 @@ const modelsList: Command = {
       const state = m.installed ? 'installed' : m.download ? 'downloading' : ''
       const note = `${m.languages}${m.recommended ? ', recommended' : ''}`
       ctx.write(
-        `${m.name.padEnd(width)}  ${m.sizeLabel.padStart(8)}  ${state.padEnd(11)}  ${note}\n`
+        `${m.name.padEnd(width)}  ${m.sizeLabel.padStart(8)}  ${state.padEnd(11)}  whisper  ${note}\n`
       )
     }
     for (const m of listing.others)
       ctx.write(
         `${m.name.padEnd(width)}  ${formatBytes(m.bytes).padStart(8)}  installed    (not in the catalog)\n`
       )
+    ctx.write(await otherKindsText(listing.modelsDir, width))
     ctx.write(`models folder: ${listing.modelsDir}\ndownloads from: ${listing.baseUrl}\n`)
     return 0
   }

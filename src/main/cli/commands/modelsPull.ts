@@ -4,6 +4,8 @@ import { UsageError, stringOption, type Command } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
 import { formatBytes } from '@shared/byteText'
 import { describeProgress, progressPrinter } from './progressBar'
+import { findKindModel } from '../../core/models/kindCatalog'
+import { pullOtherKind } from '../kindPull'
 
 const modelsPull: Command = {
   name: 'models pull',
@@ -20,6 +22,8 @@ const modelsPull: Command = {
       )
     if (!url && !name)
       throw new UsageError("'models pull' needs NAME (see 'transcriptor models list')")
+    const otherKind = !url && name ? findKindModel(name) : undefined
+    if (otherKind) return pullOtherKind(ctx, otherKind)
     const printer = progressPrinter(process.stderr)
     const seen: { last: string | null } = { last: null }
     const manager = modelManagerFor(

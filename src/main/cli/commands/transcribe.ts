@@ -16,6 +16,9 @@ import {
 import { UsageError, intOption, stringOption, type Command, type OptionValues } from '../command'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import { endpointsOption } from '../endpointOption'
+import { SPEAKER_FLAGS, SPEAKER_USAGE, speakerOptionsFrom } from '../speakerFlags'
+import { vadOptions } from '../vadOption'
+import { expandFolders } from '../../core/watch/folderFiles'
 
 const CLIENT_ID = `cli-${process.pid}`
 
@@ -72,7 +75,9 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
     ...(stringOption(values, 'language') !== undefined && {
       language: stringOption(values, 'language')?.toLowerCase()
     }),
-    ...(values.translate === true && { translate: true })
+    ...(values.translate === true && { translate: true }),
+    ...speakerOptionsFrom(values),
+    ...vadOptions(values)
   }
   const parsed = JobOptionsSchema.safeParse(chosen)
   if (!parsed.success) {
@@ -82,14 +87,16 @@ export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobO
       chunkSeconds: 'chunk',
       overlapSeconds: 'overlap',
       outputDir: 'out',
-      language: 'language'
+      language: 'language',
+      speakers: 'speakers',
+      speakerThreshold: 'speaker-threshold'
     }[String(issue.path[0])]
     throw new UsageError(`--${flag ?? String(issue.path[0])}: ${issue.message}`)
   }
   return parsed.data
 }
 
-function describeOutcome(job: JobRow): string {
+export function describeOutcome(job: JobRow): string {
   if (job.status === 'completed') {
     const files = Object.values(parseOutputFiles(job.output_files))
     const warning = job.warning ? ` (warning: ${job.warning})` : ''
@@ -100,13 +107,33 @@ function describeOutcome(job: JobRow): string {
   return `failed    ${job.filename}: ${job.error_message ?? 'unknown error'}`
 }
 
+/** jobs.create takes at most 1,000 paths a request: a big folder goes in several. */
+async function createInBatches(
+  service: ReturnType<typeof createTranscriptionService>,
+  paths: string[],
+  options: JobOptions,
+  client: { clientId: string }
+): Promise<{ created: JobRow[]; rejected: { path: string; reason: string }[] }> {
+  const all = { created: [] as JobRow[], rejected: [] as { path: string; reason: string }[] }
+  for (let i = 0; i < paths.length; i += 1000) {
+    const batch = paths.slice(i, i + 1000)
+    if (batch.length === 0) break
+    const r = await service.handlers['jobs.create']({ paths: batch, options }, client)
+    all.created.push(...r.created)
+    all.rejected.push(...r.rejected)
+  }
+  return all
+}
+
 const transcribe: Command = {
   name: 'transcribe',
-  summary: 'transcribe audio/video files (one tracked job each); Ctrl-C stops them all',
+  summary:
+    'transcribe audio/video files (one tracked job each; a folder: every media file inside); Ctrl-C stops them all',
   usage:
-    'FILE... [--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
+    'FILE|DIR... [--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
     '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR] ' +
-    '[--language auto|en|de|…] [--translate] ' +
+    '[--language auto|en|de|…] [--translate] [--vad silero|energy|off] [--vad-model NAME|PATH] ' +
+    `${SPEAKER_USAGE} ` +
     '[--endpoint URL[,model=NAME,concurrency=N,timeout=SECONDS]]... (key: $TRANSCRIPTOR_API_KEY)',
   positionals: { min: 1, max: 1000 },
   options: {
@@ -120,7 +147,10 @@ const transcribe: Command = {
     out: { type: 'string' },
     endpoint: { type: 'string', multiple: true },
     language: { type: 'string' },
-    translate: { type: 'boolean' }
+    translate: { type: 'boolean' },
+    vad: { type: 'string' },
+    'vad-model': { type: 'string' },
+    ...SPEAKER_FLAGS
   },
   run: async (ctx, { values, positionals }) => {
     const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
@@ -161,10 +191,11 @@ const transcribe: Command = {
         lastShown.set(job.id, shown)
         progressLine(`job ${job.id} ${basename(job.original_path)}: ${shown}`)
       })
-      const { created, rejected } = await service.handlers['jobs.create'](
-        { paths: positionals.map((p) => resolve(p)), options },
-        client
-      )
+      // A folder stands for every media file inside it (recursively); other files are counted.
+      const inputs = await expandFolders(positionals.map((p) => resolve(p)))
+      for (const f of inputs.folders)
+        progressLine(`${f.path}: ${f.media} media file(s), ${f.skipped} other file(s) skipped`)
+      const { created, rejected } = await createInBatches(service, inputs.files, options, client)
       jobIds = created.map((j) => j.id)
       if (interrupted) stopAll()
       for (const r of rejected) progressLine(`failed    ${r.path}: ${r.reason}`)

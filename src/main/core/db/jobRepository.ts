@@ -24,7 +24,7 @@ export type NewJob = Pick<
   | 'formats'
   | 'output_dir'
 > &
-  Partial<Pick<JobRow, 'language' | 'translate'>> &
+  Partial<Pick<JobRow, 'language' | 'translate' | 'vad' | 'vad_model'>> &
   Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid' | 'endpoints'>>
 
 export interface JobFilter {
@@ -59,10 +59,10 @@ export class JobRepository {
       insert: db.prepare(
         `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
            processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, owner_instance,
-           owner_pid, endpoints, language, translate, status, created_at)
+           owner_pid, endpoints, language, translate, vad, vad_model, status, created_at)
          VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
            @chunk_seconds, @overlap_seconds, @formats, @output_dir, @owner_instance, @owner_pid,
-           @endpoints, @language, @translate, 'queued', @created_at)
+           @endpoints, @language, @translate, @vad, @vad_model, 'queued', @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -144,6 +144,8 @@ export class JobRepository {
       endpoints: input.endpoints ?? null,
       language: input.language ?? 'auto',
       translate: input.translate ?? 0,
+      vad: input.vad ?? 'off',
+      vad_model: input.vad_model ?? '',
       created_at: now
     }) as JobRow
   }

@@ -1,7 +1,12 @@
 // Saved endpoints (Settings → Endpoints) in the `endpoints` table; their keys are in a SecretStore
 // under `endpoint-<id>`, so the database never holds one.
 import Database from 'better-sqlite3'
-import type { NewEndpoint, SavedEndpoint } from '@shared/endpoints'
+import {
+  withEndpointScheme,
+  type EndpointChange,
+  type NewEndpoint,
+  type SavedEndpoint
+} from '@shared/endpoints'
 
 interface EndpointDbRow {
   id: number
@@ -10,6 +15,7 @@ interface EndpointDbRow {
   concurrency: number
   timeout_seconds: number | null
   has_key: 0 | 1
+  enabled: 0 | 1
 }
 
 const toSaved = (r: EndpointDbRow): SavedEndpoint => ({
@@ -18,7 +24,8 @@ const toSaved = (r: EndpointDbRow): SavedEndpoint => ({
   model: r.model,
   concurrency: r.concurrency,
   timeoutSeconds: r.timeout_seconds,
-  hasKey: r.has_key === 1
+  hasKey: r.has_key === 1,
+  enabled: r.enabled === 1
 })
 
 export const keyRefOf = (id: number): string => `endpoint-${id}`
@@ -45,7 +52,7 @@ export class EndpointRepository {
          VALUES (?, ?, ?, ?, ?, ?) RETURNING *`
       )
       .get(
-        e.baseUrl.trim(),
+        withEndpointScheme(e.baseUrl),
         e.model,
         e.concurrency,
         e.timeoutSeconds ?? null,
@@ -53,6 +60,24 @@ export class EndpointRepository {
         Date.now()
       ) as EndpointDbRow
     return toSaved(row)
+  }
+
+  /** Changes the fields given (the key is the SecretStore's; only whether there is one is here). */
+  update(change: Omit<EndpointChange, 'apiKey'>, hasKey?: boolean): SavedEndpoint | null {
+    const columns: [string, unknown][] = [
+      ['base_url', change.baseUrl === undefined ? undefined : withEndpointScheme(change.baseUrl)],
+      ['model', change.model],
+      ['concurrency', change.concurrency],
+      ['timeout_seconds', change.timeoutSeconds],
+      ['has_key', hasKey === undefined ? undefined : hasKey ? 1 : 0],
+      ['enabled', change.enabled === undefined ? undefined : change.enabled ? 1 : 0]
+    ]
+    const set = columns.filter(([, v]) => v !== undefined)
+    if (set.length > 0)
+      this.db
+        .prepare(`UPDATE endpoints SET ${set.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`)
+        .run(...set.map(([, v]) => v), change.id)
+    return this.get(change.id)
   }
 
   remove(id: number): boolean {

@@ -26,6 +26,7 @@ function parseLine(line: string): CatalogModel {
   const englishOnly = /\.en(\b|-)/.test(name) || name.endsWith('.en')
   return {
     name,
+    kind: 'whisper',
     approxBytes: parseSize(size),
     sizeLabel: size,
     sha1: sha1.toLowerCase(),

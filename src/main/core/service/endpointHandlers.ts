@@ -2,7 +2,7 @@
 // a job row, an event or an error message) and are handed to a job's pipeline only through its
 // environment, and only for the URL they were saved with: a job naming `endpoint-3` with another
 // host gets no key.
-import { endpointUrlProblem, type EndpointRef } from '@shared/endpoints'
+import { endpointUrlProblem, withEndpointScheme, type EndpointRef } from '@shared/endpoints'
 import type { JobOptions, JobRow } from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
 import { checkEndpoint } from '../../engines/openaiCheck'
@@ -11,6 +11,7 @@ import { EndpointRefSchema } from '@shared/endpoints'
 import { keyRefOf, type EndpointRepository } from '../endpoints/endpointRepository'
 import type { SecretStore } from '../secrets/secretStore'
 import { oneLineError } from '@shared/errors'
+import { updateEndpoint } from './endpointUpdate'
 
 export interface EndpointDeps {
   endpoints: EndpointRepository
@@ -19,7 +20,8 @@ export interface EndpointDeps {
   envKeyAllowed: boolean
 }
 
-type EndpointChannels = 'endpoints.list' | 'endpoints.add' | 'endpoints.remove' | 'endpoints.test'
+type EndpointChannels =
+  'endpoints.list' | 'endpoints.add' | 'endpoints.update' | 'endpoints.remove' | 'endpoints.test'
 
 export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, EndpointChannels> {
   return {
@@ -29,10 +31,12 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
       if (problem) throw new Error(`endpoint refused: ${problem}`)
       const exists = d.endpoints
         .list()
-        .some((e) => e.baseUrl === endpoint.baseUrl.trim() && e.model === endpoint.model)
+        .some(
+          (e) => e.baseUrl === withEndpointScheme(endpoint.baseUrl) && e.model === endpoint.model
+        )
       if (exists)
         throw new Error(
-          `endpoint ${endpoint.baseUrl} with model ${endpoint.model} is already saved`
+          `endpoint ${endpoint.baseUrl} with model ${endpoint.model} is already saved: use its Edit to change it`
         )
       const key = apiKey?.trim() ?? ''
       const saved = d.endpoints.add(endpoint, key !== '')
@@ -46,6 +50,7 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
       }
       return saved
     },
+    'endpoints.update': async (change) => updateEndpoint(d, change),
     'endpoints.remove': async ({ id }) => {
       const removed = d.endpoints.remove(id)
       d.secrets.delete(keyRefOf(id))
@@ -63,13 +68,15 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
   }
 }
 
-/** The endpoints a new job uses: the ones given, else every saved one for engine openai, or for
- * a local engine asked to share its chunks with them (refused when none is saved). */
+/** The endpoints a new job uses: the ones given, else every saved one that is enabled for engine
+ * openai, or for a local engine asked to share its chunks with them (refused when none is). */
 export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointRef[] {
   if (options.endpoints?.length) return options.endpoints
   const local = options.engine !== 'openai'
   if (local && options.alsoEndpoints !== true) return []
-  const saved = d.endpoints.list()
+  const all = d.endpoints.list()
+  const saved = all.filter((e) => e.enabled)
+  if (all.length > 0 && saved.length === 0) throw new Error(ALL_ENDPOINTS_DISABLED)
   if (local && saved.length === 0) throw new Error(NO_ENDPOINTS_TO_SHARE)
   return saved.map((e) => ({
     baseUrl: e.baseUrl,
@@ -82,6 +89,9 @@ export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointR
 
 export const NO_ENDPOINTS_TO_SHARE =
   'no endpoint is saved to share the job with: add one in Settings → Endpoints, or untick "Also send chunks to the saved endpoints"'
+
+export const ALL_ENDPOINTS_DISABLED =
+  'every saved endpoint is disabled: enable one in Settings → Endpoints, or choose a local engine'
 
 /** The options with the endpoints the job will use; a key reference only where it is allowed. */
 export function withEndpoints(d: EndpointDeps, options: JobOptions): JobOptions {

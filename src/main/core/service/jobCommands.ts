@@ -12,9 +12,11 @@ import {
 } from '@shared/domain'
 import type { JobsStoppedNotice, RequestContext } from '@shared/ipc/contract'
 import { inputProblem } from './inputCheck'
+import { modelProblem } from './modelCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
 import { removeJobFiles } from './jobOutputs'
+import { speakerOptionsOf } from './speakerOptions'
 import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
@@ -23,7 +25,7 @@ type StopDeps = Pick<ServiceCore, 'repo' | 'scheduler' | 'pm' | 'changed'>
 type ReleaseDeps = StopDeps & Pick<ServiceCore, 'hub'>
 type CreateDeps = Pick<
   ServiceCore,
-  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'remote' | 'settings'
+  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'remote' | 'settings' | 'dataDir'
 >
 type DeleteDeps = StopDeps & Pick<ServiceCore, 'mustGet' | 'store' | 'dataDir' | 'hub'>
 type KeepDeps = Pick<ServiceCore, 'mustGet' | 'repo' | 'scheduler' | 'pm' | 'changed'>
@@ -100,7 +102,13 @@ async function createOneJob(
   if (keepInBackground) repo.setKeepInBackground(job.id, true)
   // A bad file becomes a failed job with its reason (visible in History); the rest go on.
   if (problem) repo.failJob(job.id, problem)
-  else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground })
+  else
+    scheduler.enqueue({
+      jobId: job.id,
+      ownerId: ctx.clientId,
+      keepInBackground,
+      speakers: speakerOptionsOf(chosen)
+    })
   const row = core.mustGet(job.id)
   core.hub.emit('job.updated', row)
   return row
@@ -117,6 +125,8 @@ export async function createJobs(
   // Relative to what? The app's or the host's working directory is nowhere the user chose.
   if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
     throw new Error(`output folder "${chosen.outputDir}" is relative: use a full path`)
+  const noModel = modelProblem(chosen, core.dataDir)
+  if (noModel) throw new Error(noModel)
   const created: JobRow[] = []
   const rejected: CreatedJobs['rejected'] = []
   for (const raw of paths) {
@@ -129,10 +139,16 @@ export async function createJobs(
   return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
 }
 
-/** A new job for the same file with the same options. */
-export async function retryJob(core: CreateDeps, id: number, ctx: RequestContext): Promise<JobRow> {
+/** A new job for the same file with the same options (or another model the user picked). */
+export async function retryJob(
+  core: CreateDeps,
+  id: number,
+  ctx: RequestContext,
+  model?: string
+): Promise<JobRow> {
   const job = core.mustGet(id)
-  const { created } = await createJobs(core, [job.original_path], jobOptionsOf(job), ctx)
+  const options = { ...jobOptionsOf(job), ...(model !== undefined && { model }) }
+  const { created } = await createJobs(core, [job.original_path], options, ctx)
   return created[0]
 }
 

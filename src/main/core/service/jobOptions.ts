@@ -33,7 +33,9 @@ export function jobOptionsOf(row: JobRow): JobOptions {
     outputDir: row.output_dir ?? '',
     ...(row.endpoints && { endpoints: endpointsOfJob(row) }),
     language: row.language,
-    translate: row.translate === 1
+    translate: row.translate === 1,
+    vad: row.vad,
+    vadModel: row.vad_model
   }
 }
 
@@ -50,7 +52,9 @@ export function jobColumnsOf(options: JobOptions): Omit<NewJob, 'filename' | 'or
     output_dir: options.outputDir ? resolve(options.outputDir) : null,
     endpoints: options.endpoints?.length ? JSON.stringify(options.endpoints) : null,
     language: options.language ?? 'auto',
-    translate: options.translate ? 1 : 0
+    translate: options.translate ? 1 : 0,
+    vad: options.vad ?? 'off',
+    vad_model: options.vadModel ?? ''
   }
 }
 

@@ -49,7 +49,7 @@ export function removeJobFiles(
 }
 
 /** The uploads/<random> folder holding the job's input, if the input is an upload. */
-function uploadFolderOf(job: Pick<JobRow, 'original_path'>, dataDir: string): string | null {
+export function uploadFolderOf(job: Pick<JobRow, 'original_path'>, dataDir: string): string | null {
   const rel = relative(dataPaths(dataDir).uploads, job.original_path)
   const parts = rel.split(sep)
   if (rel.startsWith('..') || isAbsolute(rel) || parts.length !== 2) return null

@@ -40,6 +40,8 @@ export interface JobRunnerDeps {
   words?: (chunk: LiveChunk) => void
   /** The pipeline's progress and resume-aware ETA, as it reported them. */
   progress?: (progress: JobProgress) => void
+  /** The passage a "Transcribe again" job cuts from its input (src/main/core/service/passageRedo.ts). */
+  passage?: (job: JobRow) => PipelineSpec['passage']
   /** Takes in a completed job's outputs (its transcript into the database); returns what to record. */
   adopt?: (job: JobRow, outputs: OutputFiles) => OutputFiles
 }
@@ -85,6 +87,8 @@ export class JobRunner {
       const remote = this.deps.remote?.(job)
       const launch = pipelineLaunch({
         ...specFor(job, dataDir, queued.resume === true),
+        ...queued.speakers,
+        passage: this.deps.passage?.(job),
         ...(remote?.endpoints.length && { endpoints: remote.endpoints })
       })
       const env = { ...launch.env, ...remote?.env }
@@ -143,6 +147,7 @@ export class JobRunner {
       }
       case 'engine':
       case 'remote':
+      case 'speakers': // stored by the service (serviceCore.ts → saveJobSpeakerEmbeddings)
         return
     }
     this.deps.changed(jobId)
@@ -201,7 +206,9 @@ function specFor(job: JobRow, dataDir: string, resume: boolean): PipelineSpec {
     tempDir: jobTempDir(dataDir, job.id),
     modelsDir: dataPaths(dataDir).models,
     workDir: jobWorkDir(dataDir, job.id),
-    resume
+    resume,
+    // A recording still being made is followed as it grows; once ended it is an ordinary input.
+    ...(job.recording === 'live' && { live: true })
   }
 }
 

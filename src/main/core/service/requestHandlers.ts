@@ -3,6 +3,7 @@
 import type { OutputFormat } from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
 import { listEngines } from '../../engines/registry'
+import { importModel } from './modelImport'
 import { dataPaths } from '../paths'
 import {
   createJobs,
@@ -15,14 +16,19 @@ import {
 import { outputFilesOf } from './jobOutputs'
 import { readTranscript } from '../transcripts/readTranscript'
 import { resumeJob } from './resumeJob'
+import { redoPassage } from './passageRedo'
+import { resumeOffer } from './resumeCheck'
 import { checkpointedWords } from './checkpointedWords'
 import type { ServiceCore } from './serviceCore'
 import { endpointHandlers } from './endpointHandlers'
 import { transcriptHandlers } from '../transcripts/transcriptHandlers'
+import { voiceHandlers } from '../voices/voiceHandlers'
 import { outputClaims } from '../db/outputClaims'
 import { LatestPerClient } from '../hosting/latestPerClient'
+import { recordingHandlers } from './recordingHandlers'
 
-export function createRequestHandlers(core: ServiceCore): RequestHandlers {
+/** Every channel but the watch folders' (core/watch/watchServiceOf.ts answers those). */
+export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, `watch.${string}`> {
   const { repo, pm, settings, desktop, mustGet } = core
   const searches = new LatestPerClient()
   return {
@@ -37,8 +43,10 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
       mustGet(id)
       return stopJob(core, id, 'stopped by user')
     },
-    'jobs.retry': async ({ id }, ctx) => retryJob(core, id, ctx),
+    'jobs.retry': async ({ id, model }, ctx) => retryJob(core, id, ctx, model),
     'jobs.resume': async ({ id }, ctx) => resumeJob(core, id, ctx),
+    'jobs.redo': async (request, ctx) => redoPassage(core, request, ctx),
+    'jobs.resumeOffer': async ({ id }) => resumeOffer(mustGet(id), core.dataDir),
     'jobs.setKeepInBackground': async ({ id, keep }) => setKeepInBackground(core, id, keep),
     'jobs.logs': async ({ id, lines }) => {
       mustGet(id)
@@ -55,6 +63,7 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
       mustGet,
       ownedByOther: outputClaims(core.store.db)
     }),
+    ...voiceHandlers(core.store.db, mustGet),
     'jobs.liveWords': async ({ id }) => {
       const live = core.liveWords.get(id)
       const status = mustGet(id).status
@@ -89,7 +98,8 @@ export function createRequestHandlers(core: ServiceCore): RequestHandlers {
     },
     'models.cancel': async ({ name }) => ({ cancelled: core.models.cancel(name) }),
     'models.delete': async ({ name }) => core.models.remove(name),
-    'models.import': async ({ path, name }) => core.models.importFile(path, name)
+    'models.import': async ({ path, name }) => importModel(core.models, core.dataDir, path, name),
+    ...recordingHandlers(core)
   }
 }
 

@@ -23,7 +23,10 @@ import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
 import { remoteLaunch, type EndpointDeps } from './endpointHandlers'
 import { remoteRequestsTracker, type RemoteRequestsTracker } from './remoteRequests'
 import { LiveWordsBook } from './liveWords'
-import { adoptOutputs } from '../transcripts/adoptOutputs'
+import { completedJobAdopter } from './adoptCompleted'
+import { storeHeardSpeakers } from '../voices/storeHeardSpeakers'
+import { PassageRedos } from './passageRedos'
+import { recoverRecordings } from '../recording/recordingRows'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -61,12 +64,33 @@ export interface ServiceCore {
   readonly remote: EndpointDeps
   /** Requests each job has in flight to remote endpoints (for the job page). */
   readonly requests: RemoteRequestsTracker
+  /** "Transcribe again" jobs and the passage each puts back (passageRedo.ts). */
+  readonly redos: PassageRedos
   /** Tells every host the job's row may have changed (nothing when it no longer exists). */
   changed(jobId: number): void
   /** The row as the user should see it: a final status the DB refused is shown all the same. */
   rowOf(jobId: number): JobRow | null
   /** The job's row; throws "job N does not exist" otherwise. */
   mustGet(jobId: number): JobRow
+}
+
+/** The process manager's events, as every client sees them (logs, metrics, rows that changed). */
+function forwardProcessEvents(
+  pm: ProcessManager,
+  hub: TypedEvents<EventPayloads>,
+  requests: RemoteRequestsTracker,
+  changed: (jobId: number) => void,
+  recoverRecordings: () => number[]
+): void {
+  pm.on('log', (batch) => hub.emit('job.logs', batch))
+  pm.on('metrics', (sample) => hub.emit('job.metrics', requests.annotate(sample)))
+  pm.on('exit', ({ jobId }) => requests.set(jobId, []))
+  // A recording whose host died is reaped like any job; its file is repaired for Resume.
+  pm.on('reaped', (results) => {
+    results.forEach((r) => changed(r.jobId))
+    recoverRecordings().forEach(changed)
+  })
+  pm.on('outcomesApplied', (applied) => applied.forEach((a) => changed(a.jobId)))
 }
 
 export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
@@ -93,6 +117,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   const remote = endpointDepsFor(store.db, dataDir, o)
   const requests = remoteRequestsTracker()
   const liveWords = new LiveWordsBook()
+  const redos = new PassageRedos(() => ({ store, mustGet, changed }))
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
   const runner: JobRunner = new JobRunner({
     repo,
@@ -106,25 +131,24 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     remote: (job) => remoteLaunch(remote, job),
     onPipelineEvent: (jobId, event) => {
       if (event.type === 'remote') requests.set(jobId, event.requests)
+      if (event.type === 'speakers') storeHeardSpeakers(store.db, jobId, event)
     },
     words: (chunk) => {
       liveWords.add(chunk)
       hub.emit('job.words', chunk)
     },
     progress: (progress) => hub.emit('job.progress', progress),
-    // The transcript moves into the database as the job completes (History search, edits).
-    adopt: (job, outputs) => adoptOutputs(job, outputs, store.transcripts)
+    // The transcript moves into the database as the job completes (History search, edits),
+    // its speakers named after the voices the user saved; a finished passage redo is applied.
+    adopt: redos.adoptingWith(completedJobAdopter(store)),
+    passage: (job) => redos.passage(job.id)
   })
   const scheduler = new JobScheduler(
     () => settings.get().concurrentJobs,
     (job) => runner.start(job)
   )
   const models = modelsFor(dataDir, settings, hub)
-  pm.on('log', (batch) => hub.emit('job.logs', batch))
-  pm.on('metrics', (sample) => hub.emit('job.metrics', requests.annotate(sample)))
-  pm.on('exit', ({ jobId }) => requests.set(jobId, []))
-  pm.on('reaped', (results) => results.forEach((r) => changed(r.jobId)))
-  pm.on('outcomesApplied', (applied) => applied.forEach((a) => changed(a.jobId)))
+  forwardProcessEvents(pm, hub, requests, changed, () => recoverRecordings(store.db))
   reportHeldOutcomes(pm, repo, hub, changed)
   return {
     dataDir,
@@ -141,6 +165,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     desktop: o.desktop,
     remote,
     requests,
+    redos,
     changed,
     rowOf,
     mustGet

@@ -10,18 +10,25 @@ import type {
   RequestHandlers
 } from '@shared/ipc/contract'
 import type { PendingOutcome } from '../db/outcomes'
+import type { Store } from '../openDataDir'
 import type { SweepResult } from '../process/orphanReaper'
 import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
+import { startRecording, type ActiveRecording, type RecordingRequest } from './recording'
 import { openServiceCore, type TranscriptionServiceOptions } from './serviceCore'
 import { SHUTDOWN_TIMEOUT_MS } from '../../os/stopTimings'
+import { watchServiceOf, type WatchService } from './watchFolders'
 
 export type { DesktopActions, TranscriptionServiceOptions } from './serviceCore'
 
 export interface TranscriptionService {
   readonly dataDir: string
   readonly handlers: RequestHandlers
+  /** The data dir's database and repositories (watch folders keep their state in it). */
+  readonly store: Store
+  /** Watch folders → jobs; a host starts it (`watch.start()`), the CLI's `watch` configures it. */
+  readonly watch: WatchService
   on<E extends EventChannel>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
   /** Stops one job wherever it runs (queued, here, or in another process), with this reason. */
   stopJob(id: number, reason: string): Promise<KillResult>
@@ -35,6 +42,8 @@ export interface TranscriptionService {
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
   shutdown(reason: string, timeoutMs?: number): Promise<void>
+  /** A recording, a job from its first second: append audio, then stop it (service/recording.ts). */
+  startRecording(request: RecordingRequest): ActiveRecording
   /** Resolves when every listed job has reached a final status (held in memory counts). */
   waitForJobs(ids: number[]): Promise<JobRow[]>
   /** Final statuses the database refused and still refuses (tried once more now). */
@@ -43,10 +52,13 @@ export interface TranscriptionService {
 
 export function createTranscriptionService(o: TranscriptionServiceOptions): TranscriptionService {
   const core = openServiceCore(o)
+  const watch = watchServiceOf(core)
   let closed = false
   return {
     dataDir: core.dataDir,
-    handlers: createRequestHandlers(core),
+    handlers: { ...createRequestHandlers(core), ...watch.handlers },
+    store: core.store,
+    watch: watch.service,
     on: (event, listener) => core.hub.on(event, listener),
     stopJob: (id, reason) => stopJob(core, id, reason),
     reap: (timeoutSeconds) => core.pm.sweep(timeoutSeconds),
@@ -56,8 +68,10 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     async shutdown(reason, timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       if (closed) return
       closed = true
+      await watch.service.stop()
       await shutdownService(core, reason, timeoutMs)
     },
+    startRecording: (request) => startRecording(core, request),
     waitForJobs: (ids) => waitForJobs(core, ids),
     unsavedOutcomes: () => {
       core.pm.outcomes.flush()

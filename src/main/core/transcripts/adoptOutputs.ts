@@ -16,7 +16,9 @@ export function readTranscriptFile(path: string): Transcript | null {
       durationSeconds: parsed.durationSeconds ?? 0,
       segments: parsed.segments ?? [],
       ...(parsed.language !== undefined && { language: parsed.language }),
-      ...(parsed.task !== undefined && { task: parsed.task })
+      ...(parsed.task !== undefined && { task: parsed.task }),
+      ...(parsed.speakers !== undefined && { speakers: parsed.speakers }),
+      ...(parsed.gaps !== undefined && { gaps: parsed.gaps })
     }
   } catch {
     return null

@@ -1,7 +1,8 @@
 // A job's transcript in the database: the engine's original output, kept untouched, and the
 // user's edited version. Every reader (job page, exports, search) sees the edit when there is one.
 import type Database from 'better-sqlite3'
-import type { Segment, Transcript } from '@shared/transcript'
+import type { Transcript } from '@shared/transcript'
+import { speakerNames } from '@shared/speakerEdits'
 
 export interface StoredTranscript {
   transcript: Transcript
@@ -15,8 +16,15 @@ interface Row {
   edited_at: number | null
 }
 
-export function plainText(segments: readonly Segment[]): string {
-  return segments.map((s) => s.text).join('\n')
+/**
+ * What History searches (and shows the matching line of): a line per segment, led by its
+ * speaker's name when the transcript has speakers, so searching a name finds the job.
+ */
+export function plainText(t: Pick<Transcript, 'segments' | 'speakers'>): string {
+  const names = speakerNames(t)
+  const lead = (id: string | undefined): string =>
+    id === undefined ? '' : `${names.get(id) ?? id}: `
+  return t.segments.map((s) => `${lead(s.speaker)}${s.text}`).join('\n')
 }
 
 export class TranscriptRepository {
@@ -55,7 +63,7 @@ export class TranscriptRepository {
     this.statements.insert.run({
       id: jobId,
       original: JSON.stringify(transcript),
-      text: plainText(transcript.segments)
+      text: plainText(transcript)
     })
   }
 
@@ -86,7 +94,7 @@ export class TranscriptRepository {
     const { changes } = this.statements.edit.run({
       id: jobId,
       edited: JSON.stringify(transcript),
-      text: plainText(transcript.segments),
+      text: plainText(transcript),
       at: now,
       base: baseEditedAt
     })
@@ -98,8 +106,6 @@ export class TranscriptRepository {
   revert(jobId: number): boolean {
     const original = this.original(jobId)
     if (!original) return false
-    return (
-      this.statements.revert.run({ id: jobId, text: plainText(original.segments) }).changes === 1
-    )
+    return this.statements.revert.run({ id: jobId, text: plainText(original) }).changes === 1
   }
 }

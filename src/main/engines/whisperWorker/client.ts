@@ -27,6 +27,7 @@ export interface ChunkRequest {
   language: string
   translate: boolean
   threads: number
+  temperature?: number
   /** A chunk that makes no progress for this long fails (the binding can hang on a native error). */
   stallMs: number
 }

@@ -40,10 +40,16 @@ export function checkGgmlHeader(bytes: Buffer, size: number): GgmlCheck {
   return { ok: true, multilingual: nVocab >= 51865 }
 }
 
-export function checkGgmlFile(path: string): GgmlCheck {
+/**
+ * The first `bytes` of a regular file and its size, or one line saying why it cannot be read
+ * (opened only once it is known to be a regular file: a pipe would block the open itself).
+ */
+export function readFileHead(
+  path: string,
+  bytes: number
+): { ok: true; head: Buffer; size: number } | { ok: false; reason: string } {
   let fd: number
   try {
-    // A pipe would block the open itself: only a regular file is opened (re-checked on the fd).
     const named = statSync(path)
     if (!named.isFile()) return { ok: false, reason: `${path} is ${fileKind(named)}, not a file` }
     fd = openSync(path, 'r')
@@ -53,10 +59,15 @@ export function checkGgmlFile(path: string): GgmlCheck {
   try {
     const stats = fstatSync(fd)
     if (!stats.isFile()) return { ok: false, reason: `${path} is ${fileKind(stats)}, not a file` }
-    const header = Buffer.alloc(GGML_HEADER_BYTES)
-    const n = readSync(fd, header, 0, GGML_HEADER_BYTES, 0)
-    return checkGgmlHeader(header.subarray(0, n), stats.size)
+    const head = Buffer.alloc(bytes)
+    const n = readSync(fd, head, 0, bytes, 0)
+    return { ok: true, head: head.subarray(0, n), size: stats.size }
   } finally {
     closeSync(fd)
   }
+}
+
+export function checkGgmlFile(path: string): GgmlCheck {
+  const read = readFileHead(path, GGML_HEADER_BYTES)
+  return read.ok ? checkGgmlHeader(read.head, read.size) : read
 }

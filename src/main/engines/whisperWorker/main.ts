@@ -6,6 +6,7 @@ import { writeSync } from 'node:fs'
 import { setImmediate } from 'node:timers/promises'
 import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
 import { LineSplitter } from '../../os/lineSplitter'
+import { exitWithParent } from '../../os/watchParent'
 import { isGpuVariant, loadBinding, type LoadedBinding } from './binding'
 import { checkGgmlFile } from './ggmlFile'
 import {
@@ -43,15 +44,6 @@ function argument(name: string): string | undefined {
 
 /** whisper.cpp's own log: errors and warnings, and the few info lines that say what runs. */
 const WORTH_LOGGING = /no GPU found|using .* backend|type\s+=|no tensors loaded|auto-detected/
-
-function watchParent(): void {
-  const parent = process.ppid
-  process.stdin.on('end', () => process.exit(0))
-  process.stdin.on('error', () => process.exit(0))
-  setInterval(() => {
-    if (process.ppid !== parent) process.exit(0)
-  }, 500).unref()
-}
 
 function bindingOrFail(gpu: WhisperGpuChoice): LoadedBinding {
   try {
@@ -125,6 +117,7 @@ async function transcribe(context: WhisperContext, request: WorkerRequest): Prom
       language: request.language,
       translate: request.translate,
       maxThreads: request.threads,
+      ...(request.temperature !== undefined && { temperature: request.temperature }),
       onProgress: (percent: number) =>
         reply({ type: 'progress', id, fraction: Math.min(1, Math.max(0, percent / 100)) })
     })
@@ -147,7 +140,7 @@ async function main(): Promise<void> {
   const gpu = (WHISPER_GPU_CHOICES as readonly string[]).includes(gpuArg)
     ? (gpuArg as WhisperGpuChoice)
     : 'auto'
-  watchParent()
+  exitWithParent()
   const context = await loadModel(modelPath, gpu)
   // One chunk at a time: the pipeline sends the next only after this one's reply.
   let queue = Promise.resolve()

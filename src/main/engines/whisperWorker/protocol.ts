@@ -20,7 +20,9 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
     /** 'auto' or an ISO 639-1 code. */
     language: z.string().min(1),
     translate: z.boolean(),
-    threads: z.number().int().min(1)
+    threads: z.number().int().min(1),
+    /** A loop guard re-run: sampled at this temperature (whisper.cpp's fallback), no prompt. */
+    temperature: z.number().min(0).max(1).optional()
   }),
   z.object({ type: z.literal('shutdown') })
 ])

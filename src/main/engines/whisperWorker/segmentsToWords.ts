@@ -1,5 +1,7 @@
 // The binding returns segments (text + t0/t1 in ms), not tokens: spread each segment's words
-// evenly over its span, the same fallback the whisper-cli parser uses without token times.
+// evenly over its span, the same fallback the whisper-cli parser uses without token times. The
+// binding gives no token probabilities either (node_modules/@fugood/whisper.node/lib/binding.ts
+// `TranscribeResult`), so these words carry none; whisper-cli's -ojf output does (whisperOutput.ts).
 import type { TimedWord } from '@shared/transcript'
 
 export interface BindingSegment {

@@ -1,22 +1,28 @@
 // The saved endpoints, each with what it is (model, concurrency, timeout, whether a key is
-// stored), Test and Remove, and the result of its last Test.
+// stored, enabled or not), Test, Edit, Enable/Disable and Remove, and the result of its last Test.
+import { useState } from 'react'
 import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   endpointLabel,
+  type EndpointChange,
   type EndpointCheck,
   type SavedEndpoint
 } from '@shared/endpoints'
+import { EndpointEditForm } from './EndpointEditForm'
 
 function EndpointRow(props: {
   endpoint: SavedEndpoint
   check: EndpointCheck | 'testing' | undefined
   onTest: () => void
   onRemove: () => void
+  onEdit: () => void
+  onToggle: () => void
 }): React.JSX.Element {
   const { endpoint: e, check } = props
   return (
-    <li data-testid="endpoint-row">
+    <li data-testid="endpoint-row" data-enabled={e.enabled}>
       <span className="endpoint-name">{endpointLabel(e.baseUrl)}</span>{' '}
+      {!e.enabled && <span className="badge">disabled: no job uses it</span>}{' '}
       <span className="muted">
         model {e.model} · {e.concurrency} at once ·{' '}
         {e.timeoutSeconds === null
@@ -26,6 +32,12 @@ function EndpointRow(props: {
       </span>{' '}
       <button type="button" onClick={props.onTest} data-testid="endpoint-test">
         Test
+      </button>{' '}
+      <button type="button" onClick={props.onEdit} data-testid="endpoint-edit">
+        Edit
+      </button>{' '}
+      <button type="button" onClick={props.onToggle} data-testid="endpoint-toggle">
+        {e.enabled ? 'Disable' : 'Enable'}
       </button>{' '}
       <button type="button" onClick={props.onRemove} data-testid="endpoint-remove">
         Remove
@@ -48,19 +60,29 @@ export function EndpointList(props: {
   checks: Partial<Record<number, EndpointCheck | 'testing'>>
   test: (id: number) => Promise<void>
   remove: (id: number) => Promise<void>
+  update: (change: EndpointChange) => Promise<string | null>
 }): React.JSX.Element {
+  const [editing, setEditing] = useState<number | null>(null)
   return (
     <ul className="endpoint-list" data-testid="endpoint-list">
       {props.endpoints.length === 0 && <li className="muted">No endpoints yet.</li>}
-      {props.endpoints.map((e) => (
-        <EndpointRow
-          key={e.id}
-          endpoint={e}
-          check={props.checks[e.id]}
-          onTest={() => void props.test(e.id)}
-          onRemove={() => void props.remove(e.id)}
-        />
-      ))}
+      {props.endpoints.map((e) =>
+        editing === e.id ? (
+          <li key={e.id} data-testid="endpoint-row">
+            <EndpointEditForm endpoint={e} save={props.update} onDone={() => setEditing(null)} />
+          </li>
+        ) : (
+          <EndpointRow
+            key={e.id}
+            endpoint={e}
+            check={props.checks[e.id]}
+            onTest={() => void props.test(e.id)}
+            onRemove={() => void props.remove(e.id)}
+            onEdit={() => setEditing(e.id)}
+            onToggle={() => void props.update({ id: e.id, enabled: !e.enabled })}
+          />
+        )
+      )}
     </ul>
   )
 }

@@ -1,22 +1,28 @@
 // Settings → Endpoints: the OpenAI-compatible servers the `openai` engine spreads chunks over.
 // Add (URL, model, concurrency, optional timeout and key), Test (reachable, authorised, model
-// known), Remove.
+// known), Edit, Enable/Disable, Remove.
 import { useEndpoints } from '../hooks/useEndpoints'
 import { EndpointForm } from './EndpointForm'
 import { EndpointList } from './EndpointList'
 
 export function EndpointsSection(): React.JSX.Element {
-  const { endpoints, loadError, checks, reload, add, test, remove } = useEndpoints()
+  const { endpoints, loadError, checks, reload, add, test, remove, update } = useEndpoints()
   return (
     <section className="page endpoints-section" aria-labelledby="endpoints-title">
       <h2 id="endpoints-title">Endpoints (engine “openai”)</h2>
       <p className="muted">
         Servers speaking OpenAI&apos;s <code>POST /v1/audio/transcriptions</code> (OpenAI,
         whisper.cpp&apos;s whisper-server, speaches, vLLM, Groq, LocalAI). A job with engine openai
-        spreads its chunks over all of them.
+        spreads its chunks over the enabled ones.
       </p>
       {loadError && <p className="reason">{loadError}</p>}
-      <EndpointList endpoints={endpoints} checks={checks} test={test} remove={remove} />
+      <EndpointList
+        endpoints={endpoints}
+        checks={checks}
+        test={test}
+        remove={remove}
+        update={update}
+      />
       <EndpointForm add={add} onAdded={reload} />
     </section>
   )

@@ -1,8 +1,18 @@
 // The engine picker of the per-job options: every engine the host knows, those not installed
-// marked, and the reason one is unavailable as the hint.
+// marked, and the reason one is unavailable as the hint (in the app's words: whisper without a
+// model points at the buttons that fix it, not at a command).
 import type { EngineInfo, JobOptions } from '@shared/domain'
 import { Field } from './Field'
 import type { OptionsForm } from './OptionField'
+
+/** whisper itself is there; only a model is missing (the Model box offers one). */
+const noModelYet = (e: EngineInfo): boolean => e.name === 'whisper' && e.models.length === 0
+
+function engineHint(engine: EngineInfo): string {
+  return noModelYet(engine)
+    ? 'no whisper model yet: choose Download in the Model box, or Import in Settings → Whisper models'
+    : engine.detail
+}
 
 export function EngineField(props: {
   form: OptionsForm
@@ -16,7 +26,7 @@ export function EngineField(props: {
       id={id('engine')}
       label="Engine"
       error={form.errors.engine}
-      hint={engine && !engine.available ? engine.detail : undefined}
+      hint={engine && !engine.available ? engineHint(engine) : undefined}
     >
       <select
         id={id('engine')}
@@ -27,7 +37,7 @@ export function EngineField(props: {
         {engines.map((e) => (
           <option key={e.name} value={e.name}>
             {e.name}
-            {e.available ? '' : ' (not installed)'}
+            {e.available ? '' : noModelYet(e) ? ' (no model yet)' : ' (not installed)'}
           </option>
         ))}
       </select>

@@ -1,9 +1,10 @@
-// The Job page's controls: Stop, Resume (a failed or stopped job), and keep running in the
-// background when the page is left.
+// The Job page's controls: Stop and keep running in the background (when the page is left) while
+// the job is queued or running; Resume for a failed or stopped job with finished chunks.
 import { useState } from 'react'
 import type { JobRow } from '@shared/domain'
 import { isTerminal } from '../store/jobsStore'
-import { resumeJob, setKeepInBackground, stopJob } from '../store/jobActions'
+import { setKeepInBackground, stopJob } from '../store/jobActions'
+import { ResumeButton } from './ResumeButton'
 
 export function JobControls({ row }: { row: JobRow }): React.JSX.Element {
   const id = row.id
@@ -15,30 +16,22 @@ export function JobControls({ row }: { row: JobRow }): React.JSX.Element {
     setStopping(true)
     void stopJob(id).finally(() => setStopping(false))
   }
+  if (done)
+    return (
+      <div className="job-actions">
+        <ResumeButton row={row} testId="resume-button" />
+      </div>
+    )
   return (
     <div className="job-actions">
-      <button
-        className="danger"
-        onClick={onStop}
-        disabled={done || stopping}
-        data-testid="stop-button"
-      >
+      <button className="danger" onClick={onStop} disabled={stopping} data-testid="stop-button">
         {stopping ? 'Stopping…' : 'Stop'}
       </button>
-      {(row.status === 'failed' || row.status === 'cancelled') && (
-        <button
-          onClick={() => void resumeJob(id)}
-          title="Continue from the chunks already transcribed"
-          data-testid="resume-button"
-        >
-          Resume
-        </button>
-      )}
       <label className="check">
         <input
           type="checkbox"
           checked={keepRequested ?? row.keep_in_background === 1}
-          disabled={done || keepRequested !== null}
+          disabled={keepRequested !== null}
           onChange={(e) => {
             setKeepRequested(e.target.checked)
             void setKeepInBackground(id, e.target.checked).finally(() => setKeepRequested(null))

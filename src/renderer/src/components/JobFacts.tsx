@@ -2,7 +2,7 @@
 import type { JobRow } from '@shared/domain'
 import { formatDuration } from '../lib/eta'
 import { useJobEta } from '../store/jobProgressStore'
-import { engineSummary } from '../lib/engineSummary'
+import { endpointNames, engineSummary } from '../lib/engineSummary'
 import { ElapsedClock } from './ElapsedClock'
 
 export function JobFacts({ row }: { row: JobRow }): React.JSX.Element {
@@ -21,6 +21,8 @@ export function JobFacts({ row }: { row: JobRow }): React.JSX.Element {
       </dd>
       <dt>Engine</dt>
       <dd data-testid="job-engine-summary">{engineSummary(row)}</dd>
+      {endpointNames(row) && <dt>Endpoints</dt>}
+      {endpointNames(row) && <dd data-testid="job-endpoints">{endpointNames(row)}</dd>}
     </dl>
   )
 }

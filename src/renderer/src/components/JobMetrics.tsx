@@ -12,9 +12,12 @@ const SERIES = [
 
 // memo: the Job page re-renders on every progress update; this part only needs its own store.
 export const JobMetrics = memo(function JobMetrics({
-  jobId
+  jobId,
+  running
 }: {
   jobId: number
+  /** Nothing runs (queued, ended): the values read "—", the lines stay as the past. */
+  running: boolean
 }): React.JSX.Element {
   const samples = useMetricsStore((s) => s.samples[jobId])
   const list = samples ?? []
@@ -27,6 +30,7 @@ export const JobMetrics = memo(function JobMetrics({
           unit={unit}
           floor={floor}
           values={list.map(of)}
+          current={running}
           testId={`${testId}-sparkline`}
         />
       ))}

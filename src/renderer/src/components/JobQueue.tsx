@@ -1,7 +1,8 @@
 // The jobs started from this page, and any other job still queued or running: status, progress, ETA. Each row subscribes to its own job so
 // one job's progress does not re-render the others.
 import { useShallow } from 'zustand/react/shallow'
-import { queueIds, useJobsStore } from '../store/jobsStore'
+import { isTerminal, queueIds, useJobsStore } from '../store/jobsStore'
+import { stopJob } from '../store/jobActions'
 import { formatDuration } from '../lib/eta'
 import { useJobEta } from '../store/jobProgressStore'
 import { StatusBadge, endReason } from './StatusBadge'
@@ -37,6 +38,21 @@ function QueueRow({ id }: { id: number }): React.JSX.Element | null {
         <span className="reason" data-testid={`queue-reason-${id}`}>
           {reason}
         </span>
+      )}
+      {row.warning && (
+        <span className="warning" data-testid={`queue-warning-${id}`}>
+          ⚠ {row.warning}
+        </span>
+      )}
+      {!isTerminal(row) && (
+        <button
+          className="danger queue-stop"
+          onClick={() => void stopJob(id)}
+          aria-label={`Stop ${row.filename}`}
+          data-testid={`queue-stop-${id}`}
+        >
+          Stop
+        </button>
       )}
     </li>
   )

@@ -1,5 +1,7 @@
 // "N jobs are running": asked before a page switch would stop this page's jobs. Esc = Stay.
 import { useLeaveStore } from '../store/leaveStore'
+import { useJobsStore } from '../store/jobsStore'
+import { atStakeTitle } from '../lib/atStakeTitle'
 import {
   answerKeepRunning,
   answerStay,
@@ -25,11 +27,14 @@ export function LeaveDialog(): React.JSX.Element | null {
       />
     )
   if (!prompt) return null
-  return <LeaveQuestion count={prompt.jobIds.length} />
+  return <LeaveQuestion jobIds={prompt.jobIds} />
 }
 
-function LeaveQuestion({ count }: { count: number }): React.JSX.Element {
-  const jobs = count === 1 ? '1 job is running' : `${count} jobs are running`
+function LeaveQuestion({ jobIds }: { jobIds: number[] }): React.JSX.Element {
+  const byId = useJobsStore((s) => s.byId)
+  const queued = jobIds.filter((id) => byId[id]?.status === 'queued').length
+  const count = jobIds.length
+  const jobs = atStakeTitle(count - queued, queued)
   const them = count === 1 ? 'it' : 'them'
   return (
     <DialogFrame

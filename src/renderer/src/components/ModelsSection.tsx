@@ -11,6 +11,8 @@ import {
 } from '../store/modelActions'
 import { useModelsStore } from '../store/modelsStore'
 import { useSettingsStore } from '../store/settingsStore'
+import { ImportedModelRow } from './ImportedModelRow'
+import { ModelImport } from './ModelImport'
 
 function eta(seconds: number | null): string {
   if (seconds === null) return ''
@@ -123,11 +125,12 @@ export function ModelsSection(): React.JSX.Element {
                   progress={progress[m.name]}
                 />
               ))}
+              {listing.others.map((m) => (
+                <ImportedModelRow key={m.name} model={m} />
+              ))}
             </tbody>
           </table>
-          {listing.others.length > 0 && (
-            <p className="muted">Also installed: {listing.others.map((m) => m.name).join(', ')}</p>
-          )}
+          <ModelImport />
           <p className="muted">
             Folder: {listing.modelsDir} · from {listing.baseUrl}
           </p>

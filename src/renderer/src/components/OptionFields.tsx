@@ -1,11 +1,14 @@
-// The per-job options (engine, model, parallelism, chunking, formats, output folder), shared by
-// the Transcribe page (this batch) and the Settings page (defaults for new jobs).
+// The per-job options, shared by the Transcribe page (this batch) and the Settings page (defaults
+// for new jobs): the choices a person makes (engine, model, language: ChoiceFields) and the
+// technical ones (parallelism, chunking, formats, output folder: AdvancedFields).
 import type { EngineInfo, JobOptions } from '@shared/domain'
 import { AlsoEndpointsField } from './AlsoEndpointsField'
 import { EngineField } from './EngineField'
 import { FormatsField } from './FormatsField'
+import { ModelChoice } from './ModelChoice'
 import { OptionField, type OptionsForm } from './OptionField'
-import { RecommendedModelOffer, WhisperFields } from './WhisperFields'
+import { PocketsphinxLanguage, RecommendedModelOffer, WhisperFields } from './WhisperFields'
+import { defaultModelName } from '../lib/modelChoices'
 
 interface Props {
   value: JobOptions
@@ -15,43 +18,56 @@ interface Props {
   idPrefix: string
 }
 
-export function OptionFields({
-  value,
-  onChange,
-  errors,
-  engines,
-  idPrefix
-}: Props): React.JSX.Element {
-  const engine = engines.find((e) => e.name === value.engine)
-  const id = (name: string): string => `${idPrefix}-${name}`
-  const form: OptionsForm = {
+function optionsForm({ value, onChange, errors, idPrefix }: Props): OptionsForm {
+  return {
     value,
     set: (key, v) => onChange({ ...value, [key]: v }),
     errors,
-    id
+    id: (name: string) => `${idPrefix}-${name}`
   }
+}
+
+/** Engine, model and language: what a person chooses before dropping files. */
+export function ChoiceFields(props: Props): React.JSX.Element {
+  const { value, onChange, engines } = props
+  const engine = engines.find((e) => e.name === value.engine)
+  const form = optionsForm(props)
   return (
-    <div className="option-grid">
+    <>
       <EngineField form={form} engines={engines} engine={engine} />
-      <OptionField
-        form={form}
-        name="model"
-        label="Model"
-        hint="empty = the engine's default"
-        input={{ list: id('models'), placeholder: 'default' }}
-      >
-        <datalist id={id('models')}>
-          {(engine?.models ?? []).map((m) => (
-            <option key={m} value={m} />
-          ))}
-        </datalist>
-      </OptionField>
-      {value.engine === 'whisper' && (
-        <WhisperFields value={value} onChange={onChange} id={id} errors={errors} />
+      {value.engine === 'openai' ? (
+        <OptionField
+          form={form}
+          name="model"
+          label="Model"
+          hint="empty = each endpoint's own model"
+          input={{ placeholder: 'each endpoint\u2019s model' }}
+        />
+      ) : (
+        <ModelChoice form={form} engine={engine} />
       )}
-      {value.engine === 'whisper' && engine && engine.models.length === 0 && (
-        <RecommendedModelOffer />
+      {value.engine === 'pocketsphinx' ? (
+        <PocketsphinxLanguage id={form.id} />
+      ) : (
+        <WhisperFields
+          value={value}
+          model={value.model || defaultModelName(engine)}
+          onChange={onChange}
+          id={form.id}
+          errors={props.errors}
+        />
       )}
+      {value.engine === 'whisper' && <RecommendedModelOffer engine={engine} />}
+    </>
+  )
+}
+
+/** Parallelism, chunking, formats and output folder: folded away on the Transcribe page. */
+export function AdvancedFields(props: Props): React.JSX.Element {
+  const { value } = props
+  const form = optionsForm(props)
+  return (
+    <>
       <OptionField
         form={form}
         name="processes"
@@ -78,6 +94,16 @@ export function OptionFields({
         label="Output folder"
         hint="empty = the data folder's outputs/<job id>/"
       />
+    </>
+  )
+}
+
+/** Every option in one grid (Settings → Defaults for new jobs). */
+export function OptionFields(props: Props): React.JSX.Element {
+  return (
+    <div className="option-grid">
+      <ChoiceFields {...props} />
+      <AdvancedFields {...props} />
     </div>
   )
 }

@@ -10,8 +10,13 @@ export function Sparkline(props: {
   unit: string
   floor: number
   testId: string
+  /** The last value is now (something runs); otherwise the figure reads "—". */
+  current?: boolean
 }): React.JSX.Element {
-  const latest = props.values.length > 0 ? props.values[props.values.length - 1] : null
+  const latest =
+    props.values.length > 0 && props.current !== false
+      ? props.values[props.values.length - 1]
+      : null
   const d = sparklinePath(props.values, WIDTH, HEIGHT, { floor: props.floor })
   return (
     <figure className="sparkline" data-testid={props.testId}>

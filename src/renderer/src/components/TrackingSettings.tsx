@@ -1,8 +1,10 @@
-// Settings → Running and tracking jobs: how many jobs run at once, when an orphaned job is
-// stopped, and whether leaving a page stops its jobs.
+// Settings → Running jobs: how many run at once and whether leaving a page stops them; the
+// process internals (orphan timeout, heartbeat, process tracking) folded under "Advanced" with
+// their values in one line, since a user rarely needs them.
 import type { Settings } from '@shared/domain'
 import { parseNumberInput } from '../lib/formErrors'
 import { Field } from './Field'
+import { Fold } from './Fold'
 
 type Numeric = 'concurrentJobs' | 'orphanTimeoutSeconds' | 'heartbeatIntervalSeconds'
 
@@ -45,10 +47,17 @@ function CheckSetting(
   )
 }
 
+function internalsSummary(draft: Settings): string {
+  const tracking = draft.processTracking ? 'tracking on' : 'tracking off'
+  return `${tracking} · heartbeat ${draft.heartbeatIntervalSeconds} s · orphans stopped after ${draft.orphanTimeoutSeconds} s`
+}
+
 export function TrackingSettings(props: Props): React.JSX.Element {
+  const internalsInvalid =
+    'orphanTimeoutSeconds' in props.errors || 'heartbeatIntervalSeconds' in props.errors
   return (
     <>
-      <h2>Running and tracking jobs</h2>
+      <h2>Running jobs</h2>
       <div className="option-grid">
         <NumberSetting
           {...props}
@@ -56,29 +65,38 @@ export function TrackingSettings(props: Props): React.JSX.Element {
           label="Jobs at once"
           hint="the rest wait as queued (1 – 16)"
         />
-        <NumberSetting
-          {...props}
-          name="orphanTimeoutSeconds"
-          label="Orphan timeout (s)"
-          hint="a job whose owner stops heartbeating this long is stopped (30 – 86400)"
-        />
-        <NumberSetting
-          {...props}
-          name="heartbeatIntervalSeconds"
-          label="Heartbeat interval (s)"
-          hint="1 – 60"
-        />
       </div>
       <CheckSetting
         {...props}
         name="autoStopOnLeave"
         label="Stop my jobs when I leave the page that started them (unless kept in background)"
       />
-      <CheckSetting
-        {...props}
-        name="processTracking"
-        label="Process tracking (register, heartbeat and clean up orphaned processes)"
-      />
+      <Fold
+        title="Advanced: process internals"
+        summary={internalsSummary(props.draft)}
+        invalid={internalsInvalid}
+        testId="settings-advanced"
+      >
+        <div className="option-grid">
+          <NumberSetting
+            {...props}
+            name="orphanTimeoutSeconds"
+            label="Orphan timeout (s)"
+            hint="a job whose owner stops heartbeating this long is stopped (30 – 86400)"
+          />
+          <NumberSetting
+            {...props}
+            name="heartbeatIntervalSeconds"
+            label="Heartbeat interval (s)"
+            hint="1 – 60"
+          />
+        </div>
+        <CheckSetting
+          {...props}
+          name="processTracking"
+          label="Process tracking (register, heartbeat and clean up orphaned processes)"
+        />
+      </Fold>
     </>
   )
 }

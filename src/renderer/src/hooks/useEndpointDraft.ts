@@ -5,7 +5,9 @@ import {
   DEFAULT_ENDPOINT_MODEL,
   endpointUrlProblem,
   parseRequestTimeout,
-  type NewEndpoint
+  withEndpointScheme,
+  type NewEndpoint,
+  type SavedEndpoint
 } from '@shared/endpoints'
 
 export interface EndpointDraft {
@@ -18,6 +20,8 @@ export interface EndpointDraft {
     setApiKey: (key: string) => void
   }
   urlProblem: string | null
+  /** A URL typed without a scheme, said as it will be used ("read as http://gpu-box:8000"). */
+  urlNote: string | undefined
   timeoutProblem: string | undefined
   /** Every field valid: the request can be sent. */
   canAdd: boolean
@@ -25,14 +29,20 @@ export interface EndpointDraft {
   clear: () => void
 }
 
-export function useEndpointDraft(): EndpointDraft {
-  const [url, setUrl] = useState('')
-  const [model, setModel] = useState(DEFAULT_ENDPOINT_MODEL)
-  const [concurrency, setConcurrency] = useState(1)
-  const [timeoutText, setTimeoutText] = useState('')
+/** An empty draft (Add), or one filled from a saved endpoint (Edit; its key never comes back). */
+export function useEndpointDraft(saved?: SavedEndpoint): EndpointDraft {
+  const [url, setUrl] = useState(saved?.baseUrl ?? '')
+  const [model, setModel] = useState(saved?.model ?? DEFAULT_ENDPOINT_MODEL)
+  const [concurrency, setConcurrency] = useState(saved?.concurrency ?? 1)
+  const [timeoutText, setTimeoutText] = useState(saved?.timeoutSeconds?.toString() ?? '')
   const [apiKey, setApiKey] = useState('')
 
   const urlProblem = url.trim() ? endpointUrlProblem(url) : null
+  const schemed = withEndpointScheme(url)
+  const urlNote =
+    !urlProblem && schemed !== url.trim()
+      ? `no scheme given: read as ${schemed} (type https:// for TLS)`
+      : undefined
   const timeoutField = parseRequestTimeout(timeoutText)
   const canAdd =
     url.trim() !== '' &&
@@ -58,6 +68,7 @@ export function useEndpointDraft(): EndpointDraft {
     fields: { url, model, concurrency, timeoutText, apiKey },
     set: { setUrl, setModel, setConcurrency, setTimeoutText, setApiKey },
     urlProblem,
+    urlNote,
     timeoutProblem: timeoutField.problem,
     canAdd,
     request,

@@ -1,7 +1,7 @@
 // The saved endpoints as Settings → Endpoints shows them: the list (reloaded after each change),
 // and adding, testing and removing one, each failure as a one-line reason.
 import { useEffect, useState } from 'react'
-import type { EndpointCheck, NewEndpoint, SavedEndpoint } from '@shared/endpoints'
+import type { EndpointChange, EndpointCheck, NewEndpoint, SavedEndpoint } from '@shared/endpoints'
 import { getApi } from '../transport/getApi'
 import { oneLineError } from '@shared/errors'
 
@@ -15,6 +15,8 @@ export interface Endpoints {
   add: (endpoint: NewEndpoint) => Promise<string | null>
   test: (id: number) => Promise<void>
   remove: (id: number) => Promise<void>
+  /** Edits or enables/disables one, then reloads; the reason it was refused, or null. */
+  update: (change: EndpointChange) => Promise<string | null>
 }
 
 export function useEndpoints(): Endpoints {
@@ -66,5 +68,14 @@ export function useEndpoints(): Endpoints {
       setLoadError(oneLineError(err))
     }
   }
-  return { endpoints, loadError, checks, reload, add, test, remove }
+  const update = async (change: EndpointChange): Promise<string | null> => {
+    try {
+      await getApi().endpoints.update(change)
+      await reload()
+      return null
+    } catch (err) {
+      return oneLineError(err)
+    }
+  }
+  return { endpoints, loadError, checks, reload, add, test, remove, update }
 }

@@ -8,7 +8,7 @@ import { undoEdit } from '../store/transcriptStore'
 export const SHORTCUT_HINT =
   'Space or K play/pause · J/← and L/→ jump 5 s · < > speed · Alt+K/J/L while typing · / find · Ctrl+Z undo'
 
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return (
     target.isContentEditable ||

@@ -1,6 +1,8 @@
 // One job, live: status and reason, elapsed, progress/ETA, Stop, keep-in-background, CPU/memory,
 // the process table, the log, and the transcript once it has finished.
+import { isTerminalStatus } from '@shared/domain'
 import { JobControls } from '../components/JobControls'
+import { RetryControl } from '../components/RetryControl'
 import { JobFacts } from '../components/JobFacts'
 import { JobMetrics } from '../components/JobMetrics'
 import { LiveTranscript } from '../components/LiveTranscript'
@@ -53,8 +55,9 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
       {fold.foldable && <DiagnosticsToggle open={fold.open} onToggle={fold.toggle} />}
       <JobFacts row={row} />
       <JobControls row={row} />
+      {isTerminalStatus(row.status) && <RetryControl row={row} label="Transcribe again" />}
       <div className="job-live">
-        <JobMetrics jobId={id} />
+        <JobMetrics jobId={id} running={row.status === 'processing'} />
         <ProcessTable jobId={id} />
       </div>
       {row.status !== 'completed' && row.status !== 'queued' && (

@@ -6,8 +6,12 @@ import { useSettingsStore } from '../store/settingsStore'
 import { useSettingsDraft } from '../hooks/useSettingsDraft'
 import { TrackingSettings } from '../components/TrackingSettings'
 import { DownloadSettings } from '../components/DownloadSettings'
+import { EditorSettings } from '../components/EditorSettings'
 import { EndpointsSection } from '../components/EndpointsSection'
 import { ModelsSection } from '../components/ModelsSection'
+import { VoiceMatchSetting } from '../components/speakers/VoiceMatchSetting'
+import { VoicesSection } from '../components/speakers/VoicesSection'
+import { WatchFoldersSection } from '../components/WatchFoldersSection'
 
 export function SettingsPage(): React.JSX.Element {
   const settings = useSettingsStore((s) => s.settings)
@@ -27,6 +31,8 @@ export function SettingsPage(): React.JSX.Element {
       <SettingsForm saved={settings} />
       <ModelsSection />
       <EndpointsSection />
+      <VoicesSection />
+      <WatchFoldersSection defaults={settings} />
     </>
   )
 }
@@ -53,6 +59,8 @@ function SettingsForm({ saved }: { saved: Settings }): React.JSX.Element {
       />
       <TrackingSettings draft={draft} errors={errors} change={change} />
       <DownloadSettings draft={draft} error={errors.modelBaseUrl} change={change} />
+      <VoiceMatchSetting draft={draft} error={errors.voiceMatchThreshold} change={change} />
+      <EditorSettings draft={draft} error={errors.doubtfulBelow} change={change} />
       {errors._form && <p className="field-error">{errors._form}</p>}
       <div className="actions">
         <button

@@ -4,7 +4,10 @@ import type { JobOptions, OutputFormat } from '@shared/domain'
 import { getApi } from '../transport/getApi'
 import {
   addOwnJobs,
+  isTerminal,
   removeJob,
+  replaceJob,
+  useJobsStore,
   setAllJobs,
   setRejected,
   upsertJob,
@@ -13,6 +16,7 @@ import {
 import { LOG_RING_CAPACITY, closeLogView, loadLogTail, openLogView } from './logsStore'
 import { forgetMetrics, setMetricsHistory, setProcessStatus } from './metricsStore'
 import { addNotice } from './noticesStore'
+import { forgetJobProgress } from './jobProgressStore'
 import { setEngines, setSettings, setSettingsLoadError } from './settingsStore'
 import { refreshModels } from './modelActions'
 import { fileToPath, type Candidate } from '../lib/fileSubmission'
@@ -109,16 +113,28 @@ export async function setKeepInBackground(id: number, keep: boolean): Promise<vo
   if (row) upsertJob(row)
 }
 
-export async function retryJob(id: number): Promise<number | undefined> {
-  const row = await attempt('Retrying the job', () => getApi().jobs.retry({ id }))
+export async function retryJob(id: number, model?: string): Promise<number | undefined> {
+  const row = await attempt('Retrying the job', () =>
+    getApi().jobs.retry(model === undefined ? { id } : { id, model })
+  )
   if (row) addOwnJobs([row])
   return row?.id
 }
 
-/** Continues a stopped or failed job from its finished chunks (same job; refused with a reason). */
-export async function resumeJob(id: number): Promise<void> {
+/**
+ * Continues a stopped or failed job from its finished chunks (same job; refused with a reason). The
+ * job is this page's from now on (the leave warning counts it), and its page follows it at once.
+ */
+export async function resumeJob(id: number): Promise<boolean> {
   const row = await attempt('Resuming the job', () => getApi().jobs.resume({ id }))
-  if (row) addOwnJobs([row])
+  if (!row) return false
+  const current = useJobsStore.getState().byId[id]
+  // An event may already have brought a newer running row; the reply must not roll it back.
+  if (!current || isTerminal(current)) replaceJob(row)
+  addOwnJobs([row])
+  forgetJobProgress(id)
+  await refreshProcessStatus(id)
+  return true
 }
 
 export async function deleteJob(id: number): Promise<void> {

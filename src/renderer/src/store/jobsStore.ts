@@ -58,6 +58,14 @@ export function upsertJob(row: JobRow): void {
   })
 }
 
+/**
+ * A job that ended and runs again (resumed, here or by another client): the host's row as read just
+ * now replaces the ended one, which upsertJob would keep (it ignores non-terminal echoes of an end).
+ */
+export function replaceJob(row: JobRow): void {
+  useJobsStore.setState((s) => ({ byId: { ...s.byId, [row.id]: row } }))
+}
+
 export function removeJob(id: number): void {
   useJobsStore.setState((s) => {
     if (!(id in s.byId) && !s.ownIds.includes(id)) return s

@@ -46,3 +46,21 @@ export async function deleteModel(name: string): Promise<void> {
   }
   await refreshModels()
 }
+
+/**
+ * Import a model file the user chose: Electron hands the host its path; the browser host has no
+ * paths, so the file is uploaded first (the host removes that copy once imported). Resolves with
+ * one line for the page: what was installed, or why not.
+ */
+export async function importModelFile(file: File): Promise<{ ok: boolean; text: string }> {
+  const api = getApi()
+  try {
+    const path = api.pathForFile?.(file) || (api.uploadFile ? await api.uploadFile(file) : '')
+    if (!path) return { ok: false, text: `${file.name}: this host cannot receive files` }
+    const model = await api.models.import({ path })
+    await refreshModels()
+    return { ok: true, text: `Imported ${model.name}` }
+  } catch (err) {
+    return { ok: false, text: `${file.name}: ${oneLineError(err)}` }
+  }
+}

@@ -2,7 +2,7 @@
 // Components never subscribe to the API themselves, so an event updates exactly the store slice
 // it belongs to and only components selecting that slice re-render.
 import type { TranscriptorApi } from '@shared/ipc/api'
-import { isTerminal, removeJob, upsertJob, useJobsStore } from './jobsStore'
+import { isTerminal, removeJob, replaceJob, upsertJob, useJobsStore } from './jobsStore'
 import { appendLogLines, closeLogView } from './logsStore'
 import { addMetricsSample, forgetMetrics } from './metricsStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
@@ -15,11 +15,22 @@ import { announceJobEnd } from './announcements'
 
 let stopAll: (() => void) | null = null
 
+async function followRestartedJob(api: TranscriptorApi, id: number): Promise<void> {
+  const row = await api.jobs.get({ id }).catch(() => null)
+  const current = useJobsStore.getState().byId[id]
+  if (!row || isTerminal(row) || !current || !isTerminal(current)) return
+  replaceJob(row)
+  forgetJobProgress(id)
+  void refreshProcessStatus(id)
+}
+
 export function startSubscriptions(api: TranscriptorApi): () => void {
   if (stopAll) return stopAll
   const offs = [
     api.on('job.updated', (row) => {
       const before = useJobsStore.getState().byId[row.id]
+      // An ended job running again (resumed): the host's current row, read now, is the truth.
+      if (before && isTerminal(before) && !isTerminal(row)) void followRestartedJob(api, row.id)
       upsertJob(row)
       if (row.status === 'completed') forgetLiveWords(row.id)
       if (isTerminal(row)) forgetJobProgress(row.id)

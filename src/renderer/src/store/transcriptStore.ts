@@ -2,7 +2,7 @@
 // and autosave (each change is saved shortly after the user stops typing; the engine's original
 // stays on the host, so every edit can be undone or reverted).
 import { create } from 'zustand'
-import type { Segment, Transcript, TranscriptDocument, TranscriptFiles } from '@shared/transcript'
+import type { Transcript, TranscriptDocument, TranscriptFiles } from '@shared/transcript'
 import { getApi } from '../transport/getApi'
 import { oneLineError } from '@shared/errors'
 
@@ -14,7 +14,8 @@ export interface TranscriptState {
   error: string | null
   transcript: Transcript | null
   editedAt: number | null
-  undo: Segment[][]
+  /** The transcripts before each edit (segments and speakers: a speaker edit is undone too). */
+  undo: Transcript[]
   save: SaveState
   saveError: string | null
   /** What the last save or revert did to the job's files on disk. */
@@ -72,13 +73,20 @@ export function closeTranscript(): void {
 }
 
 export function editSegment(index: number, text: string): void {
-  const { transcript, undo } = useTranscriptStore.getState()
+  const { transcript } = useTranscriptStore.getState()
   const segment = transcript?.segments[index]
   if (!transcript || !segment || segment.text === text) return
   const segments = transcript.segments.map((s, i) => (i === index ? { ...s, text } : s))
+  editTranscript({ ...transcript, segments })
+}
+
+/** Any edit of the open transcript (text, speakers): undoable, saved shortly after. */
+export function editTranscript(next: Transcript): void {
+  const { transcript, undo } = useTranscriptStore.getState()
+  if (!transcript || next === transcript) return
   useTranscriptStore.setState({
-    transcript: { ...transcript, segments },
-    undo: [...undo, transcript.segments].slice(-UNDO_LIMIT),
+    transcript: next,
+    undo: [...undo, transcript].slice(-UNDO_LIMIT),
     save: 'pending'
   })
   scheduleSave()
@@ -89,7 +97,7 @@ export function undoEdit(): void {
   const previous = undo.at(-1)
   if (!transcript || !previous) return
   useTranscriptStore.setState({
-    transcript: { ...transcript, segments: previous },
+    transcript: previous,
     undo: undo.slice(0, -1),
     save: 'pending'
   })
@@ -104,7 +112,7 @@ export async function revertToOriginal(): Promise<void> {
     const doc = await getApi().transcripts.revert({ id: jobId })
     applyDocument(doc)
     useTranscriptStore.setState({
-      undo: [...undo, transcript.segments].slice(-UNDO_LIMIT),
+      undo: [...undo, transcript].slice(-UNDO_LIMIT),
       save: 'saved'
     })
   } catch (err) {

@@ -3,29 +3,25 @@
 import { memo } from 'react'
 import type { HistoryRow, JobRow } from '@shared/domain'
 import { isTerminal, useJobsStore } from '../../store/jobsStore'
-import { openOutput, resumeJob, retryJob } from '../../store/jobActions'
+import { openOutput } from '../../store/jobActions'
+import { ResumeButton } from '../ResumeButton'
+import { FileName } from '../FileName'
 import { navigate } from '../../store/navigation'
-import { addNotice } from '../../store/noticesStore'
 import { toggleSelected } from '../../store/historyStore'
 import { formatDuration } from '../../lib/eta'
 import { outputFormats } from '../OutputButtons'
 import { StatusBadge, endReason } from '../StatusBadge'
 import { Snippet } from './Snippet'
+import { RetryControl } from '../RetryControl'
+import { hostOpensFiles } from '../../lib/hostKind'
+import { copyOutputPath } from '../../store/outputActions'
+import { getApi } from '../../transport/getApi'
 
 /** One formatter for every row (toLocaleString builds a new one per call: slow for 50 rows). */
 const CREATED_FORMAT = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'short',
   timeStyle: 'short'
 })
-
-async function retryAndSay(row: JobRow): Promise<void> {
-  const id = await retryJob(row.id)
-  if (id !== undefined)
-    addNotice(
-      'info',
-      `Retry created job #${id} for ${row.filename}; it is in the Transcribe queue.`
-    )
-}
 
 export const HistoryRowView = memo(function HistoryRowView({
   row: queried,
@@ -54,7 +50,7 @@ export const HistoryRowView = memo(function HistoryRowView({
       </td>
       <td>{row.id}</td>
       <td className="file" title={row.original_path}>
-        {row.filename}
+        <FileName name={row.filename} />
         {queried.snippet && (
           <div className="muted small" data-testid={`history-snippet-${row.id}`}>
             <Snippet text={queried.snippet} />
@@ -64,7 +60,7 @@ export const HistoryRowView = memo(function HistoryRowView({
       <td>
         <StatusBadge status={row.status} testId={`history-status-${row.id}`} />
       </td>
-      <td>{CREATED_FORMAT.format(row.created_at)}</td>
+      <td className="date">{CREATED_FORMAT.format(row.created_at)}</td>
       <td>{formatDuration(row.duration_seconds)}</td>
       <td>{engineLabel(row)}</td>
       <td className={`reason-cell reason-${row.status}`}>
@@ -78,19 +74,16 @@ export const HistoryRowView = memo(function HistoryRowView({
           <button onClick={() => navigate({ page: 'job', id: row.id })}>
             {row.status === 'completed' ? 'Open transcript' : 'Open'}
           </button>
-          {revealFormat && (
-            <button onClick={() => void openOutput(row.id, revealFormat, true)}>Reveal</button>
-          )}
+          {revealFormat &&
+            (hostOpensFiles(getApi()) ? (
+              <button onClick={() => void openOutput(row.id, revealFormat, true)}>Reveal</button>
+            ) : (
+              <button onClick={() => void copyOutputPath(row, revealFormat)}>Copy path</button>
+            ))}
           {isTerminal(row) && row.status !== 'completed' && (
             <>
-              <button
-                onClick={() => void resumeJob(row.id)}
-                title="Continue from the chunks already transcribed"
-                data-testid={`resume-${row.id}`}
-              >
-                Resume
-              </button>
-              <button onClick={() => void retryAndSay(row)}>Retry</button>
+              <ResumeButton row={row} openJob testId={`resume-${row.id}`} />
+              <RetryControl row={row} label="Retry" />
             </>
           )}
           <button className="danger" onClick={() => onDelete(row)} data-testid={`delete-${row.id}`}>

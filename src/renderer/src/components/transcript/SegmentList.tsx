@@ -8,6 +8,11 @@ import { seekTo, usePlaybackStore } from '../../store/playbackStore'
 import { editSegment, useTranscriptStore } from '../../store/transcriptStore'
 import { isEditedSegment } from '../../lib/transcriptTiming'
 import type { FindMatch } from '../../lib/transcriptFind'
+import { useSpeakerView } from '../../store/speakerViewStore'
+import { SegmentSpeaker } from '../speakers/SegmentSpeaker'
+import { DoubtfulText } from './DoubtfulText'
+import { PassageCheck } from './PassageRedo'
+import { moveWithinLine } from '../../lib/lineKeys'
 
 export interface FindView {
   matches: FindMatch[]
@@ -16,6 +21,9 @@ export interface FindView {
 
 export function SegmentList({ find }: { find: FindView }): React.JSX.Element {
   const segments = useTranscriptStore((s) => s.transcript?.segments ?? [])
+  // The filter's speaker, while it still exists (a merge may have removed it).
+  const only = useSpeakerView((s) => s.only)
+  const listed = useTranscriptStore((s) => s.transcript?.speakers?.some((p) => p.id === only))
   const bySegment = new Map<number, { match: FindMatch; index: number }[]>()
   find.matches.forEach((match, index) => {
     const list = bySegment.get(match.segment) ?? []
@@ -25,15 +33,17 @@ export function SegmentList({ find }: { find: FindView }): React.JSX.Element {
   if (segments.length === 0) return <p className="muted">No speech was recognized.</p>
   return (
     <ol className="transcript segments" data-testid="transcript" aria-label="Transcript">
-      {segments.map((segment, i) => (
-        <SegmentRow
-          key={i}
-          index={i}
-          segment={segment}
-          marks={bySegment.get(i)}
-          currentMatch={bySegment.has(i) ? find.current : -1}
-        />
-      ))}
+      {segments.map((segment, i) =>
+        listed && segment.speaker !== only ? null : (
+          <SegmentRow
+            key={i}
+            index={i}
+            segment={segment}
+            marks={bySegment.get(i)}
+            currentMatch={bySegment.has(i) ? find.current : -1}
+          />
+        )
+      )}
     </ol>
   )
 }
@@ -56,6 +66,7 @@ const SegmentRow = memo(function SegmentRow({
   const playing = usePlaybackStore((s) => s.playing)
   const [editing, setEditing] = useState(false)
   const rowRef = useRef<HTMLLIElement>(null)
+  const { textRef, setRefocus } = useFocusBackAfterEdit(editing)
   const current = word !== -2
   const edited = isEditedSegment(segment)
 
@@ -63,32 +74,39 @@ const SegmentRow = memo(function SegmentRow({
     // Follow playback: the spoken segment stays in view (not while the user is editing).
     if (current && playing && !editing) rowRef.current?.scrollIntoView({ block: 'nearest' })
   }, [current, playing, editing])
-
   return (
     <li
       ref={rowRef}
       className={`segment${current ? ' current' : ''}${edited ? ' edited' : ''}`}
       data-testid={`segment-${index}`}
       data-current={current ? 'true' : undefined}
+      onKeyDown={moveWithinLine}
     >
       <button
         className="timestamp"
+        tabIndex={-1}
+        data-line-stop
         onClick={() => seekTo(segment.start, true)}
         aria-label={`Play from ${clockText(segment.start)}`}
       >
         {clockText(segment.start)}
       </button>
+      <SegmentSpeaker index={index} speaker={segment.speaker} />
+      <PassageCheck index={index} start={segment.start} />
       {editing ? (
         <SegmentEditor
           text={segment.text}
           index={index}
-          onDone={(text) => {
+          onDone={(text, byKey) => {
             if (text !== null) editSegment(index, text)
             setEditing(false)
+            setRefocus(byKey)
           }}
         />
       ) : (
         <span
+          ref={textRef}
+          data-line-stop
           className="segment-text"
           onClick={() => seekTo(segment.start)}
           onDoubleClick={() => setEditing(true)}
@@ -100,12 +118,14 @@ const SegmentRow = memo(function SegmentRow({
           }}
           tabIndex={0}
           data-testid={`segment-text-${index}`}
-          title="Click to play from here · double-click or Enter to correct"
+          title="Click to play from here · double-click or Enter to correct · ← → for the line's buttons"
         >
           {marks ? (
             <MarkedText text={segment.text} marks={marks} currentMatch={currentMatch} />
           ) : (
-            <SpokenText segment={segment} word={edited ? -1 : word} />
+            <DoubtfulText segment={segment} word={edited ? -1 : word} index={index} row={rowRef}>
+              <SpokenText segment={segment} word={edited ? -1 : word} />
+            </DoubtfulText>
           )}
         </span>
       )}
@@ -114,18 +134,40 @@ const SegmentRow = memo(function SegmentRow({
           edited
         </span>
       )}
-      {!editing && (
-        <button
-          className="segment-edit link-button"
-          onClick={() => setEditing(true)}
-          aria-label={`Edit the segment at ${clockText(segment.start)}`}
-        >
-          Edit
-        </button>
-      )}
+      {!editing && <EditButton start={segment.start} onEdit={() => setEditing(true)} />}
     </li>
   )
 })
+
+/** Reached from the line's text with → (one Tab stop per line: src/renderer/src/lib/lineKeys.ts). */
+function EditButton({ start, onEdit }: { start: number; onEdit: () => void }): React.JSX.Element {
+  return (
+    <button
+      className="segment-edit link-button"
+      tabIndex={-1}
+      data-line-stop
+      onClick={onEdit}
+      aria-label={`Edit the segment at ${clockText(start)}`}
+    >
+      Edit
+    </button>
+  )
+}
+
+/** Enter or Esc in the editor gives focus back to the line's text (not to the top of the page). */
+function useFocusBackAfterEdit(editing: boolean): {
+  textRef: React.RefObject<HTMLSpanElement | null>
+  setRefocus: (refocus: boolean) => void
+} {
+  const textRef = useRef<HTMLSpanElement>(null)
+  const [refocus, setRefocus] = useState(false)
+  useEffect(() => {
+    if (editing || !refocus) return
+    textRef.current?.focus()
+    setRefocus(false)
+  }, [editing, refocus])
+  return { textRef, setRefocus }
+}
 
 function SpokenText({ segment, word }: { segment: Segment; word: number }): React.JSX.Element {
   if (word < 0 || isEditedSegment(segment)) return <>{segment.text}</>
@@ -182,7 +224,8 @@ function SegmentEditor({
 }: {
   text: string
   index: number
-  onDone: (text: string | null) => void
+  /** `byKey`: ended with Enter or Esc (focus goes back to the line), not by leaving the field. */
+  onDone: (text: string | null, byKey: boolean) => void
 }): React.JSX.Element {
   const [value, setValue] = useState(text)
   const ref = useRef<HTMLTextAreaElement>(null)
@@ -193,10 +236,10 @@ function SegmentEditor({
     area.focus()
     area.setSelectionRange(area.value.length, area.value.length)
   }, [])
-  const finish = (result: string | null): void => {
+  const finish = (result: string | null, byKey = false): void => {
     if (finished.current) return
     finished.current = true
-    onDone(result === null ? null : result.replace(/\s+/g, ' ').trim())
+    onDone(result === null ? null : result.replace(/\s+/g, ' ').trim(), byKey)
   }
   return (
     <textarea
@@ -209,10 +252,10 @@ function SegmentEditor({
       onKeyDown={(e) => {
         if (e.key === 'Enter' && !e.shiftKey) {
           e.preventDefault()
-          finish(value)
+          finish(value, true)
         } else if (e.key === 'Escape') {
           e.preventDefault()
-          finish(null)
+          finish(null, true)
         }
       }}
       aria-label={`Correct segment ${index + 1}`}

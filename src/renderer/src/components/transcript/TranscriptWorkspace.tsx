@@ -15,6 +15,13 @@ import { MediaPlayer } from './MediaPlayer'
 import { SegmentList } from './SegmentList'
 import { TranscriptFind } from './TranscriptFind'
 import { ExportBar } from './ExportBar'
+import { SpeakerPanel } from '../speakers/SpeakerPanel'
+import { DoubtfulBar } from './DoubtfulBar'
+import { useDoubtfulBelow } from './DoubtfulText'
+import { doubtfulWords } from '@shared/doubtfulWords'
+import { resetDoubtfulWalk } from '../../store/doubtfulStore'
+import { PassageRedoBar } from './PassageRedo'
+import { resetPassage } from '../../store/passageStore'
 
 export function TranscriptWorkspace({ row }: { row: JobRow }): React.JSX.Element {
   const { status, error, transcript } = useTranscriptStore()
@@ -24,6 +31,8 @@ export function TranscriptWorkspace({ row }: { row: JobRow }): React.JSX.Element
 
   useEffect(() => {
     void openTranscript(row.id)
+    resetDoubtfulWalk()
+    resetPassage()
     return () => closeTranscript()
   }, [row.id])
 
@@ -33,6 +42,11 @@ export function TranscriptWorkspace({ row }: { row: JobRow }): React.JSX.Element
   const matches = useMemo(
     () => (transcript ? findMatches(transcript.segments, query) : []),
     [transcript, query]
+  )
+  const below = useDoubtfulBelow()
+  const doubtful = useMemo(
+    () => (transcript ? doubtfulWords(transcript, below) : []),
+    [transcript, below]
   )
   const at = matches.length === 0 ? 0 : Math.min(current, matches.length - 1)
   const move = (delta: 1 | -1): void => {
@@ -73,6 +87,9 @@ export function TranscriptWorkspace({ row }: { row: JobRow }): React.JSX.Element
             />
             <EditButtons />
           </div>
+          <SpeakerPanel jobId={row.id} />
+          {transcript && <DoubtfulBar words={doubtful} transcript={transcript} />}
+          <PassageRedoBar />
           <SegmentList find={{ matches, current: at }} />
         </>
       )}
