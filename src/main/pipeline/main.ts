@@ -4,7 +4,8 @@
 // is removed and every engine process is killed before exit.
 import { rmSync } from 'node:fs'
 import { createEventSink } from './events'
-import { describeFailure, runPipeline } from './runPipeline'
+import { runPipeline } from './runPipeline'
+import { describeFailure } from './pipelineFailure'
 import { runLiveRecording } from './liveRecording'
 import { parsePipelineArgs } from './spec'
 import { startWatchdog } from './watchdog'
