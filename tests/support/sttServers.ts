@@ -1,21 +1,28 @@
-// Starts loopback transcription servers (sttServerMain.ts) as their own processes and stops them.
+// Starts loopback transcription servers and stops them: as their own processes (sttServerMain.ts)
+// where a test kills one mid-job, or inside the test process, which costs no process start (a
+// tsx start is about a second of CPU: a file of fifteen faulty servers spent a quarter of its time
+// there).
 import { spawn, type ChildProcess } from 'node:child_process'
+import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
-import type { SttDialect, SttFault } from './sttServer'
+import { createSttServer, type SttDialect, type SttFault } from './sttServer'
 
 const ROOT = resolve(__dirname, '../..')
 const MAIN = resolve(__dirname, 'sttServerMain.ts')
 
-export interface RunningSttServer {
+export interface SttServerHandle {
   url: string
   port: number
-  child: ChildProcess
   /** One line per request the server answered. */
   lines: string[]
+  stop(): Promise<void>
+}
+
+export interface RunningSttServer extends SttServerHandle {
+  child: ChildProcess
   /** kill -9 (a server that dies mid-job). */
   kill(): void
-  stop(): Promise<void>
 }
 
 export interface SpawnSttOptions {
@@ -70,5 +77,23 @@ export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSt
       child.kill('SIGKILL')
       await exited
     }
+  }
+}
+
+/** The same server inside the test process; stop() drops its open connections (a hang too). */
+export async function startSttServer(o: SpawnSttOptions = {}): Promise<SttServerHandle> {
+  const lines: string[] = []
+  const server = createSttServer({ ...o, log: (line) => lines.push(line) })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    lines,
+    stop: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      })
   }
 }

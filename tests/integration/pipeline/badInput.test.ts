@@ -164,7 +164,8 @@ describe('pipeline: odd but valid input succeeds', () => {
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr).toBe(0)
     expect(run.events.find((e) => e.type === 'done')).toMatchObject({ wordCount: 0 })
-    expect(transcriptText(spec)).toBe('')
+    // The plain text names the silent stretch; subtitles get no cue over silence.
+    expect(transcriptText(spec)).toBe('[no speech 0:00–0:04]\n')
     expect(readFileSync(join(spec.outputDir, 'transcript.vtt'), 'utf8')).toBe('WEBVTT\n')
     expect(warnings(run)).toEqual(['no speech found'])
   })
@@ -180,15 +181,21 @@ describe('pipeline: odd but valid input succeeds', () => {
     const spec = makeSpec(join(dir, 'pause'), input)
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr).toBe(0)
-    // The clip before the pause and the clip after it, both.
-    const wer = wordErrorRate(`${SAID} ${SAID}`, transcriptText(spec))
+    // The clip before the pause and the clip after it, both, around a line naming the pause.
+    const text = transcriptText(spec)
+    expect(text).toMatch(/^\[no speech 0:0\d–10:0\d\]$/m)
+    const wer = wordErrorRate(`${SAID} ${SAID}`, text.replace(/^\[no speech .*\]$/gm, ''))
     console.log(`long pause: WER ${wer.toFixed(2)}`)
     expect(wer).toBeLessThanOrEqual(MAX_WER)
     expect(warnings(run)).toHaveLength(1)
     expect(warnings(run)[0]).toMatch(/^no speech found in 0:0\d–10:0\d$/)
-    // The silent chunks were not sent to the engine at all.
-    const skipped = /(\d+) silent chunk\(s\) skipped/.exec(run.stdout)
-    expect(Number(skipped?.[1])).toBeGreaterThan(15)
+    // The silent stretch was not sent to the engine at all: only the speech around it was.
+    const cuts =
+      /([\d.]+) s to the engine, \d+ gap\(s\) without speech \(([\d.]+) s\) not sent/.exec(
+        run.stdout
+      )
+    expect(Number(cuts?.[1])).toBeLessThan(15)
+    expect(Number(cuts?.[2])).toBeGreaterThan(590)
   }, 300_000)
 
   it('truncated WAV with some audio: transcribes what is there', async () => {

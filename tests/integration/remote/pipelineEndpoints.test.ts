@@ -12,8 +12,10 @@ import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { connectionsTo } from '../../support/sockets'
 import {
   spawnSttServer,
+  startSttServer,
   type RunningSttServer,
-  type SpawnSttOptions
+  type SpawnSttOptions,
+  type SttServerHandle
 } from '../../support/sttServers'
 import {
   joinedLibrivox,
@@ -32,10 +34,18 @@ import {
 let dir: string
 let long: string
 let short: string
-const servers: RunningSttServer[] = []
+const servers: SttServerHandle[] = []
 
-async function server(o: SpawnSttOptions = {}): Promise<RunningSttServer> {
-  const s = await spawnSttServer(o)
+/** A server inside the test process: most cases need no process of their own. */
+async function server(o: SpawnSttOptions = {}): Promise<SttServerHandle> {
+  const s = await startSttServer(o)
+  servers.push(s)
+  return s
+}
+
+/** A server in its own process, for the case that kills it with -9 mid-job. */
+async function killableServer(): Promise<RunningSttServer> {
+  const s = await spawnSttServer()
   servers.push(s)
   return s
 }
@@ -65,7 +75,7 @@ afterAll(() => removeDir(dir))
 
 /** One job on the short clip with `s` as its only endpoint; the test fails unless it completes. */
 async function completedWith(
-  s: RunningSttServer,
+  s: SttServerHandle,
   name: string,
   format: 'txt' | 'srt' | 'json'
 ): Promise<{ spec: PipelineSpec; log: string }> {
@@ -112,7 +122,7 @@ describe('two servers share a job', () => {
   }, 600_000)
 
   it('one server killed mid-job: its chunk goes to the other and the job completes', async () => {
-    const [a, b] = await Promise.all([server(), server()])
+    const [a, b] = await Promise.all([killableServer(), server()])
     const spec = makeSpec(join(dir, 'killed'), long, {
       engine: 'openai',
       chunkSeconds: 6,
@@ -142,9 +152,9 @@ describe('two servers share a job', () => {
 // The cases share one good server (it answers each request on its own); each has its own faulty
 // one, stopped after it like every server of this file.
 describe('a faulty server costs one line per chunk, nothing else', () => {
-  let good: RunningSttServer
+  let good: SttServerHandle
   beforeAll(async () => {
-    good = await spawnSttServer()
+    good = await startSttServer()
   })
   afterAll(() => good.stop())
   // The hang is cut off by the bad endpoint's own timeout: short, so the case does not wait long;

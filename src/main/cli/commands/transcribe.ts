@@ -45,6 +45,30 @@ function formatsOption(values: OptionValues): OutputFormat[] | undefined {
   return [...new Set(formats)] as OutputFormat[]
 }
 
+/** The flags that choose a job's options: the same for transcribe, watch and record. */
+export const JOB_FLAGS = {
+  engine: { type: 'string' },
+  model: { type: 'string' },
+  processes: { type: 'string' },
+  workers: { type: 'string' },
+  chunk: { type: 'string' },
+  overlap: { type: 'string' },
+  format: { type: 'string' },
+  endpoint: { type: 'string', multiple: true },
+  language: { type: 'string' },
+  translate: { type: 'boolean' },
+  vad: { type: 'string' },
+  'vad-model': { type: 'string' },
+  ...SPEAKER_FLAGS
+} as const
+
+export const JOB_FLAGS_USAGE =
+  '[--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
+  '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] ' +
+  '[--language auto|en|de|…] [--translate] [--vad silero|energy|off] [--vad-model NAME|PATH] ' +
+  `${SPEAKER_USAGE} ` +
+  '[--endpoint URL[,model=NAME,concurrency=N,timeout=SECONDS]]... (key: $TRANSCRIPTOR_API_KEY)'
+
 /** The flags the user gave, over the saved settings, validated as one JobOptions. */
 export function jobOptionsFrom(values: OptionValues, settings: JobOptions): JobOptions {
   const engine = stringOption(values, 'engine')
@@ -129,29 +153,9 @@ const transcribe: Command = {
   name: 'transcribe',
   summary:
     'transcribe audio/video files (one tracked job each; a folder: every media file inside); Ctrl-C stops them all',
-  usage:
-    'FILE|DIR... [--engine pocketsphinx|whisper|openai] [--model NAME|PATH] [--processes N] [--workers N] ' +
-    '[--chunk SECONDS] [--overlap SECONDS] [--format txt,srt,vtt,json] [--out DIR] ' +
-    '[--language auto|en|de|…] [--translate] [--vad silero|energy|off] [--vad-model NAME|PATH] ' +
-    `${SPEAKER_USAGE} ` +
-    '[--endpoint URL[,model=NAME,concurrency=N,timeout=SECONDS]]... (key: $TRANSCRIPTOR_API_KEY)',
+  usage: `FILE|DIR... [--out DIR] ${JOB_FLAGS_USAGE}`,
   positionals: { min: 1, max: 1000 },
-  options: {
-    engine: { type: 'string' },
-    model: { type: 'string' },
-    processes: { type: 'string' },
-    workers: { type: 'string' },
-    chunk: { type: 'string' },
-    overlap: { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-    endpoint: { type: 'string', multiple: true },
-    language: { type: 'string' },
-    translate: { type: 'boolean' },
-    vad: { type: 'string' },
-    'vad-model': { type: 'string' },
-    ...SPEAKER_FLAGS
-  },
+  options: { ...JOB_FLAGS, out: { type: 'string' } },
   run: async (ctx, { values, positionals }) => {
     const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
     const client = { clientId: CLIENT_ID }

@@ -9,7 +9,7 @@ import { NameTemplateSchema } from '@shared/watch'
 import { UsageError, stringOption, type Command, type OptionValues } from '../command'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import type { WatchTally } from '../../core/watch/watchService'
-import { jobOptionsFrom } from './transcribe'
+import { JOB_FLAGS, JOB_FLAGS_USAGE, jobOptionsFrom } from './transcribe'
 
 const CLIENT = { clientId: `cli-watch-${process.pid}` }
 
@@ -47,21 +47,15 @@ const watch: Command = {
     'watch folders: new media files become jobs, transcripts are exported (--once: one pass)',
   usage:
     'DIR... [--recursive] [--out DIR] [--name TEMPLATE ({name} {date} {engine} {model})] ' +
-    '[--engine E] [--model M] [--language L] [--format txt,srt,vtt,json] [--processes N] ' +
-    '[--settle SECONDS] [--once]',
+    `[--settle SECONDS] [--once] ${JOB_FLAGS_USAGE}`,
   positionals: { min: 1, max: 100 },
   options: {
     recursive: { type: 'boolean' },
     out: { type: 'string' },
     name: { type: 'string' },
-    engine: { type: 'string' },
-    model: { type: 'string' },
-    language: { type: 'string' },
-    format: { type: 'string' },
-    processes: { type: 'string' },
-    workers: { type: 'string' },
     settle: { type: 'string' },
-    once: { type: 'boolean' }
+    once: { type: 'boolean' },
+    ...JOB_FLAGS
   },
   run: async (ctx, { values, positionals }) => {
     const log = (line: string): void => {
