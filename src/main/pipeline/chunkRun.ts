@@ -16,7 +16,7 @@ import { ChunkProgress } from './chunkProgress'
 import type { ChunkServer } from './chunkPool'
 import type { EndpointKeys } from './endpointKeys'
 import { endpointServers } from './endpointPool'
-import { threadsPerProcess } from './threadsPerProcess'
+import { chunkOptions } from './chunkOptions'
 import { guardedChunk } from './guardedChunk'
 import { RETRY_TEMPERATURE } from './loopGuard'
 import { PipelineFailure } from './pipelineFailure'
@@ -139,17 +139,10 @@ export class ChunkRun {
     temperature?: number
   ): Promise<TimedWord[]> {
     const { spec, engine, workers, log } = this.c
-    const options = {
-      model: spec.model,
-      modelsDir: spec.modelsDir,
-      threads: threadsPerProcess(spec.workers, spec.processes),
-      signal,
-      scratchDir: spec.tempDir,
-      language: spec.language,
-      translate: spec.translate,
+    const options = chunkOptions(spec, signal, {
       onProgress,
       ...(temperature !== undefined && { temperature })
-    }
+    })
     // A crash is worth one retry unless the run is being stopped (checked after each await).
     const retryable = (error: unknown): error is EngineCrashError =>
       error instanceof EngineCrashError && !signal.aborted

@@ -14,7 +14,7 @@ import { mergeChunkWords, type ChunkWords } from './merge'
 import { groupSegments } from './segments'
 import { checkedTranscript, fitWords } from './transcriptBounds'
 import { ensureOutputDir, writeOutputs } from './writeOutputs'
-import { threadsPerProcess } from './threadsPerProcess'
+import { chunkOptions } from './chunkOptions'
 import { startEngine } from './runPipeline'
 import { GrowingWav } from './growingWav'
 import { LIVE_CUT_DEFAULTS, nextLiveCut, type LiveCut } from './liveCuts'
@@ -110,17 +110,7 @@ async function transcribeChunk(
     const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)
     await writeFile(wavPath, Buffer.concat([wavHeader(data.length), data]))
     try {
-      result.words = fitWords(
-        await c.workers.transcribe(wavPath, {
-          model: spec.model,
-          modelsDir: spec.modelsDir,
-          threads: threadsPerProcess(spec.workers, spec.processes),
-          signal,
-          scratchDir: spec.tempDir,
-          language: spec.language,
-          translate: spec.translate
-        })
-      )
+      result.words = fitWords(await c.workers.transcribe(wavPath, chunkOptions(spec, signal)))
     } catch (error) {
       signal.throwIfAborted()
       const message = `chunk ${span} could not be transcribed: ${oneLineError(error)}`

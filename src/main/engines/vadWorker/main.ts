@@ -5,39 +5,23 @@
 // worker), loads in ~20 ms, and takes audio, not file paths (protocol.ts). It loads the model
 // once, answers request after request, and ends when its parent goes (stdin closes or the parent
 // pid changes), like the whisper worker (src/main/engines/whisperWorker/main.ts).
-import { writeSync } from 'node:fs'
+import { argumentValue, workerReplies } from '../../os/workerReplies'
+import { exitWithParent } from '../../os/watchParent'
 import type { WhisperVadContext } from '@fugood/whisper.node/lib/binding'
 import { loadBinding } from '../whisperWorker/binding'
 import { checkVadModelFile } from './vadModelFile'
 import { FrameReader, VAD_REPLY_FD, type VadReply, type VadRequest } from './protocol'
 import { oneLineError } from '@shared/errors'
 
-function reply(message: VadReply): void {
-  try {
-    writeSync(VAD_REPLY_FD, JSON.stringify(message) + '\n')
-  } catch {
-    process.exit(0) // the pipeline is gone
-  }
-}
-
+const replies = workerReplies<VadReply>(VAD_REPLY_FD, (message) => ({
+  type: 'error',
+  id: null,
+  message
+}))
+const reply = replies.reply
+/** Declared, not destructured: a call to it narrows what follows (it never returns). */
 function fail(message: string): never {
-  reply({ type: 'error', id: null, message })
-  process.stderr.write(`${message}\n`)
-  process.exit(3)
-}
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
-
-function watchParent(): void {
-  const parent = process.ppid
-  process.stdin.on('end', () => process.exit(0))
-  process.stdin.on('error', () => process.exit(0))
-  setInterval(() => {
-    if (process.ppid !== parent) process.exit(0)
-  }, 500).unref()
+  return replies.fail(message)
 }
 
 function loadModel(modelPath: string, threads: number): WhisperVadContext {
@@ -86,10 +70,10 @@ async function detect(context: WhisperVadContext, request: VadRequest, pcm: Buff
 }
 
 function main(): void {
-  const modelPath = argument('--model')
-  const threads = Math.max(1, Number(argument('--threads') ?? '1') || 1)
+  const modelPath = argumentValue('--model')
+  const threads = Math.max(1, Number(argumentValue('--threads') ?? '1') || 1)
   if (!modelPath) fail('usage: vadWorker.js --model PATH [--threads N]')
-  watchParent()
+  exitWithParent()
   const context = loadModel(modelPath, threads)
   // One request at a time, in order.
   let queue = Promise.resolve()

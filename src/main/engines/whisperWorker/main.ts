@@ -2,7 +2,7 @@
 // model ONCE, then transcribes chunk after chunk as the pipeline sends them (JSON lines on stdin,
 // replies on fd 3; see protocol.ts). It watches its parent: stdin closing (the pipeline died, even
 // by kill -9) or a changed parent pid ends it at once, so a worker never outlives its job.
-import { writeSync } from 'node:fs'
+import { argumentValue, workerReplies } from '../../os/workerReplies'
 import { setImmediate } from 'node:timers/promises'
 import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
 import { LineSplitter } from '../../os/lineSplitter'
@@ -23,23 +23,15 @@ import { segmentsToWords } from './segmentsToWords'
 import { readWavPcm } from './wavPcm'
 import { oneLineError } from '@shared/errors'
 
-function reply(message: WorkerReply): void {
-  try {
-    writeSync(WORKER_REPLY_FD, JSON.stringify(message) + '\n')
-  } catch {
-    process.exit(0) // the pipeline is gone
-  }
-}
-
+const replies = workerReplies<WorkerReply>(WORKER_REPLY_FD, (message) => ({
+  type: 'error',
+  id: null,
+  message
+}))
+const reply = replies.reply
+/** Declared, not destructured: a call to it narrows what follows (it never returns). */
 function fail(message: string): never {
-  reply({ type: 'error', id: null, message })
-  process.stderr.write(`${message}\n`)
-  process.exit(3)
-}
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(name)
-  return i >= 0 ? process.argv[i + 1] : undefined
+  return replies.fail(message)
 }
 
 /** whisper.cpp's own log: errors and warnings, and the few info lines that say what runs. */
@@ -134,8 +126,8 @@ async function transcribe(context: WhisperContext, request: WorkerRequest): Prom
 }
 
 async function main(): Promise<void> {
-  const modelPath = argument('--model')
-  const gpuArg = argument('--gpu') ?? 'auto'
+  const modelPath = argumentValue('--model')
+  const gpuArg = argumentValue('--gpu') ?? 'auto'
   if (!modelPath) fail('usage: whisperWorker.js --model PATH [--gpu auto|cpu|vulkan|cuda]')
   const gpu = (WHISPER_GPU_CHOICES as readonly string[]).includes(gpuArg)
     ? (gpuArg as WhisperGpuChoice)
