@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
-import { openUi, type UiSession } from './uiHarness'
+import { CLIP_LEISURE, openUi, pickFiles, queuedJobId, type UiSession } from './uiHarness'
 import { screenshotsOf } from './screens'
 
 let ui: UiSession | undefined
@@ -72,5 +72,28 @@ describe('First screen', () => {
     await page.locator('#job-chunkSeconds').fill('60')
     expect(await page.getByTestId('advanced-summary').innerText()).toContain('chunks 60 s')
     await screenshotsOf(page, 'first-screen-advanced')
+  })
+
+  it('asks for speakers and speech detection beside the other options, and the job runs with them', async () => {
+    ui = await openUi()
+    const { page, client } = ui
+    await page.locator('#job-speakers').selectOption('2')
+    await page.getByTestId('advanced').locator('summary').click()
+    await page.locator('#job-vad').selectOption('energy')
+    expect(await page.getByTestId('advanced-summary').innerText()).toContain(
+      'speech by sound level'
+    )
+    await page.reload()
+    await page.getByTestId('drop-zone').waitFor()
+    await expect.poll(() => page.locator('#job-speakers').inputValue()).toBe('2')
+    await pickFiles(page, [CLIP_LEISURE])
+    const id = await queuedJobId(page, '0870')
+    await expect
+      .poll(async () => (await client.call('jobs.get', { id }))?.status, { timeout: 120_000 })
+      .toBe('completed')
+    // No speaker models in this data folder: the transcript completes and says what is missing,
+    // which it says only when the job asked for speakers.
+    const row = await client.call('jobs.get', { id })
+    expect(row?.warning).toMatch(/speakers are missing/)
   })
 })

@@ -2,6 +2,7 @@
 // its ONNX metadata, a VAD model by the ggml magic) and lands where its users look for it
 // (CONTRACTS.md §4); a wrong file is refused with one line and nothing is installed; the
 // catalog rows say kind, size and licence, and a row without a checksum cannot be pulled.
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -62,10 +63,21 @@ describe('models of other kinds', () => {
     const text = join(dir, 'notes.onnx')
     writeFileSync(text, 'hello\n')
     await expect(importKindModel(fresh, text, 'embedding')).rejects.toThrow('not an ONNX model')
-    expect(existsSync(fresh) ? readdirSync(fresh, { recursive: true }) : []).toEqual([])
+    const left = existsSync(fresh) ? readdirSync(fresh, { recursive: true }).map(String) : []
+    expect(left.filter((f) => /\.(onnx|bin)$|import-/.test(f))).toEqual([])
     expect(resolveSpeakerModel('', 'embedding', fresh)).toMatchObject({
       reason: expect.stringContaining('no speaker embedding model installed')
     })
+  })
+
+  it('refuses a named pipe at once, without waiting for a writer', async () => {
+    const fifo = join(dir, 'pipe.onnx')
+    execFileSync('mkfifo', [fifo])
+    const started = Date.now()
+    await expect(importKindModel(join(dir, 'fifo'), fifo, 'embedding')).rejects.toThrow(
+      /is a named pipe|not a file/
+    )
+    expect(Date.now() - started).toBeLessThan(2_000)
   })
 
   it('lists kinds, sizes and licences; a row without a checksum says how to get it', async () => {

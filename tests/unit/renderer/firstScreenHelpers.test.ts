@@ -62,6 +62,17 @@ describe('the Advanced summary', () => {
     expect(
       advancedSummary({ ...options, engine: 'openai', formats: ['srt'], outputDir: '/home/me/t' })
     ).toBe("each endpoint's concurrency · chunks 30 s, overlap 2 s · srt · into /home/me/t")
+    expect(advancedSummary({ ...options, vad: 'off' })).toContain(
+      'overlap 2 s · no speech detection · txt'
+    )
+  })
+
+  it('carries the speakers and speech detection choices with the other options', () => {
+    expect(pickJobOptions(DEFAULT_SETTINGS)).toMatchObject({ speakers: 'off', vad: 'silero' })
+    expect(pickJobOptions({ ...DEFAULT_SETTINGS, speakers: 2, vad: 'energy' })).toMatchObject({
+      speakers: 2,
+      vad: 'energy'
+    })
   })
 })
 

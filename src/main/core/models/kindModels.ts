@@ -3,9 +3,11 @@
 // `embedding/<name>.onnx`. Imported files are checked first (an ONNX speaker model by its
 // metadata, as sherpa-onnx would read it; a VAD model by the ggml magic), so a wrong file is
 // refused with one line instead of crashing a job later.
-import { closeSync, openSync, readSync } from 'node:fs'
-import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { closeSync, createWriteStream, openSync, readSync } from 'node:fs'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { openRegularFile } from '../../os/regularFile'
 import type { DownloadProgress, ModelKind } from '@shared/models'
 import { GGML_MAGIC } from '../../engines/whisperWorker/ggmlFile'
 import { checkSpeakerModel } from '../../engines/speakers/speakerModelCheck'
@@ -50,24 +52,38 @@ function defaultName(path: string, kind: OtherKind): string {
   return kind === 'vad' ? base.replace(/^ggml-/, '') : base
 }
 
-/** Copies a checked model file into its kind's folder (atomically); returns where it went. */
+/**
+ * Copies a model file into its kind's folder (atomically) once the copy passed its check; returns
+ * where it went. The user's path is opened once, non-blocking, and must be a regular file (a
+ * named pipe named here must not hold the event loop: src/main/os/regularFile.ts); the checks
+ * then read the copy, a file of our own, kept under the original name so a refusal names it.
+ */
 export async function importKindModel(
   modelsDir: string,
   path: string,
   kind: OtherKind,
   name?: string
 ): Promise<{ name: string; path: string; bytes: number }> {
-  const problem = kindModelProblem(path, kind)
-  if (problem) throw new Error(problem)
   const modelName = name ?? defaultName(path, kind)
   const dest = kindModelPath(modelsDir, kind, modelName)
-  await mkdir(join(dest, '..'), { recursive: true })
-  const part = `${dest}.import-${process.pid}`
+  const staging = join(dirname(dest), `.import-${process.pid}-${Date.now()}`)
+  const copy = join(staging, basename(path))
+  await mkdir(staging, { recursive: true })
   try {
-    await copyFile(path, part)
-    await rename(part, dest)
+    const { handle } = await openRegularFile(path)
+    try {
+      await pipeline(
+        handle.createReadStream({ start: 0, autoClose: false }),
+        createWriteStream(copy)
+      )
+    } finally {
+      await handle.close()
+    }
+    const problem = kindModelProblem(copy, kind)
+    if (problem) throw new Error(problem)
+    await rename(copy, dest)
   } finally {
-    await rm(part, { force: true })
+    await rm(staging, { recursive: true, force: true })
   }
   return { name: modelName, path: dest, bytes: (await stat(dest)).size }
 }

@@ -1,5 +1,5 @@
-// The Transcribe page's technical options (processes, workers, chunk, overlap, formats, output
-// folder), folded under "Advanced" with their current values in one line.
+// The Transcribe page's technical options (processes, workers, chunk, overlap, speech detection,
+// formats, output folder), folded under "Advanced" with their current values in one line.
 import type { EngineInfo, JobOptions } from '@shared/domain'
 import { advancedSummary } from '../lib/optionsSummary'
 import { AdvancedFields } from './OptionFields'
@@ -10,6 +10,7 @@ const ADVANCED_KEYS = [
   'workers',
   'chunkSeconds',
   'overlapSeconds',
+  'vad',
   'formats',
   'outputDir'
 ] as const

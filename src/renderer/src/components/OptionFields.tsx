@@ -1,12 +1,15 @@
 // The per-job options, shared by the Transcribe page (this batch) and the Settings page (defaults
-// for new jobs): the choices a person makes (engine, model, language: ChoiceFields) and the
-// technical ones (parallelism, chunking, formats, output folder: AdvancedFields).
+// for new jobs): the choices a person makes (engine, model, language, speakers: ChoiceFields) and
+// the technical ones (parallelism, chunking, speech detection, formats, output folder:
+// AdvancedFields).
 import type { EngineInfo, JobOptions } from '@shared/domain'
 import { AlsoEndpointsField } from './AlsoEndpointsField'
 import { EngineField } from './EngineField'
 import { FormatsField } from './FormatsField'
 import { ModelChoice } from './ModelChoice'
 import { OptionField, type OptionsForm } from './OptionField'
+import { SpeakersField } from './SpeakersField'
+import { SpeechDetectionField } from './SpeechDetectionField'
 import { PocketsphinxLanguage, RecommendedModelOffer, WhisperFields } from './WhisperFields'
 import { defaultModelName } from '../lib/modelChoices'
 
@@ -58,6 +61,7 @@ export function ChoiceFields(props: Props): React.JSX.Element {
         />
       )}
       {value.engine === 'whisper' && <RecommendedModelOffer engine={engine} />}
+      <SpeakersField form={form} />
     </>
   )
 }
@@ -87,6 +91,7 @@ export function AdvancedFields(props: Props): React.JSX.Element {
         label="Overlap (s)"
         hint="less than half a chunk"
       />
+      <SpeechDetectionField form={form} />
       <FormatsField form={form} />
       <OptionField
         form={form}
@@ -120,6 +125,8 @@ export function pickJobOptions(source: JobOptions): JobOptions {
     chunkSeconds: source.chunkSeconds,
     overlapSeconds: source.overlapSeconds,
     formats: [...source.formats],
-    outputDir: source.outputDir
+    outputDir: source.outputDir,
+    speakers: source.speakers ?? 'off',
+    vad: source.vad ?? 'silero'
   }
 }

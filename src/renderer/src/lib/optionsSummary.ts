@@ -15,7 +15,14 @@ export function advancedSummary(o: JobOptions): string {
       : `${count(o.processes, 'process', 'processes')} × ${count(o.workers, 'worker', 'workers')}`
   const also = o.engine !== 'openai' && o.alsoEndpoints ? ' + endpoints' : ''
   const chunks = `chunks ${seconds(o.chunkSeconds)}, overlap ${seconds(o.overlapSeconds)}`
+  // Silero is the default: only a departure from it is worth a word.
+  const detection =
+    o.vad === 'energy'
+      ? ' · speech by sound level'
+      : o.vad === 'off'
+        ? ' · no speech detection'
+        : ''
   const formats = o.formats.length > 0 ? o.formats.join(', ') : 'no format'
   const where = o.outputDir ? `into ${o.outputDir}` : 'into the data folder'
-  return [parallel + also, chunks, formats, where].join(' · ')
+  return [parallel + also, chunks + detection, formats, where].join(' · ')
 }
