@@ -36,6 +36,22 @@ export interface InstalledModel {
   bytes: number
 }
 
+/** A model of another kind (voice activity, speakers) as Settings → Models shows it. */
+export interface KindModelRow {
+  kind: Exclude<ModelKind, 'whisper'>
+  name: string
+  sizeLabel: string
+  /** '' for a file the catalog does not know. */
+  licence: string
+  note: string
+  /** Where the catalog's file comes from; null for an imported one. */
+  source: string | null
+  /** Downloadable and verified here; otherwise the file is fetched by hand and imported. */
+  pullable: boolean
+  installed: InstalledModel | null
+  download: DownloadProgress | null
+}
+
 export interface ModelListing {
   /** Catalog entries, each with its installed file (if any) and its download in flight. */
   catalog: (CatalogModel & {
@@ -44,6 +60,8 @@ export interface ModelListing {
   })[]
   /** Models in the folder that are not in the catalog (imported or pulled from a URL). */
   others: InstalledModel[]
+  /** Voice activity and speaker models: the catalog's rows and the imported files. */
+  kinds: KindModelRow[]
   modelsDir: string
   baseUrl: string
 }

@@ -32,6 +32,7 @@ import {
   type WatchFolderView
 } from '@shared/watch'
 import {
+  MODEL_KINDS,
   ModelNameSchema,
   type DownloadProgress,
   type InstalledModel,
@@ -214,12 +215,19 @@ export const requestContract = {
     input: z.object({ name: ModelNameSchema }).strict(),
     output: returns<{ cancelled: boolean }>()
   },
+  /** kind: which folder (whisper when absent). */
   'models.delete': {
-    input: z.object({ name: ModelNameSchema }).strict(),
+    input: z.object({ name: ModelNameSchema, kind: z.enum(MODEL_KINDS).optional() }).strict(),
     output: returns<{ removed: boolean; path: string }>()
   },
   'models.import': {
-    input: z.object({ path: FilePath, name: ModelNameSchema.optional() }).strict(),
+    input: z
+      .object({
+        path: FilePath,
+        name: ModelNameSchema.optional(),
+        kind: z.enum(MODEL_KINDS).optional()
+      })
+      .strict(),
     output: returns<InstalledModel>()
   },
   /** Saved voices (names and models; the embeddings never cross IPC). */

@@ -34,6 +34,8 @@ export interface DownloadRequest {
   /** Attempts after a dropped connection before giving up (the .part stays for later). */
   retries?: number
   timeouts?: DownloadTimeouts
+  /** Why the finished file is not a model of its kind (install.ts; default: whisper's check). */
+  check?: (path: string) => string | null
 }
 
 interface Attempt {

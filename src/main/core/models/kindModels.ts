@@ -8,7 +8,8 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { openRegularFile } from '../../os/regularFile'
-import type { DownloadProgress, ModelKind } from '@shared/models'
+import type { DownloadProgress, KindModelRow, ModelKind } from '@shared/models'
+import { formatBytes } from '@shared/byteText'
 import { GGML_MAGIC } from '../../engines/whisperWorker/ggmlFile'
 import { checkSpeakerModel } from '../../engines/speakers/speakerModelCheck'
 import { speakerModelsFolder } from '../../engines/speakers/speakerModelPath'
@@ -104,12 +105,8 @@ export async function pullKindModel(
   const dest = kindModelPath(modelsDir, model.kind, model.name)
   await mkdir(join(dest, '..'), { recursive: true })
   const { name, url, sha1, approxBytes } = model
-  await downloadModel({ name, url, dest, sha1, approxBytes, signal, onProgress })
-  const problem = kindModelProblem(dest, model.kind)
-  if (problem) {
-    await rm(dest, { force: true })
-    throw new Error(problem)
-  }
+  const check = (path: string): string | null => kindModelProblem(path, model.kind)
+  await downloadModel({ name, url, dest, sha1, approxBytes, signal, onProgress, check })
   return dest
 }
 
@@ -127,4 +124,42 @@ export async function installedKindModels(
     }
   }
   return found
+}
+
+/** The catalog's rows of the other kinds with what is installed, then installed files it lacks. */
+export async function kindListing(
+  modelsDir: string,
+  catalog: readonly KindCatalogModel[],
+  progressOf: (name: string) => DownloadProgress | null
+): Promise<KindModelRow[]> {
+  const installed = await installedKindModels(modelsDir)
+  const fileOf = (kind: OtherKind, name: string): KindModelRow['installed'] => {
+    const m = installed.find((i) => i.kind === kind && i.name === name)
+    return m ? { name, path: kindModelPath(modelsDir, kind, name), bytes: m.bytes } : null
+  }
+  const rows: KindModelRow[] = catalog.map((m) => ({
+    kind: m.kind,
+    name: m.name,
+    sizeLabel: m.sizeLabel,
+    licence: m.licence,
+    note: m.note,
+    source: m.url,
+    pullable: m.sha1 !== null && /\.(onnx|bin)$/.test(m.url),
+    installed: fileOf(m.kind, m.name),
+    download: progressOf(m.name)
+  }))
+  for (const m of installed)
+    if (!catalog.some((c) => c.kind === m.kind && c.name === m.name))
+      rows.push({
+        kind: m.kind,
+        name: m.name,
+        sizeLabel: formatBytes(m.bytes),
+        licence: '',
+        note: 'imported',
+        source: null,
+        pullable: false,
+        installed: fileOf(m.kind, m.name),
+        download: null
+      })
+  return rows
 }

@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import type { DownloadProgress, InstalledModel, ModelListing } from '@shared/models'
+import type { DownloadProgress, InstalledModel, ModelKind, ModelListing } from '@shared/models'
 import { checkGgmlHeader, GGML_HEADER_BYTES } from '../../engines/whisperWorker/ggmlFile'
 import { openRegularFile } from '../../os/regularFile'
 import {
@@ -17,6 +17,14 @@ import {
   unknownModelMessage
 } from './catalog'
 import { downloadModel, removePart } from './download'
+import { KIND_CATALOG, type KindCatalogModel } from './kindCatalog'
+import {
+  importKindModel,
+  kindListing,
+  kindModelPath,
+  kindModelProblem,
+  type OtherKind
+} from './kindModels'
 import type { DownloadTimeouts } from './httpGet'
 import { oneLineError } from '@shared/errors'
 
@@ -27,6 +35,8 @@ export interface ModelManagerOptions {
   onProgress?: (p: DownloadProgress) => void
   /** Connect and idle deadlines of every download (defaults in httpGet; tests shorten them). */
   timeouts?: DownloadTimeouts
+  /** The rows of the other kinds (default KIND_CATALOG; a test points one at loopback). */
+  kindCatalog?: readonly KindCatalogModel[]
 }
 
 interface Active {
@@ -77,9 +87,18 @@ export class ModelManager {
         download: this.active.get(m.name)?.progress ?? null
       })),
       others: installed.filter((m) => !findCatalogModel(m.name)),
+      kinds: await kindListing(this.o.modelsDir, this.kindCatalog, (name) => this.progressOf(name)),
       modelsDir: this.o.modelsDir,
       baseUrl: this.o.baseUrl()
     }
+  }
+
+  private get kindCatalog(): readonly KindCatalogModel[] {
+    return this.o.kindCatalog ?? KIND_CATALOG
+  }
+
+  private progressOf(name: string): DownloadProgress | null {
+    return this.active.get(name)?.progress ?? null
   }
 
   downloads(): DownloadProgress[] {
@@ -89,8 +108,20 @@ export class ModelManager {
   /** Starts (or joins) the download of a catalog model; resolves with its path. */
   pull(name: string): Promise<string> {
     const entry = findCatalogModel(name)
-    if (!entry) return Promise.reject(new Error(unknownModelMessage(name)))
-    return this.start(name, modelUrl(this.o.baseUrl(), name), entry.sha1, entry.approxBytes)
+    if (entry)
+      return this.start(name, modelUrl(this.o.baseUrl(), name), entry.sha1, entry.approxBytes)
+    const other = this.kindCatalog.find((m) => m.name === name)
+    if (!other) return Promise.reject(new Error(unknownModelMessage(name)))
+    if (!other.sha1)
+      return Promise.reject(
+        new Error(
+          `${name} cannot be downloaded here: its checksum is not in the catalog; get ${other.url} and import it`
+        )
+      )
+    return this.start(name, other.url, other.sha1, other.approxBytes, {
+      dest: kindModelPath(this.o.modelsDir, other.kind, name),
+      kind: other.kind
+    })
   }
 
   /** A model from any http(s) URL, verified against the SHA-1 the user gives. */
@@ -106,11 +137,18 @@ export class ModelManager {
     return this.start(name, url, sha1.toLowerCase())
   }
 
-  private start(name: string, url: string, sha1: string, approxBytes?: number): Promise<string> {
+  /** A download owned by the manager; `other`: a model of another kind, checked once verified. */
+  private start(
+    name: string,
+    url: string,
+    sha1: string,
+    approxBytes?: number,
+    other?: { dest: string; kind: OtherKind }
+  ): Promise<string> {
     const running = this.active.get(name)
     if (running) return running.done
     const controller = new AbortController()
-    const dest = this.pathOf(name)
+    const dest = other?.dest ?? this.pathOf(name)
     const progress: DownloadProgress = {
       name,
       receivedBytes: 0,
@@ -125,7 +163,7 @@ export class ModelManager {
       this.o.onProgress?.({ ...progress })
     }
     const done = (async () => {
-      await mkdir(this.o.modelsDir, { recursive: true })
+      await mkdir(join(dest, '..'), { recursive: true })
       return downloadModel({
         name,
         url,
@@ -134,7 +172,8 @@ export class ModelManager {
         approxBytes,
         signal: controller.signal,
         onProgress: report,
-        timeouts: this.o.timeouts
+        timeouts: this.o.timeouts,
+        ...(other && { check: (path: string) => kindModelProblem(path, other.kind) })
       })
     })()
     const entry: Active = { controller, progress, done }
@@ -168,7 +207,12 @@ export class ModelManager {
    * once, non-blocking and checked to be a regular file: a named pipe or a device named here
    * must not hold the host's event loop (or a thread of its pool) until someone writes to it.
    */
-  async importFile(path: string, name?: string): Promise<InstalledModel> {
+  async importFile(
+    path: string,
+    name?: string,
+    kind: ModelKind = 'whisper'
+  ): Promise<InstalledModel> {
+    if (kind !== 'whisper') return importKindModel(this.o.modelsDir, path, kind, name)
     const modelName = checkModelName(
       name ??
         basename(path)
@@ -201,8 +245,12 @@ export class ModelManager {
   }
 
   /** Deletes an installed model (and any partial download of it). */
-  async remove(name: string): Promise<{ removed: boolean; path: string }> {
-    const dest = this.pathOf(name)
+  async remove(
+    name: string,
+    kind: ModelKind = 'whisper'
+  ): Promise<{ removed: boolean; path: string }> {
+    const dest =
+      kind === 'whisper' ? this.pathOf(name) : kindModelPath(this.o.modelsDir, kind, name)
     const entry = this.active.get(name)
     if (entry) {
       entry.controller.abort()

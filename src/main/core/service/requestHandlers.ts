@@ -97,8 +97,9 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
       return { started }
     },
     'models.cancel': async ({ name }) => ({ cancelled: core.models.cancel(name) }),
-    'models.delete': async ({ name }) => core.models.remove(name),
-    'models.import': async ({ path, name }) => importModel(core.models, core.dataDir, path, name),
+    'models.delete': async ({ name, kind }) => core.models.remove(name, kind),
+    'models.import': async ({ path, name, kind }) =>
+      importModel(core.models, core.dataDir, path, { name, kind }),
     ...recordingHandlers(core)
   }
 }

@@ -9,6 +9,7 @@ import { DownloadSettings } from '../components/DownloadSettings'
 import { EditorSettings } from '../components/EditorSettings'
 import { EndpointsSection } from '../components/EndpointsSection'
 import { ModelsSection } from '../components/ModelsSection'
+import { KindModelsSection } from '../components/KindModelsSection'
 import { VoiceMatchSetting } from '../components/speakers/VoiceMatchSetting'
 import { VoicesSection } from '../components/speakers/VoicesSection'
 import { WatchFoldersSection } from '../components/WatchFoldersSection'
@@ -30,6 +31,7 @@ export function SettingsPage(): React.JSX.Element {
     <>
       <SettingsForm saved={settings} />
       <ModelsSection />
+      <KindModelsSection />
       <EndpointsSection />
       <VoicesSection />
       <WatchFoldersSection defaults={settings} />

@@ -3,6 +3,7 @@ import { getApi } from '../transport/getApi'
 import { setModelListing, setModelsError, applyModelProgress } from './modelsStore'
 import { setEngines } from './settingsStore'
 import { oneLineError } from '@shared/errors'
+import type { ModelKind } from '@shared/models'
 
 export async function refreshModels(): Promise<void> {
   try {
@@ -38,9 +39,9 @@ export async function cancelModelDownload(name: string): Promise<void> {
   await getApi().models.cancel({ name })
 }
 
-export async function deleteModel(name: string): Promise<void> {
+export async function deleteModel(name: string, kind?: ModelKind): Promise<void> {
   try {
-    await getApi().models.delete({ name })
+    await getApi().models.delete({ name, ...(kind && { kind }) })
   } catch (err) {
     setModelsError(`${name}: ${oneLineError(err)}`)
   }
@@ -52,12 +53,15 @@ export async function deleteModel(name: string): Promise<void> {
  * paths, so the file is uploaded first (the host removes that copy once imported). Resolves with
  * one line for the page: what was installed, or why not.
  */
-export async function importModelFile(file: File): Promise<{ ok: boolean; text: string }> {
+export async function importModelFile(
+  file: File,
+  kind?: ModelKind
+): Promise<{ ok: boolean; text: string }> {
   const api = getApi()
   try {
     const path = api.pathForFile?.(file) || (api.uploadFile ? await api.uploadFile(file) : '')
     if (!path) return { ok: false, text: `${file.name}: this host cannot receive files` }
-    const model = await api.models.import({ path })
+    const model = await api.models.import({ path, ...(kind && { kind }) })
     await refreshModels()
     return { ok: true, text: `Imported ${model.name}` }
   } catch (err) {
