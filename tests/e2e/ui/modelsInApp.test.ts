@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
+import { makeSpeakerModels } from '../../support/speakerModels'
 import { openUi, type UiSession } from './uiHarness'
 import { screenshotsOf } from './screens'
 
@@ -54,5 +55,38 @@ describe('Models in the app', () => {
     await expect
       .poll(() => page.locator('#job-engine option:checked').innerText())
       .toBe('whisper (no model yet)')
+  })
+
+  it('lists speech detection and speaker models by kind; imports one by upload and deletes it', async () => {
+    ui = await openUi()
+    const { page, host } = ui
+    const made = makeSpeakerModels(join(ui.scratch, 'made'))
+    await page.getByTestId('nav-settings').click()
+    const segmentation = page.getByTestId('kind-models-segmentation')
+    // The catalog's rows, with their licence; none installed yet. Silero can be downloaded here.
+    expect(await segmentation.innerText()).toContain('pyannote-segmentation-3.0')
+    expect(await segmentation.innerText()).toContain('MIT')
+    const silero = page.getByTestId('kind-model-vad-silero-v6.2.0')
+    expect(await silero.getByRole('button', { name: 'Download' }).count()).toBe(1)
+
+    // A wrong file is refused with one line; the right one is installed where the pipeline looks.
+    await page.getByTestId('model-import-input-segmentation').setInputFiles(made.embedding)
+    await expect
+      .poll(() => page.getByTestId('model-import-result-segmentation').innerText())
+      .toMatch(/^embedding\.onnx: .*not a segmentation model/)
+    await page.getByTestId('model-import-input-segmentation').setInputFiles(made.segmentation)
+    await expect
+      .poll(() => page.getByTestId('model-import-result-segmentation').innerText())
+      .toBe('Imported segmentation')
+    const row = page.getByTestId('kind-model-segmentation-segmentation')
+    expect(await row.innerText()).toContain('Installed')
+    const onDisk = join(host.dataDir, 'models', 'segmentation', 'segmentation.onnx')
+    expect(existsSync(onDisk)).toBe(true)
+    await segmentation.scrollIntoViewIfNeeded()
+    await screenshotsOf(page, 'settings-kind-models')
+
+    await row.getByRole('button', { name: 'Delete segmentation' }).click()
+    await expect.poll(() => row.count()).toBe(0)
+    expect(existsSync(onDisk)).toBe(false)
   })
 })
