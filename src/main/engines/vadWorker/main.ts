@@ -5,7 +5,7 @@
 // worker), loads in ~20 ms, and takes audio, not file paths (protocol.ts). It loads the model
 // once, answers request after request, and ends when its parent goes (stdin closes or the parent
 // pid changes), like the whisper worker (src/main/engines/whisperWorker/main.ts).
-import { argumentValue, workerReplies } from '../../os/workerReplies'
+import { argumentValue, workerReplies, type WorkerReplies } from '../../os/workerReplies'
 import { exitWithParent } from '../../os/watchParent'
 import type { WhisperVadContext } from '@fugood/whisper.node/lib/binding'
 import { loadBinding } from '../whisperWorker/binding'
@@ -13,26 +13,21 @@ import { checkVadModelFile } from './vadModelFile'
 import { FrameReader, VAD_REPLY_FD, type VadReply, type VadRequest } from './protocol'
 import { oneLineError } from '@shared/errors'
 
-const replies = workerReplies<VadReply>(VAD_REPLY_FD, (message) => ({
+const replies: WorkerReplies<VadReply> = workerReplies(VAD_REPLY_FD, (message) => ({
   type: 'error',
   id: null,
   message
 }))
-const reply = replies.reply
-/** Declared, not destructured: a call to it narrows what follows (it never returns). */
-function fail(message: string): never {
-  return replies.fail(message)
-}
 
 function loadModel(modelPath: string, threads: number): WhisperVadContext {
   const check = checkVadModelFile(modelPath)
-  if (!check.ok) fail(check.reason)
+  if (!check.ok) replies.fail(check.reason)
   const started = Date.now()
   let binding: ReturnType<typeof loadBinding>
   try {
     binding = loadBinding('cpu')
   } catch (err) {
-    fail(oneLineError(err))
+    replies.fail(oneLineError(err))
   }
   binding.module.WhisperVadContext.toggleNativeLog(true, (level, text) => {
     if (level === 'error' || level === 'warn')
@@ -46,9 +41,9 @@ function loadModel(modelPath: string, threads: number): WhisperVadContext {
       nThreads: threads
     })
   } catch (err) {
-    fail(`the VAD model ${modelPath} did not load: ${oneLineError(err)}`)
+    replies.fail(`the VAD model ${modelPath} did not load: ${oneLineError(err)}`)
   }
-  reply({ type: 'ready', backend: binding.packageName, loadMs: Date.now() - started })
+  replies.reply({ type: 'ready', backend: binding.packageName, loadMs: Date.now() - started })
   return context
 }
 
@@ -56,23 +51,23 @@ async function detect(context: WhisperVadContext, request: VadRequest, pcm: Buff
   if (request.type !== 'detect') return
   const { id } = request
   // whisper.cpp refuses empty audio; none is no speech.
-  if (pcm.length < 2) return reply({ type: 'speech', id, stretches: [] })
+  if (pcm.length < 2) return replies.reply({ type: 'speech', id, stretches: [] })
   try {
     const copy = new ArrayBuffer(pcm.length)
     pcm.copy(new Uint8Array(copy))
     const segments = await context.detectSpeechData(copy, request.params)
     // whisper.cpp gives centiseconds.
     const stretches = segments.map((s) => ({ start: s.t0 / 100, end: s.t1 / 100 }))
-    reply({ type: 'speech', id, stretches })
+    replies.reply({ type: 'speech', id, stretches })
   } catch (err) {
-    reply({ type: 'error', id, message: oneLineError(err) })
+    replies.reply({ type: 'error', id, message: oneLineError(err) })
   }
 }
 
 function main(): void {
   const modelPath = argumentValue('--model')
   const threads = Math.max(1, Number(argumentValue('--threads') ?? '1') || 1)
-  if (!modelPath) fail('usage: vadWorker.js --model PATH [--threads N]')
+  if (!modelPath) replies.fail('usage: vadWorker.js --model PATH [--threads N]')
   exitWithParent()
   const context = loadModel(modelPath, threads)
   // One request at a time, in order.

@@ -2,7 +2,7 @@
 // model ONCE, then transcribes chunk after chunk as the pipeline sends them (JSON lines on stdin,
 // replies on fd 3; see protocol.ts). It watches its parent: stdin closing (the pipeline died, even
 // by kill -9) or a changed parent pid ends it at once, so a worker never outlives its job.
-import { argumentValue, workerReplies } from '../../os/workerReplies'
+import { argumentValue, workerReplies, type WorkerReplies } from '../../os/workerReplies'
 import { setImmediate } from 'node:timers/promises'
 import type { TranscribeResult, WhisperContext } from '@fugood/whisper.node/lib/binding'
 import { LineSplitter } from '../../os/lineSplitter'
@@ -23,16 +23,11 @@ import { segmentsToWords } from './segmentsToWords'
 import { readWavPcm } from './wavPcm'
 import { oneLineError } from '@shared/errors'
 
-const replies = workerReplies<WorkerReply>(WORKER_REPLY_FD, (message) => ({
+const replies: WorkerReplies<WorkerReply> = workerReplies(WORKER_REPLY_FD, (message) => ({
   type: 'error',
   id: null,
   message
 }))
-const reply = replies.reply
-/** Declared, not destructured: a call to it narrows what follows (it never returns). */
-function fail(message: string): never {
-  return replies.fail(message)
-}
 
 /** whisper.cpp's own log: errors and warnings, and the few info lines that say what runs. */
 const WORTH_LOGGING = /no GPU found|using .* backend|type\s+=|no tensors loaded|auto-detected/
@@ -41,7 +36,7 @@ function bindingOrFail(gpu: WhisperGpuChoice): LoadedBinding {
   try {
     return loadBinding(gpu)
   } catch (err) {
-    return fail(oneLineError(err))
+    return replies.fail(oneLineError(err))
   }
 }
 
@@ -64,7 +59,7 @@ async function openContext(
       useFlashAttn: binding.flashAttention
     })
   } catch (err) {
-    fail(`whisper.cpp could not load the model ${modelPath}: ${oneLineError(err)}`)
+    replies.fail(`whisper.cpp could not load the model ${modelPath}: ${oneLineError(err)}`)
   }
   // The model loaded synchronously on this thread; its native log lines wait in a thread-safe
   // function's queue, signalled on a libuv async handle. The next loop turn's poll phase drains
@@ -77,7 +72,7 @@ async function openContext(
 
 async function loadModel(modelPath: string, gpu: WhisperGpuChoice): Promise<WhisperContext> {
   const check = checkGgmlFile(modelPath)
-  if (!check.ok) fail(check.reason)
+  if (!check.ok) replies.fail(check.reason)
   const started = Date.now()
   let binding = bindingOrFail(gpu)
   let opened = await openContext(binding, modelPath, gpu !== 'cpu')
@@ -91,7 +86,7 @@ async function loadModel(modelPath: string, gpu: WhisperGpuChoice): Promise<Whis
     fallback = `no GPU found for ${gpuBuild} → using ${binding.packageName}`
   }
   const accelerator: Accelerator = opened.gpuFound ? binding.accelerator : 'CPU'
-  reply({
+  replies.reply({
     type: 'ready',
     backend: `whisper.cpp ${binding.packageName} (CPU code: ${binding.cpuLevel})`,
     accelerator,
@@ -111,24 +106,24 @@ async function transcribe(context: WhisperContext, request: WorkerRequest): Prom
       maxThreads: request.threads,
       ...(request.temperature !== undefined && { temperature: request.temperature }),
       onProgress: (percent: number) =>
-        reply({ type: 'progress', id, fraction: Math.min(1, Math.max(0, percent / 100)) })
+        replies.reply({ type: 'progress', id, fraction: Math.min(1, Math.max(0, percent / 100)) })
     })
     const result: TranscribeResult = await promise
-    reply({
+    replies.reply({
       type: 'result',
       id,
       words: segmentsToWords(result.segments),
       language: result.language ?? null
     })
   } catch (err) {
-    reply({ type: 'error', id, message: oneLineError(err) })
+    replies.reply({ type: 'error', id, message: oneLineError(err) })
   }
 }
 
 async function main(): Promise<void> {
   const modelPath = argumentValue('--model')
   const gpuArg = argumentValue('--gpu') ?? 'auto'
-  if (!modelPath) fail('usage: whisperWorker.js --model PATH [--gpu auto|cpu|vulkan|cuda]')
+  if (!modelPath) replies.fail('usage: whisperWorker.js --model PATH [--gpu auto|cpu|vulkan|cuda]')
   const gpu = (WHISPER_GPU_CHOICES as readonly string[]).includes(gpuArg)
     ? (gpuArg as WhisperGpuChoice)
     : 'auto'

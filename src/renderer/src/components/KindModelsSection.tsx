@@ -7,7 +7,7 @@ import type { DownloadProgress, KindModelRow, ModelKind } from '@shared/models'
 import { formatBytes } from '@shared/byteText'
 import { cancelModelDownload, deleteModel, downloadModel } from '../store/modelActions'
 import { useModelsStore } from '../store/modelsStore'
-import { DownloadStatus } from './ModelsSection'
+import { DownloadStatus, ModelTableHead } from './ModelsSection'
 import { ModelImport } from './ModelImport'
 
 type OtherKind = Exclude<ModelKind, 'whisper'>
@@ -76,17 +76,7 @@ function KindState({ row }: { row: KindModelRow }): React.JSX.Element {
 function KindTable({ rows }: { rows: KindModelRow[] }): React.JSX.Element {
   return (
     <table className="models-table">
-      <thead>
-        <tr>
-          <th scope="col">Model</th>
-          <th scope="col">Size</th>
-          <th scope="col">Licence</th>
-          <th scope="col">State</th>
-          <th scope="col">
-            <span className="visually-hidden">Action</span>
-          </th>
-        </tr>
-      </thead>
+      <ModelTableHead third="Licence" />
       <tbody>
         {rows.map((row) => (
           <tr key={row.name} data-testid={`kind-model-${row.kind}-${row.name}`}>

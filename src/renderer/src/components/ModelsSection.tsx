@@ -79,6 +79,23 @@ function ModelRow(props: {
   )
 }
 
+/** The head of a models table: name, size, a third column (languages, licence), state, action. */
+export function ModelTableHead({ third }: { third: string }): React.JSX.Element {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Model</th>
+        <th scope="col">Size</th>
+        <th scope="col">{third}</th>
+        <th scope="col">State</th>
+        <th scope="col">
+          <span className="visually-hidden">Action</span>
+        </th>
+      </tr>
+    </thead>
+  )
+}
+
 export function ModelsSection(): React.JSX.Element {
   const listing = useModelsStore((s) => s.listing)
   const progress = useModelsStore((s) => s.progress)
@@ -105,17 +122,7 @@ export function ModelsSection(): React.JSX.Element {
       ) : (
         <>
           <table className="models-table">
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Size</th>
-                <th scope="col">Languages</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
+            <ModelTableHead third="Languages" />
             <tbody>
               {listing.catalog.map((m) => (
                 <ModelRow
