@@ -87,6 +87,12 @@ export interface JobRow {
   /** Voice activity detection and its model ('' = the installed default) (migrations/0013_vad.sql). */
   vad: VadChoice
   vad_model: string
+  /** Speakers: 'off', 'auto' or a count; threshold null = the default; model '' = the installed
+   * one (migrations/0014_job_speakers.sql). */
+  speakers: string
+  speaker_threshold: number | null
+  segmentation_model: string
+  embedding_model: string
   /** A recorded job (migration 0011): 'live' while the host records it, 'ended' once stopped,
    * 'recovered' when a crash's file was repaired at the next start; null/absent for a file. */
   recording?: 'live' | 'ended' | 'recovered' | null

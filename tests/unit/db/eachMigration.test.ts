@@ -68,7 +68,13 @@ const JOB: Row = {
   endpoints: '[{"baseUrl":"http://127.0.0.1:9000/v1","model":"whisper-1","concurrency":2}]',
   language: 'fr',
   translate: 1,
-  warning: 'no speech found in 0:10–0:20'
+  warning: 'no speech found in 0:10–0:20',
+  vad: 'energy',
+  vad_model: 'silero-v6.2.0',
+  speakers: '2',
+  speaker_threshold: 0.6,
+  segmentation_model: 'pyannote-segmentation-3.0',
+  embedding_model: '/models/voices.onnx'
 }
 
 /** A second job, still queued: a row the migrations must carry without its optional values. */

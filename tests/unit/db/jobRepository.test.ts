@@ -1,6 +1,7 @@
 // The job operations against a real migrated database; status changes must be guarded.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import type { JobStatus } from '@shared/domain'
+import { DEFAULT_SETTINGS, jobOptionsIn, type JobOptions, type JobStatus } from '@shared/domain'
+import { jobColumnsOf, jobOptionsOf } from '../../../src/main/core/service/jobOptions'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
 import { createTempDatabase, sampleJob, type TempDatabase } from '../../support/db'
 
@@ -46,6 +47,36 @@ describe('create, get, list', () => {
     })
     expect(jobs.getJob(job.id)).toEqual(job)
     expect(jobs.getJob(job.id + 100)).toBeNull()
+  })
+
+  test("a job's options come back from its row as they were asked, speakers and detector too", () => {
+    const asked: JobOptions = {
+      ...jobOptionsIn(DEFAULT_SETTINGS),
+      speakers: 3,
+      speakerThreshold: 0.7,
+      segmentationModel: 'pyannote-segmentation-3.0',
+      embeddingModel: '/models/voices.onnx',
+      vad: 'energy'
+    }
+    const row = jobs.createJob({
+      filename: 'a.wav',
+      original_path: '/a.wav',
+      ...jobColumnsOf(asked)
+    })
+    expect(jobOptionsOf(row)).toMatchObject({
+      speakers: 3,
+      speakerThreshold: 0.7,
+      segmentationModel: 'pyannote-segmentation-3.0',
+      embeddingModel: '/models/voices.onnx',
+      vad: 'energy'
+    })
+    const auto = jobs.createJob({
+      filename: 'b.wav',
+      original_path: '/b.wav',
+      ...jobColumnsOf({ ...asked, speakers: 'auto', speakerThreshold: undefined })
+    })
+    expect(jobOptionsOf(auto).speakers).toBe('auto')
+    expect(jobOptionsOf(auto)).not.toHaveProperty('speakerThreshold')
   })
 
   test('listJobs is newest first and filters by status, search and limit', () => {

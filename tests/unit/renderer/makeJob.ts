@@ -36,6 +36,10 @@ export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
     translate: 0,
     vad: 'off',
     vad_model: '',
+    speakers: 'off',
+    speaker_threshold: null,
+    segmentation_model: '',
+    embedding_model: '',
     ...overrides
   }
 }

@@ -25,6 +25,9 @@ export type NewJob = Pick<
   | 'output_dir'
 > &
   Partial<Pick<JobRow, 'language' | 'translate' | 'vad' | 'vad_model'>> &
+  Partial<
+    Pick<JobRow, 'speakers' | 'speaker_threshold' | 'segmentation_model' | 'embedding_model'>
+  > &
   Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid' | 'endpoints'>>
 
 export interface JobFilter {
@@ -44,6 +47,14 @@ export interface ProcessRegistration {
   ownerPid: number
 }
 
+/** The columns a new job's row is written with (the rest start at their defaults). */
+const NEW_JOB_COLUMNS = [
+  'filename', 'original_path', 'duration_seconds', 'engine', 'model', 'processes', 'workers',
+  'chunk_seconds', 'overlap_seconds', 'formats', 'output_dir', 'owner_instance', 'owner_pid',
+  'endpoints', 'language', 'translate', 'vad', 'vad_model', 'speakers', 'speaker_threshold',
+  'segmentation_model', 'embedding_model'
+] as const // prettier-ignore
+
 /** `%`, `_` and the escape char itself match literally in a search. */
 function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -57,12 +68,8 @@ export class JobRepository {
     const update = (sql: string): Database.Statement => db.prepare(sql)
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO transcription_jobs (filename, original_path, duration_seconds, engine, model,
-           processes, workers, chunk_seconds, overlap_seconds, formats, output_dir, owner_instance,
-           owner_pid, endpoints, language, translate, vad, vad_model, status, created_at)
-         VALUES (@filename, @original_path, @duration_seconds, @engine, @model, @processes, @workers,
-           @chunk_seconds, @overlap_seconds, @formats, @output_dir, @owner_instance, @owner_pid,
-           @endpoints, @language, @translate, @vad, @vad_model, 'queued', @created_at)
+        `INSERT INTO transcription_jobs (${NEW_JOB_COLUMNS.join(', ')}, status, created_at)
+         VALUES (${NEW_JOB_COLUMNS.map((c) => `@${c}`).join(', ')}, 'queued', @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -146,6 +153,10 @@ export class JobRepository {
       translate: input.translate ?? 0,
       vad: input.vad ?? 'off',
       vad_model: input.vad_model ?? '',
+      speakers: input.speakers ?? 'off',
+      speaker_threshold: input.speaker_threshold ?? null,
+      segmentation_model: input.segmentation_model ?? '',
+      embedding_model: input.embedding_model ?? '',
       created_at: now
     }) as JobRow
   }

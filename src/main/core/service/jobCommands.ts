@@ -16,7 +16,6 @@ import { modelProblem } from './modelCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
 import { removeJobFiles } from './jobOutputs'
-import { speakerOptionsOf } from './speakerOptions'
 import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
@@ -102,13 +101,7 @@ async function createOneJob(
   if (keepInBackground) repo.setKeepInBackground(job.id, true)
   // A bad file becomes a failed job with its reason (visible in History); the rest go on.
   if (problem) repo.failJob(job.id, problem)
-  else
-    scheduler.enqueue({
-      jobId: job.id,
-      ownerId: ctx.clientId,
-      keepInBackground,
-      speakers: speakerOptionsOf(chosen)
-    })
+  else scheduler.enqueue({ jobId: job.id, ownerId: ctx.clientId, keepInBackground })
   const row = core.mustGet(job.id)
   core.hub.emit('job.updated', row)
   return row

@@ -1,9 +1,11 @@
 // A job's options and its row, both ways: the row's columns are written from the options once
-// (createJobs) and read back as options once (the pipeline spec, retry).
+// (createJobs) and read back as options once (the pipeline spec, retry, resume).
 import { resolve } from 'node:path'
 import {
   OUTPUT_FORMATS,
+  SpeakersChoiceSchema,
   jobOptionsIn,
+  type SpeakersChoice,
   type JobOptions,
   type JobRow,
   type OutputFormat,
@@ -35,8 +37,18 @@ export function jobOptionsOf(row: JobRow): JobOptions {
     language: row.language,
     translate: row.translate === 1,
     vad: row.vad,
-    vadModel: row.vad_model
+    vadModel: row.vad_model,
+    speakers: speakersOfColumn(row.speakers),
+    ...(row.speaker_threshold !== null && { speakerThreshold: row.speaker_threshold }),
+    segmentationModel: row.segmentation_model,
+    embeddingModel: row.embedding_model
   }
+}
+
+/** 'off', 'auto' or a count as the column holds it; anything else (a hand edit) is off. */
+function speakersOfColumn(text: string): SpeakersChoice {
+  const parsed = SpeakersChoiceSchema.safeParse(/^\d+$/.test(text) ? Number(text) : text)
+  return parsed.success ? parsed.data : 'off'
 }
 
 /** The option columns of a new job's row. */
@@ -54,7 +66,11 @@ export function jobColumnsOf(options: JobOptions): Omit<NewJob, 'filename' | 'or
     language: options.language ?? 'auto',
     translate: options.translate ? 1 : 0,
     vad: options.vad ?? 'off',
-    vad_model: options.vadModel ?? ''
+    vad_model: options.vadModel ?? '',
+    speakers: String(options.speakers ?? 'off'),
+    speaker_threshold: options.speakerThreshold ?? null,
+    segmentation_model: options.segmentationModel ?? '',
+    embedding_model: options.embeddingModel ?? ''
   }
 }
 

@@ -87,7 +87,6 @@ export class JobRunner {
       const remote = this.deps.remote?.(job)
       const launch = pipelineLaunch({
         ...specFor(job, dataDir, queued.resume === true),
-        ...queued.speakers,
         passage: this.deps.passage?.(job),
         ...(remote?.endpoints.length && { endpoints: remote.endpoints })
       })

@@ -1,7 +1,6 @@
 // The queue between "the user asked" and "a pipeline runs": jobs wait as `queued` until fewer
 // than `concurrentJobs` pipelines run. It also remembers who owns a job that has not started yet,
 // because a client leaving must cancel its queued jobs too, not just its running ones.
-import type { SpeakerOptions } from './speakerOptions'
 
 export interface QueuedJob {
   jobId: number
@@ -9,8 +8,6 @@ export interface QueuedJob {
   keepInBackground: boolean
   /** Continue from the job's checkpoints instead of starting over. */
   resume?: boolean
-  /** The job's speaker options (speakerOptions.ts: its row has no columns for them). */
-  speakers?: SpeakerOptions
 }
 
 export class JobScheduler {
