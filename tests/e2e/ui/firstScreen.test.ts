@@ -72,6 +72,10 @@ describe('First screen', () => {
     await page.locator('#job-chunkSeconds').fill('60')
     expect(await page.getByTestId('advanced-summary').innerText()).toContain('chunks 60 s')
     await screenshotsOf(page, 'first-screen-advanced')
+    // Left open, it is open on the next visit too.
+    await page.reload()
+    await page.getByTestId('drop-zone').waitFor()
+    await expect.poll(() => page.locator('#job-processes').isVisible()).toBe(true)
   })
 
   it('asks for speakers and speech detection beside the other options, and the job runs with them', async () => {

@@ -69,6 +69,11 @@ it('records the microphone, shows words while it plays, and ends as a finished j
     .not.toBe('0')
   // Live words while the microphone still plays.
   await page.locator('[data-testid="live-transcript"]').waitFor({ timeout: 90_000 })
+  // The queue says this job is a recording being made, not a file being read.
+  await page
+    .getByTestId(`queue-row-${(job as JobRow).id}`)
+    .getByTestId('recording-badge')
+    .waitFor()
   expect(recordedSeconds(path)).toBeLessThan(speechSeconds)
   for (const size of SIZES) {
     await page.setViewportSize(size)

@@ -1,7 +1,25 @@
 // A folded section ("Advanced"): its title and, beside it, the current values in one line, so
 // they are seen without opening it. It opens by itself when a field inside is wrong (a red field
-// is never hidden) and stays as the user left it otherwise.
+// is never hidden) and stays as the user left it otherwise, across visits and reloads.
 import { useEffect, useState } from 'react'
+
+const storageKey = (testId: string): string => `transcriptor.fold.${testId}`
+
+function wasOpen(testId: string): boolean {
+  try {
+    return window.localStorage.getItem(storageKey(testId)) === 'open'
+  } catch {
+    return false
+  }
+}
+
+function remember(testId: string, open: boolean): void {
+  try {
+    window.localStorage.setItem(storageKey(testId), open ? 'open' : 'closed')
+  } catch {
+    // Storage refused (private window, quota): the fold still works for this visit.
+  }
+}
 
 export function Fold(props: {
   title: string
@@ -10,7 +28,7 @@ export function Fold(props: {
   testId: string
   children: React.ReactNode
 }): React.JSX.Element {
-  const [open, setOpen] = useState(props.invalid)
+  const [open, setOpen] = useState(() => props.invalid || wasOpen(props.testId))
   useEffect(() => {
     if (props.invalid) setOpen(true)
   }, [props.invalid])
@@ -18,7 +36,10 @@ export function Fold(props: {
     <details
       className="options advanced"
       open={open}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open)
+        remember(props.testId, e.currentTarget.open)
+      }}
       data-testid={props.testId}
     >
       <summary>

@@ -5,7 +5,7 @@ import { isTerminal, queueIds, useJobsStore } from '../store/jobsStore'
 import { stopJob } from '../store/jobActions'
 import { formatDuration } from '../lib/eta'
 import { useJobEta } from '../store/jobProgressStore'
-import { StatusBadge, endReason } from './StatusBadge'
+import { RecordingBadge, StatusBadge, endReason } from './StatusBadge'
 
 export function JobQueue(): React.JSX.Element {
   const ids = useJobsStore(useShallow(queueIds))
@@ -29,7 +29,7 @@ function QueueRow({ id }: { id: number }): React.JSX.Element | null {
       <a href={`#/job/${id}`} className="queue-name" title={row.original_path}>
         #{id} {row.filename}
       </a>
-      <StatusBadge status={row.status} testId={`queue-status-${id}`} />
+      <StatusBadge status={row.status} testId={`queue-status-${id}`} /> <RecordingBadge row={row} />
       <progress max={1} value={row.progress} aria-label={`progress of ${row.filename}`} />
       <span className="muted eta">
         {Math.round(row.progress * 100)}%{eta !== null && ` · about ${formatDuration(eta)} left`}

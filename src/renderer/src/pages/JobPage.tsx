@@ -9,7 +9,7 @@ import { LiveTranscript } from '../components/LiveTranscript'
 import { LogViewer } from '../components/LogViewer'
 import { OutputButtons } from '../components/OutputButtons'
 import { ProcessTable } from '../components/ProcessTable'
-import { StatusBadge, endReason } from '../components/StatusBadge'
+import { RecordingBadge, StatusBadge, endReason } from '../components/StatusBadge'
 import { DiagnosticsToggle } from '../components/DiagnosticsToggle'
 import { TranscriptWorkspace } from '../components/transcript/TranscriptWorkspace'
 import { useDiagnosticsFold } from '../hooks/useDiagnosticsFold'
@@ -38,7 +38,7 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         <h1 title={row.original_path}>
           #{row.id} {row.filename}
         </h1>
-        <StatusBadge status={row.status} testId="job-status" />
+        <StatusBadge status={row.status} testId="job-status" /> <RecordingBadge row={row} />
       </header>
       {reason && row.status !== 'completed' && (
         <p className="reason" data-testid="job-reason">

@@ -10,7 +10,7 @@ import { navigate } from '../../store/navigation'
 import { toggleSelected } from '../../store/historyStore'
 import { formatDuration } from '../../lib/eta'
 import { outputFormats } from '../OutputButtons'
-import { StatusBadge, endReason } from '../StatusBadge'
+import { RecordingBadge, StatusBadge, endReason } from '../StatusBadge'
 import { Snippet } from './Snippet'
 import { RetryControl } from '../RetryControl'
 import { hostOpensFiles } from '../../lib/hostKind'
@@ -58,7 +58,8 @@ export const HistoryRowView = memo(function HistoryRowView({
         )}
       </td>
       <td>
-        <StatusBadge status={row.status} testId={`history-status-${row.id}`} />
+        <StatusBadge status={row.status} testId={`history-status-${row.id}`} />{' '}
+        <RecordingBadge row={row} />
       </td>
       <td className="date">{CREATED_FORMAT.format(row.created_at)}</td>
       <td>{formatDuration(row.duration_seconds)}</td>
