@@ -1,8 +1,5 @@
-// Where a live recording's next chunk closes: at the first pause after some speech once the chunk
-// holds a few seconds, so a chunk ends between words, its words show soon after they were said,
-// and the engine has a phrase of context rather than two words (pocketsphinx's language model
-// misreads short fragments: closing at every 0.3 s pause cost the live transcript 2-5 WER points
-// against the same file); at the longest pause in its
+// Where a live recording's next chunk closes: at the first pause after some speech, so a chunk
+// ends between words and its words show soon after they were said; at the longest pause in its
 // second half once it reaches the maximum length (so words never wait long), or at that length
 // when nobody paused. Pure: the same audio and stretches always give the same cuts.
 import type { SpeechStretch } from './speechDetector'
@@ -12,15 +9,9 @@ export interface LiveCutOptions {
   maxSeconds: number
   /** A gap between speech this long is a pause a chunk may close at. */
   minPauseSeconds: number
-  /** A pause earlier than this in the chunk is passed over (unless the recording has ended). */
-  minSeconds: number
 }
 
-export const LIVE_CUT_DEFAULTS: LiveCutOptions = {
-  maxSeconds: 10,
-  minPauseSeconds: 0.3,
-  minSeconds: 3
-}
+export const LIVE_CUT_DEFAULTS: LiveCutOptions = { maxSeconds: 10, minPauseSeconds: 0.3 }
 /** Silence with no speech yet is let go (as a silent chunk) once it is this long. */
 const SILENCE_RELEASE_SECONDS = 2
 /** The part of a silence kept for the next chunk: speech may be starting in it. */
@@ -65,10 +56,7 @@ export function nextLiveCut(
     return { at: available - SILENCE_KEPT_SECONDS, silent: true }
   }
   const pauses = pausesAfterSpeech(available, speech, o.minPauseSeconds)
-  const first = pauses.find((p) => {
-    const middle = (p.start + p.end) / 2
-    return middle >= o.minSeconds && middle <= o.maxSeconds
-  })
+  const first = pauses.find((p) => (p.start + p.end) / 2 <= o.maxSeconds)
   if (first) return { at: (first.start + first.end) / 2, silent: false }
   if (ended && available <= o.maxSeconds) return { at: available, silent: false }
   if (available < o.maxSeconds) return null

@@ -1,12 +1,11 @@
-// Where a live recording's chunks close: at the first pause after speech once a chunk holds a few
-// seconds, at the longest pause
+// Where a live recording's chunks close: at the first pause after speech, at the longest pause
 // of the second half once a chunk reaches its maximum length, everything at the end; silence
 // alone is let go without waiting for speech.
 import { describe, expect, it } from 'vitest'
 import { nextLiveCut } from '../../../src/main/pipeline/liveCuts'
 import { EnergyDetector } from '../../../src/main/pipeline/energyDetector'
 
-const o = { maxSeconds: 10, minPauseSeconds: 0.3, minSeconds: 3 }
+const o = { maxSeconds: 10, minPauseSeconds: 0.3 }
 
 describe('nextLiveCut', () => {
   it('waits while someone is still talking', () => {
@@ -21,19 +20,6 @@ describe('nextLiveCut', () => {
       { start: 4.6, end: 6 }
     ]
     expect(nextLiveCut(6.5, stretches, false, o)).toEqual({ at: 4.3, silent: false })
-  })
-
-  it('passes over a pause in the first seconds: a chunk holds a phrase, not a word or two', () => {
-    const stretches = [
-      { start: 0.2, end: 1.5 },
-      { start: 2, end: 5 }
-    ]
-    expect(nextLiveCut(5.5, stretches, false, o)).toEqual({ at: 5.25, silent: false })
-    expect(nextLiveCut(4, stretches, false, o)).toBeNull()
-    expect(nextLiveCut(2.2, [{ start: 0.2, end: 1.5 }], true, o)).toEqual({
-      at: 2.2,
-      silent: false
-    })
   })
 
   it('closes at a pause that is still going on once it is long enough', () => {
