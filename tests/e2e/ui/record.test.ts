@@ -99,19 +99,29 @@ it('records the microphone, shows words while it plays, and ends as a finished j
   const seconds = header.readUInt32LE(40) / 32_000
   expect(Math.abs(seconds - speechSeconds)).toBeLessThan(0.5)
 
-  // The same file transcribed as a file, for the accuracy target.
-  const { created } = await client.call('jobs.create', { paths: [speech] })
-  const asFile = await waitFor(
-    async () => {
-      const row = await client.call('jobs.get', { id: created[0].id })
-      return row?.status === 'completed' ? row : null
-    },
-    'the file job completed',
-    120_000
-  )
+  // The accuracy target: the recording's live transcript against the same recorded audio
+  // transcribed as a file, so what is measured is what transcribing live costs. (The fake
+  // microphone's audio differs from the source file run to run, by where capture starts; against
+  // the source file, live WER varied 31.7-38.7 % for one file's 31.7 %. Both are logged.)
+  const asFile = async (input: string): Promise<JobRow> => {
+    const { created } = await client.call('jobs.create', { paths: [input] })
+    return waitFor(
+      async () => {
+        const row = await client.call('jobs.get', { id: created[0].id })
+        return row?.status === 'completed' ? row : null
+      },
+      `${input} transcribed as a file`,
+      120_000
+    )
+  }
   const reference = librivoxReference(2)
-  const live = wordErrorRate(reference, transcriptText(finished))
-  const file = wordErrorRate(reference, transcriptText(asFile))
-  console.log(`WER live ${(live * 100).toFixed(1)} % vs file ${(file * 100).toFixed(1)} %`)
-  expect(live).toBeLessThanOrEqual(file + 0.03)
+  const wer = (job: JobRow): number => wordErrorRate(reference, transcriptText(job))
+  const live = wer(finished)
+  const recorded = wer(await asFile(path))
+  const source = wer(await asFile(speech))
+  const pct = (x: number): string => `${(x * 100).toFixed(1)} %`
+  console.log(
+    `WER live ${pct(live)} vs the recording as a file ${pct(recorded)} (the source file: ${pct(source)})`
+  )
+  expect(live).toBeLessThanOrEqual(recorded + 0.03)
 }, 480_000)
