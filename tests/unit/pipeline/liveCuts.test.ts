@@ -23,7 +23,10 @@ describe('nextLiveCut', () => {
   })
 
   it('closes at a pause that is still going on once it is long enough', () => {
-    expect(nextLiveCut(4.9, [{ start: 0.5, end: 4 }], false, o)).toEqual({ at: 4.45, silent: false })
+    expect(nextLiveCut(4.9, [{ start: 0.5, end: 4 }], false, o)).toEqual({
+      at: 4.45,
+      silent: false
+    })
     // A short dip at the very end may be the gap before the next word: wait for it.
     expect(nextLiveCut(4.4, [{ start: 0.5, end: 4 }], false, o)).toBeNull()
   })
