@@ -125,3 +125,38 @@ it('records the microphone, shows words while it plays, and ends as a finished j
   )
   expect(live).toBeLessThanOrEqual(recorded + 0.03)
 }, 480_000)
+
+it('leaving the page while recording asks about the recording; stopping it keeps and finishes it', async () => {
+  const { page, client } = ui
+  await page.getByTestId('nav-transcribe').click()
+  await page.getByTestId('record-start').click()
+  await page.getByTestId('record-stop').or(page.getByTestId('record-problem')).waitFor()
+  expect(await page.getByTestId('record-problem').count()).toBe(0)
+  const job = (await client.call('jobs.list', {})).find((j) => j.recording === 'live')
+  if (!job) throw new Error('no live recording job')
+  await waitFor(() => recordedSeconds(job.original_path) >= 1, 'a second recorded', 30_000)
+
+  await page.getByTestId('nav-history').click()
+  const dialog = page.getByTestId('leave-dialog')
+  await dialog.waitFor()
+  expect(await dialog.innerText()).toContain('Recording in progress')
+  expect(await dialog.getByRole('button').allInnerTexts()).toEqual([
+    'Stay',
+    'Stop recording and leave',
+    'Keep recording in the background'
+  ])
+  await screenshot(page, 'record-leave-dialog')
+  await page.getByTestId('leave-end-recording').click()
+  await page.getByTestId('history-search').or(page.locator('#history-heading')).first().waitFor()
+  // Ended, not cancelled: the job finishes its transcript, and the audio is all there.
+  const finished = await waitFor(
+    async () => {
+      const row = await client.call('jobs.get', { id: job.id })
+      return row?.status === 'completed' ? row : null
+    },
+    'the recording job completed',
+    120_000
+  )
+  expect(finished.recording).toBe('ended')
+  expect(recordedSeconds(job.original_path)).toBeGreaterThanOrEqual(1)
+}, 240_000)

@@ -11,6 +11,7 @@ import { useNavStore } from './navStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
 import { useSettingsStore } from './settingsStore'
 import { setKeepInBackground } from './jobActions'
+import { endRecording, useRecordingStore } from './recordingStore'
 import { oneLineError } from '@shared/errors'
 
 export function navigate(route: Route): void {
@@ -98,6 +99,20 @@ export async function answerKeepRunning(): Promise<void> {
   // Anything that could not be kept (the request failed) is still at stake: ask again.
   if (jobsAtStake().some((id) => prompt.jobIds.includes(id))) return
   proceed(prompt.to, false)
+}
+
+/**
+ * "Stop recording and leave": the recording ends as its Stop button ends it (what waits is sent)
+ * and its job goes on to finish the transcript, kept running on purpose; the page's other jobs
+ * are stopped as leaving stops them. Nothing recorded is lost either way.
+ */
+export async function answerEndRecordingAndLeave(): Promise<void> {
+  const prompt = useLeaveStore.getState().prompt
+  if (!prompt) return
+  const { jobId } = useRecordingStore.getState()
+  await endRecording()
+  if (jobId !== null) await setKeepInBackground(jobId, true)
+  proceed(prompt.to, true)
 }
 
 async function stopOnLeave(page: string, nextPage: string): Promise<void> {
