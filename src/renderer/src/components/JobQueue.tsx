@@ -29,7 +29,11 @@ function QueueRow({ id }: { id: number }): React.JSX.Element | null {
       <a href={`#/job/${id}`} className="queue-name" title={row.original_path}>
         #{id} {row.filename}
       </a>
-      <StatusBadge status={row.status} testId={`queue-status-${id}`} /> <RecordingBadge row={row} />
+      {/* One grid cell: a recording's badge sits under its status, not in the progress column. */}
+      <span className="queue-badges">
+        <StatusBadge status={row.status} testId={`queue-status-${id}`} />
+        <RecordingBadge row={row} />
+      </span>
       <progress max={1} value={row.progress} aria-label={`progress of ${row.filename}`} />
       <span className="muted eta">
         {Math.round(row.progress * 100)}%{eta !== null && ` · about ${formatDuration(eta)} left`}

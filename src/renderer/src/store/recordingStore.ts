@@ -6,6 +6,7 @@ import { create } from 'zustand'
 import { oneLineError } from '@shared/errors'
 import type { JobOptions } from '@shared/domain'
 import { getApi } from '../transport/getApi'
+import { addOwnJobs } from './jobsStore'
 import { micErrorLine, openMic, pcmBase64, type MicCapture } from '../lib/micCapture'
 
 export type RecordingPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
@@ -86,7 +87,10 @@ export async function startRecording(options: JobOptions, deviceId: string): Pro
       },
       onEnded: () => void endRecording('The microphone was disconnected: recording stopped (kept).')
     })
-    jobId = (await getApi().recording.start({ options })).id
+    const job = await getApi().recording.start({ options })
+    jobId = job.id
+    // This window's job, like a dropped file's: leaving the page asks about it first.
+    addOwnJobs([job])
     set({ phase: 'recording', jobId })
     pump(jobId)
   } catch (error) {
