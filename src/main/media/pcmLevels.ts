@@ -61,7 +61,7 @@ function samplesOf(buffer: Buffer, bytes: number): Int16Array {
 }
 
 /** Frame levels of s16 samples already in memory. */
-function measureSampleLevels(samples: Int16Array): PcmLevels {
+export function measureSampleLevels(samples: Int16Array): PcmLevels {
   const frames = Math.ceil(samples.length / SAMPLES_PER_FRAME)
   const f: FrameState = { levels: new Float32Array(frames), count: 0, sumSquares: 0, samples: 0 }
   addSamples(samples, f)

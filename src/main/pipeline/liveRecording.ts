@@ -59,7 +59,10 @@ export async function runLiveRecording(
 }
 
 /** Chunks closed and transcribed until the host ends the recording; returns its length. */
-async function followRecording(c: LiveContext, detector: SpeechDetector): Promise<number> {
+async function followRecording(
+  c: LiveContext,
+  detector: SpeechDetector & { hear?: (samples: Int16Array) => void }
+): Promise<number> {
   const file = new GrowingWav(c.spec.inputPath)
   let pending: Int16Array = new Int16Array(0)
   let pendingStart = 0
@@ -67,7 +70,9 @@ async function followRecording(c: LiveContext, detector: SpeechDetector): Promis
   for (;;) {
     c.signal.throwIfAborted()
     const ended = await file.ended()
-    pending = concat(pending, await file.readNew())
+    const fresh = await file.readNew()
+    detector.hear?.(fresh)
+    pending = concat(pending, fresh)
     for (;;) {
       const stretches = await detector.detect(toFloat(pending))
       const cut = nextLiveCut(pending.length / SAMPLE_RATE, stretches, ended, LIVE_CUT_DEFAULTS)
