@@ -123,10 +123,10 @@ it('records the microphone, shows words while it plays, and ends as a finished j
   console.log(
     `WER live ${pct(live)} vs the recording as a file ${pct(recorded)} (the source file: ${pct(source)})`
   )
-  // The target is +3 points: met on an idle machine (+0.0 and +0.7), not always under the suite's
-  // load (+3.5 once): live chunks close where the energy detector, run on the audio not yet in
-  // a chunk, finds pauses, and its threshold follows that audio's own levels, so the chunks
-  // differ with how the audio arrived. The test holds the line at +5 against a real regression.
+  // The target is +3 points. Under the suite's load it was missed once (+3.5) while the live
+  // energy detector took its threshold from the waiting audio alone; with the threshold from all
+  // that was heard (recordingEnergyDetector.ts) it measured +1.4 to +2.1. The test holds at +5
+  // against a real regression until more loaded runs show the margin.
   expect(live).toBeLessThanOrEqual(recorded + 0.05)
 }, 480_000)
 
