@@ -13,17 +13,23 @@ let ui: UiSession
 let ids: number[]
 
 /**
- * The issue's budgets. On a machine whose load is far above its cores (six engineers' test runs
- * on two cores, as here), every timing stretches several-fold: the budgets stretch by 3 then,
- * and the log says so next to the measured number.
+ * The issue's budgets. On a machine whose load is far above its cores (the integration suite
+ * runs beside this one on two cores in CI), every timing stretches several-fold: the budgets
+ * stretch by 3 then (more if the load is higher still), and the log says so next to the measured number. The load is read when a
+ * budget is checked, not when the file starts: a neighbour that starts later counts too.
  */
-const OVERLOADED = loadavg()[0] > cpus().length * 2
-const STRETCH = OVERLOADED ? 3 : 1
-const OPEN_BUDGET_MS = 300 * STRETCH
-const SEARCH_BUDGET_MS = 100 * STRETCH
-const QUERY_BUDGET_MS = 20 * STRETCH
+const overloaded = (): boolean => loadavg()[0] > cpus().length * 2
+const stretch = (): number => (overloaded() ? Math.max(3, loadavg()[0] / cpus().length) : 1)
+const OPEN_BUDGET_MS = 300
+const SEARCH_BUDGET_MS = 100
+const QUERY_BUDGET_MS = 20
 const budgetNote = (): string =>
-  OVERLOADED ? ` (load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: budgets ×3)` : ''
+  overloaded()
+    ? ` (load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: budgets ×${stretch().toFixed(1)})`
+    : ''
+/** The middle of several tries: one pause of a loaded machine is not the page's speed. */
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 let dataDir: string
 
@@ -73,29 +79,45 @@ describe('History at 10,000 jobs', () => {
   it('opens within budget, one page in the DOM', async () => {
     const { page } = ui
     const newest = ids[ids.length - 1]
-    const ms = await timeUntilShown(
-      () => page.getByTestId('nav-history').click(),
-      `[data-testid="history-row-${newest}"]`
-    )
+    const tries: number[] = []
+    for (let i = 0; i < 3; i++) {
+      // Away, then a reload: the page's memory of History is empty, each try opens it cold.
+      if (i > 0) {
+        await page.getByTestId('nav-settings').click()
+        await page.reload()
+      }
+      await page.getByTestId('nav-history').waitFor()
+      tries.push(
+        await timeUntilShown(
+          () => page.getByTestId('nav-history').click(),
+          `[data-testid="history-row-${newest}"]`
+        )
+      )
+    }
     console.log(
-      `[ui e2e] History with 10,000 jobs: rows on screen ${Math.round(ms)} ms after the click${budgetNote()}`
+      `[ui e2e] History with 10,000 jobs: rows on screen ${tries.map(Math.round).join(', ')} ms after the click${budgetNote()}`
     )
     expect(await page.getByTestId('history-count').innerText()).toBe('1–50 of 10,000')
     expect(await page.locator('[data-testid^="history-row-"]').count()).toBe(50)
-    expect(ms).toBeLessThanOrEqual(OPEN_BUDGET_MS)
+    expect(median(tries)).toBeLessThanOrEqual(OPEN_BUDGET_MS * stretch())
     await screenshot(page, '40-history-10000')
   })
 
   it('finds a job by a word of its transcript within budget, with the matching line', async () => {
     const { page } = ui
-    const target = ids[4321]
-    const ms = await timeUntilShown(
-      () => page.getByTestId('history-search').fill(needleFor(4321)),
-      `[data-testid="history-snippet-${target}"]`
-    )
+    const tries: number[] = []
+    for (const i of [1234, 8765, 555, 9876, 4321]) {
+      tries.push(
+        await timeUntilShown(
+          () => page.getByTestId('history-search').fill(needleFor(i)),
+          `[data-testid="history-snippet-${ids[i]}"]`
+        )
+      )
+    }
     console.log(
-      `[ui e2e] History search of 10,000 transcripts: rows on screen after ${Math.round(ms)} ms${budgetNote()}`
+      `[ui e2e] History search of 10,000 transcripts: rows on screen after ${tries.map(Math.round).join(', ')} ms${budgetNote()}`
     )
+    const target = ids[4321]
     expect(await page.getByTestId(`history-snippet-${target}`).innerText()).toContain(
       needleFor(4321)
     )
@@ -112,7 +134,7 @@ describe('History at 10,000 jobs', () => {
       return out
     })()`)) as number[]
     console.log(`[ui e2e] the same search from the page, round trips: ${inPage.join(', ')} ms`)
-    expect(ms).toBeLessThanOrEqual(SEARCH_BUDGET_MS)
+    expect(median(tries)).toBeLessThanOrEqual(SEARCH_BUDGET_MS * stretch())
     await screenshot(page, '41-history-search')
   })
 
@@ -126,10 +148,9 @@ describe('History at 10,000 jobs', () => {
       expect(page.total).toBeGreaterThan(0)
     }
     await client.close()
-    timings.sort((a, b) => a - b)
     console.log(
       `[ui e2e] history.query round trips: ${timings.map((t) => t.toFixed(1)).join(', ')} ms${budgetNote()}`
     )
-    expect(timings[Math.floor(timings.length / 2)]).toBeLessThanOrEqual(QUERY_BUDGET_MS)
+    expect(median(timings)).toBeLessThanOrEqual(QUERY_BUDGET_MS * stretch())
   })
 })
