@@ -2,13 +2,13 @@
 // a finished job stores it. Measured in the page: opening the job until the last segment is in the
 // document, and an edit of the last segment until it is saved (the whole transcript goes to the
 // host and back, and its files would be rewritten).
-import { cpus, loadavg } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Segment } from '@shared/transcript'
 import { openStore } from '../../../src/main/core/openDataDir'
 import { JobRepository } from '../../../src/main/core/db/jobRepository'
 import { TranscriptRepository } from '../../../src/main/core/transcripts/transcriptRepository'
 import { makeTempDir, removeDir, sampleJob } from '../../support/db'
+import { budgetNote, budgetStretch } from '../../support/loadBudget'
 import { openUi, screenshot, type UiSession } from './uiHarness'
 
 const HOURS = 3
@@ -17,8 +17,6 @@ const WORDS_PER_SEGMENT = 14
 const WORDS = 'so we met at the station and talked about the budget for the village market'.split(
   ' '
 )
-/** Budgets for a laptop; stretched ×3 when the machine runs far more than its cores. */
-const STRETCH = loadavg()[0] > cpus().length * 2 ? 3 : 1
 
 let ui: UiSession
 let dataDir: string
@@ -83,10 +81,10 @@ describe(`a ${HOURS}-hour transcript`, () => {
     console.log(
       `[ui e2e] ${segmentCount} segments, ${segmentCount * WORDS_PER_SEGMENT} words: ` +
         `open ${openMs.toFixed(0)} ms, edit saved ${saveMs} ms after Enter (600 ms of it the autosave delay)` +
-        (STRETCH > 1 ? ` (load ${loadavg()[0].toFixed(1)}: budgets ×3)` : '')
+        budgetNote()
     )
     await screenshot(page, '33-job-three-hours')
-    expect(openMs).toBeLessThan(3000 * STRETCH)
-    expect(saveMs).toBeLessThan(5000 * STRETCH)
+    expect(openMs).toBeLessThan(3000 * budgetStretch())
+    expect(saveMs).toBeLessThan(5000 * budgetStretch())
   })
 })
