@@ -58,7 +58,7 @@ describe('models of other kinds', () => {
       'it is a speaker segmentation model, not an embedding model'
     )
     await expect(importKindModel(fresh, models.embedding, 'vad')).rejects.toThrow(
-      'embedding.onnx is not a ggml VAD model'
+      'embedding.onnx is not a VAD model'
     )
     const text = join(dir, 'notes.onnx')
     writeFileSync(text, 'hello\n')

@@ -1,16 +1,16 @@
 // Models of the other kinds (vad, segmentation, embedding) in the models folder, each where its
 // users look for it (CONTRACTS.md §4): `vad/ggml-<name>.bin`, `segmentation/<name>.onnx`,
 // `embedding/<name>.onnx`. Imported files are checked first (an ONNX speaker model by its
-// metadata, as sherpa-onnx would read it; a VAD model by the ggml magic), so a wrong file is
+// metadata, as sherpa-onnx would read it; a VAD model by its ggml header, as the VAD worker does), so a wrong file is
 // refused with one line instead of crashing a job later.
-import { closeSync, createWriteStream, openSync, readSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { openRegularFile } from '../../os/regularFile'
 import type { DownloadProgress, KindModelRow, ModelKind } from '@shared/models'
 import { formatBytes } from '@shared/byteText'
-import { GGML_MAGIC } from '../../engines/whisperWorker/ggmlFile'
+import { checkVadModelFile } from '../../engines/vadWorker/vadModelFile'
 import { checkSpeakerModel } from '../../engines/speakers/speakerModelCheck'
 import { speakerModelsFolder } from '../../engines/speakers/speakerModelPath'
 import { checkModelName } from './catalog'
@@ -31,21 +31,8 @@ export function kindModelProblem(path: string, kind: OtherKind): string | null {
     const check = checkSpeakerModel(path, kind)
     return check.ok ? null : check.reason
   }
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch (err) {
-    return `cannot read ${path}: ${(err as NodeJS.ErrnoException).code}`
-  }
-  try {
-    const head = Buffer.alloc(4)
-    const n = readSync(fd, head, 0, 4, 0)
-    return n === 4 && head.readUInt32LE(0) === GGML_MAGIC
-      ? null
-      : `${basename(path)} is not a ggml VAD model (it does not start with the ggml magic)`
-  } finally {
-    closeSync(fd)
-  }
+  const check = checkVadModelFile(path)
+  return check.ok ? null : check.reason
 }
 
 function defaultName(path: string, kind: OtherKind): string {

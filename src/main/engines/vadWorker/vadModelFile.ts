@@ -2,6 +2,7 @@
 // whisper model check (../whisperWorker/ggmlFile.ts, whose wording it reuses): the ggml magic,
 // then the model type as a length-prefixed string ("silero-16k" for v6.2.0). whisper.cpp's
 // loader trusts what follows, so anything else is refused before it gets there.
+import { basename } from 'node:path'
 import { describeBytes, GGML_MAGIC, readFileHead } from '../whisperWorker/ggmlFile'
 
 const HEAD_BYTES = 64
@@ -18,7 +19,10 @@ export function checkVadModelHeader(bytes: Buffer): VadModelCheck {
   return { ok: true, type }
 }
 
+/** The header check of the file at `path`; a refusal names the file (import, job log, worker). */
 export function checkVadModelFile(path: string): VadModelCheck {
   const read = readFileHead(path, HEAD_BYTES)
-  return read.ok ? checkVadModelHeader(read.head) : read
+  if (!read.ok) return read
+  const check = checkVadModelHeader(read.head)
+  return check.ok ? check : { ok: false, reason: `${basename(path)} is ${check.reason}` }
 }
