@@ -15,7 +15,8 @@ import { inputProblem } from './inputCheck'
 import { modelProblem } from './modelCheck'
 import { jobColumnsOf, jobOptionsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
-import { removeJobFiles } from './jobOutputs'
+import { removeJobFiles, uploadFolderOf } from './jobOutputs'
+import { removeUnusedUploads, uploadInUse } from './uploads'
 import { outputClaims } from '../db/outputClaims'
 import type { ServiceCore } from './serviceCore'
 
@@ -107,6 +108,17 @@ async function createOneJob(
   return row
 }
 
+/** The request's options over the defaults, or why no job can run with them (thrown). */
+function acceptedOptions(core: CreateDeps, options: Partial<JobOptions> | undefined): JobOptions {
+  const chosen = withEndpoints(core.remote, withDefaults(options, core.settings.get()))
+  // Relative to what? The app's or the host's working directory is nowhere the user chose.
+  if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
+    throw new Error(`output folder "${chosen.outputDir}" is relative: use a full path`)
+  const noModel = modelProblem(chosen, core.dataDir)
+  if (noModel) throw new Error(noModel)
+  return chosen
+}
+
 export async function createJobs(
   core: CreateDeps,
   paths: string[],
@@ -114,12 +126,14 @@ export async function createJobs(
   ctx: RequestContext,
   keepInBackground = false
 ): Promise<CreatedJobs> {
-  const chosen = withEndpoints(core.remote, withDefaults(options, core.settings.get()))
-  // Relative to what? The app's or the host's working directory is nowhere the user chose.
-  if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
-    throw new Error(`output folder "${chosen.outputDir}" is relative: use a full path`)
-  const noModel = modelProblem(chosen, core.dataDir)
-  if (noModel) throw new Error(noModel)
+  let chosen: JobOptions
+  try {
+    chosen = acceptedOptions(core, options)
+  } catch (err) {
+    // Files uploaded for this request would otherwise wait in the data dir for nobody.
+    await removeUnusedUploads(core.repo, core.dataDir, paths)
+    throw err
+  }
   const created: JobRow[] = []
   const rejected: CreatedJobs['rejected'] = []
   for (const raw of paths) {
@@ -159,9 +173,8 @@ export async function deleteJob(
     throw new Error(`job ${id} is still ${stopped.status}; it was not deleted`)
   }
   // A retried job reads the same upload: the upload goes with the last job that uses it.
-  const uploadStillUsed = core.repo
-    .listJobs({ search: stopped.original_path })
-    .some((j) => j.original_path === stopped.original_path)
+  const upload = uploadFolderOf(stopped, core.dataDir)
+  const uploadStillUsed = upload !== null && uploadInUse(core.repo, upload)
   // A file another job now names (it wrote the same path later) is no longer this job's.
   const ownedByOther = outputClaims(core.store.db)
   const removedFiles = removeJobFiles(stopped, core.dataDir, {

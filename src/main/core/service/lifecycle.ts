@@ -1,19 +1,22 @@
-// The service's lifecycle: start (heartbeat, reaper, one orphan sweep), shutdown (every job
-// stops, keep-in-background ones too, then the database closes) and waiting for jobs to end.
+// The service's lifecycle: start (heartbeat, reaper, one sweep of orphans and one of uploads),
+// shutdown (every job stops, keep-in-background ones too, then the database closes) and waiting
+// for jobs to end.
 import type { JobRow } from '@shared/domain'
 import { stopJob } from './jobCommands'
 import type { ServiceCore } from './serviceCore'
+import { sweepUploads } from './uploads'
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled'])
 
 export async function startService(
-  core: Pick<ServiceCore, 'pm' | 'settings' | 'store'>
+  core: Pick<ServiceCore, 'pm' | 'settings' | 'store' | 'repo' | 'dataDir'>
 ): Promise<void> {
   const { pm, settings } = core
   pm.startHeartbeat()
   pm.startReaper()
   const s = settings.get()
   if (s.processTracking) await pm.cleanupOrphanedProcesses(s.orphanTimeoutSeconds)
+  await sweepUploads(core.repo, core.dataDir)
   // History's first page and search index read once now, not on the user's first click.
   setTimeout(() => core.store.history.warm(), 0).unref()
 }
