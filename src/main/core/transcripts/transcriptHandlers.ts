@@ -1,5 +1,7 @@
 // The transcript channels: read (with edits), save an edit, go back to the engine's output. A save
-// or a revert also rewrites the job's output files that still hold the previous version.
+// or a revert also rewrites the job's output files that still hold the previous version, under
+// the database's write lock: a delete of the job by another host on the same data dir comes
+// before (the save is refused: the job does not exist) or after (its files go), never between.
 import { parseOutputFiles, type JobRow } from '@shared/domain'
 import {
   TRANSCRIPT_CHANGED_ELSEWHERE,
@@ -49,17 +51,19 @@ export function transcriptHandlers(
   }
   return {
     'transcripts.get': async ({ id }) => documentOf(id),
-    'transcripts.save': async ({ id, transcript, baseEditedAt }) => {
-      const before = mustDocument(id).transcript
-      const saved = transcripts.saveEdit(id, transcript, baseEditedAt)
-      if (saved === 'missing') throw new Error(`job ${id} has no transcript`)
-      if (saved === 'stale') throw new Error(TRANSCRIPT_CHANGED_ELSEWHERE)
-      return withFiles(id, before)
-    },
-    'transcripts.revert': async ({ id }) => {
-      const before = mustDocument(id).transcript
-      transcripts.revert(id)
-      return withFiles(id, before)
-    }
+    'transcripts.save': async ({ id, transcript, baseEditedAt }) =>
+      transcripts.exclusive(() => {
+        const before = mustDocument(id).transcript
+        const saved = transcripts.saveEdit(id, transcript, baseEditedAt)
+        if (saved === 'missing') throw new Error(`job ${id} has no transcript`)
+        if (saved === 'stale') throw new Error(TRANSCRIPT_CHANGED_ELSEWHERE)
+        return withFiles(id, before)
+      }),
+    'transcripts.revert': async ({ id }) =>
+      transcripts.exclusive(() => {
+        const before = mustDocument(id).transcript
+        transcripts.revert(id)
+        return withFiles(id, before)
+      })
   }
 }

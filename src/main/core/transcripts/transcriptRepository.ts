@@ -30,7 +30,7 @@ export function plainText(t: Pick<Transcript, 'segments' | 'speakers'>): string 
 export class TranscriptRepository {
   private readonly statements
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.statements = {
       get: db.prepare('SELECT original, edited, edited_at FROM job_transcripts WHERE job_id = ?'),
       has: db.prepare('SELECT 1 FROM job_transcripts WHERE job_id = ?'),
@@ -52,6 +52,15 @@ export class TranscriptRepository {
            text = @text WHERE job_id = @id`
       )
     }
+  }
+
+  /**
+   * Runs `change` holding the database's write lock, so a change and its files are one step for
+   * every process on the data dir: another host's delete of the job waits for it, or happened
+   * first and `change` finds the job gone (a throw takes back what `change` stored).
+   */
+  exclusive<T>(change: () => T): T {
+    return this.db.transaction(change).immediate()
   }
 
   has(jobId: number): boolean {
