@@ -93,5 +93,7 @@ it('a delete sent while another host rewrites the files for a save: the job and 
     expect(answer.ok ? 'saved, then deleted' : answer.error).toBe('saved, then deleted')
     expect(await saver.call('jobs.get', { id: job.id })).toBeNull()
     expect(FORMATS.map((f) => job.files[f]).filter((path) => existsSync(path))).toEqual([])
+    // Nor the job's own folder of outputs, once empty.
+    expect(existsSync(dirname(job.files.txt))).toBe(false)
   }
 }, 120_000)

@@ -1,6 +1,6 @@
 // Where a job's outputs live and how they are removed with it (the transcript is read back by
 // transcripts/readTranscript).
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs'
 import { basename, extname, isAbsolute, join, relative, sep } from 'node:path'
 import { parseOutputFiles, type JobRow, type OutputFiles } from '@shared/domain'
 import { dataPaths, jobOutputDir, jobTempDir, jobWorkDir } from '../paths'
@@ -44,6 +44,12 @@ export function removeJobFiles(
     if (!existsSync(path) || o.ownedByOther(path)) continue
     rmSync(path, { force: true })
     removed.push(path)
+  }
+  // The job's own outputs/<id> folder goes once empty; a folder the user chose is theirs.
+  const own = jobOutputDir(dataDir, job.id)
+  if (existsSync(own) && readdirSync(own).length === 0) {
+    rmdirSync(own)
+    removed.push(own)
   }
   return removed
 }
