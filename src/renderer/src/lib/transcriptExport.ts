@@ -42,14 +42,24 @@ function docxParagraphs(t: Transcript): { start: number; name?: string; text: st
   }))
 }
 
+/**
+ * XML 1.0 has no place for most control characters, U+FFFE/U+FFFF or a lone surrogate, and the
+ * docx package writes text as it is: one of them (a remote engine's reply, a paste) made a file
+ * Word refuses to open. Each becomes U+FFFD, so the reader sees where something was.
+ */
+function xmlText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '\uFFFD')
+}
+
 async function docxBlob(t: Transcript, title: string): Promise<Blob> {
   const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx')
   const doc = new Document({
-    title,
+    title: xmlText(title),
     sections: [
       {
         children: [
-          new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: xmlText(title), heading: HeadingLevel.HEADING_1 }),
           ...docxParagraphs(t).map(
             (p) =>
               new Paragraph({
@@ -57,8 +67,8 @@ async function docxBlob(t: Transcript, title: string): Promise<Blob> {
                   new TextRun({ text: `[${clockText(p.start)}] `, color: '666666' }),
                   ...(p.name === undefined
                     ? []
-                    : [new TextRun({ text: `${p.name}: `, bold: true })]),
-                  new TextRun(p.text)
+                    : [new TextRun({ text: `${xmlText(p.name)}: `, bold: true })]),
+                  new TextRun(xmlText(p.text))
                 ]
               })
           )
