@@ -16,7 +16,7 @@ const VOICES: Record<string, string[]> = {
   B: ['-v', 'en-us+f3', '-p', '80']
 }
 
-const SENTENCES = [
+export const SENTENCES = [
   'Thank you for coming in today, we have a lot to talk about.',
   'Of course, I am glad we finally found the time to meet.',
   'Let us start with the budget for the next quarter.',
@@ -37,6 +37,8 @@ const SENTENCES = [
 
 const SAMPLE_RATE = 16000
 const GAP_SECONDS = 0.5
+/** Each voice's sentences, synthesised once per test file (espeak-ng and sox are the cost). */
+const synthesised = new Map<string, Buffer>()
 
 function voiceSamples(dir: string, voice: string, text: string): Buffer {
   const raw = join(dir, 'turn-raw.wav')
@@ -80,7 +82,7 @@ function wavHeader(dataBytes: number): Buffer {
 /**
  * Writes `<dir>/<name>`: turns alternating between the voices (or only `voices[0]`) until
  * `seconds` are filled; returns the file and its turns (seconds). Each sentence is synthesised
- * once per voice and reused, so a 3-minute file takes a few seconds to make.
+ * once per voice and reused (also by later recordings), so a 3-minute file takes a few seconds.
  */
 export function twoVoiceRecording(
   dir: string,
@@ -88,7 +90,6 @@ export function twoVoiceRecording(
   options: { name?: string; voices?: string[] } = {}
 ): { path: string; turns: Turn[] } {
   const voices = options.voices ?? ['A', 'B']
-  const cache = new Map<string, Buffer>()
   const gap = Buffer.alloc(Math.round(GAP_SECONDS * SAMPLE_RATE) * 2)
   const parts: Buffer[] = [gap]
   const turns: Turn[] = []
@@ -97,8 +98,8 @@ export function twoVoiceRecording(
     const voice = voices[i % voices.length]
     const text = SENTENCES[i % SENTENCES.length]
     const key = `${voice}:${text}`
-    const samples = cache.get(key) ?? voiceSamples(dir, voice, text)
-    cache.set(key, samples)
+    const samples = synthesised.get(key) ?? voiceSamples(dir, voice, text)
+    synthesised.set(key, samples)
     const length = samples.length / 2 / SAMPLE_RATE
     turns.push({ speaker: voice, start: at, end: at + length })
     parts.push(samples, gap)

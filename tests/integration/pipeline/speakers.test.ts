@@ -1,16 +1,18 @@
 // Speakers through the CLI, as a user runs it: `transcribe --speakers auto` with the synthetic
-// models of tests/support/speakerModels (sherpa-onnx really segments, embeds and clusters) and
-// pocketsphinx transcribing. Two espeak-ng voices come out as two speakers on every word (the
-// error against the known turns: speakerWorker.test.ts); the constant-embedding control merges
-// them (so clustering really ran); one voice is one speaker, silence none; a model with bad
-// metadata fails only the speaker step.
-import { spawnSync } from 'node:child_process'
+// models of tests/support/speakerModels (sherpa-onnx really segments, embeds and clusters). The
+// words come from a loopback OpenAI-compatible server answering known words at known times, so
+// each word's speaker is checked against the known turns of two espeak-ng voices (the diarizer's
+// own error over three minutes: speakerWorker.test.ts); pocketsphinx runs beside the speaker
+// worker on silence. The constant-embedding control merges the voices (so clustering really ran);
+// one voice is one speaker, silence none; a model with bad metadata fails only the speaker step.
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ffmpeg, isAlive, removeDir, tempDir } from './harness'
 import { makeSpeakerModels, type SpeakerModels } from '../../support/speakerModels'
-import { twoVoiceRecording } from '../../support/twoVoices'
+import { SENTENCES, twoVoiceRecording, type Turn } from '../../support/twoVoices'
+import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 
@@ -24,23 +26,38 @@ interface JsonOutput {
   }[]
 }
 
+/** Every recording here is this long; the server's words fill it (one every 0.3 s). */
+const SECONDS = 20
+/** The server's words: the recordings' own sentences, 0.2 + 0.3·i to 0.45 + 0.3·i seconds. */
+const WORDS = SENTENCES.join(' ')
+  .split(' ')
+  .slice(0, Math.floor((SECONDS - 0.5) / 0.3))
+
 let dir: string
 let models: SpeakerModels
-let twoVoices: { path: string }
-beforeAll(() => {
+let twoVoices: { path: string; turns: Turn[] }
+let server: FixedWordsServer
+beforeAll(async () => {
   dir = tempDir('transcriptor-speakers-')
   models = makeSpeakerModels(join(dir, 'models'))
-  twoVoices = twoVoiceRecording(dir, 30, { name: 'two voices.wav' })
+  twoVoices = twoVoiceRecording(dir, SECONDS, { name: 'two voices.wav' })
+  server = await startFixedWordsServer(WORDS)
 })
-afterAll(() => removeDir(dir))
+afterAll(async () => {
+  await server?.close()
+  removeDir(dir)
+})
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    timeout: 600_000,
-    env: { ...process.env, TRANSCRIPTOR_HOME: '' }
+/** The CLI, not blocking this process (the words server answers from it). */
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, TRANSCRIPTOR_HOME: '' },
+    stdio: ['ignore', 'pipe', 'pipe']
   })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+  const out = { stdout: '', stderr: '' }
+  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()))
+  return new Promise((done) => child.on('close', (code) => done({ code, ...out })))
 }
 
 /** Processes whose command line mentions `text` (the job's data dir: pipeline, workers). */
@@ -57,23 +74,24 @@ function processesMentioning(text: string): number[] {
     .map(Number)
 }
 
-/** One CLI job with speakers; the json it wrote and the CLI's output. */
-function transcribeWithSpeakers(
+/** One CLI job with speakers (words from the server unless `pocketsphinx`); its json and output. */
+async function transcribeWithSpeakers(
   name: string,
   input: string,
-  o: { embedding?: string; segmentation?: string; extra?: string[] } = {}
+  o: { embedding?: string; segmentation?: string; pocketsphinx?: boolean } = {}
 ) {
   const dataDir = join(dir, `data-${name}`)
   const out = join(dir, `out-${name}`)
-  const run = cli([
-    '--data-dir', dataDir, 'transcribe', input,
-    '--engine', 'pocketsphinx', '--format', 'json', '--out', out,
+  const engine = o.pocketsphinx
+    ? ['--engine', 'pocketsphinx']
+    : ['--engine', 'openai', '--endpoint', `${server.url},model=fixed`]
+  const run = await cli([
+    '--data-dir', dataDir, 'transcribe', input, ...engine, '--format', 'json', '--out', out,
     // One chunk: the file is transcribed in one piece (the speakers are found over it anyway).
     '--chunk', '240', '--overlap', '2',
     '--speakers', 'auto',
     '--segmentation-model', o.segmentation ?? models.segmentation,
-    '--embedding-model', o.embedding ?? models.embedding,
-    ...(o.extra ?? [])
+    '--embedding-model', o.embedding ?? models.embedding
   ]) // prettier-ignore
   const base =
     input
@@ -86,28 +104,40 @@ function transcribeWithSpeakers(
 
 const words = (json: JsonOutput) => json.segments.flatMap((s) => s.words)
 
+/** A word this far inside a known turn is that turn's voice, whatever the diarizer's bounds. */
+const MARGIN = 0.3
+
+/** Each word held well inside a known turn, with the voice of that turn and the word's label. */
+function heardInTurns(json: JsonOutput, turns: Turn[]): { voice: string; speaker?: string }[] {
+  return words(json).flatMap((w) => {
+    const turn = turns.find((t) => t.start <= w.start - MARGIN && w.end + MARGIN <= t.end)
+    return turn ? [{ voice: turn.speaker, speaker: w.speaker }] : []
+  })
+}
+
 describe('speakers through the CLI', () => {
   it(
-    'gives every word of a 3-minute two-voice recording one of two speakers',
-    { timeout: 600_000 },
-    () => {
-      const long = twoVoiceRecording(dir, 180, { name: 'three minutes.wav' })
-      const { run, json, dataDir } = transcribeWithSpeakers('long', long.path)
+    'gives each word of a two-voice recording the speaker of its voice',
+    { timeout: 300_000 },
+    async () => {
+      const { run, json, dataDir } = await transcribeWithSpeakers('two', twoVoices.path)
       expect(run.code, run.stderr).toBe(0)
       expect(json.speakers).toEqual([
         { id: 'S1', name: 'Speaker 1' },
         { id: 'S2', name: 'Speaker 2' }
       ])
       const all = words(json)
-      expect(all.length).toBeGreaterThan(200)
+      expect(all.map((w) => w.word)).toEqual(WORDS)
       expect(all.every((w) => w.speaker === 'S1' || w.speaker === 'S2')).toBe(true)
       for (const s of json.segments)
         expect(s.words.every((w) => w.speaker === s.speaker)).toBe(true)
-      // The diarizer's error against the known turns is measured in speakerWorker.test.ts: here
-      // pocketsphinx's word times on this audio are off (its first words land ~30 s late, also
-      // without speakers), so a rate over the transcript's segments would score pocketsphinx.
+      // Voice A speaks first, so it is Speaker 1; every word inside a turn has its voice's label.
+      const heard = heardInTurns(json, twoVoices.turns)
+      expect(heard.length).toBeGreaterThan(WORDS.length / 2)
+      expect(new Set(heard.map((h) => h.voice))).toEqual(new Set(['A', 'B']))
+      expect(heard.filter((h) => h.speaker !== (h.voice === 'A' ? 'S1' : 'S2'))).toEqual([])
       // jobs show: both speakers with their talk time.
-      const show = cli(['--data-dir', dataDir, 'jobs', 'show', '1'])
+      const show = await cli(['--data-dir', dataDir, 'jobs', 'show', '1'])
       expect(show.stdout).toMatch(
         /speakers: +Speaker \d \(S\d\) \d:\d\d, Speaker \d \(S\d\) \d:\d\d/
       )
@@ -117,42 +147,52 @@ describe('speakers through the CLI', () => {
 
   it(
     'collapses to one speaker when the embedding cannot tell voices apart (the control)',
-    { timeout: 600_000 },
-    () => {
-      const { run, json } = transcribeWithSpeakers('control', twoVoices.path, {
+    { timeout: 300_000 },
+    async () => {
+      const { run, json } = await transcribeWithSpeakers('control', twoVoices.path, {
         embedding: models.constantEmbedding
       })
       expect(run.code, run.stderr).toBe(0)
       expect(json.speakers).toEqual([{ id: 'S1', name: 'Speaker 1' }])
+      // The words span both voices' turns: only the embedding made them one speaker.
+      expect(new Set(heardInTurns(json, twoVoices.turns).map((h) => h.voice)).size).toBe(2)
       expect(words(json).every((w) => w.speaker === 'S1')).toBe(true)
     }
   )
 
-  it('finds one speaker in one voice', { timeout: 600_000 }, () => {
-    const one = twoVoiceRecording(dir, 30, { name: 'one voice.wav', voices: ['A'] })
-    const { run, json } = transcribeWithSpeakers('one', one.path)
+  it('finds one speaker in one voice', { timeout: 300_000 }, async () => {
+    const one = twoVoiceRecording(dir, SECONDS, { name: 'one voice.wav', voices: ['A'] })
+    const { run, json } = await transcribeWithSpeakers('one', one.path)
     expect(run.code, run.stderr).toBe(0)
     expect(json.speakers).toEqual([{ id: 'S1', name: 'Speaker 1' }])
-  })
-
-  it('finds no speaker in silence, without failing', { timeout: 600_000 }, () => {
-    const silence = join(dir, 'silence.wav')
-    ffmpeg(['-f', 'lavfi', '-i', 'anullsrc=r=16000:cl=mono', '-t', '15', silence])
-    const { run, json } = transcribeWithSpeakers('silence', silence)
-    expect(run.code, run.stderr).toBe(0)
-    expect(json.speakers).toBeUndefined()
-    expect(run.stderr + run.stdout).not.toMatch(/speakers are missing/)
+    expect(words(json).every((w) => w.speaker === 'S1')).toBe(true)
   })
 
   it(
+    'finds no speaker in silence with pocketsphinx beside the speaker worker, without failing',
+    { timeout: 300_000 },
+    async () => {
+      const silence = join(dir, 'silence.wav')
+      ffmpeg(['-f', 'lavfi', '-i', 'anullsrc=r=16000:cl=mono', '-t', '10', silence])
+      const { run, json, dataDir } = await transcribeWithSpeakers('silence', silence, {
+        pocketsphinx: true
+      })
+      expect(run.code, run.stderr).toBe(0)
+      expect(json.speakers).toBeUndefined()
+      expect(run.stderr + run.stdout).not.toMatch(/speakers are missing/)
+      expect(processesMentioning(dataDir)).toEqual([])
+    }
+  )
+
+  it(
     'fails only the speaker step on a model with bad metadata: one line, no process left',
-    { timeout: 600_000 },
-    () => {
-      const { run, json, dataDir } = transcribeWithSpeakers('bad', twoVoices.path, {
+    { timeout: 300_000 },
+    async () => {
+      const { run, json, dataDir } = await transcribeWithSpeakers('bad', twoVoices.path, {
         segmentation: models.badMetadata
       })
       expect(run.code, run.stderr).toBe(0)
-      expect(words(json).length).toBeGreaterThan(10)
+      expect(words(json).map((w) => w.word)).toEqual(WORDS)
       expect(json.speakers).toBeUndefined()
       expect(run.stdout + run.stderr).toContain(
         'warning: speakers are missing: bad-metadata.onnx cannot be used as a speaker segmentation model: its metadata lacks window_size, num_classes'
