@@ -19,6 +19,8 @@ import type { DiarizeRequest } from '../../../src/main/engines/speakers/protocol
 let dir: string
 let models: SpeakerModels
 let pcmPath: string
+/** The first 30 s (about seven turns, both voices): enough for the control to merge them. */
+let shortPcmPath: string
 let turns: Turn[]
 beforeAll(() => {
   dir = tempDir('transcriptor-speaker-worker-')
@@ -27,7 +29,10 @@ beforeAll(() => {
   turns = made.turns
   // The pipeline hands the worker raw 16 kHz s16le: the WAV's samples after its 44-byte header.
   pcmPath = join(dir, 'audio.s16le')
-  writeFileSync(pcmPath, readFileSync(made.path).subarray(44))
+  const samples = readFileSync(made.path).subarray(44)
+  writeFileSync(pcmPath, samples)
+  shortPcmPath = join(dir, 'short.s16le')
+  writeFileSync(shortPcmPath, samples.subarray(0, 30 * 16000 * 2))
 })
 afterAll(() => removeDir(dir))
 
@@ -91,8 +96,14 @@ describe('the speaker worker', () => {
     'collapses to one speaker with the constant-embedding control',
     { timeout: 300_000 },
     async () => {
-      const { result } = await diarize({ embeddingModel: models.constantEmbedding })
+      const { result } = await diarize({
+        pcmPath: shortPcmPath,
+        embeddingModel: models.constantEmbedding
+      })
       expect(new Set(result.turns.map((t) => t.speaker))).toEqual(new Set([0]))
+      // The same 30 s with the real embedding: two speakers, so the control is what merged them.
+      const { result: real } = await diarize({ pcmPath: shortPcmPath })
+      expect(new Set(real.turns.map((t) => t.speaker))).toEqual(new Set([0, 1]))
     }
   )
 
