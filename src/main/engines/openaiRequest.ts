@@ -77,9 +77,14 @@ export function networkReason(error: unknown, timeoutMs: number): string {
     : message.split('\n')[0]
 }
 
-/** Replaces the key wherever a server or a library might have echoed it. */
+/**
+ * Replaces the key wherever a server or a library might have echoed it, in any letter case (a
+ * server that upper-cases its error text still shows the key to whoever reads the log).
+ */
 export function redact(text: string, apiKey: string | undefined): string {
-  return apiKey && apiKey.length >= 4 ? text.split(apiKey).join('***') : text
+  if (!apiKey || apiKey.length < 4) return text
+  const literal = apiKey.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return text.replace(new RegExp(literal, 'gi'), '***')
 }
 
 /** fetch with the job's signal + a timeout, no redirects; failures as RemoteError. */
