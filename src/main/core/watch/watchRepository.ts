@@ -95,9 +95,10 @@ export class WatchRepository {
     return states ? rows.filter((r) => states.includes(r.state)) : rows
   }
 
-  /** Files waiting on this job (their own, or linked to it by content). */
+  /** Files waiting on this job: its own first (resumed before its copies look for it), then linked. */
   filesOfJob(jobId: number): WatchFileRow[] {
-    const sql = `SELECT * FROM watch_files WHERE job_id = ? AND state IN ('queued', 'linked')`
+    const sql = `SELECT * FROM watch_files WHERE job_id = ? AND state IN ('queued', 'linked')
+      ORDER BY state = 'linked'`
     return this.db.prepare(sql).all(jobId) as WatchFileRow[]
   }
 

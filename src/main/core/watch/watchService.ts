@@ -217,9 +217,15 @@ export class WatchService {
     await this.scan(l)
   }
 
-  /** Files a run before left open: their job finished, was interrupted, or is gone. */
+  /**
+   * Files a run before left open: their job finished, was interrupted, or is gone. A job's own
+   * file comes before the files linked to it: resumed first, the job is there for them to link to
+   * again; taken after it was not, its copies would each start another job for the same content.
+   */
   private async recover(l: LiveFolder): Promise<void> {
-    for (const row of this.o.repo.files(l.folder.id, OPEN_STATES)) {
+    const rows = this.o.repo.files(l.folder.id, OPEN_STATES)
+    const owners = rows.filter((r) => r.state === 'queued')
+    for (const row of [...owners, ...rows.filter((r) => r.state !== 'queued')]) {
       const id = row.job_id
       const job = id === null ? null : this.o.deps.getJob(id)
       if (!job) await this.enqueueTake(l, row.path, true)
