@@ -2,6 +2,7 @@
 // folder, must not overwrite each other: each job claims a base name by creating every one of its
 // files exclusively (O_EXCL, atomic on the filesystem, so two pipelines racing cannot both win).
 // `talk.txt` is taken → `talk (2).txt`, and so on; all formats of one job share one base name.
+import { closeSync, openSync, rmSync } from 'node:fs'
 import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { OutputFormat } from '@shared/domain'
@@ -73,6 +74,44 @@ export async function claimOutputNames(
     }
     // Part of this name belongs to someone else: give back what we took and try the next name.
     await Promise.all(claimed.map((p) => rm(p, { force: true })))
+  }
+  throw new Error(`no free output name for ${baseName} in ${outputDir}`)
+}
+
+function createExclusiveSync(path: string): boolean {
+  try {
+    closeSync(openSync(path, 'wx'))
+    return true
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw err
+  }
+}
+
+/**
+ * claimOutputNames without giving the event loop a turn: a caller that records the names right
+ * after, in the same tick, leaves a kill no moment where the files are claimed but not recorded.
+ */
+export function claimOutputNamesSync(
+  outputDir: string,
+  baseName: string,
+  formats: readonly OutputFormat[]
+): Record<OutputFormat, string> {
+  for (let attempt = 1; attempt <= MAX_CANDIDATES; attempt++) {
+    const base = candidateBase(baseName, attempt)
+    const paths = formats.map((f) => join(outputDir, `${base}.${f}`))
+    const claimed: string[] = []
+    for (const path of paths) {
+      if (!createExclusiveSync(path)) break
+      claimed.push(path)
+    }
+    if (claimed.length === paths.length)
+      return Object.fromEntries(formats.map((f, i) => [f, paths[i]])) as Record<
+        OutputFormat,
+        string
+      >
+    // Part of this name belongs to someone else: give back what we took and try the next name.
+    for (const path of claimed) rmSync(path, { force: true })
   }
   throw new Error(`no free output name for ${baseName} in ${outputDir}`)
 }

@@ -2,12 +2,13 @@
 // reader (or a crash) never sees half a transcript. The names are claimed first, so a job never
 // overwrites another job's files in a shared folder (claimOutputNames.ts).
 import { randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { OutputFormat } from '@shared/domain'
 import type { Transcript } from '@shared/transcript'
 import { renderFormat } from './formats'
-import { claimOutputNames, fitBaseName } from './claimOutputNames'
+import { claimOutputNames, claimOutputNamesSync, fitBaseName } from './claimOutputNames'
 import { oneLineError } from '@shared/errors'
 
 /** The output directory cannot be used; worded for the user. */
@@ -22,20 +23,50 @@ export async function ensureOutputDir(outputDir: string): Promise<void> {
   }
 }
 
+/**
+ * Claims a unique name for every format (empty placeholders, ours to fill) and returns them,
+ * synchronously: see claimOutputNamesSync.
+ */
+export function claimOutputsSync(
+  formats: OutputFormat[],
+  outputDir: string,
+  baseName: string
+): Record<OutputFormat, string> {
+  try {
+    mkdirSync(outputDir, { recursive: true })
+  } catch (err) {
+    throw new OutputError(`cannot create output directory ${outputDir}: ${oneLineError(err)}`)
+  }
+  const unique = [...new Set(formats)]
+  try {
+    return claimOutputNamesSync(outputDir, fitBaseName(safeBaseName(baseName), unique), unique)
+  } catch (err) {
+    throw new OutputError(`cannot create files in ${outputDir}: ${oneLineError(err)}`)
+  }
+}
+
+const safeBaseName = (baseName: string): string => baseName.replace(/[/\\\0]/g, '_') || 'transcript'
+
+/** Writes every format under the names claimed for it now, or by `claimed` (claimOutputsSync). */
 export async function writeOutputs(
   transcript: Transcript,
   formats: OutputFormat[],
   outputDir: string,
-  baseName: string
+  baseName: string,
+  claimed?: Record<OutputFormat, string>
 ): Promise<Partial<Record<OutputFormat, string>>> {
   await ensureOutputDir(outputDir)
   const unique = [...new Set(formats)]
-  const safeBase = baseName.replace(/[/\\\0]/g, '_') || 'transcript'
-  let claimed: Record<OutputFormat, string>
-  try {
-    claimed = await claimOutputNames(outputDir, fitBaseName(safeBase, unique), unique)
-  } catch (err) {
-    throw new OutputError(`cannot create files in ${outputDir}: ${oneLineError(err)}`)
+  if (!claimed) {
+    try {
+      claimed = await claimOutputNames(
+        outputDir,
+        fitBaseName(safeBaseName(baseName), unique),
+        unique
+      )
+    } catch (err) {
+      throw new OutputError(`cannot create files in ${outputDir}: ${oneLineError(err)}`)
+    }
   }
   const written: Partial<Record<OutputFormat, string>> = {}
   for (const format of unique) {

@@ -461,7 +461,15 @@ export class WatchService {
       this.tally.failed++
       return
     }
-    const outputs = await autoExport(l.folder, row.path, job, transcript)
+    const outputs = await autoExport(l.folder, row.path, job, transcript, {
+      earlier: current.outputs === null ? null : (JSON.parse(current.outputs) as string[]),
+      claimed: (paths) =>
+        this.o.repo.setFileState(row.folder_id, row.path, {
+          state: current.state,
+          reason: current.reason,
+          outputs: paths
+        })
+    })
     const linked = current.state === 'linked'
     this.o.repo.setFileState(row.folder_id, row.path, {
       state: 'exported',
