@@ -1,13 +1,15 @@
 // The heart of the product, end to end in Chromium against the built browser host and real
 // pocketsphinx jobs: a job belongs to the page that started it, and stops (status `cancelled`,
 // reason recorded, no process left) when that page closes or reloads — unless kept in background,
-// in which case it runs on until the host shuts down.
+// in which case it runs on until the host shuts down. One host serves the file (each test's jobs
+// are stopped by the end of it); the shutdown test has its own.
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SETTINGS } from '@shared/domain'
+import { openStore } from '../../../src/main/core/openDataDir'
 import {
   connectClient,
   startHost,
@@ -34,36 +36,31 @@ const PAGE_GONE = /closed or reloaded/
 let browser: Browser
 let scratch: string
 let speech: string
-const cleanups: (() => Promise<unknown>)[] = []
+let host: RunningHost
+let client: HostClient
 
-async function hostWithClient(): Promise<{ host: RunningHost; client: HostClient }> {
-  const host = await startHost()
-  cleanups.push(() => host.stop())
-  const client = await connectClient(host)
-  cleanups.unshift(() => client.close())
-  // Two jobs at once, so "two pages" jobs both run.
-  await client.call('settings.set', { settings: { ...DEFAULT_SETTINGS, concurrentJobs: 2 } })
-  return { host, client }
+/** Two jobs at once, so "two pages" jobs both run. */
+async function allowTwoJobs(to: HostClient): Promise<void> {
+  await to.call('settings.set', { settings: { ...DEFAULT_SETTINGS, concurrentJobs: 2 } })
 }
 
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'transcriptor-autostop-'))
   speech = makeLongSpeech(scratch)
-  browser = await launchChromium()
-})
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => undefined)
+  ;[host, browser] = await Promise.all([startHost(), launchChromium()])
+  client = await connectClient(host)
+  await allowTwoJobs(client)
 })
 
 afterAll(async () => {
+  await client?.close().catch(() => undefined)
+  await host?.stop()
   await browser?.close()
   await rm(scratch, { recursive: true, force: true })
 })
 
 describe('browser host: jobs stop when their page goes away', () => {
   it('closing the page stops its jobs within 2 s', async () => {
-    const { host, client } = await hostWithClient()
     const page = await openApp(browser, host)
     const [id] = await createJobsInPage(page, [speech])
     const running = await waitUntilRunning(client, id!)
@@ -77,7 +74,6 @@ describe('browser host: jobs stop when their page goes away', () => {
   })
 
   it('reloading the page stops its jobs too', async () => {
-    const { host, client } = await hostWithClient()
     const page = await openApp(browser, host)
     const [id] = await createJobsInPage(page, [speech])
     const running = await waitUntilRunning(client, id!)
@@ -91,50 +87,49 @@ describe('browser host: jobs stop when their page goes away', () => {
   })
 
   it('a keep-in-background job survives a reload and stops on host shutdown', async () => {
-    const host = await startHost({ dataDir: await mkdtemp(join(scratch, 'kept-')) })
-    cleanups.push(() => host.stop())
-    const client = await connectClient(host)
-    await client.call('settings.set', { settings: { ...DEFAULT_SETTINGS, concurrentJobs: 2 } })
-    const page = await openApp(browser, host)
-    const [keptId, plainId] = await createJobsInPage(page, [speech, speech])
-    const kept = await waitUntilRunning(client, keptId!)
-    const plain = await waitUntilRunning(client, plainId!)
-    await page.evaluate(
-      (id) =>
-        (globalThis as import('./helpers').AppGlobal).transcriptor!.jobs.setKeepInBackground({
-          id,
-          keep: true
-        }),
-      keptId!
-    )
+    const dataDir = await mkdtemp(join(scratch, 'kept-'))
+    const own = await startHost({ dataDir })
+    const ownClient = await connectClient(own)
+    try {
+      await allowTwoJobs(ownClient)
+      const page = await openApp(browser, own)
+      const [keptId, plainId] = await createJobsInPage(page, [speech, speech])
+      const kept = await waitUntilRunning(ownClient, keptId!)
+      const plain = await waitUntilRunning(ownClient, plainId!)
+      await page.evaluate(
+        (id) =>
+          (globalThis as import('./helpers').AppGlobal).transcriptor!.jobs.setKeepInBackground({
+            id,
+            keep: true
+          }),
+        keptId!
+      )
 
-    await page.reload()
-    // The plain job stopping proves the reload was handled; the kept one must still run.
-    await waitUntilStopped(client, plain, Date.now())
-    const survivor = await client.call('jobs.get', { id: keptId! })
-    expect(survivor?.status).toBe('processing')
-    expect(survivor?.keep_in_background).toBe(1)
-    expect(liveProcesses(kept.process_id!, kept.process_group_id!)).toContain(kept.process_id)
-    await page.close()
-    await client.close()
+      await page.reload()
+      // The plain job stopping proves the reload was handled; the kept one must still run.
+      await waitUntilStopped(ownClient, plain, Date.now())
+      const survivor = await ownClient.call('jobs.get', { id: keptId! })
+      expect(survivor?.status).toBe('processing')
+      expect(survivor?.keep_in_background).toBe(1)
+      expect(liveProcesses(kept.process_id!, kept.process_group_id!)).toContain(kept.process_id)
+      await page.close()
+      await ownClient.close()
 
-    expect(await host.stop('SIGTERM')).toEqual({ code: 0, signal: null })
-    expect(liveProcesses(kept.process_id!, kept.process_group_id!)).toEqual([])
-    // The row says why it stopped (read back through a fresh host on the same data dir).
-    const again = await startHost({ dataDir: host.dataDir })
-    cleanups.push(async () => {
-      await again.stop()
-      await rm(host.dataDir, { recursive: true, force: true })
-    })
-    const reader = await connectClient(again)
-    const row = await reader.call('jobs.get', { id: keptId! })
-    await reader.close()
-    expect(row?.status).toBe('cancelled')
-    expect(row?.cancel_reason).toMatch(/browser host stopped/)
+      expect(await own.stop('SIGTERM')).toEqual({ code: 0, signal: null })
+      expect(liveProcesses(kept.process_id!, kept.process_group_id!)).toEqual([])
+      // The row says why it stopped, read from the data dir as the app opens it next time.
+      const store = openStore(dataDir)
+      const row = store.jobs.getJob(keptId!)
+      store.close()
+      expect(row?.status).toBe('cancelled')
+      expect(row?.cancel_reason).toMatch(/browser host stopped/)
+    } finally {
+      await ownClient.close().catch(() => undefined)
+      await own.stop()
+    }
   })
 
   it('two pages each own their jobs: closing one stops only its own', async () => {
-    const { host, client } = await hostWithClient()
     const first = await openApp(browser, host)
     const second = await openApp(browser, host)
     const [firstId] = await createJobsInPage(first, [speech])
@@ -156,7 +151,6 @@ describe('browser host: jobs stop when their page goes away', () => {
   })
 
   it('refuses every request without the token', async () => {
-    const { host } = await hostWithClient()
     const page = await browser.newPage()
     const bare = await page.goto(host.origin + '/')
     expect(bare?.status()).toBe(401)
@@ -176,7 +170,6 @@ describe('browser host: jobs stop when their page goes away', () => {
   })
 
   it('a dropped file reaches the host by upload and becomes a job', async () => {
-    const { host, client } = await hostWithClient()
     const page = await openApp(browser, host)
     const { readFile } = await import('node:fs/promises')
     const clip = librivoxClips()[0]
