@@ -4,13 +4,11 @@
 //   to the local processes, says remote CPU is not measured, and Stop clears them and their sockets;
 // - a local engine with "Also send chunks to the saved endpoints": local processes and the server
 //   share the job, which completes, and its log names both as serving chunks.
-import { afterEach, describe, expect, it } from 'vitest'
+import { renameSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectionsTo } from '../../support/sockets'
-import {
-  spawnSttServer,
-  type RunningSttServer,
-  type SpawnSttOptions
-} from '../../support/sttServers'
+import { spawnSttServer, type RunningSttServer } from '../../support/sttServers'
 import { waitFor } from '../../support/host'
 import {
   makeLongAudio,
@@ -21,13 +19,22 @@ import {
   type UiSession
 } from './uiHarness'
 
-let ui: UiSession | undefined
-let server: RunningSttServer | undefined
-afterEach(async () => {
+// One app for the file; each test saves its own server as the only endpoint.
+let ui: UiSession
+let hanging: RunningSttServer
+let answering: RunningSttServer
+beforeAll(async () => {
+  // A server that never answers: its requests stay in flight for as long as the test looks.
+  ;[ui, hanging, answering] = await Promise.all([
+    openUi(),
+    spawnSttServer({ fault: 'hang' }),
+    spawnSttServer({})
+  ])
+})
+afterAll(async () => {
   await ui?.close()
-  await server?.stop()
-  ui = undefined
-  server = undefined
+  await hanging?.stop()
+  await answering?.stop()
 })
 
 /** "127.0.0.1:PORT · chunk N · S s" → its parts. */
@@ -36,29 +43,20 @@ function requestCell(text: string): { endpoint: string; chunk: number; seconds: 
   return m ? { endpoint: m[1], chunk: Number(m[2]), seconds: Number(m[3]) } : null
 }
 
-/** A loopback server saved as the only endpoint, and the app open. */
-async function openWithEndpoint(
-  options: SpawnSttOptions,
-  concurrency: number
-): Promise<{ session: UiSession; stt: RunningSttServer }> {
-  const started = await spawnSttServer(options)
-  server = started
-  ui = await openUi()
-  await ui.client.call('endpoints.add', {
-    baseUrl: started.url,
-    model: 'pocketsphinx',
-    concurrency
-  })
-  return { session: ui, stt: started }
+/** `stt` saved as the only endpoint. */
+async function onlyEndpoint(stt: RunningSttServer, concurrency: number): Promise<void> {
+  for (const saved of await ui.client.call('endpoints.list', {}))
+    await ui.client.call('endpoints.remove', { id: saved.id })
+  await ui.client.call('endpoints.add', { baseUrl: stt.url, model: 'pocketsphinx', concurrency })
 }
 
 describe('remote requests on the job page', () => {
   it('engine openai: requests in flight are listed next to the local processes; Stop clears them', async () => {
-    // A server that never answers: its requests stay in flight for as long as the test looks.
-    const { session, stt } = await openWithEndpoint({ fault: 'hang' }, 2)
-    const { page, client } = session
+    const stt = hanging
+    await onlyEndpoint(stt, 2)
+    const { page, client } = ui
     await page.locator('#job-engine').selectOption('openai')
-    await pickFiles(page, [makeLongAudio(session.scratch, 12)]) // ~92 s: 4 chunks of 30 s
+    await pickFiles(page, [makeLongAudio(ui.scratch, 5)]) // ~43 s: 2 chunks of 30 s or less
     const id = await queuedJobId(page, 'long-reading')
     await page.locator(`[data-testid="queue-row-${id}"] a`).click()
 
@@ -106,16 +104,22 @@ describe('remote requests on the job page', () => {
   })
 
   it('a local engine also sends chunks to the saved endpoints: both serve the job, which completes', async () => {
-    const { session, stt } = await openWithEndpoint({}, 1)
-    const { page, client } = session
+    const stt = answering
+    await onlyEndpoint(stt, 1)
+    const { page, client } = ui
+    await page.getByTestId('nav-transcribe').click()
     await page.locator('#job-engine').selectOption('pocketsphinx')
     await page.getByTestId('advanced').locator('summary').click()
     await page.locator('#job-processes').fill('1')
     await page.locator('#job-chunkSeconds').fill('8')
     await page.getByTestId('job-alsoEndpoints').check()
     await screenshot(page, 'transcribe-also-endpoints')
-    await pickFiles(page, [makeLongAudio(session.scratch, 4)]) // ~36 s: 5 chunks of 8 s
-    const id = await queuedJobId(page, 'long-reading')
+    // ~14 s: 2 chunks of 8 s or less, the first for the local engine, the second for the server
+    // (each server takes a chunk as the run starts). Named apart from the first test's recording.
+    const audio = join(ui.scratch, 'mixed-reading.wav')
+    renameSync(makeLongAudio(ui.scratch, 1), audio)
+    await pickFiles(page, [audio])
+    const id = await queuedJobId(page, 'mixed-reading')
     await page.locator(`[data-testid="queue-row-${id}"] a`).click()
     await expect
       .poll(() => page.getByTestId('job-status').innerText(), { timeout: 170_000 })
