@@ -12,9 +12,10 @@ beforeAll(async () => {
   ui = await openUi()
   longAudio = makeLongAudio(ui.scratch)
   // Several jobs may run side by side in this file; one process each keeps the machine calm.
+  // A heartbeat each second: "still running" is seen a second later, not five.
   const settings = await ui.client.call('settings.get', {})
   await ui.client.call('settings.set', {
-    settings: { ...settings, concurrentJobs: 3, processes: 1 }
+    settings: { ...settings, concurrentJobs: 3, processes: 1, heartbeatIntervalSeconds: 1 }
   })
   await ui.page.reload()
   await ui.page.getByTestId('drop-zone').waitFor()
