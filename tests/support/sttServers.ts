@@ -34,6 +34,8 @@ export interface SpawnSttOptions {
   models?: string[]
   loopChunks?: number[]
   stubbornChunks?: number[]
+  /** In-process servers only (startSttServer): see SttServerOptions.reuseWords. */
+  reuseWords?: boolean
 }
 
 export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSttServer> {

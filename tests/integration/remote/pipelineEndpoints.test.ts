@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import type { Transcript } from '@shared/transcript'
 import type { EndpointRef } from '@shared/endpoints'
 import { parseRequest } from '@shared/ipc/contract'
@@ -31,23 +31,30 @@ import {
   childPids,
   LIBRIVOX
 } from '../pipeline/harness'
+import { librivoxClips } from '../../support/speech'
 
 let dir: string
 let long: string
+let medium: string
 let short: string
-const servers: SttServerHandle[] = []
 
-/** A server inside the test process: most cases need no process of their own. */
-async function server(o: SpawnSttOptions = {}): Promise<SttServerHandle> {
+/**
+ * A server inside the test process (most cases need no process of their own), stopped when the
+ * test that started it ends: the cases of a concurrent block each stop their own.
+ */
+async function server(
+  { onTestFinished }: TestContext,
+  o: SpawnSttOptions = {}
+): Promise<SttServerHandle> {
   const s = await startSttServer(o)
-  servers.push(s)
+  onTestFinished(() => s.stop())
   return s
 }
 
 /** A server in its own process, for the case that kills it with -9 mid-job. */
-async function killableServer(): Promise<RunningSttServer> {
+async function killableServer({ onTestFinished }: TestContext): Promise<RunningSttServer> {
   const s = await spawnSttServer()
-  servers.push(s)
+  onTestFinished(() => s.stop())
   return s
 }
 
@@ -59,7 +66,10 @@ const endpoint = (s: { url: string }, concurrency = 1, model = 'pocketsphinx'): 
 
 beforeAll(() => {
   dir = tempDir('transcriptor-remote-')
-  long = joinedLibrivox(join(dir, 'long.wav')) // ~27 s
+  long = joinedLibrivox(join(dir, 'long.wav')) // ~25 s
+  // Two chunks of 9 s (each server one), pauses between the clips: ~15 s.
+  medium = join(dir, 'medium.wav')
+  execFileSync('sox', [...librivoxClips().slice(0, 3), medium])
   short = join(dir, 'short.wav')
   execFileSync('sox', [
     join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav'),
@@ -68,9 +78,6 @@ beforeAll(() => {
     '0',
     '3'
   ])
-})
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()))
 })
 afterAll(() => removeDir(dir))
 
@@ -97,19 +104,20 @@ function readJson(spec: PipelineSpec): Transcript {
 }
 
 describe('two servers share a job', () => {
-  it('the transcript equals the local run word for word, and both servers did work', async () => {
-    const [a, b] = await Promise.all([server(), server()])
+  it('the transcript equals the local run word for word, and both servers did work', async (ctx) => {
+    const [a, b] = await Promise.all([server(ctx), server(ctx)])
     const common = { chunkSeconds: 9, overlapSeconds: 1, formats: ['txt' as const] }
-    const local = makeSpec(join(dir, 'local'), long, { ...common, processes: 2 })
-    const remote = makeSpec(join(dir, 'remote'), long, {
+    const local = makeSpec(join(dir, 'local'), medium, { ...common, processes: 2 })
+    const remote = makeSpec(join(dir, 'remote'), medium, {
       ...common,
       engine: 'openai',
       endpoints: [endpoint(a), endpoint(b)]
     })
-    const [localRun, remoteRun] = [
-      await runPipelineProcess(local),
-      await runPipelineProcess(remote)
-    ]
+    // Side by side: the two jobs share nothing but the input file.
+    const [localRun, remoteRun] = await Promise.all([
+      runPipelineProcess(local),
+      runPipelineProcess(remote)
+    ])
     expect(localRun.code, localRun.stderr).toBe(0)
     expect(remoteRun.code, remoteRun.stderr).toBe(0)
     expect(transcriptText(remote).trim().length).toBeGreaterThan(50)
@@ -122,11 +130,11 @@ describe('two servers share a job', () => {
     expect(remoteEvents.length).toBeGreaterThan(0)
   }, 600_000)
 
-  it('one server killed mid-job: its chunk goes to the other and the job completes', async () => {
-    const [a, b] = await Promise.all([killableServer(), server()])
-    const spec = makeSpec(join(dir, 'killed'), long, {
+  it('one server killed mid-job: its chunk goes to the other and the job completes', async (ctx) => {
+    const [a, b] = await Promise.all([killableServer(ctx), server(ctx)])
+    const spec = makeSpec(join(dir, 'killed'), medium, {
       engine: 'openai',
-      chunkSeconds: 6,
+      chunkSeconds: 9,
       overlapSeconds: 1,
       formats: ['txt'],
       endpoints: [endpoint(a), endpoint(b)]
@@ -180,9 +188,9 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
     [{ fault: 'backwards' }, /answered a word that ends \(0\.5 s\) before it starts \(2\.5 s\)/],
     [{ fault: 'disorder' }, /answered words out of order \(0\.1 s after 2 s\)/]
   ]
-  for (const [fault, reason, badTimeoutSeconds = 15] of cases) {
-    it(`${fault.fault}: the good server does the chunk`, async () => {
-      const bad = await server(fault)
+  const faultCase = ([fault, reason, badTimeoutSeconds = 15]: (typeof cases)[number]): void =>
+    it(`${fault.fault}: the good server does the chunk`, async (ctx) => {
+      const bad = await server(ctx, fault)
       const spec = makeSpec(join(dir, `fault-${fault.fault}`), short, {
         engine: 'openai',
         formats: ['txt'],
@@ -198,18 +206,27 @@ describe('a faulty server costs one line per chunk, nothing else', () => {
       expect(reasonLine.length).toBeLessThan(400)
       expect(transcriptText(spec).trim()).toBe(GOOD_WORDS.join(' '))
     }, 300_000)
-  }
+  const heavy = (c: (typeof cases)[number]): boolean =>
+    c[0].fault === 'huge' || c[0].fault === 'hugetext'
+  // Side by side: each case is its own job against its own faulty server, and most of a case is
+  // the pipeline's start (the hang and the 429 cases also wait on a clock).
+  describe.concurrent('a small reply', () => cases.filter((c) => !heavy(c)).forEach(faultCase))
+  // Alone: their megabytes are written by this process, which would starve the servers of the
+  // cases beside them past the bad endpoint's timeout on a busy machine.
+  describe('megabytes in the reply', () => cases.filter(heavy).forEach(faultCase))
 })
 
-describe('the last endpoints', () => {
-  it('segments only (no word timestamps): words still come back', async () => {
-    const s = await server({ segmentsOnly: true })
+// Side by side too. The servers here answer real words of the same short clip in different shapes:
+// it is transcribed once (reuseWords), the other servers answer the words heard then.
+describe.concurrent('the last endpoints', () => {
+  it('segments only (no word timestamps): words still come back', async (ctx) => {
+    const s = await server(ctx, { segmentsOnly: true, reuseWords: true })
     const { spec } = await completedWith(s, 'segments', 'txt')
     expect(transcriptText(spec).trim().split(/\s+/).length).toBeGreaterThan(2)
   })
 
-  it('a hostile reply is retried: the chunk is redone and no impossible time reaches SRT', async () => {
-    const s = await server({ fault: 'fartimes', faultTimes: 1 })
+  it('a hostile reply is retried: the chunk is redone and no impossible time reaches SRT', async (ctx) => {
+    const s = await server(ctx, { fault: 'fartimes', faultTimes: 1, reuseWords: true })
     const { spec, log } = await completedWith(s, 'hostile-retried', 'srt')
     expect(log).toMatch(/chunk 1 failed \(answered a word at 1e\+300 s.*retrying/)
     const srt = readFileSync(join(spec.outputDir, `${spec.outputBaseName}.srt`), 'utf8')
@@ -221,8 +238,8 @@ describe('the last endpoints', () => {
   })
 
   for (const dialect of ['whispercpp', 'localai-ns'] as const) {
-    it(`${dialect}'s reply shape: the same words, in seconds inside the file`, async () => {
-      const s = await server({ dialect })
+    it(`${dialect}'s reply shape: the same words, in seconds inside the file`, async (ctx) => {
+      const s = await server(ctx, { dialect, reuseWords: true })
       const { spec } = await completedWith(s, `dialect-${dialect}`, 'json')
       const words = readJson(spec).segments.flatMap((seg) => seg.words)
       expect(words.length).toBeGreaterThan(2)
@@ -230,8 +247,8 @@ describe('the last endpoints', () => {
     })
   }
 
-  it('a 2,000-character "word": the transcript written is one the editor can save', async () => {
-    const s = await server({ dialect: 'longword' })
+  it('a 2,000-character "word": the transcript written is one the editor can save', async (ctx) => {
+    const s = await server(ctx, { dialect: 'longword', reuseWords: true })
     const { spec } = await completedWith(s, 'longword', 'json')
     const transcript = readJson(spec)
     const words = transcript.segments.flatMap((seg) => seg.words)
@@ -241,10 +258,13 @@ describe('the last endpoints', () => {
       parseRequest('transcripts.save', { id: 1, transcript, baseEditedAt: null })
     ).toMatchObject({ ok: true })
   })
+})
 
-  it("no endpoint left: the job fails with every endpoint's reason", async () => {
-    const unauthorised = await server({ fault: '401' })
-    const closed = await server()
+// Alone: its closed server's port must not be taken by a server of a case running beside it.
+describe('no endpoint left', () => {
+  it("no endpoint left: the job fails with every endpoint's reason", async (ctx) => {
+    const unauthorised = await server(ctx, { fault: '401' })
+    const closed = await server(ctx)
     await closed.stop()
     const spec = makeSpec(join(dir, 'none-left'), short, {
       engine: 'openai',
@@ -261,8 +281,11 @@ describe('the last endpoints', () => {
 })
 
 describe('Stop with requests in flight', () => {
-  it('SIGTERM: every request aborted, process tree and sockets gone within bounds', async () => {
-    const [a, b] = await Promise.all([server({ fault: 'hang' }), server({ fault: 'hang' })])
+  it('SIGTERM: every request aborted, process tree and sockets gone within bounds', async (ctx) => {
+    const [a, b] = await Promise.all([
+      server(ctx, { fault: 'hang' }),
+      server(ctx, { fault: 'hang' })
+    ])
     const spec = makeSpec(join(dir, 'stop'), long, {
       engine: 'openai',
       chunkSeconds: 6,
