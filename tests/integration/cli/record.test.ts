@@ -2,10 +2,11 @@
 // plays, a finished job whose recording is the file's length; Ctrl-C keeps what was recorded and
 // finishes the job; kill -9 of the recorder loses at most 2 s: the next start repairs the file,
 // leaves no process behind, and the recording can be transcribed (Resume).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+// The three recordings play in real time, so they run side by side, each in its own data dir.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { expect, test, type TestContext } from 'vitest'
 import type { JobRow } from '@shared/domain'
 import { openStore } from '../../../src/main/core/openDataDir'
 import { makeTempDir, removeDir } from '../../support/db'
@@ -19,20 +20,6 @@ const ENV = { ...process.env, TRANSCRIPTOR_HOME: '' }
 /** The joined LibriVox clips (about 24.7 s). */
 const SPEECH_SECONDS = 24.7
 
-let dir: string
-let speech: string
-let dataDir: string
-const children: ChildProcess[] = []
-beforeEach(() => {
-  dir = makeTempDir('transcriptor-record-')
-  speech = joinedSpeech(dir, 1)
-  dataDir = join(dir, 'data')
-})
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL')
-  removeDir(dir)
-})
-
 interface Recorder {
   child: ChildProcess
   /** stdout lines with the time each arrived. */
@@ -43,23 +30,77 @@ interface Recorder {
   exit: Promise<number | null>
 }
 
-function record(input = speech): Recorder {
-  const child = spawn(
-    process.execPath,
-    [
-      BIN,
-      '--data-dir',
-      dataDir,
-      'record',
-      '--from',
-      input,
-      '--realtime',
-      '--engine',
-      'pocketsphinx'
-    ],
-    { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] }
-  )
-  children.push(child)
+interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** One test's data dir and the commands a user runs on it. */
+interface Workspace {
+  dir: string
+  /** The joined LibriVox clips. */
+  speech: string
+  record(input?: string): Recorder
+  /** Async, so the recordings of the other tests keep being read while it runs. */
+  cli(args: string[]): Promise<CliRun>
+  onlyJob(): JobRow
+  /** Seconds appended so far to the recording being made. */
+  recordedSeconds(): number
+}
+
+function workspace({ onTestFinished }: TestContext): Workspace {
+  const dir = makeTempDir('transcriptor-record-')
+  const dataDir = join(dir, 'data')
+  const children: ChildProcess[] = []
+  onTestFinished(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
+    removeDir(dir)
+  })
+  const spawnCli = (args: string[]): ChildProcess => {
+    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+      env: ENV,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    children.push(child)
+    return child
+  }
+  const recordingFile = (): string => {
+    const folder = join(dataDir, 'recordings')
+    const [name] = readdirSync(folder).filter((f) => f.endsWith('.wav'))
+    return join(folder, name)
+  }
+  const speech = joinedSpeech(dir, 1)
+  return {
+    dir,
+    speech,
+    record(input = speech) {
+      return recorder(
+        spawnCli(['record', '--from', input, '--realtime', '--engine', 'pocketsphinx'])
+      )
+    },
+    cli: (args) => finished(spawnCli(args)),
+    onlyJob() {
+      const store = openStore(dataDir)
+      try {
+        const jobs = store.jobs.listJobs({})
+        expect(jobs).toHaveLength(1)
+        return jobs[0]
+      } finally {
+        store.close()
+      }
+    },
+    recordedSeconds() {
+      try {
+        return (statSync(recordingFile()).size - 44) / 32_000
+      } catch {
+        return 0
+      }
+    }
+  }
+}
+
+function recorder(child: ChildProcess): Recorder {
   const lines: Recorder['lines'] = []
   let stderr = ''
   let endedAt: number | null = null
@@ -74,24 +115,18 @@ function record(input = speech): Recorder {
   return { child, lines, stderr: () => stderr, endedAt: () => endedAt, exit }
 }
 
-function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    encoding: 'utf8',
-    env: ENV,
-    timeout: 110_000
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
-function onlyJob(): JobRow {
-  const store = openStore(dataDir)
-  try {
-    const jobs = store.jobs.listJobs({})
-    expect(jobs).toHaveLength(1)
-    return jobs[0]
-  } finally {
-    store.close()
-  }
+function finished(child: ChildProcess): Promise<CliRun> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  const timer = setTimeout(() => child.kill('SIGKILL'), 110_000)
+  return new Promise((done) =>
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      done({ code, stdout, stderr })
+    })
+  )
 }
 
 function transcriptText(job: JobRow): string {
@@ -107,77 +142,80 @@ function wavSeconds(path: string): number {
   return bytes.readUInt32LE(40) / 32_000
 }
 
-function recordingFile(): string {
-  const folder = join(dataDir, 'recordings')
-  const [name] = readdirSync(folder).filter((f) => f.endsWith('.wav'))
-  return join(folder, name)
-}
+test.concurrent(
+  'record --from FILE --realtime prints words while it plays and ends with a finished job',
+  async (ctx) => {
+    const { expect } = ctx
+    const ws = workspace(ctx)
+    // The clips twice (about 49 s): a loaded machine's pocketsphinx still shows words mid-way,
+    // with the two other recordings of this file running beside it.
+    const rec = ws.record(joinedSpeech(ws.dir, 2, 'twice.wav'))
+    expect(await rec.exit).toBe(0)
+    const playedUntil = rec.endedAt() ?? 0
+    expect(rec.lines.length).toBeGreaterThan(1)
+    console.log(`record: first words ${playedUntil - rec.lines[0].at} ms before the file ended`)
+    // Words showed while the file was still playing, not all at the end.
+    expect(rec.lines[0].at).toBeLessThan(playedUntil)
+    const job = ws.onlyJob()
+    expect(job.status).toBe('completed')
+    expect(job.recording).toBe('ended')
+    expect(Math.abs(wavSeconds(job.original_path) - 2 * SPEECH_SECONDS)).toBeLessThan(0.5)
+    const transcript = transcriptText(job)
+    expect(transcript.replace(/\s+/g, ' ').trim()).toBe(rec.lines.map((l) => l.text).join(' '))
+    expect(wordErrorRate(librivoxReference(2), transcript)).toBeLessThan(0.45)
+    expect(rec.stderr()).toMatch(/^job \d+ done {6}Recording /m)
+  },
+  300_000
+)
 
-/** Seconds appended so far to the recording being made. */
-function recordedSeconds(): number {
-  try {
-    return (statSync(recordingFile()).size - 44) / 32_000
-  } catch {
-    return 0
+test.concurrent(
+  'Ctrl-C mid-way ends the recording cleanly: what was recorded is kept and transcribed',
+  async (ctx) => {
+    const { expect } = ctx
+    const ws = workspace(ctx)
+    const rec = ws.record()
+    await waitFor(() => ws.recordedSeconds() >= 8, '8 s recorded', 60_000)
+    rec.child.kill('SIGINT')
+    expect(await rec.exit).toBe(130)
+    const job = ws.onlyJob()
+    expect(job.status).toBe('completed')
+    const seconds = wavSeconds(job.original_path)
+    expect(seconds).toBeGreaterThanOrEqual(8)
+    expect(seconds).toBeLessThan(SPEECH_SECONDS - 3)
+    expect(transcriptText(job).split(/\s+/).filter(Boolean).length).toBeGreaterThan(10)
+    expect(job.process_id !== null && isRunning(job.process_id)).toBe(false)
   }
-}
+)
 
-test('record --from FILE --realtime prints words while it plays and ends with a finished job', async () => {
-  // The clips twice (about 49 s): a loaded machine's pocketsphinx still shows words mid-way.
-  const rec = record(joinedSpeech(dir, 2, 'twice.wav'))
-  expect(await rec.exit).toBe(0)
-  const playedUntil = rec.endedAt() ?? 0
-  expect(rec.lines.length).toBeGreaterThan(1)
-  // Words showed while the file was still playing, not all at the end.
-  expect(rec.lines[0].at).toBeLessThan(playedUntil)
-  const job = onlyJob()
-  expect(job.status).toBe('completed')
-  expect(job.recording).toBe('ended')
-  expect(Math.abs(wavSeconds(job.original_path) - 2 * SPEECH_SECONDS)).toBeLessThan(0.5)
-  const transcript = transcriptText(job)
-  expect(transcript.replace(/\s+/g, ' ').trim()).toBe(rec.lines.map((l) => l.text).join(' '))
-  expect(wordErrorRate(librivoxReference(2), transcript)).toBeLessThan(0.45)
-  expect(rec.stderr()).toMatch(/^job \d+ done {6}Recording /m)
-}, 300_000)
+test.concurrent(
+  'kill -9 of the recorder: the next start keeps the recording up to the kill, resumable, no process left',
+  async (ctx) => {
+    const { expect } = ctx
+    const ws = workspace(ctx)
+    const rec = ws.record()
+    await waitFor(() => ws.recordedSeconds() >= 8, '8 s recorded', 60_000)
+    const pipelinePid = await waitFor(() => ws.onlyJob().process_id, 'the pipeline registered')
+    const atKill = ws.recordedSeconds()
+    rec.child.kill('SIGKILL')
+    await rec.exit
+    await waitFor(() => !isRunning(pipelinePid), 'the pipeline gone after its host died', 20_000)
 
-test('Ctrl-C mid-way ends the recording cleanly: what was recorded is kept and transcribed', async () => {
-  const rec = record()
-  await waitFor(() => recordedSeconds() >= 8, '8 s recorded', 60_000)
-  rec.child.kill('SIGINT')
-  expect(await rec.exit).toBe(130)
-  const job = onlyJob()
-  expect(job.status).toBe('completed')
-  const seconds = wavSeconds(job.original_path)
-  expect(seconds).toBeGreaterThanOrEqual(8)
-  expect(seconds).toBeLessThan(SPEECH_SECONDS - 3)
-  expect(transcriptText(job).split(/\s+/).filter(Boolean).length).toBeGreaterThan(10)
-  expect(job.process_id !== null && isRunning(job.process_id)).toBe(false)
-})
+    const reap = await ws.cli(['reap'])
+    expect(reap.code, reap.stderr).toBe(0)
+    const job = ws.onlyJob()
+    expect(job.status).toBe('failed')
+    expect(job.recording).toBe('recovered')
+    expect(job.error_message).toMatch(
+      /^recording interrupted \(the app stopped\): \d+\.\d s kept; Resume transcribes it$/
+    )
+    const seconds = wavSeconds(job.original_path)
+    expect(seconds).toBeGreaterThanOrEqual(atKill - 2)
+    expect(job.duration_seconds).toBeCloseTo(seconds, 1)
 
-test('kill -9 of the recorder: the next start keeps the recording up to the kill, resumable, no process left', async () => {
-  const rec = record()
-  await waitFor(() => recordedSeconds() >= 8, '8 s recorded', 60_000)
-  const pipelinePid = await waitFor(() => onlyJob().process_id, 'the pipeline registered')
-  const atKill = recordedSeconds()
-  rec.child.kill('SIGKILL')
-  await rec.exit
-  await waitFor(() => !isRunning(pipelinePid), 'the pipeline gone after its host died', 20_000)
-
-  const reap = cli(['reap'])
-  expect(reap.code).toBe(0)
-  const job = onlyJob()
-  expect(job.status).toBe('failed')
-  expect(job.recording).toBe('recovered')
-  expect(job.error_message).toMatch(
-    /^recording interrupted \(the app stopped\): \d+\.\d s kept; Resume transcribes it$/
-  )
-  const seconds = wavSeconds(job.original_path)
-  expect(seconds).toBeGreaterThanOrEqual(atKill - 2)
-  expect(job.duration_seconds).toBeCloseTo(seconds, 1)
-
-  const resumed = cli(['jobs', 'resume', String(job.id)])
-  expect(resumed.code).toBe(0)
-  const finished = onlyJob()
-  expect(finished.status).toBe('completed')
-  expect(transcriptText(finished).split(/\s+/).filter(Boolean).length).toBeGreaterThan(10)
-})
+    const resumed = await ws.cli(['jobs', 'resume', String(job.id)])
+    expect(resumed.code, resumed.stderr).toBe(0)
+    const done = ws.onlyJob()
+    expect(done.status).toBe('completed')
+    expect(transcriptText(done).split(/\s+/).filter(Boolean).length).toBeGreaterThan(10)
+  }
+)
