@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Settings } from '@shared/domain'
 import WebSocket from 'ws'
 import {
   connectClient,
@@ -38,38 +39,36 @@ export interface UiSession {
   close(): Promise<void>
 }
 
-export async function openUi(
-  options: { dataDir?: string; env?: Record<string, string>; chromiumArgs?: string[] } = {}
-): Promise<UiSession> {
-  // The inspector port is only used if the heap test activates it (SIGUSR1); 0 = any free port.
-  const host = await startHost({
-    env: { NODE_OPTIONS: '--inspect-port=127.0.0.1:0', ...options.env },
-    ...(options.dataDir && { dataDir: options.dataDir })
-  })
+export interface OpenUiOptions {
+  dataDir?: string
+  env?: Record<string, string>
+  chromiumArgs?: string[]
+  /** Saved before the page first loads, so the page starts with them. */
+  settings?: Partial<Settings>
+}
+
+export async function openUi(options: OpenUiOptions = {}): Promise<UiSession> {
+  const { host, browser, page } = await startHostAndBrowser(options)
   const scratch = mkdtempSync(join(tmpdir(), 'transcriptor-ui-'))
-  let browser: Browser | undefined
   try {
     const client = await connectClient(host)
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])]
-    })
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    page.setDefaultTimeout(30_000)
+    if (options.settings) {
+      const saved = await client.call('settings.get', {})
+      await client.call('settings.set', { settings: { ...saved, ...options.settings } })
+    }
     // An uncaught error in the page fails the test at close, even if the screen looked right.
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
     await page.goto(host.url)
     await page.getByTestId('drop-zone').waitFor()
-    const opened = browser
     return {
       host,
       client,
-      browser: opened,
+      browser,
       page,
       scratch,
       async close() {
-        await opened.close().catch(() => undefined)
+        await browser.close().catch(() => undefined)
         await client.close().catch(() => undefined)
         await host.stop()
         rmSync(scratch, { recursive: true, force: true })
@@ -78,9 +77,51 @@ export async function openUi(
       }
     }
   } catch (error) {
-    await browser?.close().catch(() => undefined)
+    await browser.close().catch(() => undefined)
     await host.stop()
     rmSync(scratch, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/**
+ * The host, and Chromium with a blank page, started side by side: each takes seconds on a loaded
+ * machine. If one fails, the other is closed.
+ */
+async function startHostAndBrowser(
+  options: OpenUiOptions
+): Promise<{ host: RunningHost; browser: Browser; page: Page }> {
+  const [hostStart, browserStart] = await Promise.allSettled([
+    // The inspector port is only used if the heap test activates it (SIGUSR1); 0 = any free port.
+    startHost({
+      env: { NODE_OPTIONS: '--inspect-port=127.0.0.1:0', ...options.env },
+      ...(options.dataDir && { dataDir: options.dataDir })
+    }),
+    launchWithPage(options.chromiumArgs ?? [])
+  ])
+  if (hostStart.status === 'rejected') {
+    if (browserStart.status === 'fulfilled')
+      await browserStart.value.browser.close().catch(() => undefined)
+    throw hostStart.reason
+  }
+  if (browserStart.status === 'rejected') {
+    await hostStart.value.stop()
+    throw browserStart.reason
+  }
+  return { host: hostStart.value, ...browserStart.value }
+}
+
+async function launchWithPage(extraArgs: string[]): Promise<{ browser: Browser; page: Page }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs]
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    page.setDefaultTimeout(30_000)
+    return { browser, page }
+  } catch (error) {
+    await browser.close().catch(() => undefined)
     throw error
   }
 }
