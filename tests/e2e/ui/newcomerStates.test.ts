@@ -31,14 +31,10 @@ const SIZES = [
 ] as const
 
 beforeAll(async () => {
-  ui = await openUi()
-  const settings = await ui.client.call('settings.get', {})
   // Short chunks: the first one is checkpointed soon; one process keeps the shared machine calm.
-  await ui.client.call('settings.set', {
-    settings: { ...settings, chunkSeconds: 6, overlapSeconds: 1, processes: 1, concurrentJobs: 1 }
+  ui = await openUi({
+    settings: { chunkSeconds: 6, overlapSeconds: 1, processes: 1, concurrentJobs: 1 }
   })
-  await ui.page.reload()
-  await ui.page.getByTestId('drop-zone').waitFor()
 }, 120_000)
 
 afterAll(async () => {
@@ -48,10 +44,18 @@ afterAll(async () => {
   await ui.close()
 })
 
-async function stopEverything(): Promise<void> {
-  for (const job of await ui.client.call('jobs.list', {}))
-    if (job.status === 'processing' || job.status === 'queued')
-      await ui.client.call('jobs.stop', { id: job.id })
+const INTERVIEW = 'interview.wav'
+
+/** A clip of speech named like a user's recording, to be transcribed for the last test. */
+function interviewFile(): string {
+  const interview = join(ui.scratch, INTERVIEW)
+  copyFileSync(CLIP_MARRIED, interview)
+  return interview
+}
+
+async function pickInterview(page: Page): Promise<number> {
+  await pickFiles(page, [interviewFile()])
+  return queuedJobId(page, 'interview')
 }
 
 /** The page is no wider than the window (a wide table scrolls inside its own box). */
@@ -190,7 +194,8 @@ describe('newcomer states', () => {
       expect(await page.getByTestId(`queue-stop-${running}`).count()).toBe(0)
 
       // A silent recording completes with "no speech found" on its row; a file that was never
-      // audio fails, and its page offers no Resume (nothing was transcribed) and no Stop.
+      // audio fails, and its page offers no Resume (nothing was transcribed) and no Stop. The
+      // next test's interview is queued behind them, to be transcribed while this one looks.
       const silent = join(ui.scratch, 'silent-room.wav')
       execFileSync('ffmpeg', [
         '-v',
@@ -204,7 +209,7 @@ describe('newcomer states', () => {
         '4',
         silent
       ])
-      await pickFiles(page, [silent, makeBrokenWav(ui.scratch)])
+      await pickFiles(page, [silent, makeBrokenWav(ui.scratch), interviewFile()])
       const quiet = await queuedJobId(page, 'silent-room')
       const broken = await queuedJobId(page, 'broken-recording')
       await waitForQueueStatus(page, broken, 'failed', 60_000)
@@ -227,13 +232,11 @@ describe('newcomer states', () => {
     'small windows and keyboards: History, a transcript, Settings and Transcribe at 800×600',
     { timeout: 300_000 },
     async () => {
-      const { page } = ui
-      await stopEverything()
+      const { page, client } = ui
       await page.getByTestId('nav-transcribe').click()
-      const interview = join(ui.scratch, 'interview.wav')
-      copyFileSync(CLIP_MARRIED, interview)
-      await pickFiles(page, [interview])
-      const id = await queuedJobId(page, 'interview')
+      // The previous test queued it; on its own, this test drops it now.
+      const queued = (await client.call('jobs.list', {})).find((j) => j.filename === INTERVIEW)
+      const id = queued?.id ?? (await pickInterview(page))
       await waitForQueueStatus(page, id, 'completed', 150_000)
 
       // "Choose files…" shows its focus ring (the input inside it is what takes focus).
