@@ -18,6 +18,7 @@ import { LIBRIVOX_DIR } from '../../support/speech'
 
 export const CLIP_LEISURE = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0870.wav')
 export const CLIP_MARRIED = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0920.wav')
+const CLIP_SHORT_SOURCE = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0880.wav')
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/ui')
 
 const CHROMIUM_ARGS = [
@@ -141,6 +142,17 @@ export function makeLongAudio(dir: string, loops = 80): string {
     'copy',
     out
   ])
+  return out
+}
+
+/**
+ * The first second of a LibriVox clip ("he was not"), saved as `<dir>/<name>`: real speech that
+ * pocketsphinx turns into words in about half the time of a whole clip, for tests where a job
+ * only has to run its course (its words are not what they check).
+ */
+export function makeShortSpeech(dir: string, name: string): string {
+  const out = join(dir, name)
+  execFileSync('sox', [CLIP_SHORT_SOURCE, out, 'trim', '0', '1.0'])
   return out
 }
 
