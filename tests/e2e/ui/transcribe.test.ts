@@ -1,6 +1,9 @@
 // Drop files in the real UI, real pocketsphinx jobs on the browser host: both clips complete and
-// their words show up; a bad file fails with its reason while the good one completes.
-import { afterEach, describe, expect, it } from 'vitest'
+// their words show up; a bad file fails with its reason while the good one completes. One host and
+// one browser for the file, two jobs at a time; each test starts on a freshly loaded page (its
+// queue lists only the jobs it starts). Where only a job's completing matters, it is one second
+// of speech.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import {
@@ -9,6 +12,7 @@ import {
   dragPathsOntoDropZone,
   dropFiles,
   makeBrokenWav,
+  makeShortSpeech,
   openUi,
   pickFiles,
   queuedJobId,
@@ -17,10 +21,21 @@ import {
   type UiSession
 } from './uiHarness'
 
-let ui: UiSession | undefined
-afterEach(async () => {
+let ui: UiSession
+
+beforeAll(async () => {
+  ui = await openUi()
+  const settings = await ui.client.call('settings.get', {})
+  await ui.client.call('settings.set', { settings: { ...settings, concurrentJobs: 2 } })
+})
+
+afterAll(async () => {
   await ui?.close()
-  ui = undefined
+})
+
+beforeEach(async () => {
+  await ui.page.goto(ui.host.url)
+  await ui.page.getByTestId('drop-zone').waitFor()
 })
 
 /** pocketsphinx is not perfect: a clip counts as transcribed when most of these words appear. */
@@ -31,7 +46,6 @@ function countWords(text: string, words: string[]): number {
 
 describe('Transcribe page', () => {
   it('two dropped LibriVox clips both complete and their transcripts show their words', async () => {
-    ui = await openUi()
     const { page } = ui
     await screenshot(page, '01-transcribe-empty')
     await pickFiles(page, [CLIP_LEISURE, CLIP_MARRIED])
@@ -68,12 +82,12 @@ describe('Transcribe page', () => {
   })
 
   it('a real drop event (DataTransfer) creates jobs too; an unsupported file gets an inline reason', async () => {
-    ui = await openUi()
     const { page } = ui
     const notes = join(ui.scratch, 'meeting-notes.txt')
     writeFileSync(notes, 'not audio\n')
+    const speech = makeShortSpeech(ui.scratch, 'dropped-speech.wav')
     await dropFiles(page, [
-      { path: CLIP_MARRIED, type: 'audio/wav' },
+      { path: speech, type: 'audio/wav' },
       { path: notes, type: 'text/plain' }
     ])
     const rejected = page.getByTestId('rejected-item')
@@ -81,31 +95,29 @@ describe('Transcribe page', () => {
     expect(await rejected.allInnerTexts()).toEqual([
       expect.stringMatching(/meeting-notes\.txt.*unsupported file type \.txt/)
     ])
-    const id = await queuedJobId(page, '0920')
+    const id = await queuedJobId(page, 'dropped-speech')
     await waitForQueueStatus(page, id, 'completed')
   })
 
   it('a dragged folder gets an inline reason; the file dragged with it still becomes a job', async () => {
-    ui = await openUi()
     const { page } = ui
     const folder = join(ui.scratch, 'recordings-folder')
     mkdirSync(folder)
-    await dragPathsOntoDropZone(page, [folder, CLIP_LEISURE])
+    await dragPathsOntoDropZone(page, [folder, makeShortSpeech(ui.scratch, 'dragged-speech.wav')])
     await page.getByTestId('rejected-item').first().waitFor()
     expect(await page.getByTestId('rejected-item').allInnerTexts()).toEqual([
       expect.stringMatching(/recordings-folder.*is a folder/)
     ])
-    const id = await queuedJobId(page, '0870')
+    const id = await queuedJobId(page, 'dragged-speech')
     await waitForQueueStatus(page, id, 'completed')
   })
 
   it('a broken file dropped with a good one: the bad one fails with its reason, the good one completes', async () => {
-    ui = await openUi()
     const { page, client } = ui
     const broken = makeBrokenWav(ui.scratch)
-    await pickFiles(page, [broken, CLIP_LEISURE])
+    await pickFiles(page, [broken, makeShortSpeech(ui.scratch, 'good-speech.wav')])
     const bad = await queuedJobId(page, 'broken-recording')
-    const good = await queuedJobId(page, '0870')
+    const good = await queuedJobId(page, 'good-speech')
     await waitForQueueStatus(page, bad, 'failed')
     const reason = await page.getByTestId(`queue-reason-${bad}`).innerText()
     expect(reason.trim().length).toBeGreaterThan(0)
@@ -120,7 +132,6 @@ describe('Transcribe page', () => {
 
 describe('Settings page', () => {
   it('shows inline errors, refuses to save invalid values, saves valid ones for new jobs', async () => {
-    ui = await openUi()
     const { page, client } = ui
     await page.getByTestId('nav-settings').click()
     const processes = page.getByLabel('Processes', { exact: true })
