@@ -7,7 +7,7 @@
 // - a redo stopped midway (Ctrl-C) leaves the passage as it was.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { doubtfulWords } from '@shared/doubtfulWords'
 import type { Transcript } from '@shared/transcript'
@@ -16,8 +16,8 @@ import { LIBRIVOX_DIR } from '../../support/speech'
 import { makeTempDir, removeDir } from '../../support/db'
 import { waitFor } from '../../support/waitFor'
 import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
+import { CLI_BIN, runCliAsync, type CliRun } from '../../support/cliProcess'
 
-const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 // "… mister john dashwood had then leisure to consider …" (7.1 s), 1.5 s of silence, then "he
 // might even have been made amiable himself" (3.3 s, from 8.6 s).
 const CLIPS = ['0870', '0930'].map((n) =>
@@ -27,7 +27,7 @@ const PASSAGE = ['--from', '8', '--to', '12']
 const NEW_WORDS = ['zebra', 'quartz', 'saxophone']
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+  const r = spawnSync(process.execPath, [CLI_BIN, '--data-dir', dataDir, ...args], {
     encoding: 'utf8',
     timeout: 120_000,
     env: { ...process.env, TRANSCRIPTOR_HOME: '' }
@@ -36,18 +36,7 @@ function cli(args: string[]) {
 }
 
 /** As cli(), without blocking this process (the loopback server runs in it and must answer). */
-function cliAsync(
-  args: string[]
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
-    env: { ...process.env, TRANSCRIPTOR_HOME: '' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const out = { stdout: '', stderr: '' }
-  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()))
-  return new Promise((done) => child.on('close', (code) => done({ code, ...out })))
-}
+const cliAsync = (args: string[]): Promise<CliRun> => runCliAsync(['--data-dir', dataDir, ...args])
 
 let dir: string
 let dataDir: string
@@ -133,7 +122,7 @@ describe('transcriptor jobs redo', () => {
     try {
       const child = spawn(
         process.execPath,
-        [BIN, '--data-dir', dataDir, 'jobs', 'redo', '1', ...PASSAGE,
+        [CLI_BIN, '--data-dir', dataDir, 'jobs', 'redo', '1', ...PASSAGE,
           '--engine', 'openai', '--endpoint', `${hanging.url},model=fixed`], // prettier-ignore
         { env: { ...process.env, TRANSCRIPTOR_HOME: '' }, stdio: ['ignore', 'pipe', 'pipe'] }
       )

@@ -5,16 +5,14 @@
 // own error over three minutes: speakerWorker.test.ts); pocketsphinx runs beside the speaker
 // worker on silence. The constant-embedding control merges the voices (so clustering really ran);
 // one voice is one speaker, silence none; a model with bad metadata fails only the speaker step.
-import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ffmpeg, isAlive, removeDir, tempDir } from './harness'
 import { makeSpeakerModels, type SpeakerModels } from '../../support/speakerModels'
 import { SENTENCES, twoVoiceRecording, type Turn } from '../../support/twoVoices'
 import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
-
-const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
+import { runCliAsync } from '../../support/cliProcess'
 
 interface JsonOutput {
   speakers?: { id: string; name: string }[]
@@ -48,18 +46,6 @@ afterAll(async () => {
   removeDir(dir)
 })
 
-/** The CLI, not blocking this process (the words server answers from it). */
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, TRANSCRIPTOR_HOME: '' },
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  const out = { stdout: '', stderr: '' }
-  child.stdout.on('data', (d: Buffer) => (out.stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (out.stderr += d.toString()))
-  return new Promise((done) => child.on('close', (code) => done({ code, ...out })))
-}
-
 /** Processes whose command line mentions `text` (the job's data dir: pipeline, workers). */
 function processesMentioning(text: string): number[] {
   return readdirSync('/proc')
@@ -85,7 +71,7 @@ async function transcribeWithSpeakers(
   const engine = o.pocketsphinx
     ? ['--engine', 'pocketsphinx']
     : ['--engine', 'openai', '--endpoint', `${server.url},model=fixed`]
-  const run = await cli([
+  const run = await runCliAsync([
     '--data-dir', dataDir, 'transcribe', input, ...engine, '--format', 'json', '--out', out,
     // One chunk: the file is transcribed in one piece (the speakers are found over it anyway).
     '--chunk', '240', '--overlap', '2',
@@ -137,7 +123,7 @@ describe('speakers through the CLI', () => {
       expect(new Set(heard.map((h) => h.voice))).toEqual(new Set(['A', 'B']))
       expect(heard.filter((h) => h.speaker !== (h.voice === 'A' ? 'S1' : 'S2'))).toEqual([])
       // jobs show: both speakers with their talk time.
-      const show = await cli(['--data-dir', dataDir, 'jobs', 'show', '1'])
+      const show = await runCliAsync(['--data-dir', dataDir, 'jobs', 'show', '1'])
       expect(show.stdout).toMatch(
         /speakers: +Speaker \d \(S\d\) \d:\d\d, Speaker \d \(S\d\) \d:\d\d/
       )
