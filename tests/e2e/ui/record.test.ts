@@ -164,3 +164,31 @@ it('leaving the page while recording asks about the recording; stopping it keeps
   expect(finished.recording).toBe('ended')
   expect(recordedSeconds(job.original_path)).toBeGreaterThanOrEqual(1)
 }, 240_000)
+
+it('closing the page while it records ends the recording: what was recorded is transcribed, not cancelled', async () => {
+  const { browser, host, client } = ui
+  const page = await browser.newPage()
+  await page.goto(host.url)
+  await page.getByTestId('record-start').click()
+  await page.getByTestId('record-stop').or(page.getByTestId('record-problem')).waitFor()
+  expect(await page.getByTestId('record-problem').count()).toBe(0)
+  const live = await waitFor(
+    async () => (await client.call('jobs.list', {})).find((j) => j.recording === 'live') ?? null,
+    'a live recording job',
+    30_000
+  )
+  await waitFor(() => recordedSeconds(live.original_path) >= 1, 'a second recorded', 30_000)
+
+  await page.close()
+  const finished = await waitFor(
+    async () => {
+      const row = await client.call('jobs.get', { id: live.id })
+      return row && ['completed', 'failed', 'cancelled'].includes(row.status) ? row : null
+    },
+    'the recording job to end',
+    120_000
+  )
+  expect(finished.status).toBe('completed')
+  expect(finished.recording).toBe('ended')
+  expect(recordedSeconds(live.original_path)).toBeGreaterThanOrEqual(1)
+}, 240_000)

@@ -9,7 +9,7 @@ import { oneLineError } from '@shared/errors'
 import { locateMediaTools } from '../../media/ffmpeg'
 import { captureArgs, type CaptureSource } from '../../media/captureArgs'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
-import type { ActiveRecording } from '../../core/service/recording'
+import type { ActiveRecording } from '../../core/service/liveRecordings'
 import { CLI_CLIENT, UsageError, stringOption, type Command, type OptionValues } from '../command'
 import { describeOutcome, jobOptionsFrom } from './transcribe'
 

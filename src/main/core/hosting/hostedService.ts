@@ -14,6 +14,8 @@ export interface HostedService {
   releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
   /** Marks every job the client owns as kept in background (answer to the leave prompt). */
   keepClientJobs?(clientId: string): number[]
+  /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
+  liveRecordingsOf?(clientId: string): number[]
   /** Stops everything, keep-in-background jobs too, within the timeout. */
   shutdown(reason: string, timeoutMs?: number): Promise<void>
 }

@@ -22,7 +22,7 @@ import type { ServiceCore } from './serviceCore'
 
 // Each command names the parts of the service it uses.
 type StopDeps = Pick<ServiceCore, 'repo' | 'scheduler' | 'pm' | 'changed'>
-type ReleaseDeps = StopDeps & Pick<ServiceCore, 'hub'>
+type ReleaseDeps = StopDeps & Pick<ServiceCore, 'hub' | 'recordings' | 'mustGet'>
 type CreateDeps = Pick<
   ServiceCore,
   'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'remote' | 'settings' | 'dataDir'
@@ -67,6 +67,9 @@ export async function releaseClient(
   reason: string
 ): Promise<JobsStoppedNotice> {
   const { scheduler, pm, repo } = core
+  // A recording ends as its Stop button ends it, and its job finishes in the background: what
+  // was recorded is transcribed, not cancelled with the page that was sending it.
+  for (const id of core.recordings.endOwnedBy(clientId)) setKeepInBackground(core, id, true)
   const queued = scheduler.waitingOwnedBy(clientId).filter((j) => !j.keepInBackground)
   for (const job of queued) await stopJob(core, job.jobId, reason)
   const running = pm.releasableJobs(clientId)

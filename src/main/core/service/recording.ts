@@ -15,6 +15,7 @@ import { recordingsDir } from '../paths'
 import { jobColumnsOf, withDefaults } from './jobOptions'
 import { withEndpoints } from './endpointHandlers'
 import type { ServiceCore } from './serviceCore'
+import type { ActiveRecording } from './liveRecordings'
 
 type RecordingDeps = Pick<
   ServiceCore,
@@ -27,19 +28,6 @@ export interface RecordingRequest {
   keepInBackground?: boolean
   /** Shown as the job's file name; default "Recording <local date and time>.wav". */
   name?: string
-}
-
-export interface ActiveRecording {
-  readonly jobId: number
-  readonly path: string
-  /** Seconds appended so far. */
-  readonly seconds: number
-  /** Why the recording stopped by itself (a full disk, its pipeline ended), once it has. */
-  readonly stoppedBecause: string | null
-  /** Appends 16 kHz mono s16le audio; false once the recording has stopped. */
-  append(pcm: Buffer): boolean
-  /** Ends the recording; the job then finishes transcribing it (wait for its row). */
-  stop(): void
 }
 
 function stamp(now: Date): string {

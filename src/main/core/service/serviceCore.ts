@@ -27,6 +27,7 @@ import { completedJobAdopter } from './adoptCompleted'
 import { storeHeardSpeakers } from '../voices/storeHeardSpeakers'
 import { PassageRedos } from './passageRedos'
 import { recoverRecordings } from '../recording/recordingRows'
+import { LiveRecordings } from './liveRecordings'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -66,6 +67,8 @@ export interface ServiceCore {
   readonly requests: RemoteRequestsTracker
   /** "Transcribe again" jobs and the passage each puts back (passageRedo.ts). */
   readonly redos: PassageRedos
+  /** The recordings being made, by the client that makes each. */
+  readonly recordings: LiveRecordings
   /** Tells every host the job's row may have changed (nothing when it no longer exists). */
   changed(jobId: number): void
   /** The row as the user should see it: a final status the DB refused is shown all the same. */
@@ -166,6 +169,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     remote,
     requests,
     redos,
+    recordings: new LiveRecordings(),
     changed,
     rowOf,
     mustGet

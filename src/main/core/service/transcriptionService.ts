@@ -15,7 +15,8 @@ import type { SweepResult } from '../process/orphanReaper'
 import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
-import { startRecording, type ActiveRecording, type RecordingRequest } from './recording'
+import { startRecording, type RecordingRequest } from './recording'
+import type { ActiveRecording } from './liveRecordings'
 import { openServiceCore, type TranscriptionServiceOptions } from './serviceCore'
 import { SHUTDOWN_TIMEOUT_MS } from '../../os/stopTimings'
 import { watchServiceOf, type WatchService } from './watchFolders'
@@ -38,6 +39,8 @@ export interface TranscriptionService {
   releaseClient(clientId: string, reason: string): Promise<JobsStoppedNotice>
   /** The user chose "keep them running" while leaving: every job the client owns is kept. */
   keepClientJobs(clientId: string): number[]
+  /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
+  liveRecordingsOf(clientId: string): number[]
   /** Heartbeat, and the reaper (which runs once at once). */
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
@@ -64,6 +67,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     reap: (timeoutSeconds) => core.pm.sweep(timeoutSeconds),
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
     keepClientJobs: (clientId) => keepClientJobs(core, clientId),
+    liveRecordingsOf: (clientId) => core.recordings.ownedBy(clientId),
     start: () => startService(core),
     async shutdown(reason, timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       if (closed) return
