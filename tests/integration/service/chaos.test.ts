@@ -2,7 +2,9 @@
 // reap". The victim is the host (the CLI's transcribe, which owns the job), the pipeline, or an
 // engine. After every round: no process of any job alive, every row terminal, no work folder of
 // a dead job left, and the database passes PRAGMA integrity_check. Seeded (CHAOS_SEED) so a
-// failing round can be replayed exactly; the seed is in every assertion message.
+// failing round can be replayed exactly; the seed is in every assertion message. The rounds run
+// in two lanes at once, each with its own data dir and its own seeded sequence: most of a round
+// is waiting (for the random moment, for a process to start), which the other lane fills.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +19,7 @@ import { joinedSpeech } from '../../support/speech'
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const SEED = Number(process.env.CHAOS_SEED ?? 20261128)
 const ROUNDS = Number(process.env.CHAOS_ROUNDS ?? 20)
+const LANES = 2
 
 /** mulberry32: small, seedable, good enough to pick moments and victims. */
 function prng(seed: number): () => number {
@@ -31,19 +34,17 @@ function prng(seed: number): () => number {
 }
 
 let dir: string
-let dataDir: string
 /** ~25 s of speech in 5-s chunks: a pipeline lives a few seconds, engines come and go. */
 let speech: string
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'transcriptor-chaos-'))
-  dataDir = join(dir, 'data')
   speech = joinedSpeech(dir, 1)
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
-function rows(): JobRow[] {
+function rows(dataDir: string): JobRow[] {
   if (!existsSync(join(dataDir, 'transcriptor.db'))) return []
   const db = new Database(join(dataDir, 'transcriptor.db'), { readonly: true })
   try {
@@ -66,7 +67,7 @@ function parentOf(pid: number): number | null {
 }
 
 /** Live processes whose command line mentions the data dir (pipelines, engines on its chunks). */
-function processesOfJobs(): number[] {
+function processesOfJobs(dataDir: string): number[] {
   return readdirSync('/proc')
     .filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid)
     .map(Number)
@@ -81,8 +82,8 @@ function processesOfJobs(): number[] {
 
 type Victim = 'host' | 'pipeline' | 'engine'
 
-async function round(n: number, random: () => number): Promise<string> {
-  const before = rows().at(-1)?.id ?? 0
+async function round(dataDir: string, n: number, random: () => number): Promise<string> {
+  const before = rows(dataDir).at(-1)?.id ?? 0
   const host = spawn(
     process.execPath,
     [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--chunk', '5'],
@@ -96,7 +97,7 @@ async function round(n: number, random: () => number): Promise<string> {
   const deadline = Date.now() + 20_000
   let job: JobRow | undefined
   while (Date.now() < deadline && host.exitCode === null) {
-    job = rows().find((r) => r.id > before && r.process_id !== null)
+    job = rows(dataDir).find((r) => r.id > before && r.process_id !== null)
     if (job) break
     await sleep(25)
   }
@@ -140,26 +141,38 @@ async function round(n: number, random: () => number): Promise<string> {
   return `round ${n + 1}: ${delayMs} ms after the pipeline started, killed ${what}`
 }
 
+/** `rounds` rounds in their own data dir, each checked before the next one starts. */
+async function lane(lane: number, rounds: number): Promise<string[]> {
+  const seed = SEED + lane
+  const random = prng(seed)
+  const dataDir = join(dir, `data-${lane}`)
+  const stories: string[] = []
+  for (let n = 0; n < rounds; n++) {
+    const story = `seed ${seed} (lane ${lane + 1}), ${await round(dataDir, n, random)}`
+    stories.push(story)
+    expect(processesOfJobs(dataDir), story).toEqual([])
+    for (const row of rows(dataDir)) {
+      expect(TERMINAL_STATUSES, `${story}: job ${row.id}`).toContain(row.status)
+      if (row.process_id) expect(isRunning(row.process_id), story).toBe(false)
+    }
+    const left = existsSync(join(dataDir, 'tmp')) ? readdirSync(join(dataDir, 'tmp')) : []
+    expect(left, `${story}: work folders`).toEqual([])
+    const db = new Database(join(dataDir, 'transcriptor.db'), { readonly: true })
+    expect(db.pragma('integrity_check', { simple: true }), story).toBe('ok')
+    db.close()
+  }
+  return stories
+}
+
 describe('chaos', () => {
   it(`${ROUNDS} rounds of kill -9 at random moments leave nothing behind (seed ${SEED})`, async () => {
-    const random = prng(SEED)
     const started = Date.now()
-    const stories: string[] = []
-    for (let n = 0; n < ROUNDS; n++) {
-      const story = `seed ${SEED}, ${await round(n, random)}`
-      stories.push(story)
-      expect(processesOfJobs(), story).toEqual([])
-      for (const row of rows()) {
-        expect(TERMINAL_STATUSES, `${story}: job ${row.id}`).toContain(row.status)
-        if (row.process_id) expect(isRunning(row.process_id), story).toBe(false)
-      }
-      const left = existsSync(join(dataDir, 'tmp')) ? readdirSync(join(dataDir, 'tmp')) : []
-      expect(left, `${story}: work folders`).toEqual([])
-      const db = new Database(join(dataDir, 'transcriptor.db'), { readonly: true })
-      expect(db.pragma('integrity_check', { simple: true }), story).toBe('ok')
-      db.close()
-    }
-    console.log(stories.join('\n'))
+    const perLane = Array.from(
+      { length: LANES },
+      (_, i) => Math.floor(ROUNDS / LANES) + (i < ROUNDS % LANES ? 1 : 0)
+    )
+    const stories = await Promise.all(perLane.map((rounds, i) => lane(i, rounds)))
+    console.log(stories.flat().join('\n'))
     console.log(`chaos: ${ROUNDS} rounds in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }, 240_000)
 })
