@@ -69,11 +69,23 @@ interface CliRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** `transcriptor transcribe` of `speech` into `dataDir`, once its first chunk is done. */
+/** `transcriptor transcribe` of `speech` into `dataDir` (two chunks), once its first is done. */
 async function transcribeUntilFirstChunk(dataDir: string, speech: string): Promise<CliRun> {
   const child = spawn(
     process.execPath,
-    [BIN, '--data-dir', dataDir, 'transcribe', speech, '--processes', '1', '--out', dir],
+    [
+      BIN,
+      '--data-dir',
+      dataDir,
+      'transcribe',
+      speech,
+      '--processes',
+      '1',
+      '--chunk',
+      '15',
+      '--out',
+      dir
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let stderr = ''
@@ -99,9 +111,11 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     service = createTranscriptionService({ dataDir })
     const notices: AppNotice[] = []
     service.on('app.notice', (n) => notices.push(n))
-    const speech = joinedSpeech(dir, 2)
+    // 27 s of speech in two chunks: the disk fills while the second one is transcribed.
+    const speech = joinedSpeech(dir, 1)
+    const options = testJobOptions({ outputDir: join(dir, 'out'), chunkSeconds: 15 })
     const { created } = await service.handlers['jobs.create'](
-      { paths: [speech, speech], options: testJobOptions({ outputDir: join(dir, 'out') }) },
+      { paths: [speech, speech], options },
       ctx
     )
     const [first, second] = created.map((j) => j.id)
@@ -146,7 +160,7 @@ describe.skipIf(noDisk !== null)('the CLI when the disk is full as its job ends'
   const slot = (): string => join(dataDir(), 'outcomes', 'job-1.json')
   beforeAll(async () => {
     mountFresh()
-    const transcribe = await transcribeUntilFirstChunk(dataDir(), joinedSpeech(dir, 2))
+    const transcribe = await transcribeUntilFirstChunk(dataDir(), joinedSpeech(dir, 1))
     const stopFilling = fillUnderDatabase(dataDir())
     exit = await transcribe.exited
     stopFilling()
