@@ -70,7 +70,8 @@ export const EVENT_CHANNEL_NAMES = [
   'jobs.stopped',
   'models.progress',
   'app.notice',
-  'watch.status'
+  'watch.status',
+  'transcript.changed'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

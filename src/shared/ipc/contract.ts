@@ -284,6 +284,8 @@ export interface EventPayloads {
   'app.notice': AppNotice
   /** Every watch folder's status, when it changes (≤ 2 messages/s). */
   'watch.status': WatchFolderStatus[]
+  /** A transcript was saved or reverted (by any window or host): its version now. */
+  'transcript.changed': { id: number; editedAt: number | null }
 }
 export type EventChannel = keyof EventPayloads
 

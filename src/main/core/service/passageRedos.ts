@@ -7,6 +7,8 @@ import type { JobRow } from '@shared/domain'
 import type { Passage } from '@shared/passageRedo'
 import { clockText } from '@shared/clockText'
 import { oneLineError } from '@shared/errors'
+import type { EventPayloads } from '@shared/ipc/contract'
+import type { TypedEvents } from '../../os/typedEvents'
 import type { Store } from '../openDataDir'
 import { splicePassage } from '../transcripts/splicePassage'
 import { transcriptHandlers } from '../transcripts/transcriptHandlers'
@@ -21,6 +23,8 @@ export interface ApplyDeps {
   store: Store
   mustGet: (id: number) => JobRow
   changed: (jobId: number) => void
+  /** Where every window hears that the transcript has a new version. */
+  hub: Pick<TypedEvents<EventPayloads>, 'emit'>
 }
 
 export class PassageRedos {
@@ -73,7 +77,8 @@ export function applyPassageRedo(deps: ApplyDeps, redoId: number, redo: PassageR
     const save = transcriptHandlers({
       transcripts,
       mustGet: deps.mustGet,
-      ownedByOther: outputClaims(deps.store.db)
+      ownedByOther: outputClaims(deps.store.db),
+      changed: (change) => deps.hub.emit('transcript.changed', change)
     })['transcripts.save']
     // Synchronous inside (the database and the files): done before the redo's row says completed.
     void save(

@@ -61,7 +61,8 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
     ...transcriptHandlers({
       transcripts: core.store.transcripts,
       mustGet,
-      ownedByOther: outputClaims(core.store.db)
+      ownedByOther: outputClaims(core.store.db),
+      changed: (change) => core.hub.emit('transcript.changed', change)
     }),
     ...voiceHandlers(core.store.db, mustGet),
     'jobs.liveWords': async ({ id }) => {

@@ -120,7 +120,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   const remote = endpointDepsFor(store.db, dataDir, o)
   const requests = remoteRequestsTracker()
   const liveWords = new LiveWordsBook()
-  const redos = new PassageRedos(() => ({ store, mustGet, changed }))
+  const redos = new PassageRedos(() => ({ store, mustGet, changed, hub }))
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
   const runner: JobRunner = new JobRunner({
     repo,

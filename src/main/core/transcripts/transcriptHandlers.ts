@@ -18,6 +18,8 @@ export interface TranscriptHandlerDeps {
   mustGet: (id: number) => JobRow
   /** A path another job's row names is that job's file, not this one's to rewrite. */
   ownedByOther: (jobId: number, path: string) => boolean
+  /** Tells every window the transcript has a new version (theirs may be open on it). */
+  changed: (change: { id: number; editedAt: number | null }) => void
 }
 
 type TranscriptChannels = 'transcripts.get' | 'transcripts.save' | 'transcripts.revert'
@@ -49,21 +51,31 @@ export function transcriptHandlers(
     )
     return { ...doc, files }
   }
+  const announced = (doc: TranscriptDocument, id: number): TranscriptDocument => {
+    deps.changed({ id, editedAt: doc.editedAt })
+    return doc
+  }
   return {
     'transcripts.get': async ({ id }) => documentOf(id),
     'transcripts.save': async ({ id, transcript, baseEditedAt }) =>
-      transcripts.exclusive(() => {
-        const before = mustDocument(id).transcript
-        const saved = transcripts.saveEdit(id, transcript, baseEditedAt)
-        if (saved === 'missing') throw new Error(`job ${id} has no transcript`)
-        if (saved === 'stale') throw new Error(TRANSCRIPT_CHANGED_ELSEWHERE)
-        return withFiles(id, before)
-      }),
+      announced(
+        transcripts.exclusive(() => {
+          const before = mustDocument(id).transcript
+          const saved = transcripts.saveEdit(id, transcript, baseEditedAt)
+          if (saved === 'missing') throw new Error(`job ${id} has no transcript`)
+          if (saved === 'stale') throw new Error(TRANSCRIPT_CHANGED_ELSEWHERE)
+          return withFiles(id, before)
+        }),
+        id
+      ),
     'transcripts.revert': async ({ id }) =>
-      transcripts.exclusive(() => {
-        const before = mustDocument(id).transcript
-        transcripts.revert(id)
-        return withFiles(id, before)
-      })
+      announced(
+        transcripts.exclusive(() => {
+          const before = mustDocument(id).transcript
+          transcripts.revert(id)
+          return withFiles(id, before)
+        }),
+        id
+      )
   }
 }

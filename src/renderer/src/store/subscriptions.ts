@@ -12,6 +12,8 @@ import { refreshProcessStatus } from './jobActions'
 import { refreshModels } from './modelActions'
 import { applyModelProgress } from './modelsStore'
 import { announceJobEnd } from './announcements'
+import { transcriptChangedElsewhere } from './transcriptStore'
+import { usePassageStore } from './passageStore'
 
 let stopAll: (() => void) | null = null
 
@@ -39,6 +41,10 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
         void refreshProcessStatus(row.id)
         if (before) announceJobEnd(row)
       }
+    }),
+    api.on('transcript.changed', (change) => {
+      // A passage redo of this page takes its new transcript itself, onto the undo stack.
+      if (usePassageStore.getState().redoId === null) transcriptChangedElsewhere(change)
     }),
     api.on('job.deleted', ({ id }) => {
       removeJob(id)

@@ -2,7 +2,12 @@
 // and autosave (each change is saved shortly after the user stops typing; the engine's original
 // stays on the host, so every edit can be undone or reverted).
 import { create } from 'zustand'
-import type { Transcript, TranscriptDocument, TranscriptFiles } from '@shared/transcript'
+import {
+  TRANSCRIPT_CHANGED_ELSEWHERE,
+  type Transcript,
+  type TranscriptDocument,
+  type TranscriptFiles
+} from '@shared/transcript'
 import { getApi } from '../transport/getApi'
 import { oneLineError } from '@shared/errors'
 
@@ -104,10 +109,13 @@ export function undoEdit(): void {
   scheduleSave()
 }
 
+let reverting = false
+
 export async function revertToOriginal(): Promise<void> {
   const { jobId, transcript, undo } = useTranscriptStore.getState()
   if (jobId === null || !transcript) return
   clearTimeout(saveTimer)
+  reverting = true
   try {
     const doc = await getApi().transcripts.revert({ id: jobId })
     applyDocument(doc)
@@ -117,6 +125,8 @@ export async function revertToOriginal(): Promise<void> {
     })
   } catch (err) {
     useTranscriptStore.setState({ save: 'failed', saveError: oneLineError(err) })
+  } finally {
+    reverting = false
   }
 }
 
@@ -127,6 +137,33 @@ function scheduleSave(): void {
 
 /** One save at a time: the next is made on the version the previous one returns. */
 let saving = false
+
+/**
+ * Another window (or host, or a passage redo) saved or reverted this transcript. With nothing
+ * waiting to be saved here, its version is shown at once; with an edit waiting, that edit would
+ * be refused as made on an older version, so the page says so now and offers the newer one. A
+ * save or revert of this page's own in flight is its own news, and is left to its answer.
+ */
+export function transcriptChangedElsewhere(change: { id: number; editedAt: number | null }): void {
+  const s = useTranscriptStore.getState()
+  if (s.jobId !== change.id || s.status !== 'ready' || saving || reverting) return
+  if (s.editedAt === change.editedAt) return
+  if (s.save === 'saved') void loadLatest(change.id)
+  else useTranscriptStore.setState({ save: 'failed', saveError: TRANSCRIPT_CHANGED_ELSEWHERE })
+}
+
+/** The transcript's current version from the host, in place of this page's (undo starts over). */
+export async function loadLatest(jobId: number): Promise<void> {
+  clearTimeout(saveTimer)
+  try {
+    const doc = await getApi().transcripts.get({ id: jobId })
+    if (!doc || useTranscriptStore.getState().jobId !== jobId) return
+    applyDocument(doc)
+    useTranscriptStore.setState({ undo: [], save: 'saved', saveError: null })
+  } catch (err) {
+    useTranscriptStore.setState({ save: 'failed', saveError: oneLineError(err) })
+  }
+}
 
 export async function saveNow(): Promise<void> {
   clearTimeout(saveTimer)

@@ -2,8 +2,10 @@
 // with undo and autosave, and export.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { JobRow } from '@shared/domain'
+import { TRANSCRIPT_CHANGED_ELSEWHERE } from '@shared/transcript'
 import {
   closeTranscript,
+  loadLatest,
   openTranscript,
   revertToOriginal,
   undoEdit,
@@ -121,6 +123,7 @@ function SaveState(): React.JSX.Element {
   const saveError = useTranscriptStore((s) => s.saveError)
   const editedAt = useTranscriptStore((s) => s.editedAt)
   const files = useTranscriptStore((s) => s.files)
+  const jobId = useTranscriptStore((s) => s.jobId)
   let text: string
   if (save === 'failed') text = `Not saved: ${saveError ?? 'unknown error'}`
   else if (save === 'pending' || save === 'saving') text = 'Saving…'
@@ -137,6 +140,11 @@ function SaveState(): React.JSX.Element {
       >
         {text}
       </span>
+      {save === 'failed' && saveError === TRANSCRIPT_CHANGED_ELSEWHERE && jobId !== null && (
+        <button onClick={() => void loadLatest(jobId)} data-testid="transcript-load-latest">
+          Show the newer version (drops the edit not saved here)
+        </button>
+      )}
       {files?.left.map((f) => (
         <span key={f.path} className="reason" data-testid="transcript-file-left" title={f.path}>
           {baseName(f.path)} left as it is: {f.why}
