@@ -3,7 +3,6 @@
 // files exclusively (O_EXCL, atomic on the filesystem, so two pipelines racing cannot both win).
 // `talk.txt` is taken → `talk (2).txt`, and so on; all formats of one job share one base name.
 import { closeSync, openSync, rmSync } from 'node:fs'
-import { open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { OutputFormat } from '@shared/domain'
 
@@ -34,51 +33,7 @@ export function fitBaseName(base: string, formats: readonly OutputFormat[]): str
   return fitted.trimEnd() || 'transcript'
 }
 
-async function createExclusive(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, 'wx')
-    await handle.close()
-    return true
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false
-    throw err
-  }
-}
-
-/**
- * Creates an empty placeholder for every format under the first free base name and returns the
- * paths; the caller then replaces each placeholder atomically with the real content.
- */
-export async function claimOutputNames(
-  outputDir: string,
-  baseName: string,
-  formats: readonly OutputFormat[]
-): Promise<Record<OutputFormat, string>> {
-  for (let attempt = 1; attempt <= MAX_CANDIDATES; attempt++) {
-    const base = candidateBase(baseName, attempt)
-    const claimed: string[] = []
-    let free = true
-    for (const format of formats) {
-      const path = join(outputDir, `${base}.${format}`)
-      if (!(await createExclusive(path))) {
-        free = false
-        break
-      }
-      claimed.push(path)
-    }
-    if (free) {
-      return Object.fromEntries(formats.map((f) => [f, join(outputDir, `${base}.${f}`)])) as Record<
-        OutputFormat,
-        string
-      >
-    }
-    // Part of this name belongs to someone else: give back what we took and try the next name.
-    await Promise.all(claimed.map((p) => rm(p, { force: true })))
-  }
-  throw new Error(`no free output name for ${baseName} in ${outputDir}`)
-}
-
-function createExclusiveSync(path: string): boolean {
+function createExclusive(path: string): boolean {
   try {
     closeSync(openSync(path, 'wx'))
     return true
@@ -89,10 +44,12 @@ function createExclusiveSync(path: string): boolean {
 }
 
 /**
- * claimOutputNames without giving the event loop a turn: a caller that records the names right
- * after, in the same tick, leaves a kill no moment where the files are claimed but not recorded.
+ * Creates an empty placeholder for every format under the first free base name and returns the
+ * paths; the caller then replaces each placeholder atomically with the real content. Synchronous
+ * (a few exclusive creates): a caller that records the names in the same tick leaves a kill no
+ * moment where the files are claimed but not recorded (core/watch/autoExport.ts).
  */
-export function claimOutputNamesSync(
+export function claimOutputNames(
   outputDir: string,
   baseName: string,
   formats: readonly OutputFormat[]
@@ -102,7 +59,7 @@ export function claimOutputNamesSync(
     const paths = formats.map((f) => join(outputDir, `${base}.${f}`))
     const claimed: string[] = []
     for (const path of paths) {
-      if (!createExclusiveSync(path)) break
+      if (!createExclusive(path)) break
       claimed.push(path)
     }
     if (claimed.length === paths.length)

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { OutputFormat } from '@shared/domain'
 import type { Transcript } from '@shared/transcript'
 import { renderFormat } from './formats'
-import { claimOutputNames, claimOutputNamesSync, fitBaseName } from './claimOutputNames'
+import { claimOutputNames, fitBaseName } from './claimOutputNames'
 import { oneLineError } from '@shared/errors'
 
 /** The output directory cannot be used; worded for the user. */
@@ -25,7 +25,7 @@ export async function ensureOutputDir(outputDir: string): Promise<void> {
 
 /**
  * Claims a unique name for every format (empty placeholders, ours to fill) and returns them,
- * synchronously: see claimOutputNamesSync.
+ * synchronously: see claimOutputNames.
  */
 export function claimOutputsSync(
   formats: OutputFormat[],
@@ -39,7 +39,7 @@ export function claimOutputsSync(
   }
   const unique = [...new Set(formats)]
   try {
-    return claimOutputNamesSync(outputDir, fitBaseName(safeBaseName(baseName), unique), unique)
+    return claimOutputNames(outputDir, fitBaseName(safeBaseName(baseName), unique), unique)
   } catch (err) {
     throw new OutputError(`cannot create files in ${outputDir}: ${oneLineError(err)}`)
   }
@@ -57,17 +57,7 @@ export async function writeOutputs(
 ): Promise<Partial<Record<OutputFormat, string>>> {
   await ensureOutputDir(outputDir)
   const unique = [...new Set(formats)]
-  if (!claimed) {
-    try {
-      claimed = await claimOutputNames(
-        outputDir,
-        fitBaseName(safeBaseName(baseName), unique),
-        unique
-      )
-    } catch (err) {
-      throw new OutputError(`cannot create files in ${outputDir}: ${oneLineError(err)}`)
-    }
-  }
+  claimed ??= claimOutputsSync(formats, outputDir, baseName)
   const written: Partial<Record<OutputFormat, string>> = {}
   for (const format of unique) {
     const finalPath = claimed[format]
