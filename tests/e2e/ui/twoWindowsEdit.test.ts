@@ -73,6 +73,12 @@ it('an edit waiting in one window when the other saves: it says so and offers th
   const state = other.getByTestId('transcript-save-state')
   await expect.poll(() => state.innerText()).toBe('Not saved: changed elsewhere — reload')
   await screenshot(other, '42-transcript-changed-elsewhere')
+  // The offer fits a small window too: nothing scrolls sideways at 800×600.
+  await other.setViewportSize({ width: 800, height: 600 })
+  await screenshot(other, '42-transcript-changed-elsewhere-800x600')
+  expect(await other.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+    true
+  )
   await other.getByTestId('transcript-load-latest').click()
   await expect
     .poll(() => other.getByTestId('segment-text-2').innerText())
