@@ -71,6 +71,17 @@ export const RequestTimeoutSecondsSchema = z
   .max(86_400, { error: TIMEOUT_RULE })
 
 /**
+ * Seconds one request to this endpoint may take: its own saved timeout, else `fallback` (the
+ * job's, which defaults to DEFAULT_REQUEST_TIMEOUT_SECONDS; a Test passes its own short one).
+ */
+export function endpointTimeoutSeconds(
+  endpoint: { timeoutSeconds?: number | null },
+  fallback: number = DEFAULT_REQUEST_TIMEOUT_SECONDS
+): number {
+  return endpoint.timeoutSeconds ?? fallback
+}
+
+/**
  * A typed timeout (a form field, a CLI value): empty is the default (no seconds), anything else
  * must pass RequestTimeoutSecondsSchema or comes back as a one-line problem.
  */

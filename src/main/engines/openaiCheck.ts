@@ -2,10 +2,17 @@
 // known, in one line. /models answers the last two on OpenAI, speaches, vLLM, Groq and LocalAI;
 // servers without it (whisper.cpp's) get a tiny real request: half a second of silence.
 import type { EndpointCheck } from '@shared/endpoints'
-import { endpointLabel } from '@shared/endpoints'
+import { endpointLabel, endpointTimeoutSeconds } from '@shared/endpoints'
 import { SAMPLE_RATE, wavHeader } from '../media/decode'
 import { endpointUrls, RemoteError, serverMessage } from './openaiProtocol'
-import { authHeaders, redact, remoteFetch, requestTranscription } from './openaiRequest'
+import {
+  authHeaders,
+  BodyCapError,
+  redact,
+  remoteFetch,
+  requestTranscription,
+  type RemoteAnswer
+} from './openaiRequest'
 import { oneLineError } from '@shared/errors'
 
 const CHECK_BYTES_CAP = 4 * 1024 * 1024
@@ -20,9 +27,16 @@ export interface EndpointCheckInput {
   baseUrl: string
   model: string
   apiKey?: string
-  timeoutMs?: number
+  /** The endpoint's saved request timeout; none = CHECK_TIMEOUT_SECONDS. */
+  timeoutSeconds?: number | null
   signal?: AbortSignal
 }
+
+/**
+ * A Test answers within seconds when the endpoint has no timeout of its own; one saved for a slow
+ * server is what its jobs wait, so the Test waits it too.
+ */
+export const CHECK_TIMEOUT_SECONDS = 10
 
 function modelIds(body: string): string[] | null {
   try {
@@ -58,20 +72,53 @@ async function checkBySilence(o: EndpointCheckInput, timeoutMs: number): Promise
     const reason = oneLineError(error)
     const unauthorised = /not authorised/.test(reason)
     const unreachable = error instanceof RemoteError && !/HTTP|answered/.test(reason)
+    // A redirect or an oversized answer says nothing about the key.
+    const unknown = unreachable || error instanceof BodyCapError || /redirected/.test(reason)
     return {
       ok: false,
       reachable: !unreachable,
-      authorised: unreachable ? null : !unauthorised,
+      authorised: unknown ? null : !unauthorised,
       modelKnown: null,
       detail: reason
     }
   }
 }
 
+const notAnswered = (error: unknown): Omit<EndpointCheck, 'detail'> => ({
+  ok: false,
+  // Over the cap is an answer: the server was reached, and what it says is not a model list.
+  reachable: error instanceof BodyCapError,
+  authorised: null,
+  modelKnown: null
+})
+
+/** A redirect proves nothing (not even the key): it is never followed, and said as it is. */
+function redirected(answer: RemoteAnswer): EndpointCheck {
+  const to = answer.location ? ` to ${answer.location.slice(0, 200)}` : ''
+  return {
+    ok: false,
+    reachable: true,
+    authorised: null,
+    modelKnown: null,
+    detail: `answered a redirect (HTTP ${answer.status})${to}: check the URL`
+  }
+}
+
+function notAuthorised(answer: RemoteAnswer, apiKey: string | undefined): EndpointCheck {
+  const said = redact(serverMessage(answer.body), apiKey)
+  return {
+    ok: false,
+    reachable: true,
+    authorised: false,
+    modelKnown: null,
+    detail: `not authorised (HTTP ${answer.status})${said ? `: ${said}` : ''}${apiKey ? '' : ' — no API key set'}`
+  }
+}
+
 export async function checkEndpoint(o: EndpointCheckInput): Promise<EndpointCheck> {
-  const timeoutMs = o.timeoutMs ?? 10_000
+  const timeoutMs = endpointTimeoutSeconds(o, CHECK_TIMEOUT_SECONDS) * 1000
   const label = endpointLabel(o.baseUrl)
-  let answer: { status: number; body: string }
+  let answer: RemoteAnswer
   try {
     answer = await remoteFetch(
       endpointUrls(o.baseUrl).models,
@@ -85,29 +132,14 @@ export async function checkEndpoint(o: EndpointCheckInput): Promise<EndpointChec
       CHECK_BYTES_CAP
     )
   } catch (error) {
-    const reason = oneLineError(error)
-    return {
-      ok: false,
-      reachable: false,
-      authorised: null,
-      modelKnown: null,
-      detail: `${label}: ${reason}`
-    }
+    return { ...notAnswered(error), detail: `${label}: ${oneLineError(error)}` }
   }
   const prefix = (check: EndpointCheck): EndpointCheck => ({
     ...check,
     detail: `${label}: ${check.detail}`
   })
-  if (answer.status === 401 || answer.status === 403) {
-    const said = redact(serverMessage(answer.body), o.apiKey)
-    return prefix({
-      ok: false,
-      reachable: true,
-      authorised: false,
-      modelKnown: null,
-      detail: `not authorised (HTTP ${answer.status})${said ? `: ${said}` : ''}${o.apiKey ? '' : ' — no API key set'}`
-    })
-  }
+  if (answer.status >= 300 && answer.status < 400) return prefix(redirected(answer))
+  if (answer.status === 401 || answer.status === 403) return prefix(notAuthorised(answer, o.apiKey))
   const ids = answer.status === 200 ? modelIds(answer.body) : null
   if (ids === null) return prefix(await checkBySilence(o, timeoutMs))
   const known = ids.includes(o.model)

@@ -2,6 +2,7 @@
 // by the job's signal or a timeout, redirects never followed (the key must not travel to another
 // host), the body read up to a cap, and every failure turned into a RemoteError with one line
 // that never contains the key.
+import { formatBytes } from '@shared/byteText'
 import type { TimedWord } from '@shared/transcript'
 import { endpointUrls, parseTranscription, RemoteError, statusError } from './openaiProtocol'
 import { requestDeadline } from './requestDeadline'
@@ -30,12 +31,18 @@ function headers(apiKey: string | undefined): Record<string, string> {
   return apiKey ? { authorization: `Bearer ${apiKey}` } : {}
 }
 
+/** The server answered, but with a body over the cap: it was reached, its answer is not usable. */
+export class BodyCapError extends RemoteError {}
+
 /** Reads at most `cap` bytes of the body; more is a failure, and the connection is dropped. */
 async function readCapped(response: Response, cap: number): Promise<string> {
   const length = Number(response.headers.get('content-length'))
   if (Number.isFinite(length) && length > cap) {
     await response.body?.cancel()
-    throw new RemoteError(`answered a body of ${length} bytes (over the ${cap}-byte cap)`, false)
+    throw new BodyCapError(
+      `answered a body of ${formatBytes(length)} (over the ${formatBytes(cap)} cap)`,
+      false
+    )
   }
   if (!response.body) return ''
   const reader = response.body.getReader()
@@ -47,7 +54,7 @@ async function readCapped(response: Response, cap: number): Promise<string> {
     total += value.byteLength
     if (total > cap) {
       await reader.cancel()
-      throw new RemoteError(`answered more than ${cap} bytes; cut off`, false)
+      throw new BodyCapError(`answered more than ${formatBytes(cap)}; cut off`, false)
     }
     parts.push(value)
   }
@@ -87,6 +94,14 @@ export function redact(text: string, apiKey: string | undefined): string {
   return text.replace(new RegExp(literal, 'gi'), '***')
 }
 
+export interface RemoteAnswer {
+  status: number
+  body: string
+  retryAfter: string | null
+  /** Where a redirect points (never followed). */
+  location: string | null
+}
+
 /** fetch with the job's signal + a timeout, no redirects; failures as RemoteError. */
 export async function remoteFetch(
   url: string,
@@ -94,13 +109,18 @@ export async function remoteFetch(
   timeoutMs: number,
   apiKey: string | undefined,
   cap: number
-): Promise<{ status: number; body: string; retryAfter: string | null }> {
+): Promise<RemoteAnswer> {
   // The deadline covers the whole exchange: upload, waiting for headers and reading the body.
   const deadline = requestDeadline(init.signal, timeoutMs)
   try {
     const response = await fetch(url, { ...init, signal: deadline.signal, redirect: 'manual' })
     const body = await readCapped(response, cap)
-    return { status: response.status, body, retryAfter: response.headers.get('retry-after') }
+    return {
+      status: response.status,
+      body,
+      retryAfter: response.headers.get('retry-after'),
+      location: response.headers.get('location')
+    }
   } catch (error) {
     if (init.signal.aborted) throw new Error('cancelled')
     if (error instanceof RemoteError) throw error

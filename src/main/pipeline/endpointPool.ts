@@ -5,6 +5,7 @@ import { readFile, rm } from 'node:fs/promises'
 import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   endpointLabel,
+  endpointTimeoutSeconds,
   type EndpointRef,
   type RemoteRequest
 } from '@shared/endpoints'
@@ -47,7 +48,7 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
   const jobTimeoutSeconds = d.spec.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS
   // Each endpoint may have its own: a CPU server next to a fast API needs longer per chunk.
   const timeoutMs = (endpoint: EndpointRef): number =>
-    (endpoint.timeoutSeconds ?? jobTimeoutSeconds) * 1000
+    endpointTimeoutSeconds(endpoint, jobTimeoutSeconds) * 1000
   let savedBytes = 0
   let wavBytes = 0
 

@@ -125,4 +125,34 @@ describe('transcriptor doctor with endpoints', () => {
       /^disabled\s+endpoint 127\.0\.0\.1:\d+\/v1\s+disabled in Settings → Endpoints/
     )
   })
+
+  it("waits each endpoint's own timeout, saved or given with --endpoint", async () => {
+    // Accepts connections and never answers.
+    const silent = createServer(() => undefined)
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done))
+    const port = (silent.address() as { port: number }).port
+    try {
+      const store = openStore(dataDir)
+      try {
+        new EndpointRepository(store.db).add(
+          {
+            baseUrl: `http://127.0.0.1:${port}/saved`,
+            model: 'whisper-1',
+            concurrency: 1,
+            timeoutSeconds: 1
+          },
+          false
+        )
+      } finally {
+        store.close()
+      }
+      const run = doctor(['--endpoint', `http://127.0.0.1:${port}/given,timeout=2`])
+      const line = (path: string): string =>
+        run.stdout.split('\n').find((l) => l.includes(`127.0.0.1:${port}/${path}`)) ?? ''
+      expect(line('saved')).toMatch(/^unreachable\s+endpoint \S+\s+no answer within 1 s$/)
+      expect(line('given')).toMatch(/^unreachable\s+endpoint \S+\s+no answer within 2 s$/)
+    } finally {
+      await new Promise((done) => silent.close(done))
+    }
+  })
 })

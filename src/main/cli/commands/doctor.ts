@@ -121,17 +121,19 @@ async function endpointChecks(dataDir: string, flagged: EndpointRef[]): Promise<
     .map((e) => ({
       baseUrl: e.baseUrl,
       model: e.model,
+      timeoutSeconds: e.timeoutSeconds,
       ...savedKey(secrets, e, process.env)
     }))
   const given = flagged.map((e) => ({
     baseUrl: e.baseUrl,
     model: e.model,
+    timeoutSeconds: e.timeoutSeconds,
     apiKey: e.keyRef ? process.env.TRANSCRIPTOR_API_KEY : undefined,
     note: undefined
   }))
   const checked = await Promise.all(
     [...saved, ...given].map(async ({ note, ...e }): Promise<Check> => {
-      const check = await checkEndpoint({ ...e, timeoutMs: 10_000 })
+      const check = await checkEndpoint(e)
       const detail = check.detail.replace(`${endpointLabel(e.baseUrl)}: `, '')
       return {
         name: `endpoint ${endpointLabel(e.baseUrl)}`,

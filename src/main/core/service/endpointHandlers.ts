@@ -62,7 +62,8 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
       return checkEndpoint({
         baseUrl: saved.baseUrl,
         model: saved.model,
-        apiKey: saved.hasKey ? (d.secrets.get(keyRefOf(id)) ?? undefined) : undefined
+        apiKey: saved.hasKey ? (d.secrets.get(keyRefOf(id)) ?? undefined) : undefined,
+        timeoutSeconds: saved.timeoutSeconds
       })
     }
   }
