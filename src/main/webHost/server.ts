@@ -12,7 +12,12 @@ import { authorize, cookieName, newToken } from './auth'
 import { SocketBridge } from './socketBridge'
 import { resolveStaticPath, sendFile } from './staticFiles'
 import { sendMedia } from './media'
-import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UploadError } from './upload'
+import {
+  DEFAULT_MAX_UPLOAD_BYTES,
+  DEFAULT_UPLOAD_IDLE_MS,
+  receiveUpload,
+  UploadError
+} from './upload'
 import { dataPaths } from '../core/paths'
 
 export interface WebHostOptions {
@@ -25,6 +30,8 @@ export interface WebHostOptions {
   /** Defaults to 32 random bytes; tests may pass their own. */
   token?: string
   maxUploadBytes?: number
+  /** An upload that sends nothing for this long is dropped (default DEFAULT_UPLOAD_IDLE_MS). */
+  uploadIdleMs?: number
   log?: (line: string) => void
 }
 
@@ -102,11 +109,16 @@ async function serveUpload(
       req,
       dataPaths(host.options.dataDir).uploads,
       url.searchParams.get(UPLOAD_NAME_PARAM),
-      host.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
+      {
+        maxBytes: host.options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+        idleMs: host.options.uploadIdleMs ?? DEFAULT_UPLOAD_IDLE_MS
+      }
     )
     return sendJson(res, 200, { path })
   } catch (error) {
     const status = error instanceof UploadError ? error.status : 500
+    // A client that stalled or went away cannot read the answer: the log says what happened.
+    host.log(`[webHost] upload: ${oneLineError(error)}`)
     return sendJson(res, status, { error: oneLineError(error) })
   }
 }
@@ -149,7 +161,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bridge = new SocketBridge(options.service, log)
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
 
-  const server = createServer((req, res) => {
+  // No limit on a whole request (Node's default cuts any request at 300 s, a slow upload too):
+  // headers still have headersTimeout, and an upload that stops sending has its idle limit.
+  const server = createServer({ requestTimeout: 0 }, (req, res) => {
     serveHttp(host, req, res).catch((error: unknown) => {
       log(`[webHost] ${req.method} ${req.url?.split('?')[0]} failed: ${oneLineError(error)}`)
       if (!res.headersSent) sendText(res, 500, 'internal error')

@@ -1,7 +1,9 @@
 // The browser host's HTTP side, on a real socket: the token guards every request (page, assets,
 // upload, WebSocket), files are served only from the renderer dir with the right type and CSP,
-// and uploads land in the data dir with the name checked and the size bounded.
-import { request } from 'node:http'
+// and uploads land in the data dir with the name checked and the size bounded. An upload the disk
+// cannot take is refused up front; one that fills the disk midway is removed and says so (a real
+// full disk: a small tmpfs); a slow upload that keeps sending is never cut, a stalled one is.
+import { request, type ClientRequest } from 'node:http'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +11,7 @@ import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebHost, type WebHost } from '../../../src/main/webHost/server'
 import { socketUrl } from '../../support/host'
+import { mountSmallDisk, whyNoFullDisk, type SmallDisk } from '../../support/fullDisk'
 import { fakeService } from './fakeService'
 
 let root: string
@@ -196,4 +199,146 @@ describe('browser host HTTP', () => {
     expect(await readdir(join(dataDir, 'uploads')).catch(() => [])).toEqual(before)
     expect((await http(`/upload?token=${host.token}&name=a.wav`)).status).toBe(405)
   })
+})
+
+/**
+ * A streamed POST to `target`'s upload route: `send` writes the body (slowly, or never finishes
+ * it); the reply, or why none came.
+ */
+function streamUpload(
+  target: WebHost,
+  name: string,
+  headers: Record<string, string>,
+  send: (req: ClientRequest) => Promise<void>
+): Promise<Reply | { failed: string }> {
+  return new Promise((done) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: `/upload?token=${target.token}&name=${name}`,
+        method: 'POST',
+        headers
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        res.on('error', (error) => done({ failed: error.message }))
+      }
+    )
+    req.on('error', (error) => done({ failed: error.message }))
+    send(req).catch((error: unknown) => done({ failed: String(error) }))
+  })
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+const folders = (dir: string): Promise<string[]> =>
+  readdir(join(dir, 'uploads')).catch(() => [] as string[])
+
+describe('uploads and the disk, slow and stalled clients', () => {
+  const IDLE_MS = 400
+  let roomy: WebHost
+  let roomyData: string
+  const lines: string[] = []
+  beforeAll(async () => {
+    roomyData = join(root, 'roomy')
+    roomy = await startWebHost({
+      service: fakeService(),
+      rendererDir,
+      dataDir: roomyData,
+      maxUploadBytes: Number.MAX_SAFE_INTEGER,
+      uploadIdleMs: IDLE_MS,
+      log: (line) => lines.push(line)
+    })
+  })
+  afterAll(() => roomy?.close())
+
+  it("refuses up front an upload larger than the data dir's free space, with one line", async () => {
+    const reply = await streamUpload(
+      roomy,
+      'huge.wav',
+      { 'content-length': String(2 ** 50) },
+      async (req) => void req.write('RIFF')
+    )
+    expect(reply).toMatchObject({ status: 507 })
+    expect(JSON.parse((reply as Reply).body)).toEqual({
+      error: expect.stringMatching(
+        /^upload refused: not enough free space in \S+\/roomy\/uploads: need 1024 TiB plus 64 MiB, [\d.]+ \S+ free$/
+      ) as unknown
+    })
+    expect(await folders(roomyData)).toEqual([])
+  })
+
+  it('a slow upload that keeps sending is not cut; one that stops sending is dropped and removed', async () => {
+    const chunk = Buffer.alloc(1000, 0x61)
+    const slow = await streamUpload(roomy, 'slow.wav', {}, async (req) => {
+      // 3 × the idle limit in all, a chunk every quarter of it.
+      for (let i = 0; i < 12; i++) {
+        req.write(chunk)
+        await pause(IDLE_MS / 4)
+      }
+      req.end()
+    })
+    expect(slow).toMatchObject({ status: 200 })
+    const { path } = JSON.parse((slow as Reply).body) as { path: string }
+    expect((await readFile(path)).length).toBe(12_000)
+
+    const before = await folders(roomyData)
+    const stalled = await streamUpload(
+      roomy,
+      'stalled.wav',
+      { 'content-length': '5000' },
+      async (req) => void req.write(chunk)
+    )
+    expect(stalled).toEqual({ failed: expect.stringMatching(/socket hang up|ECONNRESET/) })
+    // The client sees the hang-up as the host removes what it had stored.
+    await expect.poll(() => folders(roomyData), { timeout: 5_000 }).toEqual(before)
+    await expect
+      .poll(() => lines, { timeout: 5_000 })
+      .toContain(
+        '[webHost] upload: upload stalled: nothing arrived for 0.4 s; the partial upload was removed'
+      )
+  })
+
+  const noDisk = whyNoFullDisk()
+  it.skipIf(noDisk !== null)(
+    `a disk that fills midway: the partial upload is removed and the client told so${noDisk ? ` (not run: ${noDisk})` : ''}`,
+    async () => {
+      const disk: SmallDisk = mountSmallDisk(4)
+      const small = await startWebHost({
+        service: fakeService(),
+        rendererDir,
+        dataDir: disk.dir,
+        log: () => undefined
+      })
+      try {
+        // No Content-Length (nothing to check up front): 8 MiB into a 4 MiB disk.
+        const reply = await streamUpload(small, 'big.wav', {}, async (req) => {
+          const block = Buffer.alloc(256 * 1024, 0x62)
+          for (let i = 0; i < 32; i++) {
+            if (!req.write(block)) await new Promise((r) => req.once('drain', r))
+          }
+          req.end()
+        })
+        expect(reply).toMatchObject({ status: 507 })
+        expect(JSON.parse((reply as Reply).body)).toEqual({
+          error: `upload stopped: the disk of ${join(disk.dir, 'uploads')} is full; the partial upload was removed`
+        })
+        expect(await folders(disk.dir)).toEqual([])
+        // With Content-Length, the same disk is refused before a byte is written.
+        const next = await streamUpload(
+          small,
+          'next.wav',
+          { 'content-length': '4' },
+          async (req) => void req.end('RIFF')
+        )
+        expect(next).toMatchObject({ status: 507 })
+        expect((next as Reply).body).toMatch(/upload refused: not enough free space in /)
+      } finally {
+        await small.close()
+        disk.unmount()
+      }
+    }
+  )
 })

@@ -1,5 +1,6 @@
-// Free space in the models folder: checked before a download starts, and the room a download of
-// unannounced size may fill while it streams.
+// Free space on a disk the host writes to: checked before a model download starts (and the room a
+// download of unannounced size may fill while it streams), and before the browser host stores an
+// upload of announced size (webHost/upload.ts).
 import { statfsSync } from 'node:fs'
 import { formatBytes } from '@shared/byteText'
 
