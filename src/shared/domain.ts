@@ -336,3 +336,17 @@ export interface HistoryPage {
   /** How many jobs match in all (for "1–50 of 10,000"). */
   total: number
 }
+
+/**
+ * The queue page at open: every unfinished job as an id under its status (newest first), and the
+ * rows of the first few only. 10,000 queued jobs are a few kilobytes of ids, not 10,000 rows; the
+ * page asks for the rows it scrolls to (`jobs.getMany`).
+ */
+export interface QueueSnapshot {
+  processing: number[]
+  queued: number[]
+  rows: JobRow[]
+}
+
+/** Rows one queue request (`jobs.queue`, `jobs.getMany`) may carry. */
+export const QUEUE_ROWS_MAX = 500

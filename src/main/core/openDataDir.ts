@@ -5,6 +5,7 @@ import { dataPaths } from './paths'
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './db/database'
 import { HistoryQuery } from './db/historyQuery'
 import { JobRepository } from './db/jobRepository'
+import { QueueQuery } from './db/queueQuery'
 import { applyPendingOutcomes } from './db/outcomes'
 import { SettingsStore } from './settings/settingsStore'
 import { TranscriptRepository } from './transcripts/transcriptRepository'
@@ -15,6 +16,7 @@ export interface Store extends OpenedDatabase {
   settings: SettingsStore
   transcripts: TranscriptRepository
   history: HistoryQuery
+  queue: QueueQuery
   /** Closes the connection; safe to call twice. */
   close: () => void
 }
@@ -34,6 +36,7 @@ export function openStore(dataDir: string, options: OpenDatabaseOptions = {}): S
     settings: new SettingsStore(opened.db),
     transcripts: new TranscriptRepository(opened.db),
     history: new HistoryQuery(opened.db),
+    queue: new QueueQuery(opened.db),
     close: () => {
       if (opened.db.open) opened.db.close()
     }

@@ -11,6 +11,8 @@ import {
   SettingsSchema,
   type EngineInfo,
   type HistoryPage,
+  QUEUE_ROWS_MAX,
+  type QueueSnapshot,
   type JobRow,
   type KillResult,
   type LogBatch,
@@ -111,7 +113,17 @@ export const requestContract = {
       .strict(),
     output: returns<HistoryPage>()
   },
+  /** The queue page: unfinished jobs' ids per status, and the rows of the newest `rows` of them. */
+  'jobs.queue': {
+    input: z.object({ rows: z.number().int().min(0).max(QUEUE_ROWS_MAX) }).strict(),
+    output: returns<QueueSnapshot>()
+  },
   'jobs.get': { input: z.object({ id: JobId }).strict(), output: returns<JobRow | null>() },
+  /** The rows of these jobs (those that still exist), in the order asked: a page scrolled to. */
+  'jobs.getMany': {
+    input: z.object({ ids: z.array(JobId).max(QUEUE_ROWS_MAX) }).strict(),
+    output: returns<JobRow[]>()
+  },
   'jobs.delete': { input: z.object({ id: JobId }).strict(), output: returns<DeleteJobResult>() },
   'jobs.stop': { input: z.object({ id: JobId }).strict(), output: returns<KillResult>() },
   /** A new job for the same file; `model` = another model than the job's (e.g. one installed since). */

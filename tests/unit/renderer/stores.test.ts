@@ -4,7 +4,10 @@ import {
   addOwnJobs,
   initialJobsState,
   removeJob,
-  setAllJobs,
+  addRows,
+  queueIds,
+  setQueueSnapshot,
+  unfinishedCounts,
   upsertJob,
   useJobsStore
 } from '../../../src/renderer/src/store/jobsStore'
@@ -49,13 +52,34 @@ describe('jobs store', () => {
     expect(useJobsStore.getState().byId[1]?.status).toBe('cancelled')
   })
 
-  it('keeps an event-delivered final status when an older list arrives', () => {
+  it('keeps an event-delivered final status when an older queue snapshot arrives', () => {
     upsertJob(makeJob({ id: 2, status: 'completed' }))
-    setAllJobs([makeJob({ id: 2, status: 'processing' }), makeJob({ id: 3 })])
-    const { byId, loaded } = useJobsStore.getState()
-    expect(byId[2]?.status).toBe('completed')
-    expect(byId[3]).toBeDefined()
-    expect(loaded).toBe(true)
+    upsertJob(makeJob({ id: 9, status: 'queued' })) // created while the snapshot was in flight
+    setQueueSnapshot({
+      processing: [2],
+      queued: [5, 4, 3],
+      rows: [makeJob({ id: 2, status: 'processing' }), makeJob({ id: 3 })]
+    })
+    const state = useJobsStore.getState()
+    expect(state.byId[2]?.status).toBe('completed')
+    expect(state.byId[3]).toBeDefined()
+    expect(state.loaded).toBe(true)
+    expect(queueIds(state)).toEqual([9, 5, 4, 3])
+    expect(unfinishedCounts(state)).toEqual({ processing: 0, queued: 4 })
+  })
+
+  it('holds the queue as ids; rows arrive as asked, and an ended or vanished one leaves it', () => {
+    setQueueSnapshot({ processing: [10], queued: [9, 8, 7], rows: [makeJob({ id: 10 })] })
+    expect(useJobsStore.getState().byId[8]).toBeUndefined()
+    addRows([8, 7], [makeJob({ id: 8, status: 'queued' })]) // 7 was deleted meanwhile
+    upsertJob(makeJob({ id: 9, status: 'cancelled' }))
+    const state = useJobsStore.getState()
+    expect(state.byId[8]?.status).toBe('queued')
+    expect(queueIds(state)).toEqual([10, 8])
+    expect(unfinishedCounts(state)).toEqual({ processing: 1, queued: 1 })
+    // A progress event changes a row, not the queue: the same ids array (not sorted again).
+    upsertJob(makeJob({ id: 10, status: 'processing', progress: 0.5 }))
+    expect(queueIds(useJobsStore.getState())).toBe(queueIds(state))
   })
 
   it('tracks own jobs newest first and which of them a page leave would stop', () => {

@@ -1,6 +1,6 @@
 // The request handlers: one per channel of the IPC contract, each a thin call into the commands,
 // the repository or the ProcessManager. Every host (window, browser host, CLI) dispatches here.
-import type { OutputFormat } from '@shared/domain'
+import type { JobRow, OutputFormat } from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
 import { listEngines } from '../../engines/registry'
 import { importModel } from './modelImport'
@@ -24,8 +24,21 @@ import { endpointHandlers } from './endpointHandlers'
 import { transcriptHandlers } from '../transcripts/transcriptHandlers'
 import { voiceHandlers } from '../voices/voiceHandlers'
 import { outputClaims } from '../db/outputClaims'
+import { withHeldOutcome } from '../db/outcomes'
 import { LatestPerClient } from '../hosting/latestPerClient'
 import { recordingHandlers } from './recordingHandlers'
+
+/** The queue page's ids and rows, each row as jobs.get shows it (with an outcome held in memory). */
+function queueHandlers(core: ServiceCore): Pick<RequestHandlers, 'jobs.queue' | 'jobs.getMany'> {
+  const asSeen = (row: JobRow): JobRow => withHeldOutcome(row, core.pm.outcomes.pending(row.id))
+  return {
+    'jobs.queue': async ({ rows }) => {
+      const snapshot = core.store.queue.snapshot(rows)
+      return { ...snapshot, rows: snapshot.rows.map(asSeen) }
+    },
+    'jobs.getMany': async ({ ids }) => core.store.queue.rows(ids).map(asSeen)
+  }
+}
 
 /** Every channel but the watch folders' (core/watch/watchServiceOf.ts answers those). */
 export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, `watch.${string}`> {
@@ -37,6 +50,7 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
     'jobs.list': async (filter) => repo.listJobs(filter),
     'history.query': async (filter, ctx) =>
       searches.run(ctx.clientId, (signal) => core.store.history.page(filter, signal)),
+    ...queueHandlers(core),
     'jobs.get': async ({ id }) => core.rowOf(id),
     'jobs.delete': async ({ id }) => deleteJob(core, id),
     'jobs.stop': async ({ id }) => {

@@ -1,31 +1,159 @@
-// The jobs started from this page, and any other job still queued or running: status, progress, ETA. Each row subscribes to its own job so
-// one job's progress does not re-render the others.
+// The jobs started from this page, and any other job still queued or running: status, progress, ETA.
+// Only the rows in view are in the DOM (and the row holding focus, so Tab and focus survive a
+// scroll): 10,000 queued jobs are a scroll height, a count line and a screenful of rows, whose data
+// is fetched as they come into view (loadQueueRows). Each row subscribes to its own job so one
+// job's progress does not re-render the others.
+import { useEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { isTerminal, queueIds, useJobsStore } from '../store/jobsStore'
-import { stopJob } from '../store/jobActions'
+import { defaultRangeExtractor, useVirtualizer, type VirtualItem } from '@tanstack/react-virtual'
+import { isTerminal, queueIds, unfinishedCounts, useJobsStore } from '../store/jobsStore'
+import { loadQueueRows, stopJob } from '../store/jobActions'
 import { formatDuration } from '../lib/eta'
 import { useJobEta } from '../store/jobProgressStore'
 import { RecordingBadge, StatusBadge, endReason } from './StatusBadge'
 
+/**
+ * A row's height (its CSS min-height, styles/intake.css): rows with a reason or a warning are
+ * measured taller as they render.
+ */
+const ROW_REMS = 3.5
+const ROW_GAP_PX = 6
+/** Rows rendered beyond each edge of the view, so the next Tab stop is already there. */
+const OVERSCAN_ROWS = 6
+
 export function JobQueue(): React.JSX.Element {
   const ids = useJobsStore(useShallow(queueIds))
-  if (ids.length === 0) return <p className="muted">No jobs yet. Drop files above to start.</p>
+  const loaded = useJobsStore((s) => s.loaded)
+  if (ids.length === 0) {
+    return (
+      <p className="muted" data-testid="queue-empty">
+        {loaded ? 'No jobs yet. Drop files above to start.' : 'Loading the queue…'}
+      </p>
+    )
+  }
   return (
-    <ul className="queue" data-testid="job-queue">
-      {ids.map((id) => (
-        <QueueRow key={id} id={id} />
-      ))}
-    </ul>
+    <>
+      <QueueCount />
+      <QueueList ids={ids} />
+    </>
   )
 }
 
-function QueueRow({ id }: { id: number }): React.JSX.Element | null {
+function QueueCount(): React.JSX.Element | null {
+  const { processing, queued } = useJobsStore(useShallow(unfinishedCounts))
+  const parts = [
+    processing > 0 && `${processing.toLocaleString()} running`,
+    queued > 0 && `${queued.toLocaleString()} queued`
+  ].filter((part) => part !== false)
+  if (parts.length === 0) return null
+  return (
+    <p className="queue-count muted" data-testid="queue-count">
+      {parts.join(' · ')}
+    </p>
+  )
+}
+
+function QueueList({ ids }: { ids: number[] }): React.JSX.Element {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const focusedId = useRef<number | null>(null)
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_REMS * remPx(),
+    gap: ROW_GAP_PX,
+    overscan: OVERSCAN_ROWS,
+    getItemKey: (index) => ids[index] ?? index,
+    // The focused row stays rendered when scrolled away: unmounting it would drop focus to <body>.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range)
+      const focused = focusedId.current === null ? -1 : ids.indexOf(focusedId.current)
+      if (focused < 0 || indexes.includes(focused)) return indexes
+      return [...indexes, focused].sort((a, b) => a - b)
+    }
+  })
+  const items = virtualizer.getVirtualItems()
+  const shown = items.map((item) => ids[item.index]).join(',')
+  useEffect(() => {
+    if (shown) void loadQueueRows(shown.split(',').map(Number))
+  }, [shown])
+  return (
+    <div
+      ref={scrollRef}
+      className="queue-scroll"
+      role="region"
+      aria-labelledby="queue-heading"
+      // Focusable, so the keys that scroll (arrows, Page Down, End) reach the list's scroller.
+      tabIndex={0}
+      onFocus={(e) => {
+        const row = (e.target as HTMLElement).closest<HTMLElement>('[data-job-id]')
+        focusedId.current = row ? Number(row.dataset.jobId) : null
+      }}
+      data-testid="queue-scroll"
+    >
+      <ul className="queue" data-testid="job-queue" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => (
+          <QueueRow
+            key={item.key}
+            id={ids[item.index]}
+            item={item}
+            count={ids.length}
+            measure={virtualizer.measureElement}
+          />
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function remPx(): number {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+}
+
+interface Slot {
+  item: VirtualItem
+  count: number
+  measure: (node: Element | null) => void
+}
+
+/** Where a row sits in the windowed list, and what it tells assistive technology of the whole. */
+function slotProps(
+  id: number,
+  { item, count, measure }: Slot
+): React.ComponentProps<'li'> & Record<`data-${string}`, number> {
+  return {
+    ref: measure,
+    'data-index': item.index,
+    'data-job-id': id,
+    'aria-setsize': count,
+    'aria-posinset': item.index + 1,
+    style: { transform: `translateY(${item.start}px)` }
+  }
+}
+
+function QueueRow({ id, ...slot }: { id: number } & Slot): React.JSX.Element {
   const row = useJobsStore((s) => s.byId[id])
+  const waiting = useJobsStore((s) => s.unfinished[id])
   const eta = useJobEta({ id, status: row?.status ?? 'queued' })
-  if (!row) return null
+  if (!row) {
+    return (
+      <li
+        className="queue-row"
+        data-testid={`queue-row-${id}`}
+        data-status={waiting ?? 'queued'}
+        {...slotProps(id, slot)}
+      >
+        <span className="queue-name muted">#{id} …</span>
+      </li>
+    )
+  }
   const reason = endReason(row)
   return (
-    <li className="queue-row" data-testid={`queue-row-${id}`} data-status={row.status}>
+    <li
+      className="queue-row"
+      data-testid={`queue-row-${id}`}
+      data-status={row.status}
+      {...slotProps(id, slot)}
+    >
       <a href={`#/job/${id}`} className="queue-name" title={row.original_path}>
         #{id} {row.filename}
       </a>

@@ -1,12 +1,15 @@
 // The polite live region jobs' ends are announced in, and the window title's running count.
 import { useEffect } from 'react'
 import { useAnnouncementsStore } from '../store/announcements'
-import { isTerminal, jobsIn, useJobsStore } from '../store/jobsStore'
+import { unfinishedCounts, useJobsStore } from '../store/jobsStore'
 
 export function LiveAnnouncer(): React.JSX.Element {
   const message = useAnnouncementsStore((s) => s.message)
   const serial = useAnnouncementsStore((s) => s.serial)
-  const running = useJobsStore((s) => jobsIn(s.byId).filter((r) => !isTerminal(r)).length)
+  const running = useJobsStore((s) => {
+    const counts = unfinishedCounts(s)
+    return counts.processing + counts.queued
+  })
   useEffect(() => {
     document.title = running > 0 ? `(${running} running) Transcriptor` : 'Transcriptor'
   }, [running])

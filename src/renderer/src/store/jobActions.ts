@@ -1,6 +1,6 @@
 // Requests the pages make, with their results put into the stores. Errors become notices: a
 // failed request never leaves the UI silently unchanged.
-import type { JobOptions, OutputFormat } from '@shared/domain'
+import { QUEUE_ROWS_MAX, type JobOptions, type OutputFormat } from '@shared/domain'
 import { getApi } from '../transport/getApi'
 import {
   addOwnJobs,
@@ -8,7 +8,8 @@ import {
   removeJob,
   replaceJob,
   useJobsStore,
-  setAllJobs,
+  setQueueSnapshot,
+  addRows,
   setRejected,
   upsertJob,
   type Rejection
@@ -34,14 +35,11 @@ async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | unde
 export async function loadInitialData(): Promise<void> {
   const api = getApi()
   await Promise.all([
-    // Only what is still going (the queue); History pages through the rest on demand.
-    attempt('Loading jobs', async () => {
-      const [running, queued] = await Promise.all([
-        api.jobs.list({ status: 'processing' }),
-        api.jobs.list({ status: 'queued' })
-      ])
-      setAllJobs([...running, ...queued])
-    }),
+    // Only what is still going (the queue), and only the rows of its first screen; the rest are
+    // fetched as the queue scrolls to them (loadQueueRows), History pages through ended jobs.
+    attempt('Loading the queue', async () =>
+      setQueueSnapshot(await api.jobs.queue({ rows: QUEUE_FIRST_ROWS }))
+    ),
     api.settings
       .get({})
       .then(setSettings)
@@ -181,6 +179,27 @@ export async function openOutput(id: number, format: OutputFormat, reveal: boole
   }
 }
 
-export async function loadJobs(): Promise<void> {
-  await attempt('Loading jobs', async () => setAllJobs(await getApi().jobs.list({})))
+/** Rows the queue page opens with: more than a tall window shows. */
+export const QUEUE_FIRST_ROWS = 60
+
+const rowsAsked = new Set<number>()
+
+/**
+ * The rows of queue entries scrolled to that the page does not have yet (each asked once at a
+ * time, QUEUE_ROWS_MAX per request).
+ */
+export async function loadQueueRows(ids: readonly number[]): Promise<void> {
+  const { byId } = useJobsStore.getState()
+  const wanted = ids.filter((id) => byId[id] === undefined && !rowsAsked.has(id))
+  for (const id of wanted) rowsAsked.add(id)
+  try {
+    for (let at = 0; at < wanted.length; at += QUEUE_ROWS_MAX) {
+      const asked = wanted.slice(at, at + QUEUE_ROWS_MAX)
+      await attempt('Loading queue rows', async () =>
+        addRows(asked, await getApi().jobs.getMany({ ids: asked }))
+      )
+    }
+  } finally {
+    for (const id of wanted) rowsAsked.delete(id)
+  }
 }
