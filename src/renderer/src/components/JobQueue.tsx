@@ -56,10 +56,12 @@ function QueueCount(): React.JSX.Element | null {
 function QueueList({ ids }: { ids: number[] }): React.JSX.Element {
   const scrollRef = useRef<HTMLDivElement>(null)
   const focusedId = useRef<number | null>(null)
+  // Read once per render: estimateSize runs for every one of 10,000 rows.
+  const rowPx = ROW_REMS * remPx()
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_REMS * remPx(),
+    estimateSize: () => rowPx,
     gap: ROW_GAP_PX,
     overscan: OVERSCAN_ROWS,
     getItemKey: (index) => ids[index] ?? index,
