@@ -3,13 +3,26 @@
 // same fields travel from the pipeline (fd 3) through the host to every client, unchanged.
 import { z } from 'zod'
 
+/**
+ * What the job is doing: decoding the input, finding where speech is (the chunk plan),
+ * transcribing chunks, or only waiting for remote endpoints (they report nothing until they answer).
+ */
+export const JOB_PHASES = ['decoding', 'planning', 'transcribing', 'waiting'] as const
+export type JobPhase = (typeof JOB_PHASES)[number]
+
 export const ProgressFields = z.object({
   chunksDone: z.number().int().nonnegative(),
   chunksTotal: z.number().int().nonnegative(),
   /** 0..1 */
   fraction: z.number().min(0).max(1),
-  /** Seconds left at the rate of the chunks this run transcribed; null until one is measured. */
-  etaSeconds: z.number().nonnegative().nullable()
+  /**
+   * Seconds left at the rate this run measured, null until it measured one. While decoding: the
+   * decode's own time left (the engine's rate is not known yet); after, the whole job's.
+   */
+  etaSeconds: z.number().nonnegative().nullable(),
+  phase: z.enum(JOB_PHASES),
+  /** 0..1 of the phase where it has its own measure (decoding: of the input's duration), else null. */
+  phaseFraction: z.number().min(0).max(1).nullable()
 })
 
 /** The `job.progress` event: one job's latest progress. */

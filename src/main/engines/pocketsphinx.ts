@@ -5,7 +5,12 @@ import { existsSync, statSync } from 'node:fs'
 import type { EngineInfo } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
 import { findExecutable } from '../os/findExecutable'
-import { parseContinuousTimes, parseSingleJson } from './pocketsphinxOutput'
+import {
+  continuousReachedSeconds,
+  parseContinuousTimes,
+  parseSingleJson,
+  singleReachedSeconds
+} from './pocketsphinxOutput'
 import { runEngineProcess } from './runEngineProcess'
 import { EngineUnavailableError, type ChunkOptions, type Engine } from './types'
 import { oneLineError } from '@shared/errors'
@@ -70,8 +75,12 @@ export const pocketsphinxEngine: Engine = {
     // Parsed line by line as it arrives: only the words are kept, never the whole output.
     const words: TimedWord[] = []
     const parseLine = cli.kind === 'continuous' ? parseContinuousTimes : parseSingleJson
+    const reached = cli.kind === 'continuous' ? continuousReachedSeconds : singleReachedSeconds
+    const { onProgress, audioSeconds } = o
     await runEngineProcess(cli.path, args, o.signal, 'pocketsphinx', (line) => {
       for (const word of parseLine(line)) words.push(word)
+      const seconds = onProgress && audioSeconds ? reached(line) : null
+      if (seconds !== null) onProgress?.(Math.min(1, seconds / (audioSeconds ?? seconds)))
     })
     return words
   }

@@ -4,6 +4,8 @@
 //   confidence is the word's posterior probability, which rounding can push a little past 1);
 // - `pocketsphinx single FILE` (5.x): one JSON object per utterance,
 //   `{"b":begin,"d":duration,"p":prob,"t":"text","w":[{"b":..,"d":..,"p":..,"t":"word"}]}`.
+// Both print each utterance as soon as it is decoded, so the times also say how far into the
+// audio the decoder got (its progress: pocketsphinx has no other).
 import type { TimedWord } from '@shared/transcript'
 
 const WORD_LINE = /^(\S+)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/i
@@ -50,6 +52,27 @@ export function parseContinuousTimes(stdout: string): TimedWord[] {
     if (word) words.push(word)
   }
   return words
+}
+
+/**
+ * The audio time (s) an utterance's closing `</s>` line of `-time yes` output ends at, or null for
+ * any other line (an utterance's lines arrive together, after it was decoded: its end is the news).
+ */
+export function continuousReachedSeconds(line: string): number | null {
+  const match = WORD_LINE.exec(line.trim())
+  return match && match[1] === '</s>' ? Number(match[3]) : null
+}
+
+/** The audio time (s) a `single` utterance line ends at, or null for any other line. */
+export function singleReachedSeconds(line: string): number | null {
+  const text = line.trim()
+  if (!text.startsWith('{')) return null
+  try {
+    const { b, d } = JSON.parse(text) as { b?: unknown; d?: unknown }
+    return typeof b === 'number' && typeof d === 'number' ? b + d : null
+  } catch {
+    return null
+  }
 }
 
 interface SingleJsonWord {

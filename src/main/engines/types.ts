@@ -24,6 +24,8 @@ export interface ChunkOptions extends EngineContext {
   translate?: boolean
   /** 0..1 within this chunk, as often as the engine can tell. */
   onProgress?: (fraction: number) => void
+  /** The chunk's length, for engines that tell progress as the audio time they reached. */
+  audioSeconds?: number
   /** Sampling temperature for a re-run the loop guard asks for (pipeline/loopGuard.ts); whisper. */
   temperature?: number
 }

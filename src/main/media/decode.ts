@@ -22,8 +22,8 @@ export interface DecodedAudio {
   durationSeconds: number
 }
 
-/** How often a running decode reports how far it got (a 5-minute file is done before the first). */
-export const DECODE_PROGRESS_EVERY_MS = 2000
+/** How often a running decode reports how far it got (often enough for a moving percentage). */
+export const DECODE_PROGRESS_EVERY_MS = 500
 
 export interface DecodeOptions {
   /** Called every `progressEveryMs` while ffmpeg runs, with the seconds decoded so far. */

@@ -7,7 +7,7 @@ import { threadsPerProcess } from './threadsPerProcess'
 export function chunkOptions(
   spec: PipelineSpec,
   signal: AbortSignal,
-  extra: Pick<ChunkOptions, 'onProgress' | 'temperature'> = {}
+  extra: Pick<ChunkOptions, 'onProgress' | 'audioSeconds' | 'temperature'> = {}
 ): ChunkOptions {
   return {
     model: spec.model,

@@ -1,26 +1,82 @@
-// The job's progress: finished chunks plus the fraction of each running chunk the engine reports
-// (whisper's progress callback), so a long chunk on a big model does not sit at one percentage
-// for minutes. Partial updates are throttled; a finished chunk is always reported.
+// The job's progress, phase by phase. Before the chunks exist: how much of the input ffmpeg has
+// decoded (with the decode's own time left), then finding speech. Then finished chunks plus the
+// fraction of each running chunk its engine reports (whisper's progress callback, pocketsphinx's
+// utterance times), so a long chunk does not sit at one percentage for minutes and the ETA appears
+// before the first chunk ends. Chunks only endpoints are working on report nothing until they
+// answer: with no local chunk running, the phase says the job waits for them.
+// Partial updates are throttled; a finished chunk and a change of phase are always reported.
+import type { JobPhase } from '@shared/jobProgress'
 import type { EventSink } from './events'
 
 const PARTIAL_EVERY_MS = 250
 
+/** Time left at the rate measured so far, in tenths of a second; null before anything was done. */
+function etaAt(elapsedSeconds: number, worked: number, left: number): number | null {
+  return worked > 0 ? Math.round((elapsedSeconds / worked) * left * 10) / 10 : null
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x))
+
+/** Decoding and finding speech: the steps before the chunk plan, which ChunkProgress then follows. */
+export class PreparationProgress {
+  private readonly startedAt = Date.now()
+
+  constructor(
+    private readonly durationSeconds: number,
+    private readonly emit: EventSink
+  ) {
+    this.send('decoding', 0, null)
+  }
+
+  /** ffmpeg has decoded this many seconds of the input. */
+  decoded(seconds: number): void {
+    const fraction = this.durationSeconds > 0 ? clamp01(seconds / this.durationSeconds) : 0
+    const elapsed = (Date.now() - this.startedAt) / 1000
+    this.send('decoding', fraction, etaAt(elapsed, fraction, 1 - fraction))
+  }
+
+  planning(): void {
+    this.send('planning', null, null)
+  }
+
+  private send(phase: JobPhase, phaseFraction: number | null, etaSeconds: number | null): void {
+    this.emit({
+      type: 'progress',
+      chunksDone: 0,
+      chunksTotal: 0,
+      fraction: 0,
+      etaSeconds,
+      phase,
+      phaseFraction
+    })
+  }
+}
+
 export class ChunkProgress {
   private readonly running = new Map<number, number>()
+  private readonly remote = new Set<number>()
   private readonly startedAt = Date.now()
   private chunksDone = 0
   private chunksReused = 0
   private lastPartialAt = 0
+  private lastPhase: JobPhase = 'transcribing'
 
   constructor(
     private readonly chunksTotal: number,
     private readonly emit: EventSink
   ) {
-    emit({ type: 'progress', chunksDone: 0, chunksTotal, fraction: 0, etaSeconds: null })
+    this.report()
+  }
+
+  /** A chunk went to an engine: a local one (which may report its progress) or an endpoint. */
+  started(index: number, how: { remote?: boolean } = {}): void {
+    if (how.remote) this.remote.add(index)
+    else this.running.set(index, 0)
+    if (this.phase() !== this.lastPhase) this.report()
   }
 
   partial(index: number, fraction: number): void {
-    this.running.set(index, Math.min(1, Math.max(0, fraction)))
+    this.running.set(index, clamp01(fraction))
     const now = Date.now()
     if (now - this.lastPartialAt < PARTIAL_EVERY_MS) return
     this.lastPartialAt = now
@@ -30,25 +86,33 @@ export class ChunkProgress {
   /** Marks a chunk finished (reused ones cost no time, so the ETA leaves them out); returns how many are. */
   done(index: number, how: { reused?: boolean } = {}): number {
     this.running.delete(index)
+    this.remote.delete(index)
     this.chunksDone++
     if (how.reused) this.chunksReused++
     this.report()
     return this.chunksDone
   }
 
+  private phase(): JobPhase {
+    return this.running.size === 0 && this.remote.size > 0 ? 'waiting' : 'transcribing'
+  }
+
   private report(): void {
     let partial = 0
     for (const f of this.running.values()) partial += f
-    const fraction = Math.min(1, (this.chunksDone + partial) / this.chunksTotal)
+    const total = Math.max(1, this.chunksTotal)
+    const fraction = Math.min(1, (this.chunksDone + partial) / total)
     const elapsed = (Date.now() - this.startedAt) / 1000
-    const worked = fraction - this.chunksReused / this.chunksTotal
-    const etaSeconds = worked > 0 ? Math.round((elapsed / worked) * (1 - fraction) * 10) / 10 : null
+    const worked = fraction - this.chunksReused / total
+    this.lastPhase = this.phase()
     this.emit({
       type: 'progress',
       chunksDone: this.chunksDone,
       chunksTotal: this.chunksTotal,
       fraction,
-      etaSeconds
+      etaSeconds: etaAt(elapsed, worked, 1 - fraction),
+      phase: this.lastPhase,
+      phaseFraction: null
     })
   }
 }

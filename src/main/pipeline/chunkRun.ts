@@ -102,6 +102,7 @@ export class ChunkRun {
     const { spec, decoded, engine } = this.c
     const chunk = this.c.prepared.chunks[index]
     const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
+    this.progress.started(index)
     try {
       const onProgress = (f: number): void => this.progress.partial(index, f)
       const words = await this.guarded(
@@ -141,6 +142,7 @@ export class ChunkRun {
     const { spec, engine, workers, log } = this.c
     const options = chunkOptions(spec, signal, {
       onProgress,
+      audioSeconds: chunk.end - chunk.start,
       ...(temperature !== undefined && { temperature })
     })
     // A crash is worth one retry unless the run is being stopped (checked after each await).
@@ -187,6 +189,7 @@ export class ChunkRun {
         // The re-run goes to another endpoint when there is one (a different server or model).
         const other = servers[(n + 1) % servers.length]
         const retry = { temperature: RETRY_TEMPERATURE }
+        this.progress.started(index, { remote: true })
         const words = await this.guarded(chunks[index], () => server.run(index, signal), {
           how: `on ${other.name} at temperature ${RETRY_TEMPERATURE}`,
           run: () => other.run(index, signal, retry)

@@ -24,6 +24,7 @@ import { runSpeakerStep } from './speakerRun'
 import { wantsSpeakers } from './speakerStep'
 import { passageWithin } from './passage'
 import { ChunkRun } from './chunkRun'
+import { PreparationProgress } from './chunkProgress'
 import { finishTranscript } from './finishTranscript'
 
 export async function runPipeline(
@@ -137,15 +138,22 @@ async function prepareInput(
   )
 
   await mkdir(spec.tempDir, { recursive: true })
+  const passage = spec.passage && passageWithin(spec.passage, probe.durationSeconds, log)
+  const end = probe.durationSeconds > 0 ? probe.durationSeconds : Infinity
+  const toDecode = passage ? Math.min(passage.to, end) - passage.from : probe.durationSeconds
+  const phases = new PreparationProgress(toDecode, emit)
   const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
-    // A long file takes seconds to decode (3 h: ~8 s): the log says how far it got meanwhile.
-    onProgress: (seconds) =>
-      log(`decoding: ${clockText(seconds)} of ${clockText(probe.durationSeconds)}`),
-    ...(spec.passage && { passage: passageWithin(spec.passage, probe.durationSeconds, log) })
+    // A long file takes seconds to decode (3 h: ~8 s): the job and its log say how far it got.
+    onProgress: (seconds) => {
+      phases.decoded(seconds)
+      log(`decoding: ${clockText(seconds)} of ${clockText(toDecode)}`)
+    },
+    ...(passage && { passage })
   })
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
   }
+  phases.planning()
   const prepared = await prepareChunks(spec, decoded.pcmPath, decoded.durationSeconds, signal, log)
   return { probe, decoded, prepared }
 }

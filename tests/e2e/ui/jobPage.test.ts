@@ -54,13 +54,20 @@ describe('Job page', () => {
     await expect
       .poll(() => page.getByTestId('job-status').innerText(), { timeout: 60_000 })
       .toBe('processing')
-
     const logCount = (): Promise<number> => lineCount(page)
     const firstCount = await waitFor(
       async () => ((await logCount()) > 0 ? await logCount() : 0),
       'log lines',
       60_000
     )
+    // Before the first chunk's words, the page says which phase the job is in (it went through
+    // decoding and finding speech first: the pipeline reports each).
+    await expect
+      .poll(() => page.getByTestId('job-phase').innerText(), { timeout: 60_000 })
+      .toBe('· Transcribing')
+    expect(await page.getByTestId('live-chunk').count()).toBe(0)
+    await screenshot(page, '08-job-first-chunk')
+
     await waitFor(
       async () => (await logCount()) > firstCount,
       'more log lines streaming in',

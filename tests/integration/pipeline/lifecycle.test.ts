@@ -1,7 +1,9 @@
 // Stopping: SIGTERM and losing the parent both kill the engine workers, remove the temp dir and
-// exit non-zero quickly; a normal run emits probe → engine → progress… → done.
+// exit non-zero quickly; a normal run emits probe → engine → progress… → done, and its progress
+// says the phase (decoding, finding speech, transcribing) and moves inside the first chunk.
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   childPids,
@@ -17,6 +19,7 @@ import {
   type RunningPipeline
 } from './harness'
 
+const JFK = resolve(__dirname, '../../../../shared/data/speech/jfk.wav')
 let dir: string
 let longInput: string
 
@@ -59,8 +62,9 @@ describe('pipeline lifecycle', () => {
     const run = await runPipelineProcess(spec)
     expect(run.code, run.stderr).toBe(0)
     const types = run.events.map((e) => e.type)
+    // Decoding and finding speech report progress before the engine is named.
+    expect(types.filter((t) => t !== 'progress').slice(0, 2)).toEqual(['probe', 'engine'])
     expect(types[0]).toBe('probe')
-    expect(types[1]).toBe('engine')
     expect(types.at(-1)).toBe('done')
     const progress = run.events.flatMap((e) => (e.type === 'progress' ? [e] : []))
     expect(progress.at(-1)).toMatchObject({
@@ -69,7 +73,7 @@ describe('pipeline lifecycle', () => {
       fraction: 1,
       etaSeconds: 0
     })
-    expect(progress[1].etaSeconds).toBeGreaterThanOrEqual(0)
+    expect(progress.filter((p) => p.chunksDone > 0).every((p) => p.etaSeconds !== null)).toBe(true)
     const json = JSON.parse(readFileSync(join(spec.outputDir, 'transcript.json'), 'utf8')) as {
       segments: { words: { word: string; start: number; end: number }[] }[]
     }
@@ -78,6 +82,37 @@ describe('pipeline lifecycle', () => {
     expect(words.every((w, i) => i === 0 || w.start >= words[i - 1].start)).toBe(true)
     expect(run.stdout).toMatch(/chunk 2\/2 done/)
     expect(existsSync(spec.tempDir)).toBe(false)
+  })
+
+  it('says its phase and how far it got inside the first chunk, with an ETA, before that chunk’s words', async () => {
+    // jfk.wav twice (22 s) in 6 s chunks, one at a time: pocketsphinx prints each utterance with
+    // its times as soon as it is decoded, which moves the progress within the first chunk.
+    const input = join(dir, 'jfk twice.wav')
+    execFileSync('sox', [JFK, JFK, input])
+    const spec = makeSpec(join(dir, 'within'), input, {
+      chunkSeconds: 6,
+      overlapSeconds: 0.5,
+      processes: 1
+    })
+    const running = startPipeline(spec)
+    await waitFor(
+      () => running.events.some((e) => e.type === 'chunkWords'),
+      'the first chunk’s words',
+      30_000
+    )
+    running.child.kill('SIGTERM') // the rest of the file is not what this test is about
+    const { events } = await running.finished
+    const firstWords = events.findIndex((e) => e.type === 'chunkWords')
+    const before = events.slice(0, firstWords).flatMap((e) => (e.type === 'progress' ? [e] : []))
+    expect(before[0]).toMatchObject({ phase: 'decoding', phaseFraction: 0, fraction: 0 })
+    expect(before.map((p) => p.phase)).toContain('planning')
+    const chunks = before.filter((p) => p.phase === 'transcribing')
+    expect(chunks[0].chunksTotal).toBeGreaterThanOrEqual(3)
+    const within = chunks.filter(
+      (p) => p.fraction > 0 && p.fraction < 1 / p.chunksTotal && p.etaSeconds !== null
+    )
+    expect(within.length, JSON.stringify(before)).toBeGreaterThan(0)
+    expect(within.every((p) => p.chunksDone === 0)).toBe(true)
   })
 
   it('SIGTERM kills the workers, removes the temp dir and exits non-zero quickly', async () => {

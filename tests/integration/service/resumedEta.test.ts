@@ -81,11 +81,15 @@ describe('a resumed job', () => {
       const resumeAt = watcher.seen.length
       await client.call('jobs.resume', { id })
       const total = firstRun.chunksTotal
-      // The resumed run's events: the reused chunks first (all done before any is transcribed).
+      // The resumed run's chunk events (after decoding and finding speech): the reused chunks
+      // first (all done before any is transcribed).
       const resumed = (): { at: number; p: JobProgress }[] =>
-        watcher.seen.slice(resumeAt).filter((e) => e.p.jobId === id)
+        watcher.seen.slice(resumeAt).filter((e) => e.p.jobId === id && e.p.chunksTotal > 0)
+      // Reused chunks are counted at once and cost no time: no ETA can be measured from them.
+      const reusedCount = (): number =>
+        Math.max(...resumed().flatMap((e) => (e.p.etaSeconds === null ? [e.p.chunksDone] : [])))
       await waitFor(
-        () => resumed().some((e) => e.p.etaSeconds !== null),
+        () => resumed().some((e) => e.p.chunksDone === reusedCount() + 1),
         'the resumed run to finish a chunk',
         120_000
       )
@@ -93,9 +97,7 @@ describe('a resumed job', () => {
       expect(row?.status).toBe('processing')
 
       const events = resumed()
-      // Reused chunks are counted at once and cost no time: no ETA can be measured from them.
-      const reusedEvents = events.filter((e) => e.p.etaSeconds === null)
-      const reused = Math.max(...reusedEvents.map((e) => e.p.chunksDone))
+      const reused = reusedCount()
       expect(reused).toBeGreaterThanOrEqual(firstRun.chunksDone)
       expect(reused).toBeLessThan(total)
       // The first chunk this run transcribed: its ETA is that chunk's time × the chunks left.

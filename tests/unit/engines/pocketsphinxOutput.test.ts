@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseContinuousTimes, parseSingleJson } from '../../../src/main/engines/pocketsphinxOutput'
+import {
+  continuousReachedSeconds,
+  parseContinuousTimes,
+  parseSingleJson,
+  singleReachedSeconds
+} from '../../../src/main/engines/pocketsphinxOutput'
 import { pocketsphinxArgs } from '../../../src/main/engines/pocketsphinx'
 
 const fixture = (name: string): string =>
@@ -45,6 +50,32 @@ describe('parseSingleJson (pocketsphinx 5 `single` JSON lines)', () => {
 
   it('skips lines that are not JSON', () => {
     expect(parseSingleJson('garbage\n{not json\n')).toEqual([])
+  })
+})
+
+describe('how far into the audio the decoder got (its only progress)', () => {
+  const reachedIn = (text: string, reached: (line: string) => number | null): number[] =>
+    text.split('\n').flatMap((line) => {
+      const seconds = reached(line)
+      return seconds === null ? [] : [seconds]
+    })
+
+  it('-time yes: each utterance’s end (its `</s>` line), not its words', () => {
+    const times = reachedIn(fixture('pocketsphinx-continuous-time.txt'), continuousReachedSeconds)
+    expect(times).toEqual([3.09, 8.27]) // `</s> 2.800 3.090 …`, `</s> 8.010 8.270 …`
+    expect(continuousReachedSeconds('himself 7.270 8.000 0.836172')).toBeNull()
+    expect(continuousReachedSeconds('<sil> 9.180 9.200 0.666079')).toBeNull()
+  })
+
+  it('single: each utterance’s begin plus duration', () => {
+    const times = reachedIn(fixture('pocketsphinx5-single.jsonl'), singleReachedSeconds)
+    expect(times.length).toBeGreaterThan(0)
+    expect(times).toEqual([2.79, 8.27].map((t) => expect.closeTo(t, 5)))
+  })
+
+  it('nothing from hypothesis lines, log noise, or JSON without times', () => {
+    for (const line of ['he was not', 'INFO: something 1 2 3', '', '{not json', '{"t":"x"}'])
+      expect([continuousReachedSeconds(line), singleReachedSeconds(line)]).toEqual([null, null])
   })
 })
 

@@ -20,7 +20,9 @@ describe('pipeline events', () => {
       chunksDone: 1,
       chunksTotal: 4,
       fraction: 0.25,
-      etaSeconds: 3
+      etaSeconds: 3,
+      phase: 'transcribing',
+      phaseFraction: null
     })
     expect(parsePipelineEventLine(line)).toEqual(JSON.parse(line))
   })

@@ -1,13 +1,23 @@
 // The UI's ETA is the pipeline's (resume-aware), counted down from when it arrived.
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { JobProgress } from '@shared/jobProgress'
 import { remainingSeconds } from '../../../src/renderer/src/lib/eta'
+import { phaseText, timeLeftText } from '../../../src/renderer/src/lib/jobPhaseText'
 import {
   forgetJobProgress,
   setJobProgress,
   useJobProgressStore
 } from '../../../src/renderer/src/store/jobProgressStore'
 
-const progress = { jobId: 4, chunksDone: 4, chunksTotal: 5, fraction: 0.8, etaSeconds: 30 }
+const progress: JobProgress = {
+  jobId: 4,
+  chunksDone: 4,
+  chunksTotal: 5,
+  fraction: 0.8,
+  etaSeconds: 30,
+  phase: 'transcribing',
+  phaseFraction: null
+}
 
 beforeEach(() => useJobProgressStore.setState({ byJob: {} }))
 
@@ -26,5 +36,18 @@ describe('a job’s ETA', () => {
     setJobProgress(progress, 1_000)
     forgetJobProgress(4)
     expect(remainingSeconds(useJobProgressStore.getState().byJob[4], 2_000)).toBeNull()
+  })
+})
+
+describe('what a running job is doing', () => {
+  it('says the phase, with the decoded share of the input while decoding', () => {
+    setJobProgress({ ...progress, phase: 'decoding', phaseFraction: 0.456, etaSeconds: 4 }, 1_000)
+    const received = useJobProgressStore.getState().byJob[4]
+    if (!received) throw new Error('no progress kept')
+    expect(phaseText(received)).toBe('Decoding the audio: 45%')
+    expect(timeLeftText(4, received.phase)).toBe('about 0:04 left to decode')
+    expect(phaseText({ phase: 'planning', phaseFraction: null })).toBe('Finding speech')
+    expect(phaseText({ phase: 'waiting', phaseFraction: null })).toBe('Waiting for the server')
+    expect(timeLeftText(75, 'transcribing')).toBe('about 1:15 left')
   })
 })

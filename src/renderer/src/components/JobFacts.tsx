@@ -1,12 +1,10 @@
-// The Job page's facts: elapsed time, progress with the time left while it runs, the engine.
+// The Job page's facts: elapsed time, progress with the phase and time left while it runs, the engine.
 import type { JobRow } from '@shared/domain'
-import { formatDuration } from '../lib/eta'
-import { useJobEta } from '../store/jobProgressStore'
 import { endpointNames, engineSummary } from '../lib/engineSummary'
 import { ElapsedClock } from './ElapsedClock'
+import { ProgressNote } from './ProgressNote'
 
 export function JobFacts({ row }: { row: JobRow }): React.JSX.Element {
-  const eta = useJobEta(row)
   return (
     <dl className="facts">
       <dt>Elapsed</dt>
@@ -17,7 +15,9 @@ export function JobFacts({ row }: { row: JobRow }): React.JSX.Element {
       <dd>
         <progress max={1} value={row.progress} aria-label="progress" />{' '}
         <span data-testid="job-progress">{Math.round(row.progress * 100)}%</span>
-        {eta !== null && <span className="muted"> · about {formatDuration(eta)} left</span>}
+        <span className="muted">
+          <ProgressNote row={row} testId="job-phase" />
+        </span>
       </dd>
       <dt>Engine</dt>
       <dd data-testid="job-engine-summary">{engineSummary(row)}</dd>

@@ -1,4 +1,4 @@
-// The jobs started from this page, and any other job still queued or running: status, progress, ETA.
+// The jobs started from this page, and any other job still queued or running: status, progress, phase, ETA.
 // Only the rows in view are in the DOM (and the row holding focus, so Tab and focus survive a
 // scroll): 10,000 queued jobs are a scroll height, a count line and a screenful of rows, whose data
 // is fetched as they come into view (loadQueueRows). Each row subscribes to its own job so one
@@ -8,8 +8,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { defaultRangeExtractor, useVirtualizer, type VirtualItem } from '@tanstack/react-virtual'
 import { isTerminal, queueIds, unfinishedCounts, useJobsStore } from '../store/jobsStore'
 import { loadQueueRows, stopJob } from '../store/jobActions'
-import { formatDuration } from '../lib/eta'
-import { useJobEta } from '../store/jobProgressStore'
+import { ProgressNote } from './ProgressNote'
 import { RecordingBadge, StatusBadge, endReason } from './StatusBadge'
 
 /**
@@ -135,7 +134,6 @@ function slotProps(
 function QueueRow({ id, ...slot }: { id: number } & Slot): React.JSX.Element {
   const row = useJobsStore((s) => s.byId[id])
   const waiting = useJobsStore((s) => s.unfinished[id])
-  const eta = useJobEta({ id, status: row?.status ?? 'queued' })
   if (!row) {
     return (
       <li
@@ -166,7 +164,7 @@ function QueueRow({ id, ...slot }: { id: number } & Slot): React.JSX.Element {
       </span>
       <progress max={1} value={row.progress} aria-label={`progress of ${row.filename}`} />
       <span className="muted eta">
-        {Math.round(row.progress * 100)}%{eta !== null && ` · about ${formatDuration(eta)} left`}
+        {Math.round(row.progress * 100)}%<ProgressNote row={row} testId={`queue-phase-${id}`} />
       </span>
       {reason && row.status !== 'completed' && (
         <span className="reason" data-testid={`queue-reason-${id}`}>

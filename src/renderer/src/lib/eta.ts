@@ -3,10 +3,10 @@
 // the row's overall progress and start time cannot do (after a resume it would promise an end
 // far too soon). Between two reports the estimate counts down with the clock.
 import { clockText } from '@shared/clockText'
+import type { JobProgress } from '@shared/jobProgress'
 
-/** The pipeline's last ETA for a job, and when it arrived (epoch ms). */
-export interface ReceivedProgress {
-  etaSeconds: number | null
+/** The pipeline's last ETA and phase for a job, and when they arrived (epoch ms). */
+export type ReceivedProgress = Pick<JobProgress, 'etaSeconds' | 'phase' | 'phaseFraction'> & {
   receivedAt: number
 }
 

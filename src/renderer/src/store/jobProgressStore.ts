@@ -1,6 +1,7 @@
 // Each running job's progress as its pipeline reports it (`job.progress`), stamped with when it
 // arrived so its ETA counts down from there. The pipeline's ETA knows which chunks a resume
-// reused; an estimate from the row's progress and start time cannot (see lib/eta.ts).
+// reused; an estimate from the row's progress and start time cannot (see lib/eta.ts). With it, the
+// phase the job is in (decoding, finding speech, transcribing, waiting for the server).
 import { create } from 'zustand'
 import type { JobRow } from '@shared/domain'
 import type { JobProgress } from '@shared/jobProgress'
@@ -15,7 +16,15 @@ export const useJobProgressStore = create<JobProgressState>()(() => ({ byJob: {}
 
 export function setJobProgress(progress: JobProgress, receivedAt = Date.now()): void {
   useJobProgressStore.setState((s) => ({
-    byJob: { ...s.byJob, [progress.jobId]: { etaSeconds: progress.etaSeconds, receivedAt } }
+    byJob: {
+      ...s.byJob,
+      [progress.jobId]: {
+        etaSeconds: progress.etaSeconds,
+        phase: progress.phase,
+        phaseFraction: progress.phaseFraction,
+        receivedAt
+      }
+    }
   }))
 }
 
@@ -29,4 +38,10 @@ export function forgetJobProgress(jobId: number): void {
 export function useJobEta(row: Pick<JobRow, 'id' | 'status'>): number | null {
   const progress = useJobProgressStore((s) => s.byJob[row.id])
   return row.status === 'processing' ? remainingSeconds(progress, Date.now()) : null
+}
+
+/** What a running job is doing by its pipeline's last report; null when not running or not told yet. */
+export function useJobPhase(row: Pick<JobRow, 'id' | 'status'>): ReceivedProgress | null {
+  const progress = useJobProgressStore((s) => s.byJob[row.id])
+  return row.status === 'processing' ? (progress ?? null) : null
 }

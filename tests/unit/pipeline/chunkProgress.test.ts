@@ -1,0 +1,55 @@
+// What a job says it is doing and how long it has left, phase by phase: decoding (the share of the
+// input decoded, the decode's own time left), finding speech, transcribing, or only waiting for
+// endpoints (which report nothing until they answer).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { PipelineEvent } from '@shared/pipelineProtocol'
+import { ChunkProgress, PreparationProgress } from '../../../src/main/pipeline/chunkProgress'
+
+type Progress = Extract<PipelineEvent, { type: 'progress' }>
+let sent: Progress[]
+const emit = (e: PipelineEvent): void => {
+  if (e.type === 'progress') sent.push(e)
+}
+
+beforeEach(() => {
+  sent = []
+  vi.useFakeTimers({ now: 1_000_000 })
+})
+afterEach(() => vi.useRealTimers())
+
+describe('before the chunks', () => {
+  it('decoding reports the decoded share of the input and the decode’s time left, then finding speech', () => {
+    const phases = new PreparationProgress(600, emit)
+    vi.setSystemTime(1_002_000)
+    phases.decoded(150)
+    phases.planning()
+    expect(sent).toEqual([
+      expect.objectContaining({ phase: 'decoding', phaseFraction: 0, etaSeconds: null }),
+      expect.objectContaining({ phase: 'decoding', phaseFraction: 0.25, etaSeconds: 6 }),
+      expect.objectContaining({ phase: 'planning', phaseFraction: null, etaSeconds: null })
+    ])
+    expect(sent.every((p) => p.fraction === 0)).toBe(true)
+  })
+})
+
+describe('the chunks', () => {
+  it('an engine’s progress inside the first chunk gives an ETA before it ends', () => {
+    const progress = new ChunkProgress(4, emit)
+    progress.started(0)
+    vi.setSystemTime(1_010_000)
+    progress.partial(0, 0.5)
+    expect(sent.at(-1)).toMatchObject({ phase: 'transcribing', fraction: 0.125, etaSeconds: 70 })
+  })
+
+  it('with only endpoints at work the job waits for the server; a local chunk is transcribing', () => {
+    const progress = new ChunkProgress(3, emit)
+    progress.started(0, { remote: true })
+    expect(sent.at(-1)?.phase).toBe('waiting')
+    progress.started(1)
+    expect(sent.at(-1)?.phase).toBe('transcribing')
+    progress.done(1)
+    expect(sent.at(-1)?.phase).toBe('waiting')
+    progress.done(0)
+    expect(sent.at(-1)).toMatchObject({ phase: 'transcribing', chunksDone: 2 })
+  })
+})
