@@ -44,7 +44,9 @@ export const PipelineSpecSchema = overlapBelowHalfChunk(
       /** Transcribe only this stretch of the input; the words keep the recording's times. */
       passage: PassageSchema.optional(),
       /** The input is a recording the host is still writing: follow it (pipeline/liveRecording.ts). */
-      live: z.boolean().optional()
+      live: z.boolean().optional(),
+      /** One engine process's seconds per audio second on earlier jobs (a chunk's estimate). */
+      earlierSecondsPerAudioSecond: z.number().positive().optional()
     })
     // Unknown keys are dropped, not refused: a newer host may send more than this pipeline reads.
     .strip()

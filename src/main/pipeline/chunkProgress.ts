@@ -2,8 +2,9 @@
 // decoded (with the decode's own time left), then finding speech. Then finished chunks plus the
 // fraction of each running chunk its engine reports (whisper's progress callback, pocketsphinx's
 // utterance times), so a long chunk does not sit at one percentage for minutes and the ETA appears
-// before the first chunk ends. Chunks only endpoints are working on report nothing until they
-// answer: with no local chunk running, the phase says the job waits for them.
+// before the first chunk ends. Where the engine says nothing yet, the rate earlier jobs measured
+// estimates the chunk. Chunks only endpoints are working on report nothing until they answer:
+// with no local chunk running, the phase says the job waits for them.
 // Partial updates are throttled; a finished chunk and a change of phase are always reported.
 import type { JobPhase } from '@shared/jobProgress'
 import type { EventSink } from './events'
@@ -52,26 +53,45 @@ export class PreparationProgress {
   }
 }
 
+/** How often a chunk estimated from an earlier rate is reported (no engine event says when). */
+const ESTIMATE_EVERY_MS = 1000
+/** An estimate never claims a chunk nearly done: the rate may be another day's. */
+const ESTIMATE_CAP = 0.9
+
 export class ChunkProgress {
   private readonly running = new Map<number, number>()
   private readonly remote = new Set<number>()
+  /** Local chunks timed against the earlier rate: when each started and its audio length. */
+  private readonly timed = new Map<number, { at: number; audioSeconds: number }>()
+  private timer: NodeJS.Timeout | undefined
   private readonly startedAt = Date.now()
   private chunksDone = 0
   private chunksReused = 0
   private lastPartialAt = 0
   private lastPhase: JobPhase = 'transcribing'
 
+  /**
+   * `secondsPerAudioSecond`: one engine process's rate on earlier jobs (core/db/earlierSpeed.ts),
+   * when the host knows one; a running chunk's engine may say less than it (or nothing).
+   */
   constructor(
     private readonly chunksTotal: number,
-    private readonly emit: EventSink
+    private readonly emit: EventSink,
+    private readonly secondsPerAudioSecond?: number
   ) {
     this.report()
   }
 
   /** A chunk went to an engine: a local one (which may report its progress) or an endpoint. */
-  started(index: number, how: { remote?: boolean } = {}): void {
+  started(index: number, how: { remote?: boolean; audioSeconds?: number } = {}): void {
     if (how.remote) this.remote.add(index)
-    else this.running.set(index, 0)
+    else {
+      this.running.set(index, 0)
+      if (this.secondsPerAudioSecond && how.audioSeconds) {
+        this.timed.set(index, { at: Date.now(), audioSeconds: how.audioSeconds })
+        this.timer ??= setInterval(() => this.report(), ESTIMATE_EVERY_MS).unref()
+      }
+    }
     if (this.phase() !== this.lastPhase) this.report()
   }
 
@@ -87,10 +107,24 @@ export class ChunkProgress {
   done(index: number, how: { reused?: boolean } = {}): number {
     this.running.delete(index)
     this.remote.delete(index)
+    this.timed.delete(index)
+    if (this.timed.size === 0) {
+      clearInterval(this.timer)
+      this.timer = undefined
+    }
     this.chunksDone++
     if (how.reused) this.chunksReused++
     this.report()
     return this.chunksDone
+  }
+
+  /** What its engine said of a running chunk, or what the earlier rate expects by now if more. */
+  private share(index: number, reported: number): number {
+    const timed = this.timed.get(index)
+    if (!timed || !this.secondsPerAudioSecond) return reported
+    const seconds = (Date.now() - timed.at) / 1000
+    const expected = seconds / (timed.audioSeconds * this.secondsPerAudioSecond)
+    return Math.max(reported, Math.min(ESTIMATE_CAP, expected))
   }
 
   private phase(): JobPhase {
@@ -99,7 +133,7 @@ export class ChunkProgress {
 
   private report(): void {
     let partial = 0
-    for (const f of this.running.values()) partial += f
+    for (const [index, f] of this.running) partial += this.share(index, f)
     const total = Math.max(1, this.chunksTotal)
     const fraction = Math.min(1, (this.chunksDone + partial) / total)
     const elapsed = (Date.now() - this.startedAt) / 1000

@@ -42,7 +42,8 @@ export class ChunkRun {
   readonly doubtful = new Map<number, string>()
 
   constructor(private readonly c: ChunkRunContext) {
-    this.progress = new ChunkProgress(c.prepared.chunks.length + c.extraSteps, c.emit)
+    const steps = c.prepared.chunks.length + c.extraSteps
+    this.progress = new ChunkProgress(steps, c.emit, c.spec.earlierSecondsPerAudioSecond)
     for (const [index, reason] of c.prepared.doubts) this.doubtful.set(index, reason)
   }
 
@@ -102,7 +103,7 @@ export class ChunkRun {
     const { spec, decoded, engine } = this.c
     const chunk = this.c.prepared.chunks[index]
     const wavPath = await writeChunkWav(decoded.pcmPath, chunk, spec.tempDir)
-    this.progress.started(index)
+    this.progress.started(index, { audioSeconds: chunk.end - chunk.start })
     try {
       const onProgress = (f: number): void => this.progress.partial(index, f)
       const words = await this.guarded(

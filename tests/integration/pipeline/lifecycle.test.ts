@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   childPids,
+  ffmpeg,
   isAlive,
   joinedLibrivox,
   LIBRIVOX,
@@ -113,6 +114,39 @@ describe('pipeline lifecycle', () => {
     )
     expect(within.length, JSON.stringify(before)).toBeGreaterThan(0)
     expect(within.every((p) => p.chunksDone === 0)).toBe(true)
+  })
+
+  it('where the engine says nothing inside a chunk, the rate of earlier jobs gives the ETA', async () => {
+    // A reading looped without pauses: pocketsphinx hears one utterance per 30 s chunk and
+    // prints nothing until the chunk ends. The host passes the rate earlier jobs ran at.
+    const input = join(dir, 'one utterance.wav')
+    ffmpeg([
+      '-stream_loop',
+      '6',
+      '-i',
+      join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav'),
+      '-c',
+      'copy',
+      input
+    ])
+    const spec = makeSpec(join(dir, 'earlier'), input, {
+      processes: 1,
+      earlierSecondsPerAudioSecond: 0.5
+    })
+    const running = startPipeline(spec)
+    const estimate = await waitFor(
+      () =>
+        running.events.find(
+          (e) => e.type === 'progress' && e.phase === 'transcribing' && e.etaSeconds !== null
+        ),
+      'an ETA',
+      30_000
+    )
+    const wordsYet = running.events.some((e) => e.type === 'chunkWords')
+    running.child.kill('SIGTERM')
+    await running.finished
+    expect(wordsYet).toBe(false)
+    expect(estimate).toMatchObject({ chunksDone: 0 })
   })
 
   it('SIGTERM kills the workers, removes the temp dir and exits non-zero quickly', async () => {

@@ -1,6 +1,7 @@
 // What a job says it is doing and how long it has left, phase by phase: decoding (the share of the
-// input decoded, the decode's own time left), finding speech, transcribing, or only waiting for
-// endpoints (which report nothing until they answer).
+// input decoded, the decode's own time left), finding speech, transcribing (estimated from earlier
+// jobs' rate where the engine says nothing), or only waiting for endpoints (which report nothing
+// until they answer).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PipelineEvent } from '@shared/pipelineProtocol'
 import { ChunkProgress, PreparationProgress } from '../../../src/main/pipeline/chunkProgress'
@@ -51,5 +52,26 @@ describe('the chunks', () => {
     expect(sent.at(-1)?.phase).toBe('waiting')
     progress.done(0)
     expect(sent.at(-1)).toMatchObject({ phase: 'transcribing', chunksDone: 2 })
+  })
+
+  it('where the engine says nothing yet, the rate of earlier jobs estimates the chunk (never past 90 %)', () => {
+    const progress = new ChunkProgress(4, emit, 0.5) // a 30 s chunk takes about 15 s
+    progress.started(0, { audioSeconds: 30 })
+    vi.advanceTimersByTime(6_000)
+    expect(sent.at(-1)).toMatchObject({ fraction: 0.1, etaSeconds: 54 })
+    vi.advanceTimersByTime(60_000)
+    expect(sent.at(-1)?.fraction).toBeCloseTo(0.225, 6)
+    progress.done(0)
+    const reports = sent.length
+    vi.advanceTimersByTime(5_000)
+    expect(sent.length).toBe(reports)
+  })
+
+  it('without an earlier rate, a silent engine’s chunk stays where it is', () => {
+    const progress = new ChunkProgress(4, emit)
+    progress.started(0, { audioSeconds: 30 })
+    vi.advanceTimersByTime(10_000)
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({ fraction: 0, etaSeconds: null })
   })
 })

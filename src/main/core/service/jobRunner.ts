@@ -42,6 +42,8 @@ export interface JobRunnerDeps {
   progress?: (progress: JobProgress) => void
   /** The passage a "Transcribe again" job cuts from its input (src/main/core/service/passageRedo.ts). */
   passage?: (job: JobRow) => PipelineSpec['passage']
+  /** One engine process's seconds per audio second on earlier jobs like this one, if any. */
+  earlierSpeed?: (job: JobRow) => number | null
   /** Takes in a completed job's outputs (its transcript into the database); returns what to record. */
   adopt?: (job: JobRow, outputs: OutputFiles) => OutputFiles
 }
@@ -85,9 +87,11 @@ export class JobRunner {
     pm.outcomes.prepare(job.id, startedAt)
     try {
       const remote = this.deps.remote?.(job)
+      const speed = this.deps.earlierSpeed?.(job)
       const launch = pipelineLaunch({
         ...specFor(job, dataDir, queued.resume === true),
         passage: this.deps.passage?.(job),
+        ...(speed ? { earlierSecondsPerAudioSecond: speed } : {}),
         ...(remote?.endpoints.length && { endpoints: remote.endpoints })
       })
       const env = { ...launch.env, ...remote?.env }

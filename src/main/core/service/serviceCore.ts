@@ -28,6 +28,7 @@ import { storeHeardSpeakers } from '../voices/storeHeardSpeakers'
 import { PassageRedos } from './passageRedos'
 import { recoverRecordings } from '../recording/recordingRows'
 import { LiveRecordings } from './liveRecordings'
+import { earlierSecondsPerAudioSecond } from '../db/earlierSpeed'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -144,7 +145,8 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     // The transcript moves into the database as the job completes (History search, edits),
     // its speakers named after the voices the user saved; a finished passage redo is applied.
     adopt: redos.adoptingWith(completedJobAdopter(store)),
-    passage: (job) => redos.passage(job.id)
+    passage: (job) => redos.passage(job.id),
+    earlierSpeed: (job) => earlierSecondsPerAudioSecond(store.db, job.engine, job.model)
   })
   const scheduler = new JobScheduler(
     () => settings.get().concurrentJobs,
