@@ -63,6 +63,10 @@ describe('remote requests on the job page', () => {
     const remoteRows = page.getByTestId('remote-request-row')
     await expect.poll(() => remoteRows.count(), { timeout: 90_000 }).toBe(2)
     expect(await page.getByTestId('job-engine-summary').innerText()).toBe('openai · 1 endpoint')
+    // Nothing local runs and the server tells nothing until it answers: the job says so.
+    await expect
+      .poll(() => page.getByTestId('job-phase').innerText())
+      .toBe('· Waiting for the server')
     const label = `127.0.0.1:${stt.port}`
     const commands = async (): Promise<ReturnType<typeof requestCell>[]> =>
       (await remoteRows.locator('td.command').allInnerTexts()).map(requestCell)
