@@ -78,6 +78,25 @@ function bodyOf(req: IncomingMessage, idleMs: number): PassThrough {
   return req.pipe(body)
 }
 
+/** What is read and dropped of a refused body before the connection is cut. */
+const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024
+const DRAIN_LIMIT_MS = 2_000
+
+/**
+ * Reads and drops the rest of a refused body, so the client gets to read the answer rather than
+ * a reset; a client that goes on sending past the limits is cut off.
+ */
+function drainBriefly(req: IncomingMessage): void {
+  let left = DRAIN_LIMIT_BYTES
+  const cut = setTimeout(() => req.destroy(), DRAIN_LIMIT_MS).unref()
+  req.on('data', (chunk: Buffer) => {
+    left -= chunk.length
+    if (left < 0) req.destroy()
+  })
+  req.once('close', () => clearTimeout(cut))
+  req.resume()
+}
+
 /** A failure while storing, as the one line the client gets. */
 function storeFailure(error: unknown, dir: string): UploadError {
   if (error instanceof UploadError) return error
@@ -119,8 +138,7 @@ export async function receiveUpload(
     return target
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
-    // The rest of the body is read and dropped, so the client gets to read the answer.
-    req.resume()
+    drainBriefly(req)
     const failure = storeFailure(error, uploadsDir)
     throw new UploadError(failure.status, `${failure.message}; the partial upload was removed`)
   } finally {

@@ -301,6 +301,51 @@ describe('uploads and the disk, slow and stalled clients', () => {
       )
   })
 
+  it('a refused upload that goes on sending is read only so far, then cut off', async () => {
+    const tight = await startWebHost({
+      service: fakeService(),
+      rendererDir,
+      dataDir: join(root, 'tight'),
+      maxUploadBytes: 1000,
+      log: () => undefined
+    })
+    try {
+      let sent = 0
+      let status = 0
+      const block = Buffer.alloc(256 * 1024, 0x63)
+      await new Promise<void>((done) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: tight.port,
+            path: `/upload?token=${tight.token}&name=endless.wav`,
+            method: 'POST'
+          },
+          (res) => {
+            status = res.statusCode ?? 0
+            res.resume()
+          }
+        )
+        req.on('error', () => done())
+        req.on('close', () => done())
+        // 256 MiB, far past what the host reads of a refused body before it hangs up.
+        const pump = (): void => {
+          while (sent < 256 * 1024 * 1024) {
+            sent += block.length
+            if (!req.write(block)) return void req.once('drain', pump)
+          }
+          req.end()
+        }
+        pump()
+      })
+      expect(status).toBe(413)
+      expect(sent).toBeLessThan(32 * 1024 * 1024)
+      expect(await folders(join(root, 'tight'))).toEqual([])
+    } finally {
+      await tight.close()
+    }
+  })
+
   const noDisk = whyNoFullDisk()
   it.skipIf(noDisk !== null)(
     `a disk that fills midway: the partial upload is removed and the client told so${noDisk ? ` (not run: ${noDisk})` : ''}`,
