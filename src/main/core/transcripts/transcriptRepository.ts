@@ -27,6 +27,21 @@ export function plainText(t: Pick<Transcript, 'segments' | 'speakers'>): string 
   return t.segments.map((s) => `${lead(s.speaker)}${s.text}`).join('\n')
 }
 
+export interface StoredVersion {
+  editedAt: number | null
+  bytes: number
+}
+
+/** A version as its row stores it: the JSON, and the text History searches. */
+export interface EncodedEdit {
+  edited: string
+  text: string
+}
+
+export function encodeEdit(transcript: Transcript): EncodedEdit {
+  return { edited: JSON.stringify(transcript), text: plainText(transcript) }
+}
+
 export class TranscriptRepository {
   private readonly statements
 
@@ -34,6 +49,10 @@ export class TranscriptRepository {
     this.statements = {
       get: db.prepare('SELECT original, edited, edited_at FROM job_transcripts WHERE job_id = ?'),
       has: db.prepare('SELECT 1 FROM job_transcripts WHERE job_id = ?'),
+      version: db.prepare(
+        `SELECT edited_at AS editedAt, length(CAST(COALESCE(edited, original) AS BLOB)) AS bytes
+         FROM job_transcripts WHERE job_id = ?`
+      ),
       // Only for a job that exists (a late import for a deleted job stores nothing).
       insert: db.prepare(
         `INSERT INTO job_transcripts (job_id, original, text)
@@ -45,7 +64,7 @@ export class TranscriptRepository {
       edit: db.prepare(
         `UPDATE job_transcripts SET edited = @edited, text = @text,
            edited_at = MAX(@at, COALESCE(edited_at, 0) + 1)
-         WHERE job_id = @id AND edited_at IS @base`
+         WHERE job_id = @id AND edited_at IS @base RETURNING edited_at`
       ),
       revert: db.prepare(
         `UPDATE job_transcripts SET edited = NULL, edited_at = NULL,
@@ -65,6 +84,14 @@ export class TranscriptRepository {
 
   has(jobId: number): boolean {
     return this.statements.has.get(jobId) !== undefined
+  }
+
+  /**
+   * Which version is stored now (editedAt null = the engine's) and its size in bytes as stored,
+   * without reading it; undefined = no transcript.
+   */
+  version(jobId: number): StoredVersion | undefined {
+    return this.statements.version.get(jobId) as StoredVersion | undefined
   }
 
   /** Stores the engine's output once; later calls for the same job change nothing. */
@@ -100,14 +127,20 @@ export class TranscriptRepository {
     baseEditedAt: number | null,
     now = Date.now()
   ): 'saved' | 'stale' | 'missing' {
-    const { changes } = this.statements.edit.run({
-      id: jobId,
-      edited: JSON.stringify(transcript),
-      text: plainText(transcript),
-      at: now,
-      base: baseEditedAt
-    })
-    if (changes === 1) return 'saved'
+    const saved = this.saveEncoded(jobId, encodeEdit(transcript), baseEditedAt, now)
+    return typeof saved === 'number' ? 'saved' : saved
+  }
+
+  /** saveEdit of a version encoded beforehand (outside the write lock); the new version or why not. */
+  saveEncoded(
+    jobId: number,
+    encoded: EncodedEdit,
+    baseEditedAt: number | null,
+    now = Date.now()
+  ): number | 'stale' | 'missing' {
+    const row = this.statements.edit.get({ id: jobId, ...encoded, at: now, base: baseEditedAt }) as
+      { edited_at: number } | undefined
+    if (row) return row.edited_at
     return this.has(jobId) ? 'stale' : 'missing'
   }
 
