@@ -18,6 +18,7 @@ export default defineConfig({
           whisperWorker: resolve(__dirname, 'src/main/engines/whisperWorker/main.ts'),
           speakerWorker: resolve(__dirname, 'src/main/engines/speakers/speakerWorker.ts'),
           vadWorker: resolve(__dirname, 'src/main/engines/vadWorker/main.ts'),
+          saveWorker: resolve(__dirname, 'src/main/core/transcripts/saveWorker.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           webHost: resolve(__dirname, 'src/main/webHost/main.ts')
         }

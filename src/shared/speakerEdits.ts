@@ -33,11 +33,16 @@ export function mergeSpeakers(t: Transcript, from: SpeakerId, into: SpeakerId): 
   return {
     ...t,
     speakers: t.speakers.filter((s) => s.id !== from),
-    segments: t.segments.map((seg) => ({
-      ...seg,
-      ...(seg.speaker === from && { speaker: into }),
-      words: seg.words.map((w) => (w.speaker === from ? { ...w, speaker: into } : w))
-    }))
+    // A segment `from` is not in stays the same object: a save sends only what changed.
+    segments: t.segments.map((seg) =>
+      seg.speaker !== from && !seg.words.some((w) => w.speaker === from)
+        ? seg
+        : {
+            ...seg,
+            ...(seg.speaker === from && { speaker: into }),
+            words: seg.words.map((w) => (w.speaker === from ? { ...w, speaker: into } : w))
+          }
+    )
   }
 }
 

@@ -48,8 +48,11 @@ const timedStretch = <T extends { start: typeof Seconds; end: typeof Seconds }>(
     .refine((t) => endsAfterStart(t as { start: number; end: number }), ENDS_BEFORE_START)
 
 /** At most `max` stretches of one kind, in order of their start. */
-const timeline = <T extends z.ZodType<{ start: number }>>(item: T, max: number, label: string) =>
-  z.array(item).max(max).superRefine(inOrder(label))
+export const timeline = <T extends z.ZodType<{ start: number }>>(
+  item: T,
+  max: number,
+  label: string
+) => z.array(item).max(max).superRefine(inOrder(label))
 
 /**
  * A speaker inside one transcript: 'S1', 'S2', … in order of first appearance (see
@@ -155,6 +158,12 @@ export interface TranscriptFiles {
   updated: string[]
   /** e.g. `changed outside Transcriptor`: such a file is never overwritten. */
   left: { path: string; why: string }[]
+}
+
+/** What a save answers: the version it made, and what happened to the files on disk. */
+export interface TranscriptSaved {
+  editedAt: number
+  files: TranscriptFiles
 }
 
 /** A save made on a version another client (or host) has since replaced. */

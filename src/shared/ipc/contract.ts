@@ -21,12 +21,13 @@ import {
   type Settings
 } from '@shared/domain'
 import {
-  TranscriptSchema,
   type LiveChunk,
   type LiveWords,
   type Transcript,
-  type TranscriptDocument
+  type TranscriptDocument,
+  type TranscriptSaved
 } from '@shared/transcript'
+import { TranscriptChangeSchema } from '@shared/transcriptChange'
 import {
   WatchFolderInputSchema,
   type WatchFolder,
@@ -167,17 +168,20 @@ export const requestContract = {
     input: z.object({ id: JobId }).strict(),
     output: returns<TranscriptDocument | null>()
   },
-  /** Saves the user's version of the segments; the engine's original is kept. */
+  /**
+   * Saves the user's version as a change of the version it was made on (the engine's original is
+   * kept); the result is held to the transcript's bounds.
+   */
   'transcripts.save': {
     input: z
       .object({
         id: JobId,
-        transcript: TranscriptSchema,
+        change: TranscriptChangeSchema,
         /** The version this edit was made on (the document's editedAt as loaded or last saved). */
         baseEditedAt: z.number().int().min(0).nullable()
       })
       .strict(),
-    output: returns<TranscriptDocument>()
+    output: returns<TranscriptSaved>()
   },
   'transcripts.revert': {
     input: z.object({ id: JobId }).strict(),
@@ -313,12 +317,14 @@ export function parseRequest<C extends RequestChannel>(
 ): { ok: true; value: RequestInput<C> } | { ok: false; error: string } {
   const parsed = requestContract[channel].input.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data as RequestInput<C> }
-  const issue = parsed.error.issues.at(0)
+  return { ok: false, error: `invalid arguments for ${channel}: ${issueText(parsed.error)}` }
+}
+
+/** A refusal by a schema as one line: where (the path of its first issue) and why. */
+export function issueText(error: z.ZodError): string {
+  const issue = error.issues.at(0)
   const where = issue?.path.length ? issue.path.join('.') + ': ' : ''
-  return {
-    ok: false,
-    error: `invalid arguments for ${channel}: ${where}${issue?.message ?? 'rejected'}`
-  }
+  return `${where}${issue?.message ?? 'rejected'}`
 }
 
 export function isRequestChannel(value: unknown): value is RequestChannel {

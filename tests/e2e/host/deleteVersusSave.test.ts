@@ -83,7 +83,7 @@ it('a delete sent while another host rewrites the files for a save: the job and 
     const rewriting = firstRewrite(dirname(job.files.txt))
     const saved = saver.request('transcripts.save', {
       id: job.id,
-      transcript: edited,
+      change: { from: 0, deleteCount: SEGMENTS, segments: edited.segments },
       baseEditedAt: null
     })
     // The delete arrives while the saving host is writing the first of the four files.

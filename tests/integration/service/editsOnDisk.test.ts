@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobRow } from '@shared/domain'
-import type { Transcript, TranscriptDocument } from '@shared/transcript'
+import type { Transcript, TranscriptSaved } from '@shared/transcript'
+import { changeBetween, type TranscriptChange } from '@shared/transcriptChange'
 import type { IpcResult } from '@shared/ipc/contract'
 import {
   createTranscriptionService,
@@ -57,7 +58,7 @@ describe('edits on disk', () => {
     const doc = await service.handlers['transcripts.get']({ id: job.id }, ctx)
     const edited = withFirstSegment(doc!.transcript, 'Corrected by hand')
     const saved = await service.handlers['transcripts.save'](
-      { id: job.id, transcript: edited, baseEditedAt: doc!.editedAt },
+      { id: job.id, change: changeBetween(doc!.transcript, edited), baseEditedAt: doc!.editedAt },
       ctx
     )
     expect(saved.files?.left).toEqual([])
@@ -82,7 +83,10 @@ describe('edits on disk', () => {
     const saved = await service.handlers['transcripts.save'](
       {
         id: job.id,
-        transcript: withFirstSegment(doc!.transcript, 'Second correction'),
+        change: changeBetween(
+          doc!.transcript,
+          withFirstSegment(doc!.transcript, 'Second correction')
+        ),
         baseEditedAt: doc!.editedAt
       },
       ctx
@@ -102,21 +106,41 @@ describe('edits on disk', () => {
     const before = Object.fromEntries(
       ['txt', 'srt', 'vtt', 'json'].map((f) => [f, readFileSync(pathOf(f), 'utf8')])
     )
-    const hostile: [Transcript, RegExp][] = [
-      [withTimes(t, 0, { end: 1e308 }), /segments\.0\.end: must be at most \d+ s$/],
-      [withTimes(t, 0, { start: 50, end: 10 }), /segments\.0\.end: ends before it starts$/],
-      [withTimes(t, 0, { start: -1 }), /segments\.0\.start: must not be negative$/],
+    const last = t.segments.length - 1
+    const hostile: [TranscriptChange, RegExp][] = [
       [
-        { ...t, segments: [second, first] },
-        /segments\.1\.start: starts before the segment before it$/
+        changeBetween(t, withTimes(t, 0, { end: 1e308 })),
+        /segments\.0\.end: must be at most \d+ s$/
       ],
-      [{ ...t, durationSeconds: Number.NaN }, /durationSeconds: must be a number of seconds$/]
+      [
+        changeBetween(t, withTimes(t, 0, { start: 50, end: 10 })),
+        /segments\.0\.end: ends before it starts$/
+      ],
+      [
+        changeBetween(t, withTimes(t, 0, { start: -1 })),
+        /segments\.0\.start: must not be negative$/
+      ],
+      [
+        changeBetween(t, { ...t, segments: [second, first, ...t.segments.slice(2)] }),
+        /change\.segments\.1\.start: starts before the segment before it$/
+      ],
+      // Each segment of the change is fine; where it goes, it starts before the one before it.
+      [
+        { from: last + 1, deleteCount: 0, segments: [{ ...t.segments[last], start: 0 }] },
+        new RegExp(
+          `^not saved: segments\\.${last + 1}\\.start: starts before the segment before it$`
+        )
+      ],
+      [
+        { from: last, deleteCount: 2, segments: [] },
+        /^the change replaces segments \d+–\d+ of \d+: reload$/
+      ]
     ]
-    for (const [transcript, reason] of hostile) {
+    for (const [change, reason] of hostile) {
       const answer = await dispatchRequest(
         service.handlers,
         'transcripts.save',
-        { id: job.id, transcript, baseEditedAt: doc!.editedAt },
+        { id: job.id, change, baseEditedAt: doc!.editedAt },
         ctx
       )
       expect(answer).toEqual({ ok: false, error: expect.stringMatching(reason) })
@@ -130,14 +154,14 @@ describe('edits on disk', () => {
 
 describe('two clients, one transcript', () => {
   it('a save made on a version another client replaced is refused; a reload then saves', async () => {
+    const loaded = (await service.handlers['transcripts.get']({ id: job.id }, ctx))!
     const save = (transcript: Transcript, baseEditedAt: number | null) =>
       dispatchRequest(
         service.handlers,
         'transcripts.save',
-        { id: job.id, transcript, baseEditedAt },
+        { id: job.id, change: changeBetween(loaded.transcript, transcript), baseEditedAt },
         ctx
       )
-    const loaded = (await service.handlers['transcripts.get']({ id: job.id }, ctx))!
     // Both clients opened the same version; the first to save wins, the second is told.
     const first = await save(withFirstSegment(loaded.transcript, 'First client'), loaded.editedAt)
     expect(first.ok).toBe(true)
@@ -152,7 +176,7 @@ describe('two clients, one transcript', () => {
     expect(again.ok).toBe(true)
     // A save right after (within one millisecond, often) is still a newer version.
     const versionOf = (r: IpcResult<unknown>): number | null =>
-      r.ok ? (r.value as TranscriptDocument).editedAt : null
+      r.ok ? (r.value as TranscriptSaved).editedAt : null
     const third = await save(withFirstSegment(now.transcript, 'Third'), versionOf(again))
     expect(versionOf(third)).toBeGreaterThan(versionOf(again)!)
   })

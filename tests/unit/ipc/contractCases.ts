@@ -32,8 +32,9 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'transcripts.get': { id: 1 },
   'transcripts.save': {
     id: 1,
-    transcript: {
-      durationSeconds: 1,
+    change: {
+      from: 0,
+      deleteCount: 1,
       segments: [{ start: 0, end: 1, text: 'a', words: [{ word: 'a', start: 0, end: 1 }] }]
     },
     baseEditedAt: 1
@@ -143,16 +144,16 @@ function impossibleTranscripts(): BadCase[] {
     text: word,
     words: [{ word, start, end }]
   })
-  const transcripts: [string, unknown[]][] = [
+  const changes: [string, unknown[]][] = [
     ['a time of 1e308', [segment(0, 1e308)]],
     ['a segment ending before it starts', [segment(50, 10)]],
     ['a negative time', [segment(-1, 1)]],
     ['segments out of order', [segment(5, 6), segment(1, 2)]],
     ['a word longer than a word may be', [segment(0, 1, 'x'.repeat(1001))]]
   ]
-  return transcripts.map(([label, segments]) => ({
+  return changes.map(([label, segments]) => ({
     channel: 'transcripts.save',
     label,
-    input: { id: 1, transcript: { durationSeconds: 60, segments }, baseEditedAt: null }
+    input: { id: 1, change: { from: 0, deleteCount: 0, segments }, baseEditedAt: null }
   }))
 }

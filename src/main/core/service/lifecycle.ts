@@ -23,7 +23,10 @@ export async function startService(
 
 /** Cancels what still waits, stops what runs within timeoutMs, then closes the database. */
 export async function shutdownService(
-  core: Pick<ServiceCore, 'scheduler' | 'repo' | 'pm' | 'models' | 'runner' | 'store' | 'changed'>,
+  core: Pick<
+    ServiceCore,
+    'scheduler' | 'repo' | 'pm' | 'models' | 'runner' | 'store' | 'changed' | 'saver'
+  >,
   reason: string,
   timeoutMs: number
 ): Promise<void> {
@@ -36,6 +39,7 @@ export async function shutdownService(
   pm.outcomes.flush()
   core.runner.dispose()
   await pm.dispose()
+  await core.saver.close()
   core.store.close()
 }
 

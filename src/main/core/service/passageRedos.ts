@@ -11,7 +11,8 @@ import type { EventPayloads } from '@shared/ipc/contract'
 import type { TypedEvents } from '../../os/typedEvents'
 import type { Store } from '../openDataDir'
 import { splicePassage } from '../transcripts/splicePassage'
-import { transcriptHandlers } from '../transcripts/transcriptHandlers'
+import { saveChange } from '../transcripts/saveChange'
+import { changeBetween } from '@shared/transcriptChange'
 import { outputClaims } from '../db/outputClaims'
 
 export interface PassageRedo extends Passage {
@@ -74,21 +75,16 @@ export function applyPassageRedo(deps: ApplyDeps, redoId: number, redo: PassageR
     const again = transcripts.get(redoId)?.transcript
     const doc = transcripts.get(redo.of)
     if (!again || !doc) return `job ${redo.of} has no transcript: nothing replaced`
-    const save = transcriptHandlers({
-      transcripts,
-      mustGet: deps.mustGet,
-      ownedByOther: outputClaims(deps.store.db),
-      changed: (change) => deps.hub.emit('transcript.changed', change)
-    })['transcripts.save']
-    // Synchronous inside (the database and the files): done before the redo's row says completed.
-    void save(
+    // In this thread, not the save worker's: done before the redo's row says completed.
+    const saved = saveChange(
+      { transcripts, mustGet: deps.mustGet, ownedByOther: outputClaims(deps.store.db) },
       {
         id: redo.of,
-        transcript: splicePassage(doc.transcript, redo, again.segments),
+        change: changeBetween(doc.transcript, splicePassage(doc.transcript, redo, again.segments)),
         baseEditedAt: doc.editedAt
-      },
-      { clientId: 'passage-redo' }
-    ).catch(() => undefined)
+      }
+    )
+    deps.hub.emit('transcript.changed', { id: redo.of, editedAt: saved.editedAt })
     deps.changed(redo.of)
     return `the passage ${clockText(redo.from)}–${clockText(redo.to)} of job ${redo.of} replaced`
   } catch (err) {

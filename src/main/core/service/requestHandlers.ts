@@ -74,6 +74,7 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
     'jobs.transcript': async ({ id }) => readTranscript(mustGet(id), core.store.transcripts),
     ...transcriptHandlers({
       transcripts: core.store.transcripts,
+      saver: core.saver,
       mustGet,
       ownedByOther: outputClaims(core.store.db),
       changed: (change) => core.hub.emit('transcript.changed', change)

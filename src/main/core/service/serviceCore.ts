@@ -29,6 +29,7 @@ import { PassageRedos } from './passageRedos'
 import { recoverRecordings } from '../recording/recordingRows'
 import { LiveRecordings } from './liveRecordings'
 import { earlierSecondsPerAudioSecond } from '../db/earlierSpeed'
+import { TranscriptSaver } from '../transcripts/transcriptSaver'
 
 /** What only a desktop host can do (Electron's shell); other hosts leave it out. */
 export interface DesktopActions {
@@ -68,6 +69,8 @@ export interface ServiceCore {
   readonly requests: RemoteRequestsTracker
   /** "Transcribe again" jobs and the passage each puts back (passageRedo.ts). */
   readonly redos: PassageRedos
+  /** The editor's saves, on their own thread. */
+  readonly saver: TranscriptSaver
   /** The recordings being made, by the client that makes each. */
   readonly recordings: LiveRecordings
   /** Tells every host the job's row may have changed (nothing when it no longer exists). */
@@ -171,6 +174,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     remote,
     requests,
     redos,
+    saver: new TranscriptSaver(store.path),
     recordings: new LiveRecordings(),
     changed,
     rowOf,

@@ -6,7 +6,7 @@ import type { JobRow } from '@shared/domain'
 import type { RedoOptions } from '@shared/passageRedo'
 import { oneLineError } from '@shared/errors'
 import { getApi } from '../transport/getApi'
-import { useTranscriptStore } from './transcriptStore'
+import { takeNewerVersion, useTranscriptStore } from './transcriptStore'
 
 export interface PassageState {
   /** Indexes of the selected segments. */
@@ -67,10 +67,5 @@ export async function redoEnded(row: JobRow): Promise<void> {
   if (jobId === null || !transcript) return
   const doc = await getApi().transcripts.get({ id: jobId })
   if (!doc || useTranscriptStore.getState().jobId !== jobId) return
-  useTranscriptStore.setState((s) => ({
-    transcript: doc.transcript,
-    editedAt: doc.editedAt,
-    undo: [...s.undo, transcript],
-    save: 'saved'
-  }))
+  takeNewerVersion(doc, transcript)
 }

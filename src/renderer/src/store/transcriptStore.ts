@@ -8,6 +8,7 @@ import {
   type TranscriptDocument,
   type TranscriptFiles
 } from '@shared/transcript'
+import { changeBetween } from '@shared/transcriptChange'
 import { getApi } from '../transport/getApi'
 import { oneLineError } from '@shared/errors'
 
@@ -19,6 +20,8 @@ export interface TranscriptState {
   error: string | null
   transcript: Transcript | null
   editedAt: number | null
+  /** The version the host has (as loaded or last saved): a save sends the change from it. */
+  saved: Transcript | null
   /** The transcripts before each edit (segments and speakers: a speaker edit is undone too). */
   undo: Transcript[]
   save: SaveState
@@ -33,6 +36,7 @@ export const initialTranscriptState: TranscriptState = {
   error: null,
   transcript: null,
   editedAt: null,
+  saved: null,
   undo: [],
   save: 'saved',
   saveError: null,
@@ -52,9 +56,19 @@ function applyDocument(doc: TranscriptDocument): void {
     status: 'ready',
     transcript: doc.transcript,
     editedAt: doc.editedAt,
+    saved: doc.transcript,
     error: null,
     ...(doc.files && { files: doc.files })
   })
+}
+
+/** A newer version made on the host (a passage redo): shown, and the page's on the undo stack. */
+export function takeNewerVersion(doc: TranscriptDocument, previous: Transcript): void {
+  applyDocument(doc)
+  useTranscriptStore.setState((s) => ({
+    undo: [...s.undo, previous].slice(-UNDO_LIMIT),
+    save: 'saved'
+  }))
 }
 
 export async function openTranscript(jobId: number): Promise<void> {
@@ -167,14 +181,14 @@ export async function loadLatest(jobId: number): Promise<void> {
 
 export async function saveNow(): Promise<void> {
   clearTimeout(saveTimer)
-  const { jobId, transcript, editedAt } = useTranscriptStore.getState()
-  if (jobId === null || !transcript || saving) return
+  const { jobId, transcript, editedAt, saved } = useTranscriptStore.getState()
+  if (jobId === null || !transcript || !saved || saving) return
   useTranscriptStore.setState({ save: 'saving' })
   saving = true
   try {
     const doc = await getApi().transcripts.save({
       id: jobId,
-      transcript,
+      change: changeBetween(saved, transcript),
       baseEditedAt: editedAt
     })
     const now = useTranscriptStore.getState()
@@ -183,9 +197,10 @@ export async function saveNow(): Promise<void> {
     const unchanged = now.transcript === transcript
     useTranscriptStore.setState({
       editedAt: doc.editedAt,
+      saved: transcript,
       save: unchanged ? 'saved' : 'pending',
       saveError: null,
-      files: doc.files ?? null
+      files: doc.files
     })
     if (!unchanged) scheduleSave()
   } catch (err) {
