@@ -54,7 +54,9 @@ ensure_node_modules() {
     log "node_modules is a link to $(readlink node_modules): not reinstalling it from here"
   elif [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     log "npm ci"
-    ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+    # JOBS: node-gyp compiles better-sqlite3 (its prebuilt comes from GitHub, out of reach on some
+    # machines) on every core, SQLite beside the addon, instead of one file after the other.
+    ELECTRON_SKIP_BINARY_DOWNLOAD=1 JOBS=max npm ci --no-audit --no-fund --loglevel=error
   fi
   node scripts/native.mjs node
 }
@@ -105,16 +107,18 @@ run_two_at_a_time() {
   rm -rf "$dir"
   return $failed
 }
-# whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about a minute of
+# whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about 90 s of
 # two cores, once; a re-run checks a stamp in milliseconds). Without them, or if it fails, the
-# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup.
+# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup. --start builds
+# it; --test does not: no test depends on which CPU build runs (the tests' whisper model has empty
+# weights; measured, the suite's whisper and VAD files cost the same CPU either way), and the build
+# was a quarter of the static phase's CPU. `npm run bench` builds it for its speed comparison.
 whisper_build() { node scripts/whisper-native.mjs; }
 
 run_tests() {
   # The build is only needed from the integration tests on: it runs beside the static checks.
-  log "whisper.cpp for this CPU, build, lint, typecheck, unit, format (two at a time)"
+  log "build, lint, typecheck, unit, format (two at a time)"
   run_two_at_a_time \
-    "whisper node scripts/whisper-native.mjs" \
     "build node scripts/build-if-stale.mjs" \
     "lint npm run -s lint" \
     "typecheck npm run -s typecheck" \
