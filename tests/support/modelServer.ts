@@ -35,6 +35,9 @@ export interface ServedFile {
   stallAfterBytes?: number
   /** Answer a Range request with a 206 of the whole file (Content-Range from byte 0). */
   rangeFromZero?: boolean
+  /** After `holdAfterBytes` body bytes, send the rest only once `hold` settles. */
+  holdAfterBytes?: number
+  hold?: Promise<void>
 }
 
 export interface ModelServer {
@@ -74,6 +77,9 @@ async function sendBody(
       return
     }
     if (stall) return // the client's idle deadline has to end this
+    if (file.hold && file.holdAfterBytes !== undefined && sent >= file.holdAfterBytes) {
+      await file.hold
+    }
     if (file.bytesPerSecond) await sleep((chunk.length / file.bytesPerSecond) * 1000)
   }
   res.end()

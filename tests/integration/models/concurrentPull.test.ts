@@ -19,11 +19,19 @@ const sha1 = createHash('sha1').update(body).digest('hex')
 
 let dir: string
 let server: ModelServer
+/** The shared model's download waits halfway until the second pull has been answered. */
+let releaseShared: () => void = () => undefined
+const sharedHeld = new Promise<void>((resolve) => (releaseShared = resolve))
 
 beforeAll(async () => {
   dir = tempDir('transcriptor-concurrent-pull-')
   server = await startModelServer({
-    '/ggml-shared.bin': { body, bytesPerSecond: 2 * MiB },
+    '/ggml-shared.bin': {
+      body,
+      bytesPerSecond: 2 * MiB,
+      holdAfterBytes: 2 * MiB,
+      hold: sharedHeld
+    },
     '/ggml-orphan.bin': { body }
   })
   writeFileSync(
@@ -32,6 +40,7 @@ beforeAll(async () => {
   )
 })
 afterAll(async () => {
+  releaseShared()
   await server.close()
   removeDir(dir)
 })
@@ -47,7 +56,10 @@ describe('two pulls of one model', () => {
     const first = pull(home, 'shared')
     await waitFor(() => /shared: \d+% /.test(first.out.stderr), 'a progress line', 20_000)
     const second = pull(home, 'shared')
-    expect(await second.code).toBe(1)
+    // However slow the second CLI is to start, the first is still downloading when it looks.
+    const secondCode = await second.code
+    releaseShared()
+    expect(secondCode).toBe(1)
     expect(second.out.stdout).toBe('')
     expect(second.out.stderr).toBe(
       `transcriptor: ggml-shared.bin is already being downloaded by process ${first.child.pid}; ` +
