@@ -2,6 +2,7 @@
 // that owns it (its pipeline's watchdog takes the tree down), the host is started again on the
 // same data dir (its reaper fails the orphan), the job is resumed over the contract, and its
 // transcript is word for word and time for time the transcript of an uninterrupted run.
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,14 +12,14 @@ import type { Transcript } from '@shared/transcript'
 import { jobLogPath, jobWorkDir } from '../../../src/main/core/paths'
 import { connectClient, startHost, waitFor, type RunningHost } from '../../support/host'
 import { isRunning } from '../../support/processes'
-import { joinedSpeech } from '../../support/speech'
+import { librivoxClips } from '../../support/speech'
 
 const OPTIONS: JobOptions = {
   engine: 'pocketsphinx',
   model: '',
-  processes: 2,
+  processes: 1,
   workers: 1,
-  chunkSeconds: 8,
+  chunkSeconds: 5,
   overlapSeconds: 1,
   formats: ['json'],
   outputDir: ''
@@ -59,8 +60,10 @@ describe('resume after the host is killed with kill -9', () => {
     { timeout: 900_000 },
     async () => {
       scratch = mkdtempSync(join(tmpdir(), 'transcriptor-resume-'))
-      // 27 s of speech: four 8 s chunks, so the kill after the first one leaves some to resume.
-      const input = joinedSpeech(scratch, 1, 'one reading.wav')
+      // 10 s of speech (the first two clips): two 5 s chunks, one engine at a time, so the kill
+      // when the first is done finds the second being transcribed, and leaves it to resume.
+      const input = join(scratch, 'one reading.wav')
+      execFileSync('sox', [...librivoxClips().slice(0, 2), input])
 
       // The uninterrupted run, on its own host and data dir, side by side with the crash below.
       const referenceRun = (async () => {
