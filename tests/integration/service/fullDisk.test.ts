@@ -4,7 +4,7 @@
 // A real full disk: a small tmpfs, filled to the last byte. Mounting needs root (CI here runs as
 // root); elsewhere the test is reported as skipped with the reason.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
@@ -17,6 +17,7 @@ import {
 } from '../../../src/main/core/service/transcriptionService'
 import { mountSmallDisk, whyNoFullDisk, type SmallDisk } from '../../support/fullDisk'
 import { testJobOptions } from '../../support/jobOptions'
+import { jobWorkDir } from '../../../src/main/core/paths'
 import { joinedSpeech } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 
@@ -63,6 +64,21 @@ function fillUnderDatabase(dataDir: string): () => void {
   return disk.keepFull()
 }
 
+/**
+ * Waits for the job's first chunk checkpoint: from then on the pipeline writes nothing more to the
+ * data dir's disk until its outputs (progress alone moves within a chunk, before its checkpoint).
+ */
+async function firstChunkDone(dataDir: string, id: number): Promise<void> {
+  const checkpointed = (): boolean => {
+    try {
+      return readdirSync(jobWorkDir(dataDir, id)).some((f) => /^chunk-\d+\.json$/.test(f))
+    } catch {
+      return false
+    }
+  }
+  await waitFor(checkpointed, 'the first chunk', 60_000)
+}
+
 interface CliRun {
   /** Everything it printed on stderr so far. */
   stderr: () => string
@@ -93,7 +109,7 @@ async function transcribeUntilFirstChunk(dataDir: string, speech: string): Promi
   const exited: CliRun['exited'] = new Promise((done) =>
     child.on('exit', (code, signal) => done({ code, signal }))
   )
-  await waitFor(() => /job 1 .*: [1-9]\d*%/.test(stderr), 'the first chunk', 60_000)
+  await firstChunkDone(dataDir, 1)
   return { stderr: () => stderr, exited }
 }
 
@@ -120,7 +136,7 @@ describe.skipIf(noDisk !== null)('a full disk when a job ends', () => {
     )
     const [first, second] = created.map((j) => j.id)
     // One chunk of two done (the second one's audio is cut already): now the disk fills up.
-    await waitFor(() => (storedRow(dataDir, first)?.progress ?? 0) > 0, 'the first chunk', 60_000)
+    await firstChunkDone(dataDir, first)
     const stopFilling = fillUnderDatabase(dataDir)
 
     const [ended] = await service.waitForJobs([first])
