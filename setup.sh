@@ -109,18 +109,19 @@ run_two_at_a_time() {
 }
 # whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about 90 s of
 # two cores, once; a re-run checks a stamp in milliseconds). Without them, or if it fails, the
-# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup. --start builds
-# it; --test does not: no test depends on which CPU build runs (the tests' whisper model has empty
-# weights; measured, the suite's whisper and VAD files cost the same CPU either way), and the build
-# was a quarter of the static phase's CPU. `npm run bench` builds it for its speed comparison.
+# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup. --test builds
+# it too, first in the static phase: the tests then run the build users run, and the prebuilt
+# baseline (no AVX) made whisper's translate test run past its 2-minute limit once.
 whisper_build() { node scripts/whisper-native.mjs; }
 
 run_tests() {
   # The build is only needed from the integration tests on: it runs beside the static checks.
-  log "build, lint, typecheck, unit, format (two at a time)"
-  # Longest first (measured CPU-s: unit 83 on both cores, lint 60, typecheck 39, format 19, build
-  # 3): with the build first, unit started last and ran alone for its last 40 s.
+  log "whisper.cpp for this CPU, unit, lint, typecheck, format, build (two at a time)"
+  # Longest first (measured CPU-s: whisper.cpp 180 on both cores, unit 83 on both, lint 60,
+  # typecheck 39, format 19, build 3): with the build first, unit started last and ran alone for
+  # its last 40 s.
   run_two_at_a_time \
+    "whisper node scripts/whisper-native.mjs" \
     "unit npx vitest run --project unit" \
     "lint npm run -s lint" \
     "typecheck npm run -s typecheck" \
