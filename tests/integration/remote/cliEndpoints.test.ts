@@ -154,7 +154,9 @@ describe('transcriptor transcribe --engine openai --endpoint URL1 --endpoint URL
     await waitFor(
       () => connectionsTo(a.port) + connectionsTo(b.port) === 0,
       'no socket open',
-      5_000
+      5_000,
+      // Polled finely: the 50 ms default alone could add a quarter of the 200 ms budget.
+      5
     )
     const stopMs = Date.now() - t0
     const result = await cli.done
