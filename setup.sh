@@ -107,21 +107,46 @@ run_two_at_a_time() {
   rm -rf "$dir"
   return $failed
 }
-# whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about 90 s of
-# two cores, once; a re-run checks a stamp in milliseconds). Without them, or if it fails, the
-# prebuilt baseline build runs and `transcriptor doctor` says so. Never fails setup. --test builds
-# it too, first in the static phase: the tests then run the build users run, and the prebuilt
-# baseline (no AVX) made whisper's translate test run past its 2-minute limit once.
-whisper_build() { node scripts/whisper-native.mjs; }
+# whisper.cpp's addon built for this CPU where cmake and a C/C++ compiler exist (about 180 CPU-s,
+# once; a re-run checks a stamp in milliseconds). Without them, or if it fails, the prebuilt
+# baseline build runs and `transcriptor doctor` says so. Never fails setup. It needs nothing from
+# node_modules, so it starts before `npm ci`, whose compile of SQLite leaves one core idle for
+# about a minute (measured: npm ci 87 s, 56 % of two cores busy). --test builds it too: the tests
+# then run the build users run, and the prebuilt baseline (no AVX) made whisper's translate test
+# run past its 2-minute limit once.
+#   start_whisper_build   starts it in the background, holding a lock until it ends
+#   whisper_build         waits for it (or runs it, if it was not started) and shows its output
+WHISPER_LOCK="$ROOT/.native/whisper-build.lock"
+WHISPER_LOG="$ROOT/.native/whisper-build.log"
+start_whisper_build() {
+  mkdir -p "$ROOT/.native"
+  # The lock is taken here, before the background job exists, so no waiter can see it free
+  # first; the job inherits the locked descriptor and the lock ends when the job does.
+  exec 9>"$WHISPER_LOCK"
+  flock 9
+  (node scripts/whisper-native.mjs >"$WHISPER_LOG" 2>&1 || true) &
+  exec 9>&-
+}
+whisper_build() {
+  if [ -f "$WHISPER_LOG" ]; then
+    flock "$WHISPER_LOCK" cat "$WHISPER_LOG"
+    rm -f "$WHISPER_LOG"
+  else
+    node scripts/whisper-native.mjs
+  fi
+}
+# The checks below run in child shells.
+export -f whisper_build
+export WHISPER_LOCK WHISPER_LOG
 
 run_tests() {
   # The build is only needed from the integration tests on: it runs beside the static checks.
   log "whisper.cpp for this CPU, unit, lint, typecheck, format, build (two at a time)"
-  # Longest first (measured CPU-s: whisper.cpp 180 on both cores, unit 83 on both, lint 60,
-  # typecheck 39, format 19, build 3): with the build first, unit started last and ran alone for
-  # its last 40 s.
+  # Longest first (measured CPU-s: whisper.cpp 180 on both cores, started beside npm ci, unit 83
+  # on both, lint 60, typecheck 39, format 19, build 3): with the build first, unit started last
+  # and ran alone for its last 40 s.
   run_two_at_a_time \
-    "whisper node scripts/whisper-native.mjs" \
+    "whisper whisper_build" \
     "unit npx vitest run --project unit" \
     "lint npm run -s lint" \
     "typecheck npm run -s typecheck" \
@@ -191,8 +216,8 @@ stop() {
 }
 
 case "${1:-}" in
-  --start) ensure_system_packages start; ensure_node_modules; try_fetch_electron; whisper_build; build; start ;;
-  --test) ensure_system_packages test; ensure_node_modules; run_tests ;;
+  --start) ensure_system_packages start; start_whisper_build; ensure_node_modules; try_fetch_electron; whisper_build; build; start ;;
+  --test) ensure_system_packages test; start_whisper_build; ensure_node_modules; run_tests ;;
   --stop) stop ;;
   *) echo "usage: $0 --start | --test | --stop" >&2; exit 2 ;;
 esac

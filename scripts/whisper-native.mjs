@@ -4,9 +4,11 @@
 // x86-64 build (no AVX at all) and several times slower; it stays installed as the fallback.
 //
 // The sources all come from the npm registry: the addon's own source and its patched whisper.cpp
-// files ship in @fugood/whisper.node (already installed); the rest of whisper.cpp (ggml's core)
-// ships, same whisper.cpp version, in nodejs-whisper; napi.h in node-addon-api. They are put
-// together in .native/whisper/src and built with native/whisper/CMakeLists.txt.
+// files ship in @fugood/whisper.node (the version package-lock.json pins); the rest of whisper.cpp
+// (ggml's core) ships, same whisper.cpp version, in nodejs-whisper; napi.h in node-addon-api. They
+// are put together in .native/whisper/src and built with native/whisper/CMakeLists.txt. None of
+// them is read from node_modules, so setup.sh runs this beside `npm ci`, whose compile of SQLite
+// keeps only one core busy.
 //
 // Idempotent: a build whose stamp matches (package versions, this CPU's flags) is kept, so a
 // re-run takes milliseconds. Nothing here fails setup: without a compiler, or if the build fails,
@@ -23,7 +25,7 @@ const home = join(root, '.native', 'whisper')
 const stampPath = join(home, 'build', 'build.json')
 const srcDir = join(home, 'src')
 const buildDir = join(home, 'build')
-const fugood = join(root, 'node_modules', '@fugood', 'whisper.node')
+const FUGOOD = '@fugood/whisper.node'
 /** Exact versions: nodejs-whisper 0.3.1 ships whisper.cpp 1.9.1, the version @fugood's addon uses. */
 const SOURCES = { whisper: 'nodejs-whisper@0.3.1', napi: 'node-addon-api@8.9.2' }
 
@@ -44,9 +46,17 @@ function whisperCppVersion(dir) {
   return /project\("whisper\.cpp" VERSION ([\d.]+)\)/.exec(text)?.[1] ?? null
 }
 
+/** The pinned version of a dependency, from package-lock.json (node_modules may not exist yet). */
+function lockedVersion(name) {
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
+  const version = lock.packages?.[`node_modules/${name}`]?.version
+  if (!version) throw new Error(`${name} is not in package-lock.json`)
+  return version
+}
+
+/** `spec` (name@version) unpacked under `into`, fetched once per version. */
 function npmPack(spec, into) {
-  const name = spec.replace(/@[^@]+$/, '')
-  const dest = join(into, name)
+  const dest = join(into, spec)
   if (existsSync(join(dest, 'package.json'))) return dest
   mkdirSync(into, { recursive: true })
   const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', into], {
@@ -64,6 +74,7 @@ function prepareSources() {
   const packs = join(home, 'packages')
   const whisperPkg = npmPack(SOURCES.whisper, packs)
   const napi = npmPack(SOURCES.napi, packs)
+  const fugood = npmPack(`${FUGOOD}@${lockedVersion(FUGOOD)}`, packs)
   const full = join(whisperPkg, 'cpp', 'whisper.cpp')
   const patched = join(fugood, 'whisper.cpp')
   const [a, b] = [whisperCppVersion(full), whisperCppVersion(patched)]
@@ -91,8 +102,7 @@ function nodeHeaders() {
 }
 
 function wantedStamp() {
-  const fugoodVersion = JSON.parse(readFileSync(join(fugood, 'package.json'), 'utf8')).version
-  return { fugood: fugoodVersion, ...SOURCES, platform: `${process.platform}-${process.arch}` }
+  return { fugood: lockedVersion(FUGOOD), ...SOURCES, platform: `${process.platform}-${process.arch}` }
 }
 
 function upToDate(wanted, flags) {
@@ -143,7 +153,6 @@ function build(targets) {
 
 function main() {
   const wantCli = process.argv.includes('--cli')
-  if (!existsSync(join(fugood, 'src'))) return log('no @fugood/whisper.node sources: prebuilt only')
   const missing = ['cmake', 'cc', 'c++'].filter((c) => !has(c))
   if (missing.length) return log(`no ${missing.join(', ')}: using the prebuilt (baseline CPU)`)
   const flags = cpuFlags()
