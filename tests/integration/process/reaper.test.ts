@@ -18,6 +18,7 @@ import {
   waitFor,
   type TestEnv
 } from './helpers'
+import { seedQueue } from '../../support/queueSeed'
 
 const started: ChildProcess[] = []
 
@@ -171,6 +172,28 @@ describe('cleanupOrphanedProcesses', () => {
     )
     expect(env.store.jobs.getJob(waiting.id)?.status).toBe('queued')
     expect(env.store.jobs.getJob(legacyNew.id)?.status).toBe('queued')
+  })
+
+  it("a live creator's queue of 5,000 is judged by its creator alone, not read row by row", async () => {
+    env = makeEnv({ orphanTimeoutSeconds: 86_400 })
+    seedQueue(env.store.db, 5_000, process.ppid)
+    const stranded = env.store.jobs.createJob(
+      sampleJob({ owner_instance: 'crashed-instance', owner_pid: await deadPid() })
+    )
+    const jobs = env.store.jobs
+    const readQueued = jobs.getQueuedJobsOf.bind(jobs)
+    let rowsRead = 0
+    jobs.getQueuedJobsOf = (owner) => {
+      const rows = readQueued(owner)
+      rowsRead += rows.length
+      return rows
+    }
+
+    const results = await env.pm.cleanupOrphanedProcesses(1)
+
+    expect(results.map((r) => r.jobId)).toEqual([stranded.id])
+    expect(rowsRead).toBe(1)
+    expect(jobs.listJobs({ status: 'queued' })).toHaveLength(5_000)
   })
 
   it('with processTracking off, reaps nothing', async () => {

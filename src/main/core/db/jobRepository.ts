@@ -37,6 +37,18 @@ export interface JobFilter {
   limit?: number
 }
 
+// The reaper's view of the queue: who queued, then one owner's rows (`IS` matches nulls too).
+const QUEUED_OWNERS_SQL = `SELECT DISTINCT owner_pid AS pid, owner_instance AS instance
+  FROM transcription_jobs WHERE status = 'queued'`
+const QUEUED_OF_SQL = `SELECT * FROM transcription_jobs
+  WHERE status = 'queued' AND owner_pid IS @pid AND owner_instance IS @instance ORDER BY id`
+
+/** Who created a queued job: its process and app instance, both null on rows older than owners. */
+export interface QueueOwner {
+  pid: number | null
+  instance: string | null
+}
+
 export interface ProcessRegistration {
   pid: number
   /** Opaque OS start-time token; identity is (pid, start time), never pid alone. */
@@ -84,7 +96,8 @@ export class JobRepository {
       active: db.prepare(
         "SELECT * FROM transcription_jobs WHERE status = 'processing' ORDER BY id"
       ),
-      queued: db.prepare("SELECT * FROM transcription_jobs WHERE status = 'queued' ORDER BY id"),
+      queuedOwners: db.prepare(QUEUED_OWNERS_SQL),
+      queuedOf: db.prepare(QUEUED_OF_SQL),
       orphaned: db.prepare(
         `SELECT * FROM transcription_jobs
          WHERE status = 'processing'
@@ -178,8 +191,14 @@ export class JobRepository {
     return this.statements.active.all() as JobRow[]
   }
 
-  getQueuedJobs(): JobRow[] {
-    return this.statements.queued.all() as JobRow[]
+  /** Who queued the waiting jobs: one entry per owner, however long its queue. */
+  getQueuedOwners(): QueueOwner[] {
+    return this.statements.queuedOwners.all() as QueueOwner[]
+  }
+
+  /** The waiting jobs one owner queued (`null`s match rows that record no owner). */
+  getQueuedJobsOf(owner: QueueOwner): JobRow[] {
+    return this.statements.queuedOf.all(owner) as JobRow[]
   }
 
   /** Processing jobs whose heartbeat (or, before the first one, start) is older than the timeout. */

@@ -32,7 +32,10 @@ export interface ReapOptions {
   now?: number
 }
 
-type ReapStore = Pick<JobRepository, 'getActiveJobs' | 'getQueuedJobs' | 'failJob'>
+type ReapStore = Pick<
+  JobRepository,
+  'getActiveJobs' | 'getQueuedOwners' | 'getQueuedJobsOf' | 'failJob'
+>
 
 /** Why `row` is orphaned, or null if it is not. */
 export function orphanReason(row: JobRow, o: ReapOptions): string | null {
@@ -76,9 +79,22 @@ function describe(found: ReapResult['found'], row: JobRow, kill: KillResult | nu
   }
 }
 
+/**
+ * The queued rows that may be orphans, read owner by owner. A live owner's queue (thousands of
+ * files from a watched folder) is judged by its owner alone, as orphanReason would judge each of
+ * its rows, so a reaper tick costs one grouped query instead of a read of every waiting row.
+ */
+function queuedRowsToJudge(repo: ReapStore): JobRow[] {
+  return repo
+    .getQueuedOwners()
+    .filter(({ pid }) => pid === null || (pid !== process.pid && !isPidAlive(pid)))
+    .flatMap((owner) => repo.getQueuedJobsOf(owner))
+    .sort((a, b) => a.id - b.id)
+}
+
 export async function reapOrphans(repo: ReapStore, o: ReapOptions): Promise<ReapResult[]> {
   const results: ReapResult[] = []
-  for (const row of [...repo.getActiveJobs(), ...repo.getQueuedJobs()]) {
+  for (const row of [...repo.getActiveJobs(), ...queuedRowsToJudge(repo)]) {
     const reason = orphanReason(row, o)
     if (reason === null) continue
     const found = row.status === 'queued' ? 'never-started' : recordedState(row)
