@@ -1,12 +1,15 @@
 // Recording in the app, in Chromium with a fake microphone playing LibriVox speech: Record, the
 // level meter moves and live words appear while it plays, Stop recording, and the job is finished
-// with a recording as long as the file and a transcript about as good as the file's own.
+// with a recording as long as the file and a transcript about as good as the file's own; a host
+// killed mid-recording leaves the recording to the next one.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { JobRow } from '@shared/domain'
+import { connectClient, startHost } from '../../support/host'
+import { liveProcesses } from '../host/helpers'
 import { joinedSpeech, librivoxReference } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { wordErrorRate } from '../../support/wer'
@@ -186,4 +189,66 @@ it('closing the page while it records ends the recording: what was recorded is t
   expect(finished.status).toBe('completed')
   expect(finished.recording).toBe('ended')
   expect(recordedSeconds(live.original_path)).toBeGreaterThanOrEqual(1)
+}, 240_000)
+
+it('kill -9 of the host while a page records: the next host keeps the recording up to the kill, resumable, no process left', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'transcriptor-mic-crash-'))
+  const first = await startHost({ dataDir })
+  const page = await ui.browser.newPage()
+  try {
+    await page.goto(first.url)
+    await page.getByTestId('record-start').click()
+    await page.getByTestId('record-stop').waitFor()
+    const client = await connectClient(first)
+    const live = await waitFor(
+      async () => (await client.call('jobs.list', {})).find((j) => j.recording === 'live') ?? null,
+      'a live recording job',
+      30_000
+    )
+    await waitFor(() => recordedSeconds(live.original_path) >= 4, '4 s recorded', 60_000)
+    const pipeline = await waitFor(async () => {
+      const row = await client.call('jobs.get', { id: live.id })
+      return row?.process_id && row.process_group_id ? row : null
+    }, 'the live pipeline registered')
+    await client.close()
+    const atKill = recordedSeconds(live.original_path)
+    await first.stop('SIGKILL')
+    await waitFor(
+      () => liveProcesses(pipeline.process_id!, pipeline.process_group_id!).length === 0,
+      "the pipeline's tree gone after its host died",
+      20_000
+    )
+
+    const second = await startHost({ dataDir })
+    try {
+      const other = await connectClient(second)
+      const job = await waitFor(async () => {
+        const row = await other.call('jobs.get', { id: live.id })
+        return row?.recording === 'recovered' ? row : null
+      }, 'the recording recovered by the next host')
+      expect(job.status).toBe('failed')
+      expect(job.error_message).toMatch(
+        /^recording interrupted \(the app stopped\): \d+\.\d s kept; Resume transcribes it$/
+      )
+      const kept = readFileSync(job.original_path).readUInt32LE(40) / 32_000
+      expect(kept).toBeGreaterThanOrEqual(atKill - 2)
+      await other.call('jobs.resume', { id: job.id })
+      const done = await waitFor(
+        async () => {
+          const row = await other.call('jobs.get', { id: job.id })
+          return row && row.status !== 'queued' && row.status !== 'processing' ? row : null
+        },
+        'the resumed recording to end',
+        120_000
+      )
+      expect(done.status).toBe('completed')
+      expect(transcriptText(done).split(/\s+/).filter(Boolean).length).toBeGreaterThan(3)
+      await other.close()
+    } finally {
+      await second.stop()
+    }
+  } finally {
+    await page.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
 }, 240_000)
