@@ -3,11 +3,14 @@
 // skipped for that page with a marker, the job is not cancelled, host RSS stays bounded. After a
 // reload the job's row shows its true state at once, and follows it.
 // The flood: the real pipeline of a real job, with a module preloaded into it (NODE_OPTIONS) that
-// prints lines next to its work.
+// prints lines next to its work. The job sends its chunks to a loopback server that holds them
+// unanswered: it stays `processing` for as long as the test looks, without decoding audio on
+// the shared cores the whole time (pocketsphinx on two processes cost a minute of CPU here).
 import { resolve } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
 import { rssKb } from '../../support/memory'
+import { startSttServer, type SttServerHandle } from '../../support/sttServers'
 import { openLongJob, openUi, screenshot, type UiSession } from './uiHarness'
 
 const FLOOD = resolve(__dirname, '../../fixtures/process/floodPipelineLog.mjs')
@@ -15,9 +18,12 @@ const MAX_HOST_RSS_MB = 300
 const MARKER = /lines? skipped — open the full log/
 
 let ui: UiSession | undefined
+let hanging: SttServerHandle | undefined
 afterEach(async () => {
   await ui?.close()
+  await hanging?.stop()
   ui = undefined
+  hanging = undefined
 })
 
 /** The host runs through the whole test: a missing reading is a failure, never 0. */
@@ -36,7 +42,14 @@ it('a log flood: the owner page stays, the job runs on, lines are skipped with a
   })
   const { page, client, host } = ui
   const hostPid = host.process.pid ?? -1
-  const id = await openLongJob(ui)
+  hanging = await startSttServer({ fault: 'hang' })
+  await client.call('endpoints.add', {
+    baseUrl: hanging.url,
+    model: 'pocketsphinx',
+    concurrency: 1
+  })
+  await page.locator('#job-engine').selectOption('openai')
+  const id = await openLongJob(ui, 5)
   await expect
     .poll(() => page.getByTestId('job-status').innerText(), { timeout: 60_000 })
     .toBe('processing')
