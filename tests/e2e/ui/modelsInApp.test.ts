@@ -3,22 +3,24 @@
 // the model is installed, offers it in the Model box, and speaks of buttons, not commands.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
 import { makeSpeakerModels } from '../../support/speakerModels'
 import { openUi, type UiSession } from './uiHarness'
 import { screenshotsOf } from './screens'
 
-let ui: UiSession | undefined
+// One host and browser for the file: each test installs and deletes its own model.
+let ui: UiSession
 
-afterEach(async () => {
+beforeAll(async () => {
+  ui = await openUi()
+})
+afterAll(async () => {
   await ui?.close()
-  ui = undefined
 })
 
 describe('Models in the app', () => {
   it('imports a model file by upload, makes whisper ready at once, and deletes it', async () => {
-    ui = await openUi()
     const { page, host } = ui
     await page.locator('#job-engine').selectOption('whisper')
     expect(await page.locator('#job-engine option:checked').innerText()).toBe(
@@ -58,7 +60,6 @@ describe('Models in the app', () => {
   })
 
   it('lists speech detection and speaker models by kind; imports one by upload and deletes it', async () => {
-    ui = await openUi()
     const { page, host } = ui
     const made = makeSpeakerModels(join(ui.scratch, 'made'))
     await page.getByTestId('nav-settings').click()
