@@ -4,13 +4,14 @@
 //   to the local processes, says remote CPU is not measured, and Stop clears them and their sockets;
 // - a local engine with "Also send chunks to the saved endpoints": local processes and the server
 //   share the job, which completes, and its log names both as serving chunks.
-import { renameSync } from 'node:fs'
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectionsTo } from '../../support/sockets'
-import { spawnSttServer, type RunningSttServer } from '../../support/sttServers'
+import { startSttServer, type SttServerHandle } from '../../support/sttServers'
 import { waitFor } from '../../support/host'
 import {
+  CLIP_LEISURE,
   makeLongAudio,
   openUi,
   pickFiles,
@@ -19,16 +20,17 @@ import {
   type UiSession
 } from './uiHarness'
 
-// One app for the file; each test saves its own server as the only endpoint.
+// One app for the file; each test saves its own server as the only endpoint. The servers run
+// inside the test process: no test here kills one, and a server process costs a second of CPU.
 let ui: UiSession
-let hanging: RunningSttServer
-let answering: RunningSttServer
+let hanging: SttServerHandle
+let answering: SttServerHandle
 beforeAll(async () => {
   // A server that never answers: its requests stay in flight for as long as the test looks.
   ;[ui, hanging, answering] = await Promise.all([
     openUi(),
-    spawnSttServer({ fault: 'hang' }),
-    spawnSttServer({})
+    startSttServer({ fault: 'hang' }),
+    startSttServer({})
   ])
 })
 afterAll(async () => {
@@ -44,7 +46,7 @@ function requestCell(text: string): { endpoint: string; chunk: number; seconds: 
 }
 
 /** `stt` saved as the only endpoint. */
-async function onlyEndpoint(stt: RunningSttServer, concurrency: number): Promise<void> {
+async function onlyEndpoint(stt: SttServerHandle, concurrency: number): Promise<void> {
   for (const saved of await ui.client.call('endpoints.list', {}))
     await ui.client.call('endpoints.remove', { id: saved.id })
   await ui.client.call('endpoints.add', { baseUrl: stt.url, model: 'pocketsphinx', concurrency })
@@ -115,13 +117,14 @@ describe('remote requests on the job page', () => {
     await page.locator('#job-engine').selectOption('pocketsphinx')
     await page.getByTestId('advanced').locator('summary').click()
     await page.locator('#job-processes').fill('1')
-    await page.locator('#job-chunkSeconds').fill('8')
+    await page.locator('#job-chunkSeconds').fill('5')
+    await page.locator('#job-overlapSeconds').fill('1')
     await page.getByTestId('job-alsoEndpoints').check()
     await screenshot(page, 'transcribe-also-endpoints')
-    // ~14 s: 2 chunks of 8 s or less, the first for the local engine, the second for the server
+    // 7 s: 2 chunks of 5 s or less, the first for the local engine, the second for the server
     // (each server takes a chunk as the run starts). Named apart from the first test's recording.
     const audio = join(ui.scratch, 'mixed-reading.wav')
-    renameSync(makeLongAudio(ui.scratch, 1), audio)
+    copyFileSync(CLIP_LEISURE, audio)
     await pickFiles(page, [audio])
     const id = await queuedJobId(page, 'mixed-reading')
     await page.locator(`[data-testid="queue-row-${id}"] a`).click()
