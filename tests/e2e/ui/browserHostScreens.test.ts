@@ -2,8 +2,9 @@
 // is read as http:// (said under the field), Edit changes a saved one in place, Disable keeps it
 // marked. Outputs: the browser host offers Download and Copy path where the Electron app offers
 // Open and Reveal (which cannot work from a browser), on the job page and in History.
+// One host and browser for the file: the two tests touch different screens.
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   CLIP_LEISURE,
   openUi,
@@ -14,16 +15,17 @@ import {
 } from './uiHarness'
 import { screenshotsOf } from './screens'
 
-let ui: UiSession | undefined
+let ui: UiSession
 
-afterEach(async () => {
+beforeAll(async () => {
+  ui = await openUi()
+})
+afterAll(async () => {
   await ui?.close()
-  ui = undefined
 })
 
 describe('Browser host: endpoints and outputs', () => {
   it('endpoints: scheme-less URL understood, edited in place, disabled without removing', async () => {
-    ui = await openUi()
     const { page, client } = ui
     await page.getByTestId('nav-settings').click()
     await page.getByTestId('endpoint-url').fill('gpu-box:8000')
@@ -52,8 +54,8 @@ describe('Browser host: endpoints and outputs', () => {
   })
 
   it('outputs: Download and Copy path instead of Open and Reveal', async () => {
-    ui = await openUi()
     const { page } = ui
+    await page.getByTestId('nav-transcribe').click()
     await pickFiles(page, [CLIP_LEISURE])
     const id = await queuedJobId(page, '0870')
     await waitForQueueStatus(page, id, 'completed')
