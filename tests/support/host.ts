@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
 import { waitFor } from './waitFor'
+import { messageParts } from '@shared/ipc/messageParts'
 import type { TranscriptorApi } from '@shared/ipc/api'
 import type {
   EventChannel,
@@ -162,7 +163,8 @@ export async function connectClient(target: { port: number; token: string }): Pr
       const id = nextId++
       return new Promise((answered, failed) => {
         pending.set(id, answered)
-        ws.send(JSON.stringify({ id, channel, input }), (error) => error && failed(error))
+        for (const frame of messageParts(id, JSON.stringify({ id, channel, input })))
+          ws.send(frame, (error) => error && failed(error))
         void closed.then(() =>
           failed(new Error(`connection closed before ${channel} was answered`))
         )

@@ -1,14 +1,17 @@
 // The contract over a WebSocket: `{ id, channel, input }` in, `{ id, result: IpcResult }` out,
-// events pushed as `{ event, payload }`. Each connection is one client (`ws:<n>`) that owns the
+// events pushed as `{ event, payload }`; a request longer than a frame may carry comes in parts
+// (src/shared/ipc/messageParts.ts). Each connection is one client (`ws:<n>`) that owns the
 // jobs it starts; when it closes (page closed, reloaded, navigated away) those jobs stop.
 import type { WebSocket } from 'ws'
 import { EVENT_CHANNEL_NAMES } from '@shared/ipc/channels'
-import type { IpcResult } from '@shared/ipc/contract'
+import { issueText, type IpcResult } from '@shared/ipc/contract'
+import { MessagePartSchema } from '@shared/ipc/messageParts'
 import { ClientRequests } from '../core/hosting/clientRequests'
 import { oneLineError } from '@shared/errors'
 import { dispatchRequest } from '../core/hosting/dispatchRequest'
 import type { HostedService } from '../core/hosting/hostedService'
 import { ClientOutbox } from './clientOutbox'
+import { PartedRequests } from './partedRequests'
 
 export const PAGE_GONE_REASON = 'the page that started it was closed or reloaded'
 /** A page that answers no ping within two intervals is treated as gone (a hung or killed tab). */
@@ -19,13 +22,15 @@ interface Reply {
   result: IpcResult<unknown>
 }
 
-function parseMessage(data: string): { id: number; channel: unknown; input: unknown } | Reply {
-  let message: unknown
+function parseJson(data: string): { json: unknown } | Reply {
   try {
-    message = JSON.parse(data)
+    return { json: JSON.parse(data) as unknown }
   } catch {
     return { id: null, result: { ok: false, error: 'message is not JSON' } }
   }
+}
+
+function parseMessage(message: unknown): { id: number; channel: unknown; input: unknown } | Reply {
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     return { id: null, result: { ok: false, error: 'message must be an object' } }
   }
@@ -36,9 +41,13 @@ function parseMessage(data: string): { id: number; channel: unknown; input: unkn
   return { id, channel, input }
 }
 
+const isPart = (json: unknown): json is Record<string, unknown> =>
+  typeof json === 'object' && json !== null && 'part' in json
+
 export class SocketBridge {
   private readonly sockets = new Map<WebSocket, string>()
   private readonly outboxes = new WeakMap<WebSocket, ClientOutbox>()
+  private readonly parted = new WeakMap<WebSocket, PartedRequests>()
   /** Sockets the host itself closed (no pong, a failed send): that is not the page leaving. */
   private readonly closedByHost = new WeakSet<WebSocket>()
   private readonly alive = new WeakSet<WebSocket>()
@@ -92,6 +101,7 @@ export class SocketBridge {
         }
       })
     )
+    this.parted.set(socket, new PartedRequests())
     this.alive.add(socket)
     socket.on('pong', () => this.alive.add(socket))
     socket.on('message', (data, isBinary) => {
@@ -108,6 +118,7 @@ export class SocketBridge {
     socket.on('close', () => {
       this.sockets.delete(socket)
       this.outboxes.get(socket)?.close()
+      this.parted.get(socket)?.clear()
       if (this.closing) return
       if (this.closedByHost.has(socket)) {
         this.log(`[webHost] ${clientId} closed by the host, not by the page: its jobs keep running`)
@@ -119,13 +130,37 @@ export class SocketBridge {
   }
 
   private async handle(socket: WebSocket, clientId: string, data: string): Promise<void> {
-    const parsed = parseMessage(data)
+    const frame = parseJson(data)
+    if ('result' in frame) return this.send(socket, frame)
+    const message = isPart(frame.json) ? this.whole(socket, frame.json) : frame.json
+    if (message === undefined) return
+    const parsed = parseMessage(message)
     if ('result' in parsed) return this.send(socket, parsed)
     const result = await this.inflight.track(
       clientId,
       dispatchRequest(this.service.handlers, parsed.channel, parsed.input, { clientId })
     )
     this.send(socket, { id: parsed.id, result })
+  }
+
+  /** The request a part completes (parsed), or undefined: more to come, or refused (answered). */
+  private whole(socket: WebSocket, frame: Record<string, unknown>): unknown {
+    const refuse = (error: string): undefined => {
+      const id = typeof frame.id === 'number' && Number.isSafeInteger(frame.id) ? frame.id : null
+      this.send(socket, { id, result: { ok: false, error } })
+      return undefined
+    }
+    const part = MessagePartSchema.safeParse(frame)
+    if (!part.success) return refuse(`malformed part: ${issueText(part.error)}`)
+    const step = this.parted.get(socket)?.add(part.data)
+    if (!step || 'more' in step) return undefined
+    if ('refused' in step) return refuse(step.refused)
+    const request = parseJson(step.whole)
+    if ('result' in request) return refuse('the request in parts is not JSON')
+    const { id } = request.json as { id?: unknown }
+    if (id !== part.data.id)
+      return refuse(`the request in parts has id ${String(id)}, not ${part.data.id}`)
+    return request.json
   }
 
   private async release(clientId: string): Promise<void> {

@@ -1,13 +1,17 @@
 // The browser host's WebSocket adapter, over a real socket: every channel refuses wrong argument
 // types and unknown fields with a one-line reason, the handler is never reached with bad input,
-// malformed frames are answered, not fatal, and the connection keeps working afterwards.
+// malformed frames are answered, not fatal, and the connection keeps working afterwards. A request
+// longer than a frame may carry (8 MiB) arrives in parts and is answered whole.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REQUEST_CHANNELS } from '@shared/ipc/channels'
+import { MAX_PARTED_CHARS, messageParts, PART_CHARS } from '@shared/ipc/messageParts'
+import WebSocket from 'ws'
 import { startWebHost, type WebHost } from '../../../src/main/webHost/server'
-import { connectClient, waitFor, type HostClient } from '../../support/host'
+import { connectClient, socketUrl, waitFor, type HostClient } from '../../support/host'
+import { timedTranscript } from '../../support/timedTranscript'
 import { badCases, VALID_INPUTS } from './contractCases'
 import { fakeService, THROWING_CHANNEL, type FakeService } from './fakeService'
 
@@ -110,5 +114,63 @@ describe('WebSocket adapter rejects malformed calls on every channel', () => {
       'the closed connection to be released'
     )
     expect(released.reason).toMatch(/closed or reloaded/)
+  })
+})
+
+describe('a request longer than a frame', () => {
+  it('goes in parts and is answered whole (one frame of it closed the socket: 1009)', async () => {
+    // A change of every segment of an 11-hour transcript: over 8 MiB as one message.
+    const segments = timedTranscript(10_000).segments
+    const input = { id: 1, change: { from: 0, deleteCount: 10_000, segments }, baseEditedAt: 5 }
+    expect(JSON.stringify(input).length).toBeGreaterThan(8 * 1024 * 1024)
+    const before = service.calls['transcripts.save']
+    const result = await client.request('transcripts.save', input)
+    expect(result).toMatchObject({ ok: true, value: { channel: 'transcripts.save', input } })
+    expect(service.calls['transcripts.save']).toBe(before + 1)
+    expect(await client.request('settings.get', {})).toMatchObject({ ok: true })
+  })
+
+  it('over the bound, is refused by the sender with one line, before anything is sent', () => {
+    expect(() => messageParts(7, 'x'.repeat(MAX_PARTED_CHARS + 1))).toThrow(
+      /^the request is too big: 128 MiB of JSON \(at most 128 MiB\)$/
+    )
+  })
+
+  it('parts out of order, or too many at once, are refused for that id; the socket lives', async () => {
+    const raw = new WebSocket(socketUrl(host))
+    const replies: { id: number | null; result: { ok: boolean; error?: string } }[] = []
+    raw.on('message', (data) => replies.push(JSON.parse(data.toString())))
+    await new Promise((opened) => raw.once('open', opened))
+    const part = (id: number, index: number, parts: number): string =>
+      JSON.stringify({ id, part: index, parts, text: 'x' })
+    const refusalOf = (id: number) =>
+      expect.poll(() => replies.find((r) => r.id === id)?.result).toMatchObject({ ok: false })
+    raw.send(part(41, 1, 3))
+    await refusalOf(41)
+    raw.send(part(42, 0, 3))
+    raw.send(part(42, 2, 3))
+    await refusalOf(42)
+    raw.send(JSON.stringify({ id: 43, part: 0, parts: 2, text: 'x'.repeat(PART_CHARS + 1) }))
+    await refusalOf(43)
+    // The rest of a refused request is dropped as it comes, not refused again.
+    raw.send(part(41, 2, 3))
+    for (const id of [50, 51, 52, 53, 54]) raw.send(part(id, 0, 2))
+    await refusalOf(54)
+    const errors = replies.map((r) => r.result.error)
+    expect(errors).toEqual([
+      'part 1 of request 41 came first',
+      'part 2 of 3 of request 42 came out of order',
+      expect.stringMatching(/^malformed part: text: .+/),
+      'more than 4 requests in parts at once'
+    ])
+    for (const error of errors) expect(error).not.toContain('\n')
+    // The requests it holds still complete, and a whole one is answered as ever.
+    raw.send(JSON.stringify({ id: 50, part: 1, parts: 2, text: 'x' }))
+    await refusalOf(50)
+    expect(replies.at(-1)?.result.error).toBe('the request in parts is not JSON')
+    const [whole] = messageParts(60, JSON.stringify({ id: 60, channel: 'settings.get', input: {} }))
+    raw.send(whole)
+    await expect.poll(() => replies.find((r) => r.id === 60)?.result).toMatchObject({ ok: true })
+    raw.close()
   })
 })

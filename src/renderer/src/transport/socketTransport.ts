@@ -1,11 +1,13 @@
 // The browser host's side of the contract: requests as `{ id, channel, input }` over one
-// WebSocket, replies `{ id, result }`, events `{ event, payload }`. If the connection drops
-// (host restarted), pending requests fail with a one-line reason, and the client reconnects
-// (with backoff) while anything still listens for events, or at the next request.
+// WebSocket (in parts when longer than a frame may be: src/shared/ipc/messageParts.ts), replies
+// `{ id, result }`, events `{ event, payload }`. If the connection drops (host restarted), pending
+// requests fail with a one-line reason, and the client reconnects (with backoff) while anything
+// still listens for events, or at the next request.
 import type { ApiTransport } from '@shared/ipc/buildApi'
 import { isEventChannelName } from '@shared/ipc/channels'
 import type { EventChannel, IpcResult, RequestChannel } from '@shared/ipc/contract'
 import { oneLineError } from '@shared/errors'
+import { messageParts } from '@shared/ipc/messageParts'
 
 interface Pending {
   resolve(result: IpcResult<unknown>): void
@@ -89,7 +91,9 @@ export function createSocketTransport(socketUrl: string): ApiTransport {
       return new Promise<IpcResult<unknown>>((resolve, reject) => {
         pending.set(id, { resolve, reject })
         try {
-          ws.send(JSON.stringify({ id, channel, input }))
+          // A long one (a change of every segment of a long transcript) goes in parts.
+          for (const frame of messageParts(id, JSON.stringify({ id, channel, input })))
+            ws.send(frame)
         } catch (error) {
           pending.delete(id)
           reject(new Error(oneLineError(error)))
