@@ -23,7 +23,6 @@ import type { ServiceCore } from './serviceCore'
 import { endpointHandlers } from './endpointHandlers'
 import { transcriptHandlers } from '../transcripts/transcriptHandlers'
 import { voiceHandlers } from '../voices/voiceHandlers'
-import { outputClaims } from '../db/outputClaims'
 import { withHeldOutcome } from '../db/outcomes'
 import { LatestPerClient } from '../hosting/latestPerClient'
 import { recordingHandlers } from './recordingHandlers'
@@ -76,7 +75,6 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
       transcripts: core.store.transcripts,
       saver: core.saver,
       mustGet,
-      ownedByOther: outputClaims(core.store.db),
       changed: (change) => core.hub.emit('transcript.changed', change)
     }),
     ...voiceHandlers(core.store.db, mustGet),

@@ -58,7 +58,7 @@ export function currentDocument(
 }
 
 /** The version stored now, and its files as rendered, when the last save made that version. */
-function storedVersion(
+export function storedVersion(
   deps: SaveDeps,
   job: JobRow,
   memo: SaveMemo

@@ -1,7 +1,7 @@
 // The save worker (out/main/saveWorker.js): a worker thread of the host, with its own connection
 // to the data dir's database, where the editor's saves run (saveChange.ts), so that checking,
-// storing and rendering a long transcript never stops the host's event loop. Saves run one at a
-// time, in the order they were sent; the database's write lock orders them with every other
+// storing and rendering a long transcript never stops the host's event loop; reverts too
+// (revertEdits.ts). They run one at a time, in the order they were sent; the database's write lock orders them with every other
 // writer, in this host or another one on the same data dir.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'better-sqlite3'
@@ -9,6 +9,7 @@ import { oneLineError } from '@shared/errors'
 import { applyConnectionPragmas } from '../db/connection'
 import { JobRepository } from '../db/jobRepository'
 import { outputClaims } from '../db/outputClaims'
+import { revertEdits } from './revertEdits'
 import { saveChange, type SaveDeps, type SaveMemo, type SaveRequest } from './saveChange'
 import { TranscriptRepository } from './transcriptRepository'
 
@@ -16,8 +17,12 @@ export interface SaveWorkerData {
   databasePath: string
 }
 
+/** One task, answered by its sequence number: a save, or a revert of job `revert`. */
+export type SaveTask = { seq: number } & ({ save: SaveRequest } | { revert: number })
+
 export type SaveReply = { seq: number } & (
-  { ok: true; value: ReturnType<typeof saveChange> } | { ok: false; error: string }
+  | { ok: true; value: ReturnType<typeof saveChange> | ReturnType<typeof revertEdits> }
+  | { ok: false; error: string }
 )
 
 function openDeps(databasePath: string): SaveDeps {
@@ -39,12 +44,14 @@ const port = parentPort
 if (port) {
   const deps = openDeps((workerData as SaveWorkerData).databasePath)
   const memo: SaveMemo = { last: null }
-  port.on('message', (request: SaveRequest & { seq: number }) => {
+  port.on('message', (task: SaveTask) => {
     let reply: SaveReply
     try {
-      reply = { seq: request.seq, ok: true, value: saveChange(deps, request, memo) }
+      const value =
+        'save' in task ? saveChange(deps, task.save, memo) : revertEdits(deps, task.revert, memo)
+      reply = { seq: task.seq, ok: true, value }
     } catch (error) {
-      reply = { seq: request.seq, ok: false, error: oneLineError(error) }
+      reply = { seq: task.seq, ok: false, error: oneLineError(error) }
     }
     port.postMessage(reply)
   })

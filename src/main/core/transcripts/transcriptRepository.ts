@@ -69,6 +69,10 @@ export class TranscriptRepository {
       revert: db.prepare(
         `UPDATE job_transcripts SET edited = NULL, edited_at = NULL,
            text = @text WHERE job_id = @id`
+      ),
+      revertFrom: db.prepare(
+        `UPDATE job_transcripts SET edited = NULL, edited_at = NULL,
+           text = @text WHERE job_id = @id AND edited_at IS @base`
       )
     }
   }
@@ -141,6 +145,20 @@ export class TranscriptRepository {
     const row = this.statements.edit.get({ id: jobId, ...encoded, at: now, base: baseEditedAt }) as
       { edited_at: number } | undefined
     if (row) return row.edited_at
+    return this.has(jobId) ? 'stale' : 'missing'
+  }
+
+  /**
+   * Back to the engine's output (its search text `text` computed beforehand), if the version
+   * stored now is still `baseEditedAt`: otherwise 'stale', and the stored version stays.
+   */
+  revertFrom(
+    jobId: number,
+    baseEditedAt: number | null,
+    text: string
+  ): 'reverted' | 'stale' | 'missing' {
+    if (this.statements.revertFrom.run({ id: jobId, base: baseEditedAt, text }).changes === 1)
+      return 'reverted'
     return this.has(jobId) ? 'stale' : 'missing'
   }
 

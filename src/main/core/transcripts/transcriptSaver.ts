@@ -1,16 +1,18 @@
-// The host's side of the save worker (saveWorker.ts): started at the first save, asked one save
-// per message, each answered by its sequence number. A worker that fails or stops fails the saves
-// it held with one line; the next save starts a new one. It keeps the process alive only while a
-// save is in flight.
+// The host's side of the save worker (saveWorker.ts): started at the first save or revert, asked
+// one per message, each answered by its sequence number. A worker that fails or stops fails the
+// tasks it held with one line; the next one starts a new worker. It keeps the process alive only
+// while a task is in flight.
 import { Worker } from 'node:worker_threads'
-import type { TranscriptSaved } from '@shared/transcript'
+import type { TranscriptDocument, TranscriptSaved } from '@shared/transcript'
 import { oneLineError } from '@shared/errors'
 import { builtScriptPath } from '../../os/builtScript'
 import type { SaveRequest } from './saveChange'
-import type { SaveReply, SaveWorkerData } from './saveWorker'
+import type { SaveReply, SaveTask, SaveWorkerData } from './saveWorker'
+
+type Task = { save: SaveRequest } | { revert: number }
 
 interface Waiting {
-  resolve: (saved: TranscriptSaved) => void
+  resolve: (value: TranscriptSaved | TranscriptDocument) => void
   reject: (error: Error) => void
 }
 
@@ -22,16 +24,25 @@ export class TranscriptSaver {
   constructor(private readonly databasePath: string) {}
 
   save(request: SaveRequest): Promise<TranscriptSaved> {
+    return this.ask({ save: request }) as Promise<TranscriptSaved>
+  }
+
+  /** Back to the engine's original (revertEdits.ts). */
+  revert(id: number): Promise<TranscriptDocument> {
+    return this.ask({ revert: id }) as Promise<TranscriptDocument>
+  }
+
+  private ask(task: Task): Promise<TranscriptSaved | TranscriptDocument> {
     const worker = this.worker ?? this.start()
     const seq = ++this.seq
     return new Promise((resolve, reject) => {
       this.waiting.set(seq, { resolve, reject })
       worker.ref()
-      worker.postMessage({ ...request, seq })
+      worker.postMessage({ ...task, seq } satisfies SaveTask)
     })
   }
 
-  /** Stops the worker; a save still in flight is refused (its transaction never commits). */
+  /** Stops the worker; a task still in flight is refused (its transaction never commits). */
   async close(): Promise<void> {
     const worker = this.worker
     this.worker = null
