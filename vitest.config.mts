@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/support/buildOnce.ts'],
+          globalSetup: ['tests/support/buildOnce.ts', 'tests/support/chromiumServer.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

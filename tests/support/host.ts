@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import WebSocket from 'ws'
 import { waitFor } from './waitFor'
 import { messageParts } from '@shared/ipc/messageParts'
@@ -199,21 +199,9 @@ export async function connectClient(target: { port: number; token: string }): Pr
   return client
 }
 
-/** Debian's Chromium, headless, with the flags that keep it quiet and offline. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run'
-    ]
-  })
-}
-
 /** The page's global object as seen from page.evaluate (the node tsconfig has no DOM types). */
+export { launchChromium } from './chromium'
+
 export type AppGlobal = { transcriptor?: TranscriptorApi }
 
 /**

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { Settings } from '@shared/domain'
 import WebSocket from 'ws'
 import {
@@ -14,20 +14,13 @@ import {
   type HostClient,
   type RunningHost
 } from '../../support/host'
+import { launchChromium } from '../../support/chromium'
 import { LIBRIVOX_DIR } from '../../support/speech'
 
 export const CLIP_LEISURE = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0870.wav')
 export const CLIP_MARRIED = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0920.wav')
 const CLIP_SHORT_SOURCE = join(LIBRIVOX_DIR, 'sense_and_sensibility_01_austen_64kb-0880.wav')
 export const SCREENSHOT_DIR = resolve(__dirname, '../../../test-results/ui')
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run'
-]
 
 export interface UiSession {
   host: RunningHost
@@ -113,10 +106,7 @@ async function startHostAndBrowser(
 }
 
 async function launchWithPage(extraArgs: string[]): Promise<{ browser: Browser; page: Page }> {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, ...extraArgs]
-  })
+  const browser = await launchChromium(extraArgs)
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     page.setDefaultTimeout(30_000)
