@@ -5,10 +5,20 @@ import { z } from 'zod'
 
 /**
  * What the job is doing: decoding the input, finding where speech is (the chunk plan),
- * transcribing chunks, or only waiting for remote endpoints (they report nothing until they answer).
+ * transcribing chunks, only waiting for remote endpoints (they report nothing until they answer),
+ * or finding who speaks when (the speaker step, while no local chunk is being transcribed).
  */
-export const JOB_PHASES = ['decoding', 'planning', 'transcribing', 'waiting'] as const
+export const JOB_PHASES = ['decoding', 'planning', 'transcribing', 'waiting', 'speakers'] as const
 export type JobPhase = (typeof JOB_PHASES)[number]
+
+/** Each phase in words, as the job page, the queue and the CLI say it. */
+export const PHASE_WORDS: Record<JobPhase, string> = {
+  decoding: 'Decoding the audio',
+  planning: 'Finding speech',
+  transcribing: 'Transcribing',
+  waiting: 'Waiting for the server',
+  speakers: 'Finding speakers'
+}
 
 export const ProgressFields = z.object({
   chunksDone: z.number().int().nonnegative(),
@@ -21,7 +31,10 @@ export const ProgressFields = z.object({
    */
   etaSeconds: z.number().nonnegative().nullable(),
   phase: z.enum(JOB_PHASES),
-  /** 0..1 of the phase where it has its own measure (decoding: of the input's duration), else null. */
+  /**
+   * 0..1 of the phase where it has its own measure (decoding: of the input's duration; speakers: of
+   * the speaker step), else null.
+   */
   phaseFraction: z.number().min(0).max(1).nullable()
 })
 

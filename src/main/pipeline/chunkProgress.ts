@@ -4,7 +4,8 @@
 // utterance times), so a long chunk does not sit at one percentage for minutes and the ETA appears
 // before the first chunk ends. Where the engine says nothing yet, the rate earlier jobs measured
 // estimates the chunk. Chunks only endpoints are working on report nothing until they answer:
-// with no local chunk running, the phase says the job waits for them.
+// with no local chunk running, the phase says the job waits for them. The speaker step counts as
+// one more step; while it runs and no local chunk does, the phase says so (with its own fraction).
 // Partial updates are throttled; a finished chunk and a change of phase are always reported.
 import type { JobPhase } from '@shared/jobProgress'
 import type { EventSink } from './events'
@@ -69,6 +70,8 @@ export class ChunkProgress {
   private chunksReused = 0
   private lastPartialAt = 0
   private lastPhase: JobPhase = 'transcribing'
+  /** The speaker step's index among the steps, once it started (speakerRun.ts). */
+  private speakerIndex: number | undefined
 
   /**
    * `secondsPerAudioSecond`: one engine process's rate on earlier jobs (core/db/earlierSpeed.ts),
@@ -92,6 +95,13 @@ export class ChunkProgress {
         this.timer ??= setInterval(() => this.report(), ESTIMATE_EVERY_MS).unref()
       }
     }
+    if (this.phase() !== this.lastPhase) this.report()
+  }
+
+  /** The speaker step (the step at `index`, after the chunks) started. */
+  speakersStarted(index: number): void {
+    this.speakerIndex = index
+    this.running.set(index, 0)
     if (this.phase() !== this.lastPhase) this.report()
   }
 
@@ -127,8 +137,15 @@ export class ChunkProgress {
     return Math.max(reported, Math.min(ESTIMATE_CAP, expected))
   }
 
+  private speakersRunning(): boolean {
+    return this.speakerIndex !== undefined && this.running.has(this.speakerIndex)
+  }
+
   private phase(): JobPhase {
-    return this.running.size === 0 && this.remote.size > 0 ? 'waiting' : 'transcribing'
+    const speakers = this.speakersRunning()
+    if (this.running.size > (speakers ? 1 : 0)) return 'transcribing'
+    if (speakers) return 'speakers'
+    return this.remote.size > 0 ? 'waiting' : 'transcribing'
   }
 
   private report(): void {
@@ -146,7 +163,8 @@ export class ChunkProgress {
       fraction,
       etaSeconds: etaAt(elapsed, worked, 1 - fraction),
       phase: this.lastPhase,
-      phaseFraction: null
+      phaseFraction:
+        this.lastPhase === 'speakers' ? (this.running.get(this.speakerIndex ?? -1) ?? 0) : null
     })
   }
 }

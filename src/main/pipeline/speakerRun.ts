@@ -25,6 +25,7 @@ export async function runSpeakerStep(
   c: SpeakerRunContext
 ): Promise<FoundSpeakers | null> {
   if (!wantsSpeakers(spec)) return null
+  c.progress.speakersStarted(c.progressIndex)
   try {
     const found = await findSpeakers(spec, {
       pcmPath: c.pcmPath,

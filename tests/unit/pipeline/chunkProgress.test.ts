@@ -54,6 +54,22 @@ describe('the chunks', () => {
     expect(sent.at(-1)).toMatchObject({ phase: 'transcribing', chunksDone: 2 })
   })
 
+  it('the speaker step is its own phase once no local chunk is transcribing, with its own share', () => {
+    const progress = new ChunkProgress(3, emit) // two chunks, then the speaker step
+    progress.started(0)
+    progress.speakersStarted(2)
+    expect(sent.at(-1)?.phase).toBe('transcribing')
+    progress.started(1, { remote: true })
+    progress.done(0)
+    // An endpoint still has a chunk, but what this machine is doing is finding the speakers.
+    expect(sent.at(-1)).toMatchObject({ phase: 'speakers', phaseFraction: 0 })
+    vi.advanceTimersByTime(1_000)
+    progress.partial(2, 0.4)
+    expect(sent.at(-1)).toMatchObject({ phase: 'speakers', phaseFraction: 0.4 })
+    progress.done(2)
+    expect(sent.at(-1)).toMatchObject({ phase: 'waiting', phaseFraction: null, chunksDone: 2 })
+  })
+
   it('where the engine says nothing yet, the rate of earlier jobs estimates the chunk (never past 90 %)', () => {
     const progress = new ChunkProgress(4, emit, 0.5) // a 30 s chunk takes about 15 s
     progress.started(0, { audioSeconds: 30 })

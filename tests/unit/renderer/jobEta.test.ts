@@ -48,6 +48,7 @@ describe('what a running job is doing', () => {
     expect(timeLeftText(4, received.phase)).toBe('about 0:04 left to decode')
     expect(phaseText({ phase: 'planning', phaseFraction: null })).toBe('Finding speech')
     expect(phaseText({ phase: 'waiting', phaseFraction: null })).toBe('Waiting for the server')
+    expect(phaseText({ phase: 'speakers', phaseFraction: 0.4 })).toBe('Finding speakers: 40%')
     expect(timeLeftText(75, 'transcribing')).toBe('about 1:15 left')
   })
 })

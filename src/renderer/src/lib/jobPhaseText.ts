@@ -1,14 +1,7 @@
 // The words for what a running job is doing (its pipeline's phase) and for what its time left is
 // of: while decoding, the decode's own (the engine's rate is not known yet), after it the job's.
-import type { JobPhase } from '@shared/jobProgress'
+import { PHASE_WORDS, type JobPhase } from '@shared/jobProgress'
 import { formatDuration } from './eta'
-
-const PHASE_WORDS: Record<JobPhase, string> = {
-  decoding: 'Decoding the audio',
-  planning: 'Finding speech',
-  transcribing: 'Transcribing',
-  waiting: 'Waiting for the server'
-}
 
 export function phaseText(p: { phase: JobPhase; phaseFraction: number | null }): string {
   const words = PHASE_WORDS[p.phase]
