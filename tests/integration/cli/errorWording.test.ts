@@ -85,7 +85,7 @@ describe('error wording', () => {
     // The job must be running when Ctrl-C comes. A hand-made deadline that passed silently sent
     // it anyway, to a CLI perhaps still starting (no row yet): the test then failed on the row,
     // far from the cause. waitFor fails here, naming what it waited for.
-    await waitFor(() => /job 1 .*: \d+%/.test(stderr), 'the job to be running', 30_000)
+    await waitFor(() => /job 1 .*: [a-z ]+ \d+%/.test(stderr), 'the job to be running', 30_000)
     child.kill('SIGINT')
     const code = await exited
     expect(code).toBe(130)

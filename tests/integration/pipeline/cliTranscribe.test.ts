@@ -100,6 +100,19 @@ describe('transcriptor transcribe', () => {
     const run = mixed.run([...args, ...files.map((f) => resolve(inputs, f))])
     expect(run.code, run.stderr).toBe(1)
     expect(run.stderr).toMatch(/done .*a long f\.wav → /)
+    // Progress lines name the phase as it changes, each line printed once: decoding, then
+    // transcribing up to 100 %.
+    const progress = run.stderr
+      .split('\n')
+      .filter((l) => /^job \d+ .*a long f\.wav: /.test(l))
+      .map((l) => l.replace(/^.*a long f\.wav: /, ''))
+    expect(progress[0]).toMatch(/^(queued|decoding the audio \d+%)$/)
+    expect(progress).toContain('transcribing 100%')
+    const decoding = progress.findIndex((l) => l.startsWith('decoding the audio '))
+    expect(decoding).toBeGreaterThanOrEqual(0)
+    expect(decoding).toBeLessThan(progress.indexOf('transcribing 100%'))
+    expect(new Set(progress).size).toBe(progress.length)
+    expect(progress.every((l) => /^(queued|[a-z ]+ \d+%|finding speech)$/.test(l))).toBe(true)
     expect(run.stderr).not.toMatch(/ENAMETOOLONG/)
     expect(run.stderr).toMatch(/failed +empty\.mp3: file is empty/)
     expect(run.stderr).toMatch(/failed +text\.mp3: not an audio or video file/)

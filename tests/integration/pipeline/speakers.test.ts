@@ -108,6 +108,15 @@ describe('speakers through the CLI', () => {
     async () => {
       const { run, json, dataDir } = await transcribeWithSpeakers('two', twoVoices.path)
       expect(run.code, run.stderr).toBe(0)
+      // While the speaker worker runs and no local engine does, the job says it finds speakers (its
+      // own phase, not "transcribing"); the line comes once per change, then the transcript ends it.
+      const lines = run.stderr.split('\n').filter((l) => l.startsWith('job 1 two voices.wav: '))
+      const speakerLines = lines.filter((l) => /: finding speakers \d+%$/.test(l))
+      expect(speakerLines[0]).toBe('job 1 two voices.wav: finding speakers 0%')
+      expect(new Set(speakerLines).size).toBe(speakerLines.length)
+      expect(lines.indexOf(speakerLines[0])).toBeLessThan(
+        lines.indexOf('job 1 two voices.wav: transcribing 100%')
+      )
       expect(json.speakers).toEqual([
         { id: 'S1', name: 'Speaker 1' },
         { id: 'S2', name: 'Speaker 2' }

@@ -1,10 +1,10 @@
 // `transcriptor jobs resume ID`: continues a stopped, failed, reaped or kill -9'd job from its
 // finished chunks, in this process (like `transcribe`: tracked, logged, Ctrl-C stops it). Same id,
 // the log is appended; a changed input or different chunk options are refused with the reason.
-import { isTerminalStatus } from '@shared/domain'
 import { oneArgumentCommand } from '../command'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import { parseJobId } from './jobsShow'
+import { followJobProgress } from '../jobProgressLines'
 
 const CLIENT_ID = `cli-${process.pid}`
 
@@ -33,13 +33,7 @@ const jobsResume = oneArgumentCommand({
       await service.start()
       await service.handlers['jobs.resume']({ id }, client)
       note(`job ${id}: resumed`)
-      let lastShown = ''
-      const off = service.on('job.updated', (job) => {
-        if (job.id !== id || isTerminalStatus(job.status)) return
-        const shown =
-          job.status === 'processing' ? `${Math.floor(job.progress * 20) * 5}%` : job.status
-        if (shown !== lastShown) note(`job ${id}: ${(lastShown = shown)}`)
-      })
+      const off = followJobProgress(service, note, (jobId) => jobId === id)
       const [job] = await service.waitForJobs([id])
       off()
       if (ctx.json) ctx.write(`${JSON.stringify(job)}\n`)

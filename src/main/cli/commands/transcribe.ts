@@ -2,13 +2,12 @@
 // job is registered, logged, heartbeated and stoppable like in the app), progress on stderr, the
 // result per file at the end. A bad file fails its own job with a reason; the others still run.
 // Ctrl-C stops every tree and marks the jobs cancelled. Exit code 1 if any file did not complete.
-import { basename, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import {
   JobOptionsSchema,
   jobOptionsIn,
   OUTPUT_FORMATS,
   parseOutputFiles,
-  isTerminalStatus,
   type JobOptions,
   type JobRow,
   type OutputFormat
@@ -19,6 +18,7 @@ import { endpointsOption } from '../endpointOption'
 import { SPEAKER_FLAGS, SPEAKER_USAGE, speakerOptionsFrom } from '../speakerFlags'
 import { vadOptions } from '../vadOption'
 import { expandFolders } from '../../core/watch/folderFiles'
+import { followJobProgress } from '../jobProgressLines'
 
 const CLIENT_ID = `cli-${process.pid}`
 
@@ -186,15 +186,7 @@ const transcribe: Command = {
     try {
       await service.start()
       const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, client))
-      const lastShown = new Map<number, string>()
-      const off = service.on('job.updated', (job) => {
-        if (isTerminalStatus(job.status)) return
-        const shown =
-          job.status === 'processing' ? `${Math.floor(job.progress * 20) * 5}%` : job.status
-        if (lastShown.get(job.id) === shown) return
-        lastShown.set(job.id, shown)
-        progressLine(`job ${job.id} ${basename(job.original_path)}: ${shown}`)
-      })
+      const off = followJobProgress(service, progressLine, () => true)
       // A folder stands for every media file inside it (recursively); other files are counted.
       const inputs = await expandFolders(positionals.map((p) => resolve(p)))
       for (const f of inputs.folders)
