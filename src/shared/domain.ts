@@ -348,5 +348,22 @@ export interface QueueSnapshot {
   rows: JobRow[]
 }
 
+/**
+ * The queue's batch (`jobs.batch`): the jobs added since the queue was last empty, by status, and
+ * the time the whole queue has left. All zero and `since` null when nothing is queued or running.
+ */
+export interface BatchProgress {
+  /** When the batch's first job was added (epoch ms). */
+  since: number | null
+  total: number
+  completed: number
+  failed: number
+  cancelled: number
+  processing: number
+  queued: number
+  /** Seconds until the queue is done, at earlier jobs' rate; null while it cannot be estimated. */
+  etaSeconds: number | null
+}
+
 /** Rows one queue request (`jobs.queue`, `jobs.getMany`) may carry. */
 export const QUEUE_ROWS_MAX = 500

@@ -6,6 +6,7 @@ import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase } from './d
 import { HistoryQuery } from './db/historyQuery'
 import { JobRepository } from './db/jobRepository'
 import { QueueQuery } from './db/queueQuery'
+import { BatchQuery } from './db/batchQuery'
 import { applyPendingOutcomes } from './db/outcomes'
 import { SettingsStore } from './settings/settingsStore'
 import { TranscriptRepository } from './transcripts/transcriptRepository'
@@ -17,6 +18,7 @@ export interface Store extends OpenedDatabase {
   transcripts: TranscriptRepository
   history: HistoryQuery
   queue: QueueQuery
+  batch: BatchQuery
   /** Closes the connection; safe to call twice. */
   close: () => void
 }
@@ -37,6 +39,7 @@ export function openStore(dataDir: string, options: OpenDatabaseOptions = {}): S
     transcripts: new TranscriptRepository(opened.db),
     history: new HistoryQuery(opened.db),
     queue: new QueueQuery(opened.db),
+    batch: new BatchQuery(opened.db),
     close: () => {
       if (opened.db.open) opened.db.close()
     }

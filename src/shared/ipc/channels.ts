@@ -18,6 +18,7 @@ export const REQUEST_CHANNELS = [
   'jobs.list',
   'history.query',
   'jobs.queue',
+  'jobs.batch',
   'jobs.get',
   'jobs.getMany',
   'jobs.delete',

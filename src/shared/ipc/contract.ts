@@ -13,6 +13,7 @@ import {
   type HistoryPage,
   QUEUE_ROWS_MAX,
   type QueueSnapshot,
+  type BatchProgress,
   type JobRow,
   type KillResult,
   type LogBatch,
@@ -119,6 +120,8 @@ export const requestContract = {
     input: z.object({ rows: z.number().int().min(0).max(QUEUE_ROWS_MAX) }).strict(),
     output: returns<QueueSnapshot>()
   },
+  /** The queue's batch: its jobs by status and the queue's time left (one line above the queue). */
+  'jobs.batch': { input: z.object({}).strict(), output: returns<BatchProgress>() },
   'jobs.get': { input: z.object({ id: JobId }).strict(), output: returns<JobRow | null>() },
   /** The rows of these jobs (those that still exist), in the order asked: a page scrolled to. */
   'jobs.getMany': {

@@ -2,14 +2,17 @@
 // the host's database before it opens), in Chromium against the built browser host: the page
 // says how many are queued, opens on ids and a first page (not 5,000 rows over the socket),
 // keeps a bounded number of rows in the DOM, reaches the last job by keyboard, keeps the focused
-// row while it scrolls away, and Stop on a row still cancels that job. Screenshots at 1280×800
-// and 800×600 go to test-results/ui/queue-5000-*.png.
+// row while it scrolls away, and Stop on a row still cancels that job. The line above the queue
+// counts the batch (the jobs added since the queue was last empty: one done before the 5,000)
+// and the queue's time left at an earlier job's rate. Screenshots at 1280×800 and 800×600 go to
+// test-results/ui/queue-5000-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebSocket as PageSocket } from 'playwright-core'
-import { openStore } from '../../../src/main/core/openDataDir'
-import { makeTempDir, removeDir } from '../../support/db'
+import { openStore, type Store } from '../../../src/main/core/openDataDir'
+import { makeTempDir, removeDir, sampleJob } from '../../support/db'
 import { queuedName, seedQueue } from '../../support/queueSeed'
 import { screenshotsOf } from './screens'
+import { clockText } from '@shared/clockText'
 import { openUi, type UiSession } from './uiHarness'
 
 /** Thousands, as a big batch; bench/queuePage.bench.ts opens the issue's 10,000. */
@@ -26,6 +29,7 @@ let dataDir: string
 beforeAll(async () => {
   dataDir = makeTempDir('transcriptor-queue-')
   const store = openStore(dataDir)
+  seedEarlierJobs(store, Date.now() - JOBS * 1000)
   // Owned by this test's live process: the host leaves them queued (neither runs nor reaps them).
   ids = seedQueue(store.db, JOBS)
   store.close()
@@ -36,6 +40,22 @@ afterAll(async () => {
   await ui.close()
   removeDir(dataDir)
 })
+
+/**
+ * A job of an earlier batch (100 s of audio in 50 s with 2 processes: 1 s per audio second per
+ * process), then the first job of this batch: 60 s of audio, added just before the 5,000 and done
+ * after they were added. So each queued job counts as 60 s of audio (the batch's average) at 0.5 s
+ * per second with its 2 processes: 30 s each, one job at a time.
+ */
+function seedEarlierJobs(store: Store, batchStart: number): void {
+  const earlier = store.jobs.createJob(sampleJob({ duration_seconds: 100 }), 1_000)
+  store.jobs.startJob(earlier.id, 10_000)
+  store.jobs.completeJob(earlier.id, {}, 60_000)
+  const first = store.jobs.createJob(sampleJob({ duration_seconds: 60 }), batchStart - 1_000)
+  store.jobs.startJob(first.id, batchStart - 500)
+  store.jobs.completeJob(first.id, {})
+}
+const SECONDS_PER_QUEUED_JOB = 30
 
 const rowsInDom = (): Promise<number> => ui.page.locator('[data-testid^="queue-row-"]').count()
 const row = (id: number) => ui.page.getByTestId(`queue-row-${id}`)
@@ -50,6 +70,11 @@ describe('the queue page with 5,000 queued jobs', () => {
     page.on('websocket', count)
     await page.reload()
     await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('5,000 queued')
+    await expect
+      .poll(() => page.getByTestId('queue-summary').innerText())
+      .toBe(
+        `Since the queue was last empty: 1 of 5,001 done · 5,000 queued · about ${clockText(5_000 * SECONDS_PER_QUEUED_JOB)} left`
+      )
     const newest = ids[JOBS - 1]
     await expect.poll(() => row(newest).innerText()).toContain(queuedName(JOBS - 1))
     page.off('websocket', count)
@@ -103,9 +128,20 @@ describe('the queue page with 5,000 queued jobs', () => {
       .toBe('cancelled')
     await row(oldest).waitFor({ state: 'detached' })
     await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('4,999 queued')
+    // The stopped job stays in the batch's count; the time left is one job shorter.
+    await expect
+      .poll(() => page.getByTestId('queue-summary').innerText())
+      .toBe(
+        `Since the queue was last empty: 1 of 5,001 done · 1 stopped · 4,999 queued · about ${clockText(4_999 * SECONDS_PER_QUEUED_JOB)} left`
+      )
     expect((await client.call('jobs.delete', { id: second })).deleted).toBe(true)
     await row(second).waitFor({ state: 'detached' })
     await expect.poll(() => page.getByTestId('queue-count').innerText()).toBe('4,998 queued')
+    await expect
+      .poll(() => page.getByTestId('queue-summary').innerText())
+      .toBe(
+        `Since the queue was last empty: 1 of 5,000 done · 1 stopped · 4,998 queued · about ${clockText(4_998 * SECONDS_PER_QUEUED_JOB)} left`
+      )
     // The list's end is now the third oldest, and it is on screen.
     await expect.poll(() => row(ids[2]).isVisible()).toBe(true)
   })

@@ -12,6 +12,7 @@ export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.list': { status: 'processing', search: 'a' },
   'history.query': { search: 'leisure', status: 'completed', sort: 'name', offset: 0, limit: 50 },
   'jobs.queue': { rows: 60 },
+  'jobs.batch': {},
   'jobs.get': { id: 1 },
   'jobs.getMany': { ids: [3, 1, 2] },
   'recording.start': { options },

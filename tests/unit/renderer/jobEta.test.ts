@@ -1,8 +1,11 @@
-// The UI's ETA is the pipeline's (resume-aware), counted down from when it arrived.
+// The UI's ETA is the pipeline's (resume-aware), counted down from when it arrived. The queue's
+// batch line: done, failed and stopped of the batch, and the queue's time left or that it is
+// still being estimated.
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { JobProgress } from '@shared/jobProgress'
 import { remainingSeconds } from '../../../src/renderer/src/lib/eta'
 import { phaseText, timeLeftText } from '../../../src/renderer/src/lib/jobPhaseText'
+import { batchDoneText, batchEtaText } from '../../../src/renderer/src/lib/batchText'
 import {
   forgetJobProgress,
   setJobProgress,
@@ -50,5 +53,27 @@ describe('what a running job is doing', () => {
     expect(phaseText({ phase: 'waiting', phaseFraction: null })).toBe('Waiting for the server')
     expect(phaseText({ phase: 'speakers', phaseFraction: 0.4 })).toBe('Finding speakers: 40%')
     expect(timeLeftText(75, 'transcribing')).toBe('about 1:15 left')
+  })
+})
+
+describe('the queue’s batch line', () => {
+  const batch = {
+    since: 1,
+    total: 2_000,
+    completed: 1_500,
+    failed: 2,
+    cancelled: 0,
+    processing: 1,
+    queued: 497,
+    etaSeconds: 4_800
+  }
+  it('says done of all, then what failed or was stopped, then the time left', () => {
+    expect(batchDoneText(batch)).toBe('1,500 of 2,000 done · 2 failed')
+    expect(batchDoneText({ ...batch, failed: 0, cancelled: 3 })).toBe(
+      '1,500 of 2,000 done · 3 stopped'
+    )
+    expect(batchEtaText(batch)).toBe('about 1:20:00 left')
+    expect(batchEtaText({ ...batch, etaSeconds: null })).toBe('estimating the time left…')
+    expect(batchDoneText({ ...batch, total: 0 })).toBeNull()
   })
 })

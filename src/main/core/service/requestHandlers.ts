@@ -28,14 +28,17 @@ import { LatestPerClient } from '../hosting/latestPerClient'
 import { recordingHandlers } from './recordingHandlers'
 
 /** The queue page's ids and rows, each row as jobs.get shows it (with an outcome held in memory). */
-function queueHandlers(core: ServiceCore): Pick<RequestHandlers, 'jobs.queue' | 'jobs.getMany'> {
+function queueHandlers(
+  core: ServiceCore
+): Pick<RequestHandlers, 'jobs.queue' | 'jobs.getMany' | 'jobs.batch'> {
   const asSeen = (row: JobRow): JobRow => withHeldOutcome(row, core.pm.outcomes.pending(row.id))
   return {
     'jobs.queue': async ({ rows }) => {
       const snapshot = core.store.queue.snapshot(rows)
       return { ...snapshot, rows: snapshot.rows.map(asSeen) }
     },
-    'jobs.getMany': async ({ ids }) => core.store.queue.rows(ids).map(asSeen)
+    'jobs.getMany': async ({ ids }) => core.store.queue.rows(ids).map(asSeen),
+    'jobs.batch': async () => core.store.batch.progress(core.settings.get().concurrentJobs)
   }
 }
 

@@ -9,6 +9,8 @@ import { defaultRangeExtractor, useVirtualizer, type VirtualItem } from '@tansta
 import { isTerminal, queueIds, unfinishedCounts, useJobsStore } from '../store/jobsStore'
 import { loadQueueRows, stopJob } from '../store/jobActions'
 import { ProgressNote } from './ProgressNote'
+import { useBatchProgress } from '../hooks/useBatchProgress'
+import { BATCH_WORDS, batchDoneText, batchEtaText } from '../lib/batchText'
 import { RecordingBadge, StatusBadge, endReason } from './StatusBadge'
 
 /**
@@ -38,16 +40,35 @@ export function JobQueue(): React.JSX.Element {
   )
 }
 
+/**
+ * One line above the queue: the batch's done / failed / stopped (the host counts them), the live
+ * running and queued counts, and the whole queue's time left.
+ */
 function QueueCount(): React.JSX.Element | null {
   const { processing, queued } = useJobsStore(useShallow(unfinishedCounts))
+  const state = useBatchProgress()
   const parts = [
     processing > 0 && `${processing.toLocaleString()} running`,
     queued > 0 && `${queued.toLocaleString()} queued`
   ].filter((part) => part !== false)
   if (parts.length === 0) return null
+  const batch = state && 'batch' in state ? state.batch : null
+  const done = batch && batchDoneText(batch)
   return (
-    <p className="queue-count muted" data-testid="queue-count">
-      {parts.join(' · ')}
+    <p className="queue-count muted" data-testid="queue-summary">
+      {done && (
+        <span data-testid="queue-batch">
+          {BATCH_WORDS}: {done} ·{' '}
+        </span>
+      )}
+      <span data-testid="queue-count">{parts.join(' · ')}</span>
+      {batch && batch.total > 0 && <span data-testid="queue-eta"> · {batchEtaText(batch)}</span>}
+      {state && 'error' in state && (
+        <span className="reason" data-testid="queue-batch-error">
+          {' '}
+          · batch progress unavailable: {state.error}
+        </span>
+      )}
     </p>
   )
 }
