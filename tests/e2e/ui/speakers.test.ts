@@ -3,15 +3,21 @@
 // the runner's real completion step). Talk times and the filter show; a rename is one edit that
 // reaches the downloaded SRT, VTT and DOCX and the files on disk; a voice remembered here names
 // the same voice in a job that completes afterwards. Screenshots light/dark, 1280×800 and 800×600.
-import { copyFileSync, readFileSync } from 'node:fs'
+// A running job with speakers (the synthetic models of tests/support/speakerModels, its one chunk
+// held by a server that never answers) says "Finding speakers" while its speaker worker runs, then
+// that it waits for the server.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { OutputFiles } from '@shared/domain'
+import { jobOptionsIn, type OutputFiles } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/openDataDir'
 import { completeSpeakerJob, voiceVector } from '../../support/speakerSeed'
-import { CLIP_LEISURE, openUi, screenshot, type UiSession } from './uiHarness'
+import { makeSpeakerModels } from '../../support/speakerModels'
+import { spawnSttServer } from '../../support/sttServers'
+import { CLIP_LEISURE, makeLongAudio, openUi, screenshot, type UiSession } from './uiHarness'
+import { screenshotsOf } from './screens'
 
 const AXE_SOURCE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -190,6 +196,42 @@ describe('Settings → Voices', () => {
     await page.getByTestId(`voice-delete-confirm-${voice.id}`).click()
     await expect.poll(() => page.getByTestId(`voice-row-${voice.id}`).count()).toBe(0)
     expect(await client.call('voices.list', {})).toEqual([])
+  })
+})
+
+describe('a running job with speakers', () => {
+  it('says "Finding speakers" while its speaker worker runs, then that it waits for the server', async () => {
+    const { page, client, host } = ui
+    const made = makeSpeakerModels(join(ui.scratch, 'speaker-models'))
+    for (const kind of ['segmentation', 'embedding'] as const) {
+      mkdirSync(join(host.dataDir, 'models', kind), { recursive: true })
+      copyFileSync(made[kind], join(host.dataDir, 'models', kind, `${kind}.onnx`))
+    }
+    const server = await spawnSttServer({ fault: 'hang' })
+    try {
+      await client.call('endpoints.add', { baseUrl: server.url, model: 'x', concurrency: 1 })
+      const options = {
+        ...jobOptionsIn(await client.call('settings.get', {})),
+        engine: 'openai' as const,
+        speakers: 'auto' as const,
+        chunkSeconds: 240
+      }
+      const audio = makeLongAudio(ui.scratch, 5) // ~43 s: one chunk, held by the server
+      const { created } = await client.call('jobs.create', { paths: [audio], options })
+      const id = created[0].id
+      await page.goto(`${host.url.split('#')[0]}#/job/${id}`)
+      const phase = page.getByTestId('job-phase')
+      await expect
+        .poll(() => phase.innerText(), { timeout: 60_000 })
+        .toMatch(/^· Finding speakers: \d+%/)
+      await screenshotsOf(page, 'speakers-running-job')
+      await expect
+        .poll(() => phase.innerText(), { timeout: 60_000 })
+        .toMatch(/^· Waiting for the server/)
+      await client.call('jobs.stop', { id })
+    } finally {
+      await server.stop()
+    }
   })
 })
 
