@@ -1,6 +1,6 @@
 // Domain types shared by the core, the hosts and the renderer. No Node, no Electron here.
 import { z } from 'zod'
-import { EndpointRefSchema, type RemoteRequest } from '@shared/endpoints'
+import { EndpointRefSchema, type EndpointRequest } from '@shared/endpoints'
 import { DEFAULT_DOUBTFUL_BELOW } from '@shared/doubtfulWords'
 
 export const JOB_STATUSES = ['queued', 'processing', 'completed', 'failed', 'cancelled'] as const
@@ -17,7 +17,12 @@ export function isTerminalStatus(status: string | undefined): boolean {
   return TERMINAL_STATUSES.some((s) => s === status)
 }
 
-export const ENGINE_NAMES = ['pocketsphinx', 'whisper', 'openai'] as const
+/**
+ * The endpoint engine (chunks sent to OpenAI-compatible servers, src/main/engines/endpointEngine.ts)
+ * by the name job rows, settings and `--engine` use: stored data keeps it, so it stays 'openai'.
+ */
+export const ENDPOINT_ENGINE = 'openai'
+export const ENGINE_NAMES = ['pocketsphinx', 'whisper', ENDPOINT_ENGINE] as const
 export type EngineName = (typeof ENGINE_NAMES)[number]
 
 export const OUTPUT_FORMATS = ['txt', 'srt', 'vtt', 'json'] as const
@@ -78,7 +83,7 @@ export interface JobRow {
   log_file_path: string | null
   last_heartbeat: number | null
   keep_in_background: 0 | 1
-  /** JSON EndpointRef[] of an openai (or mixed) job; never holds a key (migration 0004). */
+  /** JSON EndpointRef[] of an endpoint (or mixed) job; never holds a key (migration 0004). */
   endpoints: string | null
   /** Whisper's language: 'auto' (detected) or a code (migration 0005). */
   language: string
@@ -146,7 +151,7 @@ export const JobOptionsFields = z
     /**
      * A local engine also sends chunks to the saved endpoints: its processes and the servers
      * share each job (what `--engine pocketsphinx --endpoint …` does on the command line).
-     * Meaningless for engine openai, which uses the endpoints alone.
+     * Meaningless for the endpoint engine, which uses the endpoints alone.
      */
     alsoEndpoints: z.boolean().optional(),
     /** Who spoke: 'off', 'auto' (the clustering threshold decides) or how many. */
@@ -165,7 +170,7 @@ export const JobOptionsFields = z
 
 /** What only a job has, never a default in the settings. */
 export const JobOnlyFields = {
-  /** Remote endpoints for this job; absent = the saved ones when the engine is openai. */
+  /** Endpoints for this job; absent = the saved ones for the endpoint engine. */
   endpoints: z.array(EndpointRefSchema).max(64).optional()
 }
 
@@ -268,8 +273,8 @@ export interface ProcessStatus {
   memoryMb: number
   elapsedSeconds: number
   processes: ProcessInfo[]
-  /** Requests to remote endpoints in flight (their CPU is the server's, not measured here). */
-  remoteRequests?: RemoteRequest[]
+  /** Requests to endpoints in flight (their CPU is the server's, not measured here). */
+  endpointRequests?: EndpointRequest[]
 }
 
 /** The status of a job none of whose processes runs (`pid`: the one it had, if known). */
@@ -284,8 +289,8 @@ export interface MetricsSample {
   cpuPercent: number
   memoryMb: number
   processes: ProcessInfo[]
-  /** Requests to remote endpoints in flight (their CPU is the server's, not measured here). */
-  remoteRequests?: RemoteRequest[]
+  /** Requests to endpoints in flight (their CPU is the server's, not measured here). */
+  endpointRequests?: EndpointRequest[]
 }
 
 export interface LogBatch {

@@ -1,4 +1,4 @@
-// Remote transcription endpoints: any server speaking OpenAI's `POST /v1/audio/transcriptions`.
+// Endpoints: any transcription server speaking OpenAI's `POST /v1/audio/transcriptions`.
 // The API key is never part of these shapes: it lives in a SecretStore (a 0600 file, or Electron's
 // safeStorage) and reaches the pipeline through its environment, named by `keyRef`.
 import { z } from 'zod'
@@ -60,7 +60,7 @@ export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 300
 const TIMEOUT_RULE = 'a request timeout is whole seconds from 1 to 86400'
 
 /**
- * Seconds one remote request may take, upload to last byte: whole seconds, 1 s to a day. The one
+ * Seconds one request to an endpoint may take, upload to last byte: whole seconds, 1 s to a day. The one
  * rule for the endpoint's, the job's and the pipeline's timeout, and for what the CLI and the
  * Settings form accept.
  */
@@ -164,12 +164,12 @@ export interface EndpointCheck {
   detail: string
 }
 
-/** A request to a remote endpoint in flight, as the job page lists it. */
-export const RemoteRequestSchema = z.object({
+/** A request to an endpoint in flight, as the job page lists it. */
+export const EndpointRequestSchema = z.object({
   endpoint: z.string(),
   /** 1-based chunk number. */
   chunk: z.number().int().positive(),
   /** Epoch ms. */
   startedAt: z.number()
 })
-export type RemoteRequest = z.infer<typeof RemoteRequestSchema>
+export type EndpointRequest = z.infer<typeof EndpointRequestSchema>

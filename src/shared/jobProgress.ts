@@ -5,7 +5,7 @@ import { z } from 'zod'
 
 /**
  * What the job is doing: decoding the input, finding where speech is (the chunk plan),
- * transcribing chunks, only waiting for remote endpoints (they report nothing until they answer),
+ * transcribing chunks, only waiting for endpoints (they report nothing until they answer),
  * or finding who speaks when (the speaker step, while no local chunk is being transcribed).
  */
 export const JOB_PHASES = ['decoding', 'planning', 'transcribing', 'waiting', 'speakers'] as const

@@ -11,7 +11,7 @@ import {
   overlapBelowHalfChunk
 } from '@shared/domain'
 import { SpeakerIdSchema, TimedWordSchema } from '@shared/transcript'
-import { RemoteRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
+import { EndpointRequestSchema, RequestTimeoutSecondsSchema } from '@shared/endpoints'
 import { ProgressFields } from '@shared/jobProgress'
 import { PassageSchema } from '@shared/passageRedo'
 
@@ -31,9 +31,9 @@ export const PipelineSpecSchema = overlapBelowHalfChunk(
       tempDir: z.string().min(1),
       /** The instance's model folder, searched first for a model given by name. */
       modelsDir: z.string().min(1).optional(),
-      /** Remote OpenAI-compatible servers; their keys come through the environment, never here. */
+      /** Endpoints (OpenAI-compatible servers); their keys come through the environment, never here. */
       endpoints: JobOnlyFields.endpoints,
-      /** Per remote request; default 300 s. */
+      /** Per request to an endpoint; default 300 s. */
       requestTimeoutSeconds: RequestTimeoutSecondsSchema.optional(),
       /** Seam chunks at silences where one is near (default); false = fixed overlapping cuts. */
       cutAtSilences: z.boolean().optional(),
@@ -94,8 +94,11 @@ export const PipelineEventSchema = z.discriminatedUnion('type', [
       .max(100)
   }),
   z.object({ type: z.literal('done'), outputs: OutputFilesSchema, wordCount: z.number().int() }),
-  /** Requests to remote endpoints in flight now (sent whenever the set changes). */
-  z.object({ type: z.literal('remote'), requests: z.array(RemoteRequestSchema).max(4096) }),
+  /** Requests to endpoints in flight now (sent whenever the set changes). */
+  z.object({
+    type: z.literal('endpointRequests'),
+    requests: z.array(EndpointRequestSchema).max(4096)
+  }),
   /** One line a user can read; the pipeline exits non-zero right after. */
   z.object({ type: z.literal('error'), message: z.string() })
 ])

@@ -1,6 +1,6 @@
 // The engines Transcriptor knows, by name.
-import { ENGINE_NAMES, type EngineInfo, type EngineName } from '@shared/domain'
-import { openaiEngine } from './openai'
+import { ENDPOINT_ENGINE, ENGINE_NAMES, type EngineInfo, type EngineName } from '@shared/domain'
+import { endpointEngine } from './endpointEngine'
 import { pocketsphinxEngine } from './pocketsphinx'
 import type { Engine, EngineContext } from './types'
 import { whisperEngine } from './whisper'
@@ -8,7 +8,7 @@ import { whisperEngine } from './whisper'
 const ENGINES: Record<EngineName, Engine> = {
   pocketsphinx: pocketsphinxEngine,
   whisper: whisperEngine,
-  openai: openaiEngine
+  [ENDPOINT_ENGINE]: endpointEngine
 }
 
 export function getEngine(name: EngineName): Engine {

@@ -1,4 +1,4 @@
-// Compresses a chunk to FLAC before it is uploaded to a remote endpoint: lossless, so the server
+// Compresses a chunk to FLAC before it is uploaded to an endpoint: lossless, so the server
 // hears exactly what a local engine would, at roughly half the bytes of 16-bit PCM.
 import { stat } from 'node:fs/promises'
 import { meaningfulTail } from '../os/meaningfulTail'

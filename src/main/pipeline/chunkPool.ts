@@ -1,19 +1,19 @@
-// The one pool for a job's chunks (local only, or local and remote alike). Spreads them over
+// The one pool for a job's chunks (local only, or local and endpoints alike). Spreads them over
 // every server that can take them: the local engine (≤ `processes`
-// at once) and each remote endpoint (≤ its concurrency). A remote failure puts the chunk back for
+// at once) and each endpoint (≤ its concurrency). An endpoint's failure puts the chunk back for
 // any server to take and pauses that endpoint (Retry-After, else exponential backoff); after
 // repeated failures, or one that retrying cannot fix (key, model, redirect), the endpoint is
 // dropped for the rest of the job. The job fails only when no server is left, with every reason.
 // A local failure still fails the job at once, as before. Aborting the signal stops everything.
 import { backoffMs } from '@shared/backoff'
-import { RemoteError } from '../engines/openaiProtocol'
+import { EndpointError } from '../engines/endpointProtocol'
 import { sleep } from '../os/sleep'
 
 export interface ChunkServer<T> {
   /** For logs: the engine name or the endpoint's host and path. */
   name: string
   slots: number
-  remote: boolean
+  isEndpoint: boolean
   /** `retry`: the loop guard's re-run of a chunk (loopGuard.ts), with its fallbacks. */
   run(index: number, signal: AbortSignal, retry?: { temperature: number }): Promise<T>
 }
@@ -106,8 +106,8 @@ class ChunkPool<T> {
       } catch (error) {
         // Read again: the await above may have outlived an abort.
         if (isAborted(signal)) return
-        if (server.remote && error instanceof RemoteError)
-          this.onRemoteFailure(server, state, index, error)
+        if (server.isEndpoint && error instanceof EndpointError)
+          this.onEndpointFailure(server, state, index, error)
         else this.fail(error)
       }
       this.notify()
@@ -125,11 +125,11 @@ class ChunkPool<T> {
     this.controller.abort()
   }
 
-  private onRemoteFailure(
+  private onEndpointFailure(
     server: ChunkServer<T>,
     state: ServerState,
     index: number,
-    error: RemoteError
+    error: EndpointError
   ): void {
     this.queue.unshift(index)
     state.failures++

@@ -61,7 +61,7 @@ const ESTIMATE_CAP = 0.9
 
 export class ChunkProgress {
   private readonly running = new Map<number, number>()
-  private readonly remote = new Set<number>()
+  private readonly atEndpoints = new Set<number>()
   /** Local chunks timed against the earlier rate: when each started and its audio length. */
   private readonly timed = new Map<number, { at: number; audioSeconds: number }>()
   private timer: NodeJS.Timeout | undefined
@@ -86,8 +86,8 @@ export class ChunkProgress {
   }
 
   /** A chunk went to an engine: a local one (which may report its progress) or an endpoint. */
-  started(index: number, how: { remote?: boolean; audioSeconds?: number } = {}): void {
-    if (how.remote) this.remote.add(index)
+  started(index: number, how: { atEndpoint?: boolean; audioSeconds?: number } = {}): void {
+    if (how.atEndpoint) this.atEndpoints.add(index)
     else {
       this.running.set(index, 0)
       if (this.secondsPerAudioSecond && how.audioSeconds) {
@@ -116,7 +116,7 @@ export class ChunkProgress {
   /** Marks a chunk finished (reused ones cost no time, so the ETA leaves them out); returns how many are. */
   done(index: number, how: { reused?: boolean } = {}): number {
     this.running.delete(index)
-    this.remote.delete(index)
+    this.atEndpoints.delete(index)
     this.timed.delete(index)
     if (this.timed.size === 0) {
       clearInterval(this.timer)
@@ -145,7 +145,7 @@ export class ChunkProgress {
     const speakers = this.speakersRunning()
     if (this.running.size > (speakers ? 1 : 0)) return 'transcribing'
     if (speakers) return 'speakers'
-    return this.remote.size > 0 ? 'waiting' : 'transcribing'
+    return this.atEndpoints.size > 0 ? 'waiting' : 'transcribing'
   }
 
   private report(): void {

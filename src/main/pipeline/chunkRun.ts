@@ -2,6 +2,7 @@
 // loop guard and one retry around each, and what happens when a chunk's words are final
 // (checkpoint for resume, live words, progress).
 import { rm } from 'node:fs/promises'
+import { ENDPOINT_ENGINE } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { EngineCrashError, type Engine } from '../engines/types'
@@ -47,18 +48,18 @@ export class ChunkRun {
     for (const [index, reason] of c.prepared.doubts) this.doubtful.set(index, reason)
   }
 
-  /** The local engine (unless it is remote only) and the pipeline spec's endpoints. */
+  /** The local engine (unless the job is the endpoint engine's) and the pipeline spec's endpoints. */
   servers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
     const { spec, engine } = this.c
     const local = {
       name: engine.name,
       slots: spec.processes,
-      remote: false,
+      isEndpoint: false,
       run: (index: number, signal: AbortSignal) => this.transcribeLocally(index, signal)
     }
     if (!spec.endpoints?.length) return [local]
-    const remote = this.remoteServers(ffmpeg, keys)
-    return engine.name === 'openai' ? remote : [local, ...remote]
+    const endpoints = this.endpointServers(ffmpeg, keys)
+    return engine.name === ENDPOINT_ENGINE ? endpoints : [local, ...endpoints]
   }
 
   /** Words a chunk has without an engine: reused from a checkpoint, or none in silence. */
@@ -169,7 +170,7 @@ export class ChunkRun {
   }
 
   /** The pipeline spec's endpoints as chunk servers whose results count like local ones. */
-  private remoteServers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
+  private endpointServers(ffmpeg: string, keys: EndpointKeys): ChunkServer<ChunkWords>[] {
     const { spec, emit, log, decoded, prepared } = this.c
     const { chunks } = prepared
     const servers = endpointServers({
@@ -190,7 +191,7 @@ export class ChunkRun {
         // The re-run goes to another endpoint when there is one (a different server or model).
         const other = servers[(n + 1) % servers.length]
         const retry = { temperature: RETRY_TEMPERATURE }
-        this.progress.started(index, { remote: true })
+        this.progress.started(index, { atEndpoint: true })
         const words = await this.guarded(chunks[index], () => server.run(index, signal), {
           how: `on ${other.name} at temperature ${RETRY_TEMPERATURE}`,
           run: () => other.run(index, signal, retry)

@@ -1,4 +1,4 @@
-// The job's remote endpoints as chunk servers: each chunk is cut, compressed to FLAC (the saving
+// The job's endpoints as chunk servers: each chunk is cut, compressed to FLAC (the saving
 // is logged), uploaded, and its words returned with chunk-relative times. Requests in flight are
 // reported as pipeline events so the job page lists them next to the local processes.
 import { readFile, rm } from 'node:fs/promises'
@@ -7,11 +7,11 @@ import {
   endpointLabel,
   endpointTimeoutSeconds,
   type EndpointRef,
-  type RemoteRequest
+  type EndpointRequest
 } from '@shared/endpoints'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { TimedWord } from '@shared/transcript'
-import { transcribeRemote } from '../engines/openai'
+import { transcribeAtEndpoint } from '../engines/endpointEngine'
 import { encodeFlac } from '../media/flac'
 import type { ChunkServer } from './chunkPool'
 import type { EndpointKeys } from './endpointKeys'
@@ -42,9 +42,9 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`
 export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[] {
   const endpoints = d.spec.endpoints ?? []
   const names = labels(endpoints)
-  const inFlight = new Map<number, RemoteRequest>()
+  const inFlight = new Map<number, EndpointRequest>()
   let nextRequest = 0
-  const report = (): void => d.emit({ type: 'remote', requests: [...inFlight.values()] })
+  const report = (): void => d.emit({ type: 'endpointRequests', requests: [...inFlight.values()] })
   const jobTimeoutSeconds = d.spec.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS
   // Each endpoint may have its own: a CPU server next to a fast API needs longer per chunk.
   const timeoutMs = (endpoint: EndpointRef): number =>
@@ -55,7 +55,7 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
   return endpoints.map((endpoint, e) => ({
     name: names[e],
     slots: endpoint.concurrency,
-    remote: true,
+    isEndpoint: true,
     run: async (index, signal, retry) => {
       const wavPath = await d.cutChunk(index)
       const flacPath = wavPath.replace(/\.wav$/, '') + `.${e}.flac`
@@ -72,7 +72,7 @@ export function endpointServers(d: EndpointPoolDeps): ChunkServer<TimedWord[]>[]
         const audio = await readFile(flac.path)
         inFlight.set(id, { endpoint: names[e], chunk: index + 1, startedAt: Date.now() })
         report()
-        return await transcribeRemote({
+        return await transcribeAtEndpoint({
           baseUrl: endpoint.baseUrl,
           model: endpoint.model,
           apiKey: endpoint.keyRef ? d.keys.get(endpoint.keyRef) : undefined,

@@ -2,7 +2,7 @@
 // audio? Three signs, the usual whisper ones plus the VAD's: the same n-gram over and over in a
 // row; text that compresses too well (whisper's own test: zlib ratio above 2.4); or most words
 // placed where the VAD heard no speech. A doubtful chunk is re-run once with the fallbacks (a
-// higher temperature; another endpoint for remote engines — no previous-text prompt is ever sent
+// higher temperature; another endpoint for the endpoint engine — no previous-text prompt is ever sent
 // here); if the re-run is doubtful too, the passage is kept and marked (Segment.doubtful). Pure.
 import { deflateSync } from 'node:zlib'
 import type { Segment, TimedWord } from '@shared/transcript'

@@ -5,11 +5,12 @@ import { mkdir } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { clockText } from '@shared/clockText'
+import { ENDPOINT_ENGINE } from '@shared/domain'
 import { locateMediaTools, type MediaTools } from '../media/ffmpeg'
 import { BadInputError, probeMedia, type MediaProbe } from '../media/mediaProbe'
 import { getEngine } from '../engines/registry'
 import { EngineUnavailableError, type Engine } from '../engines/types'
-import { OPENAI_SETUP_HINT } from '../engines/openai'
+import { ENDPOINT_SETUP_HINT } from '../engines/endpointEngine'
 import { decodeToPcm, type DecodedAudio } from '../media/decode'
 import { prepareChunks, type PreparedChunks } from './preparedChunks'
 import type { EventSink, Log } from './events'
@@ -104,8 +105,8 @@ export async function startEngine(
   log: Log
 ): Promise<{ engine: Engine; detail: string; workers: EngineWorkerPool }> {
   const engine = getEngine(spec.engine)
-  if (engine.name === 'openai' && !spec.endpoints?.length) {
-    throw new EngineUnavailableError(OPENAI_SETUP_HINT)
+  if (engine.name === ENDPOINT_ENGINE && !spec.endpoints?.length) {
+    throw new EngineUnavailableError(ENDPOINT_SETUP_HINT)
   }
   const info = await engine.availability(spec.model, { modelsDir: spec.modelsDir })
   if (!info.available) throw new EngineUnavailableError(info.detail)

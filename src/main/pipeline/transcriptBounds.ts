@@ -8,7 +8,7 @@ import {
   type TimedWord,
   type Transcript
 } from '@shared/transcript'
-import { wordsFromSegment } from '../engines/openaiProtocol'
+import { wordsFromSegment } from '../engines/endpointProtocol'
 
 const clampSeconds = (t: number): number => Math.min(TRANSCRIPT_LIMITS.seconds, Math.max(0, t))
 

@@ -125,7 +125,7 @@ describe('two servers share a job', () => {
     expect(b.lines.some((l) => /words in/.test(l))).toBe(true)
     expect(a.lines.join('\n')).toMatch(/format=verbose_json granularities=word\+segment/)
     expect(remoteRun.stdout).toMatch(/FLAC \d+ KB \(\d+ % smaller than the \d+ KB WAV/)
-    const remoteEvents = remoteRun.events.filter((e) => e.type === 'remote')
+    const remoteEvents = remoteRun.events.filter((e) => e.type === 'endpointRequests')
     expect(remoteEvents.length).toBeGreaterThan(0)
   }, 600_000)
 
@@ -140,7 +140,7 @@ describe('two servers share a job', () => {
     })
     const running = startPipeline(spec)
     await waitFor(
-      () => running.events.some((e) => e.type === 'remote' && e.requests.length >= 2),
+      () => running.events.some((e) => e.type === 'endpointRequests' && e.requests.length >= 2),
       'both servers busy',
       60_000
     )
@@ -289,7 +289,7 @@ describe('Stop with requests in flight', () => {
     })
     const running = startPipeline(spec, { supervised: true })
     await waitFor(
-      () => running.events.some((e) => e.type === 'remote' && e.requests.length === 4),
+      () => running.events.some((e) => e.type === 'endpointRequests' && e.requests.length === 4),
       '4 requests in flight',
       60_000
     )

@@ -44,7 +44,7 @@ describe('the chunks', () => {
 
   it('with only endpoints at work the job waits for the server; a local chunk is transcribing', () => {
     const progress = new ChunkProgress(3, emit)
-    progress.started(0, { remote: true })
+    progress.started(0, { atEndpoint: true })
     expect(sent.at(-1)?.phase).toBe('waiting')
     progress.started(1)
     expect(sent.at(-1)?.phase).toBe('transcribing')

@@ -63,7 +63,7 @@ const runLocally = <T>(
   run: ChunkServer<T>['run'],
   signal: AbortSignal
 ): Promise<T[]> =>
-  runChunkPool(count, [{ name: 'local', slots: limit, remote: false, run }], signal)
+  runChunkPool(count, [{ name: 'local', slots: limit, isEndpoint: false, run }], signal)
 
 describe('the chunk pool with the local engine only', () => {
   it('never runs more than `limit` tasks at once and keeps result order', async () => {

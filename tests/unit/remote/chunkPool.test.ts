@@ -7,12 +7,12 @@ import {
   ServersExhaustedError,
   type ChunkServer
 } from '../../../src/main/pipeline/chunkPool'
-import { RemoteError } from '../../../src/main/engines/openaiProtocol'
+import { EndpointError } from '../../../src/main/engines/endpointProtocol'
 
 const ok = (name: string, done: string[], slots = 1, ms = 5): ChunkServer<string> => ({
   name,
   slots,
-  remote: true,
+  isEndpoint: true,
   run: async (index) => {
     await new Promise((r) => setTimeout(r, ms))
     done.push(`${name}:${index}`)
@@ -23,7 +23,7 @@ const ok = (name: string, done: string[], slots = 1, ms = 5): ChunkServer<string
 const failing = (name: string, error: () => Error): ChunkServer<string> => ({
   name,
   slots: 1,
-  remote: true,
+  isEndpoint: true,
   run: async () => {
     throw error()
   }
@@ -50,7 +50,7 @@ describe('runChunkPool', () => {
     const log: string[] = []
     const results = await runChunkPool(
       5,
-      [failing('dead', () => new RemoteError('connection refused', false)), ok('alive', done)],
+      [failing('dead', () => new EndpointError('connection refused', false)), ok('alive', done)],
       new AbortController().signal,
       { log: (l) => log.push(l), backoffMs: 1, maxFailures: 3 }
     )
@@ -70,10 +70,10 @@ describe('runChunkPool', () => {
     const limited: ChunkServer<string> = {
       name: 'limited',
       slots: 1,
-      remote: true,
+      isEndpoint: true,
       run: async (index) => {
         times.push(Date.now())
-        if (calls++ === 0) throw new RemoteError('rate limited (HTTP 429)', false, 300)
+        if (calls++ === 0) throw new EndpointError('rate limited (HTTP 429)', false, 300)
         return `${index}`
       }
     }
@@ -87,8 +87,8 @@ describe('runChunkPool', () => {
     const run = runChunkPool(
       3,
       [
-        failing('a', () => new RemoteError('not authorised (HTTP 401)', true)),
-        failing('b', () => new RemoteError('HTTP 500', false))
+        failing('a', () => new EndpointError('not authorised (HTTP 401)', true)),
+        failing('b', () => new EndpointError('HTTP 500', false))
       ],
       new AbortController().signal,
       { log: () => undefined, backoffMs: 1, maxFailures: 2 }
@@ -103,7 +103,7 @@ describe('runChunkPool', () => {
     const local: ChunkServer<string> = {
       name: 'pocketsphinx',
       slots: 1,
-      remote: false,
+      isEndpoint: false,
       run: async () => {
         throw new Error('engine crashed')
       }
@@ -120,7 +120,7 @@ describe('runChunkPool', () => {
     const slow: ChunkServer<string> = {
       name: 'slow',
       slots: 4,
-      remote: true,
+      isEndpoint: true,
       run: (_index, signal) =>
         new Promise((_, reject) =>
           signal.addEventListener('abort', () => reject(new Error('cancelled')))

@@ -6,11 +6,11 @@ import {
   endpointUrls,
   parseRetryAfter,
   parseTranscription,
-  RemoteError,
+  EndpointError,
   statusError,
   wordsFromSegment
-} from '../../../src/main/engines/openaiProtocol'
-import { networkReason, redact } from '../../../src/main/engines/openaiRequest'
+} from '../../../src/main/engines/endpointProtocol'
+import { networkReason, redact } from '../../../src/main/engines/endpointRequest'
 import { parseEndpointOption } from '../../../src/main/cli/endpointOption'
 import { budgetStretch } from '../../support/loadBudget'
 
@@ -66,12 +66,12 @@ describe('endpoint URLs', () => {
   })
 })
 
-/** The RemoteError a reply is refused with (fails the test when it is accepted). */
-function refusal(body: string, chunkSeconds: number): RemoteError {
+/** The EndpointError a reply is refused with (fails the test when it is accepted). */
+function refusal(body: string, chunkSeconds: number): EndpointError {
   try {
     parseTranscription(body, chunkSeconds)
   } catch (e) {
-    return e as RemoteError
+    return e as EndpointError
   }
   throw new Error(`accepted ${body.slice(0, 80)}`)
 }
@@ -106,7 +106,7 @@ describe('a reply held against its chunk', () => {
     ]
     for (const [body, reason] of cases) {
       const error = refusal(body, 5)
-      expect(error).toBeInstanceOf(RemoteError)
+      expect(error).toBeInstanceOf(EndpointError)
       expect(error.message).toMatch(reason)
       expect(error.message).not.toContain('\n')
       expect(error.fatal).toBe(false)
@@ -225,11 +225,11 @@ describe('responses', () => {
         try {
           parseTranscription(body, 5)
         } catch (e) {
-          return e as RemoteError
+          return e as EndpointError
         }
         throw new Error('parsed garbage')
       })()
-      expect(error).toBeInstanceOf(RemoteError)
+      expect(error).toBeInstanceOf(EndpointError)
       expect(error.message).toMatch(reason)
       expect(error.fatal).toBe(false)
     }

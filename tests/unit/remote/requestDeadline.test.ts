@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RemoteError } from '../../../src/main/engines/openaiProtocol'
-import { remoteFetch } from '../../../src/main/engines/openaiRequest'
+import { EndpointError } from '../../../src/main/engines/endpointProtocol'
+import { endpointFetch } from '../../../src/main/engines/endpointRequest'
 import { requestDeadline } from '../../../src/main/engines/requestDeadline'
 
 setFlagsFromString('--expose-gc')
@@ -51,7 +51,7 @@ async function timedFetch(
   const started = Date.now()
   const job = new AbortController()
   const error = await underGc(
-    remoteFetch(
+    endpointFetch(
       base + path,
       { method: 'POST', body: 'audio', signal: job.signal },
       timeoutMs,
@@ -68,16 +68,16 @@ async function timedFetch(
 describe('the request deadline survives garbage collection', () => {
   it('a server that never answers is cut off at the deadline, with the reason', async () => {
     const { error, ms } = await timedFetch('/hang', 1000)
-    expect(error).toBeInstanceOf(RemoteError)
-    expect((error as RemoteError).message).toBe('no answer within 1 s')
-    expect((error as RemoteError).fatal).toBe(false)
+    expect(error).toBeInstanceOf(EndpointError)
+    expect((error as EndpointError).message).toBe('no answer within 1 s')
+    expect((error as EndpointError).fatal).toBe(false)
     expect(ms).toBeGreaterThanOrEqual(950)
     expect(ms).toBeLessThan(10_000)
   })
 
   it('the deadline also covers a body that stalls after the headers', async () => {
     const { error, ms } = await timedFetch('/stall-body', 1000)
-    expect((error as RemoteError).message).toBe('no answer within 1 s')
+    expect((error as EndpointError).message).toBe('no answer within 1 s')
     expect(ms).toBeLessThan(10_000)
   })
 })

@@ -2,7 +2,7 @@
 // Read-only: it never creates or migrates the database. Exit 1 when nothing can transcribe.
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { EngineInfo } from '@shared/domain'
+import { ENDPOINT_ENGINE, type EngineInfo } from '@shared/domain'
 import type { EndpointRef, SavedEndpoint } from '@shared/endpoints'
 import { dataPaths } from '../../core/paths'
 import { schemaStatus } from '../../core/db/migrations'
@@ -12,7 +12,7 @@ import type { Command } from '../command'
 import { endpointLabel } from '@shared/endpoints'
 import { keyRefOf, readSavedEndpoints } from '../../core/endpoints/endpointRepository'
 import { FileSecretStore } from '../../core/secrets/secretStore'
-import { checkEndpoint } from '../../engines/openaiCheck'
+import { checkEndpoint } from '../../engines/endpointCheck'
 import { endpointsOption } from '../endpointOption'
 import { oneLineError } from '@shared/errors'
 
@@ -161,12 +161,16 @@ const doctor: Command = {
   run: async (ctx, { values }) => {
     const engines = await listEngines({ modelsDir: dataPaths(ctx.dataDir).models })
     const database = databaseCheck(ctx.dataDir)
-    const remote = await endpointChecks(ctx.dataDir, endpointsOption(values, process.env) ?? [])
-    const checks = [mediaCheck(), ...engines.map(engineCheck), database, ...remote]
+    const endpointResults = await endpointChecks(
+      ctx.dataDir,
+      endpointsOption(values, process.env) ?? []
+    )
+    const checks = [mediaCheck(), ...engines.map(engineCheck), database, ...endpointResults]
     const canTranscribe =
       checks[0].ok &&
       database.ok &&
-      (engines.some((e) => e.available && e.name !== 'openai') || remote.some((c) => c.ok))
+      (engines.some((e) => e.available && e.name !== ENDPOINT_ENGINE) ||
+        endpointResults.some((c) => c.ok))
     if (ctx.json) {
       ctx.write(`${JSON.stringify({ canTranscribe, checks, engines }, null, 2)}\n`)
     } else {

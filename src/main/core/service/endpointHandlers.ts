@@ -3,9 +3,9 @@
 // environment, and only for the URL they were saved with: a job naming `endpoint-3` with another
 // host gets no key.
 import { endpointUrlProblem, withEndpointScheme, type EndpointRef } from '@shared/endpoints'
-import type { JobOptions, JobRow } from '@shared/domain'
+import { ENDPOINT_ENGINE, type JobOptions, type JobRow } from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
-import { checkEndpoint } from '../../engines/openaiCheck'
+import { checkEndpoint } from '../../engines/endpointCheck'
 import { ENDPOINT_KEYS_ENV, ENV_KEY_REF } from '../../pipeline/endpointKeys'
 import { EndpointRefSchema } from '@shared/endpoints'
 import { keyRefOf, type EndpointRepository } from '../endpoints/endpointRepository'
@@ -69,11 +69,11 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
   }
 }
 
-/** The endpoints a new job uses: the ones given, else every saved one that is enabled for engine
- * openai, or for a local engine asked to share its chunks with them (refused when none is). */
+/** The endpoints a new job uses: the ones given, else every saved one that is enabled for the
+ * endpoint engine, or for a local engine asked to share its chunks with them (refused when none is). */
 export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointRef[] {
   if (options.endpoints?.length) return options.endpoints
-  const local = options.engine !== 'openai'
+  const local = options.engine !== ENDPOINT_ENGINE
   if (local && options.alsoEndpoints !== true) return []
   const all = d.endpoints.list()
   const saved = all.filter((e) => e.enabled)
@@ -137,7 +137,7 @@ export function allowsEnvKey(d: EndpointDeps, endpoints: EndpointRef[]): boolean
 }
 
 /** What the runner adds to a job's pipeline launch: its endpoints and their keys' environment. */
-export function remoteLaunch(
+export function endpointLaunch(
   d: EndpointDeps,
   job: Pick<JobRow, 'endpoints'>
 ): { endpoints: EndpointRef[]; env: NodeJS.ProcessEnv; envKey: boolean } {

@@ -25,7 +25,7 @@ type StopDeps = Pick<ServiceCore, 'repo' | 'scheduler' | 'pm' | 'changed'>
 type ReleaseDeps = StopDeps & Pick<ServiceCore, 'hub' | 'recordings' | 'mustGet'>
 type CreateDeps = Pick<
   ServiceCore,
-  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'remote' | 'settings' | 'dataDir'
+  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'endpointDeps' | 'settings' | 'dataDir'
 >
 type DeleteDeps = StopDeps & Pick<ServiceCore, 'mustGet' | 'store' | 'dataDir' | 'hub'>
 type KeepDeps = Pick<ServiceCore, 'mustGet' | 'repo' | 'scheduler' | 'pm' | 'changed'>
@@ -113,7 +113,7 @@ async function createOneJob(
 
 /** The request's options over the defaults, or why no job can run with them (thrown). */
 function acceptedOptions(core: CreateDeps, options: Partial<JobOptions> | undefined): JobOptions {
-  const chosen = withEndpoints(core.remote, withDefaults(options, core.settings.get()))
+  const chosen = withEndpoints(core.endpointDeps, withDefaults(options, core.settings.get()))
   // Relative to what? The app's or the host's working directory is nowhere the user chose.
   if (chosen.outputDir && !isAbsolutePath(chosen.outputDir))
     throw new Error(`output folder "${chosen.outputDir}" is relative: use a full path`)

@@ -32,8 +32,12 @@ export interface JobRunnerDeps {
   changed: (jobId: number) => void
   /** Called once when a job's pipeline is over (any outcome), to free its slot. */
   ended: (jobId: number) => void
-  /** The job's remote endpoints and the environment that carries their keys. */
-  remote?: (job: JobRow) => { endpoints: EndpointRef[]; env: NodeJS.ProcessEnv; envKey: boolean }
+  /** The job's endpoints and the environment that carries their keys. */
+  endpointLaunch?: (job: JobRow) => {
+    endpoints: EndpointRef[]
+    env: NodeJS.ProcessEnv
+    envKey: boolean
+  }
   /** Per pipeline event, after the row is updated (requests in flight, for the job page). */
   onPipelineEvent?: (jobId: number, event: PipelineEvent) => void
   /** A chunk's words arrived (the live transcript). */
@@ -86,16 +90,16 @@ export class JobRunner {
     // While the disk still has room: the place its outcome goes if the database refuses it.
     pm.outcomes.prepare(job.id, startedAt)
     try {
-      const remote = this.deps.remote?.(job)
+      const endpoints = this.deps.endpointLaunch?.(job)
       const speed = this.deps.earlierSpeed?.(job)
       const launch = pipelineLaunch({
         ...specFor(job, dataDir, queued.resume === true),
         passage: this.deps.passage?.(job),
         ...(speed ? { earlierSecondsPerAudioSecond: speed } : {}),
-        ...(remote?.endpoints.length && { endpoints: remote.endpoints })
+        ...(endpoints?.endpoints.length && { endpoints: endpoints.endpoints })
       })
-      const env = { ...launch.env, ...remote?.env }
-      if (!remote?.envKey) delete env[API_KEY_ENV]
+      const env = { ...launch.env, ...endpoints?.env }
+      if (!endpoints?.envKey) delete env[API_KEY_ENV]
       pm.spawnJob({
         jobId: job.id,
         command: launch.command,
@@ -149,7 +153,7 @@ export class JobRunner {
         return
       }
       case 'engine':
-      case 'remote':
+      case 'endpointRequests':
       case 'speakers': // stored by the service (serviceCore.ts → saveJobSpeakerEmbeddings)
         return
     }

@@ -15,7 +15,7 @@ import type { ServiceCore } from './serviceCore'
 
 type RedoDeps = Pick<
   ServiceCore,
-  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'remote' | 'store' | 'redos'
+  'repo' | 'scheduler' | 'instanceId' | 'mustGet' | 'hub' | 'endpointDeps' | 'store' | 'redos'
 >
 
 /** The passage's job, queued; or an Error with the one line why not (nothing created). */
@@ -34,7 +34,7 @@ export async function redoPassage(
   if (problem) throw refuse(`its recording ${job.original_path}: ${problem}`)
   if (job.duration_seconds !== null && request.from >= job.duration_seconds)
     throw refuse(`the recording ends at ${clockText(job.duration_seconds)}`)
-  const options = withEndpoints(core.remote, {
+  const options = withEndpoints(core.endpointDeps, {
     ...jobOptionsOf(job),
     ...request.options,
     // Its transcript goes back into the job's: no files of its own beside the user's.

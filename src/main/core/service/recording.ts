@@ -19,7 +19,15 @@ import type { ActiveRecording } from './liveRecordings'
 
 type RecordingDeps = Pick<
   ServiceCore,
-  'dataDir' | 'repo' | 'store' | 'runner' | 'pm' | 'instanceId' | 'settings' | 'remote' | 'changed'
+  | 'dataDir'
+  | 'repo'
+  | 'store'
+  | 'runner'
+  | 'pm'
+  | 'instanceId'
+  | 'settings'
+  | 'endpointDeps'
+  | 'changed'
 >
 
 export interface RecordingRequest {
@@ -40,7 +48,10 @@ function stamp(now: Date): string {
 
 export function startRecording(core: RecordingDeps, request: RecordingRequest): ActiveRecording {
   const now = new Date()
-  const chosen = withEndpoints(core.remote, withDefaults(request.options, core.settings.get()))
+  const chosen = withEndpoints(
+    core.endpointDeps,
+    withDefaults(request.options, core.settings.get())
+  )
   const path = join(recordingsDir(core.dataDir), `recording-${now.getTime()}-${process.pid}.wav`)
   let stoppedBecause: string | null = null
   let ended = false

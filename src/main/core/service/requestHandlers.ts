@@ -104,7 +104,7 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
     'settings.get': async () => settings.get(),
     'settings.set': async ({ settings: next }) => settings.set(next),
     'engines.list': async () => listEngines({ modelsDir: dataPaths(core.dataDir).models }),
-    ...endpointHandlers(core.remote),
+    ...endpointHandlers(core.endpointDeps),
     'models.list': async () => core.models.list(),
     'models.pull': async ({ name }) => {
       // The request answers at once; failures arrive as a 'failed' progress event with the reason.

@@ -20,8 +20,8 @@ import { JobScheduler } from './jobScheduler'
 import { dataPaths } from '../paths'
 import { EndpointRepository } from '../endpoints/endpointRepository'
 import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
-import { remoteLaunch, type EndpointDeps } from './endpointHandlers'
-import { remoteRequestsTracker, type RemoteRequestsTracker } from './remoteRequests'
+import { endpointLaunch, type EndpointDeps } from './endpointHandlers'
+import { endpointRequestsTracker, type EndpointRequestsTracker } from './endpointRequests'
 import { LiveWordsBook } from './liveWords'
 import { completedJobAdopter } from './adoptCompleted'
 import { storeHeardSpeakers } from '../voices/storeHeardSpeakers'
@@ -64,9 +64,9 @@ export interface ServiceCore {
   readonly liveWords: LiveWordsBook
   readonly desktop?: DesktopActions
   /** Saved endpoints and the store of their keys. */
-  readonly remote: EndpointDeps
-  /** Requests each job has in flight to remote endpoints (for the job page). */
-  readonly requests: RemoteRequestsTracker
+  readonly endpointDeps: EndpointDeps
+  /** Requests each job has in flight to endpoints (for the job page). */
+  readonly requests: EndpointRequestsTracker
   /** "Transcribe again" jobs and the passage each puts back (passageRedo.ts). */
   readonly redos: PassageRedos
   /** The editor's saves, on their own thread. */
@@ -85,7 +85,7 @@ export interface ServiceCore {
 function forwardProcessEvents(
   pm: ProcessManager,
   hub: TypedEvents<EventPayloads>,
-  requests: RemoteRequestsTracker,
+  requests: EndpointRequestsTracker,
   changed: (jobId: number) => void,
   recoverRecordings: () => number[]
 ): void {
@@ -121,8 +121,8 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     if (!job) throw new Error(`job ${jobId} does not exist`)
     return job
   }
-  const remote = endpointDepsFor(store.db, dataDir, o)
-  const requests = remoteRequestsTracker()
+  const endpointDeps = endpointDepsFor(store.db, dataDir, o)
+  const requests = endpointRequestsTracker()
   const liveWords = new LiveWordsBook()
   const redos = new PassageRedos(() => ({ store, mustGet, changed, hub }))
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
@@ -135,9 +135,9 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
       liveWords.forget(id)
       scheduler.finished(id)
     },
-    remote: (job) => remoteLaunch(remote, job),
+    endpointLaunch: (job) => endpointLaunch(endpointDeps, job),
     onPipelineEvent: (jobId, event) => {
-      if (event.type === 'remote') requests.set(jobId, event.requests)
+      if (event.type === 'endpointRequests') requests.set(jobId, event.requests)
       if (event.type === 'speakers') storeHeardSpeakers(store.db, jobId, event)
     },
     words: (chunk) => {
@@ -171,7 +171,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     scheduler,
     liveWords,
     desktop: o.desktop,
-    remote,
+    endpointDeps,
     requests,
     redos,
     saver: new TranscriptSaver(store.path),

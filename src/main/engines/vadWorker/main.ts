@@ -1,7 +1,7 @@
 // The VAD worker (out/main/vadWorker.js): whisper.cpp's Silero voice activity detector, in a
 // process of its own in the job's tree, because native code that can crash (a broken model file)
 // must never take the pipeline down with it. A process of its own rather than a mode of the
-// whisper worker: the VAD serves every engine (pocketsphinx and remote jobs have no whisper
+// whisper worker: the VAD serves every engine (pocketsphinx and endpoint jobs have no whisper
 // worker), loads in ~20 ms, and takes audio, not file paths (protocol.ts). It loads the model
 // once, answers request after request, and ends when its parent goes (stdin closes or the parent
 // pid changes), like the whisper worker (src/main/engines/whisperWorker/main.ts).

@@ -1,4 +1,4 @@
-// Settings → Endpoints: the OpenAI-compatible servers the `openai` engine spreads chunks over.
+// Settings → Endpoints: the OpenAI-compatible servers the endpoint engine (`openai`) spreads chunks over.
 // Add (URL, model, concurrency, optional timeout and key), Test (reachable, authorised, model
 // known), Edit, Enable/Disable, Remove.
 import { useEndpoints } from '../hooks/useEndpoints'

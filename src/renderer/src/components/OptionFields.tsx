@@ -2,7 +2,7 @@
 // for new jobs): the choices a person makes (engine, model, language, speakers: ChoiceFields) and
 // the technical ones (parallelism, chunking, speech detection, formats, output folder:
 // AdvancedFields).
-import type { EngineInfo, JobOptions } from '@shared/domain'
+import { ENDPOINT_ENGINE, type EngineInfo, type JobOptions } from '@shared/domain'
 import { AlsoEndpointsField } from './AlsoEndpointsField'
 import { EngineField } from './EngineField'
 import { FormatsField } from './FormatsField'
@@ -38,7 +38,7 @@ export function ChoiceFields(props: Props): React.JSX.Element {
   return (
     <>
       <EngineField form={form} engines={engines} engine={engine} />
-      {value.engine === 'openai' ? (
+      {value.engine === ENDPOINT_ENGINE ? (
         <OptionField
           form={form}
           name="model"
@@ -77,12 +77,12 @@ export function AdvancedFields(props: Props): React.JSX.Element {
         name="processes"
         label="Processes"
         hint={
-          value.engine === 'openai'
+          value.engine === ENDPOINT_ENGINE
             ? "unused: each endpoint's concurrency decides"
             : 'chunks transcribed in parallel'
         }
       />
-      {value.engine !== 'openai' && <AlsoEndpointsField form={form} />}
+      {value.engine !== ENDPOINT_ENGINE && <AlsoEndpointsField form={form} />}
       <OptionField form={form} name="workers" label="Workers" hint="threads per engine process" />
       <OptionField form={form} name="chunkSeconds" label="Chunk (s)" hint="5 – 3600" />
       <OptionField

@@ -1,5 +1,5 @@
 // Every process of a job's tree (pipeline and workers) as last seen by the host, and the requests
-// to remote endpoints in flight (their CPU is spent on the server, so it is not measured here).
+// to endpoints in flight (their CPU is spent on the server, so it is not measured here).
 import { memo } from 'react'
 import { useMetricsStore } from '../store/metricsStore'
 
@@ -10,7 +10,7 @@ export const ProcessTable = memo(function ProcessTable({
   jobId: number
 }): React.JSX.Element {
   const processes = useMetricsStore((s) => s.processes[jobId])
-  const remote = useMetricsStore((s) => s.remote[jobId]) ?? []
+  const requests = useMetricsStore((s) => s.endpointRequests[jobId]) ?? []
   const rows = processes ?? []
   const now = Date.now()
   return (
@@ -28,7 +28,7 @@ export const ProcessTable = memo(function ProcessTable({
           </tr>
         </thead>
         <tbody>
-          {rows.length === 0 && remote.length === 0 ? (
+          {rows.length === 0 && requests.length === 0 ? (
             <tr data-testid="process-table-empty">
               <td colSpan={5} className="muted">
                 No processes running
@@ -47,7 +47,7 @@ export const ProcessTable = memo(function ProcessTable({
               </tr>
             ))
           )}
-          {remote.map((r) => (
+          {requests.map((r) => (
             <tr key={`${r.endpoint}-${r.chunk}`} data-testid="remote-request-row">
               <td>remote</td>
               <td>—</td>
@@ -61,11 +61,11 @@ export const ProcessTable = memo(function ProcessTable({
             </tr>
           ))}
         </tbody>
-        {remote.length > 0 && (
+        {requests.length > 0 && (
           <tfoot>
             <tr>
               <td colSpan={5} className="muted" data-testid="remote-cpu-note">
-                {remote.length} remote request(s) in flight; remote CPU is not measured (the
+                {requests.length} remote request(s) in flight; remote CPU is not measured (the
                 job&apos;s CPU and memory are this machine&apos;s only).
               </td>
             </tr>

@@ -1,7 +1,7 @@
-// The job page's "Engine" line: what served the job. For engine openai the processes setting is
+// The job page's "Engine" line: what served the job. For the endpoint engine the processes setting is
 // unused (each endpoint's concurrency decides), so it names the endpoints instead; a local engine
 // sharing the job with endpoints names both.
-import type { JobRow } from '@shared/domain'
+import { ENDPOINT_ENGINE, type JobRow } from '@shared/domain'
 import { EndpointRefSchema, endpointLabel, type EndpointRef } from '@shared/endpoints'
 
 function jobEndpoints(row: Pick<JobRow, 'endpoints'>): EndpointRef[] {
@@ -28,10 +28,10 @@ const count = (n: number, one: string, many: string): string => `${n} ${n === 1 
 export function engineSummary(
   row: Pick<JobRow, 'engine' | 'model' | 'processes' | 'workers' | 'endpoints'>
 ): string {
-  const remote = endpointCount(row)
+  const endpointTotal = endpointCount(row)
   const name = `${row.engine}${row.model ? ` (${row.model})` : ''}`
-  const endpoints = count(remote, 'endpoint', 'endpoints')
-  if (row.engine === 'openai') return `${name} · ${endpoints}`
+  const endpoints = count(endpointTotal, 'endpoint', 'endpoints')
+  if (row.engine === ENDPOINT_ENGINE) return `${name} · ${endpoints}`
   const local = `${name} · ${count(row.processes, 'process', 'processes')} × ${count(row.workers, 'worker', 'workers')}`
-  return remote > 0 ? `${local} + ${endpoints}` : local
+  return endpointTotal > 0 ? `${local} + ${endpoints}` : local
 }

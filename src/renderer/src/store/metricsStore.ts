@@ -2,7 +2,7 @@
 // processes (for the process table).
 import { create } from 'zustand'
 import type { MetricsSample, ProcessInfo, ProcessStatus } from '@shared/domain'
-import type { RemoteRequest } from '@shared/endpoints'
+import type { EndpointRequest } from '@shared/endpoints'
 import { withoutKey } from '../lib/withoutKey'
 
 export const MAX_SAMPLES_PER_JOB = 300
@@ -11,11 +11,15 @@ export interface MetricsState {
   samples: Partial<Record<number, MetricsSample[]>>
   /** The most recent view of the tree: from a live sample or an explicit processStatus. */
   processes: Partial<Record<number, ProcessInfo[]>>
-  /** Requests to remote endpoints in flight, listed with the processes. */
-  remote: Partial<Record<number, RemoteRequest[]>>
+  /** Requests to endpoints in flight, listed with the processes. */
+  endpointRequests: Partial<Record<number, EndpointRequest[]>>
 }
 
-export const initialMetricsState: MetricsState = { samples: {}, processes: {}, remote: {} }
+export const initialMetricsState: MetricsState = {
+  samples: {},
+  processes: {},
+  endpointRequests: {}
+}
 
 export const useMetricsStore = create<MetricsState>()(() => initialMetricsState)
 
@@ -29,9 +33,9 @@ export function addMetricsSample(sample: MetricsSample, updateProcesses = true):
       processes: updateProcesses
         ? { ...s.processes, [sample.jobId]: sample.processes }
         : s.processes,
-      remote: updateProcesses
-        ? { ...s.remote, [sample.jobId]: sample.remoteRequests ?? [] }
-        : s.remote
+      endpointRequests: updateProcesses
+        ? { ...s.endpointRequests, [sample.jobId]: sample.endpointRequests ?? [] }
+        : s.endpointRequests
     }
   })
 }
@@ -51,7 +55,10 @@ export function setMetricsHistory(jobId: number, history: readonly MetricsSample
 export function setProcessStatus(jobId: number, status: ProcessStatus): void {
   useMetricsStore.setState((s) => ({
     processes: { ...s.processes, [jobId]: status.running ? status.processes : [] },
-    remote: { ...s.remote, [jobId]: status.running ? (status.remoteRequests ?? []) : [] }
+    endpointRequests: {
+      ...s.endpointRequests,
+      [jobId]: status.running ? (status.endpointRequests ?? []) : []
+    }
   }))
 }
 
@@ -59,6 +66,6 @@ export function forgetMetrics(jobId: number): void {
   useMetricsStore.setState((s) => ({
     samples: withoutKey(s.samples, jobId),
     processes: withoutKey(s.processes, jobId),
-    remote: withoutKey(s.remote, jobId)
+    endpointRequests: withoutKey(s.endpointRequests, jobId)
   }))
 }

@@ -1,10 +1,10 @@
 // "Transcribe again": a checkbox on each segment selects the passage; the bar under the tools
-// then offers another engine, model or language (openai: the saved endpoints) and runs the
+// then offers another engine, model or language (the endpoint engine: the saved endpoints) and runs the
 // passage as a job of its own, with Stop and a link to its log. Its words replace the passage
 // when it completes (Undo brings the old ones back); stopped or failed, nothing changes.
 import { useEffect, useState } from 'react'
 import { clockText } from '@shared/clockText'
-import { ENGINE_NAMES, isTerminalStatus, type EngineName } from '@shared/domain'
+import { ENDPOINT_ENGINE, ENGINE_NAMES, isTerminalStatus, type EngineName } from '@shared/domain'
 import { routeHash } from '../../lib/route'
 import { getApi } from '../../transport/getApi'
 import { useJobsStore } from '../../store/jobsStore'
@@ -141,7 +141,7 @@ function RedoForm({ onDone }: { onDone: () => void }): React.JSX.Element {
       <button type="button" onClick={onDone}>
         Cancel
       </button>
-      {engine === 'openai' && <span className="muted small">uses the saved endpoints</span>}
+      {engine === ENDPOINT_ENGINE && <span className="muted small">uses the saved endpoints</span>}
     </form>
   )
 }

@@ -1,17 +1,17 @@
-// The requests each job has in flight to remote endpoints, as its pipeline last reported them;
+// The requests each job has in flight to endpoints, as its pipeline last reported them;
 // added to the job's metrics and process status so the job page lists them next to the local
 // processes (their CPU is spent on the server and is not measured).
 import type { MetricsSample, ProcessStatus } from '@shared/domain'
-import type { RemoteRequest } from '@shared/endpoints'
+import type { EndpointRequest } from '@shared/endpoints'
 
-export interface RemoteRequestsTracker {
-  set(jobId: number, requests: RemoteRequest[]): void
+export interface EndpointRequestsTracker {
+  set(jobId: number, requests: EndpointRequest[]): void
   annotate(sample: MetricsSample): MetricsSample
   annotateStatus(jobId: number, status: ProcessStatus): ProcessStatus
 }
 
-export function remoteRequestsTracker(): RemoteRequestsTracker {
-  const byJob = new Map<number, RemoteRequest[]>()
+export function endpointRequestsTracker(): EndpointRequestsTracker {
+  const byJob = new Map<number, EndpointRequest[]>()
   return {
     set(jobId, requests) {
       if (requests.length > 0) byJob.set(jobId, requests)
@@ -19,11 +19,11 @@ export function remoteRequestsTracker(): RemoteRequestsTracker {
     },
     annotate(sample) {
       const requests = byJob.get(sample.jobId)
-      return requests ? { ...sample, remoteRequests: requests } : sample
+      return requests ? { ...sample, endpointRequests: requests } : sample
     },
     annotateStatus(jobId, status) {
       const requests = byJob.get(jobId)
-      return requests && status.running ? { ...status, remoteRequests: requests } : status
+      return requests && status.running ? { ...status, endpointRequests: requests } : status
     }
   }
 }

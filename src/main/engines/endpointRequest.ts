@@ -1,10 +1,10 @@
 // One transcription request to an OpenAI-compatible endpoint, with Node's fetch (undici): aborted
 // by the job's signal or a timeout, redirects never followed (the key must not travel to another
-// host), the body read up to a cap, and every failure turned into a RemoteError with one line
+// host), the body read up to a cap, and every failure turned into a EndpointError with one line
 // that never contains the key.
 import { formatBytes } from '@shared/byteText'
 import type { TimedWord } from '@shared/transcript'
-import { endpointUrls, parseTranscription, RemoteError, statusError } from './openaiProtocol'
+import { endpointUrls, parseTranscription, EndpointError, statusError } from './endpointProtocol'
 import { requestDeadline } from './requestDeadline'
 
 /** Far above any real transcription of a chunk; a server streaming more is broken. */
@@ -32,7 +32,7 @@ function headers(apiKey: string | undefined): Record<string, string> {
 }
 
 /** The server answered, but with a body over the cap: it was reached, its answer is not usable. */
-export class BodyCapError extends RemoteError {}
+export class BodyCapError extends EndpointError {}
 
 /** Reads at most `cap` bytes of the body; more is a failure, and the connection is dropped. */
 async function readCapped(response: Response, cap: number): Promise<string> {
@@ -94,7 +94,7 @@ export function redact(text: string, apiKey: string | undefined): string {
   return text.replace(new RegExp(literal, 'gi'), '***')
 }
 
-export interface RemoteAnswer {
+export interface EndpointAnswer {
   status: number
   body: string
   retryAfter: string | null
@@ -102,14 +102,14 @@ export interface RemoteAnswer {
   location: string | null
 }
 
-/** fetch with the job's signal + a timeout, no redirects; failures as RemoteError. */
-export async function remoteFetch(
+/** fetch with the job's signal + a timeout, no redirects; failures as EndpointError. */
+export async function endpointFetch(
   url: string,
   init: RequestInit & { signal: AbortSignal },
   timeoutMs: number,
   apiKey: string | undefined,
   cap: number
-): Promise<RemoteAnswer> {
+): Promise<EndpointAnswer> {
   // The deadline covers the whole exchange: upload, waiting for headers and reading the body.
   const deadline = requestDeadline(init.signal, timeoutMs)
   try {
@@ -123,9 +123,9 @@ export async function remoteFetch(
     }
   } catch (error) {
     if (init.signal.aborted) throw new Error('cancelled')
-    if (error instanceof RemoteError) throw error
+    if (error instanceof EndpointError) throw error
     const reason = deadline.timedOut() ? timeoutReason(timeoutMs) : networkReason(error, timeoutMs)
-    throw new RemoteError(redact(reason, apiKey), false)
+    throw new EndpointError(redact(reason, apiKey), false)
   } finally {
     deadline.dispose()
   }
@@ -140,7 +140,7 @@ export async function requestTranscription(r: TranscriptionRequest): Promise<Tim
   form.append('response_format', 'verbose_json')
   form.append('timestamp_granularities[]', 'word')
   form.append('timestamp_granularities[]', 'segment')
-  const { status, body, retryAfter } = await remoteFetch(
+  const { status, body, retryAfter } = await endpointFetch(
     endpointUrls(r.baseUrl).transcriptions,
     { method: 'POST', body: form, headers: headers(r.apiKey), signal: r.signal },
     r.timeoutMs,
@@ -151,8 +151,8 @@ export async function requestTranscription(r: TranscriptionRequest): Promise<Tim
     if (status !== 200) throw statusError(status, body, retryAfter)
     return parseTranscription(body, r.chunkSeconds)
   } catch (error) {
-    if (error instanceof RemoteError)
-      throw new RemoteError(redact(error.message, r.apiKey), error.fatal, error.retryAfterMs)
+    if (error instanceof EndpointError)
+      throw new EndpointError(redact(error.message, r.apiKey), error.fatal, error.retryAfterMs)
     throw error
   }
 }

@@ -4,15 +4,15 @@
 import type { EndpointCheck } from '@shared/endpoints'
 import { endpointLabel, endpointTimeoutSeconds } from '@shared/endpoints'
 import { SAMPLE_RATE, wavHeader } from '../media/decode'
-import { endpointUrls, RemoteError, serverMessage } from './openaiProtocol'
+import { endpointUrls, EndpointError, serverMessage } from './endpointProtocol'
 import {
   authHeaders,
   BodyCapError,
   redact,
-  remoteFetch,
+  endpointFetch,
   requestTranscription,
-  type RemoteAnswer
-} from './openaiRequest'
+  type EndpointAnswer
+} from './endpointRequest'
 import { oneLineError } from '@shared/errors'
 
 const CHECK_BYTES_CAP = 4 * 1024 * 1024
@@ -71,7 +71,7 @@ async function checkBySilence(o: EndpointCheckInput, timeoutMs: number): Promise
   } catch (error) {
     const reason = oneLineError(error)
     const unauthorised = /not authorised/.test(reason)
-    const unreachable = error instanceof RemoteError && !/HTTP|answered/.test(reason)
+    const unreachable = error instanceof EndpointError && !/HTTP|answered/.test(reason)
     // A redirect or an oversized answer says nothing about the key.
     const unknown = unreachable || error instanceof BodyCapError || /redirected/.test(reason)
     return {
@@ -93,7 +93,7 @@ const notAnswered = (error: unknown): Omit<EndpointCheck, 'detail'> => ({
 })
 
 /** A redirect proves nothing (not even the key): it is never followed, and said as it is. */
-function redirected(answer: RemoteAnswer): EndpointCheck {
+function redirected(answer: EndpointAnswer): EndpointCheck {
   const to = answer.location ? ` to ${answer.location.slice(0, 200)}` : ''
   return {
     ok: false,
@@ -104,7 +104,7 @@ function redirected(answer: RemoteAnswer): EndpointCheck {
   }
 }
 
-function notAuthorised(answer: RemoteAnswer, apiKey: string | undefined): EndpointCheck {
+function notAuthorised(answer: EndpointAnswer, apiKey: string | undefined): EndpointCheck {
   const said = redact(serverMessage(answer.body), apiKey)
   return {
     ok: false,
@@ -118,9 +118,9 @@ function notAuthorised(answer: RemoteAnswer, apiKey: string | undefined): Endpoi
 export async function checkEndpoint(o: EndpointCheckInput): Promise<EndpointCheck> {
   const timeoutMs = endpointTimeoutSeconds(o, CHECK_TIMEOUT_SECONDS) * 1000
   const label = endpointLabel(o.baseUrl)
-  let answer: RemoteAnswer
+  let answer: EndpointAnswer
   try {
-    answer = await remoteFetch(
+    answer = await endpointFetch(
       endpointUrls(o.baseUrl).models,
       {
         method: 'GET',

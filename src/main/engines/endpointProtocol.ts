@@ -2,9 +2,9 @@
 // means, and one-line reasons for everything that can go wrong. Servers differ: OpenAI and
 // speaches answer `words` when asked for word timestamps, whisper.cpp's server and vLLM answer
 // `segments` only (whisper.cpp's with `words` nested in each); LocalAI's words carry `text`; all
-// are accepted, and the words are then held against the chunk (openaiReplyBounds.ts).
+// are accepted, and the words are then held against the chunk (endpointReplyBounds.ts).
 import type { TimedWord } from '@shared/transcript'
-import { boundReplyWords, oversizedReply } from './openaiReplyBounds'
+import { boundReplyWords, oversizedReply } from './endpointReplyBounds'
 
 /** A base URL may be the server root, its `/v1`, or the full transcriptions URL. */
 export function endpointUrls(baseUrl: string): { transcriptions: string; models: string } {
@@ -16,8 +16,8 @@ export function endpointUrls(baseUrl: string): { transcriptions: string; models:
   return { transcriptions: `${root}/audio/transcriptions`, models: `${root}/models` }
 }
 
-/** The remote request failed; `fatal` = retrying this endpoint is pointless (key, model, URL). */
-export class RemoteError extends Error {
+/** The request to an endpoint failed; `fatal` = retrying this endpoint is pointless (key, model, URL). */
+export class EndpointError extends Error {
   constructor(
     message: string,
     readonly fatal: boolean,
@@ -57,18 +57,22 @@ function oneLine(text: string, max = 160): string {
 }
 
 /** What an HTTP status means for this endpoint. */
-export function statusError(status: number, body: string, retryAfter: string | null): RemoteError {
+export function statusError(
+  status: number,
+  body: string,
+  retryAfter: string | null
+): EndpointError {
   const said = serverMessage(body)
   const suffix = said ? `: ${said}` : ''
   if (status === 401 || status === 403)
-    return new RemoteError(`not authorised (HTTP ${status})${suffix}`, true)
-  if (status === 404) return new RemoteError(`not found (HTTP 404)${suffix}`, true)
+    return new EndpointError(`not authorised (HTTP ${status})${suffix}`, true)
+  if (status === 404) return new EndpointError(`not found (HTTP 404)${suffix}`, true)
   if (status === 429)
-    return new RemoteError(`rate limited (HTTP 429)${suffix}`, false, parseRetryAfter(retryAfter))
+    return new EndpointError(`rate limited (HTTP 429)${suffix}`, false, parseRetryAfter(retryAfter))
   if (status >= 300 && status < 400)
-    return new RemoteError(`redirected (HTTP ${status}); not followed with the API key`, true)
+    return new EndpointError(`redirected (HTTP ${status}); not followed with the API key`, true)
   // 5xx, 400, 413…: maybe this chunk, maybe a passing overload; retried, and counted.
-  return new RemoteError(`HTTP ${status}${suffix}`, false)
+  return new EndpointError(`HTTP ${status}${suffix}`, false)
 }
 
 interface WireWord {
@@ -119,12 +123,12 @@ export function wordsFromSegment(text: string, start: number, end: number): Time
   return words
 }
 
-/** Words from a verbose_json body, held against the chunk; a reply beyond it is a RemoteError. */
+/** Words from a verbose_json body, held against the chunk; a reply beyond it is a EndpointError. */
 export function parseTranscription(body: string, chunkSeconds: number): TimedWord[] {
   const oversized = oversizedReply(body.length, chunkSeconds)
-  if (oversized) throw new RemoteError(oversized, false)
+  if (oversized) throw new EndpointError(oversized, false)
   const bounded = boundReplyWords(replyWords(body, chunkSeconds), chunkSeconds)
-  if ('problem' in bounded) throw new RemoteError(bounded.problem, false)
+  if ('problem' in bounded) throw new EndpointError(bounded.problem, false)
   return bounded.words
 }
 
@@ -134,13 +138,13 @@ function replyWords(body: string, chunkSeconds: number): TimedWord[] {
   try {
     parsed = JSON.parse(body)
   } catch {
-    throw new RemoteError(
+    throw new EndpointError(
       /^\s*</.test(body) ? 'answered an HTML page, not a transcription' : 'answered invalid JSON',
       false
     )
   }
   if (!parsed || typeof parsed !== 'object')
-    throw new RemoteError('answered no transcription', false)
+    throw new EndpointError('answered no transcription', false)
   const value = parsed as { text?: unknown; words?: unknown; segments?: unknown }
   const words = wordsFromWire(value.words)
   // An empty `words` next to segments means the server ignored the word granularity.
@@ -156,5 +160,5 @@ function replyWords(body: string, chunkSeconds: number): TimedWord[] {
     return out
   }
   if (typeof value.text === 'string') return wordsFromSegment(value.text, 0, chunkSeconds)
-  throw new RemoteError('answered 200 with no text', false)
+  throw new EndpointError('answered 200 with no text', false)
 }

@@ -1,15 +1,15 @@
-// The `openai` engine: any server speaking OpenAI's `POST /v1/audio/transcriptions`. Unlike the
+// The endpoint engine (`openai` in rows and on the command line): any server speaking OpenAI's `POST /v1/audio/transcriptions`. Unlike the
 // local engines it has no binary to find; its chunks are spread over the job's endpoints by the
-// pipeline's endpoint pool, which calls `transcribeRemote` per chunk.
-import type { EngineInfo } from '@shared/domain'
+// pipeline's endpoint pool, which calls `transcribeAtEndpoint` per chunk.
+import { ENDPOINT_ENGINE, type EngineInfo } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
-import { requestTranscription } from './openaiRequest'
+import { requestTranscription } from './endpointRequest'
 import { EngineUnavailableError, type Engine } from './types'
 
-export const OPENAI_SETUP_HINT =
+export const ENDPOINT_SETUP_HINT =
   'engine openai needs at least one endpoint: add one in Settings → Endpoints, or pass --endpoint URL[,model=NAME,concurrency=N] (key in TRANSCRIPTOR_API_KEY)'
 
-export interface RemoteChunk {
+export interface EndpointChunk {
   baseUrl: string
   model: string
   apiKey?: string
@@ -23,16 +23,16 @@ export interface RemoteChunk {
 }
 
 /** Words with times relative to the start of the chunk, as the local engines return them. */
-export function transcribeRemote(chunk: RemoteChunk): Promise<TimedWord[]> {
+export function transcribeAtEndpoint(chunk: EndpointChunk): Promise<TimedWord[]> {
   return requestTranscription({ ...chunk, mimeType: 'audio/flac' })
 }
 
-export const openaiEngine: Engine = {
-  name: 'openai',
+export const endpointEngine: Engine = {
+  name: ENDPOINT_ENGINE,
 
   async availability(): Promise<EngineInfo> {
     return {
-      name: 'openai',
+      name: ENDPOINT_ENGINE,
       available: true,
       detail: 'remote OpenAI-compatible endpoints (checked one by one below)',
       models: []
@@ -40,7 +40,7 @@ export const openaiEngine: Engine = {
   },
 
   async transcribeChunk(): Promise<TimedWord[]> {
-    // Remote chunks go through the pipeline's endpoint pool, which knows the endpoints and keys.
-    throw new EngineUnavailableError(OPENAI_SETUP_HINT)
+    // Endpoint chunks go through the pipeline's endpoint pool, which knows the endpoints and keys.
+    throw new EngineUnavailableError(ENDPOINT_SETUP_HINT)
   }
 }
