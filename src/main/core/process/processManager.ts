@@ -1,41 +1,33 @@
-// The ProcessManager: spawns a job's pipeline in its own process group, records its identity,
-// streams its logs and structured events, samples its whole tree, stops it (group + setsid
-// leavers, escalating, verified), and keeps the database honest (heartbeat, reaper).
+// The ProcessManager: one object for the hosts and the service over the parts that run a job's
+// tree: spawning it in its own process group (spawnInGroup.ts), tracking it while it runs
+// (runningJobs.ts, runningJob.ts: identity → database, logs, structured events, exit),
+// sampling it (jobMetrics.ts), stopping it (treeStops.ts), shutting everything down
+// (shutdown.ts) and keeping the rows honest (rowUpkeep.ts: heartbeat, reaper).
 // It never decides completed/failed — the service layer does that on 'exit'; the manager only
 // marks a job cancelled when it stopped the tree itself.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, constants, mkdirSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import {
-  nothingKilled,
-  notRunning,
-  type KillResult,
-  type MetricsSample,
-  type ProcessStatus
-} from '@shared/domain'
+import type { KillResult, MetricsSample, ProcessStatus } from '@shared/domain'
 import { dataPaths, jobLogPath } from '../paths'
-import {
-  applyPendingOutcomes,
-  OutcomeLedger,
-  OutcomeSlots,
-  type AppliedOutcome
-} from '../db/outcomes'
-import { removeWorkFolderIfUnneeded } from './workFolders'
-import { killTree, killTreeSync } from '../../os/killTree'
+import { OutcomeLedger, OutcomeSlots } from '../db/outcomes'
 import { readLogTail } from '../../os/logTail'
-import { measureTreeNow, MetricsSampler, statusFromSample } from './metricsSampler'
-import { reapAndSweep, type ReapResult, type SweepResult } from './orphanReaper'
-import { recordedStatus, stopForeignTree } from './recordedJob'
+import { SHUTDOWN_TIMEOUT_MS, STOP_GRACE_MS } from '../../os/stopTimings'
+import { TypedEvents } from '../../os/typedEvents'
+import { JobMetrics } from './jobMetrics'
+import type { ReapResult, SweepResult } from './orphanReaper'
 import type {
   ProcessManagerEvents,
   ProcessManagerOptions,
   Registered,
   SpawnJobOptions
 } from './processManagerTypes'
-import { repeatEvery } from '../../os/repeatEvery'
-import { sleep } from '../../os/sleep'
+import { RowUpkeep } from './rowUpkeep'
 import { RunningJob } from './runningJob'
-import { TypedEvents } from '../../os/typedEvents'
+import { RunningJobs } from './runningJobs'
+import { ExitGuard, stopAllWithin } from './shutdown'
+import { spawnInOwnGroup } from './spawnInGroup'
+import { TreeStops } from './treeStops'
 
 export type {
   JobExit,
@@ -44,20 +36,15 @@ export type {
   Registered,
   SpawnJobOptions
 } from './processManagerTypes'
-import { SHUTDOWN_TIMEOUT_MS, STOP_GRACE_MS } from '../../os/stopTimings'
 
 export class ProcessManager {
-  private readonly jobs = new Map<number, RunningJob>()
-  private readonly stopping = new Map<number, Promise<KillResult>>()
-  /** Ended jobs whose sparkline history is still kept, oldest first (at most KEEP_ENDED). */
-  private readonly ended: number[] = []
-  private reaping: Promise<SweepResult> | null = null
+  private readonly jobs = new RunningJobs()
   private readonly events = new TypedEvents<ProcessManagerEvents>('process manager')
-  private readonly sampler: MetricsSampler
+  private readonly metrics: JobMetrics
+  private readonly stops: TreeStops
+  private readonly upkeep: RowUpkeep
+  private readonly exitGuard: ExitGuard
   private readonly graceMs: number
-  private stopHeartbeat: (() => void) | null = null
-  private stopReaper: (() => void) | null = null
-  private uninstallExitGuard: (() => void) | null = null
   /** Final statuses go through here, so a refused write is held and retried, never lost. */
   readonly outcomes: OutcomeLedger
 
@@ -69,11 +56,26 @@ export class ProcessManager {
       onUnsaved: (pending) => this.events.emit('outcomeHeld', pending),
       onSaved: (pending) => this.events.emit('outcomeSaved', pending)
     })
-    this.sampler = new MetricsSampler({
+    this.metrics = new JobMetrics(this.jobs, {
       intervalMs: o.metricsIntervalMs,
-      jobs: () => [...this.jobs.values()].filter((j) => j.alive).map((j) => j.treeRef()),
       onSample: (s) => this.events.emit('metrics', s)
     })
+    this.stops = new TreeStops({
+      jobs: this.jobs,
+      metrics: this.metrics,
+      repo: o.repo,
+      outcomes: this.outcomes,
+      dataDir: o.dataDir,
+      graceMs: this.graceMs
+    })
+    this.upkeep = new RowUpkeep({
+      o,
+      jobs: this.jobs,
+      graceMs: this.graceMs,
+      onApplied: (applied) => this.events.emit('outcomesApplied', applied),
+      onReaped: (reaped) => this.events.emit('reaped', reaped)
+    })
+    this.exitGuard = new ExitGuard(() => this.stops.killAllSync())
   }
 
   on<K extends keyof ProcessManagerEvents>(
@@ -84,28 +86,9 @@ export class ProcessManager {
   }
 
   spawnJob(o: SpawnJobOptions): Registered {
-    if (this.jobs.get(o.jobId)?.alive)
-      throw new Error(`job ${o.jobId} already has a running process`)
-    const logPath = this.getLogPath(o.jobId)
-    mkdirSync(dirname(logPath), { recursive: true })
-    const child = spawn(o.command, o.args, {
-      cwd: o.cwd,
-      // A copy: never hand the host's own process.env to a child, so what one job's launch adds
-      // (an API key) can never leak into the host or the next child.
-      env: { ...(o.env ?? process.env) },
-      // Own process group, so one signal reaches the whole tree.
-      detached: process.platform !== 'win32',
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-      windowsHide: true
-    })
-    // Without a listener a failed spawn's 'error' event would crash the host.
-    // Set by the 'error' listener (`as`: so TypeScript does not narrow it to null below).
-    let spawnError = null as Error | null
-    child.on('error', (err) => (spawnError = err))
-    if (child.pid === undefined) {
-      // 'error' arrives on a later tick: name the reason now from the file itself.
-      throw new Error(`cannot start ${o.command}: ${spawnError ?? whySpawnFails(o.command)}`)
-    }
+    this.jobs.assertFree(o.jobId)
+    mkdirSync(dirname(this.getLogPath(o.jobId)), { recursive: true })
+    const child = spawnInOwnGroup(o)
     return this.registerProcess(o.jobId, child, [o.command, ...o.args], o)
   }
 
@@ -116,7 +99,7 @@ export class ProcessManager {
     command: string[],
     owner: { ownerId?: string; keepInBackground?: boolean } = {}
   ): Registered {
-    if (this.jobs.get(jobId)?.alive) throw new Error(`job ${jobId} already has a running process`)
+    this.jobs.assertFree(jobId)
     const job = new RunningJob({
       jobId,
       child,
@@ -128,7 +111,7 @@ export class ProcessManager {
       onLog: (batch) => this.events.emit('log', batch),
       onEvent: (event) => this.events.emit('pipelineEvent', { jobId, event })
     })
-    this.jobs.set(jobId, job)
+    this.jobs.add(job)
     if (this.o.settings().processTracking) {
       job.registered = this.o.repo.registerProcess(jobId, {
         pid: job.pid,
@@ -141,29 +124,20 @@ export class ProcessManager {
     }
     if (job.keepInBackground) this.o.repo.setKeepInBackground(jobId, true)
     void job.rootExited.then(() => this.finishExit(job))
-    this.sampler.start()
+    this.metrics.start()
     return { pid: job.pid, logPath: job.logPath, registered: job.registered }
   }
 
   isProcessRunning(jobId: number): boolean {
-    return this.jobs.get(jobId)?.alive ?? false
+    return this.jobs.isAlive(jobId)
   }
 
-  async getProcessStatus(jobId: number): Promise<ProcessStatus> {
-    const job = this.jobs.get(jobId)
-    if (job?.alive) {
-      const latest = this.sampler.latest(jobId)
-      if (latest && Date.now() - latest.at < 2500) return statusFromSample(latest, job.pid)
-      return measureTreeNow(job.treeRef(), 250)
-    }
-    const row = this.o.repo.getJob(jobId)
-    if (row && row.status === 'processing' && !job) return recordedStatus(row)
-    const pid = job?.pid ?? row?.process_id ?? null
-    return notRunning(pid)
+  getProcessStatus(jobId: number): Promise<ProcessStatus> {
+    return this.metrics.status(jobId, () => this.o.repo.getJob(jobId))
   }
 
   getMetricsHistory(jobId: number): MetricsSample[] {
-    return this.sampler.history(jobId)
+    return this.metrics.history(jobId)
   }
 
   getLogPath(jobId: number): string {
@@ -181,49 +155,12 @@ export class ProcessManager {
 
   /** Stops the whole tree, then marks the job cancelled. Concurrent/repeated calls are safe. */
   killProcessTree(jobId: number, o: { reason: string; graceMs?: number }): Promise<KillResult> {
-    const inFlight = this.stopping.get(jobId)
-    if (inFlight) return inFlight
-    const promise = this.stopTree(jobId, o.reason, o.graceMs ?? this.graceMs).finally(() =>
-      this.stopping.delete(jobId)
-    )
-    this.stopping.set(jobId, promise)
-    return promise
-  }
-
-  private async stopTree(jobId: number, reason: string, graceMs: number): Promise<KillResult> {
-    const job = this.jobs.get(jobId)
-    let result: KillResult
-    if (job?.alive) {
-      job.stoppedByUs = true
-      job.stopReason ??= reason
-      job.sink.note(`stopping: ${reason}`)
-      job.requestStop()
-      result = await killTree({
-        ...job.treeRef(),
-        graceMs,
-        knownMembers: this.sampler.members(jobId)
-      })
-      await Promise.race([job.rootExited, sleep(2000, { unref: true })])
-    } else {
-      // Not ours (another process owns it) or already exited: act on the recorded row.
-      const row = this.o.repo.getJob(jobId)
-      if (!job && row?.status === 'processing')
-        return stopForeignTree(this.o.repo, row, reason, graceMs)
-      result = nothingKilled(jobId)
-    }
-    this.outcomes.record(jobId, { status: 'cancelled', reason })
-    this.tidyWorkFolder(jobId)
-    return result
+    return this.stops.stop(jobId, o)
   }
 
   /** Removes the job's work folder if its job no longer needs it (see isWorkFolderNeeded). */
   tidyWorkFolder(jobId: number): void {
-    try {
-      removeWorkFolderIfUnneeded(this.o.dataDir, this.o.repo.getJob(jobId), jobId)
-    } catch (error) {
-      // The next sweep (reaper, startup) tries again.
-      console.error(`[process] job ${jobId}: work folder not removed: ${String(error)}`)
-    }
+    this.stops.tidyWorkFolder(jobId)
   }
 
   setKeepInBackground(jobId: number, keep: boolean): void {
@@ -237,56 +174,29 @@ export class ProcessManager {
   }
 
   runningJobIds(): number[] {
-    return [...this.jobs.values()].filter((j) => j.alive).map((j) => j.jobId)
+    return this.jobs.aliveIds()
   }
 
   /** The jobs this owner runs here that stop when it goes away (not kept in background). */
   releasableJobs(ownerId: string): number[] {
-    return [...this.jobs.values()]
-      .filter((j) => j.alive && j.ownerId === ownerId && !j.keepInBackground)
-      .map((j) => j.jobId)
+    return this.jobs.releasable(ownerId)
   }
 
   /** Stops everything within `timeoutMs` (default SHUTDOWN_TIMEOUT_MS); what is left then gets SIGKILL. */
-  async stopAll(reason: string, o: { timeoutMs?: number } = {}): Promise<KillResult[]> {
+  stopAll(reason: string, o: { timeoutMs?: number } = {}): Promise<KillResult[]> {
     const timeoutMs = o.timeoutMs ?? SHUTDOWN_TIMEOUT_MS
     const graceMs = Math.min(this.graceMs, Math.floor(timeoutMs / 2))
-    const ids = this.runningJobIds()
-    const all = Promise.all(ids.map((id) => this.killProcessTree(id, { reason, graceMs })))
-    const timedOut = sleep(timeoutMs, { unref: true }).then(() => null)
-    const results = await Promise.race([all, timedOut])
-    if (results) return results
-    this.killAllSync()
-    return ids.map((jobId) => ({
-      jobId,
-      killed: [],
-      escalated: true,
-      durationMs: timeoutMs,
-      alreadyStopped: false,
-      survivors: this.jobs.get(jobId)?.alive ? [this.jobs.get(jobId)?.pid ?? 0] : []
-    }))
+    return stopAllWithin(this.stops, this.jobs, { reason, timeoutMs, graceMs })
   }
 
   /** Writes last_heartbeat for all of this instance's running jobs in one transaction. */
   startHeartbeat(): void {
-    this.stopHeartbeat ??= repeatEvery(
-      () => {
-        if (!this.o.settings().processTracking) return
-        const ids = this.runningJobIds().filter((id) => this.jobs.get(id)?.registered)
-        this.o.repo.updateHeartbeat(ids)
-      },
-      () => this.o.settings().heartbeatIntervalSeconds * 1000,
-      'heartbeat'
-    )
+    this.upkeep.startHeartbeat()
   }
 
   /** Reaps orphans now and then every `intervalMs`. */
   startReaper(intervalMs = 60_000): void {
-    this.stopReaper ??= repeatEvery(
-      () => this.cleanupOrphanedProcesses(this.o.settings().orphanTimeoutSeconds),
-      () => intervalMs,
-      'reaper'
-    )
+    this.upkeep.startReaper(intervalMs)
   }
 
   /** One reap at a time: a call while one runs gets that reap's results. */
@@ -296,81 +206,41 @@ export class ProcessManager {
 
   /** The same reap, with everything it did (the CLI's `reap` prints the swept folders too). */
   sweep(timeoutSeconds: number): Promise<SweepResult> {
-    this.reaping ??= this.reapOnce(timeoutSeconds).finally(() => (this.reaping = null))
-    return this.reaping
+    return this.upkeep.sweep(timeoutSeconds)
   }
 
   /** What it holds in memory (tests check it stays bounded however many jobs ran). */
   footprint(): { jobs: number; stopping: number; histories: number } {
     return {
       jobs: this.jobs.size,
-      stopping: this.stopping.size,
-      histories: this.sampler.trackedCount()
+      stopping: this.stops.size,
+      histories: this.metrics.trackedCount()
     }
-  }
-
-  private async reapOnce(timeoutSeconds: number): Promise<SweepResult> {
-    const settings = this.o.settings()
-    const onApplied = (applied: AppliedOutcome[]): void =>
-      this.events.emit('outcomesApplied', applied)
-    if (!settings.processTracking) {
-      const applied = applyPendingOutcomes(this.o.dataDir, this.o.repo)
-      if (applied.length > 0) onApplied(applied)
-      return { applied, reaped: [], sweptFolders: [] }
-    }
-    const result = await reapAndSweep(this.o.repo, this.o.dataDir, {
-      onApplied,
-      timeoutSeconds,
-      heartbeatIntervalSeconds: settings.heartbeatIntervalSeconds,
-      graceMs: this.graceMs,
-      isOwnedHere: (row) =>
-        this.jobs.get(row.id)?.alive === true || row.owner_instance === this.o.instanceId
-    })
-    if (result.reaped.length > 0) this.events.emit('reaped', result.reaped)
-    return result
   }
 
   /** Synchronous SIGKILL of every running tree when the host process exits, however it exits. */
   installExitGuard(): () => void {
-    if (this.uninstallExitGuard) return this.uninstallExitGuard
-    const guard = (): void => this.killAllSync()
-    process.on('exit', guard)
-    this.uninstallExitGuard = () => {
-      process.off('exit', guard)
-      this.uninstallExitGuard = null
-    }
-    return this.uninstallExitGuard
+    return this.exitGuard.install()
   }
 
   /** Stops timers and closes log files (running jobs are not stopped: call stopAll first). */
   async dispose(): Promise<void> {
     this.outcomes.dispose()
-    this.sampler.stop()
-    this.stopHeartbeat?.()
-    this.stopReaper?.()
-    this.stopHeartbeat = this.stopReaper = null
-    this.uninstallExitGuard?.()
-    await Promise.all([...this.jobs.values()].map((j) => j.sink.close()))
-  }
-
-  private killAllSync(): void {
-    for (const job of this.jobs.values()) {
-      if (!job.alive) continue
-      job.stoppedByUs = true
-      killTreeSync({ ...job.treeRef(), knownMembers: this.sampler.members(job.jobId) })
-    }
+    this.metrics.stop()
+    this.upkeep.stop()
+    this.exitGuard.dispose()
+    await Promise.all(this.jobs.all().map((j) => j.sink.close()))
   }
 
   /** After the root exits: sweep stragglers it left behind, flush the log, report. */
   private async finishExit(job: RunningJob): Promise<void> {
-    const members = this.sampler.members(job.jobId)
     // A killProcessTree in flight sweeps (and records the cancel) itself.
-    const treeStopInFlight = this.stopping.has(job.jobId)
+    const treeStopInFlight = this.stops.inFlight(job.jobId)
     try {
       await job.settle({
         sweepStragglers: !treeStopInFlight,
         graceMs: this.graceMs,
-        knownMembers: members
+        knownMembers: this.metrics.members(job.jobId)
       })
     } catch (error) {
       // Whatever went wrong tidying up, the exit must still be reported (it frees the slot).
@@ -386,29 +256,8 @@ export class ProcessManager {
       stoppedByUs: job.stoppedByUs,
       lastStderr: job.sink.lastStderr()
     })
-    this.retire(job)
-  }
-
-  /**
-   * An ended job leaves the map (its row is the record now); its metrics history stays for the
-   * last KEEP_ENDED jobs, so a job page opened after the end still draws its sparklines.
-   */
-  private retire(job: RunningJob): void {
-    if (this.jobs.get(job.jobId) === job) this.jobs.delete(job.jobId)
-    this.ended.push(job.jobId)
-    while (this.ended.length > KEEP_ENDED) this.sampler.forget(this.ended.shift() as number)
-  }
-}
-
-const KEEP_ENDED = 20
-
-/** The reason a command cannot be executed (ENOENT, EACCES …), as the OS names it. */
-function whySpawnFails(command: string): string {
-  try {
-    accessSync(command, constants.X_OK)
-    return 'spawn failed'
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException
-    return e.code === 'ENOENT' ? 'ENOENT (no such file)' : (e.code ?? e.message)
+    // An ended job leaves the table (its row is the record now); its metrics history stays a while.
+    this.jobs.remove(job)
+    this.metrics.retire(job.jobId)
   }
 }
