@@ -59,7 +59,7 @@ describe('the chunks', () => {
     progress.started(0)
     progress.speakersStarted(2)
     expect(sent.at(-1)?.phase).toBe('transcribing')
-    progress.started(1, { remote: true })
+    progress.started(1, { atEndpoint: true })
     progress.done(0)
     // An endpoint still has a chunk, but what this machine is doing is finding the speakers.
     expect(sent.at(-1)).toMatchObject({ phase: 'speakers', phaseFraction: 0 })
