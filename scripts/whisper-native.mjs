@@ -102,7 +102,11 @@ function nodeHeaders() {
 }
 
 function wantedStamp() {
-  return { fugood: lockedVersion(FUGOOD), ...SOURCES, platform: `${process.platform}-${process.arch}` }
+  return {
+    fugood: lockedVersion(FUGOOD),
+    ...SOURCES,
+    platform: `${process.platform}-${process.arch}`
+  }
 }
 
 function upToDate(wanted, flags) {
