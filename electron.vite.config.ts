@@ -10,7 +10,10 @@ export default defineConfig({
   main: {
     resolve: { alias: shared },
     build: {
-      externalizeDeps: true,
+      // zod is bundled (tree-shaken) rather than required from node_modules: its package loads
+      // every locale and module at require, ~70 ms of CPU in each process that starts a job (the
+      // pipeline, then its whisper worker, one after the other before the first chunk).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
