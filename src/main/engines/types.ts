@@ -39,6 +39,8 @@ export interface ChunkResult {
 export interface WorkerOptions extends EngineContext {
   model: string
   log: (line: string) => void
+  /** Aborting kills the worker process, even while it is still loading its model. */
+  signal?: AbortSignal
 }
 
 /**

@@ -114,7 +114,8 @@ async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
     client = await WhisperWorkerClient.start({
       modelPath: model.path,
       gpu: whisperGpuChoice(),
-      log: o.log
+      log: o.log,
+      signal: o.signal
     })
   } catch (err) {
     if (err instanceof WorkerStartError) throw new EngineUnavailableError(err.message)

@@ -53,13 +53,20 @@ export class EngineWorkerPool {
 
   /**
    * Starts one worker now, while the audio is still being decoded and planned, so the first chunk
-   * finds a model loaded (whisper's load is seconds on a big model). A failure here is not
-   * reported: the first lane starts a worker of its own and reports that one's.
+   * finds a model loaded (whisper's load is seconds on a big model); or takes the one the pipeline
+   * started already (`early`, earlyWorker.ts). A failure here is not reported: the first lane
+   * starts a worker of its own and reports that one's.
    */
-  warmUp(): void {
+  warmUp(early?: Promise<EngineWorker | null>): void {
     const startWorker = this.o.engine.startWorker?.bind(this.o.engine)
-    if (this.noWorkers || !startWorker || this.warming || this.all.size > 0) return
-    this.warming = this.start(startWorker).catch(() => null)
+    if (this.noWorkers || !startWorker || this.warming || this.all.size > 0) {
+      void early?.then(
+        (w) => w?.close(),
+        () => undefined
+      )
+      return
+    }
+    this.warming = this.start(early ? () => early : startWorker).catch(() => null)
   }
 
   close(): void {

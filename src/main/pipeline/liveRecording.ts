@@ -21,6 +21,7 @@ import { LIVE_CUT_DEFAULTS, nextLiveCut, type LiveCut } from './liveCuts'
 import { openLiveSpeechDetector } from './liveSpeechDetector'
 import type { SpeechDetector } from './speechDetector'
 import type { EngineWorkerPool } from './engineWorkers'
+import type { EarlyWorker } from './earlyWorker'
 
 /** How often the growing file is looked at (a word shows at most this much later). */
 const POLL_MS = 250
@@ -38,11 +39,12 @@ export async function runLiveRecording(
   spec: PipelineSpec,
   emit: EventSink,
   log: Log,
-  signal: AbortSignal
+  signal: AbortSignal,
+  early?: EarlyWorker
 ): Promise<void> {
   const { engine, detail, workers } = await startEngine(spec, log)
   signal.addEventListener('abort', () => workers.close(), { once: true })
-  workers.warmUp()
+  workers.warmUp(early)
   const detector = await openLiveSpeechDetector(spec, log)
   const c: LiveContext = { spec, emit, log, workers, signal, results: [] }
   try {

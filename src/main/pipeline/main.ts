@@ -4,9 +4,8 @@
 // is removed and every engine process is killed before exit.
 import { rmSync } from 'node:fs'
 import { createEventSink } from './events'
-import { runPipeline } from './runPipeline'
 import { describeFailure } from './pipelineFailure'
-import { runLiveRecording } from './liveRecording'
+import { startEarlyWorker } from './earlyWorker'
 import { parsePipelineArgs } from './spec'
 import { startWatchdog } from './watchdog'
 import { onControlMessage, STOP_MESSAGE } from './controlPipe'
@@ -67,24 +66,33 @@ function main(): void {
   }
 
   log(`job ${spec.jobId}: ${spec.inputPath} → ${spec.outputDir} (${spec.formats.join(',')})`)
-  const run = spec.live ? runLiveRecording : runPipeline
-  run(spec, emit, log, controller.signal).then(
-    () => {
-      removeTempDir()
-      process.exit(0)
-    },
-    (err: unknown) => {
-      if (controller.signal.aborted) return
-      const message = describeFailure(err)
-      emit({ type: 'error', message })
-      logError(`failed: ${message}`)
-      if (!(err instanceof Error) || message.startsWith('internal error'))
-        logError(String(err instanceof Error && err.stack ? err.stack : err))
-      controller.abort()
-      removeTempDir()
-      process.exit(1)
-    }
-  )
+  const early = startEarlyWorker(spec, log, controller.signal)
+  // The run's code loads after the worker is spawned: both go on at once (earlyWorker.ts).
+  loadRun(spec.live === true)
+    .then((run) => run(spec, emit, log, controller.signal, early))
+    .then(
+      () => {
+        removeTempDir()
+        process.exit(0)
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return
+        const message = describeFailure(err)
+        emit({ type: 'error', message })
+        logError(`failed: ${message}`)
+        if (!(err instanceof Error) || message.startsWith('internal error'))
+          logError(String(err instanceof Error && err.stack ? err.stack : err))
+        controller.abort()
+        removeTempDir()
+        process.exit(1)
+      }
+    )
+}
+
+/** The run's code, imported only now (the early worker starts first). */
+async function loadRun(live: boolean): Promise<typeof import('./runPipeline').runPipeline> {
+  if (live) return (await import('./liveRecording')).runLiveRecording
+  return (await import('./runPipeline')).runPipeline
 }
 
 main()

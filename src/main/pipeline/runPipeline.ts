@@ -27,19 +27,21 @@ import { passageWithin } from './passage'
 import { ChunkRun } from './chunkRun'
 import { PreparationProgress } from './chunkProgress'
 import { finishTranscript } from './finishTranscript'
+import type { EarlyWorker } from './earlyWorker'
 
 export async function runPipeline(
   spec: PipelineSpec,
   emit: EventSink,
   log: Log,
-  signal: AbortSignal
+  signal: AbortSignal,
+  early?: EarlyWorker
 ): Promise<void> {
   const tools = locateMediaTools()
   const keys = takeEndpointKeys()
   const { engine, detail, workers } = await startEngine(spec, log)
   signal.addEventListener('abort', () => workers.close(), { once: true })
   // The model loads while the input is probed, decoded and planned: the first chunk finds it.
-  workers.warmUp()
+  workers.warmUp(early)
   const { probe, decoded, prepared } = await prepareInput(spec, tools, emit, log, signal).catch(
     (error: unknown) => {
       workers.close()

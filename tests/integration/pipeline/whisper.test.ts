@@ -2,11 +2,12 @@
 // and the CLI, with an empty-weights model generated here (no weights can be downloaded on these
 // machines; whisper.cpp runs such a model and transcribes to an empty result).
 import { spawnSync } from 'node:child_process'
-import { readFileSync, truncateSync, writeFileSync, copyFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
+import { whisperEngine } from '../../../src/main/engines/whisper'
 import {
   childPids,
   isAlive,
@@ -144,6 +145,54 @@ describe('whisper through the pipeline (bundled whisper.cpp, empty-weights model
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toMatch(reason)
     expect(run.errors[0]).not.toContain('\n')
+  })
+})
+
+/** Processes (not zombies) whose command line names `text`: a worker's names its model's path. */
+function processesNaming(text: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text) && isAlive(pid)
+      } catch {
+        return false // exited while we looked
+      }
+    })
+}
+
+describe('the worker started with the job, before the input is read (earlyWorker.ts)', () => {
+  it('Stop while it still loads its model kills it at once: the start fails as cancelled', async () => {
+    const stop = new AbortController()
+    const starting = whisperEngine.startWorker?.({
+      model: slowModel,
+      log: () => undefined,
+      signal: stop.signal
+    })
+    // Seen as soon as it is spawned (Node and the model take far longer to be ready).
+    const pid = await waitFor(
+      () => whisperWorkers(process.pid).at(0),
+      'the whisper worker process',
+      10_000,
+      2
+    )
+    stop.abort()
+    await expect(starting).rejects.toThrow('cancelled')
+    await waitFor(() => !isAlive(pid), 'the loading worker to be killed', 2_000, 5)
+  })
+
+  it('an input that cannot be read fails the job with one line and leaves no whisper worker', async () => {
+    const model = join(dir, `ggml-early-${process.pid}.bin`)
+    copyFileSync(slowModel, model)
+    const empty = join(dir, 'empty.wav')
+    writeFileSync(empty, '')
+    const run = await runPipelineProcess(
+      makeSpec(join(dir, 'early-bad-input'), empty, { engine: 'whisper', model })
+    )
+    expect(run.code).toBe(1)
+    expect(run.errors).toEqual([expect.stringMatching(/^file is empty: empty\.wav/)])
+    await waitFor(() => processesNaming(model).length === 0, 'no worker of that job', 2_000, 5)
   })
 })
 

@@ -104,6 +104,29 @@ describe('EngineWorkerPool warm-up', () => {
     workers.close()
   })
 
+  it('the worker the pipeline started before the pool existed is the one the first chunk takes', async () => {
+    const loads = engineWithWorkers(50)
+    const early = loads.engine.startWorker?.({ model: '', log: () => undefined })
+    const workers = pool(loads, 1)
+    workers.warmUp(early)
+    const words = await workers.transcribe('a.wav', chunkOptions)
+    expect(words[0].word).toBe('from-1')
+    expect(loads.started).toBe(1) // no second start, no second model load
+    workers.close()
+    expect(loads.closed).toBe(1)
+  })
+
+  it('an early worker the pool cannot take (it warmed up already) is closed, not left running', async () => {
+    const loads = engineWithWorkers(20)
+    const workers = pool(loads, 1)
+    workers.warmUp()
+    workers.warmUp(loads.engine.startWorker?.({ model: '', log: () => undefined }))
+    await waitFor(() => loads.closed === 1, 'the extra worker to be closed')
+    await workers.transcribe('a.wav', chunkOptions)
+    expect(loads.closed).toBe(1)
+    workers.close()
+  })
+
   it('closed while it loads (the input was bad, or Stop): the worker is closed when it arrives', async () => {
     const loads = engineWithWorkers(50)
     const workers = pool(loads, 1)

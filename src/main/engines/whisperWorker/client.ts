@@ -20,6 +20,8 @@ export interface WorkerStartOptions {
   modelPath: string
   gpu: WhisperGpuChoice
   log: (line: string) => void
+  /** Aborting before the model is loaded kills the process and rejects with 'cancelled'. */
+  signal?: AbortSignal
 }
 
 export interface ChunkRequest {
@@ -59,6 +61,7 @@ export class WhisperWorkerClient {
   }
 
   static start(o: WorkerStartOptions): Promise<WhisperWorkerClient> {
+    if (o.signal?.aborted) return Promise.reject(new Error('cancelled'))
     const env: NodeJS.ProcessEnv = { ...process.env }
     if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
     const script = builtScriptPath('whisperWorker.js')
@@ -75,12 +78,19 @@ export class WhisperWorkerClient {
     return new Promise((resolve, reject) => {
       let client: WhisperWorkerClient | null = null
       let startError: string | null = null
+      // A big model loads for seconds: a job stopped (or failed) meanwhile does not wait for it.
+      const onAbort = (): void => {
+        child.kill('SIGKILL')
+        reject(new Error('cancelled'))
+      }
+      o.signal?.addEventListener('abort', onAbort, { once: true })
       const replies = new LineSplitter()
       ;(child.stdio[WORKER_REPLY_FD] as Readable).on('data', (b: Buffer) => {
         for (const line of replies.push(b)) {
           const message = parseLine(WorkerReplySchema, line)
           if (!message) continue
           if (message.type === 'ready' && !client) {
+            o.signal?.removeEventListener('abort', onAbort)
             client = new WhisperWorkerClient(child, message)
             resolve(client)
           } else if (message.type === 'error' && message.id === null) startError = message.message
@@ -90,6 +100,7 @@ export class WhisperWorkerClient {
       child.on('error', (err) => reject(new WorkerStartError(`whisper worker: ${err.message}`)))
       child.on('exit', (code, signal) => {
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
+        o.signal?.removeEventListener('abort', onAbort)
         if (!client)
           return reject(
             new WorkerStartError(startError ?? `whisper worker ${how} while loading the model`)
