@@ -372,3 +372,6 @@ export interface BatchProgress {
 
 /** Rows one queue request (`jobs.queue`, `jobs.getMany`) may carry. */
 export const QUEUE_ROWS_MAX = 500
+
+/** Paths one `jobs.create` may carry: a big folder goes in several requests. */
+export const CREATE_JOBS_MAX = 1000

@@ -15,6 +15,7 @@ export const REQUEST_CHANNELS = [
   'recording.append',
   'recording.stop',
   'jobs.create',
+  'files.expandFolder',
   'jobs.list',
   'history.query',
   'jobs.queue',

@@ -12,6 +12,7 @@ import {
   type EngineInfo,
   type HistoryPage,
   QUEUE_ROWS_MAX,
+  CREATE_JOBS_MAX,
   type QueueSnapshot,
   type BatchProgress,
   type JobRow,
@@ -74,6 +75,14 @@ export interface CreateJobsResult {
   rejected: { path: string; reason: string }[]
 }
 
+/** A folder dropped on the window, as the host lists it: media files inside, others counted. */
+export interface FolderMedia {
+  /** Absolute paths of the media files inside (recursively), sorted. */
+  files: string[]
+  /** Other files inside (not audio or video by name): skipped, counted. */
+  skipped: number
+}
+
 export interface DeleteJobResult {
   deleted: boolean
   removedFiles: string[]
@@ -83,13 +92,18 @@ export const requestContract = {
   'jobs.create': {
     input: z
       .object({
-        paths: z.array(FilePath).min(1).max(1000),
+        paths: z.array(FilePath).min(1).max(CREATE_JOBS_MAX),
         options: z.lazy(() => JobOptionsSchema).optional(),
         /** Chosen before the drop: these jobs survive leaving the page that started them. */
         keepInBackground: z.boolean().optional()
       })
       .strict(),
     output: returns<CreateJobsResult>()
+  },
+  /** A dropped folder's media files (Electron gives its path), by the rule `transcribe DIR` uses. */
+  'files.expandFolder': {
+    input: z.object({ path: FilePath }).strict(),
+    output: returns<FolderMedia>()
   },
   'jobs.list': {
     input: z

@@ -9,6 +9,7 @@ const options: JobOptions = { ...jobOptionsIn(DEFAULT_SETTINGS), processes: 1, f
 
 export const VALID_INPUTS: { [C in RequestChannel]: RequestInput<C> } = {
   'jobs.create': { paths: ['/tmp/a.wav'], options },
+  'files.expandFolder': { path: '/tmp/recordings' },
   'jobs.list': { status: 'processing', search: 'a' },
   'history.query': { search: 'leisure', status: 'completed', sort: 'name', offset: 0, limit: 50 },
   'jobs.queue': { rows: 60 },

@@ -4,13 +4,13 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { NameTemplateSchema } from '@shared/watch'
+import { isIgnoredName } from '@shared/mediaFiles'
 import {
   exportBaseName,
   folderConflict,
-  isIgnoredName,
   watchableFolder
 } from '../../../src/main/core/watch/watchRules'
-import { expandFolders } from '../../../src/main/core/watch/folderFiles'
+import { expandFolders, mediaInFolder } from '../../../src/main/core/watch/folderFiles'
 import { makeTempDir, removeDir } from '../../support/db'
 
 let dir: string
@@ -96,4 +96,16 @@ test('a folder given to transcribe stands for its media files, recursively; othe
     join(dir, 'single.wav')
   ])
   expect(found.folders).toEqual([{ path: join(dir, 'in'), media: 2, skipped: 1 }])
+})
+
+test('a folder dropped on the window: its media files as `transcribe DIR` takes them, or a reason', async () => {
+  mkdirSync(join(dir, 'drop/sub'), { recursive: true })
+  for (const f of ['drop/sub/a.wav', 'drop/sub/b.mp3', 'drop/notes.txt', 'drop/.x.wav', 'file.wav'])
+    writeFileSync(join(dir, f), 'x')
+  expect(await mediaInFolder(join(dir, 'drop'))).toEqual({
+    files: [join(dir, 'drop/sub/a.wav'), join(dir, 'drop/sub/b.mp3')],
+    skipped: 1
+  })
+  await expect(mediaInFolder(join(dir, 'file.wav'))).rejects.toThrow(/^is not a folder$/)
+  await expect(mediaInFolder(join(dir, 'gone'))).rejects.toThrow(/^cannot be read: ENOENT/)
 })

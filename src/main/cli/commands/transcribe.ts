@@ -4,6 +4,7 @@
 // Ctrl-C stops every tree and marks the jobs cancelled. Exit code 1 if any file did not complete.
 import { resolve } from 'node:path'
 import {
+  CREATE_JOBS_MAX,
   JobOptionsSchema,
   jobOptionsIn,
   OUTPUT_FORMATS,
@@ -131,7 +132,7 @@ export function describeOutcome(job: JobRow): string {
   return `failed    ${job.filename}: ${job.error_message ?? 'unknown error'}`
 }
 
-/** jobs.create takes at most 1,000 paths a request: a big folder goes in several. */
+/** jobs.create takes at most CREATE_JOBS_MAX paths a request: a big folder goes in several. */
 async function createInBatches(
   service: ReturnType<typeof createTranscriptionService>,
   paths: string[],
@@ -139,8 +140,8 @@ async function createInBatches(
   client: { clientId: string }
 ): Promise<{ created: JobRow[]; rejected: { path: string; reason: string }[] }> {
   const all = { created: [] as JobRow[], rejected: [] as { path: string; reason: string }[] }
-  for (let i = 0; i < paths.length; i += 1000) {
-    const batch = paths.slice(i, i + 1000)
+  for (let i = 0; i < paths.length; i += CREATE_JOBS_MAX) {
+    const batch = paths.slice(i, i + CREATE_JOBS_MAX)
     if (batch.length === 0) break
     const r = await service.handlers['jobs.create']({ paths: batch, options }, client)
     all.created.push(...r.created)

@@ -26,6 +26,7 @@ import { voiceHandlers } from '../voices/voiceHandlers'
 import { withHeldOutcome } from '../db/outcomes'
 import { LatestPerClient } from '../hosting/latestPerClient'
 import { recordingHandlers } from './recordingHandlers'
+import { mediaInFolder } from '../watch/folderFiles'
 
 /** The queue page's ids and rows, each row as jobs.get shows it (with an outcome held in memory). */
 function queueHandlers(
@@ -49,6 +50,7 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
   return {
     'jobs.create': async ({ paths, options, keepInBackground }, ctx) =>
       createJobs(core, paths, options, ctx, keepInBackground),
+    'files.expandFolder': async ({ path }) => mediaInFolder(path),
     'jobs.list': async (filter) => repo.listJobs(filter),
     'history.query': async (filter, ctx) =>
       searches.run(ctx.clientId, (signal) => core.store.history.page(filter, signal)),

@@ -1,9 +1,11 @@
-// The files of a folder (and its subfolders when asked), as a watch or `transcribe DIR` takes
-// them: regular files only, partial downloads, temporaries and hidden files left out.
+// The files of a folder (and its subfolders when asked), as a watch, `transcribe DIR` or a folder
+// dropped on the window takes them: regular files only, partial downloads, temporaries and hidden
+// files left out.
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isMediaName } from '@shared/mediaFiles'
-import { isIgnoredName } from './watchRules'
+import { oneLineError } from '@shared/errors'
+import type { FolderMedia } from '@shared/ipc/contract'
+import { isIgnoredName, isMediaName } from '@shared/mediaFiles'
 
 export async function folderFiles(dir: string, recursive: boolean): Promise<string[]> {
   const found: string[] = []
@@ -51,4 +53,21 @@ export async function expandFolders(paths: readonly string[]): Promise<ExpandedI
     out.folders.push({ path, media: media.length, skipped: inside.length - media.length })
   }
   return out
+}
+
+/**
+ * A folder a user dropped on the window: its media files by `expandFolders`' rule, others counted.
+ * Refused with a reason the window shows after the folder's name ("cannot be read: EACCES …").
+ */
+export async function mediaInFolder(path: string): Promise<FolderMedia> {
+  const info = await stat(path).catch((err: unknown) => {
+    throw new Error(`cannot be read: ${oneLineError(err)}`)
+  })
+  if (!info.isDirectory()) throw new Error('is not a folder')
+  // Its subfolders may vanish or be unreadable (the rest is still taken), the folder itself not.
+  await readdir(path).catch((err: unknown) => {
+    throw new Error(`cannot be read: ${oneLineError(err)}`)
+  })
+  const { files, folders } = await expandFolders([path])
+  return { files, skipped: folders[0]?.skipped ?? 0 }
 }

@@ -4,11 +4,11 @@
 // size and mtime is left alone.
 import { stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { isIgnoredName } from '@shared/mediaFiles'
 import { folderFiles } from './folderFiles'
 import { settle } from './fileSettling'
 import { vanished } from './watchRecovery'
 import type { WatchFileRow } from './watchRepository'
-import { isIgnoredName } from './watchRules'
 import type { LiveFolder, WatchRun } from './watchRun'
 
 export async function scan(run: WatchRun, l: LiveFolder): Promise<void> {

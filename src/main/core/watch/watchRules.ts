@@ -1,22 +1,11 @@
-// The rules of a watch folder, in one place: which names are not taken yet (partial downloads,
-// temporaries, hidden files), which folders may be watched (refused with a reason), and the
-// export name a template gives.
+// The rules of a watch folder, in one place: which folders may be watched (refused with a reason)
+// and the export name a template gives. Which names are not taken yet (partial downloads,
+// temporaries, hidden files) is `isIgnoredName` in src/shared/mediaFiles.ts.
 import { constants } from 'node:fs'
 import { access, realpath, stat } from 'node:fs/promises'
 import { basename, extname, isAbsolute, relative, sep } from 'node:path'
 import { oneLineError } from '@shared/errors'
 import type { WatchFolder } from '@shared/watch'
-
-/** Suffixes of files still being written by a browser, a sync tool or an editor. */
-const PARTIAL_SUFFIXES = ['.part', '.crdownload', '.tmp', '.partial', '.download']
-
-/** A name not taken until renamed: partial downloads, temporaries, `~$…` and dotfiles. */
-export function isIgnoredName(name: string): boolean {
-  const lower = name.toLowerCase()
-  return (
-    name.startsWith('.') || name.startsWith('~$') || PARTIAL_SUFFIXES.some((s) => lower.endsWith(s))
-  )
-}
 
 /** Whether `inner` is `outer` or inside it. */
 export function isInside(inner: string, outer: string): boolean {
