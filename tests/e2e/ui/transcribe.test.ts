@@ -20,6 +20,7 @@ import {
   waitForQueueStatus,
   type UiSession
 } from './uiHarness'
+import { screenshotsOf } from './screens'
 
 let ui: UiSession
 
@@ -98,16 +99,69 @@ describe('Transcribe page', () => {
     ])
     const dropped = await queuedJobId(page, 'dropped-speech')
 
-    // An OS drag of a folder with a file: the next drop's reasons replace the last one's.
+    // An OS drag of an empty folder with a file: the next drop's reasons replace the last one's.
     const folder = join(ui.scratch, 'recordings-folder')
     mkdirSync(folder)
     await dragPathsOntoDropZone(page, [folder, makeShortSpeech(ui.scratch, 'dragged-speech.wav')])
     await expect
       .poll(() => rejected.allInnerTexts())
-      .toEqual([expect.stringMatching(/recordings-folder.*is a folder/)])
+      .toEqual([expect.stringMatching(/recordings-folder.*: the folder is empty/)])
     const dragged = await queuedJobId(page, 'dragged-speech')
     await waitForQueueStatus(page, dropped, 'completed')
     await waitForQueueStatus(page, dragged, 'completed')
+  })
+
+  it('a folder chosen or dragged: asked first with the counts; Cancel adds nothing, Add queues each media file', async () => {
+    const { page, client } = ui
+    const folder = join(ui.scratch, 'Interviews')
+    mkdirSync(join(folder, 'day 2'), { recursive: true })
+    makeShortSpeech(join(folder, 'day 2'), 'interview-a.wav')
+    makeShortSpeech(join(folder, 'day 2'), 'interview-b.wav')
+    writeFileSync(join(folder, 'questions.txt'), 'what did you hear?\n')
+    const interviewJobs = async (): Promise<string[]> =>
+      (await client.call('jobs.list', {}))
+        .map((j) => j.filename)
+        .filter((name) => name.startsWith('interview-'))
+        .sort()
+    const dialog = page.getByTestId('folder-dialog')
+
+    await page.getByTestId('folder-input').setInputFiles(folder)
+    await dialog.waitFor()
+    expect(await dialog.locator('h2').innerText()).toBe('Add 2 media files from Interviews?')
+    expect(await dialog.locator('p').innerText()).toBe(
+      '1 other file skipped. Each file becomes its own job.'
+    )
+    await screenshotsOf(page, 'folder-dialog')
+    await page.getByTestId('folder-cancel').click()
+    await dialog.waitFor({ state: 'hidden' })
+    // Cancel sends nothing: no upload, no job, no line about the folder.
+    expect(await interviewJobs()).toEqual([])
+    expect(await page.getByTestId('rejected-item').count()).toBe(0)
+
+    // The same folder dragged from the file manager: the page walks its entries.
+    await dragPathsOntoDropZone(page, [folder])
+    await dialog.waitFor()
+    expect(await dialog.locator('h2').innerText()).toBe('Add 2 media files from Interviews?')
+    await page.getByTestId('folder-add').click()
+    const a = await queuedJobId(page, 'interview-a.wav')
+    const b = await queuedJobId(page, 'interview-b.wav')
+    expect(a).not.toBe(b)
+    expect(await interviewJobs()).toEqual(['interview-a.wav', 'interview-b.wav'])
+    expect(await page.getByTestId('rejected-item').count()).toBe(0)
+
+    // A chosen folder with nothing in it says so.
+    const empty = join(ui.scratch, 'Empty folder')
+    mkdirSync(empty)
+    await page.getByTestId('folder-input').setInputFiles(empty)
+    await expect
+      .poll(() => page.getByTestId('rejected-item').allInnerTexts())
+      .toEqual(['The chosen folder: has no files in it'])
+
+    // What Electron asks for a dropped folder's path: the host lists it by `transcribe DIR`'s rule.
+    expect(await client.call('files.expandFolder', { path: folder })).toEqual({
+      files: [join(folder, 'day 2', 'interview-a.wav'), join(folder, 'day 2', 'interview-b.wav')],
+      skipped: 1
+    })
   })
 
   it('a broken file dropped with a good one: the bad one fails with its reason, the good one completes', async () => {

@@ -1,5 +1,5 @@
 // Choose engine, model and language beside the drop zone (remembered; prefilled from Settings),
-// drop files, watch the queue. The technical options are folded under Advanced.
+// drop files or folders, watch the queue. The technical options are folded under Advanced.
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { DEFAULT_SETTINGS, JobOptionsSchema, type JobOptions } from '@shared/domain'
@@ -10,11 +10,10 @@ import { AdvancedOptions } from '../components/AdvancedOptions'
 import { forChosenModel } from '../lib/modelChoices'
 import { rememberChange, useNextJobOptions, withChosen } from '../store/nextJobOptions'
 import { fieldErrors } from '../lib/formErrors'
-import type { Candidate } from '../lib/fileSubmission'
-import { useJobsStore, setRejected } from '../store/jobsStore'
+import { useJobsStore } from '../store/jobsStore'
 import { useSettingsStore } from '../store/settingsStore'
-import { submitFiles } from '../store/jobActions'
-import { askNotificationPermissionOnce } from '../store/announcements'
+import { useFileIntake } from '../hooks/useFileIntake'
+import { FolderDialog } from '../components/FolderDialog'
 import { Page } from '../components/Page'
 import { RecordPanel } from '../components/RecordPanel'
 
@@ -28,33 +27,13 @@ export function TranscribePage(): React.JSX.Element {
 
 function TranscribeWorkspace({ options }: { options: JobOptions }): React.JSX.Element {
   const setOptions = (next: JobOptions): void => rememberChange(options, next)
-  const [busy, setBusy] = useState(false)
   const [keepRunning, setKeepRunning] = useState(false)
   const engines = useSettingsStore(useShallow((s) => s.engines))
   const rejected = useJobsStore(useShallow((s) => s.rejected))
   const engine = engines.find((e) => e.name === options.engine)
   const parsed = JobOptionsSchema.safeParse(forChosenModel(options, engine))
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues)
-
-  const onFiles = (files: Candidate[]): void => {
-    if (files.length === 0) return
-    if (!parsed.success) {
-      setRejected(
-        files.map((c) => ({
-          name: c.file.name,
-          reason: 'not started: fix the options marked in red first'
-        }))
-      )
-      return
-    }
-    askNotificationPermissionOnce()
-    setBusy(true)
-    void submitFiles(files, parsed.data, keepRunning).finally(() => {
-      setBusy(false)
-      // On a small window the queue is below the options: bring the new jobs into view.
-      document.getElementById('queue-heading')?.scrollIntoView({ block: 'start' })
-    })
-  }
+  const intake = useFileIntake(parsed.success ? parsed.data : null, keepRunning)
 
   return (
     <Page name="transcribe" title="Transcribe">
@@ -68,7 +47,7 @@ function TranscribeWorkspace({ options }: { options: JobOptions }): React.JSX.El
         Keep running in background (the next files go on when you leave this page)
       </label>
       <div className="first-screen">
-        <DropZone onFiles={onFiles} busy={busy} />
+        <DropZone onFiles={intake.onFiles} busy={intake.busy} />
         <section className="choices" aria-label="Options for the next files">
           <ChoiceFields
             value={options}
@@ -98,6 +77,9 @@ function TranscribeWorkspace({ options }: { options: JobOptions }): React.JSX.El
       />
       <h2 id="queue-heading">Queue</h2>
       <JobQueue />
+      {intake.pending && (
+        <FolderDialog plan={intake.pending} onAdd={intake.add} onCancel={intake.cancel} />
+      )}
     </Page>
   )
 }

@@ -1,6 +1,6 @@
 // Requests the pages make, with their results put into the stores. Errors become notices: a
 // failed request never leaves the UI silently unchanged.
-import { QUEUE_ROWS_MAX, type JobOptions, type OutputFormat } from '@shared/domain'
+import { CREATE_JOBS_MAX, QUEUE_ROWS_MAX, type JobOptions, type OutputFormat } from '@shared/domain'
 import { getApi } from '../transport/getApi'
 import {
   addOwnJobs,
@@ -20,7 +20,8 @@ import { addNotice } from './noticesStore'
 import { forgetJobProgress } from './jobProgressStore'
 import { setEngines, setSettings, setSettingsLoadError } from './settingsStore'
 import { refreshModels } from './modelActions'
-import { fileToPath, type Candidate } from '../lib/fileSubmission'
+import { fileToPath } from '../lib/fileSubmission'
+import type { IntakeItem } from '../lib/folderIntake'
 import { oneLineError } from '@shared/errors'
 
 async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -49,34 +50,40 @@ export async function loadInitialData(): Promise<void> {
   ])
 }
 
-/** Uploads (or resolves) every acceptable file, then creates one job per file. */
+/** Uploads (or resolves) every acceptable file, one by one, then creates one job per file. */
 export async function submitFiles(
-  candidates: readonly Candidate[],
+  items: readonly IntakeItem[],
   options: JobOptions,
-  keepInBackground = false
+  keepInBackground = false,
+  earlier: readonly Rejection[] = []
 ): Promise<void> {
   const api = getApi()
-  const rejected: Rejection[] = []
+  const rejected: Rejection[] = [...earlier]
   const paths: { path: string; name: string }[] = []
-  for (const candidate of candidates) {
-    const resolved = await fileToPath(api, candidate)
-    if ('reason' in resolved) rejected.push({ name: candidate.file.name, reason: resolved.reason })
-    else paths.push({ path: resolved.path, name: candidate.file.name })
+  for (const item of items) {
+    if ('path' in item) {
+      paths.push(item)
+      continue
+    }
+    const resolved = await fileToPath(api, item)
+    if ('reason' in resolved) rejected.push({ name: item.file.name, reason: resolved.reason })
+    else paths.push({ path: resolved.path, name: item.file.name })
   }
-  if (paths.length > 0) {
+  for (let i = 0; i < paths.length; i += CREATE_JOBS_MAX) {
+    const batch = paths.slice(i, i + CREATE_JOBS_MAX)
     try {
       const result = await api.jobs.create({
-        paths: paths.map((p) => p.path),
+        paths: batch.map((p) => p.path),
         options,
         keepInBackground
       })
       addOwnJobs(result.created)
       for (const r of result.rejected) {
-        const name = paths.find((p) => p.path === r.path)?.name ?? r.path
+        const name = batch.find((p) => p.path === r.path)?.name ?? r.path
         rejected.push({ name, reason: r.reason })
       }
     } catch (err) {
-      for (const p of paths) rejected.push({ name: p.name, reason: oneLineError(err) })
+      for (const p of batch) rejected.push({ name: p.name, reason: oneLineError(err) })
     }
   }
   setRejected(rejected)
