@@ -89,7 +89,9 @@ export async function planIntake(
     if (folder !== undefined) {
       // The browser lists hidden and partial files too: the same names are left out as on disk.
       if (file.webkitRelativePath.split('/').some((part) => isIgnoredName(part))) continue
-      chosen.set(folder, [...(chosen.get(folder) ?? []), file])
+      const files = chosen.get(folder) ?? []
+      if (files.length === 0) chosen.set(folder, files)
+      files.push(file)
     } else if (!candidate.isDirectory) {
       plan.items.push(candidate)
     } else {
