@@ -125,6 +125,8 @@ start_whisper_build() {
   exec 9>"$WHISPER_LOCK"
   flock 9
   (node scripts/whisper-native.mjs >"$WHISPER_LOG" 2>&1 || true) &
+  # Out of the job table: run_two_at_a_time's `wait -n` waits for its own checks only.
+  disown $!
   exec 9>&-
 }
 whisper_build() {
