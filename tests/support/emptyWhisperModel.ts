@@ -18,13 +18,16 @@ export interface EmptyModelOptions {
   /** Width of the audio and text states; tiny has 384 (6 heads of 64). */
   state?: number
   heads?: number
+  /** Tokens the decoder may hold (tiny: 448). It bounds each decode: with no weights, memory
+   *  the loader leaves as it found it can decode tokens up to this limit at every fallback. */
+  textCtx?: number
 }
 
 /**
  * Small enough that a 30 s window costs well under a second on a busy 2-core machine, while
  * whisper.cpp still runs its whole encoder/decoder path (mel, conv, attention, sampling).
  */
-export const FAST_EMPTY_MODEL: EmptyModelOptions = { layers: 1, state: 64, heads: 1 }
+export const FAST_EMPTY_MODEL: EmptyModelOptions = { layers: 1, state: 64, heads: 1, textCtx: 32 }
 
 /** The bytes of an empty-weights whisper model (about 65 kB). */
 export function emptyWhisperModelBytes(o: EmptyModelOptions = {}): Buffer {
@@ -32,11 +35,12 @@ export function emptyWhisperModelBytes(o: EmptyModelOptions = {}): Buffer {
   const layers = o.layers ?? 4
   const state = o.state ?? 384
   const heads = o.heads ?? 6
+  const textCtx = o.textCtx ?? 448
   const nMel = 80
   const nFft = 201
   // n_vocab, n_audio_ctx, n_audio_state, n_audio_head, n_audio_layer,
   // n_text_ctx, n_text_state, n_text_head, n_text_layer, n_mels, ftype (1 = f16)
-  const hparams = [nVocab, 1500, state, heads, layers, 448, state, heads, layers, nMel, 1]
+  const hparams = [nVocab, 1500, state, heads, layers, textCtx, state, heads, layers, nMel, 1]
   const header = Buffer.alloc(4 + hparams.length * 4 + 8)
   header.writeUInt32LE(GGML_MAGIC, 0)
   hparams.forEach((v, i) => header.writeInt32LE(v, 4 + i * 4))

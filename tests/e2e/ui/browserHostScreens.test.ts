@@ -3,7 +3,6 @@
 // marked. Outputs: the browser host offers Download and Copy path where the Electron app offers
 // Open and Reveal (which cannot work from a browser), on the job page and in History.
 // One host and browser for the file: the two tests touch different screens.
-import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   CLIP_LEISURE,
@@ -11,7 +10,8 @@ import {
   pickFiles,
   queuedJobId,
   waitForQueueStatus,
-  type UiSession
+  type UiSession,
+  downloadedBytes
 } from './uiHarness'
 import { screenshotsOf } from './screens'
 
@@ -70,8 +70,8 @@ describe('Browser host: endpoints and outputs', () => {
       buttons.getByRole('button', { name: 'Download .txt' }).click()
     ])
     expect(download.suggestedFilename()).toMatch(/0870\.txt$/)
-    const saved = await download.path()
-    expect(readFileSync(saved, 'utf8').toLowerCase()).toMatch(/leisure|consider|power/)
+    const saved = (await downloadedBytes(download)).toString('utf8')
+    expect(saved.toLowerCase()).toMatch(/leisure|consider|power/)
 
     await buttons.getByRole('button', { name: 'Copy path .txt' }).click()
     await expect

@@ -7,14 +7,20 @@
 //   the downloaded SRT has them, and Undo brings the old words back (saved, SRT too).
 // Screenshots light and dark. One browser and one job for the whole file.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { doubtfulWords } from '@shared/doubtfulWords'
 import { LIBRIVOX_DIR } from '../../support/speech'
 import { waitFor } from '../../support/host'
 import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
-import { openUi, pickFiles, screenshot, waitForQueueStatus, type UiSession } from './uiHarness'
+import {
+  openUi,
+  pickFiles,
+  screenshot,
+  waitForQueueStatus,
+  type UiSession,
+  downloadedBytes
+} from './uiHarness'
 
 const NEW_WORDS = ['zebra', 'quartz', 'saxophone']
 let ui: UiSession
@@ -44,7 +50,7 @@ async function downloadSrt(): Promise<string> {
     page.waitForEvent('download'),
     page.getByTestId('download').click()
   ])
-  return readFileSync((await download.path()) as string, 'utf8')
+  return (await downloadedBytes(download)).toString('utf8')
 }
 
 beforeAll(async () => {

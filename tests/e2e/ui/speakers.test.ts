@@ -16,7 +16,14 @@ import { openStore, type Store } from '../../../src/main/core/openDataDir'
 import { completeSpeakerJob, voiceVector } from '../../support/speakerSeed'
 import { makeSpeakerModels } from '../../support/speakerModels'
 import { spawnSttServer } from '../../support/sttServers'
-import { CLIP_LEISURE, makeLongAudio, openUi, screenshot, type UiSession } from './uiHarness'
+import {
+  CLIP_LEISURE,
+  makeLongAudio,
+  openUi,
+  screenshot,
+  type UiSession,
+  downloadedBytes
+} from './uiHarness'
 import { screenshotsOf } from './screens'
 
 const AXE_SOURCE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8')
@@ -59,7 +66,7 @@ async function download(format: string): Promise<Buffer> {
     page.getByTestId('download').click()
   ])
   expect(file.suggestedFilename()).toBe(`interview.${format}`)
-  return readFileSync((await file.path()) as string)
+  return downloadedBytes(file)
 }
 
 const onDisk = (format: 'txt' | 'srt' | 'vtt' | 'json'): string =>

@@ -15,7 +15,8 @@ import {
   pickFiles,
   screenshot,
   waitForQueueStatus,
-  type UiSession
+  type UiSession,
+  downloadedBytes
 } from './uiHarness'
 
 let ui: UiSession
@@ -165,7 +166,7 @@ describe('the transcript workspace', () => {
       page.getByTestId('download').click()
     ])
     expect(download.suggestedFilename()).toBe('interview.srt')
-    const srt = readFileSync((await download.path()) as string, 'utf8')
+    const srt = (await downloadedBytes(download)).toString('utf8')
     expect(srt.replace(/\n/g, ' ')).toContain(correction)
     for (const cue of srt.trim().split(/\n\n/)) {
       const lines = cue.split('\n').slice(2)

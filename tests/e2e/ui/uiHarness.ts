@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Download, Page } from 'playwright-core'
 import type { Settings } from '@shared/domain'
 import WebSocket from 'ws'
 import {
@@ -114,6 +114,21 @@ async function launchWithPage(extraArgs: string[]): Promise<{ browser: Browser; 
   } catch (error) {
     await browser.close().catch(() => undefined)
     throw error
+  }
+}
+
+/**
+ * The bytes a download delivered. The shared browser is connected remotely, where Playwright
+ * keeps no local path for a download (`download.path()` throws): it is saved to a temp file.
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const dir = mkdtempSync(join(tmpdir(), 'transcriptor-download-'))
+  try {
+    const file = join(dir, download.suggestedFilename())
+    await download.saveAs(file)
+    return readFileSync(file)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 
