@@ -30,5 +30,14 @@ async function sharedEndpoint(): Promise<string | undefined> {
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const endpoint = extraArgs.length === 0 ? await sharedEndpoint() : undefined
   if (endpoint) return chromium.connect(endpoint)
+  return launchOwnChromium(extraArgs)
+}
+
+/**
+ * A browser of the caller's own: for a file whose pages are heavy (a 10,000-line transcript
+ * keeps the browser busy after its page closes) or whose timing budgets must not wait on what an
+ * earlier file left running in the shared browser (a page gone → its jobs stopped within 2 s).
+ */
+export function launchOwnChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] })
 }

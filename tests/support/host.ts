@@ -200,7 +200,7 @@ export async function connectClient(target: { port: number; token: string }): Pr
 }
 
 /** The page's global object as seen from page.evaluate (the node tsconfig has no DOM types). */
-export { launchChromium } from './chromium'
+export { launchChromium, launchOwnChromium } from './chromium'
 
 export type AppGlobal = { transcriptor?: TranscriptorApi }
 

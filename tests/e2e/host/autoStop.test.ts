@@ -19,7 +19,7 @@ import {
 } from '../../support/host'
 import {
   createJobsInPage,
-  launchChromium,
+  launchOwnChromium,
   liveProcesses,
   makeLongSpeech,
   openApp,
@@ -47,7 +47,7 @@ async function allowTwoJobs(to: HostClient): Promise<void> {
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'transcriptor-autostop-'))
   speech = makeLongSpeech(scratch)
-  ;[host, browser] = await Promise.all([startHost(), launchChromium()])
+  ;[host, browser] = await Promise.all([startHost(), launchOwnChromium()])
   client = await connectClient(host)
   await allowTwoJobs(client)
 })

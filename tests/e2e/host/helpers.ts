@@ -22,7 +22,7 @@ export const JOB_OPTIONS = {
   outputDir: ''
 } as const
 
-export { launchChromium, openAppPage as openApp, type AppGlobal } from '../../support/host'
+export { launchOwnChromium, openAppPage as openApp, type AppGlobal } from '../../support/host'
 
 /** Creates jobs through the page's own API (so the page's connection owns them). */
 export async function createJobsInPage(page: Page, paths: string[]): Promise<number[]> {

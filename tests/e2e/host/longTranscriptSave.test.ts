@@ -17,7 +17,7 @@ import { makeTempDir, removeDir, sampleJob } from '../../support/db'
 import { budgetNote, budgetStretch } from '../../support/loadBudget'
 import {
   connectClient,
-  launchChromium,
+  launchOwnChromium,
   openAppPage,
   startHost,
   type HostClient,
@@ -67,7 +67,7 @@ beforeAll(async () => {
   } finally {
     store.close()
   }
-  ;[host, browser] = await Promise.all([startHost({ dataDir: dir }), launchChromium()])
+  ;[host, browser] = await Promise.all([startHost({ dataDir: dir }), launchOwnChromium()])
   ;[editor, other, page] = await Promise.all([
     connectClient(host),
     connectClient(host),
