@@ -9,14 +9,13 @@ const JOBS_CONSIDERED = 5
 /** Shorter jobs are mostly model loading: their rate says little about a long file. */
 const MIN_AUDIO_SECONDS = 20
 
-export function earlierSecondsPerAudioSecond(
-  db: Database.Database,
-  engine: string,
-  model: string
-): number | null {
-  let rates: number[]
-  try {
-    rates = db
+/** Compiled once per database: a job start and every batch line ask it. */
+const statements = new WeakMap<Database.Database, Database.Statement>()
+
+function ratesStatement(db: Database.Database): Database.Statement {
+  let statement = statements.get(db)
+  if (!statement) {
+    statement = db
       .prepare(
         `SELECT (finished_at - started_at) / 1000.0 * processes / duration_seconds AS rate
            FROM transcription_jobs
@@ -25,7 +24,19 @@ export function earlierSecondsPerAudioSecond(
           ORDER BY finished_at DESC LIMIT ?`
       )
       .pluck()
-      .all(engine, model, MIN_AUDIO_SECONDS, JOBS_CONSIDERED) as number[]
+    statements.set(db, statement)
+  }
+  return statement
+}
+
+export function earlierSecondsPerAudioSecond(
+  db: Database.Database,
+  engine: string,
+  model: string
+): number | null {
+  let rates: number[]
+  try {
+    rates = ratesStatement(db).all(engine, model, MIN_AUDIO_SECONDS, JOBS_CONSIDERED) as number[]
   } catch {
     return null // a busy or refusing database costs the estimate, never the job's start
   }
