@@ -1,4 +1,4 @@
-// Endpoints: any transcription server speaking OpenAI's `POST /v1/audio/transcriptions`.
+// Endpoints: transcription servers that answer OpenAI's `POST /v1/audio/transcriptions`.
 // The API key is never part of these shapes: it lives in a SecretStore (a 0600 file, or Electron's
 // safeStorage) and reaches the pipeline through its environment, named by `keyRef`.
 import { z } from 'zod'

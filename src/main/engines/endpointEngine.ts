@@ -1,6 +1,7 @@
-// The endpoint engine (`openai` in rows and on the command line): any server speaking OpenAI's `POST /v1/audio/transcriptions`. Unlike the
-// local engines it has no binary to find; its chunks are spread over the job's endpoints by the
-// pipeline's endpoint pool, which calls `transcribeAtEndpoint` per chunk.
+// The endpoint engine (`openai` in rows and on the command line): a server that answers OpenAI's
+// transcription request (`POST /v1/audio/transcriptions`). Unlike the local engines it has no
+// binary to find; its chunks are spread over the job's endpoints by the pipeline's endpoint pool,
+// which calls `transcribeAtEndpoint` per chunk.
 import { ENDPOINT_ENGINE, type EngineInfo } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
 import { requestTranscription } from './endpointRequest'

@@ -337,7 +337,7 @@ export function parseRequest<C extends RequestChannel>(
   return { ok: false, error: `invalid arguments for ${channel}: ${issueText(parsed.error)}` }
 }
 
-/** A refusal by a schema as one line: where (the path of its first issue) and why. */
+/** A refusal by a schema as one line: where (the path zod names first) and why. */
 export function issueText(error: z.ZodError): string {
   const issue = error.issues.at(0)
   const where = issue?.path.length ? issue.path.join('.') + ': ' : ''
