@@ -133,13 +133,14 @@ const transcripts = (out: string): string[] =>
     .filter((f) => f.endsWith('.txt'))
     .sort()
 
-/** Writes `bytes` to `path` in four pieces, a pause between them (a slow copy or a recorder). */
+/** Writes `bytes` to `path` in eight pieces, a pause after each (a slow copy or a recorder). */
 async function writeSlowly(path: string, bytes: Buffer, pauseMs: number): Promise<void> {
   const handle = await open(path, 'w')
-  const piece = Math.ceil(bytes.length / 4)
+  const piece = Math.ceil(bytes.length / 8)
   for (let at = 0; at < bytes.length; at += piece) {
     await handle.write(bytes.subarray(at, at + piece))
-    // The pause is the scenario (a writer slower than the settle time), not a synchronisation.
+    // The pause is the scenario (a writer slower than the settle time, each pause shorter than
+    // it), not a synchronisation.
     await new Promise((r) => setTimeout(r, pauseMs))
   }
   await handle.close()
@@ -185,7 +186,9 @@ test('200 files into a watched folder, killed -9 mid-way and restarted: one job 
   // content of their own): the job count below would tell.
   for (let i = 0; i < COPIED; i++) place(`rec${i}.wav`, contents[i % FIRST])
   const slow = Array.from({ length: 10 }, (_, k) =>
-    writeSlowly(join(inbox, `slow${k}.wav`), contents[k % FIRST], 400)
+    // 1.6 s of writing in 200 ms steps against a 1 s settle time. With 400 ms steps a loaded CI
+    // machine once let a gap pass 1 s: slow0.wav was taken half-written, then again when whole.
+    writeSlowly(join(inbox, `slow${k}.wav`), contents[k % FIRST], 200)
   )
   for (let k = 0; k < 10; k++) {
     writeFileSync(join(inbox, `dl${k}.wav.part`), contents[(k + 3) % FIRST])
