@@ -48,7 +48,11 @@ export class SocketBridge {
   private readonly sockets = new Map<WebSocket, string>()
   private readonly outboxes = new WeakMap<WebSocket, ClientOutbox>()
   private readonly parted = new WeakMap<WebSocket, PartedRequests>()
-  /** Sockets the host itself closed (no pong, a failed send): that is not the page leaving. */
+  /**
+   * Sockets the host itself closed (no pong): that is not the page leaving. A failed send is not
+   * one of them: it fails because the page already went (a reload while events were on their way),
+   * and that page's jobs must stop like any other's.
+   */
   private readonly closedByHost = new WeakSet<WebSocket>()
   private readonly alive = new WeakSet<WebSocket>()
   private readonly inflight = new ClientRequests()
@@ -95,10 +99,8 @@ export class SocketBridge {
     this.outboxes.set(
       socket,
       new ClientOutbox(socket, {
-        onSendError: (error) => {
+        onSendError: (error) =>
           this.log(`[webHost] ${clientId} send failed: ${oneLineError(error)}`)
-          this.closedByHost.add(socket)
-        }
       })
     )
     this.parted.set(socket, new PartedRequests())

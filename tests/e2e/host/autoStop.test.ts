@@ -107,7 +107,10 @@ describe('browser host: jobs stop when their page goes away', () => {
 
       await page.reload()
       // The plain job stopping proves the reload was handled; the kept one must still run.
-      await waitUntilStopped(ownClient, plain, Date.now())
+      await waitUntilStopped(ownClient, plain, Date.now()).catch((error: Error) => {
+        // What the host did with the page's going away is in its log.
+        throw new Error(`${error.message}\nthe host's output:\n${own.output().slice(-4000)}`)
+      })
       const survivor = await ownClient.call('jobs.get', { id: keptId! })
       expect(survivor?.status).toBe('processing')
       expect(survivor?.keep_in_background).toBe(1)

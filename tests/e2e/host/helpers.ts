@@ -74,6 +74,16 @@ export function liveProcesses(pid: number, pgid: number): number[] {
   return found
 }
 
+/** `pid comm state` of a process, for a failure message. */
+function processText(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return `${pid} ${stat.slice(stat.indexOf('('), stat.lastIndexOf(')') + 3)}`
+  } catch {
+    return `${pid} (gone)`
+  }
+}
+
 export interface StoppedJob {
   job: JobRow
   /** ms from `since` until the row said cancelled and no process of the job was left. */
@@ -90,8 +100,13 @@ export async function waitUntilStopped(
   const job = await waitFor(
     async () => {
       const row = await client.call('jobs.get', { id: running.id })
-      const gone = liveProcesses(running.process_id!, running.process_group_id!).length === 0
-      return row?.status === 'cancelled' && gone ? row : undefined
+      const left = liveProcesses(running.process_id!, running.process_group_id!)
+      if (row?.status === 'cancelled' && left.length === 0) return row
+      // Thrown, so a timeout says what was still there (waitFor reports the last reason).
+      throw new Error(
+        `the row says ${row?.status ?? 'nothing'} (${row?.cancel_reason ?? row?.error_message ?? 'no reason'}); ` +
+          `left: ${left.map(processText).join(', ') || 'no process'}`
+      )
     },
     `job ${running.id} to be cancelled with no process left`,
     timeoutMs,

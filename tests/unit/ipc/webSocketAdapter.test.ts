@@ -2,7 +2,9 @@
 // types and unknown fields with a one-line reason, the handler is never reached with bad input,
 // malformed frames are answered, not fatal, and the connection keeps working afterwards. A request
 // longer than a frame may carry (8 MiB) arrives in parts and is answered whole.
+import { once } from 'node:events'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import type { Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -19,12 +21,18 @@ let dir: string
 let host: WebHost
 let service: FakeService
 let client: HostClient
+const hostLog: string[] = []
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'transcriptor-ws-adapter-'))
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>t</title>')
   service = fakeService()
-  host = await startWebHost({ service, rendererDir: dir, dataDir: dir, log: () => undefined })
+  host = await startWebHost({
+    service,
+    rendererDir: dir,
+    dataDir: dir,
+    log: (line) => hostLog.push(line)
+  })
   client = await connectClient(host)
 })
 
@@ -114,6 +122,30 @@ describe('WebSocket adapter rejects malformed calls on every channel', () => {
       'the closed connection to be released'
     )
     expect(released.reason).toMatch(/closed or reloaded/)
+  })
+
+  it('a page gone while events were on their way (the sends fail) is released all the same', async () => {
+    const page = new WebSocket(socketUrl(host))
+    await once(page, 'open')
+    page.send(JSON.stringify({ id: 1, channel: 'settings.get', input: {} }))
+    const [reply] = (await once(page, 'message')) as [Buffer]
+    const { clientId } = (
+      JSON.parse(reply.toString()) as { result: { value: { clientId: string } } }
+    ).result.value
+    // The page stops reading and the host keeps sending, so writes wait in the host's socket;
+    // then the connection is reset, as a reload with events on their way does it.
+    const socket = (page as unknown as { _socket: Socket })._socket
+    socket.pause()
+    const pad = 'x'.repeat(64 * 1024)
+    for (let i = 0; i < 320; i++) service.emit('job.deleted', { id: i, pad } as { id: number })
+    socket.resetAndDestroy()
+    const released = await waitFor(
+      () => service.released.find((r) => r.clientId === clientId),
+      'the page that went to be released'
+    )
+    expect(released.reason).toMatch(/closed or reloaded/)
+    // The case tested is the one where sends failed (the host logs each).
+    await waitFor(() => hostLog.some((l) => l.includes(`${clientId} send failed`)), 'a failed send')
   })
 })
 
