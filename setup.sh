@@ -144,12 +144,12 @@ export WHISPER_LOCK WHISPER_LOG
 run_tests() {
   # The build is only needed from the integration tests on: it runs beside the static checks.
   log "whisper.cpp for this CPU, unit, lint, typecheck, format, build (two at a time)"
-  # Longest first (measured CPU-s: whisper.cpp 180 on both cores, started beside npm ci, unit 83
-  # on both, lint 60, typecheck 39, format 19, build 3): with the build first, unit started last
-  # and ran alone for its last 40 s.
+  # Longest first (measured CPU-s: whisper.cpp 180 on both cores, started beside npm ci, lint 60,
+  # typecheck 39, unit 27 on both (69 before its files shared a module cache), format 19,
+  # build 3): with the build first, unit started last and ran alone for its last 40 s.
   run_two_at_a_time \
     "whisper whisper_build" \
-    "unit npx vitest run --project unit" \
+    "unit npx vitest run --project unit --project unit-isolated" \
     "lint npm run -s lint" \
     "typecheck npm run -s typecheck" \
     "format npx prettier --check . || { echo 'formatting differs: npm run format'; exit 1; }" \

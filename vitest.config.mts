@@ -3,14 +3,35 @@ import { defineConfig } from 'vitest/config'
 
 const alias = { '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) }
 
+/** Unit files that replace modules (vi.mock): each needs a module graph of its own. */
+const UNIT_WITH_MODULE_MOCKS = [
+  'tests/unit/electron/appWiring.test.ts',
+  'tests/unit/ipc/electronIpc.test.ts'
+]
+
 // Three projects so CI output says which layer broke. Integration and e2e spawn real processes
 // and share the two cores, so they run files one at a time.
 export default defineConfig({
   test: {
     projects: [
       {
+        // Unit files share their workers' module cache (threads, no isolation): a fresh module
+        // graph per file cost ~45 of the ~70 CPU-s the unit files took (import and transform),
+        // and each file restores what it changes (env, timers). Files that replace modules with
+        // vi.mock would leak those into the next file, so they run isolated below.
         resolve: { alias },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 }
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: UNIT_WITH_MODULE_MOCKS,
+          pool: 'threads',
+          isolate: false,
+          testTimeout: 20_000
+        }
+      },
+      {
+        resolve: { alias },
+        test: { name: 'unit-isolated', include: UNIT_WITH_MODULE_MOCKS, testTimeout: 20_000 }
       },
       {
         resolve: { alias },
