@@ -11,13 +11,26 @@
 // keeps only one core busy.
 //
 // Idempotent: a build whose stamp matches (package versions, this CPU's flags) is kept, so a
-// re-run takes milliseconds. Nothing here fails setup: without a compiler, or if the build fails,
+// re-run takes milliseconds. A built addon is also kept in the user's cache
+// ($XDG_CACHE_HOME or ~/.cache, transcriptor/whisper-native/KEY), keyed by everything that went
+// into it (sources, this CPU's flags, Node's ABI, the compiler): another checkout on this machine,
+// a fresh clone included, takes it from there instead of compiling again (about 180 CPU-s), as npm
+// takes packages from its own cache. Nothing here fails setup: without a compiler, or if the build fails,
 // it says why and the prebuilt is used.
 //   node scripts/whisper-native.mjs            build the addon if missing or stale
 //   node scripts/whisper-native.mjs --cli      also build whisper-cli (the bench's reference)
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
+import { createHash } from 'node:crypto'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { availableParallelism, homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
@@ -155,6 +168,48 @@ function build(targets) {
   return Math.round((Date.now() - started) / 1000)
 }
 
+/** The first line of the C++ compiler's --version: a new compiler makes a new cache entry. */
+function compilerVersion() {
+  return spawnSync('c++', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? ''
+}
+
+/** This build's folder in the user's cache. */
+function cacheDir(wanted, flags) {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
+  const inputs = {
+    ...wanted,
+    cpuFlags: flags,
+    abi: process.versions.modules,
+    cxx: compilerVersion()
+  }
+  const key = createHash('sha1').update(JSON.stringify(inputs)).digest('hex').slice(0, 16)
+  return join(base, 'transcriptor', 'whisper-native', key)
+}
+
+/** The addon from the cache, if this exact build is there. */
+function fromCache(cached) {
+  if (!existsSync(join(cached, 'index.node')) || !existsSync(join(cached, 'build.json')))
+    return false
+  mkdirSync(buildDir, { recursive: true })
+  cpSync(join(cached, 'index.node'), join(buildDir, 'index.node'))
+  cpSync(join(cached, 'build.json'), stampPath)
+  return true
+}
+
+/** Keeps the addon in the cache; written aside and renamed, so no reader sees half a file. */
+function toCache(cached) {
+  try {
+    const aside = `${cached}.${process.pid}`
+    mkdirSync(aside, { recursive: true })
+    cpSync(join(buildDir, 'index.node'), join(aside, 'index.node'))
+    cpSync(stampPath, join(aside, 'build.json'))
+    rmSync(cached, { recursive: true, force: true })
+    renameSync(aside, cached)
+  } catch (err) {
+    log(`not kept in ${cached}: ${err instanceof Error ? err.message : err}`)
+  }
+}
+
 function main() {
   const wantCli = process.argv.includes('--cli')
   const missing = ['cmake', 'cc', 'c++'].filter((c) => !has(c))
@@ -163,8 +218,12 @@ function main() {
   const wanted = wantedStamp()
   const cli = join(buildDir, 'bin', 'whisper-cli')
   if (upToDate(wanted, flags) && (!wantCli || existsSync(cli))) return
+  const cached = cacheDir(wanted, flags)
+  if (!wantCli && fromCache(cached))
+    return log(`taken from ${cached} (built on this machine before)`)
   const seconds = build(wantCli ? ['index', 'whisper-cli'] : ['index'])
   writeFileSync(stampPath, JSON.stringify({ ...wanted, cpuFlags: flags, seconds }, null, 1))
+  toCache(cached)
   log(`built in ${seconds} s: ${join(buildDir, 'index.node')}`)
 }
 
