@@ -6,6 +6,15 @@ import { SpeakerIdSchema, SpeakerSchema } from '@shared/transcript'
 /** A voice's name becomes a speaker's name, so it follows the same rule. */
 export const VoiceNameSchema = SpeakerSchema.shape.name
 
+/**
+ * Whether two names are one voice's: the voices table compares names with SQLite's NOCASE
+ * (migrations/0009_speakers.sql), which folds ASCII letters only; surrounding spaces never count.
+ */
+export function sameVoiceName(a: string, b: string): boolean {
+  const key = (name: string): string => name.trim().replace(/[A-Z]/g, (c) => c.toLowerCase())
+  return key(a) === key(b)
+}
+
 export interface Voice {
   id: number
   name: string

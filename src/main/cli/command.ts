@@ -1,7 +1,6 @@
 // What a CLI command is. Each lives in commands/<name>.ts and is registered by one line in
 // commands/index.ts; the dispatcher handles global flags, parsing, help and errors.
 import type { ParseArgsConfig } from 'node:util'
-import type { Store } from '../core/openDataDir'
 import type { TranscriptionService } from '../core/service/transcriptionService'
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>
@@ -14,8 +13,6 @@ export interface CommandContext {
   json: boolean
   /** Writes one chunk to stdout (add the newline yourself). */
   write: (text: string) => void
-  /** Opens (creating/migrating) the data dir's database once; the dispatcher closes it. */
-  store: () => Store
   /** The data dir's service, opened once (not started: no heartbeat, no reaper); the
    *  dispatcher shuts it down. What a command asks of jobs goes through it. */
   service: () => TranscriptionService

@@ -3,7 +3,6 @@
 import { parseArgs } from 'node:util'
 import { oneLineError } from '@shared/errors'
 import { resolveDataDir } from '../core/paths'
-import { openStore, type Store } from '../core/openDataDir'
 import {
   createTranscriptionService,
   type TranscriptionService
@@ -109,7 +108,6 @@ function parseErrorMessage(error: unknown, command: Command): string {
 
 /** Runs one command line; resolves to the exit code and never rejects. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  let store: Store | undefined
   let service: TranscriptionService | undefined
   try {
     const { words, indices } = commandWords(argv)
@@ -158,7 +156,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       dataDir: resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined, io.env),
       json: values.json === true,
       write: io.stdout,
-      store: () => (store ??= openStore(ctx.dataDir)),
       service: () => (service ??= createTranscriptionService({ dataDir: ctx.dataDir }))
     }
     return (await command.run(ctx, { values, positionals })) ?? 0
@@ -166,7 +163,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     io.stderr(`transcriptor: ${oneLineError(error)}\n`)
     return error instanceof UsageError ? 2 : 1
   } finally {
-    store?.close()
     await service
       ?.shutdown('command finished')
       .catch((error: unknown) => io.stderr(`transcriptor: ${oneLineError(error)}\n`))

@@ -1,6 +1,6 @@
 // `transcriptor models pull NAME` | `models pull --url URL --sha1 HEX --name NAME`: download into
 // the models folder with progress; Ctrl-C stops and leaves a .part the next pull resumes.
-import { UsageError, stringOption, type Command } from '../command'
+import { CLI_CLIENT, UsageError, stringOption, type Command } from '../command'
 import { modelManagerFor } from '../../core/models/forDataDir'
 import { formatBytes } from '@shared/byteText'
 import { describeProgress, progressPrinter } from './progressBar'
@@ -26,9 +26,10 @@ const modelsPull: Command = {
     if (otherKind) return pullOtherKind(ctx, otherKind)
     const printer = progressPrinter(process.stderr)
     const seen: { last: string | null } = { last: null }
+    const { modelBaseUrl } = await ctx.service().handlers['settings.get']({}, CLI_CLIENT)
     const manager = modelManagerFor(
       ctx.dataDir,
-      () => ctx.store().settings.get().modelBaseUrl,
+      () => modelBaseUrl,
       (p) => {
         seen.last = describeProgress(p)
         if (!ctx.json) printer.update(p)

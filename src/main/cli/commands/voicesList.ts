@@ -1,13 +1,12 @@
 // `transcriptor voices list [--json]`: the voices the user saved (names, embedding model, date).
-import type { Command } from '../command'
-import { VoiceRepository } from '../../core/voices/voiceRepository'
+import { CLI_CLIENT, type Command } from '../command'
 
 const voicesList: Command = {
   name: 'voices list',
   summary: 'saved voices: the names later jobs give their matching speakers',
   usage: '',
-  run: (ctx) => {
-    const voices = new VoiceRepository(ctx.store().db).list()
+  run: async (ctx) => {
+    const voices = await ctx.service().handlers['voices.list']({}, CLI_CLIENT)
     if (ctx.json) {
       ctx.write(`${JSON.stringify(voices, null, 2)}\n`)
       return 0

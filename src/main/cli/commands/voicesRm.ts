@@ -1,16 +1,18 @@
 // `transcriptor voices rm NAME`: forget a saved voice (its embedding is deleted with it).
-import { oneArgumentCommand, writeResult } from '../command'
-import { VoiceRepository } from '../../core/voices/voiceRepository'
+import { sameVoiceName } from '@shared/voices'
+import { CLI_CLIENT, oneArgumentCommand, writeResult } from '../command'
 
 const voicesRm = oneArgumentCommand({
   name: 'voices rm',
   summary: 'delete a saved voice and its embedding',
   usage: 'NAME',
-  run: (ctx, name) => {
-    const voices = new VoiceRepository(ctx.store().db)
-    const voice = voices.byName(name)
+  run: async (ctx, name) => {
+    const { handlers } = ctx.service()
+    const voice = (await handlers['voices.list']({}, CLI_CLIENT)).find((v) =>
+      sameVoiceName(v.name, name)
+    )
     if (!voice) throw new Error(`no saved voice is named “${name}”`)
-    voices.delete(voice.id)
+    await handlers['voices.delete']({ id: voice.id }, CLI_CLIENT)
     writeResult(ctx, { removed: true, name: voice.name }, `${voice.name}: removed`)
   }
 })

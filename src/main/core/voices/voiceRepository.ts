@@ -2,7 +2,7 @@
 // the centroid embedding of the speaker it was remembered from. Deleting a voice deletes its
 // embedding with it (the row is the only copy); nothing here ever leaves the machine.
 import type Database from 'better-sqlite3'
-import type { Voice } from '@shared/voices'
+import { sameVoiceName, type Voice } from '@shared/voices'
 import { jobSpeakerEmbedding, embeddingOf } from './jobSpeakerEmbeddings'
 
 interface Row {
@@ -93,9 +93,6 @@ export class VoiceRepository {
   }
 
   byName(name: string): Voice | null {
-    const row = this.db
-      .prepare('SELECT id, name, model, created_at FROM voices WHERE name = ? COLLATE NOCASE')
-      .get(name.trim()) as Row | undefined
-    return row ? toVoice(row) : null
+    return this.list().find((voice) => sameVoiceName(voice.name, name)) ?? null
   }
 }
