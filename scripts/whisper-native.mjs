@@ -217,8 +217,12 @@ function main() {
   const flags = cpuFlags()
   const wanted = wantedStamp()
   const cli = join(buildDir, 'bin', 'whisper-cli')
-  if (upToDate(wanted, flags) && (!wantCli || existsSync(cli))) return
   const cached = cacheDir(wanted, flags)
+  if (upToDate(wanted, flags) && (!wantCli || existsSync(cli))) {
+    // A build from before the cache existed is kept there too.
+    if (!existsSync(join(cached, 'index.node'))) toCache(cached)
+    return
+  }
   if (!wantCli && fromCache(cached))
     return log(`taken from ${cached} (built on this machine before)`)
   const seconds = build(wantCli ? ['index', 'whisper-cli'] : ['index'])
