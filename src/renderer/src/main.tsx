@@ -4,6 +4,7 @@ import { getApi } from './transport/getApi'
 import { startSubscriptions } from './store/subscriptions'
 import { startNavigation } from './store/navigation'
 import { loadInitialData } from './store/jobActions'
+import { reportJobsStoppedWhileAway } from './store/stoppedWhileAway'
 import './styles.css'
 import { applyTheme, savedTheme } from './lib/theme'
 
@@ -13,5 +14,6 @@ applyTheme(savedTheme())
 startSubscriptions(getApi())
 startNavigation()
 void loadInitialData()
+void reportJobsStoppedWhileAway(getApi())
 
 createRoot(document.getElementById('root') as HTMLElement).render(<App />)

@@ -124,7 +124,7 @@ describe('leaving a page with running jobs', () => {
     await backToTranscribe()
   })
 
-  it('a reload asks through the browser, and the queue then shows every job still running', async () => {
+  it('a reload asks through the browser; the reloaded page says which job it stopped and shows the kept one running', async () => {
     const { page, client } = ui
     const kept = (await client.call('jobs.list', {})).find(
       (j) => j.status === 'processing' && j.keep_in_background === 1
@@ -144,6 +144,10 @@ describe('leaving a page with running jobs', () => {
       async () => (await client.call('jobs.get', { id }))?.status === 'cancelled',
       'the reloaded page to stop its job'
     )
+    // The browser's prompt cannot name the job; the page after the reload does.
+    const notice = page.getByTestId('notice-stopped')
+    await expect.poll(() => notice.innerText()).toContain(`(#${id}): the page that started it`)
+    expect(await notice.innerText()).not.toContain(`(#${kept?.id})`)
     await page.getByTestId(`queue-row-${kept?.id}`).waitFor()
     expect(await page.getByTestId(`queue-row-${kept?.id}`).getAttribute('data-status')).toBe(
       'processing'

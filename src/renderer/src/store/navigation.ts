@@ -6,6 +6,7 @@
 import { getApi } from '../transport/getApi'
 import { isLeavingWorkspace, parseRoute, routeHash, type Route } from '../lib/route'
 import { activeOwnJobs, upsertJob, useJobsStore } from './jobsStore'
+import { noteJobsAtStake } from './stoppedWhileAway'
 import { useLeaveStore } from './leaveStore'
 import { useNavStore } from './navStore'
 import { addNotice, addStoppedNotice } from './noticesStore'
@@ -146,4 +147,5 @@ export function startNavigation(): void {
   useNavStore.setState({ route: parseRoute(window.location.hash) })
   window.addEventListener('hashchange', () => applyRoute(parseRoute(window.location.hash)))
   window.addEventListener('beforeunload', warnBeforeUnload)
+  window.addEventListener('pagehide', () => noteJobsAtStake(jobsAtStake()))
 }
