@@ -4,12 +4,16 @@
 // transcript as an edit (the engine's original kept; the job's files rewritten).
 import { isTerminalStatus } from '@shared/domain'
 import { RedoOptionsSchema, RedoRequestSchema, type RedoOptions } from '@shared/passageRedo'
-import { oneArgumentCommand, stringOption, UsageError, type OptionValues } from '../command'
-import { createTranscriptionService } from '../../core/service/transcriptionService'
+import {
+  CLI_CLIENT,
+  oneArgumentCommand,
+  stringOption,
+  UsageError,
+  type OptionValues
+} from '../command'
+import { runOneJobHere } from '../oneJobHere'
 import { endpointsOption } from '../endpointOption'
 import { parseJobId } from './jobsShow'
-
-const CLIENT_ID = `cli-${process.pid}`
 
 /** Seconds, or m:ss / h:mm:ss as the job page shows times. */
 function secondsOption(values: OptionValues, name: string): number {
@@ -62,42 +66,27 @@ const jobsRedo = oneArgumentCommand({
       options: redoOptions(values)
     })
     if (!request.success) throw new UsageError(`--to: ${request.error.issues[0].message}`)
-    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
-    const client = { clientId: CLIENT_ID }
-    const note = (text: string): void => {
-      if (!ctx.json) process.stderr.write(`${text}\n`)
-    }
-    let redoId: number | null = null
-    const state = { interrupted: false }
-    const onSignal = (): void => {
-      if (state.interrupted || redoId === null) return
-      state.interrupted = true
-      note(`interrupted: stopping job ${redoId}; the passage stays as it was…`)
-      service.handlers['jobs.stop']({ id: redoId }, client).catch((e: unknown) => note(String(e)))
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
-    try {
-      await service.start()
-      const redo = await service.handlers['jobs.redo'](request.data, client)
-      redoId = redo.id
-      note(`job ${redo.id}: ${redo.filename}`)
-      const [job] = await service.waitForJobs([redo.id])
-      if (!isTerminalStatus(job.status)) return 1
-      if (ctx.json) ctx.write(`${JSON.stringify(job)}\n`)
-      else if (job.status === 'completed')
-        ctx.write(`job ${job.id} completed: the passage of job ${request.data.id} replaced\n`)
-      else
-        ctx.write(
-          `job ${job.id} ${job.status}: ${job.error_message ?? job.cancel_reason ?? ''}; the passage stays as it was\n`
-        )
-      if (state.interrupted) return 130
-      return job.status === 'completed' ? 0 : 1
-    } finally {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
-      await service.shutdown('command finished')
-    }
+    const passage = request.data
+    return runOneJobHere(ctx, {
+      envKeyAllowed: true,
+      begin: async (service, note) => {
+        const redo = await service.handlers['jobs.redo'](passage, CLI_CLIENT)
+        note(`job ${redo.id}: ${redo.filename}`)
+        return redo.id
+      },
+      stopping: (id) => `interrupted: stopping job ${id}; the passage stays as it was…`,
+      report: (job) => {
+        if (!isTerminalStatus(job.status)) return 1
+        if (ctx.json) ctx.write(`${JSON.stringify(job)}\n`)
+        else if (job.status === 'completed')
+          ctx.write(`job ${job.id} completed: the passage of job ${passage.id} replaced\n`)
+        else
+          ctx.write(
+            `job ${job.id} ${job.status}: ${job.error_message ?? job.cancel_reason ?? ''}; the passage stays as it was\n`
+          )
+        return job.status === 'completed' ? 0 : 1
+      }
+    })
   }
 })
 export default jobsRedo

@@ -1,0 +1,54 @@
+// One job that a command runs in this process until it ends (`jobs resume`, `jobs redo`): the
+// service started (the reaper runs first), the job begun, Ctrl-C or SIGTERM stops it through the
+// service (said once on stderr, exit 130), the ended job reported while the service still runs,
+// and the service shut down whatever happened.
+import type { JobRow } from '@shared/domain'
+import { CLI_CLIENT, type CommandContext } from './command'
+import {
+  createTranscriptionService,
+  type TranscriptionService
+} from '../core/service/transcriptionService'
+
+export interface OneJobHere {
+  /** The service may take an endpoint's API key from the environment. */
+  envKeyAllowed?: boolean
+  /** The job's id when it is known before it begins (a signal stops it from the start). */
+  id?: number
+  /** Begins the job once the service runs; its id. `note` writes a line on stderr (not in --json). */
+  begin: (service: TranscriptionService, note: (text: string) => void) => Promise<number>
+  /** The stderr line when a signal stops the job. */
+  stopping: (id: number) => string
+  /** Writes the ended job's result; the exit code (130 instead after a signal). */
+  report: (job: JobRow) => number
+}
+
+export async function runOneJobHere(ctx: CommandContext, run: OneJobHere): Promise<number> {
+  const service = createTranscriptionService({
+    dataDir: ctx.dataDir,
+    envKeyAllowed: run.envKeyAllowed === true
+  })
+  const note = (text: string): void => {
+    if (!ctx.json) process.stderr.write(`${text}\n`)
+  }
+  let id = run.id ?? null
+  const state = { interrupted: false }
+  const onSignal = (): void => {
+    if (state.interrupted || id === null) return
+    state.interrupted = true
+    note(run.stopping(id))
+    service.handlers['jobs.stop']({ id }, CLI_CLIENT).catch((e: unknown) => note(String(e)))
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    await service.start()
+    id = await run.begin(service, note)
+    const [job] = await service.waitForJobs([id])
+    const code = run.report(job)
+    return state.interrupted ? 130 : code
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await service.shutdown('command finished')
+  }
+}
