@@ -42,9 +42,7 @@ export async function runLiveRecording(
   signal: AbortSignal,
   early?: EarlyWorker
 ): Promise<void> {
-  const { engine, detail, workers } = await startEngine(spec, log)
-  signal.addEventListener('abort', () => workers.close(), { once: true })
-  workers.warmUp(early)
+  const { engine, detail, workers } = await startEngine(spec, log, signal, early)
   const detector = await openLiveSpeechDetector(spec, log)
   const c: LiveContext = { spec, emit, log, workers, signal, results: [] }
   try {

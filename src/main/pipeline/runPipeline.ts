@@ -38,10 +38,8 @@ export async function runPipeline(
 ): Promise<void> {
   const tools = locateMediaTools()
   const keys = takeEndpointKeys()
-  const { engine, detail, workers } = await startEngine(spec, log)
-  signal.addEventListener('abort', () => workers.close(), { once: true })
   // The model loads while the input is probed, decoded and planned: the first chunk finds it.
-  workers.warmUp(early)
+  const { engine, detail, workers } = await startEngine(spec, log, signal, early)
   const { probe, decoded, prepared } = await prepareInput(spec, tools, emit, log, signal).catch(
     (error: unknown) => {
       workers.close()
@@ -101,10 +99,15 @@ export async function runPipeline(
   })
 }
 
-/** The engine the pipeline spec names, checked usable, with its worker pool (not started yet). */
+/**
+ * The engine the pipeline spec names, checked usable, with its worker pool: already loading the
+ * model (taking the early worker when there is one) and closed when `signal` aborts.
+ */
 export async function startEngine(
   spec: PipelineSpec,
-  log: Log
+  log: Log,
+  signal: AbortSignal,
+  early: EarlyWorker
 ): Promise<{ engine: Engine; detail: string; workers: EngineWorkerPool }> {
   const engine = getEngine(spec.engine)
   if (engine.name === ENDPOINT_ENGINE && !spec.endpoints?.length) {
@@ -121,6 +124,8 @@ export async function startEngine(
     log,
     onFirstReady: (w) => log(`${engine.name} backend: ${w.description}`)
   })
+  signal.addEventListener('abort', () => workers.close(), { once: true })
+  workers.warmUp(early)
   return { engine, detail: info.detail, workers }
 }
 
