@@ -2,31 +2,46 @@
 import { OUTPUT_FORMATS, type OutputFormat } from '@shared/domain'
 import type { OptionsForm } from './OptionField'
 
-export function FormatsField({ form }: { form: OptionsForm }): React.JSX.Element {
-  const { value, errors } = form
-  const toggleFormat = (format: OutputFormat, on: boolean): void =>
-    form.set(
-      'formats',
-      OUTPUT_FORMATS.filter((f) => (f === format ? on : value.formats.includes(f)))
-    )
+/**
+ * The output formats as checkboxes, one per format; a change hands back the ticked ones in
+ * OUTPUT_FORMATS' order. The job options form and a watch folder's form both use it.
+ */
+export function FormatChecks(props: {
+  formats: readonly OutputFormat[]
+  onChange: (next: OutputFormat[]) => void
+  error?: string
+}): React.JSX.Element {
+  const { formats, error } = props
+  const toggle = (format: OutputFormat, on: boolean): void =>
+    props.onChange(OUTPUT_FORMATS.filter((f) => (f === format ? on : formats.includes(f))))
   return (
-    <fieldset className="field formats" aria-invalid={errors.formats ? true : undefined}>
+    <fieldset className="field formats" aria-invalid={error ? true : undefined}>
       <legend>Formats</legend>
       {OUTPUT_FORMATS.map((f) => (
         <label key={f} className="check">
           <input
             type="checkbox"
-            checked={value.formats.includes(f)}
-            onChange={(e) => toggleFormat(f, e.target.checked)}
+            checked={formats.includes(f)}
+            onChange={(e) => toggle(f, e.target.checked)}
           />
           {f}
         </label>
       ))}
-      {errors.formats && (
+      {error && (
         <span className="field-error" role="alert">
-          {errors.formats}
+          {error}
         </span>
       )}
     </fieldset>
+  )
+}
+
+export function FormatsField({ form }: { form: OptionsForm }): React.JSX.Element {
+  return (
+    <FormatChecks
+      formats={form.value.formats}
+      onChange={(next) => form.set('formats', next)}
+      error={form.errors.formats}
+    />
   )
 }

@@ -2,12 +2,13 @@
 // and exported to its output folder under a name template. Per folder: what it is doing (watching,
 // paused, gone), the batch's progress (done / queued / failed, ETA), Pause/Resume and Remove.
 import { useState } from 'react'
-import { OUTPUT_FORMATS, type OutputFormat, type Settings } from '@shared/domain'
+import type { OutputFormat, Settings } from '@shared/domain'
 import type { WatchFolderView } from '@shared/watch'
 import { useWatchFolders } from '../hooks/useWatchFolders'
 import { formatDuration } from '../lib/eta'
 import { pickJobOptions } from './OptionFields'
 import { Field } from './Field'
+import { FormatChecks } from './FormatsField'
 
 const STATE_TEXT = { watching: 'Watching', paused: 'Paused', missing: 'Folder gone' } as const
 /** The job statuses' badge colours (styles/job.css): watching is fine, paused waits, gone is bad. */
@@ -53,33 +54,6 @@ function WatchRow(props: {
         </button>
       </div>
     </li>
-  )
-}
-
-function FormatChecks(props: {
-  formats: OutputFormat[]
-  onChange: (next: OutputFormat[]) => void
-}): React.JSX.Element {
-  return (
-    <fieldset className="field formats">
-      <legend>Formats</legend>
-      {OUTPUT_FORMATS.map((f) => (
-        <label key={f} className="check">
-          <input
-            type="checkbox"
-            checked={props.formats.includes(f)}
-            onChange={(e) =>
-              props.onChange(
-                OUTPUT_FORMATS.filter((x) =>
-                  x === f ? e.target.checked : props.formats.includes(x)
-                )
-              )
-            }
-          />
-          {f}
-        </label>
-      ))}
-    </fieldset>
   )
 }
 
