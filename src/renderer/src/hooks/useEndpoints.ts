@@ -1,8 +1,9 @@
 // The saved endpoints as Settings → Endpoints shows them: the list (reloaded after each change),
 // and adding, testing and removing one, each failure as a one-line reason.
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { EndpointChange, EndpointCheck, NewEndpoint, SavedEndpoint } from '@shared/endpoints'
 import { getApi } from '../transport/getApi'
+import { useHostList } from './useHostList'
 import { oneLineError } from '@shared/errors'
 
 export interface Endpoints {
@@ -20,30 +21,8 @@ export interface Endpoints {
 }
 
 export function useEndpoints(): Endpoints {
-  const [endpoints, setEndpoints] = useState<SavedEndpoint[]>([])
-  const [loadError, setLoadError] = useState<string | null>(null)
+  const { items, error, reload, act, attempt } = useHostList(() => getApi().endpoints.list({}))
   const [checks, setChecks] = useState<Partial<Record<number, EndpointCheck | 'testing'>>>({})
-
-  const reload = async (): Promise<void> => {
-    try {
-      setEndpoints(await getApi().endpoints.list({}))
-      setLoadError(null)
-    } catch (err) {
-      setLoadError(oneLineError(err))
-    }
-  }
-  useEffect(() => {
-    void reload()
-  }, [])
-
-  const add = async (endpoint: NewEndpoint): Promise<string | null> => {
-    try {
-      await getApi().endpoints.add(endpoint)
-      return null
-    } catch (err) {
-      return oneLineError(err)
-    }
-  }
   const test = async (id: number): Promise<void> => {
     setChecks((c) => ({ ...c, [id]: 'testing' }))
     try {
@@ -60,22 +39,14 @@ export function useEndpoints(): Endpoints {
       setChecks((c) => ({ ...c, [id]: failed }))
     }
   }
-  const remove = async (id: number): Promise<void> => {
-    try {
-      await getApi().endpoints.remove({ id })
-      await reload()
-    } catch (err) {
-      setLoadError(oneLineError(err))
-    }
+  return {
+    endpoints: items ?? [],
+    loadError: error,
+    checks,
+    reload,
+    add: (endpoint) => attempt(() => getApi().endpoints.add(endpoint), false),
+    test,
+    remove: (id) => act(() => getApi().endpoints.remove({ id })),
+    update: (change) => attempt(() => getApi().endpoints.update(change))
   }
-  const update = async (change: EndpointChange): Promise<string | null> => {
-    try {
-      await getApi().endpoints.update(change)
-      await reload()
-      return null
-    } catch (err) {
-      return oneLineError(err)
-    }
-  }
-  return { endpoints, loadError, checks, reload, add, test, remove, update }
 }

@@ -1,10 +1,10 @@
 // The watch folders as Settings → Watch folders shows them: the list (reloaded after each change
 // and refreshed by the host's `watch.status` events), adding, pausing and removing one, each
 // failure as a one-line reason.
-import { useEffect, useState } from 'react'
-import { oneLineError } from '@shared/errors'
+import { useEffect } from 'react'
 import type { WatchFolderInput, WatchFolderView } from '@shared/watch'
 import { getApi } from '../transport/getApi'
+import { useHostList } from './useHostList'
 
 export interface WatchFolders {
   folders: WatchFolderView[]
@@ -16,44 +16,21 @@ export interface WatchFolders {
 }
 
 export function useWatchFolders(): WatchFolders {
-  const [folders, setFolders] = useState<WatchFolderView[]>([])
-  const [error, setError] = useState<string | null>(null)
-  const reload = async (): Promise<void> => {
-    try {
-      setFolders(await getApi().watch.list({}))
-      setError(null)
-    } catch (err) {
-      setError(oneLineError(err))
-    }
-  }
-  useEffect(() => {
-    void reload()
-    // Statuses arrive as they change; a folder's row keeps its options and takes the new status.
-    return getApi().on('watch.status', (statuses) => {
-      const byId = new Map(statuses.map((s) => [s.folderId, s]))
-      setFolders((now) => now.map((f) => ({ ...f, status: byId.get(f.id) ?? f.status })))
-    })
-  }, [])
-  const act = async (action: () => Promise<unknown>): Promise<void> => {
-    try {
-      await action()
-      await reload()
-    } catch (err) {
-      setError(oneLineError(err))
-    }
-  }
+  const list = useHostList(() => getApi().watch.list({}))
+  const { setItems, act, attempt } = list
+  // Statuses arrive as they change; a folder's row keeps its options and takes the new status.
+  useEffect(
+    () =>
+      getApi().on('watch.status', (statuses) => {
+        const byId = new Map(statuses.map((s) => [s.folderId, s]))
+        setItems((now) => now?.map((f) => ({ ...f, status: byId.get(f.id) ?? f.status })) ?? null)
+      }),
+    [setItems]
+  )
   return {
-    folders,
-    error,
-    add: async (input) => {
-      try {
-        await getApi().watch.add(input)
-        await reload()
-        return null
-      } catch (err) {
-        return oneLineError(err)
-      }
-    },
+    folders: list.items ?? [],
+    error: list.error,
+    add: (input) => attempt(() => getApi().watch.add(input)),
     setPaused: (id, paused) => act(() => getApi().watch.setPaused({ id, paused })),
     remove: (id) => act(() => getApi().watch.remove({ id }))
   }

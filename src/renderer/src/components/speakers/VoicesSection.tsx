@@ -1,31 +1,11 @@
 // Settings → Saved voices: the voices remembered from jobs ("Remember this voice" on a job's
 // speaker). Rename one (later jobs use the new name), or delete it (its embedding goes with it).
-import { useCallback, useEffect, useState } from 'react'
-import type { Voice } from '@shared/voices'
-import { oneLineError } from '@shared/errors'
 import { getApi } from '../../transport/getApi'
+import { useHostList } from '../../hooks/useHostList'
 import { VoiceRow } from './VoiceRow'
 
 export function VoicesSection(): React.JSX.Element {
-  const [voices, setVoices] = useState<Voice[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const reload = useCallback(async (): Promise<void> => {
-    try {
-      setVoices(await getApi().voices.list({}))
-      setError(null)
-    } catch (err) {
-      setError(oneLineError(err))
-    }
-  }, [])
-  useEffect(() => void reload(), [reload])
-  const act = async (action: () => Promise<unknown>): Promise<void> => {
-    try {
-      await action()
-      await reload()
-    } catch (err) {
-      setError(oneLineError(err))
-    }
-  }
+  const { items: voices, error, act } = useHostList(() => getApi().voices.list({}))
   return (
     <section className="page voices-section" aria-labelledby="voices-title" data-testid="voices">
       <h2 id="voices-title">Saved voices</h2>
