@@ -1,8 +1,7 @@
 // The Transcribe page's technical options (processes, workers, chunk, overlap, speech detection,
 // formats, output folder), folded under "Advanced" with their current values in one line.
-import type { EngineInfo, JobOptions } from '@shared/domain'
 import { advancedSummary } from '../lib/optionsSummary'
-import { AdvancedFields } from './OptionFields'
+import { AdvancedFields, type OptionFieldsProps } from './OptionFields'
 import { Fold } from './Fold'
 
 const ADVANCED_KEYS = [
@@ -15,13 +14,7 @@ const ADVANCED_KEYS = [
   'outputDir'
 ] as const
 
-export function AdvancedOptions(props: {
-  value: JobOptions
-  onChange: (next: JobOptions) => void
-  errors: Record<string, string>
-  engines: EngineInfo[]
-  idPrefix: string
-}): React.JSX.Element {
+export function AdvancedOptions(props: OptionFieldsProps): React.JSX.Element {
   return (
     <Fold
       title="Advanced"

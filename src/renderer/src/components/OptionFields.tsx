@@ -13,7 +13,8 @@ import { SpeechDetectionField } from './SpeechDetectionField'
 import { PocketsphinxLanguage, RecommendedModelOffer, WhisperFields } from './WhisperFields'
 import { defaultModelName } from '../lib/modelChoices'
 
-interface Props {
+/** What each part of the options form is given: the options, their errors, the engines. */
+export interface OptionFieldsProps {
   value: JobOptions
   onChange: (next: JobOptions) => void
   errors: Record<string, string>
@@ -21,7 +22,7 @@ interface Props {
   idPrefix: string
 }
 
-function optionsForm({ value, onChange, errors, idPrefix }: Props): OptionsForm {
+function optionsForm({ value, onChange, errors, idPrefix }: OptionFieldsProps): OptionsForm {
   return {
     value,
     set: (key, v) => onChange({ ...value, [key]: v }),
@@ -31,7 +32,7 @@ function optionsForm({ value, onChange, errors, idPrefix }: Props): OptionsForm 
 }
 
 /** Engine, model and language: what a person chooses before dropping files. */
-export function ChoiceFields(props: Props): React.JSX.Element {
+export function ChoiceFields(props: OptionFieldsProps): React.JSX.Element {
   const { value, onChange, engines } = props
   const engine = engines.find((e) => e.name === value.engine)
   const form = optionsForm(props)
@@ -67,7 +68,7 @@ export function ChoiceFields(props: Props): React.JSX.Element {
 }
 
 /** Parallelism, chunking, formats and output folder: folded away on the Transcribe page. */
-export function AdvancedFields(props: Props): React.JSX.Element {
+export function AdvancedFields(props: OptionFieldsProps): React.JSX.Element {
   const { value } = props
   const form = optionsForm(props)
   return (
@@ -104,7 +105,7 @@ export function AdvancedFields(props: Props): React.JSX.Element {
 }
 
 /** Every option in one grid (Settings → Defaults for new jobs). */
-export function OptionFields(props: Props): React.JSX.Element {
+export function OptionFields(props: OptionFieldsProps): React.JSX.Element {
   return (
     <div className="option-grid">
       <ChoiceFields {...props} />

@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { DEFAULT_SETTINGS, JobOptionsSchema, type JobOptions } from '@shared/domain'
 import { DropZone } from '../components/DropZone'
 import { JobQueue } from '../components/JobQueue'
-import { ChoiceFields, pickJobOptions } from '../components/OptionFields'
+import { ChoiceFields, pickJobOptions, type OptionFieldsProps } from '../components/OptionFields'
 import { AdvancedOptions } from '../components/AdvancedOptions'
 import { forChosenModel } from '../lib/modelChoices'
 import { rememberChange, useNextJobOptions, withChosen } from '../store/nextJobOptions'
@@ -33,6 +33,14 @@ function TranscribeWorkspace({ options }: { options: JobOptions }): React.JSX.El
   const engine = engines.find((e) => e.name === options.engine)
   const parsed = JobOptionsSchema.safeParse(forChosenModel(options, engine))
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues)
+  // The choices beside the drop zone and the folded Advanced ones are one form.
+  const form: OptionFieldsProps = {
+    value: options,
+    onChange: setOptions,
+    errors,
+    engines,
+    idPrefix: 'job'
+  }
   const intake = useFileIntake(parsed.success ? parsed.data : null, keepRunning)
 
   return (
@@ -49,13 +57,7 @@ function TranscribeWorkspace({ options }: { options: JobOptions }): React.JSX.El
       <div className="first-screen">
         <DropZone onFiles={intake.onFiles} busy={intake.busy} />
         <section className="choices" aria-label="Options for the next files">
-          <ChoiceFields
-            value={options}
-            onChange={setOptions}
-            errors={errors}
-            engines={engines}
-            idPrefix="job"
-          />
+          <ChoiceFields {...form} />
         </section>
       </div>
       <RecordPanel options={parsed.success ? parsed.data : null} />
@@ -68,13 +70,7 @@ function TranscribeWorkspace({ options }: { options: JobOptions }): React.JSX.El
           ))}
         </ul>
       )}
-      <AdvancedOptions
-        value={options}
-        onChange={setOptions}
-        errors={errors}
-        engines={engines}
-        idPrefix="job"
-      />
+      <AdvancedOptions {...form} />
       <h2 id="queue-heading">Queue</h2>
       <JobQueue />
       {intake.pending && (
