@@ -15,13 +15,12 @@ import { groupSegments } from './segments'
 import { checkedTranscript, fitWords } from './transcriptBounds'
 import { ensureOutputDir, writeOutputs } from './writeOutputs'
 import { chunkOptions } from './chunkOptions'
-import { startEngine } from './runPipeline'
+import { startEngine, type PipelineRun } from './runPipeline'
 import { GrowingWav } from './growingWav'
 import { LIVE_CUT_DEFAULTS, nextLiveCut, type LiveCut } from './liveCuts'
 import { openLiveSpeechDetector } from './liveSpeechDetector'
 import type { SpeechDetector } from './speechDetector'
 import type { EngineWorkerPool } from './engineWorkers'
-import type { EarlyWorker } from './earlyWorker'
 
 /** How often the growing file is looked at (a word shows at most this much later). */
 const POLL_MS = 250
@@ -35,13 +34,7 @@ interface LiveContext {
   results: ChunkWords[]
 }
 
-export async function runLiveRecording(
-  spec: PipelineSpec,
-  emit: EventSink,
-  log: Log,
-  signal: AbortSignal,
-  early?: EarlyWorker
-): Promise<void> {
+export const runLiveRecording: PipelineRun = async (spec, emit, log, signal, early) => {
   const { engine, detail, workers } = await startEngine(spec, log, signal, early)
   const detector = await openLiveSpeechDetector(spec, log)
   const c: LiveContext = { spec, emit, log, workers, signal, results: [] }

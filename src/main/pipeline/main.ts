@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs'
 import { createEventSink } from './events'
 import { describeFailure } from './pipelineFailure'
 import { startEarlyWorker } from './earlyWorker'
+import type { PipelineRun } from './runPipeline'
 import { parsePipelineArgs } from './spec'
 import { startWatchdog } from './watchdog'
 import { onControlMessage, STOP_MESSAGE } from './controlPipe'
@@ -90,7 +91,7 @@ function main(): void {
 }
 
 /** The run's code, imported only now (the early worker starts first). */
-async function loadRun(live: boolean): Promise<typeof import('./runPipeline').runPipeline> {
+async function loadRun(live: boolean): Promise<PipelineRun> {
   if (live) return (await import('./liveRecording')).runLiveRecording
   return (await import('./runPipeline')).runPipeline
 }

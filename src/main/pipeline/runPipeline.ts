@@ -29,13 +29,19 @@ import { PreparationProgress } from './chunkProgress'
 import { finishTranscript } from './finishTranscript'
 import type { EarlyWorker } from './earlyWorker'
 
-export async function runPipeline(
+/**
+ * One run of the pipeline subprocess, a file's (this one) or a live recording's: the spec, where
+ * its events and log lines go, the signal that stops it, and the worker started early, if any.
+ */
+export type PipelineRun = (
   spec: PipelineSpec,
   emit: EventSink,
   log: Log,
   signal: AbortSignal,
   early?: EarlyWorker
-): Promise<void> {
+) => Promise<void>
+
+export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) => {
   const tools = locateMediaTools()
   const keys = takeEndpointKeys()
   // The model loads while the input is probed, decoded and planned: the first chunk finds it.
