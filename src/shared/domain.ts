@@ -98,6 +98,14 @@ export interface JobRow {
   speaker_threshold: number | null
   segmentation_model: string
   embedding_model: string
+  /** When it last entered the queue: created, or resumed (migrations/0015_job_queued_links.sql). */
+  queued_at: number
+  /** SHA-256 of its input's bytes, once known (when its turn came, or when a watch took it). */
+  content_hash: string | null
+  /** The earlier job whose transcript it reused because its input had the same bytes (not re-run). */
+  linked_job_id: number | null
+  /** 1: linked instead of run when its content was transcribed already; 0: it runs whatever. */
+  link_same_content: 0 | 1
   /** A recorded job (migration 0011): 'live' while the host records it, 'ended' once stopped,
    * 'recovered' when a crash's file was repaired at the next start; null/absent for a file. */
   recording?: 'live' | 'ended' | 'recovered' | null

@@ -74,7 +74,10 @@ const JOB: Row = {
   speakers: '2',
   speaker_threshold: 0.6,
   segmentation_model: 'pyannote-segmentation-3.0',
-  embedding_model: '/models/voices.onnx'
+  embedding_model: '/models/voices.onnx',
+  content_hash: 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdefabcdef0123',
+  queued_at: 1_700_000_000_500,
+  link_same_content: 1
 }
 
 /** A second job, still queued: a row the migrations must carry without its optional values. */

@@ -167,6 +167,24 @@ describe('openDatabase', () => {
     opened.db.close()
   })
 
+  test('the queued_at migration gives existing jobs their creation time; none is linked', () => {
+    const version = bundledMigrations.findIndex((m) => m.name.endsWith('_job_queued_links.sql'))
+    expect(version).toBeGreaterThan(0)
+    databaseAtVersion(dbPath, version) // the version just before it
+    const opened = openDatabase(dbPath)
+    expect(
+      opened.db
+        .prepare(
+          'SELECT queued_at, linked_job_id, link_same_content FROM transcription_jobs ORDER BY id'
+        )
+        .all()
+    ).toEqual([
+      { queued_at: 1000, linked_job_id: null, link_same_content: 0 },
+      { queued_at: 2000, linked_job_id: null, link_same_content: 0 }
+    ])
+    opened.db.close()
+  })
+
   test(`a database at the latest version keeps its rows and settings`, () => {
     databaseAtVersion(dbPath, LATEST)
     const opened = openDatabase(dbPath)

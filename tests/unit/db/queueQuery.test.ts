@@ -85,7 +85,30 @@ describe('the batch line', () => {
       total: 6,
       cancelled: 2,
       queued: 2,
-      since: jobs.getJob(a)?.created_at
+      since: jobs.getJob(a)?.queued_at
+    })
+  })
+
+  test('a resumed old job counts from its resume: the jobs that ended before stay out', () => {
+    const jobs = new JobRepository(temp.db)
+    const batch = new BatchQuery(temp.db)
+    const twoDaysAgo = Date.now() - 2 * 86_400_000
+    const old = jobs.createJob(sampleJob(), twoDaysAgo).id
+    jobs.cancelJob(old, 'stopped by user', twoDaysAgo + 1_000)
+    // Three jobs of that day, all finished since.
+    for (let hour = 1; hour <= 3; hour++) earlierJob(jobs, twoDaysAgo + hour * 3_600_000)
+    const [a, b] = seedQueue(temp.db, 2)
+    jobs.startJob(a)
+    jobs.completeJob(a, {})
+    expect(jobs.requeueJob(old)).toBe(true)
+    expect(jobs.getJob(old)?.queued_at).toBeGreaterThan(jobs.getJob(b)?.queued_at ?? Infinity)
+    // Today's batch: a (done), b and the resumed job (queued); not the day-old ones.
+    expect(batch.progress(1)).toMatchObject({
+      total: 3,
+      completed: 1,
+      cancelled: 0,
+      queued: 2,
+      since: jobs.getJob(a)?.queued_at
     })
   })
 

@@ -40,6 +40,10 @@ export function makeJob(overrides: Partial<JobRow> & { id: number }): JobRow {
     speaker_threshold: null,
     segmentation_model: '',
     embedding_model: '',
+    queued_at: 1_700_000_000_000,
+    content_hash: null,
+    linked_job_id: null,
+    link_same_content: 0,
     ...overrides
   }
 }

@@ -1,9 +1,10 @@
-// The queue's batch as one line: the jobs added since the queue was last empty, counted by status,
+// The queue's batch as one line: the jobs queued since the queue was last empty, counted by status,
 // and the time the whole queue has left. The queue was last empty just before the batch's first
-// job was added: going back from the oldest job still queued or running, each job that ended after
-// an earlier one was added joins the batch (a job resumed later counts from when it was first
-// added). Then one aggregate over the batch's rows (the created_at index), grouped by what sets a
-// job's speed: 10,000 queued jobs are a handful of groups.
+// job was queued: going back from the oldest job still queued or running, each job that ended after
+// an earlier one was queued joins the batch. A job counts from when it last entered the queue
+// (`queued_at`: created, or resumed), so an old job resumed today does not reach back to the day
+// it was first added. Then one aggregate over the batch's rows (the queued_at index), grouped by
+// what sets a job's speed: 10,000 queued jobs are a handful of groups.
 import type Database from 'better-sqlite3'
 import type { BatchProgress } from '@shared/domain'
 import { ACTIVE_STATUS_SQL } from './jobRepository'
@@ -30,28 +31,26 @@ export class BatchQuery {
 
   constructor(private readonly db: Database.Database) {
     this.oldestUnfinished = db
-      .prepare(
-        `SELECT MIN(created_at) FROM transcription_jobs WHERE status IN ${ACTIVE_STATUS_SQL}`
-      )
+      .prepare(`SELECT MIN(queued_at) FROM transcription_jobs WHERE status IN ${ACTIVE_STATUS_SQL}`)
       .pluck()
     this.endedAfter = db
       .prepare(
-        'SELECT MIN(created_at) FROM transcription_jobs WHERE created_at < @at AND finished_at > @at'
+        'SELECT MIN(queued_at) FROM transcription_jobs WHERE queued_at < @at AND finished_at > @at'
       )
       .pluck()
     this.groups = db.prepare(
       `SELECT status, engine, model, processes, COUNT(*) AS jobs,
               COUNT(duration_seconds) AS timed, TOTAL(duration_seconds) AS seconds,
               TOTAL(duration_seconds * (1 - progress)) AS secondsLeft
-         FROM transcription_jobs WHERE created_at >= ?
+         FROM transcription_jobs WHERE queued_at >= ?
         GROUP BY status, engine, model, processes`
     )
   }
 
-  /** When the batch's first job was added; null when nothing is queued or running. */
+  /** When the batch's first job was queued; null when nothing is queued or running. */
   private since(): number | null {
     let since = this.oldestUnfinished.get() as number | null
-    // Each step reaches back over the jobs that were still in the queue when `since` was added.
+    // Each step reaches back over the jobs that were still in the queue when `since` was queued.
     for (let earlier = since; earlier !== null;) {
       since = earlier
       earlier = this.endedAfter.get({ at: since }) as number | null

@@ -28,7 +28,8 @@ export type NewJob = Pick<
   Partial<
     Pick<JobRow, 'speakers' | 'speaker_threshold' | 'segmentation_model' | 'embedding_model'>
   > &
-  Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid' | 'endpoints'>>
+  Partial<Pick<JobRow, 'duration_seconds' | 'owner_instance' | 'owner_pid' | 'endpoints'>> &
+  Partial<Pick<JobRow, 'link_same_content'>>
 
 export interface JobFilter {
   status?: JobStatus
@@ -64,7 +65,7 @@ const NEW_JOB_COLUMNS = [
   'filename', 'original_path', 'duration_seconds', 'engine', 'model', 'processes', 'workers',
   'chunk_seconds', 'overlap_seconds', 'formats', 'output_dir', 'owner_instance', 'owner_pid',
   'endpoints', 'language', 'translate', 'vad', 'vad_model', 'speakers', 'speaker_threshold',
-  'segmentation_model', 'embedding_model'
+  'segmentation_model', 'embedding_model', 'link_same_content'
 ] as const // prettier-ignore
 
 /** `%`, `_` and the escape char itself match literally in a search. */
@@ -80,8 +81,10 @@ export class JobRepository {
     const update = (sql: string): Database.Statement => db.prepare(sql)
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO transcription_jobs (${NEW_JOB_COLUMNS.join(', ')}, status, created_at)
-         VALUES (${NEW_JOB_COLUMNS.map((c) => `@${c}`).join(', ')}, 'queued', @created_at)
+        `INSERT INTO transcription_jobs
+           (${NEW_JOB_COLUMNS.join(', ')}, status, created_at, queued_at)
+         VALUES (${NEW_JOB_COLUMNS.map((c) => `@${c}`).join(', ')}, 'queued', @created_at,
+           @created_at)
          RETURNING *`
       ),
       get: db.prepare('SELECT * FROM transcription_jobs WHERE id = ?'),
@@ -137,7 +140,7 @@ export class JobRepository {
       ),
       requeue: update(
         `UPDATE transcription_jobs SET status = 'queued', progress = 0, error_message = NULL,
-           cancel_reason = NULL, finished_at = NULL, warning = NULL
+           cancel_reason = NULL, finished_at = NULL, warning = NULL, queued_at = ?
          WHERE id = ? AND status IN ('failed', 'cancelled')`
       ),
       warn: update(
@@ -170,6 +173,7 @@ export class JobRepository {
       speaker_threshold: input.speaker_threshold ?? null,
       segmentation_model: input.segmentation_model ?? '',
       embedding_model: input.embedding_model ?? '',
+      link_same_content: input.link_same_content ?? 0,
       created_at: now
     }) as JobRow
   }
@@ -252,8 +256,8 @@ export class JobRepository {
   }
 
   /** A stopped or failed job goes back in the queue (to be resumed); same id, same log. */
-  requeueJob(id: number): boolean {
-    return this.applied(this.statements.requeue.run(id))
+  requeueJob(id: number, now = Date.now()): boolean {
+    return this.applied(this.statements.requeue.run(now, id))
   }
 
   setKeepInBackground(id: number, keep: boolean): boolean {
