@@ -66,7 +66,7 @@ beforeAll(() => {
 afterAll(() => removeDir(dir))
 
 describe('transcriptor transcribe', () => {
-  // The good file of the mixed run is transcribed once more by the second test (each run its own
+  // The good file of the mixed run is given once more by the second test (each run its own
   // outputs), so the runs share their inputs, data dir and output folder.
   const mixed = {
     dataDir: '',
@@ -139,11 +139,13 @@ describe('transcriptor transcribe', () => {
   })
 
   it('a 250-character file name: transcribed, with outputs that fit, each run its own', () => {
-    // The first run was the mixed one above; this is the same file's second.
+    // The first run was the mixed one above; this is the same file's second: linked to that
+    // job's transcript (same bytes), not re-run, and exported again under names of its own.
     const { inputs, out } = mixed
     const result = mixed.run([join(inputs, GOOD_NAME), ...FORMATS, '--out', out])
     expect(result.code, result.stdout + result.stderr).toBe(0)
     expect(result.stdout + result.stderr).not.toMatch(/ENAMETOOLONG|failed/)
+    expect(result.stderr).toMatch(/done .*a long f\.wav → .* \(same content as job 1: not re-run\)/)
     const files = readdirSync(out)
     expect(files).toHaveLength(8)
     for (const file of files) {

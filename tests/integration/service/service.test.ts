@@ -1,8 +1,8 @@
 // The service every front-end uses, end to end on real files: jobs run the real pipeline with
 // pocketsphinx under the real ProcessManager, and stop leaves nothing alive.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createTranscriptionService,
@@ -12,7 +12,13 @@ import { isRunning } from '../../support/processes'
 import { clipReference, joinedSpeech, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { wordErrorRate } from '../../support/wer'
-import { DEFAULT_SETTINGS, jobOptionsIn, type JobOptions, type JobRow } from '@shared/domain'
+import {
+  DEFAULT_SETTINGS,
+  jobOptionsIn,
+  parseOutputFiles,
+  type JobOptions,
+  type JobRow
+} from '@shared/domain'
 
 let dir: string
 let service: TranscriptionService
@@ -81,6 +87,56 @@ describe('transcription service', () => {
     const text = transcript!.segments.map((s) => s.text).join(' ')
     // pocketsphinx's word error rate on this clip is 0.36; an empty or unrelated text is near 1.
     expect(wordErrorRate(clipReference(a), text)).toBeLessThanOrEqual(0.5)
+  })
+
+  it('the same bytes under another name: linked to the earlier transcript and exported again, not re-run; Transcribe again runs it', async () => {
+    const [clip] = librivoxClips()
+    const out = join(dir, 'out')
+    const options = { ...oneProcess, outputDir: out }
+    const create = async (path: string): Promise<JobRow> => {
+      const { created } = await service.handlers['jobs.create']({ paths: [path], options }, alice)
+      return (await service.waitForJobs([created[0].id]))[0]
+    }
+    const first = await create(clip)
+    expect(first).toMatchObject({ status: 'completed', linked_job_id: null })
+    expect(first.process_id).not.toBeNull()
+    const copy = join(dir, 'elsewhere', 'copy of the clip.wav')
+    mkdirSync(dirname(copy))
+    copyFileSync(clip, copy)
+
+    const linked = await create(copy)
+    expect(linked).toMatchObject({
+      status: 'completed',
+      linked_job_id: first.id,
+      content_hash: first.content_hash,
+      process_id: null // no pipeline ran
+    })
+    const words = async (id: number): Promise<string | undefined> =>
+      (await service.handlers['jobs.transcript']({ id }, alice))?.segments
+        .map((s) => s.text)
+        .join(' ')
+    expect(await words(linked.id)).toBe(await words(first.id))
+    // Exported again beside the first job's files, under its own name.
+    const files = parseOutputFiles(linked.output_files)
+    expect(Object.keys(files).sort()).toEqual(['json', 'txt'])
+    expect(files.txt).toBe(join(out, 'copy of the clip.txt'))
+    expect(readFileSync(files.txt as string, 'utf8')).toBe(
+      readFileSync(parseOutputFiles(first.output_files).txt as string, 'utf8')
+    )
+    expect(await service.handlers['jobs.logs']({ id: linked.id, lines: 10 }, alice)).toEqual([
+      `linked: same content as job ${first.id} (${basename(clip)}): its transcript is reused, not re-run ("Transcribe again" runs it)`,
+      `exported again: ${Object.values(files).join(', ')}`
+    ])
+
+    // "Transcribe again" runs the pipeline whatever the content (stopped once it does).
+    const again = await service.handlers['jobs.retry']({ id: linked.id }, alice)
+    const running = await waitFor(
+      () => (serviceRow(again.id)?.process_id ? serviceRow(again.id) : null),
+      'the pipeline of the job transcribed again',
+      30_000
+    )
+    expect(running).toMatchObject({ status: 'processing', linked_job_id: null })
+    await service.handlers['jobs.stop']({ id: again.id }, alice)
   })
 
   it('stop kills the whole tree, marks the job cancelled with the reason', async () => {

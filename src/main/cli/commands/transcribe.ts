@@ -125,7 +125,9 @@ export function describeOutcome(job: JobRow): string {
   if (job.status === 'completed') {
     const files = Object.values(parseOutputFiles(job.output_files))
     const warning = job.warning ? ` (warning: ${job.warning})` : ''
-    return `done      ${job.filename} → ${files.join(', ')}${warning}`
+    const linked =
+      job.linked_job_id === null ? '' : ` (same content as job ${job.linked_job_id}: not re-run)`
+    return `done      ${job.filename} → ${files.join(', ')}${linked}${warning}`
   }
   if (job.status === 'cancelled')
     return `cancelled ${job.filename}: ${job.cancel_reason ?? 'stopped'}`

@@ -3,7 +3,7 @@
 // move a job out of completed/failed/cancelled (only the user's explicit Resume requeues a failed
 // or cancelled one). Statements are prepared once per connection.
 import type Database from 'better-sqlite3'
-import { ACTIVE_STATUSES, type JobRow, type JobStatus } from '@shared/domain'
+import { ACTIVE_STATUSES, type JobRow, type JobStatus, type OutputFiles } from '@shared/domain'
 
 /** `('queued', 'processing')`: the statuses a guarded update may still move a job out of. */
 export const ACTIVE_STATUS_SQL = `(${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})`
@@ -44,6 +44,27 @@ const QUEUED_OWNERS_SQL = `SELECT DISTINCT owner_pid AS pid, owner_instance AS i
 const QUEUED_OF_SQL = `SELECT * FROM transcription_jobs
   WHERE status = 'queued' AND owner_pid IS @pid AND owner_instance IS @instance ORDER BY id`
 
+// The job that ran on this content (a linked one only when none did: it was deleted).
+const TRANSCRIBED_SQL = `SELECT * FROM transcription_jobs
+  WHERE content_hash = ? AND id <> ? AND status = 'completed'
+  ORDER BY linked_job_id IS NULL DESC, id DESC LIMIT 1`
+const CONTENT_HASH_SQL = 'UPDATE transcription_jobs SET content_hash = ? WHERE id = ?'
+const LINK_SQL = `UPDATE transcription_jobs SET status = 'completed', progress = 1,
+    started_at = @now, finished_at = @now, output_files = @outputs, linked_job_id = @earlier,
+    duration_seconds = @duration
+  WHERE id = @id AND status = 'queued'`
+
+/** A job's content: its hash, the job that transcribed the same bytes, a link to that job. */
+function contentStatements(
+  db: Database.Database
+): Record<'hash' | 'transcribed' | 'link', Database.Statement> {
+  return {
+    hash: db.prepare(CONTENT_HASH_SQL),
+    transcribed: db.prepare(TRANSCRIBED_SQL),
+    link: db.prepare(LINK_SQL)
+  }
+}
+
 /** Who created a queued job: its process and app instance, both null on rows older than owners. */
 export interface QueueOwner {
   pid: number | null
@@ -75,6 +96,7 @@ function likePattern(search: string): string {
 
 export class JobRepository {
   private readonly statements
+  private readonly content: ReturnType<typeof contentStatements>
   private readonly heartbeatAll: Database.Transaction<(jobIds: number[], now: number) => number>
 
   constructor(db: Database.Database) {
@@ -152,6 +174,7 @@ export class JobRepository {
       // A processing row is the only record of a live process tree: stop it first.
       delete: update("DELETE FROM transcription_jobs WHERE id = ? AND status <> 'processing'")
     }
+    this.content = contentStatements(db)
     const heartbeat = this.statements.heartbeat
     this.heartbeatAll = db.transaction((jobIds: number[], now: number) =>
       jobIds.reduce((sum, id) => sum + heartbeat.run(now, id).changes, 0)
@@ -258,6 +281,28 @@ export class JobRepository {
   /** A stopped or failed job goes back in the queue (to be resumed); same id, same log. */
   requeueJob(id: number, now = Date.now()): boolean {
     return this.applied(this.statements.requeue.run(now, id))
+  }
+
+  setContentHash(id: number, hash: string): boolean {
+    return this.applied(this.content.hash.run(hash, id))
+  }
+
+  /** The newest completed job (not `exceptId`) whose input had these bytes, or null. */
+  transcribedContent(hash: string, exceptId: number): JobRow | null {
+    return (this.content.transcribed.get(hash, exceptId) as JobRow | undefined) ?? null
+  }
+
+  /** A queued job completed by reusing `earlier`'s transcript; false if it no longer waits. */
+  completeLinked(id: number, earlier: JobRow, outputFiles: OutputFiles, now = Date.now()): boolean {
+    return this.applied(
+      this.content.link.run({
+        id,
+        now,
+        earlier: earlier.id,
+        duration: earlier.duration_seconds,
+        outputs: JSON.stringify(outputFiles)
+      })
+    )
   }
 
   setKeepInBackground(id: number, keep: boolean): boolean {

@@ -30,6 +30,13 @@ type CreateDeps = Pick<
 type DeleteDeps = StopDeps & Pick<ServiceCore, 'mustGet' | 'store' | 'dataDir' | 'hub'>
 type KeepDeps = Pick<ServiceCore, 'mustGet' | 'repo' | 'scheduler' | 'pm' | 'changed'>
 
+/** How new jobs are made: kept running when their window closes; run even when their content
+ * was transcribed before ("Transcribe again"), instead of linked to it (sameContent.ts). */
+export interface CreateHow {
+  keepInBackground?: boolean
+  rerun?: boolean
+}
+
 export interface CreatedJobs {
   created: JobRow[]
   rejected: { path: string; reason: string }[]
@@ -90,9 +97,10 @@ async function createOneJob(
   path: string,
   chosen: JobOptions,
   ctx: RequestContext,
-  keepInBackground: boolean
+  how: CreateHow
 ): Promise<JobRow> {
   const { repo, scheduler } = core
+  const keepInBackground = how.keepInBackground === true
   const problem = await inputProblem(path)
   const job = repo.createJob({
     filename: basename(path),
@@ -100,7 +108,8 @@ async function createOneJob(
     duration_seconds: null,
     ...jobColumnsOf(chosen),
     owner_instance: core.instanceId,
-    owner_pid: process.pid
+    owner_pid: process.pid,
+    link_same_content: how.rerun ? 0 : 1
   })
   if (keepInBackground) repo.setKeepInBackground(job.id, true)
   // A bad file becomes a failed job with its reason (visible in History); the rest go on.
@@ -127,7 +136,7 @@ export async function createJobs(
   paths: string[],
   options: Partial<JobOptions> | undefined,
   ctx: RequestContext,
-  keepInBackground = false
+  how: CreateHow = {}
 ): Promise<CreatedJobs> {
   let chosen: JobOptions
   try {
@@ -144,12 +153,19 @@ export async function createJobs(
     // A relative path means nothing to a host (its working directory is not the user's):
     // refused; the CLI resolves its arguments against the user's directory before asking.
     else if (!isAbsolute(raw)) rejected.push({ path: raw, reason: 'not an absolute path' })
-    else created.push(await createOneJob(core, resolve(raw), chosen, ctx, keepInBackground))
+    else
+      created.push(
+        await createOneJob(core, resolve(raw), chosen, ctx, {
+          keepInBackground: how.keepInBackground === true,
+          rerun: how.rerun === true
+        })
+      )
   }
   return { created: created.map((j) => core.repo.getJob(j.id) ?? j), rejected }
 }
 
-/** A new job for the same file with the same options (or another model the user picked). */
+/** A new job for the same file with the same options (or another model the user picked): run
+ * again, even when its content is linked to an earlier transcript. */
 export async function retryJob(
   core: CreateDeps,
   id: number,
@@ -158,7 +174,7 @@ export async function retryJob(
 ): Promise<JobRow> {
   const job = core.mustGet(id)
   const options = { ...jobOptionsOf(job), ...(model !== undefined && { model }) }
-  const { created } = await createJobs(core, [job.original_path], options, ctx)
+  const { created } = await createJobs(core, [job.original_path], options, ctx, { rerun: true })
   return created[0]
 }
 

@@ -49,7 +49,7 @@ export function createRequestHandlers(core: ServiceCore): Omit<RequestHandlers, 
   const searches = new LatestPerClient()
   return {
     'jobs.create': async ({ paths, options, keepInBackground }, ctx) =>
-      createJobs(core, paths, options, ctx, keepInBackground),
+      createJobs(core, paths, options, ctx, { keepInBackground }),
     'files.expandFolder': async ({ path }) => mediaInFolder(path),
     'jobs.list': async (filter) => repo.listJobs(filter),
     'history.query': async (filter, ctx) =>

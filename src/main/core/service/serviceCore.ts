@@ -13,10 +13,11 @@ import { ProcessManager } from '../process/processManager'
 import type { SettingsStore } from '../settings/settingsStore'
 import { reportHeldOutcomes, withHeldOutcome } from '../db/outcomes'
 import { JobRunner } from './jobRunner'
+import { startOrLink, type SameContentDeps } from './sameContent'
 import { modelManagerFor } from '../models/forDataDir'
 import type { ModelManager } from '../models/modelManager'
 import { ProgressBatcher } from '../models/progressBatcher'
-import { JobScheduler } from './jobScheduler'
+import { JobScheduler, type QueuedJob } from './jobScheduler'
 import { dataPaths } from '../paths'
 import { EndpointRepository } from '../endpoints/endpointRepository'
 import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
@@ -126,15 +127,16 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   const liveWords = new LiveWordsBook()
   const redos = new PassageRedos(() => ({ store, mustGet, changed, hub }))
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
+  const ended = (id: number): void => {
+    liveWords.forget(id)
+    scheduler.finished(id)
+  }
   const runner: JobRunner = new JobRunner({
     repo,
     pm,
     dataDir,
     changed,
-    ended: (id) => {
-      liveWords.forget(id)
-      scheduler.finished(id)
-    },
+    ended,
     endpointLaunch: (job) => endpointLaunch(endpointDeps, job),
     onPipelineEvent: (jobId, event) => {
       if (event.type === 'endpointRequests') requests.set(jobId, event.requests)
@@ -151,10 +153,9 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
     passage: (job) => redos.passage(job.id),
     earlierSpeed: (job) => earlierSecondsPerAudioSecond(store.db, job.engine, job.model)
   })
-  const scheduler = new JobScheduler(
-    () => settings.get().concurrentJobs,
-    (job) => runner.start(job)
-  )
+  // A job whose content was transcribed already is linked at its turn instead of run.
+  const starter = { store, dataDir, hub, redos, runner, ended, changed }
+  const scheduler = new JobScheduler(() => settings.get().concurrentJobs, linkingStart(starter))
   const models = modelsFor(dataDir, settings, hub)
   forwardProcessEvents(pm, hub, requests, changed, () => recoverRecordings(store.db))
   reportHeldOutcomes(pm, repo, hub, changed)
@@ -193,6 +194,29 @@ function endpointDepsFor(
     secrets: o.secrets ?? new FileSecretStore(dataPaths(dataDir).secrets),
     envKeyAllowed: o.envKeyAllowed ?? false
   }
+}
+
+/** The scheduler's start: the job is linked to an earlier one with its content, or run. */
+function linkingStart(o: {
+  store: Store
+  dataDir: string
+  hub: TypedEvents<EventPayloads>
+  redos: PassageRedos
+  runner: JobRunner
+  ended: (jobId: number) => void
+  changed: (jobId: number) => void
+}): (job: QueuedJob) => void {
+  const deps: SameContentDeps = {
+    repo: o.store.jobs,
+    transcripts: o.store.transcripts,
+    dataDir: o.dataDir,
+    start: (job) => o.runner.start(job),
+    ended: o.ended,
+    changed: o.changed,
+    logged: (batch) => o.hub.emit('job.logs', batch),
+    isPassage: (id) => o.redos.passage(id) !== undefined
+  }
+  return (job) => startOrLink(deps, job)
 }
 
 /** The model manager, its download progress batched onto the hub like logs. */

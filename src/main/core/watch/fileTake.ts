@@ -6,6 +6,7 @@ import { basename } from 'node:path'
 import type { JobRow } from '@shared/domain'
 import { oneLineError } from '@shared/errors'
 import { isMediaName } from '@shared/mediaFiles'
+import { sameContentText } from '@shared/sameContent'
 import { contentHash } from './contentHash'
 import { exportFile } from './watchExport'
 import type { WatchFileRow } from './watchRepository'
@@ -59,7 +60,7 @@ async function take(run: WatchRun, l: LiveFolder, path: string, again: boolean):
 }
 
 async function link(run: WatchRun, l: LiveFolder, base: NewFileRow, job: JobRow): Promise<void> {
-  const reason = `same content as job ${job.id} (${job.filename}): its transcript is reused, not re-run`
+  const reason = sameContentText(job)
   const row = { ...base, job_id: job.id, state: 'linked' as const, reason }
   run.o.repo.saveFile(row)
   run.o.log(`linked    ${basename(base.path)}: ${reason}`)
