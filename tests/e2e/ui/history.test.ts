@@ -1,7 +1,8 @@
 // History: every job with its status and reason; search and filter; open the transcript in the
 // app; retry a stopped job; delete a job with its outputs and log after an in-app confirmation.
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync } from 'node:fs'
+import { copyFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { waitFor } from '../../support/host'
 import {
   CLIP_LEISURE,
@@ -13,6 +14,7 @@ import {
   waitForQueueStatus,
   type UiSession
 } from './uiHarness'
+import { screenshotsOf } from './screens'
 
 let ui: UiSession | undefined
 afterEach(async () => {
@@ -83,5 +85,35 @@ describe('History page', () => {
       .click()
     await page.getByTestId('transcript').waitFor()
     expect((await page.getByTestId('transcript').innerText()).toLowerCase()).toContain('leisure')
+
+    // The same recording under another name: linked to that job, not re-run; History and the
+    // job page say so, and the earlier job is one click away.
+    const copy = join(ui.scratch, 'leisure again.wav')
+    copyFileSync(CLIP_LEISURE, copy)
+    await page.getByTestId('nav-transcribe').click()
+    await pickFiles(page, [copy])
+    const linked = await queuedJobId(page, 'leisure again')
+    await waitForQueueStatus(page, linked, 'completed')
+    expect(await client.call('jobs.get', { id: linked })).toMatchObject({
+      linked_job_id: again,
+      process_id: null
+    })
+    await page.getByTestId('nav-history').click()
+    const note = page.getByTestId(`linked-${linked}`)
+    expect(await note.innerText()).toBe(`Same content as job #${again}: reused, not re-run`)
+    await screenshotsOf(page, '11b-history-linked')
+    await page
+      .getByTestId(`history-row-${linked}`)
+      .getByRole('button', { name: 'Open transcript' })
+      .click()
+    await page.getByTestId('transcript').waitFor()
+    expect((await page.getByTestId('transcript').innerText()).toLowerCase()).toContain('leisure')
+    expect(await page.getByTestId(`linked-${linked}`).innerText()).toMatch(
+      new RegExp(`^Same content as job #${again}: its transcript was reused and exported again`)
+    )
+    await page.getByTestId(`linked-${linked}`).getByRole('link').click()
+    await expect
+      .poll(() => page.locator('.job-header h1').innerText())
+      .toMatch(new RegExp(`^#${again} `))
   }, 300_000)
 })

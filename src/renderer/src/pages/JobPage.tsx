@@ -4,6 +4,7 @@ import { isTerminalStatus } from '@shared/domain'
 import { JobControls } from '../components/JobControls'
 import { RetryControl } from '../components/RetryControl'
 import { JobFacts } from '../components/JobFacts'
+import { LinkedJob } from '../components/LinkedJob'
 import { JobMetrics } from '../components/JobMetrics'
 import { LiveTranscript } from '../components/LiveTranscript'
 import { LogViewer } from '../components/LogViewer'
@@ -44,6 +45,11 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         <p className="reason" data-testid="job-reason">
           {row.status === 'cancelled' ? 'Stopped: ' : 'Failed: '}
           {reason}
+        </p>
+      )}
+      {row.linked_job_id !== null && (
+        <p className="linked-note" role="note">
+          <LinkedJob row={row} full />
         </p>
       )}
       {row.warning && (

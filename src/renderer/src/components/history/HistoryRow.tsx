@@ -13,6 +13,7 @@ import { outputFormats } from '../OutputButtons'
 import { RecordingBadge, StatusBadge, endReason } from '../StatusBadge'
 import { Snippet } from './Snippet'
 import { RetryControl } from '../RetryControl'
+import { LinkedJob } from '../LinkedJob'
 import { hostOpensFiles } from '../../lib/hostKind'
 import { copyOutputPath } from '../../store/outputActions'
 import { getApi } from '../../transport/getApi'
@@ -65,9 +66,14 @@ export const HistoryRowView = memo(function HistoryRowView({
       <td>{formatDuration(row.duration_seconds)}</td>
       <td>{engineLabel(row)}</td>
       <td className={`reason-cell reason-${row.status}`}>
-        {row.status === 'completed'
-          ? row.warning && <span data-testid={`history-warning-${row.id}`}>⚠ {row.warning}</span>
-          : (endReason(row) ?? '')}
+        {row.status === 'completed' ? (
+          <>
+            <LinkedJob row={row} />
+            {row.warning && <span data-testid={`history-warning-${row.id}`}>⚠ {row.warning}</span>}
+          </>
+        ) : (
+          (endReason(row) ?? '')
+        )}
       </td>
       <td className="actions-cell">
         {/* A flex box inside the cell: a flex <td> is no table cell and drew its border offset. */}
