@@ -89,7 +89,7 @@ describe('transcription service', () => {
     expect(wordErrorRate(clipReference(a), text)).toBeLessThanOrEqual(0.5)
   })
 
-  it('the same bytes under another name: linked to the earlier transcript and exported again, not re-run; Transcribe again runs it', async () => {
+  it('the same bytes under another name: linked to the earlier transcript and exported again, not re-run; another choice or Transcribe again runs it', async () => {
     const [clip] = librivoxClips()
     const out = join(dir, 'out')
     const options = { ...oneProcess, outputDir: out }
@@ -127,6 +127,19 @@ describe('transcription service', () => {
       `linked: same content as job ${first.id} (${basename(clip)}): its transcript is reused, not re-run ("Transcribe again" runs it)`,
       `exported again: ${Object.values(files).join(', ')}`
     ])
+
+    // The same bytes asked for with another choice are another transcript: that job runs.
+    const { created } = await service.handlers['jobs.create'](
+      { paths: [copy], options: { ...options, vad: options.vad === 'energy' ? 'off' : 'energy' } },
+      alice
+    )
+    const otherChoice = await waitFor(
+      () => (serviceRow(created[0].id)?.process_id ? serviceRow(created[0].id) : null),
+      'the pipeline of the same bytes with another speech detection',
+      30_000
+    )
+    expect(otherChoice.linked_job_id).toBeNull()
+    await service.handlers['jobs.stop']({ id: otherChoice.id }, alice)
 
     // "Transcribe again" runs the pipeline whatever the content (stopped once it does).
     const again = await service.handlers['jobs.retry']({ id: linked.id }, alice)

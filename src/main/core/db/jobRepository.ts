@@ -44,9 +44,15 @@ const QUEUED_OWNERS_SQL = `SELECT DISTINCT owner_pid AS pid, owner_instance AS i
 const QUEUED_OF_SQL = `SELECT * FROM transcription_jobs
   WHERE status = 'queued' AND owner_pid IS @pid AND owner_instance IS @instance ORDER BY id`
 
-// The job that ran on this content (a linked one only when none did: it was deleted).
+// The job that ran on this content with the same choices (a linked one only when none did: it
+// was deleted). Another engine, model, language, task, speech detection or speaker choice is a
+// different transcript: that job runs.
 const TRANSCRIBED_SQL = `SELECT * FROM transcription_jobs
-  WHERE content_hash = ? AND id <> ? AND status = 'completed'
+  WHERE content_hash = @hash AND id <> @id AND status = 'completed'
+    AND engine = @engine AND model = @model AND language = @language
+    AND translate = @translate AND vad = @vad AND vad_model = @vad_model
+    AND speakers = @speakers AND segmentation_model = @segmentation_model
+    AND embedding_model = @embedding_model
   ORDER BY linked_job_id IS NULL DESC, id DESC LIMIT 1`
 const CONTENT_HASH_SQL = 'UPDATE transcription_jobs SET content_hash = ? WHERE id = ?'
 const LINK_SQL = `UPDATE transcription_jobs SET status = 'completed', progress = 1,
@@ -287,9 +293,22 @@ export class JobRepository {
     return this.applied(this.content.hash.run(hash, id))
   }
 
-  /** The newest completed job (not `exceptId`) whose input had these bytes, or null. */
-  transcribedContent(hash: string, exceptId: number): JobRow | null {
-    return (this.content.transcribed.get(hash, exceptId) as JobRow | undefined) ?? null
+  /** The newest completed job whose input had these bytes, transcribed as `job` asks, or null. */
+  transcribedContent(hash: string, job: JobRow): JobRow | null {
+    const row = this.content.transcribed.get({
+      hash,
+      id: job.id,
+      engine: job.engine,
+      model: job.model,
+      language: job.language,
+      translate: job.translate,
+      vad: job.vad,
+      vad_model: job.vad_model,
+      speakers: job.speakers,
+      segmentation_model: job.segmentation_model,
+      embedding_model: job.embedding_model
+    }) as JobRow | undefined
+    return row ?? null
   }
 
   /** A queued job completed by reusing `earlier`'s transcript; false if it no longer waits. */

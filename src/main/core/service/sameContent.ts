@@ -57,7 +57,7 @@ async function linkOrStart(deps: SameContentDeps, queued: QueuedJob, job: JobRow
   const hash = job.content_hash ?? (await contentHash(job.original_path).catch(() => null))
   if (hash === null) return deps.start(queued)
   deps.repo.setContentHash(job.id, hash)
-  const earlier = job.link_same_content === 1 ? deps.repo.transcribedContent(hash, job.id) : null
+  const earlier = job.link_same_content === 1 ? deps.repo.transcribedContent(hash, job) : null
   const transcript = earlier && readTranscript(earlier, deps.transcripts)
   // Stopped while it was read: the runner finds it so and frees its slot.
   const current = deps.repo.getJob(job.id)
