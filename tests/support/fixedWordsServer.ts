@@ -1,8 +1,10 @@
 // A loopback OpenAI-compatible transcription server that answers every upload with the same known
 // words (so a test can tell its words from an engine's), or never answers (`hang`: a redo stopped
-// midway). Real HTTP on 127.0.0.1; run inside the test process.
+// midway). Words given as text are placed one every 0.3 s; timed words keep their own times.
+// Real HTTP on 127.0.0.1; run inside the test process.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { TimedWord } from '@shared/transcript'
 
 export interface FixedWordsServer {
   url: string
@@ -11,18 +13,16 @@ export interface FixedWordsServer {
   close(): Promise<void>
 }
 
-function reply(words: readonly string[]): string {
-  const timed = words.map((word, i) => ({
-    word,
-    start: 0.2 + i * 0.3,
-    end: 0.45 + i * 0.3,
-    probability: 0.97
-  }))
-  return JSON.stringify({ text: words.join(' '), words: timed })
+function reply(words: readonly string[] | readonly TimedWord[]): string {
+  const timed = words.map((w, i) =>
+    typeof w === 'string' ? { word: w, start: 0.2 + i * 0.3, end: 0.45 + i * 0.3 } : w
+  )
+  const text = timed.map((w) => w.word).join(' ')
+  return JSON.stringify({ text, words: timed.map((w) => ({ ...w, probability: 0.97 })) })
 }
 
 export async function startFixedWordsServer(
-  words: readonly string[],
+  words: readonly string[] | readonly TimedWord[],
   o: { hang?: boolean } = {}
 ): Promise<FixedWordsServer> {
   const open = new Set<ServerResponse>()

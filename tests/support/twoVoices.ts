@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { TimedWord } from '@shared/transcript'
 
 export interface Turn {
   speaker: string
@@ -110,3 +111,20 @@ export function twoVoiceRecording(
   writeFileSync(path, Buffer.concat([wavHeader(data.length), data]))
   return { path, turns }
 }
+
+/**
+ * What a transcription engine would hear in a recording's turns: turn i says sentence i, its
+ * words spread evenly over the turn (each 80 % of its share), so every word lies inside a turn.
+ */
+export function turnWords(turns: readonly Turn[]): TimedWord[] {
+  return turns.flatMap((turn, i) => {
+    const words = SENTENCES[i % SENTENCES.length].split(' ')
+    const share = (turn.end - turn.start) / words.length
+    return words.map((word, k) => {
+      const start = turn.start + k * share
+      return { word, start: round(start), end: round(start + 0.8 * share) }
+    })
+  })
+}
+
+const round = (seconds: number): number => Math.round(seconds * 1000) / 1000
