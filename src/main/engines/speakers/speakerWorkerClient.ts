@@ -14,6 +14,13 @@ import {
 
 export type DiarizeResult = Extract<DiarizeReply, { type: 'result' }>
 
+/**
+ * The result is one line holding every turn of the file (about 60 characters each): a 3-hour
+ * two-voice recording has some 3,300 turns, far past the line cap meant for a program's log. The
+ * cap stays, as a bound on what a runaway worker can make the pipeline hold.
+ */
+const MAX_REPLY_CHARS = 64 * 1024 * 1024
+
 /** The speaker step failed; the message is the one line a user reads. */
 export class SpeakerStepError extends Error {}
 
@@ -59,7 +66,7 @@ export function runSpeakerWorker(
   return new Promise<DiarizeResult>((resolve, reject) => {
     let result: DiarizeResult | null = null
     let error: string | null = null
-    const replies = new LineSplitter()
+    const replies = new LineSplitter(MAX_REPLY_CHARS)
     ;(child.stdio[SPEAKER_REPLY_FD] as Readable).on('data', (b: Buffer) => {
       for (const line of replies.push(b)) {
         const message = parseReply(line)
