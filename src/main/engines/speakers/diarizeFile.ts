@@ -15,11 +15,17 @@ const EMBEDDING_SECONDS = 60
 const MIN_DURATION_OFF = 0.3
 const MIN_DURATION_ON = 0.3
 
-function readWindow(fd: number, firstSample: number, count: number): Float32Array {
-  const bytes = Buffer.alloc(count * 2)
-  const read = readSync(fd, bytes, 0, bytes.length, firstSample * 2)
-  const samples = new Float32Array(Math.floor(read / 2))
-  for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2) / 32768
+/** One window's bytes and samples, allocated once: a new pair per window would leave the old ones
+ *  (57 MB for 10 minutes) to the garbage collector, which let a long file's worker grow. */
+interface WindowBuffers {
+  bytes: Buffer
+  samples: Float32Array
+}
+
+function readWindow(fd: number, firstSample: number, count: number, into: WindowBuffers) {
+  const read = readSync(fd, into.bytes, 0, count * 2, firstSample * 2)
+  const samples = into.samples.subarray(0, Math.floor(read / 2))
+  for (let i = 0; i < samples.length; i++) samples[i] = into.bytes.readInt16LE(i * 2) / 32768
   return samples
 }
 
@@ -104,9 +110,11 @@ export function diarizeFile(
     )
     reply({ type: 'ready', loadMs: Date.now() - started })
     const turns: SpeakerTurn[] = []
+    const size = Math.min(windowSamples, totalSamples)
+    const buffers = { bytes: Buffer.alloc(size * 2), samples: new Float32Array(size) }
     for (let w = 0; w < windows; w++) {
       const first = w * windowSamples
-      const samples = readWindow(fd, first, Math.min(windowSamples, totalSamples - first))
+      const samples = readWindow(fd, first, Math.min(windowSamples, totalSamples - first), buffers)
       const offset = first / SAMPLE_RATE
       for (const [, segments] of groupBySpeaker(diarizer.process(samples))) {
         const seconds = segments.reduce((sum, s) => sum + s.end - s.start, 0)
