@@ -45,29 +45,39 @@ export function startOrLink(deps: SameContentDeps, queued: QueuedJob): void {
     !job.recording &&
     !deps.isPassage(job.id)
   if (!hashed) return deps.start(queued)
-  void linkOrStart(deps, queued, job).catch((error: unknown) => {
-    deps.repo.failJob(job.id, `could not start: ${oneLineError(error)}`)
-    deps.changed(job.id)
-    deps.ended(job.id)
+  let started = false
+  const start = (): void => {
+    started = true
+    deps.start(queued)
+  }
+  // What fails before a link (storing the hash on a full disk, reading the earlier transcript) is
+  // no reason not to run the job: it starts as any job does, and its start meets the same fault
+  // and handles it (a full disk holds the outcome: jobRunner.ts).
+  void linkOrStart(deps, start, job).catch(() => {
+    if (!started) start()
   })
 }
 
-async function linkOrStart(deps: SameContentDeps, queued: QueuedJob, job: JobRow): Promise<void> {
+async function linkOrStart(deps: SameContentDeps, start: () => void, job: JobRow): Promise<void> {
   // Unreadable: the pipeline then says why, as for any input.
   const hash = job.content_hash ?? (await contentHash(job.original_path).catch(() => null))
-  if (hash === null) return deps.start(queued)
+  if (hash === null) return start()
   deps.repo.setContentHash(job.id, hash)
   const earlier = job.link_same_content === 1 ? deps.repo.transcribedContent(hash, job) : null
   const transcript = earlier && readTranscript(earlier, deps.transcripts)
   // Stopped while it was read: the runner finds it so and frees its slot.
   const current = deps.repo.getJob(job.id)
-  if (!earlier || !transcript || current?.status !== 'queued') return deps.start(queued)
+  if (!earlier || !transcript || current?.status !== 'queued') return start()
   try {
     await link(deps, current, earlier, transcript)
   } catch (error) {
     const why = `could not reuse the transcript of job ${earlier.id}: ${oneLineError(error)}`
-    deps.repo.failJob(job.id, why)
-    await log(deps, job.id, [`failed: ${why}`])
+    try {
+      deps.repo.failJob(job.id, why)
+      await log(deps, job.id, [`failed: ${why}`])
+    } catch {
+      // The database or the disk refuses even that: the row stays queued for the next start.
+    }
   } finally {
     deps.changed(job.id)
     deps.ended(job.id)
