@@ -49,14 +49,26 @@ export function mountSmallDisk(sizeMb: number): SmallDisk {
   const dir = mkdtempSync(join(tmpdir(), 'transcriptor-smalldisk-'))
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir], { stdio: 'pipe' })
   const filler = join(dir, 'filler')
+  // Test files share a worker: a filler a failed test never stopped must end with its disk, not
+  // go on into the next file.
+  const fillers = new Set<NodeJS.Timeout>()
+  const stop = (timer: NodeJS.Timeout): void => {
+    clearInterval(timer)
+    fillers.delete(timer)
+  }
   const disk: SmallDisk = {
     dir,
     keepFull() {
       disk.fill()
       const timer = setInterval(() => {
-        if (statfsSync(dir).bavail > 0) disk.fill()
+        try {
+          if (statfsSync(dir).bavail > 0) disk.fill()
+        } catch {
+          stop(timer) // the disk is gone
+        }
       }, 2)
-      return () => clearInterval(timer)
+      fillers.add(timer)
+      return () => stop(timer)
     },
     fill() {
       const fd = openSync(filler, 'a')
@@ -81,6 +93,7 @@ export function mountSmallDisk(sizeMb: number): SmallDisk {
       }
     },
     unmount() {
+      for (const timer of fillers) stop(timer)
       execFileSync('umount', ['-l', dir], { stdio: 'pipe' })
       rmSync(dir, { recursive: true, force: true })
     }
