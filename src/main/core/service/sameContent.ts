@@ -54,7 +54,13 @@ export function startOrLink(deps: SameContentDeps, queued: QueuedJob): void {
   // no reason not to run the job: it starts as any job does, and its start meets the same fault
   // and handles it (a full disk holds the outcome: jobRunner.ts).
   void linkOrStart(deps, start, job).catch(() => {
-    if (!started) start()
+    if (started) return // a start that threw: the service closed meanwhile (below)
+    try {
+      start()
+    } catch {
+      // The service shut down while the input was read: the row stays queued, and the next
+      // start of the app or CLI queues it again.
+    }
   })
 }
 
