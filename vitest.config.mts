@@ -10,10 +10,9 @@ const UNIT_WITH_MODULE_MOCKS = [
 ]
 
 // Three projects so CI output says which layer broke. Integration and e2e spawn real processes
-// and share the two cores, so they run files one at a time, in one worker each whose modules
-// stay loaded from file to file (isolate: false): a fresh worker per file re-imported
-// playwright-core and the app's modules 85 times (~64 CPU-s of imports in a run, most of it e2e).
-// No integration or e2e file replaces a module (vi.mock), and each closes what it opens.
+// and share the two cores, so they run files one at a time, each file in a fresh worker: sharing
+// one worker saved their imports (~30 CPU-s) but a file's leftovers (a timer a failed test never
+// stopped) then ran on into every later file, and both lanes measured slower, not faster.
 export default defineConfig({
   test: {
     projects: [
@@ -44,8 +43,7 @@ export default defineConfig({
           globalSetup: ['tests/support/buildOnce.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
-          isolate: false
+          fileParallelism: false
         }
       },
       {
@@ -57,7 +55,6 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          isolate: false,
           // expect.poll waits 1 s by default: too short for a UI update that goes through the host
           // (a Stop, a save) on a loaded machine. A product's time limit is given where it is
           // asserted ({ timeout: STOP_VISIBLE_WITHIN_MS }), never left to this default.

@@ -18,14 +18,18 @@ describe('ten jobs', () => {
   it('the host heap grows by less than 5 MB after the second job', async () => {
     ui = await openUi()
     const { page, client } = ui
-    const clip = makeShortSpeech(ui.scratch, 'short-speech.wav')
+    // Each job its own second of speech: the same bytes with the same choices would be linked to
+    // the first transcript instead of run.
+    const { scratch } = ui
+    const clip = (n: number): string =>
+      makeShortSpeech(scratch, `short-speech-${n}.wav`, (n - 1) * 0.3)
     // Two jobs at once (a setting a user has): the ten are dropped one after another without
     // waiting, and run two at a time while the rest wait in the queue.
     const settings = await client.call('settings.get', {})
     await client.call('settings.set', { settings: { ...settings, concurrentJobs: 2 } })
     const rows = page.locator('[data-testid^="queue-row-"]')
     const drop = async (n: number): Promise<void> => {
-      await pickFiles(page, [clip])
+      await pickFiles(page, [clip(n)])
       await rows.nth(n - 1).waitFor()
     }
     const statuses = (): Promise<(string | null)[]> =>

@@ -155,9 +155,9 @@ export function makeLongAudio(dir: string, loops = 80): string {
  * pocketsphinx turns into words in about half the time of a whole clip, for tests where a job
  * only has to run its course (its words are not what they check).
  */
-export function makeShortSpeech(dir: string, name: string): string {
+export function makeShortSpeech(dir: string, name: string, fromSecond = 0): string {
   const out = join(dir, name)
-  execFileSync('sox', [CLIP_SHORT_SOURCE, out, 'trim', '0', '1.0'])
+  execFileSync('sox', [CLIP_SHORT_SOURCE, out, 'trim', String(fromSecond), '1.0'])
   return out
 }
 

@@ -1,7 +1,6 @@
-// Test files share their worker's module cache (vitest.config.mts: isolate false): a file that
+// Unit files share their worker's module cache (vitest.config.mts: isolate false): a file that
 // replaces a module with vi.mock would hand its stand-in to the next file in the same worker. So
-// a unit file that mocks must be on the isolated list there, and integration and e2e files (real
-// parts only) mock nothing.
+// a unit file that mocks must be on the isolated list there.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -27,14 +26,5 @@ describe('files that mock modules run isolated', () => {
       .map((file) => relative(ROOT, file))
     expect(mocking.length).toBeGreaterThan(0)
     expect(mocking.filter((file) => !config.includes(`'${file}'`))).toEqual([])
-  })
-
-  it('finds no vi.mock in integration and e2e files, which share one worker each', () => {
-    const files = [
-      ...testFiles(join(ROOT, 'tests/integration')),
-      ...testFiles(join(ROOT, 'tests/e2e'))
-    ]
-    expect(files.length).toBeGreaterThan(50)
-    expect(files.filter(mocksModules).map((file) => relative(ROOT, file))).toEqual([])
   })
 })
