@@ -30,8 +30,8 @@ import { finishTranscript } from './finishTranscript'
 import type { EarlyWorker } from './earlyWorker'
 
 /**
- * One run of the pipeline subprocess, a file's (this one) or a live recording's: the spec, where
- * its events and log lines go, the signal that stops it, and the worker started early, if any.
+ * One run of the pipeline subprocess, a file's (this one) or a live recording's: its PipelineSpec,
+ * where its events and log lines go, the signal that stops it, and the early worker (or none).
  */
 export type PipelineRun = (
   spec: PipelineSpec,
@@ -106,7 +106,7 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
 }
 
 /**
- * The engine the pipeline spec names, checked usable, with its worker pool: already loading the
+ * The engine the PipelineSpec names, checked usable, with its worker pool: already loading the
  * model (taking the early worker when there is one) and closed when `signal` aborts.
  */
 export async function startEngine(

@@ -51,7 +51,7 @@ export class SocketBridge {
   /**
    * Sockets the host itself closed (no pong): that is not the page leaving. A failed send is not
    * one of them: it fails because the page already went (a reload while events were on their way),
-   * and that page's jobs must stop like any other's.
+   * and that page's jobs must stop like every other page's.
    */
   private readonly closedByHost = new WeakSet<WebSocket>()
   private readonly alive = new WeakSet<WebSocket>()

@@ -51,7 +51,7 @@ export function startOrLink(deps: SameContentDeps, queued: QueuedJob): void {
     deps.start(queued)
   }
   // What fails before a link (storing the hash on a full disk, reading the earlier transcript) is
-  // no reason not to run the job: it starts as any job does, and its start meets the same fault
+  // no reason not to run the job: it starts as every job does, and its start meets the same fault
   // and handles it (a full disk holds the outcome: jobRunner.ts).
   void linkOrStart(deps, start, job).catch(() => {
     if (started) return // a start that threw: the service closed meanwhile (below)
@@ -65,7 +65,7 @@ export function startOrLink(deps: SameContentDeps, queued: QueuedJob): void {
 }
 
 async function linkOrStart(deps: SameContentDeps, start: () => void, job: JobRow): Promise<void> {
-  // Unreadable: the pipeline then says why, as for any input.
+  // Unreadable: the pipeline then says why, as it does for every input.
   const hash = job.content_hash ?? (await contentHash(job.original_path).catch(() => null))
   if (hash === null) return start()
   deps.repo.setContentHash(job.id, hash)
