@@ -2,6 +2,7 @@
 // model in pocketsphinx-en-us); upstream 5.x ships a `pocketsphinx` CLI instead. Both are
 // supported; the first found on PATH wins. PocketSphinx is single-threaded, so `threads` is unused.
 import { existsSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import type { EngineInfo } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
 import { findExecutable } from '../os/findExecutable'
@@ -11,6 +12,7 @@ import {
   parseSingleJson,
   singleReachedSeconds
 } from './pocketsphinxOutput'
+import { lmWordsDictionary } from './pocketsphinxLmWords'
 import { runEngineProcess } from './runEngineProcess'
 import { EngineUnavailableError, type ChunkOptions, type Engine } from './types'
 import { oneLineError } from '@shared/errors'
@@ -39,9 +41,35 @@ function modelArgs(model: string): string[] {
   )
 }
 
-export function pocketsphinxArgs(cli: Cli['kind'], wavPath: string, model: string): string[] {
-  if (cli === 'continuous') return ['-infile', wavPath, '-time', 'yes', ...modelArgs(model)]
-  return [...modelArgs(model), 'single', wavPath]
+/**
+ * `-dict` with the default model's dictionary cut to its language model's words (same search,
+ * faster start: pocketsphinxLmWords.ts), or nothing where that model is not Debian's or there is
+ * no models folder to keep the cut in.
+ */
+function dictionaryArgs(cli: Cli['kind'], model: string, modelsDir: string | undefined): string[] {
+  if (cli !== 'continuous' || !modelsDir || modelArgs(model).length > 0) return []
+  try {
+    const dict = lmWordsDictionary(
+      join(DEBIAN_MODEL_DIR, 'en-us.lm.bin'),
+      join(DEBIAN_MODEL_DIR, 'cmudict-en-us.dict'),
+      join(modelsDir, 'pocketsphinx')
+    )
+    return dict ? ['-dict', dict] : []
+  } catch {
+    // A full disk or a read-only models folder: the whole dictionary gives the same words.
+    return []
+  }
+}
+
+export function pocketsphinxArgs(
+  cli: Cli['kind'],
+  wavPath: string,
+  model: string,
+  modelsDir?: string
+): string[] {
+  const modelChoice = [...modelArgs(model), ...dictionaryArgs(cli, model, modelsDir)]
+  if (cli === 'continuous') return ['-infile', wavPath, '-time', 'yes', ...modelChoice]
+  return [...modelChoice, 'single', wavPath]
 }
 
 export const pocketsphinxEngine: Engine = {
@@ -71,7 +99,7 @@ export const pocketsphinxEngine: Engine = {
   async transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
     const cli = findCli()
     if (!cli) throw new EngineUnavailableError(POCKETSPHINX_INSTALL_HINT)
-    const args = pocketsphinxArgs(cli.kind, wavPath, o.model)
+    const args = pocketsphinxArgs(cli.kind, wavPath, o.model, o.modelsDir)
     // Parsed line by line as it arrives: only the words are kept, never the whole output.
     const words: TimedWord[] = []
     const parseLine = cli.kind === 'continuous' ? parseContinuousTimes : parseSingleJson

@@ -1,0 +1,89 @@
+// PocketSphinx's default English model pairs a 134,723-word pronouncing dictionary with a language
+// model of 72,547 words. A word the language model lacks can never be recognized, yet every engine
+// start reads, sorts and tables all of the dictionary: ~0.2 s of the ~0.75 s each chunk's process
+// spends before it hears a sample. A dictionary cut to the language model's words builds the same
+// search (the same channels: tests/integration/pipeline/pocketsphinxLmWords.test.ts compares the
+// words and times), so it is derived once per model and kept beside the instance's models.
+import { createHash } from 'node:crypto'
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync
+} from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** The trie binary format's magic (sphinxbase's ngram_model_trie), followed by the order byte. */
+const TRIE_MAGIC = 'Trie Language Model'
+
+/**
+ * The words of a trie-format language model: the file ends with its unigrams, each followed by a
+ * NUL, and its header gives their count. Null when the file is not in that format.
+ */
+export function trieLmWords(lmPath: string): Set<string> | null {
+  const header = Buffer.alloc(TRIE_MAGIC.length + 5)
+  const fd = openSync(lmPath, 'r')
+  try {
+    if (readSync(fd, header, 0, header.length, 0) < header.length) return null
+  } finally {
+    closeSync(fd)
+  }
+  if (header.toString('latin1', 0, TRIE_MAGIC.length) !== TRIE_MAGIC) return null
+  const count = header.readUInt32LE(TRIE_MAGIC.length + 1)
+  const data = readFileSync(lmPath)
+  let end = data.length
+  while (end > 0 && data[end - 1] === 0) end--
+  const words = new Set<string>()
+  let stop = end
+  for (let i = end - 1; i >= -1 && words.size < count; i--) {
+    if (i >= 0 && data[i] !== 0) continue
+    words.add(data.toString('latin1', i + 1, stop))
+    stop = i
+  }
+  return words.size === count ? words : null
+}
+
+/** The dictionary's lines whose word (without its `(2)` variant mark) the language model has. */
+export function dictionaryLinesOf(dictPath: string, words: Set<string>): string {
+  const kept: string[] = []
+  for (const line of readFileSync(dictPath, 'latin1').split('\n')) {
+    const word = line.slice(0, line.indexOf(' ')).replace(/\(\d+\)$/, '')
+    if (words.has(word)) kept.push(line)
+  }
+  return kept.join('\n') + '\n'
+}
+
+/** Same files, same content: the key changes when either file is replaced. */
+function keyOf(lmPath: string, dictPath: string): string {
+  const parts = [lmPath, dictPath].map((p) => {
+    const s = statSync(p)
+    return `${p}:${s.size}:${s.mtimeMs}`
+  })
+  return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16)
+}
+
+/**
+ * The path of the dictionary cut to `lmPath`'s words, derived into `cacheDir` on first use; null
+ * when the model is not one this can read (the engine then reads its whole dictionary). Written
+ * to a temporary name and renamed, so two engine processes starting at once never read half.
+ */
+export function lmWordsDictionary(
+  lmPath: string,
+  dictPath: string,
+  cacheDir: string
+): string | null {
+  if (!existsSync(lmPath) || !existsSync(dictPath)) return null
+  const path = join(cacheDir, `lm-words-${keyOf(lmPath, dictPath)}.dict`)
+  if (existsSync(path)) return path
+  const words = trieLmWords(lmPath)
+  if (!words) return null
+  mkdirSync(cacheDir, { recursive: true })
+  const tmp = `${path}.${process.pid}.tmp`
+  writeFileSync(tmp, dictionaryLinesOf(dictPath, words), 'latin1')
+  renameSync(tmp, path)
+  return path
+}
