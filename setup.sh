@@ -55,8 +55,11 @@ ensure_node_modules() {
   elif [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ package.json -nt "$stamp" ]; then
     log "npm ci"
     # JOBS: node-gyp compiles better-sqlite3 (its prebuilt comes from GitHub, out of reach on some
-    # machines) on every core, SQLite beside the addon, instead of one file after the other.
-    ELECTRON_SKIP_BINARY_DOWNLOAD=1 JOBS=max npm ci --no-audit --no-fund --loglevel=error
+    # machines) on every core, SQLite beside the addon, instead of one file after the other. The
+    # local prebuilds folder holds the addon this machine built before (scripts/native.mjs).
+    ELECTRON_SKIP_BINARY_DOWNLOAD=1 JOBS=max \
+      npm_config_better_sqlite3_local_prebuilds="$(node scripts/native.mjs prebuilds-dir)" \
+      npm ci --no-audit --no-fund --loglevel=error
   fi
   node scripts/native.mjs node
 }

@@ -3,9 +3,18 @@
 // tests, browser host) or Electron (the app). Each ABI's build is cached, so switching back and
 // forth is a file swap, not a rebuild. The swap is write-temp-then-rename, so a process that
 // already loaded the old addon keeps its mapping intact.
+//
+// The Node build is also kept in the user's cache ($XDG_CACHE_HOME or ~/.cache,
+// transcriptor/prebuilds) under the name better-sqlite3's installer (prebuild-install) looks for
+// in a local prebuilds folder: setup.sh points npm ci there, so a fresh clone on a machine that
+// built it once unpacks it instead of compiling SQLite again (~60 CPU-s, one core, all of npm ci's
+// longest step). The installer loads what it unpacks and compiles if that fails.
+//   node scripts/native.mjs node|electron   prepare the addon for that runtime
+//   node scripts/native.mjs prebuilds-dir   print the local prebuilds folder (for setup.sh)
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, renameSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
@@ -60,6 +69,34 @@ function remember(target, rt) {
   copyFileSync(addon, dest)
 }
 
+function prebuildsDir() {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'transcriptor/prebuilds')
+}
+
+/** prebuild-install's name for this addon (glibc only: on musl its name differs; not kept). */
+function prebuildName(rt) {
+  if (!process.report?.getReport().header.glibcVersionRuntime) return null
+  const pkg = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json')))
+  return `better-sqlite3-v${pkg.version}-node-v${rt.abi}-${process.platform}-${process.arch}.tar.gz`
+}
+
+/** Packs the working Node addon where npm ci's installer finds it; never fails setup. */
+function keepPrebuild(rt) {
+  const name = prebuildName(rt)
+  const dest = name && join(prebuildsDir(), name)
+  if (!dest || existsSync(dest)) return
+  const aside = `${dest}.${process.pid}`
+  try {
+    mkdirSync(prebuildsDir(), { recursive: true })
+    const from = join(root, 'node_modules/better-sqlite3')
+    execFileSync('tar', ['-czf', aside, '-C', from, 'build/Release/better_sqlite3.node'])
+    renameSync(aside, dest)
+  } catch (err) {
+    rmSync(aside, { force: true })
+    console.error(`[native] not kept in ${dest}: ${err instanceof Error ? err.message : err}`)
+  }
+}
+
 function rebuild(target, rt) {
   console.error(
     `[native] building better-sqlite3 for ${target} (ABI ${rt.abi}); this takes a minute`
@@ -75,8 +112,12 @@ function rebuild(target, rt) {
 }
 
 const target = process.argv[2]
+if (target === 'prebuilds-dir') {
+  console.log(prebuildsDir())
+  process.exit(0)
+}
 if (target !== 'node' && target !== 'electron') {
-  console.error('usage: node scripts/native.mjs node|electron')
+  console.error('usage: node scripts/native.mjs node|electron|prebuilds-dir')
   process.exit(2)
 }
 const rt = runtimeOf(target)
@@ -86,6 +127,7 @@ if (!rt) {
 }
 if (loads(rt)) {
   if (!existsSync(cachePath(target, rt))) remember(target, rt)
+  if (target === 'node') keepPrebuild(rt)
   process.exit(0)
 }
 if (existsSync(cachePath(target, rt))) install(cachePath(target, rt))
@@ -95,4 +137,5 @@ if (!loads(rt)) {
   process.exit(1)
 }
 remember(target, rt)
+if (target === 'node') keepPrebuild(rt)
 console.error(`[native] better-sqlite3 ready for ${target} (ABI ${rt.abi})`)
