@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { pocketsphinxArgs } from '../../src/main/engines/pocketsphinx'
 import { parseContinuousTimes } from '../../src/main/engines/pocketsphinxOutput'
 
 const run = promisify(execFile)
@@ -142,7 +143,8 @@ async function transcribe(upload: Upload): Promise<{ words: Word[]; duration: nu
       '+bitexact',
       wav
     ])
-    const { stdout } = await run('pocketsphinx_continuous', ['-infile', wav, '-time', 'yes'], {
+    const args = pocketsphinxArgs('continuous', wav, '')
+    const { stdout } = await run('pocketsphinx_continuous', args, {
       maxBuffer: 64 * 1024 * 1024
     })
     const { stdout: probe } = await run('ffprobe', [

@@ -51,7 +51,12 @@ export async function spawnSttServer(o: SpawnSttOptions = {}): Promise<RunningSt
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, STT_SERVER_API_KEY: o.apiKey ?? '' }
+    // tsconfig.node.json maps @shared (the server runs the app's pocketsphinx arguments).
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: 'tsconfig.node.json',
+      STT_SERVER_API_KEY: o.apiKey ?? ''
+    }
   })
   const lines: string[] = []
   const port = await new Promise<number>((done, fail) => {

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { EngineInfo } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
 import { findExecutable } from '../os/findExecutable'
+import { userCacheDir } from '../os/userCacheDir'
 import {
   continuousReachedSeconds,
   parseContinuousTimes,
@@ -43,31 +44,26 @@ function modelArgs(model: string): string[] {
 
 /**
  * `-dict` with the default model's dictionary cut to its language model's words (same search,
- * faster start: pocketsphinxLmWords.ts), or nothing where that model is not Debian's or there is
- * no models folder to keep the cut in.
+ * faster start: pocketsphinxLmWords.ts), kept in the user's cache; nothing where the model is not
+ * Debian's default or the cut cannot be made.
  */
-function dictionaryArgs(cli: Cli['kind'], model: string, modelsDir: string | undefined): string[] {
-  if (cli !== 'continuous' || !modelsDir || modelArgs(model).length > 0) return []
+function dictionaryArgs(cli: Cli['kind'], model: string): string[] {
+  if (cli !== 'continuous' || modelArgs(model).length > 0) return []
   try {
     const dict = lmWordsDictionary(
       join(DEBIAN_MODEL_DIR, 'en-us.lm.bin'),
       join(DEBIAN_MODEL_DIR, 'cmudict-en-us.dict'),
-      join(modelsDir, 'pocketsphinx')
+      join(userCacheDir(), 'pocketsphinx')
     )
     return dict ? ['-dict', dict] : []
   } catch {
-    // A full disk or a read-only models folder: the whole dictionary gives the same words.
+    // A full disk or a read-only cache: the whole dictionary gives the same words.
     return []
   }
 }
 
-export function pocketsphinxArgs(
-  cli: Cli['kind'],
-  wavPath: string,
-  model: string,
-  modelsDir?: string
-): string[] {
-  const modelChoice = [...modelArgs(model), ...dictionaryArgs(cli, model, modelsDir)]
+export function pocketsphinxArgs(cli: Cli['kind'], wavPath: string, model: string): string[] {
+  const modelChoice = [...modelArgs(model), ...dictionaryArgs(cli, model)]
   if (cli === 'continuous') return ['-infile', wavPath, '-time', 'yes', ...modelChoice]
   return [...modelChoice, 'single', wavPath]
 }
@@ -99,7 +95,7 @@ export const pocketsphinxEngine: Engine = {
   async transcribeChunk(wavPath: string, o: ChunkOptions): Promise<TimedWord[]> {
     const cli = findCli()
     if (!cli) throw new EngineUnavailableError(POCKETSPHINX_INSTALL_HINT)
-    const args = pocketsphinxArgs(cli.kind, wavPath, o.model, o.modelsDir)
+    const args = pocketsphinxArgs(cli.kind, wavPath, o.model)
     // Parsed line by line as it arrives: only the words are kept, never the whole output.
     const words: TimedWord[] = []
     const parseLine = cli.kind === 'continuous' ? parseContinuousTimes : parseSingleJson

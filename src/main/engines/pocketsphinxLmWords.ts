@@ -3,56 +3,54 @@
 // start reads, sorts and tables all of the dictionary: ~0.2 s of the ~0.75 s each chunk's process
 // spends before it hears a sample. A dictionary cut to the language model's words builds the same
 // search (the same channels: tests/integration/pipeline/pocketsphinxLmWords.test.ts compares the
-// words and times), so it is derived once per model and kept beside the instance's models.
+// words and times), so it is derived once per model and kept in the user's cache.
 import { createHash } from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  renameSync
-} from 'node:fs'
-import { statSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs'
+import { readSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The trie binary format's magic (sphinxbase's ngram_model_trie), followed by the order byte. */
 const TRIE_MAGIC = 'Trie Language Model'
 
+/** Bytes read from the end of the language model at first; doubled until its words fit. */
+const FIRST_TAIL_BYTES = 1 << 20
+
 /**
  * The words of a trie-format language model: the file ends with its unigrams, each followed by a
- * NUL, and its header gives their count. Null when the file is not in that format.
+ * NUL, and its header gives their count. Only the file's tail is read. Null when the file is not
+ * in that format.
  */
 export function trieLmWords(lmPath: string): Set<string> | null {
-  const header = Buffer.alloc(TRIE_MAGIC.length + 5)
   const fd = openSync(lmPath, 'r')
   try {
+    const header = Buffer.alloc(TRIE_MAGIC.length + 5)
     if (readSync(fd, header, 0, header.length, 0) < header.length) return null
+    if (header.toString('latin1', 0, TRIE_MAGIC.length) !== TRIE_MAGIC) return null
+    const count = header.readUInt32LE(TRIE_MAGIC.length + 1)
+    const size = fstatSync(fd).size
+    for (let tail = FIRST_TAIL_BYTES; ; tail *= 2) {
+      const length = Math.min(tail, size - header.length)
+      const bytes = Buffer.alloc(length)
+      readSync(fd, bytes, 0, length, size - length)
+      // The last piece is what follows the final NUL: empty in a whole file.
+      const pieces = bytes.toString('latin1').replace(/\0+$/, '').split('\0')
+      // The first piece may be cut off (or be the end of the trie): it is never counted.
+      if (pieces.length > count) return new Set(pieces.slice(pieces.length - count))
+      if (length === size - header.length) return null
+    }
   } finally {
     closeSync(fd)
   }
-  if (header.toString('latin1', 0, TRIE_MAGIC.length) !== TRIE_MAGIC) return null
-  const count = header.readUInt32LE(TRIE_MAGIC.length + 1)
-  const data = readFileSync(lmPath)
-  let end = data.length
-  while (end > 0 && data[end - 1] === 0) end--
-  const words = new Set<string>()
-  let stop = end
-  for (let i = end - 1; i >= -1 && words.size < count; i--) {
-    if (i >= 0 && data[i] !== 0) continue
-    words.add(data.toString('latin1', i + 1, stop))
-    stop = i
-  }
-  return words.size === count ? words : null
 }
 
 /** The dictionary's lines whose word (without its `(2)` variant mark) the language model has. */
 export function dictionaryLinesOf(dictPath: string, words: Set<string>): string {
   const kept: string[] = []
   for (const line of readFileSync(dictPath, 'latin1').split('\n')) {
-    const word = line.slice(0, line.indexOf(' ')).replace(/\(\d+\)$/, '')
-    if (words.has(word)) kept.push(line)
+    const space = line.indexOf(' ')
+    const entry = space < 0 ? line : line.slice(0, space)
+    const variant = entry.endsWith(')') ? entry.lastIndexOf('(') : -1
+    if (words.has(variant > 0 ? entry.slice(0, variant) : entry)) kept.push(line)
   }
   return kept.join('\n') + '\n'
 }

@@ -82,7 +82,13 @@ describe('how far into the audio the decoder got (its only progress)', () => {
 describe('pocketsphinxArgs', () => {
   it('passes the file as an argument value, never through a shell', () => {
     const path = '/tmp/-weird $(touch x) "q".wav'
-    expect(pocketsphinxArgs('continuous', path, '')).toEqual(['-infile', path, '-time', 'yes'])
+    // The default model's run may add `-dict` with its cut dictionary (pocketsphinxLmWords.ts).
+    expect(pocketsphinxArgs('continuous', path, '').slice(0, 4)).toEqual([
+      '-infile',
+      path,
+      '-time',
+      'yes'
+    ])
     expect(pocketsphinxArgs('single', path, '')).toEqual(['single', path])
   })
 })
