@@ -228,3 +228,40 @@ describe('process tracking', () => {
     expect(orphaned).not.toContain(finished)
   })
 })
+
+describe('the job standing for some content (a watched folder links a copy to it)', () => {
+  const withHash = (status: JobStatus, overrides: Parameters<typeof sampleJob>[0] = {}): number => {
+    const { id } = jobs.createJob(sampleJob(overrides))
+    jobs.setContentHash(id, 'h1')
+    if (status === 'queued') return id
+    expect(jobs.startJob(id)).toBe(true)
+    if (status === 'completed') expect(jobs.completeJob(id, { txt: '/o/a.txt' })).toBe(true)
+    if (status === 'failed') expect(jobs.failJob(id, 'engine crashed')).toBe(true)
+    return id
+  }
+  const asked = (overrides: Partial<JobOptions> = {}): ReturnType<typeof jobColumnsOf> =>
+    jobColumnsOf({ ...jobOptionsIn(DEFAULT_SETTINGS), engine: 'pocketsphinx', ...overrides })
+
+  test('the completed job with the same choices; chunking and formats do not matter', () => {
+    const done = withHash('completed', asked())
+    withHash('queued', asked())
+    expect(jobs.standingContent('h1', asked({ chunkSeconds: 90, formats: ['json'] }))?.id).toBe(
+      done
+    )
+  })
+
+  test('none for the same bytes asked of another engine, model, language or speakers', () => {
+    withHash('completed', asked())
+    expect(jobs.standingContent('h1', asked({ engine: 'whisper', model: 'base.en' }))).toBeNull()
+    expect(jobs.standingContent('h1', asked({ language: 'de' }))).toBeNull()
+    expect(jobs.standingContent('h1', asked({ speakers: 'auto' }))).toBeNull()
+    expect(jobs.standingContent('h2', asked())).toBeNull()
+  })
+
+  test('a queued one when none completed; a failed one never', () => {
+    withHash('failed', asked())
+    expect(jobs.standingContent('h1', asked())).toBeNull()
+    const waiting = withHash('queued', asked())
+    expect(jobs.standingContent('h1', asked())?.id).toBe(waiting)
+  })
+})

@@ -47,13 +47,28 @@ const QUEUED_OF_SQL = `SELECT * FROM transcription_jobs
 // The job that ran on this content with the same choices (a linked one only when none did: it
 // was deleted). Another engine, model, language, task, speech detection or speaker choice is a
 // different transcript: that job runs.
+/**
+ * The columns that decide what a job's transcript of given bytes says: two jobs that agree on
+ * them transcribe the same bytes the same way (chunking, processes and formats change how fast it
+ * comes or how it is written, not the words), so the later one may reuse the earlier transcript.
+ */
+const TRANSCRIPT_CHOICES = [
+  'engine', 'model', 'language', 'translate', 'vad', 'vad_model', 'speakers',
+  'segmentation_model', 'embedding_model'
+] as const // prettier-ignore
+type TranscriptChoices = Pick<JobRow, (typeof TRANSCRIPT_CHOICES)[number]>
+const SAME_CHOICES_SQL = TRANSCRIPT_CHOICES.map((c) => `${c} = @${c}`).join(' AND ')
+function choicesOf(job: TranscriptChoices): TranscriptChoices {
+  return Object.fromEntries(TRANSCRIPT_CHOICES.map((c) => [c, job[c]])) as TranscriptChoices
+}
+
 const TRANSCRIBED_SQL = `SELECT * FROM transcription_jobs
-  WHERE content_hash = @hash AND id <> @id AND status = 'completed'
-    AND engine = @engine AND model = @model AND language = @language
-    AND translate = @translate AND vad = @vad AND vad_model = @vad_model
-    AND speakers = @speakers AND segmentation_model = @segmentation_model
-    AND embedding_model = @embedding_model
+  WHERE content_hash = @hash AND id <> @id AND status = 'completed' AND ${SAME_CHOICES_SQL}
   ORDER BY linked_job_id IS NULL DESC, id DESC LIMIT 1`
+const STANDING_SQL = `SELECT * FROM transcription_jobs
+  WHERE content_hash = @hash AND status IN ('completed', 'queued', 'processing')
+    AND ${SAME_CHOICES_SQL}
+  ORDER BY status = 'completed' DESC, id DESC LIMIT 1`
 const CONTENT_HASH_SQL = 'UPDATE transcription_jobs SET content_hash = ? WHERE id = ?'
 const LINK_SQL = `UPDATE transcription_jobs SET status = 'completed', progress = 1,
     started_at = @now, finished_at = @now, output_files = @outputs, linked_job_id = @earlier,
@@ -63,11 +78,32 @@ const LINK_SQL = `UPDATE transcription_jobs SET status = 'completed', progress =
 /** A job's content: its hash, the job that transcribed the same bytes, a link to that job. */
 function contentStatements(
   db: Database.Database
-): Record<'hash' | 'transcribed' | 'link', Database.Statement> {
+): Record<'hash' | 'transcribed' | 'standing' | 'link', Database.Statement> {
   return {
     hash: db.prepare(CONTENT_HASH_SQL),
     transcribed: db.prepare(TRANSCRIBED_SQL),
+    standing: db.prepare(STANDING_SQL),
     link: db.prepare(LINK_SQL)
+  }
+}
+
+/** A new job's columns, with the value the table starts with for each one the caller left out. */
+function withColumnDefaults<T extends Omit<NewJob, 'filename' | 'original_path'>>(input: T) {
+  return {
+    ...input,
+    duration_seconds: input.duration_seconds ?? null,
+    owner_instance: input.owner_instance ?? null,
+    owner_pid: input.owner_pid ?? null,
+    endpoints: input.endpoints ?? null,
+    language: input.language ?? 'auto',
+    translate: input.translate ?? 0,
+    vad: input.vad ?? 'off',
+    vad_model: input.vad_model ?? '',
+    speakers: input.speakers ?? 'off',
+    speaker_threshold: input.speaker_threshold ?? null,
+    segmentation_model: input.segmentation_model ?? '',
+    embedding_model: input.embedding_model ?? '',
+    link_same_content: input.link_same_content ?? 0
   }
 }
 
@@ -188,23 +224,7 @@ export class JobRepository {
   }
 
   createJob(input: NewJob, now = Date.now()): JobRow {
-    return this.statements.insert.get({
-      ...input,
-      duration_seconds: input.duration_seconds ?? null,
-      owner_instance: input.owner_instance ?? null,
-      owner_pid: input.owner_pid ?? null,
-      endpoints: input.endpoints ?? null,
-      language: input.language ?? 'auto',
-      translate: input.translate ?? 0,
-      vad: input.vad ?? 'off',
-      vad_model: input.vad_model ?? '',
-      speakers: input.speakers ?? 'off',
-      speaker_threshold: input.speaker_threshold ?? null,
-      segmentation_model: input.segmentation_model ?? '',
-      embedding_model: input.embedding_model ?? '',
-      link_same_content: input.link_same_content ?? 0,
-      created_at: now
-    }) as JobRow
+    return this.statements.insert.get({ ...withColumnDefaults(input), created_at: now }) as JobRow
   }
 
   getJob(id: number): JobRow | null {
@@ -295,20 +315,18 @@ export class JobRepository {
 
   /** The newest completed job whose input had these bytes, transcribed as `job` asks, or null. */
   transcribedContent(hash: string, job: JobRow): JobRow | null {
-    const row = this.content.transcribed.get({
-      hash,
-      id: job.id,
-      engine: job.engine,
-      model: job.model,
-      language: job.language,
-      translate: job.translate,
-      vad: job.vad,
-      vad_model: job.vad_model,
-      speakers: job.speakers,
-      segmentation_model: job.segmentation_model,
-      embedding_model: job.embedding_model
-    }) as JobRow | undefined
-    return row ?? null
+    const row = this.content.transcribed.get({ hash, id: job.id, ...choicesOf(job) })
+    return (row as JobRow | undefined) ?? null
+  }
+
+  /**
+   * The job that stands for these bytes with the choices a new `job` would have: the newest
+   * completed one, else one still queued or running (a new copy waits for it). Failed and
+   * cancelled jobs do not count.
+   */
+  standingContent(hash: string, job: Omit<NewJob, 'filename' | 'original_path'>): JobRow | null {
+    const row = this.content.standing.get({ hash, ...choicesOf(withColumnDefaults(job)) })
+    return (row as JobRow | undefined) ?? null
   }
 
   /** A queued job completed by reusing `earlier`'s transcript; false if it no longer waits. */

@@ -8,6 +8,7 @@ import { WatchRepository } from '../watch/watchRepository'
 import { WatchService } from '../watch/watchService'
 import { readTranscript } from '../transcripts/readTranscript'
 import { createJobs, stopJob } from './jobCommands'
+import { jobColumnsOf, withDefaults } from './jobOptions'
 import { resumeJob } from './resumeJob'
 import type { ServiceCore } from './serviceCore'
 
@@ -17,6 +18,10 @@ export function watchDepsOf(core: ServiceCore): WatchDeps {
   return {
     createJob: async (path, options, ctx) =>
       (await createJobs(core, [path], options, ctx)).created[0],
+    // The columns the folder's job would be created with (createJobs: the same defaults).
+    jobWithContent: (hash, options) =>
+      core.repo.standingContent(hash, jobColumnsOf(withDefaults(options, core.settings.get()))),
+    setContentHash: (id, hash) => void core.repo.setContentHash(id, hash),
     getJob: (id) => core.rowOf(id),
     resumeJob: (id, ctx) => resumeJob(core, id, ctx),
     stopJob: (id, reason) => stopJob(core, id, reason),

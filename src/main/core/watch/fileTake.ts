@@ -54,7 +54,7 @@ async function take(run: WatchRun, l: LiveFolder, path: string, again: boolean):
     repo.saveFile({ ...before, ...base, job_id: before.job_id })
     return
   }
-  const existing = repo.jobWithContent(hash)
+  const existing = run.o.deps.jobWithContent(hash, l.folder.options)
   if (existing) await link(run, l, { ...base, content_hash: hash }, existing)
   else await createJob(run, l, { ...base, content_hash: hash })
 }
@@ -68,9 +68,9 @@ async function link(run: WatchRun, l: LiveFolder, base: NewFileRow, job: JobRow)
 }
 
 async function createJob(run: WatchRun, l: LiveFolder, base: NewFileRow): Promise<void> {
-  const { repo } = run.o
-  const job = await run.o.deps.createJob(base.path, l.folder.options, run.o.client)
-  repo.setJobContentHash(job.id, base.content_hash as string)
+  const { repo, deps } = run.o
+  const job = await deps.createJob(base.path, l.folder.options, run.o.client)
+  deps.setContentHash(job.id, base.content_hash as string)
   if (job.status === 'failed') {
     repo.saveFile({ ...base, job_id: job.id, state: 'failed', reason: job.error_message })
     run.tally.failed++

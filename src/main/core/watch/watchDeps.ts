@@ -6,6 +6,13 @@ import type { Transcript } from '@shared/transcript'
 
 export interface WatchDeps {
   createJob(path: string, options: JobOptions, ctx: RequestContext): Promise<JobRow>
+  /**
+   * The job that stands for these bytes transcribed with these options (completed, else queued
+   * or running), or null: a file with that content is linked to it instead of run again.
+   */
+  jobWithContent(hash: string, options: JobOptions): JobRow | null
+  /** Records a job's content hash (what `jobWithContent` finds it by). */
+  setContentHash(jobId: number, hash: string): void
   getJob(id: number): JobRow | null
   resumeJob(id: number, ctx: RequestContext): Promise<JobRow>
   stopJob(id: number, reason: string): Promise<KillResult>

@@ -2,7 +2,6 @@
 // and every file a watch has taken, so that a restart finds what arrived meanwhile and neither
 // loses nor repeats a file. Also the content hash written on a job, and the lookup by it.
 import type Database from 'better-sqlite3'
-import type { JobRow } from '@shared/domain'
 import type { WatchFileState, WatchFolder, WatchFolderInput } from '@shared/watch'
 
 interface FolderDbRow {
@@ -157,24 +156,5 @@ export class WatchRepository {
       )
       .get(folderId) as { mean: number | null }
     return row.mean
-  }
-
-  setJobContentHash(jobId: number, hash: string): void {
-    this.db.prepare('UPDATE transcription_jobs SET content_hash = ? WHERE id = ?').run(hash, jobId)
-  }
-
-  /**
-   * The job that stands for this content: the newest completed one, else one still queued or
-   * running (the file waits for it). Failed and cancelled jobs do not count.
-   */
-  jobWithContent(hash: string): JobRow | null {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM transcription_jobs WHERE content_hash = ?
-           AND status IN ('completed', 'queued', 'processing')
-         ORDER BY status = 'completed' DESC, id DESC LIMIT 1`
-      )
-      .get(hash) as JobRow | undefined
-    return row ?? null
   }
 }
