@@ -58,6 +58,7 @@ export function jobChanged(run: WatchRun, job: JobRow): void {
       run.o.repo.setFileState(row.folder_id, row.path, { state: 'failed', reason })
       run.tally.failed++
       run.o.log(`failed    ${basename(row.path)}: ${reason}`)
+      run.changed()
     }
   }
 }

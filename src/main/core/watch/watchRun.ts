@@ -57,6 +57,7 @@ export class WatchRun {
   readonly tally: WatchTally = { transcribed: 0, linked: 0, notMedia: 0, skipped: 0, failed: 0 }
   stopping = false
   private taking: Promise<void> = Promise.resolve()
+  private waiting: (() => void)[] = []
 
   constructor(public o: WatchServiceOptions) {}
 
@@ -68,8 +69,22 @@ export class WatchRun {
     step: () => Promise<void>,
     onError = (error: unknown): void => this.o.log(`watch: ${oneLineError(error)}`)
   ): Promise<void> {
-    this.taking = this.taking.then(step).catch(onError)
+    this.taking = this.taking
+      .then(step)
+      .catch(onError)
+      .finally(() => this.changed())
     return this.taking
+  }
+
+  /** Resolves at the next change: a queued step ended, or a look at the settling files did. */
+  nextChange(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  changed(): void {
+    const waiting = this.waiting
+    this.waiting = []
+    for (const resolve of waiting) resolve()
   }
 
   /** Resolves once every step queued so far has run. */

@@ -109,11 +109,13 @@ export class WatchService {
   async idle(): Promise<void> {
     const { live } = this.run
     for (;;) {
+      // Taken before the look, so a change during it is not missed.
+      const change = this.run.nextChange()
       await this.run.drained()
       const settling = [...live.values()].some((l) => l.settling.size > 0)
       const open = [...live.keys()].some((id) => this.o.repo.files(id, OPEN_STATES).length > 0)
       if (!settling && !open) return
-      await new Promise((r) => setTimeout(r, 100))
+      await change
     }
   }
 
@@ -167,6 +169,7 @@ export class WatchService {
       this.reportStatus()
     } finally {
       this.ticking = false
+      this.run.changed()
     }
   }
 }
