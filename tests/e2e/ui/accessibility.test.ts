@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator } from 'playwright-core'
 import {
   CLIP_MARRIED,
   openUi,
@@ -65,7 +66,22 @@ const describeViolations = (vs: AxeViolation[]): string =>
     )
     .join('\n')
 
-const PAGES: { name: string; open: () => Promise<void> }[] = [
+/** Inside the window and inside every box around it that clips (a table scrolling in its box). */
+function fullyShown(control: Locator): Promise<boolean> {
+  return control.evaluate((el) => {
+    const view = el.ownerDocument.defaultView
+    const right = el.getBoundingClientRect().right
+    if (!view || right > view.innerWidth) return false
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      const clips = view.getComputedStyle(box).overflowX !== 'visible'
+      if (clips && right > box.getBoundingClientRect().right) return false
+    }
+    return true
+  })
+}
+
+/** A page, and the controls that must be in view without scrolling sideways (by test id). */
+const PAGES: { name: string; open: () => Promise<void>; inView?: () => string[] }[] = [
   {
     name: 'transcribe',
     open: async () => {
@@ -86,7 +102,10 @@ const PAGES: { name: string; open: () => Promise<void> }[] = [
     open: async () => {
       await ui.page.getByTestId('nav-history').click()
       await ui.page.getByTestId(`history-row-${jobId}`).waitFor()
-    }
+    },
+    // A row's last action, not only the page: the table may scroll inside its box, but a row's
+    // actions stay on screen at 800 px.
+    inView: () => [`delete-${jobId}`]
   },
   {
     name: 'settings',
@@ -125,6 +144,10 @@ describe('accessibility and layout', () => {
             'document.documentElement.scrollWidth - document.documentElement.clientWidth'
           )) as number
           if (overflow > 0) sideways.push(`${p.name} ${size.width}×${size.height}: ${overflow}px`)
+          for (const id of p.inView?.() ?? []) {
+            if (!(await fullyShown(page.getByTestId(id))))
+              sideways.push(`${p.name} ${size.width}×${size.height}: ${id} out of view`)
+          }
           await screenshot(page, `a11y-${p.name}-${size.width}x${size.height}-${theme}`)
         }
       }

@@ -63,8 +63,8 @@ export const HistoryRowView = memo(function HistoryRowView({
         <RecordingBadge row={row} />
       </td>
       <td className="date">{CREATED_FORMAT.format(row.created_at)}</td>
-      <td>{formatDuration(row.duration_seconds)}</td>
-      <td>{engineLabel(row)}</td>
+      <td className="wide-only">{formatDuration(row.duration_seconds)}</td>
+      <td className="wide-only">{engineLabel(row)}</td>
       <td className={`reason-cell reason-${row.status}`}>
         {row.status === 'completed' ? (
           <>

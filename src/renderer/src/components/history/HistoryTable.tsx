@@ -34,8 +34,8 @@ export function HistoryTable(props: {
             <th>File</th>
             <th>Status</th>
             <th>Created</th>
-            <th>Length</th>
-            <th>Engine</th>
+            <th className="wide-only">Length</th>
+            <th className="wide-only">Engine</th>
             <th>Reason</th>
             <th>Actions</th>
           </tr>
