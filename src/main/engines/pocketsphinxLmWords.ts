@@ -6,7 +6,7 @@
 // words and times), so it is derived once per model and kept in the user's cache.
 import { createHash } from 'node:crypto'
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs'
-import { readSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** The trie binary format's magic (sphinxbase's ngram_model_trie), followed by the order byte. */
@@ -64,10 +64,23 @@ function keyOf(lmPath: string, dictPath: string): string {
   return createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 16)
 }
 
+/** A kept cut whose size is the one its name records (a cut short file is never used). */
+function keptCut(cacheDir: string, prefix: string): string | null {
+  const name = existsSync(cacheDir)
+    ? readdirSync(cacheDir).find((n) => n.startsWith(prefix) && n.endsWith('.dict'))
+    : undefined
+  if (!name) return null
+  const path = join(cacheDir, name)
+  if (statSync(path).size === Number(name.slice(prefix.length, -'.dict'.length))) return path
+  rmSync(path, { force: true })
+  return null
+}
+
 /**
  * The path of the dictionary cut to `lmPath`'s words, derived into `cacheDir` on first use; null
- * when the model is not one this can read (the engine then reads its whole dictionary). Written
- * to a temporary name and renamed, so two engine processes starting at once never read half.
+ * when the model is not one this can read (the engine then reads its whole dictionary). Its name
+ * holds its size, checked at each use; it is written to a temporary name and renamed, so two
+ * engine processes starting at once never read half, and a failed write leaves nothing behind.
  */
 export function lmWordsDictionary(
   lmPath: string,
@@ -75,13 +88,20 @@ export function lmWordsDictionary(
   cacheDir: string
 ): string | null {
   if (!existsSync(lmPath) || !existsSync(dictPath)) return null
-  const path = join(cacheDir, `lm-words-${keyOf(lmPath, dictPath)}.dict`)
-  if (existsSync(path)) return path
+  const prefix = `lm-words-${keyOf(lmPath, dictPath)}-`
+  const kept = keptCut(cacheDir, prefix)
+  if (kept) return kept
   const words = trieLmWords(lmPath)
   if (!words) return null
+  const text = dictionaryLinesOf(dictPath, words)
+  const path = join(cacheDir, `${prefix}${Buffer.byteLength(text, 'latin1')}.dict`)
   mkdirSync(cacheDir, { recursive: true })
   const tmp = `${path}.${process.pid}.tmp`
-  writeFileSync(tmp, dictionaryLinesOf(dictPath, words), 'latin1')
-  renameSync(tmp, path)
+  try {
+    writeFileSync(tmp, text, 'latin1')
+    renameSync(tmp, path)
+  } finally {
+    rmSync(tmp, { force: true })
+  }
   return path
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   dictionaryLinesOf,
@@ -71,6 +71,16 @@ describe('lmWordsDictionary', () => {
     expect(lmWordsDictionary(lm, dict, cache)).toBe(first)
     writeFileSync(dict, 'a AH\n')
     expect(readFileSync(lmWordsDictionary(lm, dict, cache)!, 'latin1')).toBe('a AH\n')
+  })
+  it('a kept cut shorter than its name says (a disk that filled, a hand edit) is made again', () => {
+    const lm = trieFile('lm5.bin', ['a', 'ask'])
+    const dict = writeDict()
+    const cache = join(dir, 'cache5')
+    const first = lmWordsDictionary(lm, dict, cache)!
+    writeFileSync(first, 'a AH\n')
+    const again = lmWordsDictionary(lm, dict, cache)!
+    expect(readFileSync(again, 'latin1')).toBe('a AH\na(2) EY\nask AE S K\n')
+    expect(readdirSync(cache)).toEqual([basename(again)])
   })
   it('is null when the model has no readable language model, so the engine reads its own', () => {
     expect(lmWordsDictionary(join(dir, 'missing.bin'), writeDict(), join(dir, 'c2'))).toBeNull()
