@@ -44,9 +44,6 @@ const QUEUED_OWNERS_SQL = `SELECT DISTINCT owner_pid AS pid, owner_instance AS i
 const QUEUED_OF_SQL = `SELECT * FROM transcription_jobs
   WHERE status = 'queued' AND owner_pid IS @pid AND owner_instance IS @instance ORDER BY id`
 
-// The job that ran on this content with the same choices (a linked one only when none did: it
-// was deleted). Another engine, model, language, task, speech detection or speaker choice is a
-// different transcript: that job runs.
 /**
  * The columns that decide what a job's transcript of given bytes says: two jobs that agree on
  * them transcribe the same bytes the same way (chunking, processes and formats change how fast it
@@ -62,6 +59,9 @@ function choicesOf(job: TranscriptChoices): TranscriptChoices {
   return Object.fromEntries(TRANSCRIPT_CHOICES.map((c) => [c, job[c]])) as TranscriptChoices
 }
 
+// The job that ran on this content with the same choices (a linked one only when none did: it
+// was deleted). Another engine, model, language, task, speech detection or speaker choice is a
+// different transcript: that job runs.
 const TRANSCRIBED_SQL = `SELECT * FROM transcription_jobs
   WHERE content_hash = @hash AND id <> @id AND status = 'completed' AND ${SAME_CHOICES_SQL}
   ORDER BY linked_job_id IS NULL DESC, id DESC LIMIT 1`
