@@ -14,8 +14,8 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { userCacheDir } from './userCache.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const require = createRequire(join(root, 'package.json'))
@@ -70,7 +70,7 @@ function remember(target, rt) {
 }
 
 function prebuildsDir() {
-  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'transcriptor/prebuilds')
+  return join(userCacheDir(), 'prebuilds')
 }
 
 /** prebuild-install's name for this addon (glibc only: on musl its name differs; not kept). */

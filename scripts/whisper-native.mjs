@@ -30,8 +30,9 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
-import { availableParallelism, homedir } from 'node:os'
+import { availableParallelism } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { userCacheDir } from './userCache.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const home = join(root, '.native', 'whisper')
@@ -175,7 +176,6 @@ function compilerVersion() {
 
 /** This build's folder in the user's cache. */
 function cacheDir(wanted, flags) {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')
   const inputs = {
     ...wanted,
     cpuFlags: flags,
@@ -183,7 +183,7 @@ function cacheDir(wanted, flags) {
     cxx: compilerVersion()
   }
   const key = createHash('sha1').update(JSON.stringify(inputs)).digest('hex').slice(0, 16)
-  return join(base, 'transcriptor', 'whisper-native', key)
+  return join(userCacheDir(), 'whisper-native', key)
 }
 
 /** The addon from the cache, if this exact build is there. */
