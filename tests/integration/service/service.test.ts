@@ -1,5 +1,6 @@
 // The service every front-end uses, end to end on real files: jobs run the real pipeline with
 // pocketsphinx under the real ProcessManager, and stop leaves nothing alive.
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -49,7 +50,10 @@ async function runningJob(path: string, ctx = alice): Promise<JobRow> {
     { paths: [path], options: oneProcess },
     ctx
   )
-  const id = created[0].id
+  return runningRow(created[0].id)
+}
+
+function runningRow(id: number): Promise<JobRow> {
   return waitFor(
     () => {
       const row = serviceRow(id)
@@ -190,5 +194,36 @@ describe('transcription service', () => {
     await service.shutdown('app quit')
     expect(alive(kept.process_id!)).toBe(false)
     expect(alive(theirs.process_id!)).toBe(false)
+  })
+
+  it('a client going away while its input is still being read: the job is cancelled and no pipeline starts', async () => {
+    // Fifty minutes of silence (~96 MB): reading it for its content hash outlasts the request.
+    const big = join(dir, 'long-silence.wav')
+    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', big, 'trim', '0', '3000'])
+    const { created } = await service.handlers['jobs.create'](
+      { paths: [big], options: oneProcess },
+      alice
+    )
+    const id = created[0].id
+
+    const notice = await service.releaseClient(alice.clientId, 'page closed')
+    expect(notice.jobs.map((j) => j.id)).toEqual([id])
+    // Its hash is stored once the input was read, and the start is decided in that same turn.
+    const read = await waitFor(
+      async () => {
+        const row = await service.handlers['jobs.get']({ id }, alice)
+        return row?.content_hash ? row : null
+      },
+      'the input read to its end',
+      30_000
+    )
+    expect(read).toMatchObject({ status: 'cancelled', cancel_reason: 'page closed' })
+    expect(read.process_id).toBeNull()
+
+    // "Keep them running" while it is read: it runs after its page is gone.
+    const again = await service.handlers['jobs.create']({ paths: [big], options: oneProcess }, bob)
+    expect(service.keepClientJobs(bob.clientId)).toEqual([again.created[0].id])
+    expect((await service.releaseClient(bob.clientId, 'page closed')).jobs).toEqual([])
+    await runningRow(again.created[0].id)
   })
 })

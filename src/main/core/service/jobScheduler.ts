@@ -1,6 +1,8 @@
 // The queue between "the user asked" and "a pipeline runs": jobs wait as `queued` until fewer
 // than `concurrentJobs` pipelines run. It also remembers who owns a job that has not started yet,
-// because a client leaving must cancel its queued jobs too, not just its running ones.
+// because a client leaving must cancel its queued jobs too, not just its running ones, and who owns
+// a job whose turn came but whose pipeline has not started yet (its input is still being read:
+// sameContent.ts), which no process list holds.
 
 export interface QueuedJob {
   jobId: number
@@ -12,7 +14,7 @@ export interface QueuedJob {
 
 export class JobScheduler {
   private readonly waiting: QueuedJob[] = []
-  private readonly running = new Set<number>()
+  private readonly running = new Map<number, QueuedJob>()
 
   constructor(
     private readonly limit: () => number,
@@ -41,12 +43,17 @@ export class JobScheduler {
     return this.waiting.filter((j) => j.ownerId === ownerId)
   }
 
+  /** Jobs of this owner whose turn came: running, or about to (their input being read). */
+  startedOwnedBy(ownerId: string): QueuedJob[] {
+    return [...this.running.values()].filter((j) => j.ownerId === ownerId)
+  }
+
   allWaiting(): QueuedJob[] {
     return [...this.waiting]
   }
 
   setKeepInBackground(jobId: number, keep: boolean): void {
-    const job = this.waiting.find((j) => j.jobId === jobId)
+    const job = this.waiting.find((j) => j.jobId === jobId) ?? this.running.get(jobId)
     if (job) job.keepInBackground = keep
   }
 
@@ -57,7 +64,7 @@ export class JobScheduler {
   private pump(): void {
     while (this.running.size < this.limit() && this.waiting.length > 0) {
       const next = this.waiting.shift() as QueuedJob
-      this.running.add(next.jobId)
+      this.running.set(next.jobId, next)
       // start() reports failure through finished(); a throw here would strand the queue.
       try {
         this.start(next)
