@@ -12,6 +12,7 @@ import {
 import { isRunning } from '../../support/processes'
 import { clipReference, joinedSpeech, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
+import { distinctCopy } from '../../support/distinctCopy'
 import { wordErrorRate } from '../../support/wer'
 import {
   DEFAULT_SETTINGS,
@@ -156,6 +157,50 @@ describe('transcription service', () => {
     await service.handlers['jobs.stop']({ id: again.id }, alice)
   })
 
+  it('two copies of one file at once: the second waits for the first and reuses its transcript; a page leaving stops the one waiting', async () => {
+    await service.handlers['settings.set'](
+      { settings: { ...(await service.handlers['settings.get']({}, alice)), concurrentJobs: 2 } },
+      alice
+    )
+    const [clip] = librivoxClips()
+    const copy = join(dir, 'copy of the clip.wav')
+    copyFileSync(clip, copy)
+    const { created } = await service.handlers['jobs.create'](
+      { paths: [clip, copy], options: oneProcess },
+      alice
+    )
+    const [first, second] = await service.waitForJobs(created.map((j) => j.id))
+    expect(first).toMatchObject({ status: 'completed', linked_job_id: null })
+    expect(second).toMatchObject({ status: 'completed', linked_job_id: first.id, process_id: null })
+    expect(await service.handlers['jobs.logs']({ id: second.id, lines: 10 }, alice)).toContain(
+      `waiting for job ${first.id} (${basename(clip)}): same content, its transcript will be reused`
+    )
+
+    // Waiting for a twin is waiting in the queue: the page that asked leaving stops it.
+    const long = joinedSpeech(dir, 2)
+    const running = await runningJob(long, bob)
+    // Two slots: the copy's turn comes, it is read, then gives its slot to the next job.
+    const { created: twins } = await service.handlers['jobs.create'](
+      { paths: [long, distinctCopy(long, join(dir, 'other.wav'), 1)], options: oneProcess },
+      bob
+    )
+    const waiting = await waitFor(
+      async () => {
+        const log = await service.handlers['jobs.logs']({ id: twins[0].id, lines: 10 }, bob)
+        return log.some((l) => l.startsWith(`waiting for job ${running.id} `)) ? log : null
+      },
+      'the copy to wait for its twin',
+      30_000
+    )
+    expect(waiting).toHaveLength(1)
+    await runningRow(twins[1].id)
+    const notice = await service.releaseClient(bob.clientId, 'page closed')
+    expect(notice.jobs.map((j) => j.id).sort()).toEqual(
+      [running.id, ...twins.map((j) => j.id)].sort()
+    )
+    expect(serviceRow(twins[0].id)).toMatchObject({ status: 'cancelled', process_id: null })
+  })
+
   it('stop kills the whole tree, marks the job cancelled with the reason', async () => {
     const job = await runningJob(joinedSpeech(dir, 4))
     const status = await service.handlers['jobs.processStatus']({ id: job.id }, alice)
@@ -177,9 +222,10 @@ describe('transcription service', () => {
       { settings: { ...(await service.handlers['settings.get']({}, alice)), concurrentJobs: 3 } },
       alice
     )
+    // Three contents: copies of one would be twins, the later ones waiting for the first.
     const mine = await runningJob(speech, alice)
-    const kept = await runningJob(speech, alice)
-    const theirs = await runningJob(speech, bob)
+    const kept = await runningJob(distinctCopy(speech, join(dir, 'kept.wav'), 1), alice)
+    const theirs = await runningJob(distinctCopy(speech, join(dir, 'theirs.wav'), 2), bob)
     await service.handlers['jobs.setKeepInBackground']({ id: kept.id, keep: true }, alice)
 
     const notice = await service.releaseClient(alice.clientId, 'window closed')

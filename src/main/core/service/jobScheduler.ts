@@ -10,6 +10,8 @@ export interface QueuedJob {
   keepInBackground: boolean
   /** Continue from the job's checkpoints instead of starting over. */
   resume?: boolean
+  /** Not before this job ends: it is transcribing the same content (sameContent.ts). */
+  after?: number
 }
 
 export class JobScheduler {
@@ -29,6 +31,18 @@ export class JobScheduler {
   /** A running job ended (any way): its slot frees up. */
   finished(jobId: number): void {
     if (this.running.delete(jobId)) this.pump()
+  }
+
+  /**
+   * A job whose turn came goes back to the head of the queue, to start once `twinId` has ended:
+   * its slot frees up now, and it is still a queued job of its owner's (a page leaving stops it).
+   */
+  waitBehind(jobId: number, twinId: number): void {
+    const job = this.running.get(jobId)
+    if (!job) return
+    this.running.delete(jobId)
+    this.waiting.unshift({ ...job, after: twinId })
+    this.pump()
   }
 
   /** Takes a job out of the queue; returns false when it was not waiting. */
@@ -62,8 +76,12 @@ export class JobScheduler {
   }
 
   private pump(): void {
-    while (this.running.size < this.limit() && this.waiting.length > 0) {
-      const next = this.waiting.shift() as QueuedJob
+    while (this.running.size < this.limit()) {
+      const index = this.waiting.findIndex(
+        (j) => j.after === undefined || !this.running.has(j.after)
+      )
+      if (index < 0) return
+      const [next] = this.waiting.splice(index, 1)
       this.running.set(next.jobId, next)
       // start() reports failure through finished(); a throw here would strand the queue.
       try {
