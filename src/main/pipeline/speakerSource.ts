@@ -63,7 +63,7 @@ export function startJobSpeakers(
     afterChunks: async (results) => {
       const count = namedSpeakers(results)
       if (count === 0) {
-        if (wantsSpeakers(spec)) c.log('speakers: the endpoint named none; finding them here')
+        c.log('speakers: the endpoint named none; finding them here')
         return here()
       }
       c.log(`speakers: ${count} named by the endpoint; the speaker step does not run`)

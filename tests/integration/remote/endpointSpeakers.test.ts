@@ -2,7 +2,8 @@
 // answers the words of a 20 s recording of two espeak-ng voices, naming a speaker per segment the
 // way speaches and LocalAI do (or per word, or not at all). A job asking for speakers in one chunk
 // keeps the server's speakers (the json has them, named Speaker 1, 2, … in order of first
-// appearance) and the speaker worker never starts; a reply naming none has them found here, by the
+// appearance) and the speaker worker never starts (a job asking for none drops them); a reply
+// naming none, or a job of several requests, has them found here, by the
 // worker, with the synthetic models of tests/support/speakerModels.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -49,7 +50,7 @@ function wordsNamed(labelOf?: (turn: number) => string): TimedWord[] {
 async function job(
   name: string,
   words: TimedWord[],
-  o: { speakersIn?: SpeakersIn; chunkSeconds?: number } = {}
+  o: { speakersIn?: SpeakersIn; chunkSeconds?: number; speakers?: 'auto' | 'off' } = {}
 ) {
   const server = await startFixedWordsServer(words, { speakersIn: o.speakersIn })
   servers.push(server)
@@ -60,7 +61,7 @@ async function job(
     chunkSeconds: o.chunkSeconds ?? 240,
     overlapSeconds: 2,
     formats: ['json'],
-    speakers: 'auto',
+    speakers: o.speakers ?? 'auto',
     segmentationModel: models.segmentation,
     embeddingModel: models.embedding
   })
@@ -121,6 +122,18 @@ describe('speakers named by the endpoint', () => {
     expect(allWords(run.json).map((w) => w.speaker)).toEqual(
       wordsNamed((turn) => (turn % 2 === 0 ? 'S1' : 'S2')).map((w) => w.speaker)
     )
+    expect(workerRan(run)).toEqual([false, false, false])
+  })
+
+  it('are left out of a job that asks for no speakers', { timeout: 300_000 }, async () => {
+    const run = await job(
+      'off',
+      wordsNamed((turn) => `SPEAKER_0${turn % 2}`),
+      { speakers: 'off' }
+    )
+    expect(run.json.speakers).toBeUndefined()
+    expect(allWords(run.json).every((w) => w.speaker === undefined)).toBe(true)
+    expect(run.json.segments.every((s) => s.speaker === undefined)).toBe(true)
     expect(workerRan(run)).toEqual([false, false, false])
   })
 })
