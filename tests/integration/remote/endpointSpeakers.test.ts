@@ -3,8 +3,8 @@
 // way speaches and LocalAI do (or per word, or not at all). A job asking for speakers in one chunk
 // keeps the server's speakers (the json has them, named Speaker 1, 2, … in order of first
 // appearance) and the speaker worker never starts (a job asking for none drops them); a reply
-// naming none, or a job of several requests, has them found here, by the
-// worker, with the synthetic models of tests/support/speakerModels.
+// naming none, or a job of several requests, has them found here, by the worker, with the
+// synthetic models of tests/support/speakerModels.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
