@@ -21,6 +21,7 @@ import { chunkOptions } from './chunkOptions'
 import { guardedChunk } from './guardedChunk'
 import { RETRY_TEMPERATURE } from './loopGuard'
 import { PipelineFailure } from './pipelineFailure'
+import { withoutSpeakers } from './speakerSource'
 
 /** What every chunk of one run shares. */
 export interface ChunkRunContext {
@@ -33,6 +34,8 @@ export interface ChunkRunContext {
   prepared: PreparedChunks
   /** Steps counted in the progress beside the chunks (the speaker step). */
   extraSteps: number
+  /** The endpoints' speakers may stand for the job's (speakerSource.ts); else they are dropped. */
+  keepsEndpointSpeakers: boolean
 }
 
 /** One run's chunks: who transcribes them, and what happens when one is final. */
@@ -196,7 +199,8 @@ export class ChunkRun {
           how: `on ${other.name} at temperature ${RETRY_TEMPERATURE}`,
           run: () => other.run(index, signal, retry)
         })
-        return this.finishChunk(index, words, server.name)
+        const kept = this.c.keepsEndpointSpeakers ? words : withoutSpeakers(words)
+        return this.finishChunk(index, kept, server.name)
       }
     }))
   }

@@ -21,8 +21,8 @@ import { takeEndpointKeys } from './endpointKeys'
 import { ensureOutputDir } from './writeOutputs'
 import { checkWorkSpace } from './workSpace'
 import { threadsPerProcess } from './threadsPerProcess'
-import { runSpeakerStep } from './speakerRun'
 import { wantsSpeakers } from './speakerStep'
+import { speakersFromEndpoint, startJobSpeakers } from './speakerSource'
 import { passageWithin } from './passage'
 import { ChunkRun } from './chunkRun'
 import { PreparationProgress } from './chunkProgress'
@@ -65,19 +65,28 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${threadsPerProcess(spec.workers, spec.processes)} thread(s) each`
   )
   const extraSteps = wantsSpeakers(spec) ? 1 : 0
-  const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared, extraSteps })
-  // Speakers are found over the whole file, beside the chunks (speakerRun.ts never rejects).
+  const fromEndpoint = speakersFromEndpoint(spec, engine.name, chunks.length)
+  const run = new ChunkRun({
+    ...{ spec, emit, log, engine, workers, decoded, prepared, extraSteps },
+    keepsEndpointSpeakers: fromEndpoint
+  })
+  // Speakers are found over the whole file, beside the chunks, unless the one request that covers
+  // the file may name them (speakerSource.ts); speakerRun.ts never rejects.
   const speakerStop = new AbortController()
   signal.addEventListener('abort', () => speakerStop.abort(), { once: true })
-  const speakers = runSpeakerStep(spec, {
-    pcmPath: decoded.pcmPath,
-    durationSeconds: decoded.durationSeconds,
-    emit,
-    log,
-    signal: speakerStop.signal,
-    progress: run.progress,
-    progressIndex: chunks.length
-  })
+  const speakers = startJobSpeakers(
+    spec,
+    {
+      pcmPath: decoded.pcmPath,
+      durationSeconds: decoded.durationSeconds,
+      emit,
+      log,
+      signal: speakerStop.signal,
+      progress: run.progress,
+      progressIndex: chunks.length
+    },
+    fromEndpoint
+  )
   let results: ChunkWords[]
   try {
     results = await runChunkPool<ChunkWords>(
@@ -94,7 +103,7 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
   } finally {
     workers.close()
   }
-  const found = await speakers
+  const found = await speakers.afterChunks(results)
   await finishTranscript(spec, emit, log, {
     probe,
     decoded,
