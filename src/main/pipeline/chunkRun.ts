@@ -47,8 +47,14 @@ export class ChunkRun {
 
   constructor(private readonly c: ChunkRunContext) {
     const steps = c.prepared.chunks.length + c.extraSteps
-    this.progress = new ChunkProgress(steps, c.emit, c.spec.earlierSecondsPerAudioSecond)
+    const rate = c.engine.name === ENDPOINT_ENGINE ? undefined : c.spec.earlierSecondsPerAudioSecond
+    this.progress = new ChunkProgress(steps, c.emit, rate)
     for (const [index, reason] of c.prepared.doubts) this.doubtful.set(index, reason)
+    // Said once: the host found earlier jobs of this engine and model (core/db/earlierSpeed.ts).
+    if (rate)
+      c.log(
+        `time left: estimated from earlier jobs (${rate.toFixed(3)} s of work per second of audio) until this job measures its own`
+      )
   }
 
   /** The local engine (unless the job is the endpoint engine's) and the pipeline spec's endpoints. */
