@@ -40,7 +40,7 @@ const HAND_OFF_BYTES = 256 * 1024
 const HAND_OFF_MS = 200
 const MAX_HEAD = 64 * 1024
 
-export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`
 
 /** Sends the GET; resolves with the reply once its head (past 1xx heads) has arrived. */
 export function openReply(
