@@ -4,11 +4,12 @@
 // it trusted (NODE_EXTRA_CA_CERTS, read when a process starts: a real CLI process), a pull,
 // plain or chunked, installs a verified file.
 import { createHash } from 'node:crypto'
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ModelManager } from '../../../src/main/core/models/modelManager'
+import { loopbackCertificate } from '../../support/loopbackCertificate'
 import { ggmlBody, startModelServer, type ModelServer } from '../../support/modelServer'
 import { removeDir, tempDir } from '../pipeline/harness'
 
@@ -22,17 +23,10 @@ let server: ModelServer
 
 beforeAll(async () => {
   dir = tempDir('transcriptor-https-')
-  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')]
-  execFileSync(
-    'openssl',
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes']
-      .concat(['-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'])
-      .concat(['-keyout', key, '-out', cert]),
-    { stdio: 'ignore' }
-  )
+  const { key, cert } = loopbackCertificate(dir)
   server = await startModelServer(
     { '/ggml-plain.bin': { body }, '/ggml-chunked.bin': { body, chunked: true } },
-    { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') }
+    { key, cert }
   )
 })
 afterAll(async () => {

@@ -8,18 +8,25 @@ const BUFFERS = 4
 /** Less room than this in the current buffer is not worth a read of its own: the next is taken. */
 const MIN_ROOM = 64 * 1024
 
+/** Bytes read, in order, and the buffer they are a view of (null: a spare of their own). */
+export interface ReadBytes {
+  bytes: Buffer
+  owner: Buffer | null
+}
+
 export class ReadBuffers {
   private readonly free: Buffer[] = []
   /** Per buffer: its views not yet released, plus one while it is the current buffer. */
   private readonly holds = new Map<Buffer, number>()
   private waiting: (() => void) | null = null
-  /** Where a read goes when `current` is full (see room). */
-  private readonly spare = Buffer.allocUnsafeSlow(MIN_ROOM)
+  /** The last spare room() gave, and the reads that went to spares, not yet handed out. */
+  private spare: Buffer | null = null
+  private spilled: Buffer[] = []
   current: Buffer
   /** Bytes read into `current`. */
-  fill = 0
+  private fill = 0
   /** Where the bytes of `current` not yet handed out begin. */
-  start = 0
+  private start = 0
 
   constructor() {
     for (let i = 1; i < BUFFERS; i++) this.free.push(Buffer.allocUnsafeSlow(BUFFER_BYTES))
@@ -27,48 +34,67 @@ export class ReadBuffers {
     this.holds.set(this.current, 1)
   }
 
-  /** Where the next read goes. Node asks right after a read's callback and keeps the answer for
-   * the next read, however much later: a full buffer answers with the spare, which stays valid
-   * while the socket is paused (or its bytes handed out) and the buffers change. */
+  /** Where the next read goes. Node asks right after each read's callback and keeps the answer
+   * for the next read, however much later, and TLS may still hand over records it had decrypted
+   * after the socket is paused: a full buffer answers with a small spare of its own, never with
+   * no room (a TLS socket would spin on it), and never with room that may be reused meanwhile. */
   room(): Buffer {
-    return this.full() ? this.spare : this.current.subarray(this.fill)
+    if (!this.full()) return this.current.subarray(this.fill)
+    this.spare = Buffer.allocUnsafe(MIN_ROOM)
+    return this.spare
   }
 
-  /** A read of `n` bytes into `into` (what room() gave); false when they have no place. */
-  landed(n: number, into: Uint8Array): boolean {
-    if (into !== this.spare) {
-      this.fill += n
-      return true
-    }
-    // `current` was full and is all handed out by now, and a buffer is free: the socket was paused
-    // until one was, or the head's buffer was full with the rest of the pool unused.
-    if (this.start !== this.fill || !this.moveOn(() => undefined)) return false
-    this.spare.copy(this.current, this.fill, 0, n)
-    this.fill += n
-    return true
+  /** A read of `n` bytes into `into` (what room() gave). */
+  landed(n: number, into: Uint8Array): void {
+    if (into === this.spare) this.spilled.push(this.spare.subarray(0, n))
+    else this.fill += n
+  }
+
+  /** The current buffer's bytes not yet handed out (the head, while it is read). */
+  unread(): Buffer {
+    return this.current.subarray(this.start, this.fill)
+  }
+
+  skip(n: number): void {
+    this.start += n
+  }
+
+  /** Bytes read and not yet handed out. */
+  pending(): number {
+    return this.fill - this.start + this.spilled.reduce((sum, b) => sum + b.length, 0)
+  }
+
+  /** The bytes read since the last call, in order (the current buffer's, then the spares'). */
+  take(): ReadBytes[] {
+    const taken: ReadBytes[] = []
+    if (this.fill > this.start)
+      taken.push({ bytes: this.current.subarray(this.start, this.fill), owner: this.current })
+    this.start = this.fill
+    for (const bytes of this.spilled.splice(0)) taken.push({ bytes, owner: null })
+    return taken
   }
 
   full(): boolean {
     return this.current.length - this.fill < MIN_ROOM
   }
 
-  /** Keeps `current` from reuse until the returned function is called (once its view is written). */
-  hold(): () => void {
-    const buffer = this.current
-    this.holds.set(buffer, (this.holds.get(buffer) ?? 0) + 1)
+  /** Keeps `owner` from reuse until the returned function is called (once its view is written). */
+  hold(owner: Buffer | null): () => void {
+    if (!owner) return () => undefined
+    this.holds.set(owner, (this.holds.get(owner) ?? 0) + 1)
     let released = false
     return () => {
       if (released) return
       released = true
-      this.release(buffer)
+      this.release(owner)
     }
   }
 
-  /** Once `current` is full (and all handed out), moves on to a free buffer. False when none is
-   * free yet: `onFree` is called when one is (reads then go to the spare until the next move). */
+  /** Once `current` is full and all handed out, moves on to a free buffer. False when it cannot
+   * yet: `onFree` is called when a buffer is free, to ask again. */
   moveOn(onFree: () => void): boolean {
     if (!this.full()) return true
-    const next = this.free.pop()
+    const next = this.start === this.fill ? this.free.pop() : undefined
     if (!next) {
       this.waiting = onFree
       return false

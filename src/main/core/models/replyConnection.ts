@@ -150,14 +150,11 @@ class ReplyConnection implements Reply {
   /** Bytes were read into the buffers' room: false pauses the socket. */
   private onRead(n: number, into: Uint8Array): boolean {
     const b = this.buffers
-    if (!b.landed(n, into)) {
-      this.failed(new Error('a read came with no buffer free for it'))
-      return false
-    }
+    b.landed(n, into)
     if (this.phase === 'head') return this.readHead()
     if (this.phase !== 'body') return false
     const due =
-      b.fill - b.start >= HAND_OFF_BYTES || b.full() || Date.now() - this.lastHandOff >= HAND_OFF_MS
+      b.pending() >= HAND_OFF_BYTES || b.full() || Date.now() - this.lastHandOff >= HAND_OFF_MS
     if (due) this.deliver()
     return this.reading() && b.moveOn(this.resumeWhenFree)
   }
@@ -175,14 +172,14 @@ class ReplyConnection implements Reply {
   private readHead(): boolean {
     const b = this.buffers
     for (;;) {
-      const bytes = b.current.subarray(b.start, b.fill)
+      const bytes = b.unread()
       const end = bytes.indexOf('\r\n\r\n')
       if (end < 0) {
         if (bytes.length > MAX_HEAD)
           this.failed(new DownloadError(`${this.url.host} sent more than 64 KiB of headers`))
         return this.phase === 'head'
       }
-      b.start += end + 4
+      b.skip(end + 4)
       try {
         const head = parseHead(bytes.toString('latin1', 0, end), this.url.host)
         if (head.status >= 100 && head.status < 200 && head.status !== 101) continue
@@ -208,21 +205,23 @@ class ReplyConnection implements Reply {
 
   /** Hands the bytes read since the last hand-off to the sink, unframed; finishes a whole body. */
   private deliver(): void {
-    const b = this.buffers
-    let bytes = b.current.subarray(b.start, b.fill)
-    b.start = b.fill
     this.lastHandOff = Date.now()
     try {
-      if (this.framing.kind === 'length') {
-        bytes = bytes.subarray(0, this.left)
-        this.left -= bytes.length
-      }
-      for (const piece of this.chunked ? this.chunked.take(bytes) : [bytes])
-        if (piece.length > 0) this.sink?.(piece, b.hold())
+      for (const { bytes, owner } of this.buffers.take()) this.unframe(bytes, owner)
     } catch (err) {
       return this.finish(err as Error)
     }
     if ((this.framing.kind === 'length' && this.left === 0) || this.chunked?.done) this.finish(null)
+  }
+
+  private unframe(bytes: Buffer, owner: Buffer | null): void {
+    let body = bytes
+    if (this.framing.kind === 'length') {
+      body = bytes.subarray(0, this.left)
+      this.left -= body.length
+    }
+    for (const piece of this.chunked ? this.chunked.take(body) : [body])
+      if (piece.length > 0) this.sink?.(piece, this.buffers.hold(owner))
   }
 
   private ended(): void {
