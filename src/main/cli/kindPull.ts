@@ -6,13 +6,13 @@ import type { KindCatalogModel } from '../core/models/kindCatalog'
 import { pullKindModel } from '../core/models/kindModels'
 import type { CommandContext } from './command'
 import { progressPrinter } from './commands/progressBar'
+import { onStopSignal } from './stopSignal'
 import { statSync } from 'node:fs'
 
 export async function pullOtherKind(ctx: CommandContext, model: KindCatalogModel): Promise<number> {
   const printer = progressPrinter(process.stderr)
   const controller = new AbortController()
-  const onSigint = (): void => controller.abort()
-  process.on('SIGINT', onSigint)
+  const interrupted = onStopSignal(() => controller.abort())
   try {
     const path = await pullKindModel(
       dataPaths(ctx.dataDir).models,
@@ -32,6 +32,6 @@ export async function pullOtherKind(ctx: CommandContext, model: KindCatalogModel
     return 0
   } finally {
     printer.end()
-    process.off('SIGINT', onSigint)
+    interrupted.off()
   }
 }

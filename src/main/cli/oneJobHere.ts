@@ -4,6 +4,7 @@
 // and the service shut down whatever happened.
 import type { JobRow } from '@shared/domain'
 import { CLI_CLIENT, type CommandContext } from './command'
+import { onStopSignal } from './stopSignal'
 import {
   createTranscriptionService,
   type TranscriptionService
@@ -31,24 +32,24 @@ export async function runOneJobHere(ctx: CommandContext, run: OneJobHere): Promi
     if (!ctx.json) process.stderr.write(`${text}\n`)
   }
   let id = run.id ?? null
-  const state = { interrupted: false }
-  const onSignal = (): void => {
-    if (state.interrupted || id === null) return
-    state.interrupted = true
+  const state = { stopSent: false }
+  const stopJob = (): void => {
+    if (state.stopSent || id === null) return
+    state.stopSent = true
     note(run.stopping(id))
     service.handlers['jobs.stop']({ id }, CLI_CLIENT).catch((e: unknown) => note(String(e)))
   }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  const interrupted = onStopSignal(stopJob)
   try {
     await service.start()
     id = await run.begin(service, note)
+    // A signal that came before the job had an id stops it now that it has one.
+    if (interrupted.received) stopJob()
     const [job] = await service.waitForJobs([id])
     const code = run.report(job)
-    return state.interrupted ? 130 : code
+    return state.stopSent ? 130 : code
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    interrupted.off()
     await service.shutdown('command finished')
   }
 }

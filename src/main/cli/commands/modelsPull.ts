@@ -6,6 +6,7 @@ import { formatBytes } from '@shared/byteText'
 import { describeProgress, progressPrinter } from './progressBar'
 import { findKindModel } from '../../core/models/kindCatalog'
 import { pullOtherKind } from '../kindPull'
+import { onStopSignal } from '../stopSignal'
 
 const modelsPull: Command = {
   name: 'models pull',
@@ -36,8 +37,7 @@ const modelsPull: Command = {
       }
     )
     const modelName = name as string
-    const onSigint = (): void => void manager.cancel(modelName)
-    process.on('SIGINT', onSigint)
+    const interrupted = onStopSignal(() => void manager.cancel(modelName))
     try {
       const path = await (url
         ? manager.pullUrl(url, stringOption(values, 'sha1') as string, modelName)
@@ -60,7 +60,7 @@ const modelsPull: Command = {
       }
       throw err
     } finally {
-      process.off('SIGINT', onSigint)
+      interrupted.off()
     }
   }
 }

@@ -11,6 +11,7 @@ import { captureArgs, type CaptureSource } from '../../media/captureArgs'
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import type { ActiveRecording } from '../../core/service/liveRecordings'
 import { CLI_CLIENT, UsageError, stringOption, type Command, type OptionValues } from '../command'
+import { onStopSignal } from '../stopSignal'
 import { describeOutcome, jobOptionsFrom } from './transcribe'
 
 function sourceOf(values: OptionValues): CaptureSource {
@@ -76,13 +77,10 @@ const record: Command = {
     const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
     const say = (text: string): void => void process.stderr.write(`${text}\n`)
     const stop = new AbortController()
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (stop.signal.aborted) return
+    const interrupted = onStopSignal((signal) => {
       say(`${signal}: ending the recording (what was recorded is kept)…`)
       stop.abort()
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
+    })
     try {
       await service.start()
       const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, CLI_CLIENT))
@@ -106,8 +104,7 @@ const record: Command = {
       if (stop.signal.aborted) return 130
       return !nothing && finished.every((job) => job.status === 'completed') ? 0 : 1
     } finally {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      interrupted.off()
       await service.shutdown('command finished')
     }
   }

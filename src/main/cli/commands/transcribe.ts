@@ -20,6 +20,7 @@ import { SPEAKER_FLAGS, SPEAKER_USAGE, speakerOptionsFrom } from '../speakerFlag
 import { vadOptions } from '../vadOption'
 import { expandFolders } from '../../core/watch/folderFiles'
 import { followJobProgress } from '../jobProgressLines'
+import { onStopSignal } from '../stopSignal'
 
 const CLIENT_ID = `cli-${process.pid}`
 
@@ -165,27 +166,18 @@ const transcribe: Command = {
     const progressLine = (text: string): void => {
       if (!ctx.json) process.stderr.write(`${text}\n`)
     }
-    // Set by the signal handler while the awaits below run (`as`: so TypeScript does not narrow it
-    // to null for the rest of the function).
-    let interrupted = null as NodeJS.Signals | null
     let jobIds: number[] = []
     // Ctrl-C: stop every job through the service (kill tree, verify, mark cancelled); the wait
     // below then returns with their final rows.
-    const stopAll = (): void => {
-      const reason = `interrupted (${interrupted}) from the command line`
+    const stopAll = (signal: NodeJS.Signals): void => {
+      const reason = `interrupted (${signal}) from the command line`
       // The jobs are this command's: releasing its client stops them with THIS reason recorded.
       service
         .releaseClient(CLIENT_ID, reason)
         .catch((error: unknown) => progressLine(`stopping failed: ${String(error)}`))
-      progressLine(`${interrupted}: ${reason}, stopping ${jobIds.length} job(s)…`)
+      progressLine(`${signal}: ${reason}, stopping ${jobIds.length} job(s)…`)
     }
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (interrupted) return
-      interrupted = signal
-      stopAll()
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
+    const interrupted = onStopSignal(stopAll)
     try {
       await service.start()
       const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, client))
@@ -196,7 +188,7 @@ const transcribe: Command = {
         progressLine(`${f.path}: ${f.media} media file(s), ${f.skipped} other file(s) skipped`)
       const { created, rejected } = await createInBatches(service, inputs.files, options, client)
       jobIds = created.map((j) => j.id)
-      if (interrupted) stopAll()
+      if (interrupted.received) stopAll(interrupted.received)
       for (const r of rejected) progressLine(`failed    ${r.path}: ${r.reason}`)
       const finished = await service.waitForJobs(jobIds)
       off()
@@ -214,12 +206,11 @@ const transcribe: Command = {
         )
       }
       if (unsaved.length > 0) return 75
-      if (interrupted) return 130
+      if (interrupted.received) return 130
       const allDone = rejected.length === 0 && finished.every((j) => j.status === 'completed')
       return allDone ? 0 : 1
     } finally {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      interrupted.off()
       await service.shutdown('command finished')
     }
   }

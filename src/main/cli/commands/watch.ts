@@ -10,6 +10,7 @@ import { UsageError, stringOption, type Command, type OptionValues } from '../co
 import { createTranscriptionService } from '../../core/service/transcriptionService'
 import type { WatchTally } from '../../core/watch/watchService'
 import { JOB_FLAGS, JOB_FLAGS_USAGE, jobOptionsFrom } from './transcribe'
+import { onStopSignal } from '../stopSignal'
 
 const CLIENT = { clientId: `cli-watch-${process.pid}` }
 
@@ -69,15 +70,8 @@ const watch: Command = {
       log,
       live: values.once !== true
     })
-    let interrupted = null as NodeJS.Signals | null
     let wake: () => void = () => undefined
-    const onSignal = (signal: NodeJS.Signals): void => {
-      if (interrupted) return
-      interrupted = signal
-      wake()
-    }
-    process.on('SIGINT', onSignal)
-    process.on('SIGTERM', onSignal)
+    const interrupted = onStopSignal(() => wake())
     try {
       await service.start()
       const settings = await service.handlers['settings.get']({}, CLIENT)
@@ -102,21 +96,21 @@ const watch: Command = {
       await watcher.start(ids)
       log(`watching ${positionals.length} folder(s)${values.once ? ' once' : '; Ctrl-C stops'}`)
       const stopped = new Promise<void>((r) => (wake = r))
-      if (interrupted) wake()
+      if (interrupted.received) wake()
       await (values.once ? Promise.race([watcher.idle(), stopped]) : stopped)
       await watcher.stop()
-      if (interrupted) {
-        const reason = `interrupted (${interrupted}) from the command line`
-        log(`${interrupted}: stopping the watch's jobs`)
+      const signal = interrupted.received
+      if (signal) {
+        const reason = `interrupted (${signal}) from the command line`
+        log(`${signal}: stopping the watch's jobs`)
         await service.releaseClient(CLIENT.clientId, reason)
       }
       const summary = summaryLine(watcher.tally)
       ctx.write(ctx.json ? `${JSON.stringify(watcher.tally)}\n` : `${summary}\n`)
-      if (interrupted) return 130
+      if (interrupted.received) return 130
       return watcher.tally.failed > 0 ? 1 : 0
     } finally {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      interrupted.off()
       await watcher.stop()
       await service.shutdown('command finished')
     }

@@ -4,10 +4,10 @@ import { useState } from 'react'
 import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   endpointLabel,
-  type EndpointChange,
   type EndpointCheck,
   type SavedEndpoint
 } from '@shared/endpoints'
+import type { Endpoints } from '../hooks/useEndpoints'
 import { EndpointEditForm } from './EndpointEditForm'
 
 function EndpointRow(props: {
@@ -55,31 +55,25 @@ function EndpointRow(props: {
   )
 }
 
-export function EndpointList(props: {
-  endpoints: SavedEndpoint[]
-  checks: Partial<Record<number, EndpointCheck | 'testing'>>
-  test: (id: number) => Promise<void>
-  remove: (id: number) => Promise<void>
-  update: (change: EndpointChange) => Promise<string | null>
-}): React.JSX.Element {
+export function EndpointList({ saved }: { saved: Endpoints }): React.JSX.Element {
   const [editing, setEditing] = useState<number | null>(null)
   return (
     <ul className="endpoint-list" data-testid="endpoint-list">
-      {props.endpoints.length === 0 && <li className="muted">No endpoints yet.</li>}
-      {props.endpoints.map((e) =>
+      {saved.endpoints.length === 0 && <li className="muted">No endpoints yet.</li>}
+      {saved.endpoints.map((e) =>
         editing === e.id ? (
           <li key={e.id} data-testid="endpoint-row">
-            <EndpointEditForm endpoint={e} save={props.update} onDone={() => setEditing(null)} />
+            <EndpointEditForm endpoint={e} save={saved.update} onDone={() => setEditing(null)} />
           </li>
         ) : (
           <EndpointRow
             key={e.id}
             endpoint={e}
-            check={props.checks[e.id]}
-            onTest={() => void props.test(e.id)}
-            onRemove={() => void props.remove(e.id)}
+            check={saved.checks[e.id]}
+            onTest={() => void saved.test(e.id)}
+            onRemove={() => void saved.remove(e.id)}
             onEdit={() => setEditing(e.id)}
-            onToggle={() => void props.update({ id: e.id, enabled: !e.enabled })}
+            onToggle={() => void saved.update({ id: e.id, enabled: !e.enabled })}
           />
         )
       )}

@@ -6,7 +6,7 @@ import { EndpointForm } from './EndpointForm'
 import { EndpointList } from './EndpointList'
 
 export function EndpointsSection(): React.JSX.Element {
-  const { endpoints, loadError, checks, reload, add, test, remove, update } = useEndpoints()
+  const saved = useEndpoints()
   return (
     <section className="page endpoints-section" aria-labelledby="endpoints-title">
       <h2 id="endpoints-title">Endpoints (engine “openai”)</h2>
@@ -15,15 +15,9 @@ export function EndpointsSection(): React.JSX.Element {
         whisper.cpp&apos;s whisper-server, speaches, vLLM, Groq, LocalAI). A job with engine openai
         spreads its chunks over the enabled ones.
       </p>
-      {loadError && <p className="reason">{loadError}</p>}
-      <EndpointList
-        endpoints={endpoints}
-        checks={checks}
-        test={test}
-        remove={remove}
-        update={update}
-      />
-      <EndpointForm add={add} onAdded={reload} />
+      {saved.loadError && <p className="reason">{saved.loadError}</p>}
+      <EndpointList saved={saved} />
+      <EndpointForm add={saved.add} onAdded={saved.reload} />
     </section>
   )
 }

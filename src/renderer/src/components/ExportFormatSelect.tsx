@@ -1,5 +1,5 @@
 // The export-format picker shared by the transcript's Download and History's zip export.
-import { EXPORT_FORMATS, EXPORT_LABELS, type ExportFormat } from '../lib/transcriptExport'
+import { EXPORT_DETAILS, EXPORT_FORMATS, type ExportFormat } from '../lib/transcriptExport'
 
 export function ExportFormatSelect({
   value,
@@ -23,7 +23,7 @@ export function ExportFormatSelect({
       >
         {EXPORT_FORMATS.map((f) => (
           <option key={f} value={f}>
-            {EXPORT_LABELS[f]}
+            {EXPORT_DETAILS[f].label}
           </option>
         ))}
       </select>

@@ -1,8 +1,10 @@
-// CPU and memory of the whole process tree over time.
+// CPU and memory of the whole process tree over time. While nothing runs (queued, ended) the
+// values read "—" and the lines stay as the past.
 import { memo } from 'react'
 import type { MetricsSample } from '@shared/domain'
 import { useMetricsStore } from '../store/metricsStore'
 import { Sparkline } from './Sparkline'
+import type { LiveJobPart } from './liveJobPart'
 
 /** One sparkline per measure of the tree: what it reads from a sample, and how it is drawn. */
 const SERIES = [
@@ -14,11 +16,7 @@ const SERIES = [
 export const JobMetrics = memo(function JobMetrics({
   jobId,
   running
-}: {
-  jobId: number
-  /** Nothing runs (queued, ended): the values read "—", the lines stay as the past. */
-  running: boolean
-}): React.JSX.Element {
+}: LiveJobPart): React.JSX.Element {
   const samples = useMetricsStore((s) => s.samples[jobId])
   const list = samples ?? []
   return (

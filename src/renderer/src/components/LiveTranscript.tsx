@@ -4,19 +4,14 @@ import { useEffect } from 'react'
 import { getApi } from '../transport/getApi'
 import { formatDuration } from '../lib/eta'
 import { livePieces, loadLiveWords, useLiveWordsStore } from '../store/liveWordsStore'
+import type { LiveJobPart } from './liveJobPart'
 
 function gapLabel(from: number, to: number, trailing: boolean): string {
   const which = from === to ? `chunk ${from + 1}` : `chunks ${from + 1}–${to + 1}`
   return trailing ? `… ${which} to come` : `… ${which} still running …`
 }
 
-export function LiveTranscript({
-  jobId,
-  running
-}: {
-  jobId: number
-  running: boolean
-}): React.JSX.Element {
+export function LiveTranscript({ jobId, running }: LiveJobPart): React.JSX.Element {
   const live = useLiveWordsStore((s) => s.byJob[jobId])
   useEffect(() => {
     let current = true

@@ -3,19 +3,15 @@
 import { useState } from 'react'
 import { copyText, downloadText } from '../lib/clipboard'
 import type { LogLines } from '../hooks/useLogLines'
+import type { FollowTail } from '../hooks/useFollowTail'
 import { SearchBox } from './SearchBox'
 
 export function LogToolbar(props: {
   jobId: number
   lines: LogLines
-  query: string
-  onQuery: (text: string) => void
-  onlyMatches: boolean
-  onOnlyMatches: (on: boolean) => void
-  following: boolean
-  onFollow: () => void
+  tail: FollowTail
 }): React.JSX.Element {
-  const { lines } = props
+  const { lines, tail } = props
   const { ring, matches, count } = lines
   const [copied, setCopied] = useState<string | null>(null)
   const shownText = (): string => {
@@ -33,14 +29,14 @@ export function LogToolbar(props: {
         <SearchBox
           label="Search the log"
           placeholder="Search the log"
-          value={props.query}
-          onChange={props.onQuery}
+          value={lines.query}
+          onChange={lines.setQuery}
         />
         <label className="check">
           <input
             type="checkbox"
-            checked={props.onlyMatches}
-            onChange={(e) => props.onOnlyMatches(e.target.checked)}
+            checked={lines.onlyMatches}
+            onChange={(e) => lines.setOnlyMatches(e.target.checked)}
           />
           only matching lines
         </label>
@@ -53,8 +49,8 @@ export function LogToolbar(props: {
           {ring.dropped > 0 && ` (${ring.dropped} older lines not kept)`}
         </span>
         <span className="spacer" />
-        {!props.following && (
-          <button onClick={props.onFollow} data-testid="resume-follow">
+        {!tail.following && (
+          <button onClick={tail.follow} data-testid="resume-follow">
             Resume following
           </button>
         )}

@@ -1,6 +1,6 @@
 // The live log of one job: virtualized (only visible rows exist in the DOM, so 100,000 lines
 // scroll smoothly), follows the tail until the user scrolls up, searchable, copyable, savable.
-import { memo, useState } from 'react'
+import { memo } from 'react'
 import { splitForHighlight } from '../lib/logSearch'
 import { useFollowTail } from '../hooks/useFollowTail'
 import { useLogLines } from '../hooks/useLogLines'
@@ -10,24 +10,13 @@ const LINE_HEIGHT = 18
 
 // memo: the Job page re-renders on every progress update; this part only needs its own store.
 export const LogViewer = memo(function LogViewer({ jobId }: { jobId: number }): React.JSX.Element {
-  const [query, setQuery] = useState('')
-  const [onlyMatches, setOnlyMatches] = useState(true)
-  const lines = useLogLines(jobId, query, onlyMatches)
+  const lines = useLogLines(jobId)
   const tail = useFollowTail(lines.count, lines.version, LINE_HEIGHT)
   const { virtualizer } = tail
 
   return (
     <section className="log-viewer" data-testid="log-viewer">
-      <LogToolbar
-        jobId={jobId}
-        lines={lines}
-        query={query}
-        onQuery={setQuery}
-        onlyMatches={onlyMatches}
-        onOnlyMatches={setOnlyMatches}
-        following={tail.following}
-        onFollow={tail.follow}
-      />
+      <LogToolbar jobId={jobId} lines={lines} tail={tail} />
       <div
         className="log-scroll"
         ref={tail.scrollRef}
@@ -42,7 +31,7 @@ export const LogViewer = memo(function LogViewer({ jobId }: { jobId: number }): 
               data-testid="log-line"
               style={{ transform: `translateY(${item.start}px)`, height: LINE_HEIGHT }}
             >
-              {splitForHighlight(lines.lineAt(item.index), query).map((part, i) =>
+              {splitForHighlight(lines.lineAt(item.index), lines.query).map((part, i) =>
                 part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>
               )}
             </div>

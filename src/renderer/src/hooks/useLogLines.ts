@@ -1,5 +1,5 @@
 // A job's log as the viewer shows it: every kept line, or only those matching the search.
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useLogsStore } from '../store/logsStore'
 import { matchingLineIndexes } from '../lib/logSearch'
@@ -18,9 +18,16 @@ export interface LogLines {
   count: number
   /** The text of the shown line `row`. */
   lineAt: (row: number) => string
+  /** The search ('' for none) and whether only its matching lines are shown. */
+  query: string
+  setQuery: (text: string) => void
+  onlyMatches: boolean
+  setOnlyMatches: (on: boolean) => void
 }
 
-export function useLogLines(jobId: number, query: string, onlyMatches: boolean): LogLines {
+export function useLogLines(jobId: number): LogLines {
+  const [query, setQuery] = useState('')
+  const [onlyMatches, setOnlyMatches] = useState(true)
   const { ring, version, loading } = useLogsStore(
     useShallow((s) => {
       const view = s.views[jobId]
@@ -40,5 +47,6 @@ export function useLogLines(jobId: number, query: string, onlyMatches: boolean):
   const filtered = matches !== null && onlyMatches
   const count = filtered ? matches.length : ring.size
   const lineAt = (row: number): string => ring.get(filtered ? matches[row] : row)
-  return { ring, version, loading, matches, count, lineAt }
+  const search = { query, setQuery, onlyMatches, setOnlyMatches }
+  return { ring, version, loading, matches, count, lineAt, ...search }
 }

@@ -8,22 +8,17 @@ import { hasSpeakers, speakerTurns } from '@shared/speakerEdits'
 export const EXPORT_FORMATS = [...TEXT_EXPORT_FORMATS, 'docx'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-export const EXPORT_LABELS: Record<ExportFormat, string> = {
-  txt: 'Plain text (.txt)',
-  srt: 'Subtitles (.srt)',
-  vtt: 'Web subtitles (.vtt)',
-  json: 'JSON with word times (.json)',
-  md: 'Markdown (.md)',
-  docx: 'Word document (.docx)'
-}
-
-const MIME: Record<ExportFormat, string> = {
-  txt: 'text/plain;charset=utf-8',
-  srt: 'application/x-subrip;charset=utf-8',
-  vtt: 'text/vtt;charset=utf-8',
-  json: 'application/json;charset=utf-8',
-  md: 'text/markdown;charset=utf-8',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+/** Each format as the picker names it, and the media type of its downloaded file. */
+export const EXPORT_DETAILS: Record<ExportFormat, { label: string; mime: string }> = {
+  txt: { label: 'Plain text (.txt)', mime: 'text/plain;charset=utf-8' },
+  srt: { label: 'Subtitles (.srt)', mime: 'application/x-subrip;charset=utf-8' },
+  vtt: { label: 'Web subtitles (.vtt)', mime: 'text/vtt;charset=utf-8' },
+  json: { label: 'JSON with word times (.json)', mime: 'application/json;charset=utf-8' },
+  md: { label: 'Markdown (.md)', mime: 'text/markdown;charset=utf-8' },
+  docx: {
+    label: 'Word document (.docx)',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  }
 }
 
 /** `talk.mp3` → `talk.srt`. */
@@ -94,5 +89,5 @@ export async function exportBlob(
   title: string
 ): Promise<Blob> {
   if (format === 'docx') return docxBlob(t, title)
-  return new Blob([renderTextFormat(format, t, title)], { type: MIME[format] })
+  return new Blob([renderTextFormat(format, t, title)], { type: EXPORT_DETAILS[format].mime })
 }

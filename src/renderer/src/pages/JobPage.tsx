@@ -33,6 +33,7 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
   }
 
   const reason = endReason(row)
+  const running = row.status === 'processing'
   return (
     <div className={`page job-page${fold.className}`}>
       <header className="job-header">
@@ -58,20 +59,18 @@ export function JobPage({ id }: { id: number }): React.JSX.Element {
         </p>
       )}
       {row.status === 'completed' && <TranscriptWorkspace row={row} />}
-      {fold.foldable && <DiagnosticsToggle open={fold.open} onToggle={fold.toggle} />}
+      <DiagnosticsToggle fold={fold} />
       <JobFacts row={row} />
       <JobControls row={row} />
       {isTerminalStatus(row.status) && <RetryControl row={row} label="Transcribe again" />}
       <div className="job-live">
-        <JobMetrics jobId={id} running={row.status === 'processing'} />
+        <JobMetrics jobId={id} running={running} />
         <ProcessTable jobId={id} />
       </div>
       {row.status !== 'completed' && row.status !== 'queued' && (
         <section>
-          <h2>
-            {row.status === 'processing' ? 'Transcript so far' : 'Words heard before it ended'}
-          </h2>
-          <LiveTranscript jobId={id} running={row.status === 'processing'} />
+          <h2>{running ? 'Transcript so far' : 'Words heard before it ended'}</h2>
+          <LiveTranscript jobId={id} running={running} />
         </section>
       )}
       {row.status === 'completed' && (
