@@ -66,18 +66,6 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
   )
   const extraSteps = wantsSpeakers(spec) ? 1 : 0
   const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared, extraSteps })
-  // Speakers are found over the whole file, beside the chunks (speakerRun.ts never rejects).
-  const speakerStop = new AbortController()
-  signal.addEventListener('abort', () => speakerStop.abort(), { once: true })
-  const speakers = runSpeakerStep(spec, {
-    pcmPath: decoded.pcmPath,
-    durationSeconds: decoded.durationSeconds,
-    emit,
-    log,
-    signal: speakerStop.signal,
-    progress: run.progress,
-    progressIndex: chunks.length
-  })
   let results: ChunkWords[]
   try {
     results = await runChunkPool<ChunkWords>(
@@ -88,13 +76,22 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
         log
       }
     )
-  } catch (error) {
-    speakerStop.abort()
-    throw error
   } finally {
     workers.close()
   }
-  const found = await speakers
+  // Speakers are found over the whole file once every chunk has its words: the engine's workers
+  // and ffmpeg are gone by then, so the speaker worker's memory never adds to theirs and the job's
+  // peak stays the transcription's. speakerRun.ts never rejects; a stop in it ends the job here.
+  const found = await runSpeakerStep(spec, {
+    pcmPath: decoded.pcmPath,
+    durationSeconds: decoded.durationSeconds,
+    emit,
+    log,
+    signal,
+    progress: run.progress,
+    progressIndex: chunks.length
+  })
+  if (signal.aborted) throw new Error('cancelled')
   await finishTranscript(spec, emit, log, {
     probe,
     decoded,
