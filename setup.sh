@@ -31,6 +31,8 @@ ensure_system_packages() {
     command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || want+=(chromium)
     # The speaker tests build synthetic ONNX models (tests/support/speakerModels).
     /usr/bin/python3 -c 'import onnx' 2>/dev/null || want+=(python3-onnx)
+    # The https download test makes its mirror's certificate (tests/integration/models/https.test.ts).
+    command -v openssl >/dev/null || want+=(openssl)
   fi
   [ ${#want[@]} = 0 ] && return 0
   if ! command -v apt-get >/dev/null; then

@@ -14,6 +14,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createTranscriptionService } from '../src/main/core/service/transcriptionService'
 import { librivoxClips } from '../tests/support/speech'
+import { distinctCopy } from '../tests/support/distinctCopy'
 import type { BenchResult } from './types'
 
 const JOBS = Number(process.env.SOAK_JOBS ?? 200)
@@ -70,6 +71,11 @@ function shortClip(dir: string): string {
   return out
 }
 
+/** The clip with one sample changed (`n`), beside it: a content of its own. */
+function copyOf(clip: string, n: number): string {
+  return distinctCopy(clip, clip.replace(/\.wav$/, `-${n}.wav`), n)
+}
+
 /** Which checkpoints to compare: the issues' pairs, or for a smoke run the last vs job 10. */
 function comparisons(): [number, number, string][] {
   const full = COMPARISONS.filter(([, at]) => at <= JOBS)
@@ -103,7 +109,8 @@ export async function run(): Promise<BenchResult[]> {
   for (let done = 0; done < JOBS;) {
     const n = Math.min(BATCH, JOBS - done)
     const { created } = await service.handlers['jobs.create'](
-      { paths: Array.from({ length: n }, () => clip), options },
+      // Each job its own content: copies of one would be linked to the first, not run.
+      { paths: Array.from({ length: n }, (_, k) => copyOf(clip, done + k + 1)), options },
       ctx
     )
     const rows = await service.waitForJobs(created.map((j) => j.id))

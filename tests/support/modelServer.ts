@@ -2,8 +2,9 @@
 // Content-Range, a redirect first if asked), and misbehaves on purpose: no Range support, a
 // connection dropped mid-body, a slow body, no Content-Length, 404, a redirect anywhere (another
 // scheme, an unparseable Location, a loop), no headers at all, a body that stalls, a 206 that
-// starts at byte 0 whatever was asked.
+// starts at byte 0 whatever was asked. Over https when given a key and certificate.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { randomBytes } from 'node:crypto'
 import { emptyWhisperModelBytes } from './emptyWhisperModel'
@@ -85,10 +86,13 @@ async function sendBody(
   res.end()
 }
 
-export async function startModelServer(files: Record<string, ServedFile>): Promise<ModelServer> {
+export async function startModelServer(
+  files: Record<string, ServedFile>,
+  tls?: { key: string; cert: string }
+): Promise<ModelServer> {
   const seen = new Map<string, IncomingMessage['headers'][]>()
   const drops = new Map<string, number>()
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').replace(/^\/cdn/, '')
     const file = files[path]
     if (!file) {
@@ -127,9 +131,10 @@ export async function startModelServer(files: Record<string, ServedFile>): Promi
       res.writeHead(200, headers)
     }
     void sendBody(res, body, file, drop)
-  })
+  }
+  const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     base,
     url: (path) => `${base}${path}`,

@@ -2,9 +2,16 @@
 // means, and one-line reasons for everything that can go wrong. Servers differ: OpenAI and
 // speaches answer `words` when asked for word timestamps, whisper.cpp's server and vLLM answer
 // `segments` only (whisper.cpp's with `words` nested in each); LocalAI's words carry `text`; all
-// are accepted, and the words are then held against the chunk (endpointReplyBounds.ts).
+// are accepted, and the words are then held against the chunk (endpointReplyBounds.ts). Speakers
+// a server names, per segment or per word, come along on the words (endpointSpeakers.ts).
 import type { TimedWord } from '@shared/transcript'
 import { boundReplyWords, oversizedReply } from './endpointReplyBounds'
+import {
+  nameSpeakers,
+  speakerLabel,
+  type HeardWord,
+  type LabelledStretch
+} from './endpointSpeakers'
 
 /** A base URL may be the server root, its `/v1`, or the full transcriptions URL. */
 export function endpointUrls(baseUrl: string): { transcriptions: string; models: string } {
@@ -86,6 +93,7 @@ interface WireWord {
 
 const probabilityOf = (p: unknown): { probability?: number } =>
   typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1 ? { probability: p } : {}
+/** A segment; its `speaker` (or `speaker_id`) is read by endpointSpeakers.ts, as a word's is. */
 interface WireSegment {
   text?: unknown
   start?: unknown
@@ -96,14 +104,23 @@ interface WireSegment {
 // Any number, even one too large to be finite: the chunk's bounds judge it, not silence.
 const isNumber = (v: unknown): v is number => typeof v === 'number'
 
-function wordsFromWire(list: unknown): TimedWord[] | null {
+/** Words of a list, each with its own speaker, else `label` (the segment's it is nested in). */
+function wordsFromWire(list: unknown, label?: string): HeardWord[] | null {
   if (!Array.isArray(list)) return null
-  const words: TimedWord[] = []
+  const words: HeardWord[] = []
   for (const w of list as (WireWord | null)[]) {
     const text = w?.word ?? w?.text
     if (typeof text !== 'string' || !isNumber(w?.start) || !isNumber(w.end)) continue
     const word = text.trim()
-    if (word) words.push({ word, start: w.start, end: w.end, ...probabilityOf(w.probability) })
+    const named = speakerLabel(w) ?? label
+    if (word)
+      words.push({
+        word,
+        start: w.start,
+        end: w.end,
+        ...probabilityOf(w.probability),
+        ...(named !== undefined && { label: named })
+      })
   }
   return words
 }
@@ -132,7 +149,10 @@ export function parseTranscription(body: string, chunkSeconds: number): TimedWor
   return bounded.words
 }
 
-/** `words` when present, else `segments`, else plain `text`. */
+/** whisper.cpp's speaker-turn mark (LocalAI's `diarize` on a tinydiarize model): not a word. */
+const TURN_MARK = /\s*\[SPEAKER_TURN\]/g
+
+/** `words` when present, else `segments`, else plain `text`; named speakers come along. */
 function replyWords(body: string, chunkSeconds: number): TimedWord[] {
   let parsed: unknown
   try {
@@ -146,19 +166,32 @@ function replyWords(body: string, chunkSeconds: number): TimedWord[] {
   if (!parsed || typeof parsed !== 'object')
     throw new EndpointError('answered no transcription', false)
   const value = parsed as { text?: unknown; words?: unknown; segments?: unknown }
+  const segments = Array.isArray(value.segments) ? (value.segments as (WireSegment | null)[]) : null
+  const stretches = (segments ?? []).flatMap((s): LabelledStretch[] => {
+    const label = speakerLabel(s)
+    return label !== undefined && isNumber(s?.start) && isNumber(s.end)
+      ? [{ start: s.start, end: s.end, label }]
+      : []
+  })
   const words = wordsFromWire(value.words)
   // An empty `words` next to segments means the server ignored the word granularity.
-  if (words && (words.length > 0 || !Array.isArray(value.segments))) return words
-  if (Array.isArray(value.segments)) {
-    const out: TimedWord[] = []
-    for (const s of value.segments as (WireSegment | null)[]) {
-      const nested = wordsFromWire(s?.words)
-      if (nested && nested.length > 0) out.push(...nested)
-      else if (typeof s?.text === 'string' && isNumber(s.start) && isNumber(s.end))
-        out.push(...wordsFromSegment(s.text, s.start, s.end))
-    }
-    return out
-  }
+  if (words && (words.length > 0 || !segments)) return nameSpeakers(words, stretches)
+  if (segments) return nameSpeakers(segmentWords(segments), stretches)
   if (typeof value.text === 'string') return wordsFromSegment(value.text, 0, chunkSeconds)
   throw new EndpointError('answered 200 with no text', false)
+}
+
+/** Each segment's nested words, else its text spread over its span; all with its speaker. */
+function segmentWords(segments: readonly (WireSegment | null)[]): HeardWord[] {
+  const out: HeardWord[] = []
+  for (const s of segments) {
+    const label = speakerLabel(s)
+    const nested = wordsFromWire(s?.words, label)
+    if (nested && nested.length > 0) out.push(...nested)
+    else if (typeof s?.text === 'string' && isNumber(s.start) && isNumber(s.end)) {
+      const words = wordsFromSegment(s.text.replace(TURN_MARK, ''), s.start, s.end)
+      out.push(...words.map((w) => (label !== undefined ? { ...w, label } : w)))
+    }
+  }
+  return out
 }

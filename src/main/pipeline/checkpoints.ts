@@ -8,7 +8,7 @@ import { open, readdir, readFile, rename, rm, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ENGINE_NAMES } from '@shared/domain'
-import { GapSchema, type TimedWord } from '@shared/transcript'
+import { GapSchema, SpeakerIdSchema, type TimedWord } from '@shared/transcript'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import type { ChunkPlan } from './chunking'
 import { openRegularFile } from '../os/regularFile'
@@ -76,7 +76,9 @@ const ChunkWordsSchema = z.object({
       word: z.string(),
       start: z.number(),
       end: z.number(),
-      probability: z.number().min(0).max(1).optional()
+      probability: z.number().min(0).max(1).optional(),
+      /** The endpoint's speaker, when its reply named them (src/main/engines/endpointSpeakers.ts). */
+      speaker: SpeakerIdSchema.optional()
     })
   ),
   /** The loop guard kept this chunk's words after a failed re-run, for this reason. */

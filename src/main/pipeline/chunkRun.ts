@@ -21,6 +21,7 @@ import { chunkOptions } from './chunkOptions'
 import { guardedChunk } from './guardedChunk'
 import { RETRY_TEMPERATURE } from './loopGuard'
 import { PipelineFailure } from './pipelineFailure'
+import { withoutSpeakers } from './speakerSource'
 
 /** What every chunk of one run shares. */
 export interface ChunkRunContext {
@@ -33,6 +34,8 @@ export interface ChunkRunContext {
   prepared: PreparedChunks
   /** Steps counted in the progress beside the chunks (the speaker step). */
   extraSteps: number
+  /** The endpoints' speakers may stand for the job's (speakerSource.ts); else they are dropped. */
+  keepsEndpointSpeakers: boolean
 }
 
 /** One run's chunks: who transcribes them, and what happens when one is final. */
@@ -44,8 +47,14 @@ export class ChunkRun {
 
   constructor(private readonly c: ChunkRunContext) {
     const steps = c.prepared.chunks.length + c.extraSteps
-    this.progress = new ChunkProgress(steps, c.emit, c.spec.earlierSecondsPerAudioSecond)
+    const rate = c.engine.name === ENDPOINT_ENGINE ? undefined : c.spec.earlierSecondsPerAudioSecond
+    this.progress = new ChunkProgress(steps, c.emit, rate)
     for (const [index, reason] of c.prepared.doubts) this.doubtful.set(index, reason)
+    // Said once: the host found earlier jobs of this engine and model (core/db/earlierSpeed.ts).
+    if (rate)
+      c.log(
+        `time left: estimated from earlier jobs (${rate.toFixed(3)} s of work per second of audio) until this job measures its own`
+      )
   }
 
   /** The local engine (unless the job is the endpoint engine's) and the pipeline spec's endpoints. */
@@ -196,7 +205,8 @@ export class ChunkRun {
           how: `on ${other.name} at temperature ${RETRY_TEMPERATURE}`,
           run: () => other.run(index, signal, retry)
         })
-        return this.finishChunk(index, words, server.name)
+        const kept = this.c.keepsEndpointSpeakers ? words : withoutSpeakers(words)
+        return this.finishChunk(index, kept, server.name)
       }
     }))
   }

@@ -13,8 +13,8 @@ import { groupSegments } from './segments'
 import { checkedTranscript, fitWords } from './transcriptBounds'
 import { transcriptWarnings } from './inputWarnings'
 import { writeOutputs } from './writeOutputs'
-import type { FoundSpeakers } from './speakerStep'
-import { labelWords, speakersEvent, splitAtSpeakers } from './speakerLabels'
+import { withoutSpeakers, type JobSpeakers } from './speakerSource'
+import { keepNamedSpeakers, labelWords, speakersEvent, splitAtSpeakers } from './speakerLabels'
 import { markDoubtful, ownedRange } from './loopGuard'
 import { inRecordingTime } from './passage'
 import type { ChunkRun } from './chunkRun'
@@ -29,14 +29,15 @@ export async function finishTranscript(
     decoded: DecodedAudio
     prepared: PreparedChunks
     results: ChunkWords[]
-    speakers: FoundSpeakers | null
+    speakers: JobSpeakers
     run: ChunkRun
   }
 ): Promise<void> {
-  const labelled = labelWords(
-    fitWords(inRecordingTime(mergeChunkWords(r.results), spec.passage)),
-    r.speakers?.result.turns ?? []
-  )
+  const merged = fitWords(inRecordingTime(mergeChunkWords(r.results), spec.passage))
+  const labelled =
+    r.speakers?.by === 'endpoint'
+      ? keepNamedSpeakers(merged)
+      : labelWords(withoutSpeakers(merged), r.speakers?.found.result.turns ?? [])
   const { words } = labelled
   const doubtful = [...r.run.doubtful].map(([index, reason]) => ({
     ...ownedRange(r.prepared.chunks[index]),
@@ -72,8 +73,10 @@ export async function finishTranscript(
   }
   const outputs = await writeOutputs(transcript, spec.formats, spec.outputDir, spec.outputBaseName)
   if (r.speakers && labelled.speakers.length) {
-    emit(speakersEvent(r.speakers, labelled))
-    log(`speakers: ${labelled.speakers.length} in the transcript`)
+    // The voices (centroids) exist only for speakers found here: the event carries them.
+    if (r.speakers.by === 'here') emit(speakersEvent(r.speakers.found, labelled))
+    const by = r.speakers.by === 'endpoint' ? ', as the endpoint named them' : ''
+    log(`speakers: ${labelled.speakers.length} in the transcript${by}`)
   }
   emit({ type: 'done', outputs, wordCount: words.length })
   log(`done: ${words.length} word(s) → ${Object.values(outputs).join(', ')}`)

@@ -21,8 +21,8 @@ import { takeEndpointKeys } from './endpointKeys'
 import { ensureOutputDir } from './writeOutputs'
 import { checkWorkSpace } from './workSpace'
 import { threadsPerProcess } from './threadsPerProcess'
-import { runSpeakerStep } from './speakerRun'
 import { wantsSpeakers } from './speakerStep'
+import { speakersFromEndpoint, startJobSpeakers } from './speakerSource'
 import { passageWithin } from './passage'
 import { ChunkRun } from './chunkRun'
 import { PreparationProgress } from './chunkProgress'
@@ -65,7 +65,26 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
       `(overlap ${spec.overlapSeconds} s), ${engine.name} ×${spec.processes}, ${threadsPerProcess(spec.workers, spec.processes)} thread(s) each`
   )
   const extraSteps = wantsSpeakers(spec) ? 1 : 0
-  const run = new ChunkRun({ spec, emit, log, engine, workers, decoded, prepared, extraSteps })
+  const fromEndpoint = speakersFromEndpoint(spec, engine.name, chunks.length)
+  const run = new ChunkRun({
+    ...{ spec, emit, log, engine, workers, decoded, prepared, extraSteps },
+    keepsEndpointSpeakers: fromEndpoint
+  })
+  // Speakers are found over the whole file once every chunk has its words (speakerSource.ts),
+  // unless the one request that covers the file named them; speakerRun.ts never rejects.
+  const speakers = startJobSpeakers(
+    spec,
+    {
+      pcmPath: decoded.pcmPath,
+      durationSeconds: decoded.durationSeconds,
+      emit,
+      log,
+      signal,
+      progress: run.progress,
+      progressIndex: chunks.length
+    },
+    fromEndpoint
+  )
   let results: ChunkWords[]
   try {
     results = await runChunkPool<ChunkWords>(
@@ -79,18 +98,8 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
   } finally {
     workers.close()
   }
-  // Speakers are found over the whole file once every chunk has its words: the engine's workers
-  // and ffmpeg are gone by then, so the speaker worker's memory never adds to theirs and the job's
-  // peak stays the transcription's. speakerRun.ts never rejects; a stop in it ends the job here.
-  const found = await runSpeakerStep(spec, {
-    pcmPath: decoded.pcmPath,
-    durationSeconds: decoded.durationSeconds,
-    emit,
-    log,
-    signal,
-    progress: run.progress,
-    progressIndex: chunks.length
-  })
+  const found = await speakers.afterChunks(results)
+  // A stop while the speaker worker ran (it ends with the job) ends the job here.
   if (signal.aborted) throw new Error('cancelled')
   await finishTranscript(spec, emit, log, {
     probe,

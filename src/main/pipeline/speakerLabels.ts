@@ -43,6 +43,21 @@ export function labelWords(words: TimedWord[], turns: SpeakerTurn[]): LabelledWo
   return { words: labelled, speakers, numbers: new Map([...ids].map(([n, id]) => [id, n])) }
 }
 
+/**
+ * Words whose speakers the endpoint named (src/main/engines/endpointSpeakers.ts), named again S1,
+ * S2, … in order of first appearance in the transcript (a passage may start after the first).
+ */
+export function keepNamedSpeakers(words: TimedWord[]): LabelledWords {
+  const ids = new Map<string, string>()
+  const labelled = words.map((w) => {
+    if (!w.speaker) return w
+    if (!ids.has(w.speaker)) ids.set(w.speaker, `S${ids.size + 1}`)
+    return { ...w, speaker: ids.get(w.speaker) }
+  })
+  const speakers = [...ids.values()].map((id, i) => ({ id, name: `Speaker ${i + 1}` }))
+  return { words: labelled, speakers, numbers: new Map() }
+}
+
 /** Segments cut where the speaker changes, each naming its speaker. */
 export function splitAtSpeakers(segments: Segment[]): Segment[] {
   const out: Segment[] = []

@@ -31,7 +31,10 @@ export function fitWords(words: readonly TimedWord[]): TimedWord[] {
     const start = clampSeconds(w.start)
     const end = Math.max(start, clampSeconds(w.end))
     if (w.word.length <= TRANSCRIPT_LIMITS.wordChars) fitted.push({ ...w, start, end })
-    else fitted.push(...wordsFromSegment(pieces(w.word).join(' '), start, end))
+    else {
+      const cut = wordsFromSegment(pieces(w.word).join(' '), start, end)
+      fitted.push(...(w.speaker ? cut.map((piece) => ({ ...piece, speaker: w.speaker })) : cut))
+    }
   }
   // Stable: words with one start keep the engine's order.
   return fitted.sort((a, b) => a.start - b.start)

@@ -27,6 +27,7 @@ import {
   waitUntilStopped
 } from './helpers'
 import { clipReference, librivoxClips } from '../../support/speech'
+import { distinctCopy } from '../../support/distinctCopy'
 import { wordErrorRate } from '../../support/wer'
 
 /** The promise: a closed page's jobs are stopped within 2 s. */
@@ -36,6 +37,7 @@ const PAGE_GONE = /closed or reloaded/
 let browser: Browser
 let scratch: string
 let speech: string
+let otherSpeech: string
 let host: RunningHost
 let client: HostClient
 
@@ -47,6 +49,9 @@ async function allowTwoJobs(to: HostClient): Promise<void> {
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'transcriptor-autostop-'))
   speech = makeLongSpeech(scratch)
+  // Two jobs side by side need two contents: a copy of the same bytes would wait for the first
+  // (src/main/core/service/sameContent.ts).
+  otherSpeech = distinctCopy(speech, join(scratch, 'other speech.wav'), 1)
   ;[host, browser] = await Promise.all([startHost(), launchOwnChromium()])
   client = await connectClient(host)
   await allowTwoJobs(client)
@@ -93,7 +98,7 @@ describe('browser host: jobs stop when their page goes away', () => {
     try {
       await allowTwoJobs(ownClient)
       const page = await openApp(browser, own)
-      const [keptId, plainId] = await createJobsInPage(page, [speech, speech])
+      const [keptId, plainId] = await createJobsInPage(page, [speech, otherSpeech])
       const kept = await waitUntilRunning(ownClient, keptId!)
       const plain = await waitUntilRunning(ownClient, plainId!)
       await page.evaluate(
@@ -136,7 +141,7 @@ describe('browser host: jobs stop when their page goes away', () => {
     const first = await openApp(browser, host)
     const second = await openApp(browser, host)
     const [firstId] = await createJobsInPage(first, [speech])
-    const [secondId] = await createJobsInPage(second, [speech])
+    const [secondId] = await createJobsInPage(second, [otherSpeech])
     const firstJob = await waitUntilRunning(client, firstId!)
     const secondJob = await waitUntilRunning(client, secondId!)
 

@@ -1,7 +1,10 @@
 // Leaving the page that started a job stops it, so the app asks first: Stay, Stop them and leave,
 // or Keep them running; each answer does what it says. A reload asks through the browser's prompt,
 // and afterwards the queue still shows every job that is running. One browser for the whole file.
+import { mkdirSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { distinctCopy } from '../../support/distinctCopy'
 import { waitFor } from '../../support/host'
 import { makeLongAudio, openUi, pickFiles, screenshot, type UiSession } from './uiHarness'
 
@@ -29,9 +32,14 @@ afterAll(async () => {
   await ui.close()
 })
 
+let started = 0
+/** A long job of its own content (one kept running meanwhile would have the next one wait for
+ * it as its twin), under the same name. */
 async function startLongJob(): Promise<number> {
   const known = new Set((await ui.client.call('jobs.list', {})).map((j) => j.id))
-  await pickFiles(ui.page, [longAudio])
+  const folder = join(ui.scratch, `run-${++started}`)
+  mkdirSync(folder)
+  await pickFiles(ui.page, [distinctCopy(longAudio, join(folder, basename(longAudio)), started)])
   const id = await waitFor(async () => {
     const jobs = await ui.client.call('jobs.list', {})
     return jobs.find((j) => !known.has(j.id))?.id

@@ -170,6 +170,24 @@ describe('speakers on the job page', () => {
     expect(await page.getByTestId('speaker-name-S1').innerText()).toBe('Dr Ann Lee')
     expect(await page.getByTestId('speaker-name-S2').innerText()).toBe('Speaker 2')
     expect(readFileSync(second.outputs.srt as string, 'utf8')).toContain('Dr Ann Lee: Good morning')
+
+    // Her name again from this job: the saved voice is replaced only once the user says so.
+    const [saved] = await ui.client.call('voices.list', {})
+    await page.getByTestId('speaker-remember-S1').click()
+    const dialog = page.getByRole('dialog', { name: 'Replace the saved voice “Dr Ann Lee”?' })
+    await dialog.waitFor()
+    await page.getByTestId('cancel-button').click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(await ui.client.call('voices.list', {})).toEqual([saved])
+    expect(await page.getByTestId('speaker-remembered-S1').count()).toBe(0)
+    // Replaced from where it was first heard (so the voice stays the one the next test matches).
+    await openJob(first.id)
+    await page.getByTestId('speaker-remember-S2').click()
+    await page.getByTestId('confirm-button').click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect
+      .poll(async () => (await ui.client.call('voices.list', {})).map((v) => [v.name, v.id]))
+      .toEqual([['Dr Ann Lee', expect.any(Number)]])
   })
 })
 
@@ -227,7 +245,8 @@ describe('a running job with speakers', () => {
         speakers: 'auto' as const,
         chunkSeconds: 240
       }
-      // About ten minutes: chunks the server answers at once, then seconds of finding speakers.
+      // About ten minutes: three chunks the server answers at once (several requests, so the
+      // speakers are found here: pipeline/speakerSource.ts), then seconds of finding speakers.
       const audio = makeLongAudio(ui.scratch, 70)
       const { created } = await client.call('jobs.create', { paths: [audio], options })
       const id = created[0].id

@@ -102,7 +102,10 @@ describe('Transcribe page', () => {
     // An OS drag of an empty folder with a file: the next drop's reasons replace the last one's.
     const folder = join(ui.scratch, 'recordings-folder')
     mkdirSync(folder)
-    await dragPathsOntoDropZone(page, [folder, makeShortSpeech(ui.scratch, 'dragged-speech.wav')])
+    await dragPathsOntoDropZone(page, [
+      folder,
+      makeShortSpeech(ui.scratch, 'dragged-speech.wav', 1)
+    ])
     await expect
       .poll(() => rejected.allInnerTexts())
       .toEqual([expect.stringMatching(/recordings-folder.*: the folder is empty/)])

@@ -4,10 +4,11 @@
 // and deleting one leaves the other intact. One browser, two short jobs running at once, for the
 // whole file.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { waitFor } from '../../support/host'
+import { distinctCopy } from '../../support/distinctCopy'
 import {
   CLIP_LEISURE,
   CLIP_MARRIED,
@@ -60,7 +61,10 @@ beforeAll(async () => {
   const audio = makeTwoSentences(ui.scratch)
   await pickFiles(ui.page, [audio])
   first = await newJobId(new Set())
-  await pickFiles(ui.page, [audio])
+  // The same name, its own content: a copy of the same bytes would wait for the first and be
+  // linked to it (core/service/sameContent.ts) instead of running beside it.
+  mkdirSync(join(ui.scratch, 'again'))
+  await pickFiles(ui.page, [distinctCopy(audio, join(ui.scratch, 'again', 'interview.wav'), 1)])
   second = await newJobId(new Set([first]))
   await waitForQueueStatus(ui.page, first, 'completed')
   await waitForQueueStatus(ui.page, second, 'completed')

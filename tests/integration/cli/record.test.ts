@@ -1,10 +1,13 @@
 // `transcriptor record --from FILE --realtime` as a user runs it: words printed while the file
 // plays, a finished job whose recording is the file's length; Ctrl-C keeps what was recorded and
 // finishes the job; kill -9 of the recorder loses at most 2 s: the next start repairs the file,
-// leaves no process behind, and the recording can be transcribed (Resume).
-// The three recordings play in real time, so they run side by side, each in its own data dir.
+// leaves no process behind, and the recording can be transcribed (Resume). `--from URL`: a radio
+// on loopback cut off the air mid-way keeps what arrived; a URL that does not answer says so.
+// The recordings play in real time, so they run side by side, each in its own data dir.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { expect, test, type TestContext } from 'vitest'
 import type { JobRow } from '@shared/domain'
@@ -42,6 +45,8 @@ interface Workspace {
   /** The joined LibriVox clips. */
   speech: string
   record(input?: string): Recorder
+  /** `record --from URL`: a live stream arrives at its own pace, so no --realtime. */
+  recordUrl(url: string): Recorder
   /** Async, so the recordings of the other tests keep being read while it runs. */
   cli(args: string[]): Promise<CliRun>
   onlyJob(): JobRow
@@ -78,6 +83,9 @@ function workspace({ onTestFinished }: TestContext): Workspace {
       return recorder(
         spawnCli(['record', '--from', input, '--realtime', '--engine', 'pocketsphinx'])
       )
+    },
+    recordUrl(url) {
+      return recorder(spawnCli(['record', '--from', url, '--engine', 'pocketsphinx']))
     },
     cli: (args) => finished(spawnCli(args)),
     onlyJob() {
@@ -222,5 +230,89 @@ test.concurrent(
     const done = ws.onlyJob()
     expect(done.status).toBe('completed')
     expect(transcriptText(done).split(/\s+/).filter(Boolean).length).toBeGreaterThan(10)
+  }
+)
+
+/**
+ * An Icecast-like radio on loopback: `mp3` sent as `audio/mpeg` with no length, at its bit rate
+ * (a piece every 100 ms, as a live source does), the connection cut after `cutAfterSeconds`.
+ */
+async function radio(mp3: Buffer, bytesPerSecond: number, cutAfterSeconds: number): Promise<Radio> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'audio/mpeg', 'icy-name': 'loopback radio' })
+    const piece = Math.round(bytesPerSecond / 10)
+    const end = Math.min(mp3.length, Math.round(bytesPerSecond * cutAfterSeconds))
+    let sent = 0
+    const timer = setInterval(() => {
+      response.write(mp3.subarray(sent, Math.min(end, sent + piece)))
+      sent += piece
+      // The station goes off the air: the socket is cut, not ended.
+      if (sent >= end) {
+        clearInterval(timer)
+        response.socket?.destroy()
+      }
+    }, 100)
+    response.on('close', () => clearInterval(timer))
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/live.mp3`,
+    close: () => new Promise((done) => server.close(() => done()))
+  }
+}
+
+interface Radio {
+  url: string
+  close(): Promise<void>
+}
+
+test.concurrent(
+  'record --from a stream URL (a radio on loopback): words while it plays; the station going off the air keeps what was recorded',
+  async (ctx) => {
+    const { expect } = ctx
+    const ws = workspace(ctx)
+    // The clips twice (about 49 s), cut at 30 s: its first words are printed before the cut even
+    // on a loaded machine, with the other recordings of this file running beside it.
+    const twice = join(ws.dir, 'speech twice.wav')
+    execFileSync('sox', [ws.speech, ws.speech, twice])
+    const mp3 = join(ws.dir, 'speech.mp3')
+    execFileSync('ffmpeg', ['-v', 'error', '-i', twice, '-b:a', '64k', '-ac', '1', mp3])
+    const station = await radio(readFileSync(mp3), 8000, 30)
+    ctx.onTestFinished(() => station.close())
+    const rec = ws.recordUrl(station.url)
+    const code = await rec.exit
+    expect(rec.lines.length, rec.stderr()).toBeGreaterThan(0)
+    expect(rec.lines[0].at).toBeLessThan(rec.endedAt() ?? 0)
+    const job = ws.onlyJob()
+    // Whatever way ffmpeg ends on a cut stream (end of input or an error line), the recording is
+    // a finished job of what arrived.
+    expect(code, rec.stderr()).toBe(job.status === 'completed' ? 0 : 1)
+    expect(job.status).toBe('completed')
+    expect(job.recording).toBe('ended')
+    expect(Math.abs(wavSeconds(job.original_path) - 30)).toBeLessThan(1.5)
+    expect(transcriptText(job).split(/\s+/).filter(Boolean).length).toBeGreaterThan(10)
+  }
+)
+
+test.concurrent(
+  'record --from a stream URL that does not answer: one line saying so, the job ends, no process left',
+  async (ctx) => {
+    const { expect } = ctx
+    const ws = workspace(ctx)
+    // A port that was just free: nothing listens there.
+    const closed = createServer()
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done))
+    const { port } = closed.address() as AddressInfo
+    await new Promise((done) => closed.close(done))
+    const rec = ws.recordUrl(`http://127.0.0.1:${port}/live.mp3`)
+    expect(await rec.exit).toBe(1)
+    const why = /^the source stopped \(ffmpeg exit \d+: .*Connection refused\)$/m
+    expect(rec.stderr()).toMatch(why)
+    expect(rec.stderr()).toMatch(/^recorded 0\.0 s/m)
+    // The job is kept like every recording (empty), and says why in History.
+    const job = ws.onlyJob()
+    expect(job.warning).toMatch(why)
+    expect(job.process_id === null || !isRunning(job.process_id)).toBe(true)
   }
 )

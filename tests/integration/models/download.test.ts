@@ -33,6 +33,7 @@ beforeAll(async () => {
     '/ggml-norange.bin': { body, ranges: false },
     '/ggml-tiny.bin': { body }, // the catalog's tiny: its published SHA-1 will not match
     '/ggml-chunked.bin': { body: Buffer.alloc(24 * MiB, 7), chunked: true },
+    '/ggml-chunkedok.bin': { body, chunked: true },
     '/ggml-fromzero.bin': { body, rangeFromZero: true },
     '/ggml-page.bin': { body: page }
   })
@@ -72,6 +73,13 @@ describe('model downloads (loopback server)', () => {
     expect(progress.at(-1)).toMatchObject({ state: 'done', receivedBytes: body.length })
     expect(progress.some((p) => p.state === 'verifying')).toBe(true)
     expect(progress.some((p) => p.totalBytes === body.length && p.receivedBytes > 0)).toBe(true)
+  })
+
+  it('a body without Content-Length (chunked, as some mirrors send) installs verified', async () => {
+    const m = manager('chunkedok')
+    const path = await m.pullUrl(server.url('/ggml-chunkedok.bin'), sha1, 'chunkedok')
+    expect(readFileSync(path).equals(body)).toBe(true)
+    expect(files(m)).toEqual(['ggml-chunkedok.bin'])
   })
 
   it('a connection dropped mid-body is resumed with Range and the result verifies', async () => {

@@ -27,6 +27,7 @@ beforeAll(async () => {
   server = await startModelServer({
     '/ggml-silent.bin': { body, noHeaders: true },
     '/ggml-stall.bin': { body, stallAfterBytes: MiB },
+    '/ggml-steady.bin': { body: body.subarray(0, 2 * MiB), bytesPerSecond: 2 * MiB },
     '/ggml-endless.bin': { body: big, chunked: true },
     '/ggml-announced.bin': { body: big },
     '/ggml-big.bin': { body: big, chunked: true }
@@ -73,6 +74,20 @@ describe('download deadlines', () => {
     ])
     expect(statSync(join(m.modelsDir, 'ggml-stall.bin.part')).size).toBe(4 * MiB)
   }, 20_000)
+
+  it('a slow but steady body is not cut: the idle deadline counts silence, not the download', async () => {
+    const m = manager('steady')
+    const part = body.subarray(0, 2 * MiB)
+    const started = Date.now()
+    const path = await m.pullUrl(
+      server.url('/ggml-steady.bin'),
+      createHash('sha1').update(part).digest('hex'),
+      'steady'
+    )
+    expect(Date.now() - started).toBeGreaterThan(3 * timeouts.idleMs)
+    expect(files(m)).toEqual(['ggml-steady.bin'])
+    expect(statSync(path).size).toBe(2 * MiB)
+  }, 10_000)
 })
 
 describe('download size caps', () => {

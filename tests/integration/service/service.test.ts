@@ -1,5 +1,6 @@
 // The service every front-end uses, end to end on real files: jobs run the real pipeline with
 // pocketsphinx under the real ProcessManager, and stop leaves nothing alive.
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -11,6 +12,7 @@ import {
 import { isRunning } from '../../support/processes'
 import { clipReference, joinedSpeech, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
+import { distinctCopy } from '../../support/distinctCopy'
 import { wordErrorRate } from '../../support/wer'
 import {
   DEFAULT_SETTINGS,
@@ -49,7 +51,10 @@ async function runningJob(path: string, ctx = alice): Promise<JobRow> {
     { paths: [path], options: oneProcess },
     ctx
   )
-  const id = created[0].id
+  return runningRow(created[0].id)
+}
+
+function runningRow(id: number): Promise<JobRow> {
   return waitFor(
     () => {
       const row = serviceRow(id)
@@ -152,6 +157,50 @@ describe('transcription service', () => {
     await service.handlers['jobs.stop']({ id: again.id }, alice)
   })
 
+  it('two copies of one file at once: the second waits for the first and reuses its transcript; a page leaving stops the one waiting', async () => {
+    await service.handlers['settings.set'](
+      { settings: { ...(await service.handlers['settings.get']({}, alice)), concurrentJobs: 2 } },
+      alice
+    )
+    const [clip] = librivoxClips()
+    const copy = join(dir, 'copy of the clip.wav')
+    copyFileSync(clip, copy)
+    const { created } = await service.handlers['jobs.create'](
+      { paths: [clip, copy], options: oneProcess },
+      alice
+    )
+    const [first, second] = await service.waitForJobs(created.map((j) => j.id))
+    expect(first).toMatchObject({ status: 'completed', linked_job_id: null })
+    expect(second).toMatchObject({ status: 'completed', linked_job_id: first.id, process_id: null })
+    expect(await service.handlers['jobs.logs']({ id: second.id, lines: 10 }, alice)).toContain(
+      `waiting for job ${first.id} (${basename(clip)}): same content, its transcript will be reused`
+    )
+
+    // Waiting for a twin is waiting in the queue: the page that asked leaving stops it.
+    const long = joinedSpeech(dir, 2)
+    const running = await runningJob(long, bob)
+    // Two slots: the copy's turn comes, it is read, then gives its slot to the next job.
+    const { created: twins } = await service.handlers['jobs.create'](
+      { paths: [long, distinctCopy(long, join(dir, 'other.wav'), 1)], options: oneProcess },
+      bob
+    )
+    const waiting = await waitFor(
+      async () => {
+        const log = await service.handlers['jobs.logs']({ id: twins[0].id, lines: 10 }, bob)
+        return log.some((l) => l.startsWith(`waiting for job ${running.id} `)) ? log : null
+      },
+      'the copy to wait for its twin',
+      30_000
+    )
+    expect(waiting).toHaveLength(1)
+    await runningRow(twins[1].id)
+    const notice = await service.releaseClient(bob.clientId, 'page closed')
+    expect(notice.jobs.map((j) => j.id).sort()).toEqual(
+      [running.id, ...twins.map((j) => j.id)].sort()
+    )
+    expect(serviceRow(twins[0].id)).toMatchObject({ status: 'cancelled', process_id: null })
+  })
+
   it('stop kills the whole tree, marks the job cancelled with the reason', async () => {
     const job = await runningJob(joinedSpeech(dir, 4))
     const status = await service.handlers['jobs.processStatus']({ id: job.id }, alice)
@@ -173,9 +222,10 @@ describe('transcription service', () => {
       { settings: { ...(await service.handlers['settings.get']({}, alice)), concurrentJobs: 3 } },
       alice
     )
+    // Three contents: copies of one would be twins, the later ones waiting for the first.
     const mine = await runningJob(speech, alice)
-    const kept = await runningJob(speech, alice)
-    const theirs = await runningJob(speech, bob)
+    const kept = await runningJob(distinctCopy(speech, join(dir, 'kept.wav'), 1), alice)
+    const theirs = await runningJob(distinctCopy(speech, join(dir, 'theirs.wav'), 2), bob)
     await service.handlers['jobs.setKeepInBackground']({ id: kept.id, keep: true }, alice)
 
     const notice = await service.releaseClient(alice.clientId, 'window closed')
@@ -190,5 +240,36 @@ describe('transcription service', () => {
     await service.shutdown('app quit')
     expect(alive(kept.process_id!)).toBe(false)
     expect(alive(theirs.process_id!)).toBe(false)
+  })
+
+  it('a client going away while its input is still being read: the job is cancelled and no pipeline starts', async () => {
+    // Fifty minutes of silence (~96 MB): reading it for its content hash outlasts the request.
+    const big = join(dir, 'long-silence.wav')
+    execFileSync('sox', ['-n', '-r', '16000', '-c', '1', '-b', '16', big, 'trim', '0', '3000'])
+    const { created } = await service.handlers['jobs.create'](
+      { paths: [big], options: oneProcess },
+      alice
+    )
+    const id = created[0].id
+
+    const notice = await service.releaseClient(alice.clientId, 'page closed')
+    expect(notice.jobs.map((j) => j.id)).toEqual([id])
+    // Its hash is stored once the input was read, and the start is decided in that same turn.
+    const read = await waitFor(
+      async () => {
+        const row = await service.handlers['jobs.get']({ id }, alice)
+        return row?.content_hash ? row : null
+      },
+      'the input read to its end',
+      30_000
+    )
+    expect(read).toMatchObject({ status: 'cancelled', cancel_reason: 'page closed' })
+    expect(read.process_id).toBeNull()
+
+    // "Keep them running" while it is read: it runs after its page is gone.
+    const again = await service.handlers['jobs.create']({ paths: [big], options: oneProcess }, bob)
+    expect(service.keepClientJobs(bob.clientId)).toEqual([again.created[0].id])
+    expect((await service.releaseClient(bob.clientId, 'page closed')).jobs).toEqual([])
+    await runningRow(again.created[0].id)
   })
 })

@@ -25,6 +25,7 @@ import { openStore } from '../../../src/main/core/openDataDir'
 import { makeTempDir, removeDir } from '../../support/db'
 import { espeakSpeech } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
+import { withOneSampleChanged } from '../../support/distinctCopy'
 import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
@@ -61,11 +62,7 @@ afterEach(async () => {
 
 /** `count` distinct WAV files' bytes: the clip with one sample (past the header) changed. */
 function variants(clip: Buffer, count: number): Buffer[] {
-  return Array.from({ length: count }, (_, i) => {
-    const copy = Buffer.from(clip)
-    copy.writeUInt16LE(i + 1, 200)
-    return copy
-  })
+  return Array.from({ length: count }, (_, i) => withOneSampleChanged(clip, i + 1))
 }
 
 function startWatcher(args: string[]): { proc: ChildProcess; log: () => string } {

@@ -46,7 +46,12 @@ describe('checkpoints', () => {
       overlapSeams: 1,
       chunks: chunks.map((c) => toStoredChunk(c, false))
     })
-    await saveChunkWords(work, 1, [{ word: 'hello', start: 0.5, end: 0.9, probability: 0.4 }])
+    // A word keeps the speaker an endpoint named (a resume of such a job keeps its speakers).
+    const heard = [
+      { word: 'hello', start: 0.5, end: 0.9, probability: 0.4 },
+      { word: 'there', start: 1, end: 1.2, speaker: 'S2' }
+    ]
+    await saveChunkWords(work, 1, heard)
     writeFileSync(join(work, 'chunk-00002.json'), '{"index": 2, "words": [') // torn by a crash
     const plan = await loadPlan(work)
     expect(plan?.chunks.map(({ silent: _s, ...c }) => c)).toEqual(chunks)
@@ -54,7 +59,7 @@ describe('checkpoints', () => {
     expect(plan?.chunks.at(-1)?.ownEnd).toBe(Infinity)
     const finished = await loadChunkWords(work, chunks.length)
     expect([...finished.keys()]).toEqual([1])
-    expect(finished.get(1)).toEqual([{ word: 'hello', start: 0.5, end: 0.9, probability: 0.4 }])
+    expect(finished.get(1)).toEqual(heard)
     expect(readdirSync(work).some((f) => f.includes('.tmp-'))).toBe(false)
   })
 

@@ -4,6 +4,7 @@
 // centroid of each transcript speaker only.
 import { describe, expect, it } from 'vitest'
 import {
+  keepNamedSpeakers,
   labelWords,
   speakersEvent,
   splitAtSpeakers
@@ -68,5 +69,20 @@ describe('speaker labels', () => {
       model: 'm',
       speakers: [{ id: 'S1', seconds: 2, embedding: [1, 0] }]
     })
+  })
+
+  it('keeps the speakers an endpoint named, S1… again by first appearance in the transcript', () => {
+    // A passage that starts after the endpoint's S1 spoke: S2 is the first heard, so Speaker 1.
+    const named = [
+      { ...w('a', 5, 5.2), speaker: 'S2' },
+      { ...w('b', 5.3, 5.5), speaker: 'S3' },
+      { ...w('c', 5.6, 5.8), speaker: 'S2' }
+    ]
+    const kept = keepNamedSpeakers(named)
+    expect(kept.words.map((x) => x.speaker)).toEqual(['S1', 'S2', 'S1'])
+    expect(kept.speakers).toEqual([
+      { id: 'S1', name: 'Speaker 1' },
+      { id: 'S2', name: 'Speaker 2' }
+    ])
   })
 })

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EndpointRepository, keyRefOf } from '../../../src/main/core/endpoints/endpointRepository'
 import { FileSecretStore } from '../../../src/main/core/secrets/secretStore'
+import { ENDPOINT_SETUP_HINT } from '../../../src/main/engines/endpointEngine'
 import {
   endpointHandlers,
   endpointKeysEnv,
@@ -116,6 +117,14 @@ describe('endpoint keys', () => {
       { baseUrl: 'http://slow-gpu:8000/v1', model: 'large', concurrency: 1, timeoutSeconds: 1800 },
       { baseUrl: 'http://fast:8000/v1', model: 'base', concurrency: 2 }
     ])
+  })
+
+  it('the endpoint engine with no endpoint saved or given is refused before a job exists', () => {
+    const d = deps()
+    const remote = { ...jobOptionsIn(DEFAULT_SETTINGS), engine: 'openai' as const }
+    expect(() => withEndpoints(d, remote)).toThrow(ENDPOINT_SETUP_HINT)
+    const given = { baseUrl: 'http://gpu:8000/v1', model: 'small', concurrency: 1 }
+    expect(withEndpoints(d, { ...remote, endpoints: [given] }).endpoints).toEqual([given])
   })
 
   it('a local engine shares the job with the saved endpoints only when asked; none saved is refused', async () => {

@@ -93,15 +93,18 @@ const record: Command = {
         if (chunk.jobId === recording.jobId && text) process.stdout.write(`${text}\n`)
       })
       const why = await capture(source, recording, stop.signal)
-      recording.stop()
+      recording.stop(why ?? undefined)
       if (why) say(why)
+      // A source that failed before its first second (a URL that does not answer, no device):
+      // the command failed, though its empty job is kept like every recording.
+      const nothing = why !== null && recording.seconds === 0
       say(`recorded ${recording.seconds.toFixed(1)} s; transcribing the rest…`)
       const finished = await service.waitForJobs([recording.jobId])
       offWords()
       for (const job of finished) say(`job ${job.id} ${describeOutcome(job)}`)
       if (ctx.json) ctx.write(`${JSON.stringify(finished[0] ?? null)}\n`)
       if (stop.signal.aborted) return 130
-      return finished.every((job) => job.status === 'completed') ? 0 : 1
+      return !nothing && finished.every((job) => job.status === 'completed') ? 0 : 1
     } finally {
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)

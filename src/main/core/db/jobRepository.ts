@@ -69,6 +69,11 @@ const STANDING_SQL = `SELECT * FROM transcription_jobs
   WHERE content_hash = @hash AND status IN ('completed', 'queued', 'processing')
     AND ${SAME_CHOICES_SQL}
   ORDER BY status = 'completed' DESC, id DESC LIMIT 1`
+// Jobs with the same content and choices that have not ended yet, the earliest first.
+const TWINS_SQL = `SELECT * FROM transcription_jobs
+  WHERE content_hash = @hash AND id <> @id AND status IN ('queued', 'processing')
+    AND ${SAME_CHOICES_SQL}
+  ORDER BY id`
 const CONTENT_HASH_SQL = 'UPDATE transcription_jobs SET content_hash = ? WHERE id = ?'
 const LINK_SQL = `UPDATE transcription_jobs SET status = 'completed', progress = 1,
     started_at = @now, finished_at = @now, output_files = @outputs, linked_job_id = @earlier,
@@ -78,11 +83,12 @@ const LINK_SQL = `UPDATE transcription_jobs SET status = 'completed', progress =
 /** A job's content: its hash, the job that transcribed the same bytes, a link to that job. */
 function contentStatements(
   db: Database.Database
-): Record<'hash' | 'transcribed' | 'standing' | 'link', Database.Statement> {
+): Record<'hash' | 'transcribed' | 'standing' | 'twins' | 'link', Database.Statement> {
   return {
     hash: db.prepare(CONTENT_HASH_SQL),
     transcribed: db.prepare(TRANSCRIBED_SQL),
     standing: db.prepare(STANDING_SQL),
+    twins: db.prepare(TWINS_SQL),
     link: db.prepare(LINK_SQL)
   }
 }
@@ -317,6 +323,11 @@ export class JobRepository {
   transcribedContent(hash: string, job: JobRow): JobRow | null {
     const row = this.content.transcribed.get({ hash, id: job.id, ...choicesOf(job) })
     return (row as JobRow | undefined) ?? null
+  }
+
+  /** Jobs on these bytes with `job`'s choices that have not ended (queued or running). */
+  contentTwins(hash: string, job: JobRow): JobRow[] {
+    return this.content.twins.all({ hash, id: job.id, ...choicesOf(job) }) as JobRow[]
   }
 
   /**

@@ -3,7 +3,6 @@
 // SHA-1 of the file on disk and an atomic rename (see install). Every failure is one line and
 // leaves no file that looks like a usable model.
 import { promises as fs } from 'node:fs'
-import type { IncomingMessage } from 'node:http'
 import { dirname } from 'node:path'
 import { formatBytes } from '@shared/byteText'
 import type { DownloadProgress } from '@shared/models'
@@ -11,7 +10,7 @@ import { parseContentRange } from './contentRange'
 import { DiscardError, DownloadError, DroppedError, RestartError } from './downloadError'
 import { FileHasher, type FileDigest } from './fileHasher'
 import { checkFreeSpace } from './freeSpace'
-import { DEFAULT_TIMEOUTS, getResponse, type DownloadTimeouts } from './httpGet'
+import { DEFAULT_TIMEOUTS, getResponse, type DownloadTimeouts, type Reply } from './httpGet'
 import { installPart } from './install'
 import { Meter } from './meter'
 import { partPath, readMeta, removePart, sizeOf, writeMeta, type PartMeta } from './partFile'
@@ -43,48 +42,45 @@ interface Attempt {
   digest: FileDigest
 }
 
-function httpFailure(response: IncomingMessage, url: string): DownloadError {
-  response.resume()
+function httpFailure(reply: Reply, url: string): DownloadError {
+  reply.discard()
   return new DownloadError(
-    `download failed: HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trimEnd() +
-      ` for ${url}`
+    `download failed: HTTP ${reply.status} ${reply.statusText}`.trimEnd() + ` for ${url}`
   )
 }
 
-async function restart(response: IncomingMessage, dest: string): Promise<never> {
-  response.resume()
+async function restart(reply: Reply, dest: string): Promise<never> {
+  reply.discard()
   await removePart(dest)
   throw new RestartError()
 }
 
 /** What the reply continues: the size of the whole file, or a restart / refusal. */
 async function totalOf(
-  response: IncomingMessage,
+  reply: Reply,
   r: DownloadRequest,
   have: number,
   meta: PartMeta | null
 ): Promise<{ have: number; total: number | null } | 'complete'> {
-  const status = response.statusCode ?? 0
+  const status = reply.status
   if (status === 206 && have > 0) {
-    const range = parseContentRange(response.headers['content-range'])
+    const range = parseContentRange(reply.headers['content-range'])
     // Bytes from elsewhere than the .part's end would be appended at the wrong place.
-    if (range?.start !== have) return restart(response, r.dest)
+    if (range?.start !== have) return restart(reply, r.dest)
     // The file on the server changed size: what we have belongs to another file.
-    if (meta?.totalBytes != null && range.total !== meta.totalBytes)
-      return restart(response, r.dest)
+    if (meta?.totalBytes != null && range.total !== meta.totalBytes) return restart(reply, r.dest)
     return { have, total: range.total }
   }
   if (status === 416 && have > 0 && meta?.totalBytes === have) {
-    response.resume()
+    reply.discard()
     return 'complete'
   }
   if (status === 200) {
     // No Range support (or a fresh start): take it from the beginning.
-    const length = Number(response.headers['content-length'])
-    return { have: 0, total: Number.isFinite(length) && length > 0 ? length : null }
+    return { have: 0, total: reply.length !== null && reply.length > 0 ? reply.length : null }
   }
   if (status === 416) await removePart(r.dest)
-  throw httpFailure(response, r.url)
+  throw httpFailure(reply, r.url)
 }
 
 /** Bytes the reply must not exceed; a server announcing more than the catalog's size is refused. */
@@ -107,21 +103,21 @@ async function attempt(r: DownloadRequest, meter: Meter): Promise<Attempt> {
     have = 0
   }
   const timeouts = r.timeouts ?? DEFAULT_TIMEOUTS
-  const response = await getResponse(
+  const reply = await getResponse(
     r.url,
     have > 0 ? { range: `bytes=${have}-` } : {},
     r.signal,
     timeouts
   )
-  const answer = await totalOf(response, r, have, meta)
+  const answer = await totalOf(reply, r, have, meta)
   if (answer === 'complete')
     return { size: have, digest: await new FileHasher(part, have).finish() }
-  return await continuePart(response, r, meter, answer)
+  return await continuePart(reply, r, meter, answer)
 }
 
 /** Streams the reply into the .part from `from` on, with the hasher reading behind the writer. */
 async function continuePart(
-  response: IncomingMessage,
+  reply: Reply,
   r: DownloadRequest,
   meter: Meter,
   { have: from, total }: { have: number; total: number | null }
@@ -132,7 +128,7 @@ async function continuePart(
     cap = capFor(r, from, total)
     checkFreeSpace(dirname(r.dest), (total ?? r.approxBytes ?? 0) - from)
   } catch (err) {
-    response.destroy()
+    reply.discard()
     throw err
   }
   await writeMeta(r.dest, { url: r.url, totalBytes: total })
@@ -141,7 +137,7 @@ async function continuePart(
   else await fs.truncate(part, from)
   const hasher = new FileHasher(part, from)
   try {
-    const size = await streamBody(response, {
+    const size = await streamBody(reply, {
       part,
       have: from,
       total,

@@ -2,8 +2,8 @@
 // Location must parse, stay http(s), and the chain is bounded; credentials (URL user info,
 // Authorization, Cookie) never go to another origin. A refused hop is one line, never a throw
 // out of a response handler.
-import type { IncomingMessage } from 'node:http'
 import { DownloadError } from './downloadError'
+import type { Reply } from './replyConnection'
 
 export const MAX_REDIRECTS = 5
 
@@ -12,11 +12,10 @@ const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'cookie']
 const clip = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text)
 
 /** Where a 3xx reply sends us next, or null when the reply is not a redirect to follow. */
-export function redirectTarget(response: IncomingMessage, from: URL, hops: number): URL | null {
-  const status = response.statusCode ?? 0
-  const location = response.headers.location
-  if (status < 300 || status >= 400 || status === 304 || !location) return null
-  response.resume()
+export function redirectTarget(reply: Reply, from: URL, hops: number): URL | null {
+  const location = reply.headers.location
+  if (reply.status < 300 || reply.status >= 400 || reply.status === 304 || !location) return null
+  reply.discard()
   if (hops >= MAX_REDIRECTS)
     throw new DownloadError(
       `refusing redirect from ${from.host}: more than ${MAX_REDIRECTS} redirects`

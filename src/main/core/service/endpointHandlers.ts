@@ -6,6 +6,7 @@ import { endpointUrlProblem, withEndpointScheme, type EndpointRef } from '@share
 import { ENDPOINT_ENGINE, type JobOptions, type JobRow } from '@shared/domain'
 import type { RequestHandlers } from '@shared/ipc/contract'
 import { checkEndpoint } from '../../engines/endpointCheck'
+import { ENDPOINT_SETUP_HINT } from '../../engines/endpointEngine'
 import { ENDPOINT_KEYS_ENV, ENV_KEY_REF } from '../../pipeline/endpointKeys'
 import { EndpointRefSchema } from '@shared/endpoints'
 import { keyRefOf, type EndpointRepository } from '../endpoints/endpointRepository'
@@ -70,13 +71,16 @@ export function endpointHandlers(d: EndpointDeps): Pick<RequestHandlers, Endpoin
 }
 
 /** The endpoints a new job uses: the ones given, else every saved one that is enabled for the
- * endpoint engine, or for a local engine asked to share its chunks with them (refused when none is). */
+ * endpoint engine, or for a local engine asked to share its chunks with them (refused when none is
+ * saved, or all are disabled). */
 export function endpointsForJob(d: EndpointDeps, options: JobOptions): EndpointRef[] {
   if (options.endpoints?.length) return options.endpoints
   const local = options.engine !== ENDPOINT_ENGINE
   if (local && options.alsoEndpoints !== true) return []
   const all = d.endpoints.list()
   const saved = all.filter((e) => e.enabled)
+  // Refused before a job exists, not failed once it runs (the pipeline says the same).
+  if (!local && all.length === 0) throw new Error(ENDPOINT_SETUP_HINT)
   if (all.length > 0 && saved.length === 0) throw new Error(ALL_ENDPOINTS_DISABLED)
   if (local && saved.length === 0) throw new Error(NO_ENDPOINTS_TO_SHARE)
   return saved.map((e) => ({

@@ -77,7 +77,14 @@ export async function releaseClient(
   // A recording ends as its Stop button ends it, and its job finishes in the background: what
   // was recorded is transcribed, not cancelled with the page that was sending it.
   for (const id of core.recordings.endOwnedBy(clientId)) setKeepInBackground(core, id, true)
-  const queued = scheduler.waitingOwnedBy(clientId).filter((j) => !j.keepInBackground)
+  // A job whose turn came is still `queued` while its input is read (sameContent.ts): no process
+  // list holds it yet, and it stops as a queued job does.
+  const reading = scheduler
+    .startedOwnedBy(clientId)
+    .filter((j) => repo.getJob(j.jobId)?.status === 'queued')
+  const queued = [...scheduler.waitingOwnedBy(clientId), ...reading].filter(
+    (j) => !j.keepInBackground
+  )
   for (const job of queued) await stopJob(core, job.jobId, reason)
   const running = pm.releasableJobs(clientId)
   const results = await Promise.all(running.map((id) => stopJob(core, id, reason)))
@@ -216,10 +223,11 @@ export function setKeepInBackground(core: KeepDeps, id: number, keep: boolean): 
 /** The user chose "keep them running" while leaving: every job the client owns is kept. */
 export function keepClientJobs(core: KeepDeps, clientId: string): number[] {
   const { scheduler, pm } = core
-  const ids = [
+  const ids = new Set([
     ...scheduler.waitingOwnedBy(clientId).map((j) => j.jobId),
+    ...scheduler.startedOwnedBy(clientId).map((j) => j.jobId),
     ...pm.runningJobIds().filter((id) => pm.ownerOf(id) === clientId)
-  ]
+  ])
   for (const id of ids) setKeepInBackground(core, id, true)
-  return ids
+  return [...ids]
 }

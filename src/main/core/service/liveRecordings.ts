@@ -12,8 +12,9 @@ export interface ActiveRecording {
   readonly stoppedBecause: string | null
   /** Appends 16 kHz mono s16le audio; false once the recording has stopped. */
   append(pcm: Buffer): boolean
-  /** Ends the recording; the job then finishes transcribing it (wait for its row). */
-  stop(): void
+  /** Ends the recording; the job then finishes transcribing it (wait for its row). `reason`: why
+   * its source ended by itself, kept on the job as a warning. */
+  stop(reason?: string): void
 }
 
 export class LiveRecordings {

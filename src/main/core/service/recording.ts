@@ -103,6 +103,6 @@ export function startRecording(core: RecordingDeps, request: RecordingRequest): 
       return stoppedBecause ?? file.failure
     },
     append: (pcm) => file.append(pcm),
-    stop: () => end(null)
+    stop: (reason) => end(reason ?? null)
   }
 }

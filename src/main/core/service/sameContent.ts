@@ -4,6 +4,9 @@
 // becomes this one's, is exported again to its output folder under the unique-name rule, and its
 // log and row (linked_job_id) say which job it reused. Hashed at its turn, not when added: adding
 // 10,000 files reads none of them. "Transcribe again", passages and recordings run whatever.
+// Two copies whose turns come together: the later one waits in the queue until the earlier one
+// ends (then is linked to it, or runs if it failed), so one content is transcribed once. Only a
+// twin started by this process is waited for: one in another process may never end here.
 import { appendFile, mkdir, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { JobRow, LogBatch } from '@shared/domain'
@@ -33,6 +36,10 @@ export interface SameContentDeps {
   logged: (batch: LogBatch) => void
   /** A passage of another job: its bytes are the whole file's, its transcript only a stretch. */
   isPassage: (jobId: number) => boolean
+  /** Whether this process has started the job (its pipeline runs, or its input is read). */
+  isStarted: (jobId: number) => boolean
+  /** Back in the queue, to start again once `twinId` has ended (JobScheduler.waitBehind). */
+  waitBehind: (jobId: number, twinId: number) => void
 }
 
 /** The scheduler's start: hashes the input, then links the job or runs it. */
@@ -69,11 +76,15 @@ async function linkOrStart(deps: SameContentDeps, start: () => void, job: JobRow
   const hash = job.content_hash ?? (await contentHash(job.original_path).catch(() => null))
   if (hash === null) return start()
   deps.repo.setContentHash(job.id, hash)
-  const earlier = job.link_same_content === 1 ? deps.repo.transcribedContent(hash, job) : null
+  const linkable = job.link_same_content === 1
+  const earlier = linkable ? deps.repo.transcribedContent(hash, job) : null
   const transcript = earlier && readTranscript(earlier, deps.transcripts)
   // Stopped while it was read: the runner finds it so and frees its slot.
   const current = deps.repo.getJob(job.id)
-  if (!earlier || !transcript || current?.status !== 'queued') return start()
+  if (current?.status !== 'queued') return start()
+  const twin = linkable && !earlier ? startedTwin(deps, hash, current) : null
+  if (twin) return waitForTwin(deps, current, twin)
+  if (!earlier || !transcript) return start()
   try {
     await link(deps, current, earlier, transcript)
   } catch (error) {
@@ -88,6 +99,18 @@ async function linkOrStart(deps: SameContentDeps, start: () => void, job: JobRow
     deps.changed(job.id)
     deps.ended(job.id)
   }
+}
+
+function startedTwin(deps: SameContentDeps, hash: string, job: JobRow): JobRow | null {
+  return deps.repo.contentTwins(hash, job).find((twin) => deps.isStarted(twin.id)) ?? null
+}
+
+async function waitForTwin(deps: SameContentDeps, job: JobRow, twin: JobRow): Promise<void> {
+  // Logged first: a log that cannot be written leaves the job to start as every job does.
+  await log(deps, job.id, [
+    `waiting for job ${twin.id} (${twin.filename}): same content, its transcript will be reused`
+  ])
+  deps.waitBehind(job.id, twin.id)
 }
 
 async function link(

@@ -17,7 +17,7 @@ import { startOrLink, type SameContentDeps } from './sameContent'
 import { modelManagerFor } from '../models/forDataDir'
 import type { ModelManager } from '../models/modelManager'
 import { ProgressBatcher } from '../models/progressBatcher'
-import { JobScheduler, type QueuedJob } from './jobScheduler'
+import { JobScheduler } from './jobScheduler'
 import { dataPaths } from '../paths'
 import { EndpointRepository } from '../endpoints/endpointRepository'
 import { FileSecretStore, type SecretStore } from '../secrets/secretStore'
@@ -155,7 +155,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   })
   // A job whose content was transcribed already is linked at its turn instead of run.
   const starter = { store, dataDir, hub, redos, runner, ended, changed }
-  const scheduler = new JobScheduler(() => settings.get().concurrentJobs, linkingStart(starter))
+  const scheduler = linkingScheduler(() => settings.get().concurrentJobs, starter)
   const models = modelsFor(dataDir, settings, hub)
   forwardProcessEvents(pm, hub, requests, changed, () => recoverRecordings(store.db))
   reportHeldOutcomes(pm, repo, hub, changed)
@@ -196,16 +196,19 @@ function endpointDepsFor(
   }
 }
 
-/** The scheduler's start: the job is linked to an earlier one with its content, or run. */
-function linkingStart(o: {
-  store: Store
-  dataDir: string
-  hub: TypedEvents<EventPayloads>
-  redos: PassageRedos
-  runner: JobRunner
-  ended: (jobId: number) => void
-  changed: (jobId: number) => void
-}): (job: QueuedJob) => void {
+/** The scheduler, whose start links a job to an earlier one with its content, or runs it. */
+function linkingScheduler(
+  limit: () => number,
+  o: {
+    store: Store
+    dataDir: string
+    hub: TypedEvents<EventPayloads>
+    redos: PassageRedos
+    runner: JobRunner
+    ended: (jobId: number) => void
+    changed: (jobId: number) => void
+  }
+): JobScheduler {
   const deps: SameContentDeps = {
     repo: o.store.jobs,
     transcripts: o.store.transcripts,
@@ -214,9 +217,12 @@ function linkingStart(o: {
     ended: o.ended,
     changed: o.changed,
     logged: (batch) => o.hub.emit('job.logs', batch),
-    isPassage: (id) => o.redos.passage(id) !== undefined
+    isPassage: (id) => o.redos.passage(id) !== undefined,
+    isStarted: (id) => scheduler.isRunning(id),
+    waitBehind: (id, twinId) => scheduler.waitBehind(id, twinId)
   }
-  return (job) => startOrLink(deps, job)
+  const scheduler = new JobScheduler(limit, (job) => startOrLink(deps, job))
+  return scheduler
 }
 
 /** The model manager, its download progress batched onto the hub like logs. */

@@ -59,8 +59,21 @@ export function jobChanged(run: WatchRun, job: JobRow): void {
       run.tally.failed++
       run.o.log(`failed    ${basename(row.path)}: ${reason}`)
       run.changed()
-    }
+    } else if (row.state === 'queued') stoppedByUser(run, row, job)
   }
+}
+
+/**
+ * The file's own job was stopped while the watch ran (a Stop in the app: a shutdown stops the
+ * watch first, and those jobs resume at the next start): the file is skipped with the reason,
+ * not resumed behind the user's back. A newer copy of it is taken again (fileTake.ts).
+ */
+function stoppedByUser(run: WatchRun, row: WatchFileRow, job: JobRow): void {
+  const reason = `stopped: ${job.cancel_reason ?? 'by the user'}`
+  run.o.repo.setFileState(row.folder_id, row.path, { state: 'skipped', reason })
+  run.tally.skipped++
+  run.o.log(`skipped   ${basename(row.path)}: ${reason}`)
+  run.changed()
 }
 
 /** A file that vanished while its job still waited: the job is cancelled, the file skipped. */

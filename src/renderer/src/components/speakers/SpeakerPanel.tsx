@@ -6,13 +6,13 @@ import { useEffect, useState } from 'react'
 import type { Speaker } from '@shared/transcript'
 import type { HeardSpeaker } from '@shared/voices'
 import { clockText } from '@shared/clockText'
-import { oneLineError } from '@shared/errors'
 import { mergeSpeakers, renameSpeaker, talkTimes, type TalkTime } from '@shared/speakerEdits'
 import { editTranscript, useTranscriptStore } from '../../store/transcriptStore'
 import { openSpeakerView, showOnlySpeaker, useSpeakerView } from '../../store/speakerViewStore'
 import { speakerColour } from '../../lib/speakerColour'
 import { getApi } from '../../transport/getApi'
 import { SpeakerName } from './SpeakerName'
+import { RememberVoice } from './RememberVoice'
 
 export function SpeakerPanel({ jobId }: { jobId: number }): React.JSX.Element | null {
   const transcript = useTranscriptStore((s) => s.transcript)
@@ -126,39 +126,3 @@ function SpeakerRow({ jobId, time, share, speakers, canRemember }: RowProps): Re
 }
 
 const current = () => useTranscriptStore.getState().transcript
-
-function RememberVoice({ jobId, speaker }: { jobId: number; speaker: Speaker }): React.JSX.Element {
-  const [state, setState] = useState<{ ok: boolean; text: string } | null>(null)
-  const remember = async (): Promise<void> => {
-    try {
-      const voice = await getApi().voices.remember({
-        jobId,
-        speakerId: speaker.id,
-        name: speaker.name
-      })
-      setState({ ok: true, text: `Remembered as “${voice.name}”` })
-    } catch (err) {
-      setState({ ok: false, text: oneLineError(err) })
-    }
-  }
-  return (
-    <>
-      <button
-        onClick={() => void remember()}
-        data-testid={`speaker-remember-${speaker.id}`}
-        title="Save this voice under its name: later jobs give the same voice this name"
-      >
-        Remember this voice
-      </button>
-      {state && (
-        <span
-          className={state.ok ? 'muted small' : 'reason'}
-          role="status"
-          data-testid={`speaker-remembered-${speaker.id}`}
-        >
-          {state.text}
-        </span>
-      )}
-    </>
-  )
-}
