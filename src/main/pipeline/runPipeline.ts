@@ -70,10 +70,8 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
     ...{ spec, emit, log, engine, workers, decoded, prepared, extraSteps },
     keepsEndpointSpeakers: fromEndpoint
   })
-  // Speakers are found over the whole file, beside the chunks, unless the one request that covers
-  // the file may name them (speakerSource.ts); speakerRun.ts never rejects.
-  const speakerStop = new AbortController()
-  signal.addEventListener('abort', () => speakerStop.abort(), { once: true })
+  // Speakers are found over the whole file once every chunk has its words (speakerSource.ts),
+  // unless the one request that covers the file named them; speakerRun.ts never rejects.
   const speakers = startJobSpeakers(
     spec,
     {
@@ -81,7 +79,7 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
       durationSeconds: decoded.durationSeconds,
       emit,
       log,
-      signal: speakerStop.signal,
+      signal,
       progress: run.progress,
       progressIndex: chunks.length
     },
@@ -97,13 +95,12 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
         log
       }
     )
-  } catch (error) {
-    speakerStop.abort()
-    throw error
   } finally {
     workers.close()
   }
   const found = await speakers.afterChunks(results)
+  // A stop while the speaker worker ran (it ends with the job) ends the job here.
+  if (signal.aborted) throw new Error('cancelled')
   await finishTranscript(spec, emit, log, {
     probe,
     decoded,

@@ -1,6 +1,7 @@
-// The speaker step beside the chunks: started once the audio is decoded, counted as one more
-// step of the job's progress, and never failing the job. A failure is a warning (the transcript
-// completes without speakers); a stop ends it with the job.
+// The speaker step after the chunks: started once every chunk has its words (its worker's memory
+// then never adds to the engine's), counted as one more step of the job's progress, and never
+// failing the job. A failure is a warning (the transcript completes without speakers); a stop
+// ends it with the job.
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { oneLineError } from '@shared/errors'
 import { SpeakerStepError } from '../engines/speakers/speakerWorkerClient'

@@ -4,7 +4,7 @@
 // telling which labels of two requests are one voice takes the voices, which only the local step
 // hears. So an endpoint's speakers stand for the job only when one request covers the whole file:
 // a job of the endpoint engine in one chunk. Such a job's local step waits for the reply and runs
-// only when the reply names no speakers; every other job runs it beside the chunks, as before, and
+// only when the reply names no speakers; every other job runs it once its chunks are done and
 // drops whatever speakers its endpoints named.
 import { ENDPOINT_ENGINE, type EngineName } from '@shared/domain'
 import type { PipelineSpec } from '@shared/pipelineProtocol'
@@ -47,7 +47,8 @@ export interface JobSpeakerStep {
   afterChunks(results: readonly ChunkWords[]): Promise<JobSpeakers>
 }
 
-/** Starts the local speaker step beside the chunks, or (`fromEndpoint`) leaves it for the reply. */
+/** The local speaker step, run once the chunks are done, or (`fromEndpoint`) only if the reply
+ *  names no speakers. */
 export function startJobSpeakers(
   spec: PipelineSpec,
   c: SpeakerRunContext,
@@ -55,10 +56,9 @@ export function startJobSpeakers(
 ): JobSpeakerStep {
   const here = (): Promise<JobSpeakers> =>
     runSpeakerStep(spec, c).then((found) => found && { by: 'here', found })
-  if (!fromEndpoint) {
-    const running = here()
-    return { afterChunks: () => running }
-  }
+  // After the chunks: the engine's workers and ffmpeg are gone by then, so the speaker worker's
+  // memory never adds to theirs and the job's peak stays the transcription's.
+  if (!fromEndpoint) return { afterChunks: () => here() }
   return {
     afterChunks: async (results) => {
       const count = namedSpeakers(results)

@@ -1,7 +1,7 @@
 // The job's speaker step: who speaks when, over the WHOLE decoded file (not per chunk, so a
-// voice keeps its label across chunks), in the speaker worker process. It runs beside the
-// chunks; its result is checkpointed in the work folder (a resume reuses it). A failure is one
-// line: the transcript still completes, with a warning that speakers are missing.
+// voice keeps its label across chunks), in the speaker worker process. It runs after the chunks
+// (runPipeline.ts); its result is checkpointed in the work folder (a resume reuses it). A failure
+// is one line: the transcript still completes, with a warning that speakers are missing.
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'

@@ -3,9 +3,9 @@
 // the runner's real completion step). Talk times and the filter show; a rename is one edit that
 // reaches the downloaded SRT, VTT and DOCX and the files on disk; a voice remembered here names
 // the same voice in a job that completes afterwards. Screenshots light/dark, 1280×800 and 800×600.
-// A running job with speakers (the synthetic models of tests/support/speakerModels, its one chunk
-// held by a server that never answers) says "Finding speakers" while its speaker worker runs, then
-// that it waits for the server.
+// A running job with speakers (the synthetic models of tests/support/speakerModels, ten minutes
+// whose chunks a loopback server answers at once) says "Finding speakers" while its speaker worker
+// runs, which is after its chunks, and then completes.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -15,7 +15,7 @@ import { jobOptionsIn, type OutputFiles } from '@shared/domain'
 import { openStore, type Store } from '../../../src/main/core/openDataDir'
 import { completeSpeakerJob, voiceVector } from '../../support/speakerSeed'
 import { makeSpeakerModels } from '../../support/speakerModels'
-import { spawnSttServer } from '../../support/sttServers'
+import { startFixedWordsServer } from '../../support/fixedWordsServer'
 import {
   CLIP_LEISURE,
   makeLongAudio,
@@ -225,25 +225,29 @@ describe('Settings → Voices', () => {
 })
 
 describe('a running job with speakers', () => {
-  it('says "Finding speakers" while its speaker worker runs, then that it waits for the server', async () => {
+  it('says "Finding speakers" while its speaker worker runs, once its chunks are done, then completes', async () => {
     const { page, client, host } = ui
     const made = makeSpeakerModels(join(ui.scratch, 'speaker-models'))
     for (const kind of ['segmentation', 'embedding'] as const) {
       mkdirSync(join(host.dataDir, 'models', kind), { recursive: true })
       copyFileSync(made[kind], join(host.dataDir, 'models', kind, `${kind}.onnx`))
     }
-    const server = await spawnSttServer({ fault: 'hang' })
+    const server = await startFixedWordsServer(['one', 'two', 'three'])
+    const saved = await client.call('endpoints.add', {
+      baseUrl: server.url,
+      model: 'fixed',
+      concurrency: 1
+    })
     try {
-      await client.call('endpoints.add', { baseUrl: server.url, model: 'x', concurrency: 1 })
       const options = {
         ...jobOptionsIn(await client.call('settings.get', {})),
         engine: 'openai' as const,
         speakers: 'auto' as const,
-        chunkSeconds: 30
+        chunkSeconds: 240
       }
-      // ~43 s: two chunks, held by the server (a job one request covers would wait for the
-      // server's own speakers first: pipeline/speakerSource.ts).
-      const audio = makeLongAudio(ui.scratch, 5)
+      // About ten minutes: three chunks the server answers at once (several requests, so the
+      // speakers are found here: pipeline/speakerSource.ts), then seconds of finding speakers.
+      const audio = makeLongAudio(ui.scratch, 70)
       const { created } = await client.call('jobs.create', { paths: [audio], options })
       const id = created[0].id
       await page.goto(`${host.url.split('#')[0]}#/job/${id}`)
@@ -253,11 +257,11 @@ describe('a running job with speakers', () => {
         .toMatch(/^· Finding speakers: \d+%/)
       await screenshotsOf(page, 'speakers-running-job')
       await expect
-        .poll(() => phase.innerText(), { timeout: 60_000 })
-        .toMatch(/^· Waiting for the server/)
-      await client.call('jobs.stop', { id })
+        .poll(async () => (await client.call('jobs.get', { id }))?.status, { timeout: 120_000 })
+        .toBe('completed')
     } finally {
-      await server.stop()
+      await client.call('endpoints.remove', { id: saved.id })
+      await server.close()
     }
   })
 })

@@ -2,7 +2,8 @@
 // synthetic models of tests/support/speakerModels over three minutes of two espeak-ng voices
 // finds the known turns (DER ≤ 8 %), also when the file is diarized in windows linked by their
 // centroid embeddings; the constant-embedding control collapses to one speaker; a model sherpa
-// rejects natively ends the worker, which becomes one line and leaves no process.
+// rejects natively ends the worker, which becomes one line and leaves no process; a long file in
+// many windows keeps the worker's memory where its first windows left it.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -91,6 +92,37 @@ describe('the speaker worker', () => {
     expect(new Set(result.turns.map((t) => t.speaker)).size).toBe(2)
     expect(diarizationErrorRate(turns, found(result))).toBeLessThanOrEqual(0.08)
   })
+
+  it(
+    'keeps its memory flat from window to window: a long file costs what a short one does',
+    { timeout: 300_000 },
+    async () => {
+      // The three minutes seven times over (1,274 s), in 60 s windows: 22 windows. Each window's embedding
+      // streams hold native memory (a few MB) until they are released: kept, the worker grew by
+      // some 30 MB over these windows; released, it stays within a few MB of its early windows.
+      const longPcm = join(dir, 'long.s16le')
+      writeFileSync(longPcm, Buffer.concat(Array.from({ length: 7 }, () => readFileSync(pcmPath))))
+      const rssMb: number[] = []
+      let pid = 0
+      const residentMb = (): number => {
+        const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+        return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024
+      }
+      const result = await runSpeakerWorker(request({ pcmPath: longPcm, windowSeconds: 60 }), {
+        log: () => undefined,
+        signal: new AbortController().signal,
+        onProgress: () => rssMb.push(residentMb()),
+        onStart: (started) => (pid = started)
+      })
+      expect(rssMb).toHaveLength(22)
+      expect(new Set(result.turns.map((t) => t.speaker)).size).toBe(2)
+      const early = Math.max(...rssMb.slice(0, 3))
+      process.stdout.write(
+        `speaker worker: ${early.toFixed(0)} MB after 3 windows, ${Math.max(...rssMb).toFixed(0)} MB at most over 22\n`
+      )
+      expect(Math.max(...rssMb)).toBeLessThan(early + 8)
+    }
+  )
 
   it(
     'collapses to one speaker with the constant-embedding control',

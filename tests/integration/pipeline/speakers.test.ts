@@ -2,7 +2,8 @@
 // models of tests/support/speakerModels (sherpa-onnx really segments, embeds and clusters). The
 // words come from a loopback OpenAI-compatible server answering known words at known times: over
 // three minutes of two espeak-ng voices, each turn's sentence inside that turn, so the json's word
-// speakers are scored against the known turns (DER); pocketsphinx runs beside the speaker worker on
+// speakers are scored against the known turns (DER), and the speaker worker starts once the chunks
+// are done (its memory never adds to the engine's); pocketsphinx, then the speaker worker, on
 // silence. The constant-embedding control merges the voices (so clustering really ran); one voice
 // is one speaker, silence none; a model with bad metadata fails only the speaker step.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { SENTENCES, turnWords, twoVoiceRecording, type Turn } from '../../suppor
 import { wordDiarizationErrorRate } from '../../support/der'
 import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
 import { runCliAsync } from '../../support/cliProcess'
+import { jobLogPath } from '../../../src/main/core/paths'
 
 interface JsonOutput {
   speakers?: { id: string; name: string }[]
@@ -128,6 +130,12 @@ describe('speakers through the CLI', () => {
         { id: 'S1', name: 'Speaker 1' },
         { id: 'S2', name: 'Speaker 2' }
       ])
+      // The job log: the speaker worker is started after the last chunk is done.
+      const log = readFileSync(jobLogPath(dataDir, 1), 'utf8').split('\n')
+      const chunkDone = log.findLastIndex((l) => /chunk \d+\/\d+ done/.test(l))
+      const workerStarted = log.findIndex((l) => /speaker models loaded in/.test(l))
+      expect(chunkDone).toBeGreaterThanOrEqual(0)
+      expect(workerStarted).toBeGreaterThan(chunkDone)
       const all = words(json)
       expect(all.map((w) => w.word)).toEqual(turnWords(twoVoices.turns).map((w) => w.word))
       expect(all.every((w) => w.speaker === 'S1' || w.speaker === 'S2')).toBe(true)
@@ -175,7 +183,7 @@ describe('speakers through the CLI', () => {
   })
 
   it(
-    'finds no speaker in silence with pocketsphinx beside the speaker worker, without failing',
+    'finds no speaker in silence with pocketsphinx, without failing',
     { timeout: 300_000 },
     async () => {
       const silence = join(dir, 'silence.wav')

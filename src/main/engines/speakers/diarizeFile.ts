@@ -1,7 +1,9 @@
 // Speakers over a whole file, a window at a time: sherpa-onnx's OfflineSpeakerDiarization finds
 // each window's voices; each voice's centroid embedding (SpeakerEmbeddingExtractor over its
 // speech) links it to the file's speakers (speakerLinks.ts). Memory is one window of samples plus
-// sherpa's own, whatever the file's length. Runs only inside the speaker worker process.
+// sherpa's own, whatever the file's length: the file is read a second at a time into the window,
+// and each window's native objects are released before the next. Runs only inside the speaker
+// worker process.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { DiarizeReply, DiarizeRequest, SpeakerTurn } from './protocol'
 import type { DiarizationSegment, SherpaOnnx, SpeakerEmbeddingExtractor } from './sherpaBinding'
@@ -15,18 +17,27 @@ const EMBEDDING_SECONDS = 60
 const MIN_DURATION_OFF = 0.3
 const MIN_DURATION_ON = 0.3
 
-/** One window's bytes and samples, allocated once: a new pair per window would leave the old ones
- *  (57 MB for 10 minutes) to the garbage collector, which let a long file's worker grow. */
+/** Samples are read from the file this many at a time (one second), straight into the window. */
+const READ_SAMPLES = SAMPLE_RATE
+
+/** One window's samples, allocated once: a new array per window would leave the old one (38 MB
+ *  for 10 minutes) to the garbage collector, which let a long file's worker grow. */
 interface WindowBuffers {
-  bytes: Buffer
+  block: Buffer
   samples: Float32Array
 }
 
 function readWindow(fd: number, firstSample: number, count: number, into: WindowBuffers) {
-  const read = readSync(fd, into.bytes, 0, count * 2, firstSample * 2)
-  const samples = into.samples.subarray(0, Math.floor(read / 2))
-  for (let i = 0; i < samples.length; i++) samples[i] = into.bytes.readInt16LE(i * 2) / 32768
-  return samples
+  let filled = 0
+  while (filled < count) {
+    const want = Math.min(READ_SAMPLES, count - filled) * 2
+    const read = readSync(fd, into.block, 0, want, (firstSample + filled) * 2)
+    const got = Math.floor(read / 2)
+    for (let i = 0; i < got; i++) into.samples[filled + i] = into.block.readInt16LE(i * 2) / 32768
+    filled += got
+    if (read < want) break
+  }
+  return into.samples.subarray(0, filled)
 }
 
 function embed(
@@ -72,46 +83,64 @@ function finalSpeakers(turns: SpeakerTurn[], links: SpeakerLinks, fixed: number 
   return { type: 'result', turns: merged, speakers }
 }
 
-export function diarizeFile(
+/** The models, loaded once for every window. */
+function loadModels(sherpa: SherpaOnnx, request: DiarizeRequest, windows: number) {
+  const threads = request.threads
+  const diarizer = new sherpa.OfflineSpeakerDiarization({
+    segmentation: {
+      pyannote: { model: request.segmentationModel },
+      numThreads: threads,
+      debug: 0
+    },
+    embedding: { model: request.embeddingModel, numThreads: threads, debug: 0 },
+    // One window: sherpa clusters to the count asked; in windows, speakerLinks merges after.
+    clustering: {
+      numClusters: windows === 1 && request.speakers ? request.speakers : -1,
+      threshold: request.threshold
+    },
+    minDurationOn: MIN_DURATION_ON,
+    minDurationOff: MIN_DURATION_OFF
+  })
+  const extractor = new sherpa.SpeakerEmbeddingExtractor({
+    model: request.embeddingModel,
+    numThreads: threads,
+    debug: 0
+  })
+  const links = new SpeakerLinks(
+    new sherpa.SpeakerEmbeddingManager(extractor.dim),
+    request.threshold
+  )
+  return { diarizer, extractor, links }
+}
+
+/**
+ * sherpa frees an embedding stream's native memory (the speech it was given and its features:
+ * some 6 MB per minute) only in the finalizer of its JS object, which Node runs after a garbage
+ * collection, on a later turn of the event loop. The worker's JS heap is small and seldom
+ * collected, so each window's streams stayed (about 4 MB more per window): a collection (the
+ * worker is started with --expose-gc, speakerWorkerClient.ts) and one turn release them.
+ */
+async function releaseNativeMemory(): Promise<void> {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  await new Promise((resolve) => setImmediate(resolve))
+}
+
+export async function diarizeFile(
   sherpa: SherpaOnnx,
   request: DiarizeRequest,
   reply: (message: DiarizeReply) => void
-): void {
+): Promise<void> {
   const fd = openSync(request.pcmPath, 'r')
   try {
     const totalSamples = Math.floor(fstatSync(fd).size / 2)
     const windowSamples = Math.max(SAMPLE_RATE, Math.round(request.windowSeconds * SAMPLE_RATE))
     const windows = Math.max(1, Math.ceil(totalSamples / windowSamples))
     const started = Date.now()
-    const threads = request.threads
-    const diarizer = new sherpa.OfflineSpeakerDiarization({
-      segmentation: {
-        pyannote: { model: request.segmentationModel },
-        numThreads: threads,
-        debug: 0
-      },
-      embedding: { model: request.embeddingModel, numThreads: threads, debug: 0 },
-      // One window: sherpa clusters to the count asked; in windows, speakerLinks merges after.
-      clustering: {
-        numClusters: windows === 1 && request.speakers ? request.speakers : -1,
-        threshold: request.threshold
-      },
-      minDurationOn: MIN_DURATION_ON,
-      minDurationOff: MIN_DURATION_OFF
-    })
-    const extractor = new sherpa.SpeakerEmbeddingExtractor({
-      model: request.embeddingModel,
-      numThreads: threads,
-      debug: 0
-    })
-    const links = new SpeakerLinks(
-      new sherpa.SpeakerEmbeddingManager(extractor.dim),
-      request.threshold
-    )
+    const { diarizer, extractor, links } = loadModels(sherpa, request, windows)
     reply({ type: 'ready', loadMs: Date.now() - started })
     const turns: SpeakerTurn[] = []
     const size = Math.min(windowSamples, totalSamples)
-    const buffers = { bytes: Buffer.alloc(size * 2), samples: new Float32Array(size) }
+    const buffers = { block: Buffer.alloc(READ_SAMPLES * 2), samples: new Float32Array(size) }
     for (let w = 0; w < windows; w++) {
       const first = w * windowSamples
       const samples = readWindow(fd, first, Math.min(windowSamples, totalSamples - first), buffers)
@@ -122,6 +151,7 @@ export function diarizeFile(
         for (const s of segments)
           turns.push({ start: s.start + offset, end: s.end + offset, speaker })
       }
+      await releaseNativeMemory()
       reply({ type: 'progress', fraction: (w + 1) / windows })
     }
     reply(finalSpeakers(turns, links, request.speakers))

@@ -17,7 +17,7 @@ function reply(message: DiarizeReply): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   exitWithParent()
   let request
   try {
@@ -27,7 +27,7 @@ function main(): void {
     process.exit(3)
   }
   try {
-    diarizeFile(loadSherpa(), request, reply)
+    await diarizeFile(loadSherpa(), request, reply)
     process.exit(0)
   } catch (err) {
     reply({ type: 'error', message: oneLineError(err) })
@@ -35,4 +35,4 @@ function main(): void {
   }
 }
 
-main()
+void main()
