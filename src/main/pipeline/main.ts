@@ -2,8 +2,8 @@
 // group (or by hand / by tests with plain node). Structured events go to fd 3, readable lines to
 // stdout/stderr. This file reads the spec and spawns the job's first engine worker, and only then
 // loads the rest (pipelineProcess.ts: stop handlers, watchdog, the run): on whisper the worker's
-// start (Node, the addon, the model) is the longest step before the first chunk, and the rest of
-// the pipeline's code took as long to load as Node itself takes to start.
+// start (Node, the addon, the model) is the longest step before the first chunk, and none of the
+// rest (the other engines, checkpoints, outputs) is needed to begin it.
 import { createEventSink } from './events'
 import { startEarlyWorker } from './earlyWorker'
 import { parsePipelineArgs } from './spec'
