@@ -33,6 +33,7 @@ import {
 import { availableParallelism } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { userCacheDir } from './userCache.mjs'
+import { patchWhisperCpp, WHISPER_PATCH } from './whisperPatch.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const home = join(root, '.native', 'whisper')
@@ -83,7 +84,7 @@ function npmPack(spec, into) {
   return dest
 }
 
-/** whisper.cpp 1.9.1 from nodejs-whisper, with @fugood's patched files laid over it. */
+/** whisper.cpp 1.9.1 from nodejs-whisper, with @fugood's patched files laid over it and ours. */
 function prepareSources() {
   const packs = join(home, 'packages')
   const whisperPkg = npmPack(SOURCES.whisper, packs)
@@ -101,6 +102,7 @@ function prepareSources() {
   cpSync(full, join(srcDir, 'whisper.cpp'), { recursive: true })
   cpSync(patched, join(srcDir, 'whisper.cpp'), { recursive: true })
   cpSync(join(fugood, 'src'), join(srcDir, 'addon'), { recursive: true })
+  patchWhisperCpp(join(srcDir, 'whisper.cpp'))
   writeFileSync(marker, wanted)
   return { napi, version: a }
 }
@@ -119,6 +121,7 @@ function wantedStamp() {
   return {
     fugood: lockedVersion(FUGOOD),
     ...SOURCES,
+    patch: WHISPER_PATCH,
     platform: `${process.platform}-${process.arch}`
   }
 }

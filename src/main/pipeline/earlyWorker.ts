@@ -3,9 +3,9 @@
 // probe and the decode instead of after them. On whisper the worker's own start (Node, the
 // whisper.cpp addon, the model) is the longest step before the first chunk. The pool takes it as
 // its warm-up worker (engineWorkers.ts); Stop (the signal) kills it even before the pool has it,
-// and a run that fails before then kills it through the same signal (main.ts aborts it).
+// and a run that fails before then kills it through the same signal (pipelineProcess.ts aborts it).
 import type { PipelineSpec } from '@shared/pipelineProtocol'
-import { getEngine } from '../engines/registry'
+import { whisperEngine } from '../engines/whisper'
 import type { EngineWorker } from '../engines/types'
 import type { Log } from './events'
 
@@ -13,8 +13,10 @@ import type { Log } from './events'
 export type EarlyWorker = Promise<EngineWorker | null> | undefined
 
 export function startEarlyWorker(spec: PipelineSpec, log: Log, signal: AbortSignal): EarlyWorker {
-  const engine = getEngine(spec.engine)
-  if (!engine.startWorker || signal.aborted) return undefined
+  // Whisper is the engine with workers (the others run a process per chunk, or none). Its module is
+  // imported here rather than the registry, so the spawn waits for no other engine's code to load.
+  const engine = spec.engine === whisperEngine.name ? whisperEngine : null
+  if (!engine?.startWorker || signal.aborted) return undefined
   const started = engine.startWorker({ model: spec.model, modelsDir: spec.modelsDir, log, signal })
   // Its failure is the pool's to handle (a lane then starts a worker that says why); until the
   // pool takes it, a rejection must not count as unhandled.

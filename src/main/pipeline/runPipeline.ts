@@ -12,6 +12,7 @@ import { getEngine } from '../engines/registry'
 import { EngineUnavailableError, type Engine } from '../engines/types'
 import { ENDPOINT_SETUP_HINT } from '../engines/endpointEngine'
 import { decodeToPcm, type DecodedAudio } from '../media/decode'
+import { copyPlainWav, readPlainWav } from '../media/plainWav'
 import { prepareChunks, type PreparedChunks } from './preparedChunks'
 import type { EventSink, Log } from './events'
 import type { ChunkWords } from './merge'
@@ -149,27 +150,33 @@ async function prepareInput(
   log: Log,
   signal: AbortSignal
 ): Promise<{ probe: MediaProbe; decoded: DecodedAudio; prepared: PreparedChunks }> {
-  const probe = await probeMedia(tools.ffprobe, spec.inputPath, signal)
+  // A WAV already in the decoded format skips ffprobe and ffmpeg (media/plainWav.ts); a read
+  // that fails here is left to ffprobe, which says why in the user's words.
+  const plain = spec.passage ? null : await readPlainWav(spec.inputPath).catch(() => null)
+  const probe = plain?.probe ?? (await probeMedia(tools.ffprobe, spec.inputPath, signal))
   await checkWorkSpace(spec.tempDir, probe.durationSeconds, spec)
   await ensureOutputDir(spec.outputDir)
   emit({ type: 'probe', durationSeconds: probe.durationSeconds, codec: probe.audioCodec })
   log(
     `probe: ${basename(spec.inputPath)}: ${probe.durationSeconds.toFixed(2)} s, codec ${probe.audioCodec}`
   )
+  if (plain) log('16 kHz mono 16-bit WAV: its samples are used as they are (no ffprobe, no ffmpeg)')
 
   await mkdir(spec.tempDir, { recursive: true })
   const passage = spec.passage && passageWithin(spec.passage, probe.durationSeconds, log)
   const end = probe.durationSeconds > 0 ? probe.durationSeconds : Infinity
   const toDecode = passage ? Math.min(passage.to, end) - passage.from : probe.durationSeconds
   const phases = new PreparationProgress(toDecode, emit)
-  const decoded = await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
-    // A long file takes seconds to decode (3 h: ~8 s): the job and its log say how far it got.
-    onProgress: (seconds) => {
-      phases.decoded(seconds)
-      log(`decoding: ${clockText(seconds)} of ${clockText(toDecode)}`)
-    },
-    ...(passage && { passage })
-  })
+  const decoded = plain
+    ? await copyPlainWav(spec.inputPath, plain, spec.tempDir, signal)
+    : await decodeToPcm(tools.ffmpeg, spec.inputPath, spec.tempDir, signal, {
+        // A long file takes seconds to decode (3 h: ~8 s): the job and its log say how far it got.
+        onProgress: (seconds) => {
+          phases.decoded(seconds)
+          log(`decoding: ${clockText(seconds)} of ${clockText(toDecode)}`)
+        },
+        ...(passage && { passage })
+      })
   if (decoded.durationSeconds <= 0) {
     throw new BadInputError(`no audio could be decoded from ${basename(spec.inputPath)}`)
   }
