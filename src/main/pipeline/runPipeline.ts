@@ -23,7 +23,7 @@ import { ensureOutputDir } from './writeOutputs'
 import { checkWorkSpace } from './workSpace'
 import { threadsPerProcess } from './threadsPerProcess'
 import { wantsSpeakers } from './speakerStep'
-import { speakersFromEndpoint, startJobSpeakers } from './speakerSource'
+import { jobSpeakers, speakersFromEndpoint } from './speakerSource'
 import { passageWithin } from './passage'
 import { ChunkRun } from './chunkRun'
 import { PreparationProgress } from './chunkProgress'
@@ -71,9 +71,20 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
     ...{ spec, emit, log, engine, workers, decoded, prepared, extraSteps },
     keepsEndpointSpeakers: fromEndpoint
   })
+  let results: ChunkWords[]
+  try {
+    results = await runChunkPool<ChunkWords>(
+      chunks.length,
+      run.servers(tools.ffmpeg, keys),
+      signal,
+      { log }
+    )
+  } finally {
+    workers.close()
+  }
   // Speakers are found over the whole file once every chunk has its words (speakerSource.ts),
   // unless the one request that covers the file named them; speakerRun.ts never rejects.
-  const speakers = startJobSpeakers(
+  const found = await jobSpeakers(
     spec,
     {
       pcmPath: decoded.pcmPath,
@@ -84,22 +95,9 @@ export const runPipeline: PipelineRun = async (spec, emit, log, signal, early) =
       progress: run.progress,
       progressIndex: chunks.length
     },
-    fromEndpoint
+    fromEndpoint,
+    results
   )
-  let results: ChunkWords[]
-  try {
-    results = await runChunkPool<ChunkWords>(
-      chunks.length,
-      run.servers(tools.ffmpeg, keys),
-      signal,
-      {
-        log
-      }
-    )
-  } finally {
-    workers.close()
-  }
-  const found = await speakers.afterChunks(results)
   // A stop while the speaker worker ran (it ends with the job) ends the job here.
   if (signal.aborted) throw new Error('cancelled')
   await finishTranscript(spec, emit, log, {

@@ -42,33 +42,27 @@ function namedSpeakers(results: readonly ChunkWords[]): number {
   return ids.size
 }
 
-export interface JobSpeakerStep {
-  /** The speakers, once the chunks are done (never rejects: speakerRun.ts). */
-  afterChunks(results: readonly ChunkWords[]): Promise<JobSpeakers>
-}
-
-/** The local speaker step, run once the chunks are done, or (`fromEndpoint`) only if the reply
- *  names no speakers. */
-export function startJobSpeakers(
+/**
+ * The job's speakers once its chunks are done: found here (the engine's workers and ffmpeg are
+ * gone by then, so the speaker worker's memory never adds to theirs and the job's peak stays the
+ * transcription's), or (`fromEndpoint`) the reply's, found here only when it names none.
+ * Never rejects (speakerRun.ts).
+ */
+export async function jobSpeakers(
   spec: PipelineSpec,
   c: SpeakerRunContext,
-  fromEndpoint: boolean
-): JobSpeakerStep {
+  fromEndpoint: boolean,
+  results: readonly ChunkWords[]
+): Promise<JobSpeakers> {
   const here = (): Promise<JobSpeakers> =>
     runSpeakerStep(spec, c).then((found) => found && { by: 'here', found })
-  // After the chunks: the engine's workers and ffmpeg are gone by then, so the speaker worker's
-  // memory never adds to theirs and the job's peak stays the transcription's.
-  if (!fromEndpoint) return { afterChunks: () => here() }
-  return {
-    afterChunks: async (results) => {
-      const count = namedSpeakers(results)
-      if (count === 0) {
-        c.log('speakers: the endpoint named none; finding them here')
-        return here()
-      }
-      c.log(`speakers: ${count} named by the endpoint; the speaker step does not run`)
-      c.progress.done(c.progressIndex)
-      return { by: 'endpoint' }
-    }
+  if (!fromEndpoint) return here()
+  const count = namedSpeakers(results)
+  if (count === 0) {
+    c.log('speakers: the endpoint named none; finding them here')
+    return here()
   }
+  c.log(`speakers: ${count} named by the endpoint; the speaker step does not run`)
+  c.progress.done(c.progressIndex)
+  return { by: 'endpoint' }
 }

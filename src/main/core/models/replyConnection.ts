@@ -56,7 +56,7 @@ function connectTo(url: URL, onread: OnReadOpts): Socket {
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1') // an IPv6 literal without its brackets
   const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80)
   if (url.protocol !== 'https:') return netConnect({ host, port, onread })
-  // tls.connect takes `onread` as net.connect does (Node's tls documentation); its typings lack it.
+  // tls.connect hands its options to the net.Socket it makes, `onread` included; its typings lack it.
   const options: ConnectionOptions & { onread: OnReadOpts } = { host, port, onread }
   if (!isIP(host)) options.servername = host
   return tlsConnect(options)
