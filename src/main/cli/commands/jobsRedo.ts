@@ -68,7 +68,6 @@ const jobsRedo = oneArgumentCommand({
     if (!request.success) throw new UsageError(`--to: ${request.error.issues[0].message}`)
     const passage = request.data
     return runOneJobHere(ctx, {
-      envKeyAllowed: true,
       begin: async (service, note) => {
         const redo = await service.handlers['jobs.redo'](passage, CLI_CLIENT)
         note(`job ${redo.id}: ${redo.filename}`)

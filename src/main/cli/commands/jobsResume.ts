@@ -14,7 +14,6 @@ const jobsResume = oneArgumentCommand({
     const id = parseJobId(rawId)
     let unfollow = (): void => undefined
     return runOneJobHere(ctx, {
-      id,
       // The service starts first: the reaper turns a job whose app was killed from `processing`.
       begin: async (service, note) => {
         await service.handlers['jobs.resume']({ id }, CLI_CLIENT)
