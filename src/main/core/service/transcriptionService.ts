@@ -51,6 +51,11 @@ export interface TranscriptionService {
   waitForJobs(ids: number[]): Promise<JobRow[]>
   /** Final statuses the database refused and still refuses (tried once more now). */
   unsavedOutcomes(): PendingOutcome[]
+  /** Starts (or joins) a model's download and resolves with its path once verified; progress
+   *  arrives as 'models.progress' events, models.cancel stops it. The contract's models.pull starts
+   *  the same download and answers at once. `from`: a URL and SHA-1 the user gives, on the command
+   *  line only (no window or browser tab may have the host fetch a URL of its choosing). */
+  pullModel(name: string, from?: { url: string; sha1: string }): Promise<string>
 }
 
 export function createTranscriptionService(o: TranscriptionServiceOptions): TranscriptionService {
@@ -80,6 +85,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     unsavedOutcomes: () => {
       core.pm.outcomes.flush()
       return core.pm.outcomes.all()
-    }
+    },
+    pullModel: (name, from) =>
+      from ? core.models.pullUrl(from.url, from.sha1, name) : core.models.pull(name)
   }
 }
