@@ -1,8 +1,9 @@
 // The Electron main process wired up with the `electron` module (and the core service)
-// substituted: the window really gets the hardened options, sessions deny permissions and remote
-// requests, every webContents refuses navigation and new windows, IPC answers only our top frame,
-// closing the window releases its jobs, closing or quitting while it records asks first and does
-// what each answer says, and quit is held until shutdown finishes.
+// substituted: the window really gets the hardened options, sessions deny permissions (but the
+// microphone to our page) and remote requests, every webContents refuses navigation and new
+// windows, IPC answers only our top frame, closing the window releases its jobs, closing or
+// quitting while it records asks first and does what each answer says, and quit is held until
+// shutdown finishes.
 import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { REQUEST_CHANNELS } from '@shared/ipc/channels'
@@ -249,6 +250,37 @@ describe('Electron main wiring (electron substituted)', () => {
       (h: typeof headers) => (headers = h)
     )
     expect(headers?.responseHeaders['Content-Security-Policy']?.[0]).toContain("script-src 'self'")
+  })
+
+  it('grants the microphone to our page top frame only, audio only (the Record button)', () => {
+    const ours = electron.windows[0]!.webContents.mainFrame.url
+    expect(ours).toMatch(/^file:.*index\.html$/)
+    const request = (details: Record<string, unknown>): boolean[] => {
+      const granted: boolean[] = []
+      electron.sessionHooks.permissionRequest!({}, 'media', (ok: boolean) => granted.push(ok), {
+        isMainFrame: true,
+        requestingUrl: `${ours}#/transcribe`,
+        mediaTypes: ['audio'],
+        ...details
+      })
+      return granted
+    }
+    expect(request({})).toEqual([true])
+    expect(request({ mediaTypes: ['audio', 'video'] })).toEqual([false])
+    expect(request({ mediaTypes: [] })).toEqual([false])
+    expect(request({ isMainFrame: false })).toEqual([false])
+    expect(request({ requestingUrl: 'file:///tmp/other.html' })).toEqual([false])
+    const check = (permission: string, mediaType: string): unknown =>
+      electron.sessionHooks.permissionCheck!({}, permission, 'file://', {
+        isMainFrame: true,
+        requestingUrl: ours,
+        mediaType
+      })
+    expect([
+      check('media', 'audio'),
+      check('media', 'video'),
+      check('geolocation', 'audio')
+    ]).toEqual([true, false, false])
   })
 
   it('makes every webContents refuse navigation, redirects, webviews and new windows', () => {
