@@ -1,14 +1,42 @@
-// Session- and webContents-level hardening: no permissions, no navigation, no new windows, no
-// webviews, no remote content, and the CSP as a response header where Electron sees headers.
+// Session- and webContents-level hardening: no permissions but the microphone for our own page (the
+// Record button), no navigation, no new windows, no webviews, no remote content, and the CSP as a
+// response header where Electron sees headers.
 import type { App, Session, WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { isAppUrl, type AppEntry } from './appOrigin'
 
 const REMOTE_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:'])
 
+interface MediaDetails {
+  isMainFrame?: boolean
+  requestingUrl?: string
+  /** A request names what it wants to open; a check asks about one kind. */
+  mediaTypes?: string[]
+  mediaType?: string
+}
+
+/** Audio and nothing else (no camera, no screen), asked by our app's top frame. */
+export function isOurMicrophone(
+  permission: string,
+  details: MediaDetails | undefined,
+  entry: AppEntry
+): boolean {
+  if (permission !== 'media' || !details?.isMainFrame || !details.requestingUrl) return false
+  const kinds = details.mediaTypes ?? (details.mediaType ? [details.mediaType] : [])
+  return (
+    kinds.length > 0 &&
+    kinds.every((kind) => kind === 'audio') &&
+    isAppUrl(details.requestingUrl, entry)
+  )
+}
+
 export function hardenSession(session: Session, entry: AppEntry): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isOurMicrophone(permission, details as MediaDetails | undefined, entry))
+  )
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isOurMicrophone(permission, details as MediaDetails | undefined, entry)
+  )
   session.webRequest.onBeforeRequest((details, callback) => {
     let remote = false
     try {

@@ -12,7 +12,7 @@ import type {
 import type { PendingOutcome } from '../db/outcomes'
 import type { Store } from '../openDataDir'
 import type { SweepResult } from '../process/orphanReaper'
-import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
+import { endClientRecordings, keepClientJobs, releaseClient, stopJob } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
 import { startRecording, type RecordingRequest } from './recording'
@@ -41,6 +41,8 @@ export interface TranscriptionService {
   keepClientJobs(clientId: string): number[]
   /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
   liveRecordingsOf(clientId: string): number[]
+  /** Ends the client's recordings as their Stop button does (kept, transcribed); their jobs. */
+  endRecordingsOf(clientId: string): number[]
   /** Heartbeat, and the reaper (which runs once at once). */
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
@@ -73,6 +75,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
     keepClientJobs: (clientId) => keepClientJobs(core, clientId),
     liveRecordingsOf: (clientId) => core.recordings.ownedBy(clientId),
+    endRecordingsOf: (clientId) => endClientRecordings(core, clientId),
     start: () => startService(core),
     async shutdown(reason, timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       if (closed) return
