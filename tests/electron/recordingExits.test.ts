@@ -4,7 +4,9 @@
 // goes only once its job has finished the transcript, and the WAV holds every second sent;
 // "Keep recording in the background" hides the window and the recording goes on. The window's
 // page records as its microphone would (the recording API it uses, one second of LibriVox speech
-// per request). The native question is the one part replaced: a test cannot click a system
+// per request); not through its Record button, so it does not answer main's request to stop
+// (core/service/askToEndRecordings.ts) and "Stop and keep" ends the recording after that bound,
+// with every second sent. The native question is the one part replaced: a test cannot click a system
 // dialog, so main's dialog answers as the user would and keeps the words it showed.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'

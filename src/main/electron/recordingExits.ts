@@ -1,6 +1,7 @@
 // What closing a window and quitting do while a window records (the question: recordingPrompt.ts).
-// Close: Stay cancels it; "Stop and keep" ends the window's recordings before its page goes;
-// background hides the window instead. Quit: the same for every recording window, and "Stop and
+// Close: Stay cancels it; "Stop and keep" has the window's page stop its recordings as its Stop
+// button does (the audio it held while main was asking goes in first:
+// core/service/askToEndRecordings.ts), then the window closes; background hides the window instead. Quit: the same for every recording window, and "Stop and
 // keep" holds the quit (quitGuard.ts) until the ended recordings' jobs have finished their
 // transcript, bounded, before everything else stops. A signal quits without asking (no one to ask):
 // the shutdown stops the recording there and its audio is kept all the same.
@@ -12,11 +13,9 @@ import { askAboutRecording } from './recordingPrompt'
 /** How long quit waits for ended recordings to finish transcribing (their last chunk) first. */
 export const RECORDING_FINISH_TIMEOUT_MS = 60_000
 
-/** A recording ends this long after "Stop and keep": the question blocked main, the page held the
- * audio meanwhile and sends it all as soon as its request in flight is answered (renderer
- * store/recordingStore.ts, one request at a time), a round trip later. Ended at once, that audio
- * would arrive to a recording that no longer takes it. */
-export const HELD_AUDIO_FLUSH_MS = 500
+/** How long a page may take to send the audio it holds and stop its recording itself; a page that
+ * does not (hung) has its recording ended with what arrived. */
+export const PAGE_STOP_TIMEOUT_MS = 10_000
 
 export interface RecordingExits {
   /** Makes the window's close ask while it records. */
@@ -55,16 +54,16 @@ export function recordingExits(
   let asking = true
   const recordingsOf = (window: BrowserWindow): number[] =>
     window.isDestroyed() ? [] : (service.liveRecordingsOf?.(clientOf(window)) ?? [])
-  const stopAndKeep = (clientId: string): void => {
-    for (const id of service.endRecordingsOf?.(clientId) ?? []) ended.add(id)
+  const stopAndKeep = async (clientId: string): Promise<void> => {
+    const ids = (await service.askToEndRecordingsOf?.(clientId, PAGE_STOP_TIMEOUT_MS)) ?? []
+    for (const id of ids) ended.add(id)
   }
-  const closeAfterFlush = (window: BrowserWindow): void => {
+  const closeOnceStopped = (window: BrowserWindow): void => {
     const clientId = clientOf(window)
     closing.add(clientId)
-    setTimeout(() => {
-      stopAndKeep(clientId)
+    void stopAndKeep(clientId).finally(() => {
       if (!window.isDestroyed()) window.close()
-    }, HELD_AUDIO_FLUSH_MS)
+    })
   }
   return {
     guardClose(window) {
@@ -73,7 +72,7 @@ export function recordingExits(
         event.preventDefault()
         if (closing.has(clientOf(window))) return
         const answer = askAboutRecording(window, 'close')
-        if (answer === 'stop') closeAfterFlush(window)
+        if (answer === 'stop') closeOnceStopped(window)
         if (answer === 'background') toBackground(window)
       })
     },
@@ -97,13 +96,12 @@ export function recordingExits(
       if ((ended.size === 0 && toEnd.size === 0) || !service.waitForJobs) return null
       const wait = service.waitForJobs.bind(service)
       return (async () => {
-        if (toEnd.size > 0) await new Promise((done) => setTimeout(done, HELD_AUDIO_FLUSH_MS))
-        toEnd.forEach(stopAndKeep)
+        await Promise.all([...toEnd].map(stopAndKeep))
         await finishWithin(wait([...ended]), RECORDING_FINISH_TIMEOUT_MS, log)
       })()
     },
     finishTimeoutMs: () =>
-      ended.size > 0 || toEnd.size > 0 ? HELD_AUDIO_FLUSH_MS + RECORDING_FINISH_TIMEOUT_MS : 0,
+      ended.size > 0 || toEnd.size > 0 ? PAGE_STOP_TIMEOUT_MS + RECORDING_FINISH_TIMEOUT_MS : 0,
     quitWithoutAsking() {
       asking = false
     }

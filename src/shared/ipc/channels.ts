@@ -75,7 +75,8 @@ export const EVENT_CHANNEL_NAMES = [
   'models.progress',
   'app.notice',
   'watch.status',
-  'transcript.changed'
+  'transcript.changed',
+  'recording.endAsked'
 ] as const satisfies readonly EventChannel[]
 
 type Missing<All, Listed> = Exclude<All, Listed>

@@ -319,6 +319,9 @@ export interface EventPayloads {
   'watch.status': WatchFolderStatus[]
   /** A transcript was saved or reverted (by any window or host): its version now. */
   'transcript.changed': { id: number; editedAt: number | null }
+  /** The app asks the window making this recording to stop it as its Stop button does: the audio
+   * it holds goes in first (the app is closing or quitting and the user chose "Stop and keep"). */
+  'recording.endAsked': { id: number }
 }
 export type EventChannel = keyof EventPayloads
 

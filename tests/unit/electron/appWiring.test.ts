@@ -147,6 +147,10 @@ const core = vi.hoisted(() => ({
   /** The recordings each client is making, by its id. */
   recording: new Map<string, number[]>(),
   ended: [] as number[],
+  /** Clients whose page was asked to stop its recordings ("Stop and keep"). */
+  askedToEnd: [] as string[],
+  /** The asked page has sent what it held and stopped: the ask resolves. */
+  pageStopped: (): void => undefined,
   waitedFor: [] as number[][],
   finishJobs: (): void => undefined
 }))
@@ -167,7 +171,9 @@ vi.mock('../../../src/main/core/service/transcriptionService', () => ({
       on: () => () => undefined,
       start: async () => undefined,
       liveRecordingsOf: (clientId: string) => core.recording.get(clientId) ?? [],
-      endRecordingsOf: (clientId: string) => {
+      askToEndRecordingsOf: async (clientId: string) => {
+        core.askedToEnd.push(clientId)
+        await new Promise<void>((done) => (core.pageStopped = done))
         const ids = core.recording.get(clientId) ?? []
         core.recording.delete(clientId)
         core.ended.push(...ids)
@@ -387,12 +393,13 @@ describe('Electron main wiring (electron substituted)', () => {
     expect(core.recording.get('wc:1')).toEqual([7])
   })
 
-  it('closing: "Stop and keep the recording" ends it once the held audio is in, then closes, asking once', async () => {
+  it('closing: "Stop and keep the recording" has the page stop it (its held audio in first), then closes, asking once', async () => {
     const { window, webContents } = electron.windows[0]!
     answer(1)
     window.close()
-    // Not at once: the audio the page held while main was asking comes in first.
-    expect([window.closed, core.ended]).toEqual([false, []])
+    // Not at once: the page is asked to stop, and sends the audio it held while main was asking.
+    expect([window.closed, core.askedToEnd, core.ended]).toEqual([false, ['wc:1'], []])
+    core.pageStopped()
     await waitFor(() => window.closed, 'the window to close')
     expect(core.ended).toEqual([7])
     // The page's own beforeunload does not bring a second question: it unloads.
@@ -407,6 +414,8 @@ describe('Electron main wiring (electron substituted)', () => {
     answer(1)
     expect(electron.app.quit()).toBe(true)
     expect(electron.messageBox.asked).toHaveLength(1)
+    await waitFor(() => core.askedToEnd.length === 2, 'the page to be asked to stop')
+    core.pageStopped()
     await waitFor(() => core.waitedFor.length === 1, 'quit to wait for the recordings')
     expect([core.ended, core.waitedFor, core.shutdowns]).toEqual([[7, 8], [[7, 8]], []])
     core.finishJobs()

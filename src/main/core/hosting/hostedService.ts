@@ -16,8 +16,9 @@ export interface HostedService {
   keepClientJobs?(clientId: string): number[]
   /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
   liveRecordingsOf?(clientId: string): number[]
-  /** Ends the client's recordings as their Stop button does (kept, transcribed); their jobs. */
-  endRecordingsOf?(clientId: string): number[]
+  /** Has the client's page stop its recordings as their Stop button does (its held audio first),
+   *  or ends them after `timeoutMs`; kept and transcribed in the background. Their jobs. */
+  askToEndRecordingsOf?(clientId: string, timeoutMs: number): Promise<number[]>
   /** Resolves when every listed job has reached a final status. */
   waitForJobs?(ids: number[]): Promise<unknown>
   /** Stops everything, keep-in-background jobs too, within the timeout. */

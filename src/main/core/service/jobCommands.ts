@@ -69,7 +69,7 @@ export async function stopJob(core: StopDeps, id: number, reason: string): Promi
 
 /** A recording ends as its Stop button ends it, and its job finishes in the background: what was
  * recorded is transcribed, not cancelled with the page that was sending it. Returns their jobs. */
-export function endClientRecordings(core: ReleaseDeps, clientId: string): number[] {
+function endClientRecordings(core: ReleaseDeps, clientId: string): number[] {
   const ids = core.recordings.endOwnedBy(clientId)
   for (const id of ids) setKeepInBackground(core, id, true)
   return ids

@@ -19,6 +19,7 @@ export interface ActiveRecording {
 
 export class LiveRecordings {
   private readonly active = new Map<number, { owner: string; recording: ActiveRecording }>()
+  private readonly endWaiters = new Map<number, (() => void)[]>()
 
   add(owner: string, recording: ActiveRecording): void {
     this.active.set(recording.jobId, { owner, recording })
@@ -36,6 +37,16 @@ export class LiveRecordings {
   end(id: number): void {
     this.active.get(id)?.recording.stop()
     this.active.delete(id)
+    this.endWaiters.get(id)?.forEach((ended) => ended())
+    this.endWaiters.delete(id)
+  }
+
+  /** Resolves once recording `id` has ended (at once when it is not being made). */
+  ended(id: number): Promise<void> {
+    if (!this.active.has(id)) return Promise.resolve()
+    return new Promise((resolve) => {
+      this.endWaiters.set(id, [...(this.endWaiters.get(id) ?? []), resolve])
+    })
   }
 
   /** The jobs of the recordings `clientId` is making. */

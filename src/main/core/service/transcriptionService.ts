@@ -12,7 +12,8 @@ import type {
 import type { PendingOutcome } from '../db/outcomes'
 import type { Store } from '../openDataDir'
 import type { SweepResult } from '../process/orphanReaper'
-import { endClientRecordings, keepClientJobs, releaseClient, stopJob } from './jobCommands'
+import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
+import { askToEndClientRecordings } from './askToEndRecordings'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
 import { startRecording, type RecordingRequest } from './recording'
@@ -41,8 +42,9 @@ export interface TranscriptionService {
   keepClientJobs(clientId: string): number[]
   /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
   liveRecordingsOf(clientId: string): number[]
-  /** Ends the client's recordings as their Stop button does (kept, transcribed); their jobs. */
-  endRecordingsOf(clientId: string): number[]
+  /** Has the client's page stop its recordings as their Stop button does (its held audio first),
+   *  or ends them after `timeoutMs`; kept and transcribed in the background. Their jobs. */
+  askToEndRecordingsOf(clientId: string, timeoutMs: number): Promise<number[]>
   /** Heartbeat, and the reaper (which runs once at once). */
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
@@ -75,7 +77,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
     keepClientJobs: (clientId) => keepClientJobs(core, clientId),
     liveRecordingsOf: (clientId) => core.recordings.ownedBy(clientId),
-    endRecordingsOf: (clientId) => endClientRecordings(core, clientId),
+    askToEndRecordingsOf: (clientId, timeoutMs) =>
+      askToEndClientRecordings(core, clientId, timeoutMs),
     start: () => startService(core),
     async shutdown(reason, timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       if (closed) return

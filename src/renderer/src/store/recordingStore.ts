@@ -122,6 +122,11 @@ export async function endRecording(problem: string | null = null): Promise<void>
   set({ ...initial, problem, jobId })
 }
 
+/** The app asks this window to stop recording `jobId` (it is closing or quitting). */
+export function endRecordingAsked(jobId: number): void {
+  if (useRecordingStore.getState().jobId === jobId) void endRecording()
+}
+
 export function isRecording(): boolean {
   return useRecordingStore.getState().phase !== 'idle'
 }

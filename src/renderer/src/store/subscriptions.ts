@@ -14,6 +14,7 @@ import { applyModelProgress } from './modelsStore'
 import { announceJobEnd } from './announcements'
 import { transcriptChangedElsewhere } from './transcriptStore'
 import { usePassageStore } from './passageStore'
+import { endRecordingAsked } from './recordingStore'
 
 let stopAll: (() => void) | null = null
 
@@ -68,7 +69,8 @@ export function startSubscriptions(api: TranscriptorApi): () => void {
       if (batch.some((p) => p.state !== 'downloading' && p.state !== 'verifying'))
         void refreshModels()
     }),
-    api.on('app.notice', (notice) => addNotice(notice.level, notice.message, notice.jobIds))
+    api.on('app.notice', (notice) => addNotice(notice.level, notice.message, notice.jobIds)),
+    api.on('recording.endAsked', ({ id }) => endRecordingAsked(id))
   ]
   stopAll = () => {
     for (const off of offs) off()
