@@ -6,12 +6,8 @@ import type { ElectronApplication, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobRow } from '@shared/domain'
 import { waitFor } from '../support/host'
-import { launch, notRunBecause } from '../support/electronApp'
+import { getJob, launch, notRunBecause, readBack } from '../support/electronApp'
 import { JOB_OPTIONS, liveProcesses, makeLongSpeech, type AppGlobal } from '../e2e/host/helpers'
-
-function getJob(window: Page, id: number): Promise<JobRow | null> {
-  return window.evaluate((id) => (globalThis as AppGlobal).transcriptor!.jobs.get({ id }), id)
-}
 
 async function startLongJob(window: Page, speech: string): Promise<JobRow> {
   const created = await window.evaluate(
@@ -39,16 +35,6 @@ function exited(app: ElectronApplication): Promise<void> {
   const child = app.process()
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((done) => child.once('exit', () => done()))
-}
-
-/** Reads a job back through a fresh instance of the app on the same data dir. */
-async function readBack(dataDir: string, id: number): Promise<JobRow | null> {
-  const { app, window } = await launch(dataDir)
-  try {
-    return await getJob(window, id)
-  } finally {
-    await app.close()
-  }
 }
 
 // The specs are registered only where they can run: elsewhere the one skipped entry's name says

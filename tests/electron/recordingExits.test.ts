@@ -17,7 +17,7 @@ import type { ElectronApplication, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseOutputFiles, type JobRow } from '@shared/domain'
 import { waitFor } from '../support/host'
-import { launch, notRunBecause } from '../support/electronApp'
+import { getJob, launch, notRunBecause, readBack } from '../support/electronApp'
 import { librivoxClips } from '../support/speech'
 import { JOB_OPTIONS, type AppGlobal } from '../e2e/host/helpers'
 
@@ -122,20 +122,6 @@ async function send(
       { id, pcm: frame.toString('base64') }
     )
   return answer
-}
-
-function getJob(window: Page, id: number): Promise<JobRow | null> {
-  return window.evaluate((id) => (globalThis as AppGlobal).transcriptor!.jobs.get({ id }), id)
-}
-
-/** Reads a job back through a fresh instance of the app on the same data dir. */
-async function readBack(dataDir: string, id: number): Promise<JobRow | null> {
-  const { app, window } = await launch(dataDir)
-  try {
-    return await getJob(window, id)
-  } finally {
-    await app.close()
-  }
 }
 
 /** Seconds of audio in a 16 kHz mono 16-bit WAV with a 44-byte header. */

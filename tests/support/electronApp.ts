@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import type { JobRow } from '@shared/domain'
 import { ROOT, type AppGlobal } from './host'
 
 function electronBinary(): { path: string | null; why: string } {
@@ -38,4 +39,19 @@ export async function launch(dataDir: string): Promise<{ app: ElectronApplicatio
   const window = await app.firstWindow()
   await window.waitForFunction(() => (globalThis as AppGlobal).transcriptor !== undefined)
   return { app, window }
+}
+
+/** A job's row as the app's window reads it. */
+export function getJob(window: Page, id: number): Promise<JobRow | null> {
+  return window.evaluate((id) => (globalThis as AppGlobal).transcriptor!.jobs.get({ id }), id)
+}
+
+/** Reads a job back through a fresh instance of the app on the same data dir. */
+export async function readBack(dataDir: string, id: number): Promise<JobRow | null> {
+  const { app, window } = await launch(dataDir)
+  try {
+    return await getJob(window, id)
+  } finally {
+    await app.close()
+  }
 }
