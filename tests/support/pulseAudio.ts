@@ -34,8 +34,8 @@ export async function startPulseAudio(
   mkdirSync(home, { recursive: true })
   const socket = join(home, 'native')
   // Its own runtime dir and home: the daemon finds no other server, cookie or config of the user.
-  const daemonEnv = { ...process.env, XDG_RUNTIME_DIR: home, HOME: home }
-  delete daemonEnv.PULSE_SERVER
+  const { PULSE_SERVER: _theirs, ...inherited } = process.env
+  const daemonEnv = { ...inherited, XDG_RUNTIME_DIR: home, HOME: home }
   const daemon = spawn(
     'pulseaudio',
     [
