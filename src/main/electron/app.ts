@@ -1,6 +1,15 @@
 // The Electron app: one instance, one hardened window, the core service behind typed IPC, and
 // every job stopped when the page that owns it goes away or the app quits.
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  desktopCapturer,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type WebContents
+} from 'electron'
 import { createTranscriptionService } from '../core/service/transcriptionService'
 import { SafeStorageSecretStore } from './safeStorageSecrets'
 import { dataPaths, resolveDataDir } from '../core/paths'
@@ -15,6 +24,7 @@ import { installQuitGuard } from './quitGuard'
 import { askBeforeUnload } from './unloadPrompt'
 import { notifyJobEnds } from './jobNotifications'
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
+import { answerDisplayMediaWithLoopback } from './displayMedia'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
 import { mainWindowOptions, preloadPath, rendererIndexPath } from './windowOptions'
@@ -122,6 +132,9 @@ export function startElectronApp(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, entry)
+    answerDisplayMediaWithLoopback(session.defaultSession, desktopCapturer, (url) =>
+      isAppUrl(url, entry)
+    )
     let service: HostedService
     try {
       service = startCore(dataDir, entry, requests, liveContents)

@@ -1,14 +1,15 @@
-// Session- and webContents-level hardening: no permissions, no navigation, no new windows, no
-// webviews, no remote content, and the CSP as a response header where Electron sees headers.
+// Session- and webContents-level hardening: no permissions but sound for our own page
+// (mediaPermission.ts), no navigation, no new windows, no webviews, no remote content, and the
+// CSP as a response header where Electron sees headers.
 import type { App, Session, WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { isAppUrl, type AppEntry } from './appOrigin'
+import { allowSoundOnly } from './mediaPermission'
 
 const REMOTE_PROTOCOLS = new Set(['http:', 'https:', 'ws:', 'wss:', 'ftp:'])
 
 export function hardenSession(session: Session, entry: AppEntry): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.setPermissionCheckHandler(() => false)
+  allowSoundOnly(session, (url) => isAppUrl(url, entry))
   session.webRequest.onBeforeRequest((details, callback) => {
     let remote = false
     try {

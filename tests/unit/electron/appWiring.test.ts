@@ -95,7 +95,8 @@ const hoisted = vi.hoisted(async () => {
           schemes.forEach((s) => protocols.add(s.scheme)),
         handle: (scheme: string) => protocols.add(`${scheme}:handled`)
       },
-      shell: { openPath: async () => '', showItemInFolder: () => undefined }
+      shell: { openPath: async () => '', showItemInFolder: () => undefined },
+      desktopCapturer: { getSources: () => Promise.resolve([]) }
     },
     app,
     windows,
@@ -185,11 +186,42 @@ describe('Electron main wiring (electron substituted)', () => {
     expect(String(options.webPreferences.preload)).toMatch(/preload\/index\.js$/)
   })
 
-  it('denies permissions and remote requests, and sets the CSP header', () => {
+  it('denies permissions but sound to its own page, remote requests, and sets the CSP header', () => {
     const granted: boolean[] = []
     electron.sessionHooks.permissionRequest!({}, 'media', (ok: boolean) => granted.push(ok))
     expect(granted).toEqual([false])
     expect(electron.sessionHooks.permissionCheck!({}, 'notifications')).toBe(false)
+    const ask = (permission: string, details: Record<string, unknown>): unknown => {
+      let answer: unknown
+      electron.sessionHooks.permissionRequest!(
+        {},
+        permission,
+        (ok: boolean) => (answer = ok),
+        details
+      )
+      return answer
+    }
+    const page = { requestingUrl: 'file:///app/out/renderer/index.html', isMainFrame: true }
+    // The microphone, and a screen share (what the computer plays; Electron lists no media type).
+    expect(ask('media', { ...page, mediaTypes: ['audio'] })).toBe(true)
+    expect(ask('media', { ...page, mediaTypes: [] })).toBe(true)
+    expect(ask('media', { ...page, mediaTypes: ['audio', 'video'] })).toBe(false)
+    expect(ask('media', { ...page, isMainFrame: false, mediaTypes: ['audio'] })).toBe(false)
+    const elsewhere = { requestingUrl: 'https://evil.example/', isMainFrame: true }
+    expect(ask('media', { ...elsewhere, mediaTypes: ['audio'] })).toBe(false)
+    expect(ask('notifications', page)).toBe(false)
+    expect(
+      electron.sessionHooks.permissionCheck!({}, 'media', 'file://', {
+        ...page,
+        mediaType: 'audio'
+      })
+    ).toBe(true)
+    expect(
+      electron.sessionHooks.permissionCheck!({}, 'media', 'file://', {
+        ...page,
+        mediaType: 'video'
+      })
+    ).toBe(false)
     const decide = (url: string): unknown => {
       let answer: unknown
       electron.sessionHooks.beforeRequest!({ url }, (a: unknown) => (answer = a))
