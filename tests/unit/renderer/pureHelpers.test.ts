@@ -4,6 +4,7 @@ import { formatDuration } from '../../../src/renderer/src/lib/eta'
 import { sparklinePath } from '../../../src/renderer/src/lib/sparkline'
 import { fieldErrors, parseNumberInput } from '../../../src/renderer/src/lib/formErrors'
 import { unsupportedReason } from '../../../src/renderer/src/lib/fileIntake'
+import { systemAudioOptions } from '../../../src/renderer/src/lib/systemAudioOptions'
 import { endpointNames, engineSummary } from '../../../src/renderer/src/lib/engineSummary'
 import { SettingsSchema, DEFAULT_SETTINGS } from '@shared/domain'
 
@@ -134,5 +135,24 @@ describe('engineSummary', () => {
       'gpu:8000 (small), api.example/v1 (whisper-1)'
     )
     expect(endpointNames({ endpoints: null })).toBe('')
+  })
+})
+
+describe('systemAudioOptions', () => {
+  it('offers each output monitor the system lists by name, then the loopback of a screen share', () => {
+    const inputs = [
+      { id: 'default', label: 'Default' },
+      { id: 'mic', label: 'Built-in Audio Analog Stereo' },
+      { id: 'mon', label: 'Monitor of Built-in Audio Analog Stereo' },
+      { id: '', label: 'Monitor of a device not yet allowed' }
+    ]
+    expect(systemAudioOptions(inputs)).toEqual([
+      {
+        value: 'monitor:mon',
+        label: 'Monitor of Built-in Audio Analog Stereo',
+        choice: { kind: 'monitor', deviceId: 'mon' }
+      },
+      { value: 'loopback', label: 'What this computer plays', choice: { kind: 'loopback' } }
+    ])
   })
 })

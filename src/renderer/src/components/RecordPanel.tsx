@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { JobOptions } from '@shared/domain'
 import { clockText } from '@shared/clockText'
 import { audioInputs } from '../lib/micCapture'
-import { systemAudioOptions } from '../lib/systemAudio'
+import { systemAudioOptions } from '../lib/systemAudioOptions'
 import {
   endRecording,
   pauseRecording,

@@ -1,7 +1,7 @@
 // The Record panel's second input: what the computer plays, mixed with the microphone. Off by
 // default; each output's monitor the system lists is offered by name, then the loopback of a
 // screen share (lib/systemAudio.ts). While recording it says whether the sound joined.
-import type { SystemAudioOption } from '../lib/systemAudio'
+import type { SystemAudioOption } from '../lib/systemAudioOptions'
 import type { RecordingState } from '../store/recordingStore'
 
 export function SystemAudioField({

@@ -5,32 +5,7 @@
 // (src/main/electron/displayMedia.ts), or by the browser's own picker in the browser host. Its
 // picture is not wanted: only the sound is kept. No Node here: this runs in the renderer.
 import { oneLineError } from '@shared/errors'
-
-export type SystemAudioChoice = { kind: 'monitor'; deviceId: string } | { kind: 'loopback' }
-
-export interface SystemAudioOption {
-  /** What the Record panel's select holds for it. */
-  value: string
-  label: string
-  choice: SystemAudioChoice
-}
-
-const MONITOR = /^Monitor of /
-
-/** A monitor per output the system lists, then the loopback of a screen share. */
-export function systemAudioOptions(inputs: { id: string; label: string }[]): SystemAudioOption[] {
-  const monitors = inputs
-    .filter((input) => input.id && MONITOR.test(input.label))
-    .map((input) => ({
-      value: `monitor:${input.id}`,
-      label: input.label,
-      choice: { kind: 'monitor', deviceId: input.id } as const
-    }))
-  return [
-    ...monitors,
-    { value: 'loopback', label: 'What this computer plays', choice: { kind: 'loopback' } }
-  ]
-}
+import type { SystemAudioChoice } from './systemAudioOptions'
 
 /** The reason a screen share brought no sound: this system or browser has no loopback. */
 class NoLoopback extends Error {}
@@ -64,10 +39,10 @@ export function systemAudioErrorLine(error: unknown): string {
   if (name === 'NotAllowedError' || name === 'SecurityError')
     return `System audio was not allowed: ${MIC_ONLY}`
   if (error instanceof NoLoopback || name === 'NotSupportedError' || name === 'NotFoundError')
-    return (
-      'System audio is not available here (on Linux choose a "Monitor of …" input, listed ' +
-      `once the microphone was allowed): ${MIC_ONLY}`
-    )
+    return /Linux/.test(navigator.userAgent)
+      ? 'System audio is not available here (on Linux choose a "Monitor of …" input, listed ' +
+          `once the microphone was allowed): ${MIC_ONLY}`
+      : `System audio is not available here: ${MIC_ONLY}`
   return `System audio could not be opened (${oneLineError(error)}): ${MIC_ONLY}`
 }
 

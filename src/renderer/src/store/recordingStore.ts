@@ -9,12 +9,8 @@ import type { JobOptions } from '@shared/domain'
 import { getApi } from '../transport/getApi'
 import { addOwnJobs } from './jobsStore'
 import { micErrorLine, openMic, pcmBase64, type MicCapture } from '../lib/micCapture'
-import {
-  SYSTEM_AUDIO_ENDED,
-  openSystemAudio,
-  systemAudioErrorLine,
-  type SystemAudioChoice
-} from '../lib/systemAudio'
+import { SYSTEM_AUDIO_ENDED, openSystemAudio, systemAudioErrorLine } from '../lib/systemAudio'
+import type { SystemAudioChoice } from '../lib/systemAudioOptions'
 
 export type RecordingPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
 
