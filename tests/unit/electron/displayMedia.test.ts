@@ -1,6 +1,6 @@
 // What the computer plays in the app: a screen share asked by our own page gets the whole screen
-// and the system's loopback sound on Windows and macOS; any other frame, or a request without
-// sound, is refused; on Linux no handler is set (the sound server's monitors are inputs there).
+// and the system's loopback sound on Windows and macOS; another page, a subframe, or a request
+// without sound is refused; on Linux no handler is set (the sound server's monitors are inputs).
 // Electron's session and desktopCapturer are substituted: their answers are what is observed.
 import { describe, expect, it } from 'vitest'
 import type { DesktopCapturer, Session } from 'electron'

@@ -7,7 +7,9 @@ import { useEffect, useMemo, useState } from 'react'
 import type { JobOptions } from '@shared/domain'
 import { clockText } from '@shared/clockText'
 import { audioInputs } from '../lib/micCapture'
-import { systemAudioOptions } from '../lib/systemAudioOptions'
+import { offersLoopback, systemAudioOptions } from '../lib/systemAudioOptions'
+import { hostOpensFiles } from '../lib/hostKind'
+import { getApi } from '../transport/getApi'
 import {
   endRecording,
   pauseRecording,
@@ -23,7 +25,11 @@ export function RecordPanel({ options }: { options: JobOptions | null }): React.
   const [devices, setDevices] = useState<{ id: string; label: string }[]>([])
   const [deviceId, setDeviceId] = useState('')
   const [systemValue, setSystemValue] = useState('')
-  const systemOptions = useMemo(() => systemAudioOptions(devices), [devices])
+  const systemOptions = useMemo(
+    () =>
+      systemAudioOptions(devices, offersLoopback(hostOpensFiles(getApi()), navigator.userAgent)),
+    [devices]
+  )
   const systemChoice = systemOptions.find((o) => o.value === systemValue)?.choice ?? null
   useEffect(() => {
     let current = true
