@@ -61,6 +61,17 @@ function capture(
   })
 }
 
+/** ffmpeg's words when the monitor cannot be opened ("No such process") do not say what is missing. */
+function withSystemAudioHint(
+  source: CaptureSource,
+  recording: ActiveRecording,
+  why: string | null
+): string | null {
+  const systemAudio = source.kind === 'device' && source.systemAudio === true
+  if (!why || !systemAudio || recording.seconds > 0) return why
+  return `${why}; system audio needs a running PulseAudio or PipeWire server`
+}
+
 const record: Command = {
   name: 'record',
   summary:
@@ -100,7 +111,11 @@ const record: Command = {
         const text = chunk.words.map((w) => w.word).join(' ')
         if (chunk.jobId === recording.jobId && text) process.stdout.write(`${text}\n`)
       })
-      const why = await capture(source, recording, stop.signal)
+      const why = withSystemAudioHint(
+        source,
+        recording,
+        await capture(source, recording, stop.signal)
+      )
       recording.stop(why ?? undefined)
       if (why) say(why)
       // A source that failed before its first second (a URL that does not answer, no device):
