@@ -6,8 +6,11 @@
 //     event the pages show). Target: p95 <= the longest live chunk + 2 s; the baseline beside it
 //     is that bound itself, and p50 shows how far under it a word usually is.
 // (2) Memory: 30 minutes of audio appended at 20x real time; this process (the host's role: the
-//     service, the recording file) and the pipeline's tree, resident memory at minute 5 of audio
-//     against the end. Target: grows <= 20 MB.
+//     service, the recording file) and the pipeline's process, resident memory at minute 5 of
+//     audio against the end. Target: each grows <= 20 MB. At 20x the engine falls behind the
+//     audio: the chunks waiting for it are on disk, not in the pipeline's memory
+//     (pipeline/liveRecording.ts). The whole tree is in the notes (the engine's own process
+//     changes size from chunk to chunk).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,10 +72,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
-/** Resident memory (MB) of the pipeline's tree: every process whose group is `pgid`. */
-function treeRssMb(pgid: number): number {
+/** Resident memory (MB) of the processes whose group is `pgid`: the pipeline's tree, or its leader alone. */
+function treeRssMb(pgid: number, leaderOnly = false): number {
   let kb = 0
   for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    if (leaderOnly && Number(entry) !== pgid) continue
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
       const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
@@ -123,7 +127,13 @@ async function latency(dir: string, speech: Buffer): Promise<BenchResult> {
   }
 }
 
-async function memory(dir: string, speech: Buffer): Promise<BenchResult> {
+interface Rss {
+  host: number
+  pipeline: number
+  tree: number
+}
+
+async function memory(dir: string, speech: Buffer): Promise<BenchResult[]> {
   const service = createTranscriptionService({ dataDir: join(dir, 'memory') })
   await service.start()
   const minutes = 30
@@ -136,12 +146,13 @@ async function memory(dir: string, speech: Buffer): Promise<BenchResult> {
   try {
     const recording = service.startRecording({ ownerId: CLIENT.clientId, options: OPTIONS })
     const pgid = service.handlers['jobs.get']
-    const rss = (): Promise<{ host: number; tree: number }> =>
+    const rss = (): Promise<Rss> =>
       pgid({ id: recording.jobId }, CLIENT).then((row) => ({
         host: process.memoryUsage().rss / 1024 / 1024,
+        pipeline: row?.process_group_id ? treeRssMb(row.process_group_id, true) : 0,
         tree: row?.process_group_id ? treeRssMb(row.process_group_id) : 0
       }))
-    let atFive: Promise<{ host: number; tree: number }> | null = null
+    let atFive: Promise<Rss> | null = null
     await play(recording, audio, speed, (seconds) => {
       if (!atFive && seconds >= 5 * 60) atFive = rss()
     })
@@ -150,17 +161,20 @@ async function memory(dir: string, speech: Buffer): Promise<BenchResult> {
     // Measured: the transcription still behind the 20x audio is not waited for.
     recording.stop()
     await service.handlers['jobs.stop']({ id: recording.jobId }, CLIENT)
-    const growth = end.host - five.host
-    return {
-      name: `live recording memory, minute 5 → 30 (${speed}× real time, pocketsphinx)`,
-      value: Math.round(growth * 10) / 10,
-      unit: 'MB host growth',
-      baseline: 20,
-      ratio: growth / 20,
-      target: 'host RSS grows ≤ 20 MB from minute 5 to the end',
-      pass: growth <= 20,
-      notes: `host RSS ${five.host.toFixed(0)} → ${end.host.toFixed(0)} MB; pipeline tree ${five.tree.toFixed(0)} → ${end.tree.toFixed(0)} MB`
-    }
+    const notes = `host RSS ${five.host.toFixed(0)} → ${end.host.toFixed(0)} MB; pipeline ${five.pipeline.toFixed(0)} → ${end.pipeline.toFixed(0)} MB; pipeline tree ${five.tree.toFixed(0)} → ${end.tree.toFixed(0)} MB`
+    return (['host', 'pipeline'] as const).map((part) => {
+      const growth = end[part] - five[part]
+      return {
+        name: `live recording memory, ${part}, minute 5 → ${minutes} (${speed}× real time, pocketsphinx)`,
+        value: Math.round(growth * 10) / 10,
+        unit: `MB ${part} growth`,
+        baseline: 20,
+        ratio: growth / 20,
+        target: `${part} RSS grows ≤ 20 MB from minute 5 to the end`,
+        pass: growth <= 20,
+        notes
+      }
+    })
   } finally {
     await service.shutdown('bench over')
   }
@@ -173,7 +187,7 @@ export async function run(): Promise<BenchResult[]> {
   const alive = setInterval(() => undefined, 1_000)
   try {
     const speech = pcmOf(joinedSpeech(dir, 2, 'speech.wav'))
-    return [await latency(dir, speech), await memory(dir, speech)]
+    return [await latency(dir, speech), ...(await memory(dir, speech))]
   } finally {
     clearInterval(alive)
     rmSync(dir, { recursive: true, force: true })

@@ -33,7 +33,7 @@ import {
 import { availableParallelism } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { userCacheDir } from './userCache.mjs'
-import { patchWhisperCpp, WHISPER_PATCH } from './whisperPatch.mjs'
+import { patchAddon, patchWhisperCpp, WHISPER_PATCH } from './whisperPatch.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const home = join(root, '.native', 'whisper')
@@ -103,6 +103,7 @@ function prepareSources() {
   cpSync(patched, join(srcDir, 'whisper.cpp'), { recursive: true })
   cpSync(join(fugood, 'src'), join(srcDir, 'addon'), { recursive: true })
   patchWhisperCpp(join(srcDir, 'whisper.cpp'))
+  patchAddon(join(srcDir, 'addon'))
   writeFileSync(marker, wanted)
   return { napi, version: a }
 }

@@ -1,48 +1,13 @@
-// Electron-level specs: Playwright `_electron.launch` on the BUILT app (out/main/index.js), each
-// with its own data dir (which is also its userData, so instances never share a lock or a DB).
-// They need Electron's binary, which cannot be downloaded everywhere: they run only with
-// TRANSCRIPTOR_ELECTRON_TESTS=1 and an installed binary, and otherwise say why they did not run.
-//   TRANSCRIPTOR_ELECTRON_TESTS=1 npx vitest run --project electron
-import { existsSync } from 'node:fs'
+// Electron-level specs of jobs and their window (tests/support/electronApp.ts says how they run).
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import type { ElectronApplication, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobRow } from '@shared/domain'
-import { ROOT, waitFor } from '../support/host'
+import { waitFor } from '../support/host'
+import { launch, notRunBecause } from '../support/electronApp'
 import { JOB_OPTIONS, liveProcesses, makeLongSpeech, type AppGlobal } from '../e2e/host/helpers'
-
-function electronBinary(): { path: string | null; why: string } {
-  try {
-    const path = createRequire(__filename)('electron') as unknown as string
-    return existsSync(path)
-      ? { path, why: '' }
-      : { path: null, why: `the Electron binary is missing (${path})` }
-  } catch (error) {
-    return {
-      path: null,
-      why: `the Electron binary is not installed (${String(error).split('\n')[0]})`
-    }
-  }
-}
-
-const binary = electronBinary()
-const wanted = process.env.TRANSCRIPTOR_ELECTRON_TESTS === '1'
-const notRunBecause = !wanted ? 'TRANSCRIPTOR_ELECTRON_TESTS=1 is not set' : binary.why
-if (notRunBecause) console.warn(`[electron specs] NOT RUN: ${notRunBecause}`)
-
-async function launch(dataDir: string): Promise<{ app: ElectronApplication; window: Page }> {
-  const app = await _electron.launch({
-    executablePath: binary.path!,
-    args: [join(ROOT, 'out/main/index.js'), '--data-dir', dataDir],
-    env: { ...process.env, TRANSCRIPTOR_HOME: dataDir }
-  })
-  const window = await app.firstWindow()
-  await window.waitForFunction(() => (globalThis as AppGlobal).transcriptor !== undefined)
-  return { app, window }
-}
 
 function getJob(window: Page, id: number): Promise<JobRow | null> {
   return window.evaluate((id) => (globalThis as AppGlobal).transcriptor!.jobs.get({ id }), id)

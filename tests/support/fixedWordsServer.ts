@@ -1,6 +1,6 @@
 // A loopback OpenAI-compatible transcription server that answers every upload with the same known
 // words (so a test can tell its words from an engine's), or never answers (`hang`: a redo stopped
-// midway). Words given as text are placed one every 0.3 s; timed words keep their own times.
+// midway; a number: only that many first requests, then it answers: a redo killed and resumed). Words given as text are placed one every 0.3 s; timed words keep their own times.
 // Timed words may name their speaker (`speaker`, the server's own label such as "SPEAKER_00"): the
 // reply then names speakers the way a diarizing server does, per segment (speaches and LocalAI:
 // `segments[].speaker`, top-level words unnamed) or per word (`speaker_id`); else it names none.
@@ -56,7 +56,7 @@ function reply(words: readonly string[] | readonly TimedWord[], speakersIn: Spea
 
 export async function startFixedWordsServer(
   words: readonly string[] | readonly TimedWord[],
-  o: { hang?: boolean; speakersIn?: SpeakersIn } = {}
+  o: { hang?: true | number; speakersIn?: SpeakersIn } = {}
 ): Promise<FixedWordsServer> {
   const open = new Set<ServerResponse>()
   const state = { requests: 0 }
@@ -69,7 +69,7 @@ export async function startFixedWordsServer(
     req.on('data', () => undefined)
     req.on('end', () => {
       state.requests++
-      if (o.hang) {
+      if (o.hang === true || state.requests <= (o.hang ?? 0)) {
         open.add(res)
         return
       }

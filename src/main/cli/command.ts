@@ -13,13 +13,17 @@ export interface CommandContext {
   json: boolean
   /** Writes one chunk to stdout (add the newline yourself). */
   write: (text: string) => void
-  /** The data dir's service, opened once (not started: no heartbeat, no reaper); the
-   *  dispatcher shuts it down. What a command asks of jobs goes through it. */
+  /** The data dir's service, opened once (not started: no heartbeat, no reaper; a command that
+   *  runs jobs here starts it through startedService.ts); the dispatcher shuts it down. What a
+   *  command asks of jobs goes through it. */
   service: () => TranscriptionService
 }
 
 /** Who the CLI is to the service (the owner of what it starts, in logs and notices). */
 export const CLI_CLIENT = { clientId: `cli-${process.pid}` }
+
+/** Why the CLI's service shuts down, in the log of a job it still runs then. */
+export const COMMAND_FINISHED = 'command finished'
 
 export interface Command {
   /** Words typed after `transcriptor`, e.g. 'jobs list'. */

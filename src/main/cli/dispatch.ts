@@ -5,9 +5,16 @@ import { oneLineError } from '@shared/errors'
 import { resolveDataDir } from '../core/paths'
 import {
   createTranscriptionService,
-  type TranscriptionService
+  type TranscriptionService,
+  type TranscriptionServiceOptions
 } from '../core/service/transcriptionService'
-import { UsageError, type Command, type CommandContext, type OptionSpecs } from './command'
+import {
+  COMMAND_FINISHED,
+  UsageError,
+  type Command,
+  type CommandContext,
+  type OptionSpecs
+} from './command'
 import * as registered from './commands'
 
 export const commands: Command[] = Object.values(registered)
@@ -28,6 +35,13 @@ const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env
+}
+
+/** The service as the CLI opens it. A command runs in the user's own shell, so an endpoint may
+ *  take its key from TRANSCRIPTOR_API_KEY there (cli/endpointOption.ts), for a job created, resumed
+ *  or redone here alike; the app and the browser host never read their environment for a key. */
+function cliServiceOptions(dataDir: string): TranscriptionServiceOptions {
+  return { dataDir, envKeyAllowed: true }
 }
 
 /** Leading command words; global flags may come before or between them. */
@@ -156,7 +170,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       dataDir: resolveDataDir(typeof dataDirFlag === 'string' ? dataDirFlag : undefined, io.env),
       json: values.json === true,
       write: io.stdout,
-      service: () => (service ??= createTranscriptionService({ dataDir: ctx.dataDir }))
+      service: () => (service ??= createTranscriptionService(cliServiceOptions(ctx.dataDir)))
     }
     return (await command.run(ctx, { values, positionals })) ?? 0
   } catch (error) {
@@ -164,7 +178,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return error instanceof UsageError ? 2 : 1
   } finally {
     await service
-      ?.shutdown('command finished')
+      ?.shutdown(COMMAND_FINISHED)
       .catch((error: unknown) => io.stderr(`transcriptor: ${oneLineError(error)}\n`))
   }
 }

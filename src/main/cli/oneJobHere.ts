@@ -1,20 +1,12 @@
 // One job that a command runs in this process until it ends (`jobs resume`, `jobs redo`): the
-// service started (the reaper runs first), the job begun, Ctrl-C or SIGTERM stops it through the
-// service (said once on stderr, exit 130), the ended job reported while the service still runs,
-// and the service shut down whatever happened.
+// service started (startedService.ts), the job begun, Ctrl-C or SIGTERM stops it (said once on
+// stderr, exit 130), and the ended job reported while the service still runs.
 import type { JobRow } from '@shared/domain'
-import { CLI_CLIENT, type CommandContext } from './command'
-import { onStopSignal } from './stopSignal'
-import {
-  createTranscriptionService,
-  type TranscriptionService
-} from '../core/service/transcriptionService'
+import type { CommandContext } from './command'
+import { withStartedService, type StartedService } from './startedService'
+import type { TranscriptionService } from '../core/service/transcriptionService'
 
 export interface OneJobHere {
-  /** The service may take an endpoint's API key from the environment. */
-  envKeyAllowed?: boolean
-  /** The job's id when it is known before it begins (a signal stops it from the start). */
-  id?: number
   /** Begins the job once the service runs; its id. `note` writes a line on stderr (not in --json). */
   begin: (service: TranscriptionService, note: (text: string) => void) => Promise<number>
   /** The stderr line when a signal stops the job. */
@@ -24,32 +16,26 @@ export interface OneJobHere {
 }
 
 export async function runOneJobHere(ctx: CommandContext, run: OneJobHere): Promise<number> {
-  const service = createTranscriptionService({
-    dataDir: ctx.dataDir,
-    envKeyAllowed: run.envKeyAllowed === true
-  })
   const note = (text: string): void => {
     if (!ctx.json) process.stderr.write(`${text}\n`)
   }
-  let id = run.id ?? null
-  const state = { stopSent: false }
-  const stopJob = (): void => {
-    if (state.stopSent || id === null) return
-    state.stopSent = true
-    note(run.stopping(id))
-    service.handlers['jobs.stop']({ id }, CLI_CLIENT).catch((e: unknown) => note(String(e)))
+  let id: number | null = null
+  let said = false
+  // Until the job has begun there is nothing to stop: a signal then is acted on once it has.
+  const stopJob = (signal: NodeJS.Signals, started: StartedService): void => {
+    if (id === null) return
+    if (!said) note(run.stopping(id))
+    said = true
+    void started.stopJobs(signal)
   }
-  const interrupted = onStopSignal(stopJob)
-  try {
-    await service.start()
-    id = await run.begin(service, note)
-    // A signal that came before the job had an id stops it now that it has one.
-    if (interrupted.received) stopJob()
-    const [job] = await service.waitForJobs([id])
-    const code = run.report(job)
-    return state.stopSent ? 130 : code
-  } finally {
-    interrupted.off()
-    await service.shutdown('command finished')
-  }
+  return withStartedService(ctx, {
+    onStop: stopJob,
+    work: async (started) => {
+      id = await run.begin(started.service, note)
+      if (started.interrupted) stopJob(started.interrupted, started)
+      const [job] = await started.service.waitForJobs([id])
+      const code = run.report(job)
+      return started.interrupted ? 130 : code
+    }
+  })
 }

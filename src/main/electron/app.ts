@@ -1,5 +1,6 @@
 // The Electron app: one instance, one hardened window, the core service behind typed IPC, and
-// every job stopped when the page that owns it goes away or the app quits.
+// every job stopped when the page that owns it goes away or the app quits; closing or quitting
+// while a window records asks first (recordingExits.ts).
 import {
   app,
   BrowserWindow,
@@ -22,6 +23,7 @@ import { watchClientLifecycle } from './clientLifecycle'
 import { forwardServiceEvents, registerIpcHandlers, webContentsClientId } from './ipcBridge'
 import { installQuitGuard } from './quitGuard'
 import { askBeforeUnload } from './unloadPrompt'
+import { recordingExits, type RecordingExits } from './recordingExits'
 import { notifyJobEnds } from './jobNotifications'
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
 import { answerDisplayMediaWithLoopback } from './displayMedia'
@@ -44,7 +46,7 @@ function chooseDataDir(): string {
 }
 
 function createMainWindow(
-  service: HostedService,
+  { service, exits }: Core,
   requests: ClientRequests,
   entry: AppEntry
 ): BrowserWindow {
@@ -61,11 +63,17 @@ function createMainWindow(
       )
       .catch((error: unknown) => log(`[app] releasing ${clientId} failed: ${oneLineError(error)}`))
   })
-  askBeforeUnload(window, service, clientId)
+  exits.guardClose(window)
+  askBeforeUnload(window, service, clientId, () => exits.closeAnswered(window))
   window.once('ready-to-show', () => window.show())
   if (entry.kind === 'dev') void window.loadURL(process.env.ELECTRON_RENDERER_URL as string)
   else void window.loadFile(entry.indexPath)
   return window
+}
+
+interface Core {
+  service: HostedService
+  exits: RecordingExits
 }
 
 /** The core service behind typed IPC, with quit held until it has stopped every job. */
@@ -73,8 +81,9 @@ function startCore(
   dataDir: string,
   entry: AppEntry,
   requests: ClientRequests,
-  liveContents: () => WebContents[]
-): HostedService {
+  windows: () => BrowserWindow[]
+): Core {
+  const liveContents = (): WebContents[] => windows().map((w) => w.webContents)
   // The service runs pipelines with Electron's binary as node (ELECTRON_RUN_AS_NODE=1).
   const service = createTranscriptionService({
     dataDir,
@@ -87,11 +96,15 @@ function startCore(
       }
     }
   })
+  const exits = recordingExits(service, windows, log)
+  const shutdown = (): Promise<void> => service.shutdown('the app quit', SHUTDOWN_TIMEOUT_MS)
   installQuitGuard(
     app,
-    () => service.shutdown('the app quit', SHUTDOWN_TIMEOUT_MS),
-    SHUTDOWN_TIMEOUT_MS + 1_000,
-    log
+    // Recordings a "Stop and keep" ended finish their transcript first; then everything stops.
+    () => exits.finishEnded()?.then(shutdown) ?? shutdown(),
+    () => exits.finishTimeoutMs() + SHUTDOWN_TIMEOUT_MS + 1_000,
+    log,
+    () => exits.mayQuit()
   )
   registerIpcHandlers({
     ipcMain,
@@ -109,7 +122,7 @@ function startCore(
     .catch((error: unknown) =>
       log(`[app] heartbeat/reaper failed to start: ${oneLineError(error)}`)
     )
-  return service
+  return { service, exits }
 }
 
 export function startElectronApp(): void {
@@ -125,19 +138,18 @@ export function startElectronApp(): void {
   registerMediaScheme()
 
   // Windows can be destroyed before 'closed' removes them; never touch a destroyed one.
-  const liveContents = (): WebContents[] =>
-    [...windows]
-      .filter((w) => !w.isDestroyed() && !w.webContents.isDestroyed())
-      .map((w) => w.webContents)
+  const liveWindows = (): BrowserWindow[] =>
+    [...windows].filter((w) => !w.isDestroyed() && !w.webContents.isDestroyed())
+  let exits: RecordingExits | null = null
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, entry)
     answerDisplayMediaWithLoopback(session.defaultSession, desktopCapturer, (url) =>
       isAppUrl(url, entry)
     )
-    let service: HostedService
+    let core: Core
     try {
-      service = startCore(dataDir, entry, requests, liveContents)
+      core = startCore(dataDir, entry, requests, liveWindows)
     } catch (error) {
       // E.g. a database from a newer version: say why, in one line, instead of a blank window.
       dialog.showErrorBox('Transcriptor could not start', oneLineError(error))
@@ -145,24 +157,32 @@ export function startElectronApp(): void {
       return
     }
 
-    handleMediaProtocol(service, (url) => isAppUrl(url, entry))
-    notifyJobEnds(service, () => [...windows])
+    exits = core.exits
+    handleMediaProtocol(core.service, (url) => isAppUrl(url, entry))
+    notifyJobEnds(core.service, () => [...windows])
 
     const open = (): void => {
-      const window = createMainWindow(service, requests, entry)
+      const window = createMainWindow(core, requests, entry)
       windows.add(window)
       window.on('closed', () => windows.delete(window))
     }
     open()
-    app.on('second-instance', () => {
+    // Opening the app again brings its window back, hidden too (recording in the background).
+    const reveal = (): void => {
       const window = windows.values().next().value
       if (!window) return open()
       if (window.isMinimized()) window.restore()
+      window.show()
       window.focus()
-    })
-    app.on('activate', () => windows.size === 0 && open())
+    }
+    app.on('second-instance', reveal)
+    app.on('activate', reveal)
   })
 
   app.on('window-all-closed', () => app.quit())
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => {
+      exits?.quitWithoutAsking()
+      app.quit()
+    })
 }

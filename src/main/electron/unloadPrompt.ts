@@ -1,7 +1,8 @@
 // Reload or close with running jobs: the renderer's beforeunload handler refuses to unload (it
 // knows which jobs would stop), and Electron then emits 'will-prevent-unload' instead of showing
 // the browser's prompt. Ask the same question as the in-app dialog, natively; while the window
-// records, about the recording (which ends with the window, and is transcribed).
+// records, about the recording (which ends with the window, and is transcribed). A close already
+// answered about its recording (recordingExits.ts) is not asked about twice.
 import { dialog, type BrowserWindow } from 'electron'
 import type { HostedService } from '../core/hosting/hostedService'
 
@@ -36,9 +37,11 @@ function ask(window: BrowserWindow, recording: boolean): number {
 export function askBeforeUnload(
   window: BrowserWindow,
   service: HostedService,
-  clientId: string
+  clientId: string,
+  closeAnswered: () => boolean = () => false
 ): void {
   window.webContents.on('will-prevent-unload', (event) => {
+    if (closeAnswered()) return event.preventDefault()
     const recording = (service.liveRecordingsOf?.(clientId).length ?? 0) > 0
     const choice = ask(window, recording)
     if (choice === 0) return

@@ -7,10 +7,9 @@
 //                          "tokens": [ { "text": " And", "timestamps": {…},
 //                                        "offsets": { "from": 0, "to": 320 },
 //                                        "id": 843, "p": 0.97, "t_dtw": -1 }, … ] }, … ] }
-// Special tokens ("[_BEG_]", "[_TT_150]") carry no speech. A token starting with a space starts a
-// new word; others (sub-word pieces, punctuation) continue the previous one. A word's probability
-// is the mean of its tokens' `p` (as OpenAI's whisper and faster-whisper compute it).
+// Its tokens become words by the rule the addon's tokens follow too (whisperTokenWords.ts).
 import type { TimedWord } from '@shared/transcript'
+import { spreadEvenly, wordsFromTokens, type WhisperToken } from './whisperTokenWords'
 
 export interface WhisperArgsInput {
   model: string
@@ -43,7 +42,7 @@ interface Offsets {
   from?: number
   to?: number
 }
-interface WhisperToken {
+interface JsonToken {
   text?: string
   offsets?: Offsets
   p?: number
@@ -51,11 +50,7 @@ interface WhisperToken {
 interface WhisperSegment {
   text?: string
   offsets?: Offsets
-  tokens?: WhisperToken[]
-}
-
-function isSpecialToken(text: string): boolean {
-  return /^\[_[A-Z0-9_]*_?\]$/.test(text.trim()) || /^<\|.*\|>$/.test(text.trim())
+  tokens?: JsonToken[]
 }
 
 /** whisper.cpp escapes only quotes and backslashes, so raw control characters can appear. */
@@ -72,43 +67,15 @@ function seconds(ms: number | undefined, fallback: number): number {
   return typeof ms === 'number' && Number.isFinite(ms) ? ms / 1000 : fallback
 }
 
-const isProbability = (p: unknown): p is number =>
-  typeof p === 'number' && Number.isFinite(p) && p >= 0 && p <= 1
-
-function wordsFromTokens(segment: WhisperSegment, segStart: number, segEnd: number): TimedWord[] {
-  const words: TimedWord[] = []
-  // Per word: the token probabilities seen, for their mean.
-  const probabilities: number[][] = []
-  for (const token of segment.tokens ?? []) {
-    const text = token.text ?? ''
-    if (!text.trim() || isSpecialToken(text)) continue
-    const start = seconds(token.offsets?.from, segStart)
-    const end = seconds(token.offsets?.to, segEnd)
-    const previous = words.at(-1)
-    if (previous && !/^\s/.test(text)) {
-      previous.word += text.trim()
-      previous.end = Math.max(previous.end, end)
-    } else {
-      words.push({ word: text.trim(), start, end: Math.max(start, end) })
-      probabilities.push([])
-    }
-    if (isProbability(token.p)) probabilities[probabilities.length - 1].push(token.p)
-  }
-  words.forEach((w, i) => {
-    const ps = probabilities[i]
-    if (ps.length > 0) w.probability = ps.reduce((a, b) => a + b, 0) / ps.length
-  })
-  return words
-}
-
-/** Without per-token times, spread the segment's words evenly over its span. */
-function wordsFromText(text: string, segStart: number, segEnd: number): TimedWord[] {
-  const tokens = text.split(/\s+/).filter(Boolean)
-  const step = tokens.length > 0 ? (segEnd - segStart) / tokens.length : 0
-  return tokens.map((word, i) => ({
-    word,
-    start: segStart + i * step,
-    end: segStart + (i + 1) * step
+/** whisper-cli's tokens in the shape the shared rule reads (whisperTokenWords.ts). */
+function segmentTokens(segment: WhisperSegment): WhisperToken[] {
+  const at = (ms: number | undefined): number | undefined =>
+    typeof ms === 'number' && Number.isFinite(ms) ? ms / 1000 : undefined
+  return (segment.tokens ?? []).map((t) => ({
+    text: typeof t.text === 'string' ? t.text : '',
+    p: t.p,
+    start: at(t.offsets?.from),
+    end: at(t.offsets?.to)
   }))
 }
 
@@ -121,10 +88,10 @@ export function parseWhisperJson(json: string): TimedWord[] {
   for (const segment of root.transcription) {
     const segStart = seconds(segment.offsets?.from, 0)
     const segEnd = seconds(segment.offsets?.to, segStart)
-    const fromTokens = wordsFromTokens(segment, segStart, segEnd)
-    words.push(
-      ...(fromTokens.length > 0 ? fromTokens : wordsFromText(segment.text ?? '', segStart, segEnd))
-    )
+    const fromTokens = wordsFromTokens(segmentTokens(segment), segStart, segEnd)
+    const fromText = (): TimedWord[] =>
+      spreadEvenly((segment.text ?? '').split(/\s+/).filter(Boolean), segStart, segEnd)
+    words.push(...(fromTokens.length > 0 ? fromTokens : fromText()))
   }
   return words
 }

@@ -17,7 +17,7 @@ import { ensureOutputDir, writeOutputs } from './writeOutputs'
 import { chunkOptions } from './chunkOptions'
 import { startEngine, type PipelineRun } from './runPipeline'
 import { GrowingWav } from './growingWav'
-import { LIVE_CUT_DEFAULTS, nextLiveCut, type LiveCut } from './liveCuts'
+import { LIVE_CUT_DEFAULTS, nextLiveCut } from './liveCuts'
 import { openLiveSpeechDetector } from './liveSpeechDetector'
 import type { SpeechDetector } from './speechDetector'
 import type { EngineWorkerPool } from './engineWorkers'
@@ -81,7 +81,9 @@ async function followRecording(
         words: []
       }
       c.results.push(result)
-      transcribing = transcribing.then(() => transcribeChunk(c, result, samples, cut))
+      // On disk at once: chunks waiting for a slower engine must not pile up in memory.
+      const wav = cut.silent ? null : writeChunkWav(c.spec.tempDir, index, samples)
+      transcribing = transcribing.then(() => transcribeChunk(c, result, wav))
       pending = pending.slice(take)
       pendingStart += take / SAMPLE_RATE
       if (pending.length === 0) break
@@ -93,20 +95,31 @@ async function followRecording(
   return file.seconds
 }
 
+/**
+ * A closed chunk's audio as a WAV in the job's temp dir; its path. The chunk waits there, not in
+ * memory, while the engine is busy with earlier ones: when the engine is slower than the speech
+ * (a large whisper model on a laptop), the waiting audio would otherwise grow with the meeting.
+ */
+function writeChunkWav(tempDir: string, index: number, samples: Int16Array): Promise<string> {
+  const path = join(tempDir, `live_${String(index).padStart(5, '0')}.wav`)
+  const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)
+  const written = writeFile(path, Buffer.concat([wavHeader(data.length), data])).then(() => path)
+  // Awaited in its turn (transcribeChunk), where a failure fails the job; not unhandled before.
+  written.catch(() => undefined)
+  return written
+}
+
 /** One closed chunk through the engine; its words go out at once. A failed chunk is a warning. */
 async function transcribeChunk(
   c: LiveContext,
   result: ChunkWords,
-  samples: Int16Array,
-  cut: LiveCut
+  wav: Promise<string> | null
 ): Promise<void> {
   const { spec, emit, log, signal } = c
   const { chunk } = result
   const span = `${chunk.start.toFixed(1)}–${chunk.end.toFixed(1)} s`
-  if (!cut.silent) {
-    const wavPath = join(spec.tempDir, `live_${String(chunk.index).padStart(5, '0')}.wav`)
-    const data = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)
-    await writeFile(wavPath, Buffer.concat([wavHeader(data.length), data]))
+  if (wav) {
+    const wavPath = await wav
     try {
       result.words = fitWords(await c.workers.transcribe(wavPath, chunkOptions(spec, signal)))
     } catch (error) {

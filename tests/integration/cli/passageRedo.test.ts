@@ -4,7 +4,8 @@
 // - `jobs redo ID --from --to --engine openai` replaces that passage only (the SRT on disk has the
 //   server's words there and pocketsphinx's elsewhere; the engine's original stays in the DB);
 // - a redo whose recording is gone is refused with the reason, and creates no job;
-// - a redo stopped midway (Ctrl-C) leaves the passage as it was.
+// - a redo stopped midway (Ctrl-C) leaves the passage as it was;
+// - a redo whose process is killed (-9) is resumed later and still puts its passage back.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -25,6 +26,7 @@ const CLIPS = ['0870', '0930'].map((n) =>
 )
 const PASSAGE = ['--from', '8', '--to', '12']
 const NEW_WORDS = ['zebra', 'quartz', 'saxophone']
+const RESUMED_WORDS = ['walrus', 'tangerine', 'harp']
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI_BIN, '--data-dir', dataDir, ...args], {
@@ -170,4 +172,68 @@ describe('transcriptor jobs redo', () => {
       store.close()
     }
   }, 90_000)
+
+  it('a redo killed mid-way and resumed later decodes its passage and puts it back', async () => {
+    const before = srt()
+    const server = await startFixedWordsServer(RESUMED_WORDS, { hang: 1 })
+    try {
+      const redoId = await redoKilledMidway(server)
+      expect(srt()).toBe(before)
+      const resumed = await cliAsync(['jobs', 'resume', redoId])
+      expect(resumed.code, resumed.stderr).toBe(0)
+    } finally {
+      await server.close()
+    }
+    const after = srt()
+    expect(after).toContain(RESUMED_WORDS.join(' '))
+    // Only the passage: the cues before 0:08 are as they were.
+    const cues = before.trim().split('\n\n')
+    expect(after.startsWith(cues.slice(0, -1).join('\n\n'))).toBe(true)
+  }, 90_000)
+
+  // Last: it deletes job 1.
+  it('a resumed redo whose job was deleted meanwhile completes saying it put nothing back', async () => {
+    const server = await startFixedWordsServer(RESUMED_WORDS, { hang: 1 })
+    try {
+      const redoId = await redoKilledMidway(server)
+      const store = openStore(dataDir)
+      try {
+        expect(store.jobs.deleteJob(1)).toBe(true)
+      } finally {
+        store.close()
+      }
+      const resumed = await cliAsync(['jobs', 'resume', redoId])
+      expect(resumed.code, resumed.stderr).toBe(0)
+      const shown = JSON.parse((await cliAsync(['jobs', 'show', redoId, '--json'])).stdout) as {
+        job: { status: string; warning: string | null }
+      }
+      expect(shown.job.status).toBe('completed')
+      expect(resumed.stdout).toMatch(/completed: the passage stays as it was/)
+      expect(shown.job.warning).toBe('the passage stays as it was: the job it redoes was deleted')
+    } finally {
+      await server.close()
+    }
+  }, 90_000)
 })
+
+/**
+ * `jobs redo 1` against a server that does not answer its first request, killed with -9 once the
+ * passage is at the server; the redo job's id.
+ */
+async function redoKilledMidway(server: FixedWordsServer): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [CLI_BIN, '--data-dir', dataDir, 'jobs', 'redo', '1', ...PASSAGE,
+      '--engine', 'openai', '--endpoint', `${server.url},model=fixed`], // prettier-ignore
+    { env: { ...process.env, TRANSCRIPTOR_HOME: '' }, stdio: ['ignore', 'pipe', 'pipe'] }
+  )
+  let stderr = ''
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const exited = new Promise<void>((done) => child.on('exit', () => done()))
+  await waitFor(() => server.requests > 0 || undefined, 'the passage sent to the server', 30_000)
+  child.kill('SIGKILL')
+  await exited
+  const redoId = /job (\d+):/.exec(stderr)?.[1]
+  expect(redoId, stderr).toBeDefined()
+  return redoId!
+}

@@ -8,8 +8,17 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { connectionsTo } from '../../support/sockets'
-import { spawnSttServer, type RunningSttServer } from '../../support/sttServers'
-import { isAlive, joinedLibrivox, removeDir, tempDir, waitFor } from '../pipeline/harness'
+import { spawnSttServer, startSttServer, type RunningSttServer } from '../../support/sttServers'
+import { wordErrorRate } from '../../support/wer'
+import {
+  LIBRIVOX,
+  clipReference,
+  isAlive,
+  joinedLibrivox,
+  removeDir,
+  tempDir,
+  waitFor
+} from '../pipeline/harness'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const KEY = 'sk-test-9f8e7d6c5b4a39281706'
@@ -168,4 +177,41 @@ describe('transcriptor transcribe --engine openai --endpoint URL1 --endpoint URL
     expect(existsSync(join(dataDir, 'tmp', 'job-1'))).toBe(false)
     expect(stopMs).toBeLessThanOrEqual(200)
   }, 300_000)
+
+  it('jobs resume of a stopped job takes the key from TRANSCRIPTOR_API_KEY, as its transcribe did', async () => {
+    // The first request hangs (the job is stopped there); the server answers the next one, with
+    // the key only (401 without it).
+    const server = await startSttServer({ apiKey: KEY, fault: 'hang', faultTimes: 1 })
+    const clip = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0880.wav')
+    const dataDir = join(dir, 'data-resume')
+    const out = join(dir, 'out-resume')
+    try {
+      const cli = startCli(
+        [
+          '--data-dir', dataDir, 'transcribe', clip, '--engine', 'openai',
+          '--endpoint', `${server.url},model=pocketsphinx`, '--format', 'txt', '--out', out
+        ], // prettier-ignore
+        { TRANSCRIPTOR_API_KEY: KEY }
+      )
+      await waitFor(
+        () => server.lines.some((l) => /fault hang/.test(l)),
+        'the request hanging',
+        60_000
+      )
+      cli.child.kill('SIGINT')
+      const stopped = await cli.done
+      expect(stopped.code, stopped.stderr).toBe(130)
+      const resumed = await startCli(['--data-dir', dataDir, 'jobs', 'resume', '1'], {
+        TRANSCRIPTOR_API_KEY: KEY
+      }).done
+      expect(resumed.code, resumed.stderr).toBe(0)
+      expect(resumed.stdout).toMatch(/^job 1 completed$/m)
+      expect(server.lines.filter((l) => /unauthorised/.test(l))).toEqual([])
+      // pocketsphinx (the server's engine) hears "he was not an illness those young man" here.
+      const text = readFileSync(join(out, 'sense_and_sensibility_01_austen_64kb-0880.txt'), 'utf8')
+      expect(wordErrorRate(clipReference(clip), text)).toBeLessThanOrEqual(0.5)
+    } finally {
+      await server.stop()
+    }
+  }, 120_000)
 })

@@ -121,6 +121,8 @@ function seed(db: Database.Database): void {
     const original = JSON.stringify(TRANSCRIPT)
     insert(db, 'job_transcripts', { job_id: 1, original, edited: null, text, edited_at: null })
   }
+  if (has(db, 'passage_redos'))
+    insert(db, 'passage_redos', { job_id: 2, of_job_id: 1, from_seconds: 8, to_seconds: 12.5 })
 }
 
 /** Every row of every ordinary table, by table. */

@@ -100,7 +100,7 @@ describe('the batch line', () => {
     const [a, b] = seedQueue(temp.db, 2)
     jobs.startJob(a)
     jobs.completeJob(a, {})
-    expect(jobs.requeueJob(old)).toBe(true)
+    expect(jobs.requeueJob(old, { pid: process.pid, instance: 'here' })).toBe(true)
     expect(jobs.getJob(old)?.queued_at).toBeGreaterThan(jobs.getJob(b)?.queued_at ?? Infinity)
     // Today's batch: a (done), b and the resumed job (queued); not the day-old ones.
     expect(batch.progress(1)).toMatchObject({

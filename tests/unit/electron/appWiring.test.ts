@@ -1,7 +1,9 @@
 // The Electron main process wired up with the `electron` module (and the core service)
-// substituted: the window really gets the hardened options, sessions deny permissions and remote
-// requests, every webContents refuses navigation and new windows, IPC answers only our top frame,
-// closing the window releases its jobs, and quit is held until shutdown finishes.
+// substituted: the window really gets the hardened options, sessions deny permissions (but the
+// microphone to our page) and remote requests, every webContents refuses navigation and new
+// windows, IPC answers only our top frame, closing the window releases its jobs, closing or
+// quitting while it records asks first and does what each answer says, and quit is held until
+// shutdown finishes.
 import { EventEmitter } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { REQUEST_CHANNELS } from '@shared/ipc/channels'
@@ -34,6 +36,7 @@ const hoisted = vi.hoisted(async () => {
   const windows: {
     options: unknown
     webContents: Contents
+    window: InstanceType<typeof Emitter> & { close(): void; closed: boolean; visible: boolean }
   }[] = []
   class BrowserWindow extends Emitter {
     webContents: Contents
@@ -43,12 +46,14 @@ const hoisted = vi.hoisted(async () => {
         id: windows.length + 1,
         mainFrame: { routingId: 1, processId: 100, url: 'about:blank', parent: null },
         sent: [] as unknown[],
+        throttled: [] as boolean[],
+        setBackgroundThrottling: (on: boolean) => void contents.throttled.push(on),
         isDestroyed: () => false,
         send: (channel: string, payload: unknown) => contents.sent.push([channel, payload]),
         setWindowOpenHandler: () => undefined
       })
       this.webContents = contents
-      windows.push({ options, webContents: contents })
+      windows.push({ options, webContents: contents, window: this })
     }
     loadFile(path: string) {
       this.webContents.mainFrame.url = `file://${path}`
@@ -60,7 +65,24 @@ const hoisted = vi.hoisted(async () => {
     isDestroyed() {
       return false
     }
-    show() {}
+    visible = true
+    closed = false
+    show() {
+      this.visible = true
+      this.emit('show')
+    }
+    hide() {
+      this.visible = false
+    }
+    isVisible() {
+      return this.visible
+    }
+    /** The close button: 'close' first, which may cancel it. */
+    close() {
+      let prevented = false
+      this.emit('close', { preventDefault: () => (prevented = true) })
+      if (!prevented) this.closed = true
+    }
     focus() {}
     isMinimized() {
       return false
@@ -69,6 +91,8 @@ const hoisted = vi.hoisted(async () => {
   const ipcHandlers = new Map<string, (...args: unknown[]) => Promise<unknown>>()
   const protocols = new Set<string>()
   const sessionHooks: Record<string, (...args: unknown[]) => unknown> = {}
+  /** What main's message box was asked, and the button it answers (by index). */
+  const messageBox = { asked: [] as { detail: string; buttons: string[] }[], answer: 0 }
   const session = {
     defaultSession: {
       setPermissionRequestHandler: (h: Handler) => (sessionHooks.permissionRequest = h),
@@ -89,7 +113,13 @@ const hoisted = vi.hoisted(async () => {
           ipcHandlers.set(channel, h),
         removeHandler: (channel: string) => ipcHandlers.delete(channel)
       },
-      dialog: { showErrorBox: () => undefined, showMessageBoxSync: () => 0 },
+      dialog: {
+        showErrorBox: () => undefined,
+        showMessageBoxSync: (...args: unknown[]) => {
+          messageBox.asked.push(args[args.length - 1] as { detail: string; buttons: string[] })
+          return messageBox.answer
+        }
+      },
       protocol: {
         registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
           schemes.forEach((s) => protocols.add(s.scheme)),
@@ -102,7 +132,8 @@ const hoisted = vi.hoisted(async () => {
     windows,
     ipcHandlers,
     sessionHooks,
-    protocols
+    protocols,
+    messageBox
   }
 })
 
@@ -113,7 +144,12 @@ const core = vi.hoisted(() => ({
   released: [] as { clientId: string; reason: string }[],
   shutdowns: [] as string[],
   finishShutdown: (): void => undefined,
-  options: null as unknown
+  options: null as unknown,
+  /** The recordings each client is making, by its id. */
+  recording: new Map<string, number[]>(),
+  ended: [] as number[],
+  waitedFor: [] as number[][],
+  finishJobs: (): void => undefined
 }))
 
 vi.mock('../../../src/main/core/service/transcriptionService', () => ({
@@ -131,6 +167,17 @@ vi.mock('../../../src/main/core/service/transcriptionService', () => ({
       ),
       on: () => () => undefined,
       start: async () => undefined,
+      liveRecordingsOf: (clientId: string) => core.recording.get(clientId) ?? [],
+      endRecordingsOf: (clientId: string) => {
+        const ids = core.recording.get(clientId) ?? []
+        core.recording.delete(clientId)
+        core.ended.push(...ids)
+        return ids
+      },
+      waitForJobs: (ids: number[]) => {
+        core.waitedFor.push(ids)
+        return new Promise<void>((done) => (core.finishJobs = done))
+      },
       releaseClient: async (clientId: string, reason: string) => {
         core.released.push({ clientId, reason })
         return { jobs: [], reason }
@@ -186,42 +233,11 @@ describe('Electron main wiring (electron substituted)', () => {
     expect(String(options.webPreferences.preload)).toMatch(/preload\/index\.js$/)
   })
 
-  it('denies permissions but sound to its own page, remote requests, and sets the CSP header', () => {
+  it('denies permissions and remote requests, and sets the CSP header', () => {
     const granted: boolean[] = []
     electron.sessionHooks.permissionRequest!({}, 'media', (ok: boolean) => granted.push(ok))
     expect(granted).toEqual([false])
     expect(electron.sessionHooks.permissionCheck!({}, 'notifications')).toBe(false)
-    const ask = (permission: string, details: Record<string, unknown>): unknown => {
-      let answer: unknown
-      electron.sessionHooks.permissionRequest!(
-        {},
-        permission,
-        (ok: boolean) => (answer = ok),
-        details
-      )
-      return answer
-    }
-    const page = { requestingUrl: 'file:///app/out/renderer/index.html', isMainFrame: true }
-    // The microphone, and a screen share (what the computer plays; Electron lists no media type).
-    expect(ask('media', { ...page, mediaTypes: ['audio'] })).toBe(true)
-    expect(ask('media', { ...page, mediaTypes: [] })).toBe(true)
-    expect(ask('media', { ...page, mediaTypes: ['audio', 'video'] })).toBe(false)
-    expect(ask('media', { ...page, isMainFrame: false, mediaTypes: ['audio'] })).toBe(false)
-    const elsewhere = { requestingUrl: 'https://evil.example/', isMainFrame: true }
-    expect(ask('media', { ...elsewhere, mediaTypes: ['audio'] })).toBe(false)
-    expect(ask('notifications', page)).toBe(false)
-    expect(
-      electron.sessionHooks.permissionCheck!({}, 'media', 'file://', {
-        ...page,
-        mediaType: 'audio'
-      })
-    ).toBe(true)
-    expect(
-      electron.sessionHooks.permissionCheck!({}, 'media', 'file://', {
-        ...page,
-        mediaType: 'video'
-      })
-    ).toBe(false)
     const decide = (url: string): unknown => {
       let answer: unknown
       electron.sessionHooks.beforeRequest!({ url }, (a: unknown) => (answer = a))
@@ -235,6 +251,38 @@ describe('Electron main wiring (electron substituted)', () => {
       (h: typeof headers) => (headers = h)
     )
     expect(headers?.responseHeaders['Content-Security-Policy']?.[0]).toContain("script-src 'self'")
+  })
+
+  it('grants the microphone to our page top frame only, audio only (the Record button)', () => {
+    const ours = electron.windows[0]!.webContents.mainFrame.url
+    expect(ours).toMatch(/^file:.*index\.html$/)
+    const request = (details: Record<string, unknown>): boolean[] => {
+      const granted: boolean[] = []
+      electron.sessionHooks.permissionRequest!({}, 'media', (ok: boolean) => granted.push(ok), {
+        isMainFrame: true,
+        requestingUrl: `${ours}#/transcribe`,
+        mediaTypes: ['audio'],
+        ...details
+      })
+      return granted
+    }
+    expect(request({})).toEqual([true])
+    expect(request({ mediaTypes: ['audio', 'video'] })).toEqual([false])
+    // A screen share: refused on Linux, where no screen share is answered (displayMedia.ts).
+    if (process.platform === 'linux') expect(request({ mediaTypes: [] })).toEqual([false])
+    expect(request({ isMainFrame: false })).toEqual([false])
+    expect(request({ requestingUrl: 'file:///tmp/other.html' })).toEqual([false])
+    const check = (permission: string, mediaType: string): unknown =>
+      electron.sessionHooks.permissionCheck!({}, permission, 'file://', {
+        isMainFrame: true,
+        requestingUrl: ours,
+        mediaType
+      })
+    expect([
+      check('media', 'audio'),
+      check('media', 'video'),
+      check('geolocation', 'audio')
+    ]).toEqual([true, false, false])
   })
 
   it('makes every webContents refuse navigation, redirects, webviews and new windows', () => {
@@ -287,8 +335,84 @@ describe('Electron main wiring (electron substituted)', () => {
     ])
   })
 
-  it('holds quit until shutdown finishes, then exits', async () => {
+  const RECORDING_ANSWERS = [
+    'Stay',
+    'Stop and keep the recording',
+    'Keep recording in the background'
+  ]
+  /** The next question main asks is answered with this button. */
+  function answer(index: number): void {
+    electron.messageBox.asked.length = 0
+    electron.messageBox.answer = index
+  }
+
+  it('quitting while the window records asks first; Stay keeps the app, the window and the recording', () => {
+    const { window } = electron.windows[0]!
+    core.recording.set('wc:1', [7])
+    answer(0)
     expect(electron.app.quit()).toBe(true)
+    expect(electron.messageBox.asked).toEqual([
+      expect.objectContaining({
+        detail: expect.stringMatching(/^Quitting ends the recording/) as string,
+        buttons: RECORDING_ANSWERS
+      })
+    ])
+    expect(window.visible).toBe(true)
+    expect(core.shutdowns).toEqual([])
+    expect(core.recording.get('wc:1')).toEqual([7])
+  })
+
+  it('quitting: "Keep recording in the background" hides the window unthrottled; opening the app again shows it', () => {
+    const { window, webContents } = electron.windows[0]!
+    const contents = webContents as unknown as { throttled: boolean[] }
+    answer(2)
+    expect(electron.app.quit()).toBe(true)
+    expect([window.visible, contents.throttled]).toEqual([false, [false]])
+    expect([core.shutdowns, electron.app.exits, core.recording.get('wc:1')]).toEqual([[], [], [7]])
+    electron.app.emit('second-instance')
+    expect([window.visible, contents.throttled]).toEqual([true, [false, true]])
+  })
+
+  it('closing while the window records asks first; Stay and background keep its page recording', () => {
+    const { window } = electron.windows[0]!
+    answer(0)
+    window.close()
+    expect(electron.messageBox.asked.map((q) => q.detail)).toEqual([
+      expect.stringMatching(/^Closing the window ends the recording/)
+    ])
+    expect([window.closed, window.visible]).toEqual([false, true])
+    answer(2)
+    window.close()
+    expect([window.closed, window.visible]).toEqual([false, false])
+    electron.app.emit('second-instance')
+    expect(window.visible).toBe(true)
+    expect(core.recording.get('wc:1')).toEqual([7])
+  })
+
+  it('closing: "Stop and keep the recording" ends it once the held audio is in, then closes, asking once', async () => {
+    const { window, webContents } = electron.windows[0]!
+    answer(1)
+    window.close()
+    // Not at once: the audio the page held while main was asking comes in first.
+    expect([window.closed, core.ended]).toEqual([false, []])
+    await waitFor(() => window.closed, 'the window to close')
+    expect(core.ended).toEqual([7])
+    // The page's own beforeunload does not bring a second question: it unloads.
+    let unloads = false
+    webContents.emit('will-prevent-unload', { preventDefault: () => (unloads = true) })
+    expect(unloads).toBe(true)
+    expect(electron.messageBox.asked).toHaveLength(1)
+  })
+
+  it('quitting: "Stop and keep" ends the recording, waits for the stopped ones to be transcribed, shuts down, exits', async () => {
+    core.recording.set('wc:1', [8])
+    answer(1)
+    expect(electron.app.quit()).toBe(true)
+    expect(electron.messageBox.asked).toHaveLength(1)
+    await waitFor(() => core.waitedFor.length === 1, 'quit to wait for the recordings')
+    expect([core.ended, core.waitedFor, core.shutdowns]).toEqual([[7, 8], [[7, 8]], []])
+    core.finishJobs()
+    await waitFor(() => core.shutdowns.length === 1, 'shutdown')
     expect(core.shutdowns).toEqual(['the app quit'])
     expect(electron.app.exits).toEqual([])
     core.finishShutdown()

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DesktopCapturer, Session } from 'electron'
 import { answerDisplayMediaWithLoopback } from '../../../src/main/electron/displayMedia'
+import { isOurScreenShare } from '../../../src/main/electron/security'
 
 type Handler = (request: Record<string, unknown>, callback: (streams: unknown) => void) => void
 
@@ -55,5 +56,22 @@ describe('answerDisplayMediaWithLoopback', () => {
 
   it('sets no handler on Linux, where the monitors of outputs are inputs', () => {
     expect(wired('linux')).toBeNull()
+  })
+})
+
+describe('isOurScreenShare (the permission asked before the handler answers)', () => {
+  const entry = { kind: 'file', indexPath: '/app/out/renderer/index.html' } as const
+  const page = { requestingUrl: APP, isMainFrame: true, mediaTypes: [] }
+  it('grants our top frame a screen share where it is answered with sound, nothing else', () => {
+    expect(isOurScreenShare('media', page, entry, 'win32')).toBe(true)
+    expect(isOurScreenShare('media', page, entry, 'darwin')).toBe(true)
+    expect(isOurScreenShare('media', page, entry, 'linux')).toBe(false)
+    expect(isOurScreenShare('media', { ...page, mediaTypes: ['video'] }, entry, 'win32')).toBe(
+      false
+    )
+    expect(isOurScreenShare('media', { ...page, isMainFrame: false }, entry, 'win32')).toBe(false)
+    const other = { ...page, requestingUrl: 'https://evil.example/' }
+    expect(isOurScreenShare('media', other, entry, 'win32')).toBe(false)
+    expect(isOurScreenShare('display-capture', page, entry, 'win32')).toBe(false)
   })
 })

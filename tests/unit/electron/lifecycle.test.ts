@@ -88,6 +88,26 @@ describe('quit guard', () => {
     expect(app.quit()).toBe(false)
   })
 
+  it('stays running while the user chooses to stay, and quits once they no longer do', async () => {
+    const app = fakeApp()
+    let stays = true
+    let stops = 0
+    installQuitGuard(
+      app,
+      async () => void stops++,
+      () => 10_000,
+      () => undefined,
+      () => !stays
+    )
+    expect(app.quit()).toBe(true)
+    expect(app.quit()).toBe(true)
+    expect(stops).toBe(0)
+    stays = false
+    expect(app.quit()).toBe(true)
+    await waitFor(() => app.exits.length === 1, 'exit')
+    expect(stops).toBe(1)
+  })
+
   it('exits after the hard timeout even if stopping hangs or fails', async () => {
     const hung = fakeApp()
     installQuitGuard(

@@ -1,8 +1,10 @@
+// `transcriptor db status`: the database file's schema as it is. Not through the service, which
+// creates and migrates the database as it opens it: this reads a file not created yet, one with
+// migrations pending, or one the service refuses to open, and changes none of them.
 import { dataPaths } from '../../core/paths'
 import { schemaStatus } from '../../core/db/migrations'
 import type { Command } from '../command'
 
-/** Read-only: reports the schema without creating or migrating the database. */
 const dbStatus: Command = {
   name: 'db status',
   summary: 'database path, schema version, latest version, pending migrations',

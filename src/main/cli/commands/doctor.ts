@@ -1,5 +1,9 @@
 // `transcriptor doctor`: what works on this machine and, for what does not, what to install.
 // Read-only: it never creates or migrates the database. Exit 1 when nothing can transcribe.
+// Not through the service, which creates and migrates the database as it opens it: doctor reports
+// a data dir the service cannot open (read-only, a damaged or newer database). So it reads the
+// saved endpoints read-only, and their keys from the file store the CLI's service uses, with
+// TRANSCRIPTOR_API_KEY for a key the app keeps in its keychain (endpoints.test has no fallback).
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { ENDPOINT_ENGINE, type EngineInfo } from '@shared/domain'

@@ -1,9 +1,11 @@
+// `transcriptor jobs logs ID [--lines N] [--follow]`: the tail comes from the service (jobs.logs,
+// what the job page shows); --follow reads the log file itself, because the job may run in
+// another process (the app, another command) whose log lines reach no event of this one.
 import { open, stat } from 'node:fs/promises'
 import { isTerminalStatus } from '@shared/domain'
 import { CLI_CLIENT, intOption, type CommandContext } from '../command'
 import { jobLogPath } from '../../core/paths'
 import { LineSplitter } from '../../os/lineSplitter'
-import { readLastLines } from '../../os/logTail'
 import { sleep } from '../../os/sleep'
 import { jobCommand } from './jobsShow'
 
@@ -58,7 +60,8 @@ const jobsLogs = jobCommand({
       () => false
     )
     if (!exists && !values.follow) throw new Error(`job ${id} has no log yet (${path})`)
-    const tail = await readLastLines(path, lines)
+    const tail =
+      lines > 0 ? await ctx.service().handlers['jobs.logs']({ id, lines }, CLI_CLIENT) : []
     if (ctx.json && !values.follow)
       ctx.write(`${JSON.stringify({ jobId: id, path, lines: tail })}\n`)
     else if (tail.length > 0)

@@ -68,7 +68,6 @@ const jobsRedo = oneArgumentCommand({
     if (!request.success) throw new UsageError(`--to: ${request.error.issues[0].message}`)
     const passage = request.data
     return runOneJobHere(ctx, {
-      envKeyAllowed: true,
       begin: async (service, note) => {
         const redo = await service.handlers['jobs.redo'](passage, CLI_CLIENT)
         note(`job ${redo.id}: ${redo.filename}`)
@@ -79,7 +78,10 @@ const jobsRedo = oneArgumentCommand({
         if (!isTerminalStatus(job.status)) return 1
         if (ctx.json) ctx.write(`${JSON.stringify(job)}\n`)
         else if (job.status === 'completed')
-          ctx.write(`job ${job.id} completed: the passage of job ${passage.id} replaced\n`)
+          // A redo whose words could not go back in completes with the reason as its warning.
+          ctx.write(
+            `job ${job.id} completed: ${job.warning ?? `the passage of job ${passage.id} replaced`}\n`
+          )
         else
           ctx.write(
             `job ${job.id} ${job.status}: ${job.error_message ?? job.cancel_reason ?? ''}; the passage stays as it was\n`

@@ -14,7 +14,6 @@ const jobsResume = oneArgumentCommand({
     const id = parseJobId(rawId)
     let unfollow = (): void => undefined
     return runOneJobHere(ctx, {
-      id,
       // The service starts first: the reaper turns a job whose app was killed from `processing`.
       begin: async (service, note) => {
         await service.handlers['jobs.resume']({ id }, CLI_CLIENT)
@@ -26,10 +25,11 @@ const jobsResume = oneArgumentCommand({
       report: (job) => {
         unfollow()
         if (ctx.json) ctx.write(`${JSON.stringify(job)}\n`)
-        else
-          ctx.write(
-            `job ${id} ${job.status}${job.status === 'completed' ? '' : `: ${job.error_message ?? job.cancel_reason ?? ''}`}\n`
-          )
+        else {
+          const why =
+            job.status === 'completed' ? job.warning : (job.error_message ?? job.cancel_reason)
+          ctx.write(`job ${id} ${job.status}${why ? `: ${why}` : ''}\n`)
+        }
         return job.status === 'completed' ? 0 : 1
       }
     })

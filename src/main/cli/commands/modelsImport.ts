@@ -1,11 +1,9 @@
-// `transcriptor models import PATH [--name NAME]`: copy a ggml file the user has into the models
-// folder, after checking it is one (anything else is refused with one line saying what it is).
+// `transcriptor models import PATH [--name NAME]`: copy a model file the user has into the models
+// folder, after checking it is one of its kind (anything else is refused with one line saying
+// what it is).
 import { resolve } from 'node:path'
-import { UsageError, oneArgumentCommand, stringOption, writeResult } from '../command'
-import { MODEL_KINDS } from '@shared/models'
-import { dataPaths } from '../../core/paths'
-import { importKindModel, type OtherKind } from '../../core/models/kindModels'
-import { modelManagerFor } from '../../core/models/forDataDir'
+import { CLI_CLIENT, UsageError, oneArgumentCommand, stringOption, writeResult } from '../command'
+import { MODEL_KINDS, type ModelKind } from '@shared/models'
 import { formatBytes } from '@shared/byteText'
 
 const modelsImport = oneArgumentCommand({
@@ -17,16 +15,12 @@ const modelsImport = oneArgumentCommand({
     const kind = stringOption(values, 'kind') ?? 'whisper'
     if (!(MODEL_KINDS as readonly string[]).includes(kind))
       throw new UsageError(`--kind takes ${MODEL_KINDS.join('|')}, got '${kind}'`)
-    if (kind !== 'whisper') {
-      const modelsDir = dataPaths(ctx.dataDir).models
-      const name = stringOption(values, 'name')
-      const m = await importKindModel(modelsDir, resolve(path), kind as OtherKind, name)
-      writeResult(ctx, m, `${m.name}: imported ${kind} model, ${formatBytes(m.bytes)} → ${m.path}`)
-      return
-    }
-    const manager = modelManagerFor(ctx.dataDir, () => '')
-    const model = await manager.importFile(resolve(path), stringOption(values, 'name'))
-    writeResult(ctx, model, `${model.name}: imported, ${formatBytes(model.bytes)} → ${model.path}`)
+    const { handlers } = ctx.service()
+    const name = stringOption(values, 'name')
+    const request = { path: resolve(path), name, kind: kind as ModelKind }
+    const m = await handlers['models.import'](request, CLI_CLIENT)
+    const what = kind === 'whisper' ? 'imported' : `imported ${kind} model`
+    writeResult(ctx, m, `${m.name}: ${what}, ${formatBytes(m.bytes)} → ${m.path}`)
   }
 })
 export default modelsImport

@@ -25,7 +25,7 @@ const modelsList: Command = {
       ctx.write(
         `${m.name.padEnd(width)}  ${formatBytes(m.bytes).padStart(8)}  installed    (not in the catalog)\n`
       )
-    ctx.write(await otherKindsText(listing.modelsDir, width))
+    ctx.write(otherKindsText(listing.kinds, width))
     ctx.write(`models folder: ${listing.modelsDir}\ndownloads from: ${listing.baseUrl}\n`)
     return 0
   }

@@ -1,13 +1,12 @@
 // `transcriptor models rm NAME`: delete an installed model (and any partial download of it).
-import { oneArgumentCommand, writeResult } from '../command'
-import { modelManagerFor } from '../../core/models/forDataDir'
+import { CLI_CLIENT, oneArgumentCommand, writeResult } from '../command'
 
 const modelsRm = oneArgumentCommand({
   name: 'models rm',
   summary: 'delete an installed whisper model',
   usage: 'NAME',
   run: async (ctx, name) => {
-    const result = await modelManagerFor(ctx.dataDir, () => '').remove(name)
+    const result = await ctx.service().handlers['models.delete']({ name }, CLI_CLIENT)
     writeResult(ctx, result, `${name}: removed ${result.path}`)
   }
 })

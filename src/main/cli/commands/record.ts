@@ -10,10 +10,9 @@ import { oneLineError } from '@shared/errors'
 import { locateMediaTools } from '../../media/ffmpeg'
 import { captureArgs, type CaptureSource } from '../../media/captureArgs'
 import { systemAudioRefusal } from '../../media/systemAudioInput'
-import { createTranscriptionService } from '../../core/service/transcriptionService'
 import type { ActiveRecording } from '../../core/service/liveRecordings'
 import { CLI_CLIENT, UsageError, stringOption, type Command, type OptionValues } from '../command'
-import { onStopSignal } from '../stopSignal'
+import { withStartedService } from '../startedService'
 import { describeOutcome, jobOptionsFrom } from './transcribe'
 
 function sourceOf(values: OptionValues): CaptureSource {
@@ -49,6 +48,8 @@ function capture(
   })
   const onStop = (): void => void ffmpeg.kill('SIGTERM')
   stopSignal.addEventListener('abort', onStop, { once: true })
+  // A Ctrl-C while the service was starting came before this listener.
+  if (stopSignal.aborted) onStop()
   return new Promise((done) => {
     ffmpeg.on('error', (error) => done(`ffmpeg could not start: ${oneLineError(error)}`))
     ffmpeg.on('close', (code, signal) => {
@@ -95,43 +96,39 @@ const record: Command = {
   },
   run: async (ctx, { values }) => {
     const source = sourceOf(values)
-    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
     const say = (text: string): void => void process.stderr.write(`${text}\n`)
+    // Ctrl-C ends the capture, not the job: what was recorded is transcribed before it returns.
     const stop = new AbortController()
-    const interrupted = onStopSignal((signal) => {
-      say(`${signal}: ending the recording (what was recorded is kept)…`)
-      stop.abort()
+    return withStartedService(ctx, {
+      onStop: (signal) => {
+        say(`${signal}: ending the recording (what was recorded is kept)…`)
+        stop.abort()
+      },
+      work: async ({ service }) => {
+        const settings = await service.handlers['settings.get']({}, CLI_CLIENT)
+        const options = jobOptionsFrom(values, settings)
+        const recording = service.startRecording({ ownerId: CLI_CLIENT.clientId, options })
+        say(`recording job ${recording.jobId} → ${recording.path} (Ctrl-C ends it)`)
+        const offWords = service.on('job.words', (chunk) => {
+          const text = chunk.words.map((w) => w.word).join(' ')
+          if (chunk.jobId === recording.jobId && text) process.stdout.write(`${text}\n`)
+        })
+        const captured = await capture(source, recording, stop.signal)
+        const why = withSystemAudioHint(source, recording, captured)
+        recording.stop(why ?? undefined)
+        if (why) say(why)
+        // A source that failed before its first second (a URL that does not answer, no device):
+        // the command failed, though its empty job is kept like every recording.
+        const nothing = why !== null && recording.seconds === 0
+        say(`recorded ${recording.seconds.toFixed(1)} s; transcribing the rest…`)
+        const finished = await service.waitForJobs([recording.jobId])
+        offWords()
+        for (const job of finished) say(`job ${job.id} ${describeOutcome(job)}`)
+        if (ctx.json) ctx.write(`${JSON.stringify(finished[0] ?? null)}\n`)
+        if (stop.signal.aborted) return 130
+        return !nothing && finished.every((job) => job.status === 'completed') ? 0 : 1
+      }
     })
-    try {
-      await service.start()
-      const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, CLI_CLIENT))
-      const recording = service.startRecording({ ownerId: CLI_CLIENT.clientId, options })
-      say(`recording job ${recording.jobId} → ${recording.path} (Ctrl-C ends it)`)
-      const offWords = service.on('job.words', (chunk) => {
-        const text = chunk.words.map((w) => w.word).join(' ')
-        if (chunk.jobId === recording.jobId && text) process.stdout.write(`${text}\n`)
-      })
-      const why = withSystemAudioHint(
-        source,
-        recording,
-        await capture(source, recording, stop.signal)
-      )
-      recording.stop(why ?? undefined)
-      if (why) say(why)
-      // A source that failed before its first second (a URL that does not answer, no device):
-      // the command failed, though its empty job is kept like every recording.
-      const nothing = why !== null && recording.seconds === 0
-      say(`recorded ${recording.seconds.toFixed(1)} s; transcribing the rest…`)
-      const finished = await service.waitForJobs([recording.jobId])
-      offWords()
-      for (const job of finished) say(`job ${job.id} ${describeOutcome(job)}`)
-      if (ctx.json) ctx.write(`${JSON.stringify(finished[0] ?? null)}\n`)
-      if (stop.signal.aborted) return 130
-      return !nothing && finished.every((job) => job.status === 'completed') ? 0 : 1
-    } finally {
-      interrupted.off()
-      await service.shutdown('command finished')
-    }
   }
 }
 export default record

@@ -13,16 +13,21 @@ import {
   type JobRow,
   type OutputFormat
 } from '@shared/domain'
-import { UsageError, intOption, stringOption, type Command, type OptionValues } from '../command'
-import { createTranscriptionService } from '../../core/service/transcriptionService'
+import {
+  CLI_CLIENT,
+  UsageError,
+  intOption,
+  stringOption,
+  type Command,
+  type OptionValues
+} from '../command'
+import type { TranscriptionService } from '../../core/service/transcriptionService'
 import { endpointsOption } from '../endpointOption'
 import { SPEAKER_FLAGS, SPEAKER_USAGE, speakerOptionsFrom } from '../speakerFlags'
 import { vadOptions } from '../vadOption'
 import { expandFolders } from '../../core/watch/folderFiles'
 import { followJobProgress } from '../jobProgressLines'
-import { onStopSignal } from '../stopSignal'
-
-const CLIENT_ID = `cli-${process.pid}`
+import { interruptedReason, withStartedService, type StartedService } from '../startedService'
 
 function numberOption(values: OptionValues, name: string): number | undefined {
   const raw = stringOption(values, name)
@@ -137,20 +142,34 @@ export function describeOutcome(job: JobRow): string {
 
 /** jobs.create takes at most CREATE_JOBS_MAX paths a request: a big folder goes in several. */
 async function createInBatches(
-  service: ReturnType<typeof createTranscriptionService>,
+  service: TranscriptionService,
   paths: string[],
-  options: JobOptions,
-  client: { clientId: string }
+  options: JobOptions
 ): Promise<{ created: JobRow[]; rejected: { path: string; reason: string }[] }> {
   const all = { created: [] as JobRow[], rejected: [] as { path: string; reason: string }[] }
   for (let i = 0; i < paths.length; i += CREATE_JOBS_MAX) {
     const batch = paths.slice(i, i + CREATE_JOBS_MAX)
     if (batch.length === 0) break
-    const r = await service.handlers['jobs.create']({ paths: batch, options }, client)
+    const r = await service.handlers['jobs.create']({ paths: batch, options }, CLI_CLIENT)
     all.created.push(...r.created)
     all.rejected.push(...r.rejected)
   }
   return all
+}
+
+/** Says out loud an outcome the database refused, with where it is kept: the next transcriptor
+ *  command (or any host's start or reap) writes it from there. How many there were. */
+function sayUnsaved(service: TranscriptionService): number {
+  const unsaved = service.unsavedOutcomes()
+  for (const held of unsaved) {
+    const kept = held.keptIn
+      ? `kept in ${held.keptIn}; the next transcriptor command records it`
+      : 'it could not be kept on disk either'
+    process.stderr.write(
+      `job ${held.jobId}: ${held.outcome.status}, but not recorded in the database (${held.error}); ${kept}\n`
+    )
+  }
+  return unsaved.length
 }
 
 const transcribe: Command = {
@@ -161,58 +180,41 @@ const transcribe: Command = {
   positionals: { min: 1, max: 1000 },
   options: { ...JOB_FLAGS, out: { type: 'string' } },
   run: async (ctx, { values, positionals }) => {
-    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
-    const client = { clientId: CLIENT_ID }
     const progressLine = (text: string): void => {
       if (!ctx.json) process.stderr.write(`${text}\n`)
     }
     let jobIds: number[] = []
     // Ctrl-C: stop every job through the service (kill tree, verify, mark cancelled); the wait
     // below then returns with their final rows.
-    const stopAll = (signal: NodeJS.Signals): void => {
-      const reason = `interrupted (${signal}) from the command line`
-      // The jobs are this command's: releasing its client stops them with THIS reason recorded.
-      service
-        .releaseClient(CLIENT_ID, reason)
-        .catch((error: unknown) => progressLine(`stopping failed: ${String(error)}`))
-      progressLine(`${signal}: ${reason}, stopping ${jobIds.length} job(s)…`)
+    const stopAll = (signal: NodeJS.Signals, started: StartedService): void => {
+      void started.stopJobs(signal)
+      progressLine(`${signal}: ${interruptedReason(signal)}, stopping ${jobIds.length} job(s)…`)
     }
-    const interrupted = onStopSignal(stopAll)
-    try {
-      await service.start()
-      const options = jobOptionsFrom(values, await service.handlers['settings.get']({}, client))
-      const off = followJobProgress(service, progressLine, () => true)
-      // A folder stands for every media file inside it (recursively); other files are counted.
-      const inputs = await expandFolders(positionals.map((p) => resolve(p)))
-      for (const f of inputs.folders)
-        progressLine(`${f.path}: ${f.media} media file(s), ${f.skipped} other file(s) skipped`)
-      const { created, rejected } = await createInBatches(service, inputs.files, options, client)
-      jobIds = created.map((j) => j.id)
-      if (interrupted.received) stopAll(interrupted.received)
-      for (const r of rejected) progressLine(`failed    ${r.path}: ${r.reason}`)
-      const finished = await service.waitForJobs(jobIds)
-      off()
-      for (const job of finished) progressLine(`job ${job.id} ${describeOutcome(job)}`)
-      if (ctx.json) ctx.write(`${JSON.stringify(finished)}\n`)
-      // An outcome the database refused is said out loud, with where it is kept: the next
-      // transcriptor command (or any host's start or reap) writes it from there.
-      const unsaved = service.unsavedOutcomes()
-      for (const held of unsaved) {
-        const kept = held.keptIn
-          ? `kept in ${held.keptIn}; the next transcriptor command records it`
-          : 'it could not be kept on disk either'
-        process.stderr.write(
-          `job ${held.jobId}: ${held.outcome.status}, but not recorded in the database (${held.error}); ${kept}\n`
-        )
+    return withStartedService(ctx, {
+      onStop: stopAll,
+      work: async (started) => {
+        const { service } = started
+        const settings = await service.handlers['settings.get']({}, CLI_CLIENT)
+        const options = jobOptionsFrom(values, settings)
+        const off = followJobProgress(service, progressLine, () => true)
+        // A folder stands for every media file inside it (recursively); other files are counted.
+        const inputs = await expandFolders(positionals.map((p) => resolve(p)))
+        for (const f of inputs.folders)
+          progressLine(`${f.path}: ${f.media} media file(s), ${f.skipped} other file(s) skipped`)
+        const { created, rejected } = await createInBatches(service, inputs.files, options)
+        jobIds = created.map((j) => j.id)
+        if (started.interrupted) stopAll(started.interrupted, started)
+        for (const r of rejected) progressLine(`failed    ${r.path}: ${r.reason}`)
+        const finished = await service.waitForJobs(jobIds)
+        off()
+        for (const job of finished) progressLine(`job ${job.id} ${describeOutcome(job)}`)
+        if (ctx.json) ctx.write(`${JSON.stringify(finished)}\n`)
+        if (sayUnsaved(service) > 0) return 75
+        if (started.interrupted) return 130
+        const allDone = rejected.length === 0 && finished.every((j) => j.status === 'completed')
+        return allDone ? 0 : 1
       }
-      if (unsaved.length > 0) return 75
-      if (interrupted.received) return 130
-      const allDone = rejected.length === 0 && finished.every((j) => j.status === 'completed')
-      return allDone ? 0 : 1
-    } finally {
-      interrupted.off()
-      await service.shutdown('command finished')
-    }
+    })
   }
 }
 export default transcribe

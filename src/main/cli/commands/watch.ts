@@ -5,14 +5,11 @@
 // scripts); otherwise it runs until Ctrl-C, which stops its jobs like every other stop.
 import { basename, dirname, join, resolve } from 'node:path'
 import { oneLineError } from '@shared/errors'
-import { NameTemplateSchema } from '@shared/watch'
-import { UsageError, stringOption, type Command, type OptionValues } from '../command'
-import { createTranscriptionService } from '../../core/service/transcriptionService'
-import type { WatchTally } from '../../core/watch/watchService'
+import { NameTemplateSchema, type WatchFolderInput } from '@shared/watch'
+import { CLI_CLIENT, UsageError, stringOption, type Command, type OptionValues } from '../command'
+import type { WatchService, WatchTally } from '../../core/watch/watchService'
 import { JOB_FLAGS, JOB_FLAGS_USAGE, jobOptionsFrom } from './transcribe'
-import { onStopSignal } from '../stopSignal'
-
-const CLIENT = { clientId: `cli-watch-${process.pid}` }
+import { withStartedService } from '../startedService'
 
 function settleMs(values: OptionValues): number {
   const raw = stringOption(values, 'settle') ?? '2'
@@ -33,6 +30,15 @@ function nameTemplate(values: OptionValues): string {
 function outputFolder(values: OptionValues, dir: string): string {
   const out = stringOption(values, 'out')
   return out !== undefined ? resolve(out) : join(dirname(dir), `${basename(dir)} transcripts`)
+}
+
+/** Saves the folder with its options; the reason it is refused is a usage error. */
+async function addFolder(watcher: WatchService, input: WatchFolderInput): Promise<number> {
+  try {
+    return (await watcher.add(input, true)).id
+  } catch (error) {
+    throw new UsageError(oneLineError(error))
+  }
 }
 
 export function summaryLine(t: WatchTally): string {
@@ -62,58 +68,47 @@ const watch: Command = {
     const log = (line: string): void => {
       if (!ctx.json) process.stderr.write(`${line}\n`)
     }
-    const service = createTranscriptionService({ dataDir: ctx.dataDir, envKeyAllowed: true })
-    const watcher = service.watch
-    watcher.configure({
-      client: CLIENT,
-      settleMs: settleMs(values),
-      log,
-      live: values.once !== true
-    })
+    const settle = settleMs(values)
+    const template = nameTemplate(values)
+    // Ctrl-C wakes the command: the watch stops first (no new job), then its jobs stop.
     let wake: () => void = () => undefined
-    const interrupted = onStopSignal(() => wake())
-    try {
-      await service.start()
-      const settings = await service.handlers['settings.get']({}, CLIENT)
-      const { out: _out, ...jobFlags } = values
-      const options = jobOptionsFrom(jobFlags, settings)
-      const ids: number[] = []
-      for (const dir of positionals) {
-        const path = resolve(dir)
-        const input = {
-          path,
-          recursive: values.recursive === true,
-          outputDir: outputFolder(values, path),
-          nameTemplate: nameTemplate(values),
-          options
+    return withStartedService(ctx, {
+      onStop: () => wake(),
+      work: async (started) => {
+        const watcher = started.service.watch
+        watcher.configure({ client: CLI_CLIENT, settleMs: settle, log, live: values.once !== true })
+        const settings = await started.service.handlers['settings.get']({}, CLI_CLIENT)
+        const { out: _out, ...jobFlags } = values
+        const options = jobOptionsFrom(jobFlags, settings)
+        const ids: number[] = []
+        for (const dir of positionals) {
+          const path = resolve(dir)
+          const input = {
+            path,
+            recursive: values.recursive === true,
+            outputDir: outputFolder(values, path),
+            nameTemplate: template,
+            options
+          }
+          ids.push(await addFolder(watcher, input))
         }
-        try {
-          ids.push((await watcher.add(input, true)).id)
-        } catch (error) {
-          throw new UsageError(oneLineError(error))
+        await watcher.start(ids)
+        log(`watching ${positionals.length} folder(s)${values.once ? ' once' : '; Ctrl-C stops'}`)
+        const stopped = new Promise<void>((r) => (wake = r))
+        if (started.interrupted) wake()
+        await (values.once ? Promise.race([watcher.idle(), stopped]) : stopped)
+        await watcher.stop()
+        const signal = started.interrupted
+        if (signal) {
+          log(`${signal}: stopping the watch's jobs`)
+          await started.stopJobs(signal)
         }
+        const summary = summaryLine(watcher.tally)
+        ctx.write(ctx.json ? `${JSON.stringify(watcher.tally)}\n` : `${summary}\n`)
+        if (signal) return 130
+        return watcher.tally.failed > 0 ? 1 : 0
       }
-      await watcher.start(ids)
-      log(`watching ${positionals.length} folder(s)${values.once ? ' once' : '; Ctrl-C stops'}`)
-      const stopped = new Promise<void>((r) => (wake = r))
-      if (interrupted.received) wake()
-      await (values.once ? Promise.race([watcher.idle(), stopped]) : stopped)
-      await watcher.stop()
-      const signal = interrupted.received
-      if (signal) {
-        const reason = `interrupted (${signal}) from the command line`
-        log(`${signal}: stopping the watch's jobs`)
-        await service.releaseClient(CLIENT.clientId, reason)
-      }
-      const summary = summaryLine(watcher.tally)
-      ctx.write(ctx.json ? `${JSON.stringify(watcher.tally)}\n` : `${summary}\n`)
-      if (interrupted.received) return 130
-      return watcher.tally.failed > 0 ? 1 : 0
-    } finally {
-      interrupted.off()
-      await watcher.stop()
-      await service.shutdown('command finished')
-    }
+    })
   }
 }
 export default watch

@@ -43,6 +43,11 @@ const QUEUED_OWNERS_SQL = `SELECT DISTINCT owner_pid AS pid, owner_instance AS i
   FROM transcription_jobs WHERE status = 'queued'`
 const QUEUED_OF_SQL = `SELECT * FROM transcription_jobs
   WHERE status = 'queued' AND owner_pid IS @pid AND owner_instance IS @instance ORDER BY id`
+/** Back in the queue, in the queue of the process that requeues it (requeueJob). */
+const REQUEUE_SQL = `UPDATE transcription_jobs SET status = 'queued', progress = 0,
+  error_message = NULL, cancel_reason = NULL, finished_at = NULL, warning = NULL, queued_at = @now,
+  owner_pid = @pid, owner_instance = @instance
+  WHERE id = @id AND status IN ('failed', 'cancelled')`
 
 /**
  * The columns that decide what a job's transcript of given bytes says: two jobs that agree on
@@ -208,11 +213,7 @@ export class JobRepository {
         `UPDATE transcription_jobs SET status = 'cancelled', cancel_reason = ?, finished_at = ?
          WHERE id = ? AND status IN ${ACTIVE_STATUS_SQL}`
       ),
-      requeue: update(
-        `UPDATE transcription_jobs SET status = 'queued', progress = 0, error_message = NULL,
-           cancel_reason = NULL, finished_at = NULL, warning = NULL, queued_at = ?
-         WHERE id = ? AND status IN ('failed', 'cancelled')`
-      ),
+      requeue: update(REQUEUE_SQL),
       warn: update(
         `UPDATE transcription_jobs
            SET warning = CASE WHEN warning IS NULL THEN @message ELSE warning || '; ' || @message END
@@ -310,9 +311,13 @@ export class JobRepository {
     return this.applied(this.statements.warn.run({ id, message }))
   }
 
-  /** A stopped or failed job goes back in the queue (to be resumed); same id, same log. */
-  requeueJob(id: number, now = Date.now()): boolean {
-    return this.applied(this.statements.requeue.run(now, id))
+  /**
+   * A stopped or failed job goes back in the queue (to be resumed); same id, same log. It waits
+   * in `owner`'s queue now: under the owner that created it (a process gone since) the reaper
+   * would fail it as an orphan before its turn came (orphanReaper.ts judges queued rows so).
+   */
+  requeueJob(id: number, owner: { pid: number; instance: string }, now = Date.now()): boolean {
+    return this.applied(this.statements.requeue.run({ id, now, ...owner }))
   }
 
   setContentHash(id: number, hash: string): boolean {

@@ -16,6 +16,10 @@ export interface HostedService {
   keepClientJobs?(clientId: string): number[]
   /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
   liveRecordingsOf?(clientId: string): number[]
+  /** Ends the client's recordings as their Stop button does (kept, transcribed); their jobs. */
+  endRecordingsOf?(clientId: string): number[]
+  /** Resolves when every listed job has reached a final status. */
+  waitForJobs?(ids: number[]): Promise<unknown>
   /** Stops everything, keep-in-background jobs too, within the timeout. */
   shutdown(reason: string, timeoutMs?: number): Promise<void>
 }

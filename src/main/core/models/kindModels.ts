@@ -14,7 +14,6 @@ import { checkVadModelFile } from '../../engines/vadWorker/vadModelFile'
 import { checkSpeakerModel } from '../../engines/speakers/speakerModelCheck'
 import { speakerModelsFolder } from '../../engines/speakers/speakerModelPath'
 import { checkModelName } from './catalog'
-import { downloadModel } from './download'
 import type { KindCatalogModel } from './kindCatalog'
 
 export type OtherKind = Exclude<ModelKind, 'whisper'>
@@ -76,25 +75,17 @@ export async function importKindModel(
   return { name: modelName, path: dest, bytes: (await stat(dest)).size }
 }
 
-/** Downloads a catalog row to its kind's folder, verified by its SHA-1 (and its metadata). */
-export async function pullKindModel(
-  modelsDir: string,
-  model: KindCatalogModel,
-  signal: AbortSignal,
-  onProgress: (p: DownloadProgress) => void
-): Promise<string> {
-  if (!model.sha1 || !/\.(onnx|bin)$/.test(model.url))
-    throw new Error(
-      `${model.name} cannot be pulled: its checksum is not in the catalog` +
-        `${/\.tar\.bz2$/.test(model.url) ? ' and it comes in an archive' : ''}; ` +
-        `download ${model.url} and run \`transcriptor models import FILE --kind ${model.kind} --name ${model.name}\``
-    )
-  const dest = kindModelPath(modelsDir, model.kind, model.name)
-  await mkdir(join(dest, '..'), { recursive: true })
-  const { name, url, sha1, approxBytes } = model
-  const check = (path: string): string | null => kindModelProblem(path, model.kind)
-  await downloadModel({ name, url, dest, sha1, approxBytes, signal, onProgress, check })
-  return dest
+/** The checksum a catalog row of another kind is verified by, or why it cannot be downloaded here
+ *  (no checksum, or an archive) with how to get it instead. */
+export function kindPullCheck(model: KindCatalogModel): { sha1: string } | { refused: string } {
+  if (model.sha1 && /\.(onnx|bin)$/.test(model.url)) return { sha1: model.sha1 }
+  const archive = /\.tar\.bz2$/.test(model.url) ? ' and it comes in an archive' : ''
+  return {
+    refused:
+      `${model.name} cannot be downloaded here: its checksum is not in the catalog${archive}; ` +
+      `download ${model.url} and import it (Settings → Models, or ` +
+      `\`transcriptor models import FILE --kind ${model.kind} --name ${model.name}\`)`
+  }
 }
 
 /** The installed models of the other kinds, by kind. */
@@ -131,7 +122,7 @@ export async function kindListing(
     licence: m.licence,
     note: m.note,
     source: m.url,
-    pullable: m.sha1 !== null && /\.(onnx|bin)$/.test(m.url),
+    pullable: 'sha1' in kindPullCheck(m),
     installed: fileOf(m.kind, m.name),
     download: progressOf(m.name)
   }))

@@ -23,6 +23,7 @@ import {
   kindListing,
   kindModelPath,
   kindModelProblem,
+  kindPullCheck,
   type OtherKind
 } from './kindModels'
 import type { DownloadTimeouts } from './httpGet'
@@ -112,13 +113,9 @@ export class ModelManager {
       return this.start(name, modelUrl(this.o.baseUrl(), name), entry.sha1, entry.approxBytes)
     const other = this.kindCatalog.find((m) => m.name === name)
     if (!other) return Promise.reject(new Error(unknownModelMessage(name)))
-    if (!other.sha1)
-      return Promise.reject(
-        new Error(
-          `${name} cannot be downloaded here: its checksum is not in the catalog; get ${other.url} and import it`
-        )
-      )
-    return this.start(name, other.url, other.sha1, other.approxBytes, {
+    const check = kindPullCheck(other)
+    if ('refused' in check) return Promise.reject(new Error(check.refused))
+    return this.start(name, other.url, check.sha1, other.approxBytes, {
       dest: kindModelPath(this.o.modelsDir, other.kind, name),
       kind: other.kind
     })

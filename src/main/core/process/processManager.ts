@@ -45,6 +45,8 @@ export class ProcessManager {
   private readonly upkeep: RowUpkeep
   private readonly exitGuard: ExitGuard
   private readonly graceMs: number
+  /** Exits being reported (finishExit): dispose waits for them, their listeners use the database. */
+  private readonly finishing = new Set<Promise<void>>()
   /** Final statuses go through here, so a refused write is held and retried, never lost. */
   readonly outcomes: OutcomeLedger
 
@@ -123,7 +125,11 @@ export class ProcessManager {
       })
     }
     if (job.keepInBackground) this.o.repo.setKeepInBackground(jobId, true)
-    void job.rootExited.then(() => this.finishExit(job))
+    void job.rootExited.then(() => {
+      const finished = this.finishExit(job)
+      this.finishing.add(finished)
+      void finished.finally(() => this.finishing.delete(finished))
+    })
     this.metrics.start()
     return { pid: job.pid, logPath: job.logPath, registered: job.registered }
   }
@@ -225,6 +231,9 @@ export class ProcessManager {
 
   /** Stops timers and closes log files (running jobs are not stopped: call stopAll first). */
   async dispose(): Promise<void> {
+    // A job stopped just before (its root gone, its exit not yet reported) is reported first:
+    // the exit's listeners write to the database, which closes after this.
+    await Promise.allSettled(this.finishing)
     this.outcomes.dispose()
     this.metrics.stop()
     this.upkeep.stop()

@@ -67,6 +67,14 @@ export async function stopJob(core: StopDeps, id: number, reason: string): Promi
   return result
 }
 
+/** A recording ends as its Stop button ends it, and its job finishes in the background: what was
+ * recorded is transcribed, not cancelled with the page that was sending it. Returns their jobs. */
+export function endClientRecordings(core: ReleaseDeps, clientId: string): number[] {
+  const ids = core.recordings.endOwnedBy(clientId)
+  for (const id of ids) setKeepInBackground(core, id, true)
+  return ids
+}
+
 /** A client went away: its queued and running jobs stop, except those kept in background. */
 export async function releaseClient(
   core: ReleaseDeps,
@@ -74,9 +82,7 @@ export async function releaseClient(
   reason: string
 ): Promise<JobsStoppedNotice> {
   const { scheduler, pm, repo } = core
-  // A recording ends as its Stop button ends it, and its job finishes in the background: what
-  // was recorded is transcribed, not cancelled with the page that was sending it.
-  for (const id of core.recordings.endOwnedBy(clientId)) setKeepInBackground(core, id, true)
+  endClientRecordings(core, clientId)
   // A job whose turn came is still `queued` while its input is read (sameContent.ts): no process
   // list holds it yet, and it stops as a queued job does.
   const reading = scheduler

@@ -41,15 +41,19 @@ export async function redoPassage(
     formats: ['json'],
     outputDir: ''
   })
-  const redo = core.repo.createJob({
-    filename: `${basename(job.filename)} (${span} again)`,
-    original_path: job.original_path,
-    duration_seconds: null,
-    ...jobColumnsOf(options),
-    owner_instance: core.instanceId,
-    owner_pid: process.pid
-  })
-  core.redos.add(redo.id, { of: job.id, from: request.from, to: request.to })
+  // One transaction: a crash leaves no redo job without its passage (it would decode the whole file).
+  const redo = core.store.db.transaction(() => {
+    const created = core.repo.createJob({
+      filename: `${basename(job.filename)} (${span} again)`,
+      original_path: job.original_path,
+      duration_seconds: null,
+      ...jobColumnsOf(options),
+      owner_instance: core.instanceId,
+      owner_pid: process.pid
+    })
+    core.redos.add(created.id, { of: job.id, from: request.from, to: request.to })
+    return created
+  })()
   core.scheduler.enqueue({ jobId: redo.id, ownerId: ctx.clientId, keepInBackground: false })
   const row = core.mustGet(redo.id)
   core.hub.emit('job.updated', row)

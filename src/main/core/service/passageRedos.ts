@@ -1,8 +1,9 @@
-// The "Transcribe again" jobs a service started (passageRedo.ts creates them): the passage each
-// one's pipeline cuts from its input, and, when one completes, its words put back into the job it
-// redoes as an edit, through the editor's own save (the engine's original kept, the job's files
-// rewritten). Held by the service that started them: a host that restarts reaps a running redo
-// like any job it no longer runs, and the passage stays as it was.
+// The "Transcribe again" jobs (passageRedo.ts creates them): the passage each one's pipeline cuts
+// from its input, and, when one completes, its words put back into the job it redoes as an edit,
+// through the editor's own save (the engine's original kept, the job's files rewritten). Kept in
+// the database (db/passageRedoRows.ts): a redo interrupted by a crash or a quit is reaped like
+// every job, the passage stays as it was, and resumed it decodes its passage and is put back.
+import type Database from 'better-sqlite3'
 import type { JobRow } from '@shared/domain'
 import type { Passage } from '@shared/passageRedo'
 import { clockText } from '@shared/clockText'
@@ -14,11 +15,9 @@ import { splicePassage } from '../transcripts/splicePassage'
 import { saveChange } from '../transcripts/saveChange'
 import { changeBetween } from '@shared/transcriptChange'
 import { outputClaims } from '../db/outputClaims'
+import { passageRedoRows, type PassageRedoRow, type PassageRedoRows } from '../db/passageRedoRows'
 
-export interface PassageRedo extends Passage {
-  /** The job whose transcript the passage goes back into. */
-  of: number
-}
+export type PassageRedo = PassageRedoRow
 
 export interface ApplyDeps {
   store: Store
@@ -29,25 +28,25 @@ export interface ApplyDeps {
 }
 
 export class PassageRedos {
-  private readonly byJob = new Map<number, PassageRedo>()
+  private readonly rows: PassageRedoRows
 
-  constructor(private readonly deps: () => ApplyDeps) {}
-
-  add(jobId: number, redo: PassageRedo): void {
-    this.byJob.set(jobId, redo)
+  constructor(
+    db: Database.Database,
+    private readonly deps: () => ApplyDeps
+  ) {
+    this.rows = passageRedoRows(db)
   }
 
-  get(jobId: number): PassageRedo | undefined {
-    return this.byJob.get(jobId)
+  add(jobId: number, redo: PassageRedo): void {
+    this.rows.add(jobId, redo)
   }
 
   /** The stretch the job's pipeline decodes, if it is a redo. */
   passage(jobId: number): Passage | undefined {
-    const redo = this.byJob.get(jobId)
+    const redo = this.rows.get(jobId)
     return redo && { from: redo.from, to: redo.to }
   }
 
-  /** After a completed job's transcript is stored: a redo's words go back into its job. */
   /** The runner's adopt step followed by this redo's splice, if the job is a passage redo. */
   adoptingWith<A extends unknown[], T>(
     adopt: (job: JobRow, ...rest: A) => T
@@ -55,26 +54,37 @@ export class PassageRedos {
     return (job, ...rest) => this.afterAdopt(job, adopt(job, ...rest))
   }
 
+  /**
+   * After a completed job's transcript is stored: a redo's words go back into its job. When they
+   * cannot (the job was deleted, or its transcript changed in a way the save refuses), the redo
+   * completes with the reason as its warning: the page and the CLI say so instead of "replaced".
+   */
   afterAdopt<T>(job: JobRow, outputs: T): T {
-    const redo = this.byJob.get(job.id)
-    if (redo) {
-      this.byJob.delete(job.id)
-      applyPassageRedo(this.deps(), job.id, redo)
-    }
+    const redo = this.rows.get(job.id)
+    if (!redo) return outputs
+    const deps = this.deps()
+    const outcome = applyPassageRedo(deps, job.id, redo)
+    if (!outcome.replaced) deps.store.jobs.addWarning(job.id, outcome.line)
     return outputs
   }
 }
 
 /**
  * The redo's words into its job's transcript (the current version, edits included). Returns what
- * happened in one line; never throws (the redo itself did complete).
+ * happened, in one line; never throws (the redo itself did complete).
  */
-export function applyPassageRedo(deps: ApplyDeps, redoId: number, redo: PassageRedo): string {
+export function applyPassageRedo(
+  deps: ApplyDeps,
+  redoId: number,
+  redo: PassageRedo
+): { replaced: boolean; line: string } {
+  const left = (why: string) => ({ replaced: false, line: `the passage stays as it was: ${why}` })
   try {
     const { transcripts } = deps.store
+    if (redo.of === null) return left('the job it redoes was deleted')
     const again = transcripts.get(redoId)?.transcript
     const doc = transcripts.get(redo.of)
-    if (!again || !doc) return `job ${redo.of} has no transcript: nothing replaced`
+    if (!again || !doc) return left(`job ${redo.of} has no transcript`)
     // In this thread, not the save worker's: done before the redo's row says completed.
     const saved = saveChange(
       { transcripts, mustGet: deps.mustGet, ownedByOther: outputClaims(deps.store.db) },
@@ -86,8 +96,9 @@ export function applyPassageRedo(deps: ApplyDeps, redoId: number, redo: PassageR
     )
     deps.hub.emit('transcript.changed', { id: redo.of, editedAt: saved.editedAt })
     deps.changed(redo.of)
-    return `the passage ${clockText(redo.from)}–${clockText(redo.to)} of job ${redo.of} replaced`
+    const span = `${clockText(redo.from)}–${clockText(redo.to)}`
+    return { replaced: true, line: `the passage ${span} of job ${redo.of} replaced` }
   } catch (err) {
-    return `the passage of job ${redo.of} was left as it was: ${oneLineError(err)}`
+    return left(oneLineError(err))
   }
 }

@@ -6,12 +6,12 @@ import { checkResumable } from './resumeCheck'
 import type { ServiceCore } from './serviceCore'
 
 export async function resumeJob(
-  core: Pick<ServiceCore, 'mustGet' | 'dataDir' | 'repo' | 'scheduler' | 'changed'>,
+  core: Pick<ServiceCore, 'mustGet' | 'dataDir' | 'repo' | 'scheduler' | 'changed' | 'instanceId'>,
   id: number,
   ctx: RequestContext
 ): Promise<JobRow> {
   await checkResumable(core.mustGet(id), core.dataDir)
-  if (!core.repo.requeueJob(id))
+  if (!core.repo.requeueJob(id, { pid: process.pid, instance: core.instanceId }))
     throw new Error(`job ${id} could not be resumed: its status changed meanwhile`)
   core.scheduler.enqueue({
     jobId: id,

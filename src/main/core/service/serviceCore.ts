@@ -125,7 +125,7 @@ export function openServiceCore(o: TranscriptionServiceOptions): ServiceCore {
   const endpointDeps = endpointDepsFor(store.db, dataDir, o)
   const requests = endpointRequestsTracker()
   const liveWords = new LiveWordsBook()
-  const redos = new PassageRedos(() => ({ store, mustGet, changed, hub }))
+  const redos = new PassageRedos(store.db, () => ({ store, mustGet, changed, hub }))
   // The runner frees a slot in the scheduler, which starts the next job on the runner.
   const ended = (id: number): void => {
     liveWords.forget(id)

@@ -12,7 +12,7 @@ import type {
 import type { PendingOutcome } from '../db/outcomes'
 import type { Store } from '../openDataDir'
 import type { SweepResult } from '../process/orphanReaper'
-import { keepClientJobs, releaseClient, stopJob } from './jobCommands'
+import { endClientRecordings, keepClientJobs, releaseClient, stopJob } from './jobCommands'
 import { shutdownService, startService, waitForJobs } from './lifecycle'
 import { createRequestHandlers } from './requestHandlers'
 import { startRecording, type RecordingRequest } from './recording'
@@ -41,6 +41,8 @@ export interface TranscriptionService {
   keepClientJobs(clientId: string): number[]
   /** The jobs of the recordings the client is making (they end, and finish, when it goes). */
   liveRecordingsOf(clientId: string): number[]
+  /** Ends the client's recordings as their Stop button does (kept, transcribed); their jobs. */
+  endRecordingsOf(clientId: string): number[]
   /** Heartbeat, and the reaper (which runs once at once). */
   start(): Promise<void>
   /** Stops everything, keep-in-background jobs too, within timeoutMs; then closes the database. */
@@ -51,6 +53,11 @@ export interface TranscriptionService {
   waitForJobs(ids: number[]): Promise<JobRow[]>
   /** Final statuses the database refused and still refuses (tried once more now). */
   unsavedOutcomes(): PendingOutcome[]
+  /** Starts (or joins) a model's download and resolves with its path once verified; progress
+   *  arrives as 'models.progress' events, models.cancel stops it. The contract's models.pull starts
+   *  the same download and answers at once. `from`: a URL and SHA-1 the user gives, on the command
+   *  line only (no window or browser tab may have the host fetch a URL of its choosing). */
+  pullModel(name: string, from?: { url: string; sha1: string }): Promise<string>
 }
 
 export function createTranscriptionService(o: TranscriptionServiceOptions): TranscriptionService {
@@ -68,6 +75,7 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     releaseClient: (clientId, reason) => releaseClient(core, clientId, reason),
     keepClientJobs: (clientId) => keepClientJobs(core, clientId),
     liveRecordingsOf: (clientId) => core.recordings.ownedBy(clientId),
+    endRecordingsOf: (clientId) => endClientRecordings(core, clientId),
     start: () => startService(core),
     async shutdown(reason, timeoutMs = SHUTDOWN_TIMEOUT_MS) {
       if (closed) return
@@ -80,6 +88,8 @@ export function createTranscriptionService(o: TranscriptionServiceOptions): Tran
     unsavedOutcomes: () => {
       core.pm.outcomes.flush()
       return core.pm.outcomes.all()
-    }
+    },
+    pullModel: (name, from) =>
+      from ? core.models.pullUrl(from.url, from.sha1, name) : core.models.pull(name)
   }
 }

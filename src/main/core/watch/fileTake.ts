@@ -12,7 +12,7 @@ import { exportFile } from './watchExport'
 import type { WatchFileRow } from './watchRepository'
 import type { LiveFolder, WatchRun } from './watchRun'
 
-type NewFileRow = Omit<WatchFileRow, 'state' | 'reason' | 'outputs'>
+type NewFileRow = Omit<WatchFileRow, 'state' | 'reason'>
 
 /** Queues a take. `again`: the job it stood on is gone or failed, so its own row does not count as taken. */
 export function enqueueTake(
@@ -48,15 +48,21 @@ async function take(run: WatchRun, l: LiveFolder, path: string, again: boolean):
   }
   const hash = await contentHash(path)
   const before = repo.file(l.folder.id, path)
-  // Taken already with these bytes (touched, or seen twice): only its size and mtime change.
+  const same = before?.content_hash === hash
+  // Taken already with these bytes (touched, or seen twice): only its size and mtime change. An
+  // exported file is done whatever `again` says: a take queued while it waited on its job can
+  // run after the export (a resume refused because the job had meanwhile been resumed and ended).
   const taken = before?.state !== 'skipped' && before?.state !== 'failed'
-  if (!again && before?.content_hash === hash && taken) {
+  if (same && taken && (!again || before.state === 'exported')) {
     repo.saveFile({ ...before, ...base, job_id: before.job_id })
     return
   }
+  // The export names it claimed for these bytes stay its own: its export finishes under them
+  // (watchExport.ts) instead of claiming `name (2)` beside them.
+  const row = { ...base, content_hash: hash, outputs: same ? before.outputs : null }
   const existing = run.o.deps.jobWithContent(hash, l.folder.options)
-  if (existing) await link(run, l, { ...base, content_hash: hash }, existing)
-  else await createJob(run, l, { ...base, content_hash: hash })
+  if (existing) await link(run, l, row, existing)
+  else await createJob(run, l, row)
 }
 
 async function link(run: WatchRun, l: LiveFolder, base: NewFileRow, job: JobRow): Promise<void> {
@@ -64,7 +70,7 @@ async function link(run: WatchRun, l: LiveFolder, base: NewFileRow, job: JobRow)
   const row = { ...base, job_id: job.id, state: 'linked' as const, reason }
   run.o.repo.saveFile(row)
   run.o.log(`linked    ${basename(base.path)}: ${reason}`)
-  if (job.status === 'completed') await exportFile(run, l, { ...row, outputs: null }, job)
+  if (job.status === 'completed') await exportFile(run, l, row, job)
 }
 
 async function createJob(run: WatchRun, l: LiveFolder, base: NewFileRow): Promise<void> {

@@ -5,6 +5,7 @@
 // and each window's native objects are released before the next. Runs only inside the speaker
 // worker process.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { collectGarbage } from './collectGarbage'
 import type { DiarizeReply, DiarizeRequest, SpeakerTurn } from './protocol'
 import type { DiarizationSegment, SherpaOnnx, SpeakerEmbeddingExtractor } from './sherpaBinding'
 import { SpeakerLinks } from './speakerLinks'
@@ -117,11 +118,11 @@ function loadModels(sherpa: SherpaOnnx, request: DiarizeRequest, windows: number
  * sherpa frees an embedding stream's native memory (the speech it was given and its features:
  * some 6 MB per minute) only in the finalizer of its JS object, which Node runs after a garbage
  * collection, on a later turn of the event loop. The worker's JS heap is small and seldom
- * collected, so each window's streams stayed (about 4 MB more per window): a collection (the
- * worker is started with --expose-gc, speakerWorkerClient.ts) and one turn release them.
+ * collected, so each window's streams stayed (about 4 MB more per window): a collection and one
+ * turn release them.
  */
 async function releaseNativeMemory(): Promise<void> {
-  ;(globalThis as { gc?: () => void }).gc?.()
+  collectGarbage()
   await new Promise((resolve) => setImmediate(resolve))
 }
 

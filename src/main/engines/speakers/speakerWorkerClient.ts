@@ -48,8 +48,7 @@ export function runSpeakerWorker(
   const env: NodeJS.ProcessEnv = { ...process.env }
   if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
   const script = builtScriptPath('speakerWorker.js')
-  // --expose-gc: the worker collects between windows to free sherpa's native streams (diarizeFile.ts).
-  const child = spawn(process.execPath, ['--expose-gc', script, JSON.stringify(request)], {
+  const child = spawn(process.execPath, [script, JSON.stringify(request)], {
     stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     env
   })

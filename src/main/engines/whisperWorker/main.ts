@@ -104,6 +104,10 @@ async function transcribe(context: WhisperContext, request: WorkerRequest): Prom
       language: request.language,
       translate: request.translate,
       maxThreads: request.threads,
+      // Each token's time (whisper's own estimate, as whisper-cli's JSON output has it), so a
+      // word starts where it is spoken rather than at an even share of its segment. Cheap: it
+      // reads probabilities the decoder computed anyway (segmentsToWords.ts uses them).
+      tokenTimestamps: true,
       ...(request.temperature !== undefined && { temperature: request.temperature }),
       onProgress: (percent: number) =>
         replies.reply({ type: 'progress', id, fraction: Math.min(1, Math.max(0, percent / 100)) })

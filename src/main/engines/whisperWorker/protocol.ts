@@ -28,7 +28,13 @@ export const WorkerRequestSchema = z.discriminatedUnion('type', [
 ])
 export type WorkerRequest = z.infer<typeof WorkerRequestSchema>
 
-const WordSchema = z.object({ word: z.string(), start: z.number(), end: z.number() })
+const WordSchema = z.object({
+  word: z.string(),
+  start: z.number(),
+  end: z.number(),
+  /** Whisper's confidence, 0–1; only the addon built here gives it (segmentsToWords.ts). */
+  probability: z.number().min(0).max(1).optional()
+})
 
 export const WorkerReplySchema = z.discriminatedUnion('type', [
   /** The model is loaded (once); chunks may follow. */
