@@ -120,10 +120,11 @@ it('mixes what the computer plays with the microphone: both are in the recording
   // The share's sound is the same speech as the microphone's, a moment apart: summed, the
   // recording is louder than the microphone alone (x1.4 for two unrelated signals, x2 in step).
   expect(mixed.rms).toBeGreaterThan(alone.rms * 1.25)
-  // Summed with itself a moment later the speech echoes, which pocketsphinx dislikes: +5.6, +8.4
-  // and +11.3 points were measured beside the microphone alone (33 %), at loads of 5 to 7.
-  // Words lost to the mix itself (a side cut off, clipping, a wrong rate) would cost far more.
-  expect(mixed.wer).toBeLessThanOrEqual(alone.wer + 0.15)
+  // Summed with itself a moment later the speech echoes, which pocketsphinx dislikes: +5.6, +8.4,
+  // +11.3 and +19.7 points were measured beside the microphone alone (32-34 %), the last with
+  // three other recording test files running. Words lost to the mix itself (a side cut off,
+  // clipping, a wrong rate) would leave far fewer: more than half of them.
+  expect(mixed.wer).toBeLessThanOrEqual(alone.wer + 0.25)
 }, 400_000)
 
 /**

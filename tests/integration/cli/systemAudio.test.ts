@@ -167,10 +167,10 @@ test.skipIf(missing)(
     const said = heard(clipReference(first), transcript)
     const computer = heard(rest.map(clipReference).join(' '), transcript)
     console.log(`mixed: ${pct(said)} of the microphone's words, ${pct(computer)} of the computer's`)
-    // Measured 50-55 % and 67-71 % here. A side missing from the mix would leave only the words the
-    // other side's text shares with it: 14 % and 6 % even with the other side heard perfectly.
-    expect(said).toBeGreaterThan(0.4)
-    expect(computer).toBeGreaterThan(0.4)
+    // Measured 45-55 % and 65-71 % here. A side missing from the mix would leave only the words
+    // the other side's text shares with it: 14 % and 6 % even with the other side heard perfectly.
+    expect(said).toBeGreaterThan(0.3)
+    expect(computer).toBeGreaterThan(0.3)
   },
   120_000
 )
