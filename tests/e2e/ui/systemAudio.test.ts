@@ -123,7 +123,7 @@ it('mixes what the computer plays with the microphone: both are in the recording
   // Summed with itself a moment later the speech echoes, which pocketsphinx dislikes: +5.6, +8.4,
   // +11.3 and +19.7 points were measured beside the microphone alone (32-34 %), the last with
   // three other recording test files running. Words lost to the mix itself (a side cut off,
-  // clipping, a wrong rate) would leave far fewer: more than half of them.
+  // clipping, a wrong rate) would cost far more than that.
   expect(mixed.wer).toBeLessThanOrEqual(alone.wer + 0.25)
 }, 400_000)
 
