@@ -33,6 +33,9 @@ ensure_system_packages() {
     /usr/bin/python3 -c 'import onnx' 2>/dev/null || want+=(python3-onnx)
     # The https download test makes its mirror's certificate (tests/integration/models/https.test.ts).
     command -v openssl >/dev/null || want+=(openssl)
+    # The system-audio tests run a PulseAudio server of their own (tests/support/pulseAudio.ts).
+    command -v pulseaudio >/dev/null || want+=(pulseaudio)
+    command -v paplay >/dev/null && command -v pactl >/dev/null || want+=(pulseaudio-utils)
   fi
   [ ${#want[@]} = 0 ] && return 0
   if ! command -v apt-get >/dev/null; then

@@ -1,7 +1,16 @@
 // The Electron app: one instance, one hardened window, the core service behind typed IPC, and
 // every job stopped when the page that owns it goes away or the app quits; closing or quitting
 // while a window records asks first (recordingExits.ts).
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  desktopCapturer,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type WebContents
+} from 'electron'
 import { createTranscriptionService } from '../core/service/transcriptionService'
 import { SafeStorageSecretStore } from './safeStorageSecrets'
 import { dataPaths, resolveDataDir } from '../core/paths'
@@ -17,6 +26,7 @@ import { askBeforeUnload } from './unloadPrompt'
 import { recordingExits, type RecordingExits } from './recordingExits'
 import { notifyJobEnds } from './jobNotifications'
 import { handleMediaProtocol, registerMediaScheme } from './mediaProtocol'
+import { answerDisplayMediaWithLoopback } from './displayMedia'
 import { hardenAllWebContents, hardenSession } from './security'
 import { isTrustedSender } from './trustedSender'
 import { mainWindowOptions, preloadPath, rendererIndexPath } from './windowOptions'
@@ -134,6 +144,9 @@ export function startElectronApp(): void {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, entry)
+    answerDisplayMediaWithLoopback(session.defaultSession, desktopCapturer, (url) =>
+      isAppUrl(url, entry)
+    )
     let core: Core
     try {
       core = startCore(dataDir, entry, requests, liveWindows)

@@ -1,6 +1,7 @@
 // Session- and webContents-level hardening: no permissions but the microphone for our own page (the
-// Record button), no navigation, no new windows, no webviews, no remote content, and the CSP as a
-// response header where Electron sees headers.
+// Record button) and, where the app answers it with sound only, its screen share (system audio,
+// displayMedia.ts); no navigation, no new windows, no webviews, no remote content, and the CSP as
+// a response header where Electron sees headers.
 import type { App, Session, WebContents } from 'electron'
 import { CONTENT_SECURITY_POLICY } from '../core/hosting/contentSecurityPolicy'
 import { isAppUrl, type AppEntry } from './appOrigin'
@@ -30,10 +31,29 @@ export function isOurMicrophone(
   )
 }
 
+/**
+ * A screen share asked by our app's top frame, which Electron reports as `media` with no media
+ * types. Granted only where displayMedia.ts answers it with the screen's sound (Windows, macOS);
+ * the picture is dropped by the page at once.
+ */
+export function isOurScreenShare(
+  permission: string,
+  details: MediaDetails | undefined,
+  entry: AppEntry,
+  platform: NodeJS.Platform = process.platform
+): boolean {
+  if (platform !== 'win32' && platform !== 'darwin') return false
+  if (permission !== 'media' || !details?.isMainFrame || !details.requestingUrl) return false
+  return details.mediaTypes?.length === 0 && isAppUrl(details.requestingUrl, entry)
+}
+
 export function hardenSession(session: Session, entry: AppEntry): void {
-  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isOurMicrophone(permission, details as MediaDetails | undefined, entry))
-  )
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const media = details as MediaDetails | undefined
+    callback(
+      isOurMicrophone(permission, media, entry) || isOurScreenShare(permission, media, entry)
+    )
+  })
   session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
     isOurMicrophone(permission, details as MediaDetails | undefined, entry)
   )

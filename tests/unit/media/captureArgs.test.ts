@@ -16,6 +16,18 @@ describe('captureArgs', () => {
     expect(() => input(undefined, 'win32')).toThrow(/--device/)
   })
 
+  it('captures what the computer plays on Linux, alone or mixed with the device; refuses elsewhere', () => {
+    const input = (device: string | undefined, platform: NodeJS.Platform): string[] =>
+      captureArgs({ kind: 'device', device, systemAudio: true, platform }).slice(4, -OUTPUT.length)
+    expect(input(undefined, 'linux')).toEqual(['-f', 'pulse', '-i', '@DEFAULT_MONITOR@'])
+    expect(input('alsa:hw:1', 'linux')).toEqual([
+      ...['-f', 'alsa', '-i', 'hw:1', '-f', 'pulse', '-i', '@DEFAULT_MONITOR@'],
+      ...['-filter_complex', '[0:a][1:a]amix=inputs=2:duration=longest:normalize=0']
+    ])
+    expect(() => input(undefined, 'darwin')).toThrow(/^system audio on macOS needs the app/)
+    expect(() => input('Mic', 'win32')).toThrow(/^system audio on Windows needs the app/)
+  })
+
   it('plays a file at its own speed only with realtime', () => {
     expect(captureArgs({ kind: 'input', input: '/a.wav', realtime: true })).toEqual([
       '-hide_banner',

@@ -4,6 +4,10 @@ import { formatDuration } from '../../../src/renderer/src/lib/eta'
 import { sparklinePath } from '../../../src/renderer/src/lib/sparkline'
 import { fieldErrors, parseNumberInput } from '../../../src/renderer/src/lib/formErrors'
 import { unsupportedReason } from '../../../src/renderer/src/lib/fileIntake'
+import {
+  offersLoopback,
+  systemAudioOptions
+} from '../../../src/renderer/src/lib/systemAudioOptions'
 import { endpointNames, engineSummary } from '../../../src/renderer/src/lib/engineSummary'
 import { SettingsSchema, DEFAULT_SETTINGS } from '@shared/domain'
 
@@ -134,5 +138,34 @@ describe('engineSummary', () => {
       'gpu:8000 (small), api.example/v1 (whisper-1)'
     )
     expect(endpointNames({ endpoints: null })).toBe('')
+  })
+})
+
+describe('systemAudioOptions', () => {
+  it('offers each output monitor the system lists by name, then the loopback of a screen share', () => {
+    const inputs = [
+      { id: 'default', label: 'Default' },
+      { id: 'mic', label: 'Built-in Audio Analog Stereo' },
+      { id: 'mon', label: 'Monitor of Built-in Audio Analog Stereo' },
+      { id: '', label: 'Monitor of a device not yet allowed' }
+    ]
+    const monitor = {
+      value: 'monitor:mon',
+      label: 'Monitor of Built-in Audio Analog Stereo',
+      choice: { kind: 'monitor', deviceId: 'mon' }
+    }
+    expect(systemAudioOptions(inputs, true)).toEqual([
+      monitor,
+      { value: 'loopback', label: 'What this computer plays', choice: { kind: 'loopback' } }
+    ])
+    expect(systemAudioOptions(inputs, false)).toEqual([monitor])
+  })
+
+  it('offers the loopback of a screen share except in the app on Linux', () => {
+    const linux = 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0'
+    const windows = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/150.0'
+    expect(offersLoopback(true, linux)).toBe(false)
+    expect(offersLoopback(true, windows)).toBe(true)
+    expect(offersLoopback(false, linux)).toBe(true)
   })
 })

@@ -1,5 +1,6 @@
 // `transcriptor record`: a live recording from the command line. ffmpeg captures the system's
-// input device (or reads a file or stream URL, `--realtime` at its own speed) as 16 kHz mono;
+// input device, what the computer plays (`--system-audio`, mixed with `--device` when both are
+// given), or reads a file or stream URL (`--realtime` at its own speed) as 16 kHz mono;
 // the service appends it to the recording, a job from its first second, whose pipeline
 // transcribes it as it goes: words are printed as each chunk is transcribed. The source ending,
 // Ctrl-C or a full disk ends the recording; what was recorded is kept and the job finishes.
@@ -8,6 +9,7 @@ import { resolve } from 'node:path'
 import { oneLineError } from '@shared/errors'
 import { locateMediaTools } from '../../media/ffmpeg'
 import { captureArgs, type CaptureSource } from '../../media/captureArgs'
+import { systemAudioRefusal } from '../../media/systemAudioInput'
 import type { ActiveRecording } from '../../core/service/liveRecordings'
 import { CLI_CLIENT, UsageError, stringOption, type Command, type OptionValues } from '../command'
 import { withStartedService } from '../startedService'
@@ -16,11 +18,15 @@ import { describeOutcome, jobOptionsFrom } from './transcribe'
 function sourceOf(values: OptionValues): CaptureSource {
   const from = stringOption(values, 'from')
   const device = stringOption(values, 'device')
-  if (from !== undefined && device !== undefined)
-    throw new UsageError('give --device or --from, not both')
+  const systemAudio = values['system-audio'] === true
+  if (from !== undefined && (device !== undefined || systemAudio))
+    throw new UsageError('give --device and/or --system-audio, or --from, not both')
   if (values.realtime === true && from === undefined)
     throw new UsageError('--realtime plays a --from FILE at its own speed: give --from')
-  if (from === undefined) return { kind: 'device', device }
+  // Refused before the recording's job is made: nothing would be captured.
+  const refusal = systemAudio ? systemAudioRefusal(process.platform) : null
+  if (refusal) throw new UsageError(refusal)
+  if (from === undefined) return { kind: 'device', device, systemAudio }
   // A URL is passed as it is; a file is resolved from where the command was typed.
   const input = /^[a-z][a-z0-9+.-]*:\/\//i.test(from) ? from : resolve(from)
   return { kind: 'input', input, realtime: values.realtime === true }
@@ -56,15 +62,30 @@ function capture(
   })
 }
 
+/** ffmpeg's words when the monitor cannot be opened ("No such process") do not say what is missing. */
+function withSystemAudioHint(
+  source: CaptureSource,
+  recording: ActiveRecording,
+  why: string | null
+): string | null {
+  const systemAudio = source.kind === 'device' && source.systemAudio === true
+  if (!why || !systemAudio || recording.seconds > 0) return why
+  return `${why}; system audio needs a running PulseAudio or PipeWire server`
+}
+
 const record: Command = {
   name: 'record',
-  summary: 'record and transcribe live (capture device, or a file/stream URL); Ctrl-C ends it',
+  summary:
+    'record and transcribe live (capture device, what the computer plays, or a file/stream URL); ' +
+    'Ctrl-C ends it',
   usage:
-    '[--device NAME] [--from FILE|URL [--realtime]] [--engine pocketsphinx|whisper|openai] ' +
+    '[--device NAME] [--system-audio] [--from FILE|URL [--realtime]] ' +
+    '[--engine pocketsphinx|whisper|openai] ' +
     '[--model NAME|PATH] [--format txt,srt,vtt,json] [--out DIR] [--language auto|en|…]',
   positionals: { min: 0, max: 0 },
   options: {
     device: { type: 'string' },
+    'system-audio': { type: 'boolean' },
     from: { type: 'string' },
     realtime: { type: 'boolean' },
     engine: { type: 'string' },
@@ -92,7 +113,8 @@ const record: Command = {
           const text = chunk.words.map((w) => w.word).join(' ')
           if (chunk.jobId === recording.jobId && text) process.stdout.write(`${text}\n`)
         })
-        const why = await capture(source, recording, stop.signal)
+        const captured = await capture(source, recording, stop.signal)
+        const why = withSystemAudioHint(source, recording, captured)
         recording.stop(why ?? undefined)
         if (why) say(why)
         // A source that failed before its first second (a URL that does not answer, no device):

@@ -1,11 +1,15 @@
-// Record from a microphone on the Transcribe page: choose the input, Record, a level meter, the
+// Record from a microphone on the Transcribe page: choose the input (and what the computer plays,
+// mixed in, SystemAudioField.tsx), Record, a level meter, the
 // time recorded, Pause/Resume and Stop recording; the words appear below as each chunk is
 // transcribed. The recording itself lives in recordingStore (it goes on on another page when the
 // user chose to keep it running).
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { JobOptions } from '@shared/domain'
 import { clockText } from '@shared/clockText'
 import { audioInputs } from '../lib/micCapture'
+import { offersLoopback, systemAudioOptions } from '../lib/systemAudioOptions'
+import { hostOpensFiles } from '../lib/hostKind'
+import { getApi } from '../transport/getApi'
 import {
   endRecording,
   pauseRecording,
@@ -13,11 +17,20 @@ import {
   useRecordingStore
 } from '../store/recordingStore'
 import { LiveTranscript } from './LiveTranscript'
+import { SystemAudioField, SystemAudioLine, SystemAudioState } from './SystemAudioField'
 
 export function RecordPanel({ options }: { options: JobOptions | null }): React.JSX.Element {
-  const { phase, jobId, seconds, level, problem } = useRecordingStore()
+  const { phase, jobId, seconds, level, problem, systemAudio, systemAudioLine } =
+    useRecordingStore()
   const [devices, setDevices] = useState<{ id: string; label: string }[]>([])
   const [deviceId, setDeviceId] = useState('')
+  const [systemValue, setSystemValue] = useState('')
+  const systemOptions = useMemo(
+    () =>
+      systemAudioOptions(devices, offersLoopback(hostOpensFiles(getApi()), navigator.userAgent)),
+    [devices]
+  )
+  const systemChoice = systemOptions.find((o) => o.value === systemValue)?.choice ?? null
   useEffect(() => {
     let current = true
     void audioInputs().then((found) => current && setDevices(found))
@@ -30,30 +43,19 @@ export function RecordPanel({ options }: { options: JobOptions | null }): React.
     <section className="record-panel" aria-labelledby="record-heading" data-testid="record-panel">
       <h2 id="record-heading">Record</h2>
       <div className="record-controls">
-        <label>
-          Input{' '}
-          <select
-            value={deviceId}
-            onChange={(e) => setDeviceId(e.target.value)}
-            disabled={active}
-            data-testid="record-device"
-          >
-            <option value="">System default</option>
-            {devices
-              .filter((d) => d.id && d.id !== 'default')
-              .map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.label}
-                </option>
-              ))}
-          </select>
-        </label>
+        <MicField devices={devices} value={deviceId} onChange={setDeviceId} disabled={active} />
+        <SystemAudioField
+          options={systemOptions}
+          value={systemChoice ? systemValue : ''}
+          onChange={setSystemValue}
+          disabled={active}
+        />
         {!active && (
           <button
             className="primary"
             disabled={!options}
             title={options ? undefined : 'Fix the options marked in red first'}
-            onClick={() => options && void startRecording(options, deviceId)}
+            onClick={() => options && void startRecording(options, deviceId, systemChoice)}
             data-testid="record-start"
           >
             ● Record
@@ -83,12 +85,48 @@ export function RecordPanel({ options }: { options: JobOptions | null }): React.
               {phase === 'paused' ? 'Paused · ' : phase === 'starting' ? 'Starting… ' : ''}
               {clockText(seconds)}
             </span>
+            <SystemAudioState state={systemAudio} />
           </>
         )}
       </div>
       <ProblemLine problem={problem} />
+      <SystemAudioLine line={systemAudioLine} />
       {jobId !== null && <LiveTranscript jobId={jobId} running={active} />}
     </section>
+  )
+}
+
+/** The microphone: the system's default or one it lists by name. */
+function MicField({
+  devices,
+  value,
+  onChange,
+  disabled
+}: {
+  devices: { id: string; label: string }[]
+  value: string
+  onChange: (value: string) => void
+  disabled: boolean
+}): React.JSX.Element {
+  return (
+    <label>
+      Input{' '}
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        data-testid="record-device"
+      >
+        <option value="">System default</option>
+        {devices
+          .filter((d) => d.id && d.id !== 'default')
+          .map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+      </select>
+    </label>
   )
 }
 

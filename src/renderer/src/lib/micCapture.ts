@@ -1,8 +1,9 @@
 // The microphone as 16 kHz mono s16 frames: getUserMedia with echo cancellation, noise
 // suppression and auto gain off (the recording is what was said, not what a call would send), an
 // AudioContext at 16 kHz (the browser resamples the device) and an AudioWorklet that turns each
-// 100 ms into an s16 frame with its level (pcmFramesWorklet.ts). No Node here: this runs in the
-// renderer.
+// 100 ms into an s16 frame with its level (pcmFramesWorklet.ts). A second input (what the
+// computer plays, systemAudio.ts) joins the same graph before the worklet, which sums what it is
+// given: the recording is both mixed. No Node here: this runs in the renderer.
 import { oneLineError } from '@shared/errors'
 import workletUrl from './pcmFramesWorklet?worker&url'
 
@@ -11,6 +12,8 @@ export const CAPTURE_SAMPLE_RATE = 16_000
 export interface MicCapture {
   /** The device's label as the system names it ('' before permission). */
   label: string
+  /** Mixes `stream` in until it ends (then `onEnded`) or the capture stops. */
+  mix(stream: MediaStream, onEnded: () => void): void
   stop(): Promise<void>
 }
 
@@ -45,19 +48,34 @@ export async function openMic(deviceId: string, handlers: MicHandlers): Promise<
   const context = new AudioContext({ sampleRate: CAPTURE_SAMPLE_RATE })
   await context.audioWorklet.addModule(workletUrl)
   const source = context.createMediaStreamSource(stream)
-  const node = new AudioWorkletNode(context, 'pcm-frames', { channelCount: 1 })
+  // Explicitly one channel: a stereo input (an output's sound) is mixed down, not cut to its left.
+  const node = new AudioWorkletNode(context, 'pcm-frames', {
+    channelCount: 1,
+    channelCountMode: 'explicit'
+  })
   node.port.onmessage = (event: MessageEvent<{ pcm: ArrayBuffer; rms: number }>) =>
     handlers.onFrame(new Int16Array(event.data.pcm), event.data.rms)
   source.connect(node)
   const [track] = stream.getAudioTracks()
   track.addEventListener('ended', () => handlers.onEnded())
+  const mixed: MediaStream[] = []
   return {
     label: track.label,
+    mix(other, onEnded) {
+      const input = context.createMediaStreamSource(other)
+      input.connect(node)
+      mixed.push(other)
+      for (const t of other.getAudioTracks())
+        t.addEventListener('ended', () => {
+          input.disconnect()
+          onEnded()
+        })
+    },
     async stop() {
       node.port.onmessage = null
       source.disconnect()
       node.disconnect()
-      for (const t of stream.getTracks()) t.stop()
+      for (const t of [stream, ...mixed].flatMap((s) => s.getTracks())) t.stop()
       await context.close()
     }
   }

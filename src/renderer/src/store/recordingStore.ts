@@ -1,13 +1,16 @@
 // The recording being made from this window's microphone. It lives here, not in a component, so
 // it keeps going while the user is on another page ("Keep recording in the background"). Frames
 // go to the host one request at a time: while one is in flight the next ones wait and go
-// together (the host's answer is the backpressure); nothing is dropped.
+// together (the host's answer is the backpressure); nothing is dropped. What the computer plays
+// joins the microphone when asked; its failing or ending says so and the microphone goes on.
 import { create } from 'zustand'
 import { oneLineError } from '@shared/errors'
 import type { JobOptions } from '@shared/domain'
 import { getApi } from '../transport/getApi'
 import { addOwnJobs } from './jobsStore'
 import { micErrorLine, openMic, pcmBase64, type MicCapture } from '../lib/micCapture'
+import { SYSTEM_AUDIO_ENDED, openSystemAudio, systemAudioErrorLine } from '../lib/systemAudio'
+import type { SystemAudioChoice } from '../lib/systemAudioOptions'
 
 export type RecordingPhase = 'idle' | 'starting' | 'recording' | 'paused' | 'stopping'
 
@@ -20,6 +23,10 @@ export interface RecordingState {
   level: number
   /** One line: why recording could not start or stopped by itself. */
   problem: string | null
+  /** What the computer plays: mixed in ('on'), waited for, or not (with `systemAudioLine`). */
+  systemAudio: 'off' | 'joining' | 'on' | 'failed'
+  /** One line: why system audio could not join or stopped; the microphone went on. */
+  systemAudioLine: string | null
 }
 
 const initial: RecordingState = {
@@ -27,7 +34,9 @@ const initial: RecordingState = {
   jobId: null,
   seconds: 0,
   level: 0,
-  problem: null
+  problem: null,
+  systemAudio: 'off',
+  systemAudioLine: null
 }
 export const useRecordingStore = create<RecordingState>()(() => initial)
 
@@ -70,9 +79,39 @@ async function drain(): Promise<void> {
   while (inFlight) await inFlight
 }
 
-export async function startRecording(options: JobOptions, deviceId: string): Promise<void> {
+/**
+ * Mixes what the computer plays into `capture` once it opens (a screen-share picker may wait for
+ * the user); a failure, or the sound ending, is one line while the microphone goes on.
+ */
+function joinSystemAudio(capture: MicCapture, opening: Promise<MediaStream>): void {
+  set({ systemAudio: 'joining' })
+  opening.then(
+    (stream) => {
+      if (mic !== capture) {
+        // The recording ended (or never started) while the system was asked.
+        for (const track of stream.getTracks()) track.stop()
+        return
+      }
+      capture.mix(stream, () => set({ systemAudio: 'failed', systemAudioLine: SYSTEM_AUDIO_ENDED }))
+      set({ systemAudio: 'on' })
+    },
+    (error: unknown) => {
+      if (mic === capture)
+        set({ systemAudio: 'failed', systemAudioLine: systemAudioErrorLine(error) })
+    }
+  )
+}
+
+export async function startRecording(
+  options: JobOptions,
+  deviceId: string,
+  systemAudio: SystemAudioChoice | null = null
+): Promise<void> {
   if (useRecordingStore.getState().phase !== 'idle') return
   set({ ...initial, phase: 'starting' })
+  // Asked at once, with the microphone: a screen share is granted only while the click that
+  // asked for it is recent.
+  const system = systemAudio ? openSystemAudio(systemAudio) : null
   let jobId: number | null = null
   try {
     mic = await openMic(deviceId, {
@@ -93,9 +132,13 @@ export async function startRecording(options: JobOptions, deviceId: string): Pro
     addOwnJobs([job])
     set({ phase: 'recording', jobId })
     pump(jobId)
+    if (system) joinSystemAudio(mic, system)
   } catch (error) {
     await mic?.stop().catch(() => undefined)
     mic = null
+    void system
+      ?.then((stream) => stream.getTracks().forEach((t) => t.stop()))
+      .catch(() => undefined)
     set({ ...initial, problem: jobId === null ? micErrorLine(error) : oneLineError(error) })
   }
 }
@@ -119,7 +162,8 @@ export async function endRecording(problem: string | null = null): Promise<void>
   await getApi()
     .recording.stop({ id: jobId })
     .catch(() => undefined) // Already ended (its job stopped): the audio is kept either way.
-  set({ ...initial, problem, jobId })
+  const { systemAudioLine } = useRecordingStore.getState()
+  set({ ...initial, problem, jobId, systemAudioLine })
 }
 
 /** The app asks this window to stop recording `jobId` (it is closing or quitting). */
