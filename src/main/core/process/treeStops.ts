@@ -71,11 +71,14 @@ export class TreeStops {
       job.stopReason ??= reason
       job.sink.note(`stopping: ${reason}`)
       job.requestStop()
-      result = await killTree({
+      const killed = await killTree({
         ...job.treeRef(),
         graceMs,
         knownMembers: this.d.metrics.members(jobId)
       })
+      // It was running when asked: told to stop on its stdin, it may be gone before the tree is
+      // read (nothing left to kill), and it was still this request that stopped it.
+      result = { ...killed, alreadyStopped: false }
       await Promise.race([job.rootExited, sleep(2000, { unref: true })])
     } else {
       // Not ours (another process owns it) or already exited: act on the recorded row.
