@@ -3,25 +3,28 @@
 // microphone and the recording still yields the words; a browser whose screen share brings no
 // sound (Firefox, Safari, Chromium sharing a window), or a share the user stops, says so in one
 // line while the microphone recording goes on.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { JobRow } from '@shared/domain'
-import { joinedSpeech, librivoxReference } from '../../support/speech'
+import { clipReference, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { wordErrorRate } from '../../support/wer'
 import { openUi, screenshot, type UiSession } from './uiHarness'
 
 let ui: UiSession
 let fixtures: string
-/** Seconds of the joined clips. */
-const SPEECH_SECONDS = 24.7
+/** Two LibriVox clips (0:07 and 0:05), what the fake microphone plays. */
+const CLIPS = librivoxClips().slice(0, 2)
+const SPEECH_SECONDS = 12.4
 
 beforeAll(async () => {
   fixtures = mkdtempSync(join(tmpdir(), 'transcriptor-system-audio-'))
-  const speech = joinedSpeech(fixtures, 1)
+  const speech = join(fixtures, 'speech.wav')
+  execFileSync('sox', [...CLIPS, speech])
   ui = await openUi({
     chromiumArgs: [
       '--use-fake-device-for-media-stream',
@@ -104,7 +107,7 @@ async function recordSpeech(
   await page.getByTestId('record-start').waitFor()
   const done = await finished(job.id)
   const files = JSON.parse(done.output_files ?? '{}') as Record<string, string>
-  const wer = wordErrorRate(librivoxReference(1), readFileSync(files.txt, 'utf8'))
+  const wer = wordErrorRate(CLIPS.map(clipReference).join(' '), readFileSync(files.txt, 'utf8'))
   return { wer, rms: loudness(job.original_path) }
 }
 
@@ -120,11 +123,11 @@ it('mixes what the computer plays with the microphone: both are in the recording
   // The share's sound is the same speech as the microphone's, a moment apart: summed, the
   // recording is louder than the microphone alone (x1.4 for two unrelated signals, x2 in step).
   expect(mixed.rms).toBeGreaterThan(alone.rms * 1.25)
-  // Summed with itself a moment later the speech echoes, which pocketsphinx dislikes: +5.6, +8.4,
-  // +11.3 and +19.7 points were measured beside the microphone alone (32-34 %), the last with
-  // three other recording test files running. Words lost to the mix itself (a side cut off,
-  // clipping, a wrong rate) would cost far more than that.
-  expect(mixed.wer).toBeLessThanOrEqual(alone.wer + 0.25)
+  // Summed with itself a moment later the speech echoes, which pocketsphinx dislikes: +6 to +23
+  // points were measured beside the microphone alone (27-34 %) on these 12 s (30 words: one word
+  // is 3 points). The loudness above proves both sides are in; this proves the mix still yields
+  // words: a wrong rate, clipping or noise gives next to none right (WER near 100 %).
+  expect(mixed.wer).toBeLessThan(0.7)
 }, 400_000)
 
 /**
