@@ -1,13 +1,16 @@
 // Record from a microphone on the Transcribe page: choose the input (and what the computer plays,
-// mixed in, SystemAudioField.tsx), Record, a level meter, the
-// time recorded, Pause/Resume and Stop recording; the words appear below as each chunk is
+// mixed in: SystemAudioField.tsx), Record, a level meter, the time recorded, Pause/Resume and Stop recording; the words appear below as each chunk is
 // transcribed. The recording itself lives in recordingStore (it goes on on another page when the
 // user chose to keep it running).
 import { useEffect, useMemo, useState } from 'react'
 import type { JobOptions } from '@shared/domain'
 import { clockText } from '@shared/clockText'
 import { audioInputs } from '../lib/micCapture'
-import { offersLoopback, systemAudioOptions } from '../lib/systemAudioOptions'
+import {
+  offersLoopback,
+  systemAudioOptions,
+  type SystemAudioOption
+} from '../lib/systemAudioOptions'
 import { hostOpensFiles } from '../lib/hostKind'
 import { getApi } from '../transport/getApi'
 import {
@@ -17,7 +20,8 @@ import {
   useRecordingStore
 } from '../store/recordingStore'
 import { LiveTranscript } from './LiveTranscript'
-import { SystemAudioField, SystemAudioLine, SystemAudioState } from './SystemAudioField'
+import { SystemAudioLine, SystemAudioState } from './SystemAudioField'
+import { RecordInputSelect } from './RecordInputSelect'
 
 export function RecordPanel({ options }: { options: JobOptions | null }): React.JSX.Element {
   const { phase, jobId, seconds, level, problem, systemAudio, systemAudioLine } =
@@ -43,11 +47,13 @@ export function RecordPanel({ options }: { options: JobOptions | null }): React.
     <section className="record-panel" aria-labelledby="record-heading" data-testid="record-panel">
       <h2 id="record-heading">Record</h2>
       <div className="record-controls">
-        <MicField devices={devices} value={deviceId} onChange={setDeviceId} disabled={active} />
-        <SystemAudioField
-          options={systemOptions}
-          value={systemChoice ? systemValue : ''}
-          onChange={setSystemValue}
+        <RecordInputs
+          devices={devices}
+          deviceId={deviceId}
+          onDevice={setDeviceId}
+          systemOptions={systemOptions}
+          systemValue={systemChoice ? systemValue : ''}
+          onSystem={setSystemValue}
           disabled={active}
         />
         {!active && (
@@ -96,37 +102,40 @@ export function RecordPanel({ options }: { options: JobOptions | null }): React.
   )
 }
 
-/** The microphone: the system's default or one it lists by name. */
-function MicField({
-  devices,
-  value,
-  onChange,
-  disabled
-}: {
+/** The microphone (the system's default, or one it lists by name) and what the computer plays. */
+function RecordInputs(p: {
   devices: { id: string; label: string }[]
-  value: string
-  onChange: (value: string) => void
+  deviceId: string
+  onDevice: (id: string) => void
+  systemOptions: SystemAudioOption[]
+  systemValue: string
+  onSystem: (value: string) => void
   disabled: boolean
 }): React.JSX.Element {
+  const microphones = p.devices
+    .filter((d) => d.id && d.id !== 'default')
+    .map((d) => ({ value: d.id, label: d.label }))
   return (
-    <label>
-      Input{' '}
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={disabled}
-        data-testid="record-device"
-      >
-        <option value="">System default</option>
-        {devices
-          .filter((d) => d.id && d.id !== 'default')
-          .map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
-      </select>
-    </label>
+    <>
+      <RecordInputSelect
+        label="Input"
+        testId="record-device"
+        empty="System default"
+        options={microphones}
+        value={p.deviceId}
+        onChange={p.onDevice}
+        disabled={p.disabled}
+      />
+      <RecordInputSelect
+        label="System audio"
+        testId="record-system-audio"
+        empty="Off"
+        options={p.systemOptions}
+        value={p.systemValue}
+        onChange={p.onSystem}
+        disabled={p.disabled}
+      />
+    </>
   )
 }
 

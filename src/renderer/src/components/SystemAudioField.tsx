@@ -1,39 +1,7 @@
-// The Record panel's second input: what the computer plays, mixed with the microphone. Off by
-// default; each output's monitor the system lists is offered by name, then the loopback of a
-// screen share (lib/systemAudio.ts). While recording it says whether the sound joined.
-import type { SystemAudioOption } from '../lib/systemAudioOptions'
+// The Record panel's second input, what the computer plays mixed with the microphone, while it
+// records: whether the sound joined, or why not. Its choices (off by default; each output's
+// monitor by name, then the loopback of a screen share) are lib/systemAudioOptions.ts.
 import type { RecordingState } from '../store/recordingStore'
-
-export function SystemAudioField({
-  options,
-  value,
-  onChange,
-  disabled
-}: {
-  options: SystemAudioOption[]
-  value: string
-  onChange: (value: string) => void
-  disabled: boolean
-}): React.JSX.Element {
-  return (
-    <label>
-      System audio{' '}
-      <select
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        disabled={disabled}
-        data-testid="record-system-audio"
-      >
-        <option value="">Off</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
 
 const SHOWN: Partial<Record<RecordingState['systemAudio'], string>> = {
   joining: '+ system audio (waiting for it…)',
