@@ -9,7 +9,7 @@
 // with every second sent. The native question is the one part replaced: a test cannot click a system
 // dialog, so main's dialog answers as the user would and keeps the words it showed.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,6 +20,7 @@ import { waitFor } from '../support/host'
 import { getJob, launch, notRunBecause, readBack } from '../support/electronApp'
 import { librivoxClips } from '../support/speech'
 import { JOB_OPTIONS, type AppGlobal } from '../e2e/host/helpers'
+import { recordedSeconds } from '../support/recordedWav'
 
 const ANSWERS = {
   stay: 'Stay',
@@ -124,17 +125,12 @@ async function send(
   return answer
 }
 
-/** Seconds of audio in a 16 kHz mono 16-bit WAV with a 44-byte header. */
-function wavSeconds(path: string): number {
-  return (statSync(path).size - 44) / 32_000
-}
-
 /** The job finished the recording: completed, its WAV holding every second sent, words written. */
 function expectKeptAndTranscribed(row: JobRow | null, secondsSent: number): void {
   expect(row?.status).toBe('completed')
   expect(row?.recording).toBe('ended')
   expect(existsSync(row!.original_path)).toBe(true)
-  expect(wavSeconds(row!.original_path)).toBeCloseTo(secondsSent, 1)
+  expect(recordedSeconds(row!.original_path)).toBeCloseTo(secondsSent, 1)
   const txt = parseOutputFiles(row!.output_files).txt
   expect(txt && readFileSync(txt, 'utf8').trim()).toMatch(/\w+/)
 }

@@ -3,7 +3,7 @@
 // with a recording as long as the file and a transcript about as good as the file's own; a host
 // killed mid-recording leaves the recording to the next one.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -14,6 +14,7 @@ import { joinedSpeech, librivoxReference } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { wordErrorRate } from '../../support/wer'
 import { openUi, screenshot, type UiSession } from './uiHarness'
+import { fakeMicrophoneArgs, recordedSeconds } from '../../support/recordedWav'
 
 const THEMES = ['light', 'dark'] as const
 const SIZES = [
@@ -32,12 +33,7 @@ beforeAll(async () => {
   speech = joinedSpeech(fixtures, 2)
   speechSeconds = Number(execFileSync('soxi', ['-D', speech], { encoding: 'utf8' }))
   ui = await openUi({
-    chromiumArgs: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${speech}%noloop`,
-      '--autoplay-policy=no-user-gesture-required'
-    ]
+    chromiumArgs: fakeMicrophoneArgs(speech)
   })
 }, 120_000)
 
@@ -45,11 +41,6 @@ afterAll(async () => {
   await ui.close()
   rmSync(fixtures, { recursive: true, force: true })
 })
-
-/** Seconds the host has written to the recording so far. */
-function recordedSeconds(path: string): number {
-  return (statSync(path).size - 44) / 32_000
-}
 
 function transcriptText(job: JobRow): string {
   const files = JSON.parse(job.output_files ?? '{}') as Record<string, string>

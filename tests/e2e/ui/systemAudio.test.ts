@@ -4,7 +4,7 @@
 // sound (Firefox, Safari, Chromium sharing a window), or a share the user stops, says so in one
 // line while the microphone recording goes on.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -14,6 +14,7 @@ import { clipReference, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { wordErrorRate } from '../../support/wer'
 import { openUi, screenshot, type UiSession } from './uiHarness'
+import { fakeMicrophoneArgs, recordedSeconds } from '../../support/recordedWav'
 
 let ui: UiSession
 let fixtures: string
@@ -26,12 +27,7 @@ beforeAll(async () => {
   const speech = join(fixtures, 'speech.wav')
   execFileSync('sox', [...CLIPS, speech])
   ui = await openUi({
-    chromiumArgs: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${speech}%noloop`,
-      '--autoplay-policy=no-user-gesture-required'
-    ]
+    chromiumArgs: fakeMicrophoneArgs(speech)
   })
 }, 120_000)
 
@@ -39,10 +35,6 @@ afterAll(async () => {
   await ui.close()
   rmSync(fixtures, { recursive: true, force: true })
 })
-
-function recordedSeconds(path: string): number {
-  return (statSync(path).size - 44) / 32_000
-}
 
 async function liveJob(): Promise<JobRow> {
   return waitFor(

@@ -5,7 +5,7 @@
 // on loopback cut off the air mid-way keeps what arrived; a URL that does not answer says so.
 // The recordings play in real time, so they run side by side, each in its own data dir.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
@@ -17,6 +17,7 @@ import { joinedSpeech, librivoxReference } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { isRunning } from '../../support/processes'
 import { wordErrorRate } from '../../support/wer'
+import { recordedSeconds as secondsSoFar } from '../../support/recordedWav'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const ENV = { ...process.env, TRANSCRIPTOR_HOME: '' }
@@ -100,7 +101,7 @@ function workspace({ onTestFinished }: TestContext): Workspace {
     },
     recordedSeconds() {
       try {
-        return (statSync(recordingFile()).size - 44) / 32_000
+        return secondsSoFar(recordingFile())
       } catch {
         return 0
       }

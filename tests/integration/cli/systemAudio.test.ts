@@ -5,7 +5,7 @@
 // server to answer, the command says so in one line and fails. The tests play in real time and
 // each has its own server, so they run side by side (each asserts with its own `expect`).
 import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, test, type ExpectStatic, type TestContext } from 'vitest'
 import type { JobRow } from '@shared/domain'
@@ -15,6 +15,7 @@ import { pulseAudioMissing, startPulseAudio, type PulseServer } from '../../supp
 import { clipReference, librivoxClips } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
 import { normalizeForWer, wordErrorRate } from '../../support/wer'
+import { recordedSeconds as wavSeconds } from '../../support/recordedWav'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
 const missing = pulseAudioMissing()
@@ -76,7 +77,7 @@ async function session({ onTestFinished, expect }: TestContext): Promise<Session
     recordedSeconds() {
       try {
         const [name] = readdirSync(recordings).filter((f) => f.endsWith('.wav'))
-        return (statSync(join(recordings, name)).size - 44) / 32_000
+        return wavSeconds(join(recordings, name))
       } catch {
         return 0
       }
