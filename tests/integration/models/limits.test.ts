@@ -4,7 +4,7 @@
 // while it streams, and nothing that looks like a model is left.
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ModelManager } from '../../../src/main/core/models/modelManager'
@@ -51,6 +51,19 @@ const manager = (name: string, modelsDir = join(dir, name)): ModelManager =>
   new ModelManager({ modelsDir, baseUrl: () => server.base, timeouts })
 const files = (m: ModelManager): string[] =>
   existsSync(m.modelsDir) ? readdirSync(m.modelsDir).sort() : []
+
+/** The files under `dir` this process has open (a removed one shows as "… (deleted)"). */
+function openFilesUnder(dir: string): string[] {
+  return readdirSync('/proc/self/fd')
+    .map((fd) => {
+      try {
+        return readlinkSync(join('/proc/self/fd', fd))
+      } catch {
+        return '' // closed while listed (the listing's own descriptor)
+      }
+    })
+    .filter((target) => target.startsWith(dir))
+}
 
 describe('download deadlines', () => {
   it('a server that never sends headers: one line after the connect deadline', async () => {
@@ -120,6 +133,8 @@ describe('download size caps', () => {
           /^stopped at 3\d MiB: the server sent more than fits while keeping 64 MiB free in .*; the partial download was removed$/
         )
         expect(files(m)).toEqual([])
+        // Removed means its space is free: nothing of this process still holds it open.
+        expect(openFilesUnder(mnt)).toEqual([])
       } finally {
         execFileSync('umount', [mnt])
       }

@@ -148,7 +148,7 @@ async function continuePart(
     })
     return { size, digest: await hasher.finish() }
   } finally {
-    hasher.stop()
+    await hasher.stop()
   }
 }
 
