@@ -11,6 +11,13 @@ export interface FollowTail {
   onScroll: () => void
 }
 
+/** Scrolled up since `lastTop` was seen, and not back within two rows of the bottom. */
+function scrolledUp(el: HTMLDivElement, lastTop: number, rowHeight: number): boolean {
+  return (
+    el.scrollTop < lastTop - 1 && el.scrollHeight - el.scrollTop - el.clientHeight >= rowHeight * 2
+  )
+}
+
 /** `version` changes when rows arrive without `count` changing (a full ring drops its oldest). */
 export function useFollowTail(count: number, version: number, rowHeight: number): FollowTail {
   const [following, setFollowing] = useState(true)
@@ -24,15 +31,19 @@ export function useFollowTail(count: number, version: number, rowHeight: number)
   })
 
   useEffect(() => {
-    if (following && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
-  }, [following, count, version, virtualizer])
+    if (!following || count === 0) return
+    // A scroll up whose event has not come yet (it comes a frame later) is the user's: stop
+    // following instead of undoing it with the row that arrived meanwhile.
+    const el = scrollRef.current
+    if (el && scrolledUp(el, lastScrollTop.current, rowHeight)) return setFollowing(false)
+    virtualizer.scrollToIndex(count - 1, { align: 'end' })
+  }, [following, count, version, virtualizer, rowHeight])
 
   const onScroll = (): void => {
     const el = scrollRef.current
     if (!el) return
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight * 2
-    if (el.scrollTop < lastScrollTop.current - 1 && !atBottom) setFollowing(false)
-    else if (atBottom) setFollowing(true)
+    if (scrolledUp(el, lastScrollTop.current, rowHeight)) setFollowing(false)
+    else if (el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight * 2) setFollowing(true)
     lastScrollTop.current = el.scrollTop
   }
   return { scrollRef, virtualizer, following, follow: () => setFollowing(true), onScroll }
