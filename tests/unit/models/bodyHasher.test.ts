@@ -87,6 +87,17 @@ describe('body hasher', () => {
     })
   })
 
+  it('a thread that fails (its .part is gone) holds no buffer, and finish says why', async () => {
+    const hasher = new BodyHasher(join(dir, 'removed.bin.part'), 0)
+    let released = 0
+    await hasher.ready
+    for (let i = 0; i < 3; i++) hasher.add(inSharedMemory(randomBytes(10)), () => released++)
+    await expect(hasher.finish()).rejects.toThrow(/cannot check .*removed\.bin\.part.*ENOENT/)
+    expect(released).toBe(3)
+    hasher.add(inSharedMemory(randomBytes(10)), () => released++)
+    expect(released).toBe(4)
+  })
+
   it('stopped halfway: the thread exits, the file is not held open, pieces are handed back', async () => {
     const part = join(dir, 'stopped.bin.part')
     writeFileSync(part, '')

@@ -138,6 +138,8 @@ export class BodyHasher {
   private added: number
   private fileEnd = -1
   private woken: number
+  /** The thread exited (stopped, done or failed). */
+  private gone = false
 
   /** Hashes `path`'s first `prefix` bytes, then each piece `add`ed after them. */
   constructor(path: string, prefix: number) {
@@ -164,21 +166,23 @@ export class BodyHasher {
         else if (typeof m === 'number') this.hashedUpTo(m)
         else resolve(m)
       })
-      this.worker.once('error', (err) => reject(new Error(`cannot check ${path}: ${err.message}`)))
-      this.worker.once('exit', () => reject(new Error(`cannot check ${path}: stopped`)))
+      let failure = 'stopped'
+      this.worker.once('error', (err) => (failure = err.message))
+      this.worker.once('exit', () => {
+        this.gone = true
+        this.buffers.close()
+        this.releaseAll() // a thread that failed must not hold the download's buffers
+        reject(new Error(`cannot check ${path}: ${failure}`))
+      })
     })
     this.result.catch(() => undefined) // observed by finish(); a stopped hasher is not an error
-    this.exited = new Promise((resolve) =>
-      this.worker.once('exit', () => {
-        this.buffers.close()
-        resolve()
-      })
-    )
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()))
   }
 
   /** The next bytes of the body, in file order; `release` is called once they are hashed. Bytes
    * outside shared memory (the read buffers' are all in it) are copied into some first. */
   add(bytes: Buffer, release: () => void): void {
+    if (this.gone) return release() // finish() says why
     if (this.fileEnd < 0 && Atomics.load(this.control, READY) === 1) this.endFile()
     if (this.fileEnd < 0) {
       this.added += bytes.length // read back from the file once written
@@ -223,8 +227,12 @@ export class BodyHasher {
   /** The download is over either way: resolves once the thread has closed the file and exited. */
   stop(): Promise<void> {
     this.signal(STATE, 2)
-    for (const piece of [...this.inRing.splice(0), ...this.queued.splice(0)]) piece.release()
+    this.releaseAll()
     return this.exited
+  }
+
+  private releaseAll(): void {
+    for (const piece of [...this.inRing.splice(0), ...this.queued.splice(0)]) piece.release()
   }
 
   /** The thread reads the bytes added so far from the file, and the rest from memory. */
