@@ -57,6 +57,8 @@ function bundledDescription(): string {
   if (process.platform === 'darwin' && process.arch === 'arm64')
     return `bundled whisper.cpp: Metal, CPU ${prebuiltLevel()}${gpuNote}`
   const native = nativeBuild()
+  if (native.build?.runtimeDispatch)
+    return `whisper.cpp built here, runtime dispatch: CPU ${native.build.level} (${native.build.path})${gpuNote}`
   if (native.build)
     return `whisper.cpp built for this CPU: CPU ${native.build.level} (${native.build.path})${gpuNote}`
   const here = cpuLevel(cpuFlags())
