@@ -7,7 +7,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import type { Module } from '@fugood/whisper.node/lib/binding'
 import { nativeBuild, prebuiltLevel } from './cpuBuild'
-import type { Accelerator, WhisperGpuChoice } from './protocol'
+import type { WhisperGpuChoice } from './gpuChoice'
+import type { Accelerator } from './protocol'
 import { oneLineError } from '@shared/errors'
 
 export interface LoadedBinding {
