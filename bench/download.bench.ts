@@ -1,5 +1,5 @@
-// Model download throughput on loopback: the ModelManager (Range-capable download, SHA-1 of the
-// file on disk on a worker thread, ggml check, atomic rename) against `curl -o` of the same file
+// Model download throughput on loopback: the ModelManager (Range-capable download, SHA-1 on a
+// worker thread, ggml check, atomic rename) against `curl -o` of the same file
 // from the same server, same run, each writing it to disk.
 // Ours runs as users get it: the same sources bundled and run by plain node in a process of its
 // own (support/pullOnce.ts, timed from the request to the installed file; curl by its own clock
@@ -9,7 +9,15 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { promisify } from 'node:util'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild' // the compiler tsx runs on (its dependency), not a package of ours
@@ -38,16 +46,20 @@ async function startServer(file: string): Promise<{ url: string; child: ChildPro
 }
 
 const SIZE = 256 * 1024 * 1024
-const ROUNDS = 5
+const ROUNDS = 7
 const TIME = '/usr/bin/time'
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const execFileP = promisify(execFile)
 
-/** Writes the served file (a ggml head, then random bytes); its SHA-1. The body is not kept. */
+/** Writes the served file (a ggml head, then random bytes); its SHA-1. The body is not kept. It
+ * is flushed to the disk first, so its writeback does not fall into the first rounds. */
 function writeServed(path: string): string {
   const body = ggmlBody(SIZE) // a download is installed only if it is a ggml model
   writeFileSync(path, body)
+  const fd = openSync(path, 'r')
+  fsyncSync(fd)
+  closeSync(fd)
   return createHash('sha1').update(body).digest('hex')
 }
 
@@ -121,7 +133,7 @@ export async function run(): Promise<BenchResult[]> {
       notes:
         `ratios per round ${ours.map((p, i) => (curl[i].ms / p.ms).toFixed(2)).join(' ')}; ` +
         `CPU per download: ours ${Math.round(median(ours.map((p) => p.cpuMs)))} ms (receive, ` +
-        `write, SHA-1 of the file on a hasher thread, ggml check, rename; full GCs ` +
+        `write, SHA-1 on a hasher thread, ggml check, rename; full GCs ` +
         `${ours.map((p) => p.fullGcs).join(',')}), curl ` +
         `${curlCpu.length ? `${Math.round(median(curlCpu))} ms` : 'n/a (no time(1))'}; ` +
         `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`

@@ -4,7 +4,8 @@
 //     and the prebuilt baseline addon (TRANSCRIPTOR_WHISPER_NATIVE=off), the path before;
 // (2) a job with language auto against the same job with the language given (multilingual model);
 // (3) real-time factor of a job with 1 and with 2 worker processes;
-// (4) model loaded once per worker (the pool) vs once per chunk.
+// (4) model loaded once per worker (the pool) vs once per chunk;
+// (5) Windows x64 under wine: the runtime-dispatch build vs the prebuilt (whisperWine.ts).
 // Each figure is the best of N runs, the two sides taken in turns, as these machines are shared
 // and noisy.
 // The models have empty weights (none can be downloaded here) but tiny's full compute.
@@ -18,6 +19,7 @@ import { whisperEngine } from '../src/main/engines/whisper'
 import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../tests/support/emptyWhisperModel'
 import { joinedSpeech, librivoxClips } from '../tests/support/speech'
 import type { BenchResult } from './types'
+import { underWine } from './whisperWine'
 
 const ROOT = resolve(__dirname, '..')
 /** The shared test data next to the checkout (TRANSCRIPTOR_SHARED_DATA overrides). */
@@ -245,6 +247,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     return [
       ...(await againstWhisperCli(dir)),
+      ...(await underWine({ dir, model: TINY_EN, wav: JFK })),
       ...(await autoVersusGiven(dir)),
       ...(await rtf(dir)),
       ...(await loadOnce(dir))

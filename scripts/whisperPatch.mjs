@@ -65,3 +65,41 @@ export function patchWhisperCpp(whisperDir) {
 export function patchAddon(addonDir) {
   applyEdits(join(addonDir, 'common.cpp'), ADDON_EDITS)
 }
+
+/** The runtime-dispatch build's own edits, in its stamp beside WHISPER_PATCH. */
+export const DISPATCH_PATCH = 'backends-beside-addon/1,no-amx-with-mingw/1'
+
+// mingw-w64's GCC 12 (Debian 12) emits AMX tile loads with a 32-bit index register that its own
+// assembler rejects. The AMX level (Xeon Sapphire Rapids and later) is left out of that build;
+// such a CPU runs the AVX-512 VNNI/BF16 level below it. MSVC leaves AMX out already.
+const AMX = "        if (NOT MSVC)\n            # MSVC doesn't support AMX\n"
+const AMX_EDITS = [
+  {
+    find: AMX,
+    put:
+      AMX.replace('NOT MSVC', 'NOT MSVC AND NOT MINGW') +
+      '            # transcriptor: nor mingw-w64 (scripts/whisperPatch.mjs)\n'
+  }
+]
+
+const INIT = 'Napi::Object Init(Napi::Env env, Napi::Object exports) {\n'
+const DISPATCH_EDITS = [
+  {
+    find: INIT,
+    put:
+      'std::string transcriptor_load_backends();\n\n' +
+      INIT +
+      "  // transcriptor: ggml's CPU backends sit beside this addon (native/whisper/backendsBesideAddon.cpp)\n" +
+      '  exports.Set("cpuBackend", transcriptor_load_backends());\n'
+  }
+]
+
+/**
+ * Makes the addon's module init load ggml's backends from the addon's own folder (a build with
+ * GGML_BACKEND_DL has no CPU backend until one is loaded, and whisper.cpp never loads one), and
+ * leaves the AMX level out of a mingw-w64 build.
+ */
+export function patchForDispatch(whisperDir, addonDir) {
+  applyEdits(join(addonDir, 'addons.cc'), DISPATCH_EDITS)
+  applyEdits(join(whisperDir, 'ggml', 'src', 'CMakeLists.txt'), AMX_EDITS)
+}

@@ -2,6 +2,7 @@
 // exactly what to install) and turns one 16 kHz mono WAV chunk into timed words.
 import type { EngineInfo, EngineName } from '@shared/domain'
 import type { TimedWord } from '@shared/transcript'
+import type { StartedWorker } from './whisperWorker/spawnWorker'
 
 /** Where this instance keeps what engines need (the instance's data dir decides, not the engine). */
 export interface EngineContext {
@@ -41,6 +42,8 @@ export interface WorkerOptions extends EngineContext {
   log: (line: string) => void
   /** Aborting kills the worker process, even while it is still loading its model. */
   signal?: AbortSignal
+  /** Its process, when the pipeline started it before loading its own code (spawnFirstWorker). */
+  started?: StartedWorker | null
 }
 
 /**

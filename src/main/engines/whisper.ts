@@ -8,7 +8,8 @@ import type { TimedWord } from '@shared/transcript'
 import { variantInstalled } from './whisperWorker/binding'
 import { cpuFlags, cpuLevel, nativeBuild, prebuiltLevel } from './whisperWorker/cpuBuild'
 import { checkGgmlFile } from './whisperWorker/ggmlFile'
-import { WHISPER_GPU_CHOICES, type WhisperGpuChoice } from './whisperWorker/protocol'
+import { whisperBackend } from './whisperBackend'
+import { whisperGpuChoice } from './whisperWorker/gpuChoice'
 import { WhisperWorkerClient, WorkerStartError } from './whisperWorker/client'
 import { findWhisperCli, transcribeWithCli, WHISPER_INSTALL_HINT } from './whisperCli'
 import { whisperLanguage } from './whisperLanguage'
@@ -26,20 +27,9 @@ import {
 export { DEFAULT_WHISPER_MODEL, resolveWhisperModel, whisperModelDirs } from './whisperModelPath'
 export { WHISPER_INSTALL_HINT } from './whisperCli'
 
-export type WhisperBackend = 'bundled' | 'cli'
-
 interface WhisperModelFile {
   path: string
   multilingual: boolean
-}
-
-export function whisperBackend(env: NodeJS.ProcessEnv = process.env): WhisperBackend {
-  return env.TRANSCRIPTOR_WHISPER_BACKEND === 'cli' ? 'cli' : 'bundled'
-}
-
-export function whisperGpuChoice(env: NodeJS.ProcessEnv = process.env): WhisperGpuChoice {
-  const v = env.TRANSCRIPTOR_WHISPER_GPU ?? 'auto'
-  return (WHISPER_GPU_CHOICES as readonly string[]).includes(v) ? (v as WhisperGpuChoice) : 'auto'
 }
 
 const BUNDLED_MISSING =
@@ -57,6 +47,8 @@ function bundledDescription(): string {
   if (process.platform === 'darwin' && process.arch === 'arm64')
     return `bundled whisper.cpp: Metal, CPU ${prebuiltLevel()}${gpuNote}`
   const native = nativeBuild()
+  if (native.build?.runtimeDispatch)
+    return `whisper.cpp built here, runtime dispatch: CPU ${native.build.level} (${native.build.path})${gpuNote}`
   if (native.build)
     return `whisper.cpp built for this CPU: CPU ${native.build.level} (${native.build.path})${gpuNote}`
   const here = cpuLevel(cpuFlags())
@@ -108,14 +100,21 @@ function languageOrThrow(model: WhisperModelFile, o: ChunkOptions): string {
 const STALL_MS = 10 * 60_000
 
 async function startBundledWorker(o: WorkerOptions): Promise<EngineWorker> {
-  const model = modelOrThrow(o.model, o)
+  let model: WhisperModelFile
+  try {
+    model = modelOrThrow(o.model, o)
+  } catch (err) {
+    o.started?.child.kill('SIGKILL')
+    throw err
+  }
   let client: WhisperWorkerClient
   try {
     client = await WhisperWorkerClient.start({
       modelPath: model.path,
       gpu: whisperGpuChoice(),
       log: o.log,
-      signal: o.signal
+      signal: o.signal,
+      started: o.started
     })
   } catch (err) {
     if (err instanceof WorkerStartError) throw new EngineUnavailableError(err.message)

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FAST_EMPTY_MODEL, writeEmptyWhisperModel } from '../../support/emptyWhisperModel'
 import { whisperEngine } from '../../../src/main/engines/whisper'
+import { spawnWhisperWorker } from '../../../src/main/engines/whisperWorker/spawnWorker'
+import { spawnFirstWorker } from '../../../src/main/pipeline/spawnFirstWorker'
 import {
   childPids,
   isAlive,
@@ -22,6 +24,7 @@ import {
 } from './harness'
 
 const BIN = resolve(__dirname, '../../../bin/transcriptor.js')
+const PIPELINE = resolve(__dirname, '../../../out/main/pipeline.js')
 const CLIP = join(LIBRIVOX, 'sense_and_sensibility_01_austen_64kb-0870.wav')
 
 let dir: string
@@ -193,6 +196,61 @@ describe('the worker started with the job, before the input is read (earlyWorker
     expect(run.code).toBe(1)
     expect(run.errors).toEqual([expect.stringMatching(/^file is empty: empty\.wav/)])
     await waitFor(() => processesNaming(model).length === 0, 'no worker of that job', 2_000, 5)
+  })
+})
+
+describe("the job's first worker process, started before the pipeline's code loads (spawnFirstWorker.ts)", () => {
+  it('is adopted by the engine, not started again; another model gets a process of its own', async () => {
+    const started = spawnWhisperWorker(fastModel, 'auto')
+    const worker = await whisperEngine.startWorker?.({
+      model: fastModel,
+      log: () => undefined,
+      started
+    })
+    expect(worker).toBeTruthy()
+    expect(whisperWorkers(process.pid)).toEqual([started.child.pid])
+    worker?.close()
+    await waitFor(() => !isAlive(started.child.pid ?? -1), 'the adopted worker to exit', 5_000, 5)
+
+    const other = spawnWhisperWorker(slowModel, 'auto')
+    const second = await whisperEngine.startWorker?.({
+      model: fastModel,
+      log: () => undefined,
+      started: other
+    })
+    const pids = whisperWorkers(process.pid)
+    expect(pids).toHaveLength(1)
+    expect(pids).not.toContain(other.child.pid)
+    expect(isAlive(other.child.pid ?? -1)).toBe(false)
+    second?.close()
+  })
+
+  it('a spec that then fails validation: one line, exit 2, and the worker started for it is gone', async () => {
+    const model = join(dir, `ggml-first-${process.pid}.bin`)
+    copyFileSync(fastModel, model)
+    const spec = {
+      ...makeSpec(join(dir, 'first-bad-spec'), CLIP, { engine: 'whisper', model }),
+      jobId: 'x'
+    }
+    const run = spawnSync(process.execPath, [PIPELINE, '--spec', JSON.stringify(spec)], {
+      encoding: 'utf8'
+    })
+    expect(run.status).toBe(2)
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/invalid --spec: jobId/)])
+    await waitFor(() => processesNaming(model).length === 0, 'no worker of that spec', 2_000, 5)
+  })
+
+  it('no process for other engines, whisper-cli, a model not found or a spec that is not JSON', () => {
+    const spec = (o: object): string[] => [
+      '--spec',
+      JSON.stringify({ engine: 'whisper', model: fastModel, ...o })
+    ]
+    expect(spawnFirstWorker(spec({ engine: 'pocketsphinx' }))).toBeNull()
+    expect(spawnFirstWorker(spec({}), { TRANSCRIPTOR_WHISPER_BACKEND: 'cli' })).toBeNull()
+    expect(spawnFirstWorker(spec({ model: join(dir, 'ggml-missing.bin') }))).toBeNull()
+    expect(spawnFirstWorker(['--spec', '{not json'])).toBeNull()
+    expect(spawnFirstWorker([])).toBeNull()
+    expect(whisperWorkers(process.pid)).toEqual([])
   })
 })
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resolveWhisperModel, whisperEngine } from '../../../src/main/engines/whisper'
 import { getEngine, listEngines } from '../../../src/main/engines/registry'
-import { cpuFlags, cpuLevel } from '../../../src/main/engines/whisperWorker/cpuBuild'
+import { cpuFlags, cpuLevel, RUNTIME_LEVEL } from '../../../src/main/engines/whisperWorker/cpuBuild'
 
 let models: string
 const saved = { ...process.env }
@@ -78,6 +78,20 @@ describe('whisper availability, bundled backend (the default)', () => {
     const info = await whisperEngine.availability('small.en')
     expect(info.detail).toContain(
       `whisper.cpp built for this CPU: CPU ${cpuLevel(cpuFlags())} (${join(build, 'index.node')})`
+    )
+  })
+
+  it('names a runtime-dispatch build as one whose CPU level ggml chooses', async () => {
+    const build = join(models, 'dispatch-build')
+    mkdirSync(build, { recursive: true })
+    writeFileSync(join(build, 'index.node'), '')
+    const platform = `${process.platform}-${process.arch}`
+    writeFileSync(join(build, 'build.json'), JSON.stringify({ dispatch: 'runtime', platform }))
+    process.env.TRANSCRIPTOR_WHISPER_NATIVE = build
+    delete process.env.TRANSCRIPTOR_WHISPER_BACKEND
+    const info = await whisperEngine.availability('small.en')
+    expect(info.detail).toContain(
+      `whisper.cpp built here, runtime dispatch: CPU ${RUNTIME_LEVEL} (${join(build, 'index.node')})`
     )
   })
 })

@@ -8,7 +8,7 @@ import { formatBytes } from '@shared/byteText'
 import type { DownloadProgress } from '@shared/models'
 import { parseContentRange } from './contentRange'
 import { DiscardError, DownloadError, DroppedError, RestartError } from './downloadError'
-import { FileHasher, type FileDigest } from './fileHasher'
+import { BodyHasher, type FileDigest } from './bodyHasher'
 import { checkFreeSpace } from './freeSpace'
 import { DEFAULT_TIMEOUTS, getResponse, type DownloadTimeouts, type Reply } from './httpGet'
 import { installPart } from './install'
@@ -93,7 +93,7 @@ function capFor(r: DownloadRequest, have: number, total: number | null): SizeCap
   return sizeCap(dirname(r.dest), have, total, r.approxBytes)
 }
 
-/** One attempt: from the .part's end to the end of the file, hashed from disk as it is written. */
+/** One attempt: from the .part's end to the end of the file, hashed as it arrives. */
 async function attempt(r: DownloadRequest, meter: Meter): Promise<Attempt> {
   const part = partPath(r.dest)
   const meta = await readMeta(r.dest)
@@ -111,11 +111,11 @@ async function attempt(r: DownloadRequest, meter: Meter): Promise<Attempt> {
   )
   const answer = await totalOf(reply, r, have, meta)
   if (answer === 'complete')
-    return { size: have, digest: await new FileHasher(part, have).finish() }
+    return { size: have, digest: await new BodyHasher(part, have).finish() }
   return await continuePart(reply, r, meter, answer)
 }
 
-/** Streams the reply into the .part from `from` on, with the hasher reading behind the writer. */
+/** Streams the reply into the .part from `from` on, and into the hasher after its first bytes. */
 async function continuePart(
   reply: Reply,
   r: DownloadRequest,
@@ -132,10 +132,10 @@ async function continuePart(
     throw err
   }
   await writeMeta(r.dest, { url: r.url, totalBytes: total })
-  // The hasher opens the .part before the first write; the writer continues it at `from`.
+  // The hasher reads the .part's first bytes from the file; the writer continues it at `from`.
   if (from === 0) await fs.writeFile(part, '')
   else await fs.truncate(part, from)
-  const hasher = new FileHasher(part, from)
+  const hasher = new BodyHasher(part, from)
   try {
     const size = await streamBody(reply, {
       part,
@@ -144,7 +144,8 @@ async function continuePart(
       cap,
       signal: r.signal,
       meter,
-      onWritten: (bytes) => hasher.advance(bytes)
+      onWritten: (end) => hasher.written(end),
+      hash: (bytes, release) => hasher.add(bytes, release)
     })
     return { size, digest: await hasher.finish() }
   } finally {

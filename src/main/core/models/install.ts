@@ -1,11 +1,11 @@
-// Installing a finished .part: the SHA-1 hashed from the file on disk must match, the file must
+// Installing a finished .part: the SHA-1 of its bytes must match, the file must
 // be a model of its kind (a whisper ggml model unless the request says otherwise: the check
 // `models import` makes), then one atomic rename. A refusal
 // removes the .part, so nothing that looks like a usable model stays behind.
 import { promises as fs } from 'node:fs'
 import { checkGgmlFile } from '../../engines/whisperWorker/ggmlFile'
 import { DownloadError } from './downloadError'
-import type { FileDigest } from './fileHasher'
+import type { FileDigest } from './bodyHasher'
 import { partPath, removeMeta, removePart, sizeOf } from './partFile'
 
 export interface InstallTarget {

@@ -1,8 +1,9 @@
-// Writes a body into the .part in order, from the read buffers' views as they come: one fs.write
-// at a time at the next position (a view's bytes stay untouched until it is written, then
-// `release` hands its buffer back). Writes of 256 KiB and more instead of a write stream's copies
-// of 64 KiB socket chunks.
-import { close, open, write } from 'node:fs'
+// Writes a body into the .part in order, from the read buffers' views as they come: one write at
+// a time at the next position, of every view that came while the previous one was written (one
+// writev; a view's bytes stay untouched until they are written, then `release` hands its buffer
+// back). Each write is a trip to libuv's thread pool and back: gathering the views halved the
+// writes of a loopback download (477 to 222 per 256 MiB) and cut its CPU by a tenth.
+import { close, open, writev } from 'node:fs'
 
 interface Piece {
   bytes: Buffer
@@ -53,25 +54,41 @@ export class PartWriter {
   private next(): void {
     if (this.busy) return
     if (this.error) for (const p of this.queue.splice(0)) p.release()
-    const piece = this.queue.shift()
-    if (!piece) {
+    const pieces = this.queue.splice(0)
+    if (pieces.length === 0) {
       for (const resolve of this.idle.splice(0)) resolve()
       return
     }
     this.busy = true
-    write(this.fd, piece.bytes, 0, piece.bytes.length, this.position, (err, n) => {
+    const views = pieces.map((p) => p.bytes)
+    writev(this.fd, views, this.position, (err, n) => {
       this.busy = false
       if (err) {
-        piece.release()
+        for (const p of pieces) p.release()
         if (!this.error) this.onError((this.error = err))
       } else {
         this.position += n
         this.onWritten(this.position)
         // A short write (a disk filling up): the rest goes next, and its error then says why.
-        if (n < piece.bytes.length) this.queue.unshift({ ...piece, bytes: piece.bytes.subarray(n) })
-        else piece.release()
+        this.queue.unshift(...this.unwritten(pieces, n))
       }
       this.next()
     })
+  }
+
+  /** Releases the pieces `n` written bytes covered; what is left of the others, in order. */
+  private unwritten(pieces: Piece[], n: number): Piece[] {
+    let left = n
+    const rest: Piece[] = []
+    for (const piece of pieces) {
+      if (left >= piece.bytes.length) {
+        left -= piece.bytes.length
+        piece.release()
+      } else {
+        rest.push({ ...piece, bytes: piece.bytes.subarray(left) })
+        left = 0
+      }
+    }
+    return rest
   }
 }

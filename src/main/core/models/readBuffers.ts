@@ -8,10 +8,13 @@ const BUFFERS = 4
 /** Less room than this in the current buffer is not worth a read of its own: the next is taken. */
 const MIN_ROOM = 64 * 1024
 
-/** Bytes read, in order, and the buffer they are a view of (null: a spare of their own). */
+/** Shared memory, so the hashing thread reads the bytes where the socket put them (bodyHasher.ts). */
+const sharedBuffer = (bytes: number): Buffer => Buffer.from(new SharedArrayBuffer(bytes))
+
+/** Bytes read, in order, and the buffer they are a view of. */
 export interface ReadBytes {
   bytes: Buffer
-  owner: Buffer | null
+  owner: Buffer
 }
 
 export class ReadBuffers {
@@ -19,9 +22,11 @@ export class ReadBuffers {
   /** Per buffer: its views not yet released, plus one while it is the current buffer. */
   private readonly holds = new Map<Buffer, number>()
   private waiting: (() => void) | null = null
-  /** The last spare room() gave, and the reads that went to spares, not yet handed out. */
+  /** The last spare room() gave, the reads that went to spares and are not yet handed out, and
+   * spares whose views are all released (kept for the next, as new shared memory is costly). */
   private spare: Buffer | null = null
-  private spilled: Buffer[] = []
+  private spilled: ReadBytes[] = []
+  private readonly spares: Buffer[] = []
   current: Buffer
   /** Bytes read into `current`. */
   private fill = 0
@@ -29,8 +34,8 @@ export class ReadBuffers {
   private start = 0
 
   constructor() {
-    for (let i = 1; i < BUFFERS; i++) this.free.push(Buffer.allocUnsafeSlow(BUFFER_BYTES))
-    this.current = Buffer.allocUnsafeSlow(BUFFER_BYTES)
+    for (let i = 1; i < BUFFERS; i++) this.free.push(sharedBuffer(BUFFER_BYTES))
+    this.current = sharedBuffer(BUFFER_BYTES)
     this.holds.set(this.current, 1)
   }
 
@@ -40,13 +45,14 @@ export class ReadBuffers {
    * no room (a TLS socket would spin on it), and never with room that may be reused meanwhile. */
   room(): Buffer {
     if (!this.full()) return this.current.subarray(this.fill)
-    this.spare = Buffer.allocUnsafe(MIN_ROOM)
+    this.spare = this.spares.pop() ?? sharedBuffer(MIN_ROOM)
     return this.spare
   }
 
   /** A read of `n` bytes into `into` (what room() gave). */
   landed(n: number, into: Uint8Array): void {
-    if (into === this.spare) this.spilled.push(this.spare.subarray(0, n))
+    if (into === this.spare)
+      this.spilled.push({ bytes: this.spare.subarray(0, n), owner: this.spare })
     else this.fill += n
   }
 
@@ -61,7 +67,7 @@ export class ReadBuffers {
 
   /** Bytes read and not yet handed out. */
   pending(): number {
-    return this.fill - this.start + this.spilled.reduce((sum, b) => sum + b.length, 0)
+    return this.fill - this.start + this.spilled.reduce((sum, b) => sum + b.bytes.length, 0)
   }
 
   /** The bytes read since the last call, in order (the current buffer's, then the spares'). */
@@ -70,7 +76,7 @@ export class ReadBuffers {
     if (this.fill > this.start)
       taken.push({ bytes: this.current.subarray(this.start, this.fill), owner: this.current })
     this.start = this.fill
-    for (const bytes of this.spilled.splice(0)) taken.push({ bytes, owner: null })
+    taken.push(...this.spilled.splice(0))
     return taken
   }
 
@@ -79,8 +85,7 @@ export class ReadBuffers {
   }
 
   /** Keeps `owner` from reuse until the returned function is called (once its view is written). */
-  hold(owner: Buffer | null): () => void {
-    if (!owner) return () => undefined
+  hold(owner: Buffer): () => void {
     this.holds.set(owner, (this.holds.get(owner) ?? 0) + 1)
     let released = false
     return () => {
@@ -112,6 +117,11 @@ export class ReadBuffers {
     const left = (this.holds.get(buffer) ?? 1) - 1
     this.holds.set(buffer, left)
     if (left > 0) return
+    if (buffer.length !== BUFFER_BYTES) {
+      this.holds.delete(buffer)
+      this.spares.push(buffer)
+      return
+    }
     this.free.push(buffer)
     const waiting = this.waiting
     this.waiting = null

@@ -214,7 +214,7 @@ class ReplyConnection implements Reply {
     if ((this.framing.kind === 'length' && this.left === 0) || this.chunked?.done) this.finish(null)
   }
 
-  private unframe(bytes: Buffer, owner: Buffer | null): void {
+  private unframe(bytes: Buffer, owner: Buffer): void {
     let body = bytes
     if (this.framing.kind === 'length') {
       body = bytes.subarray(0, this.left)

@@ -1,7 +1,7 @@
 // Writes a reply's body into the (existing) .part from `have` on: the connection's read buffers
 // go to the disk as they are (partWriter), with no copy between the socket and the file. Hashing
-// is not done here: a FileHasher thread follows `onWritten`, so the receiving thread only receives
-// and writes.
+// is not done here: the same bytes go to a BodyHasher thread (`hash`), so the receiving thread
+// only receives and writes. A read buffer is reused once its bytes are both written and hashed.
 // Every byte counts against a size cap, so an endless body stops with one line.
 import { dirname } from 'node:path'
 import { DiscardError, DownloadError, DroppedError } from './downloadError'
@@ -20,6 +20,8 @@ export interface BodyTarget {
   meter: Meter
   /** The file is on disk up to this many bytes. */
   onWritten: (bytes: number) => void
+  /** Takes the body's bytes in order; `release` once they are hashed. */
+  hash: (bytes: Buffer, release: () => void) => void
 }
 
 function writeError(err: NodeJS.ErrnoException, t: BodyTarget, at: number): DownloadError {
@@ -37,6 +39,14 @@ function readError(err: Error, t: BodyTarget, received: number): Error {
   // A connection reset is the ordinary "dropped"; anything else (an idle timeout) says what.
   const reset = (err as NodeJS.ErrnoException).code === 'ECONNRESET' || err.message === 'aborted'
   return new DroppedError(received, t.total, reset ? undefined : err.message)
+}
+
+/** `release` on the second call: once the bytes are written and once they are hashed. */
+function afterBoth(release: () => void): () => void {
+  let calls = 0
+  return () => {
+    if (++calls === 2) release()
+  }
 }
 
 /** Resolves with the file's size once the whole body is on disk. */
@@ -60,7 +70,9 @@ export async function streamBody(reply: Reply, t: BodyTarget): Promise<number> {
         )
       t.meter.add(bytes.length)
       t.meter.emit(received, t.total, 'downloading')
-      writer.push(bytes, release)
+      const done = afterBoth(release)
+      t.hash(bytes, done)
+      writer.push(bytes, done)
     })
   } catch (err) {
     await writer.finish() // what arrived is written, so a resume continues after it

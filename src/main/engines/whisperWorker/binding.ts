@@ -7,7 +7,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import type { Module } from '@fugood/whisper.node/lib/binding'
 import { nativeBuild, prebuiltLevel } from './cpuBuild'
-import type { Accelerator, WhisperGpuChoice } from './protocol'
+import type { WhisperGpuChoice } from './gpuChoice'
+import type { Accelerator } from './protocol'
 import { oneLineError } from '@shared/errors'
 
 export interface LoadedBinding {
@@ -83,11 +84,22 @@ export function variantInstalled(variant: Variant): boolean {
   }
 }
 
-function variantSource(variant: Variant): { id: string; cpuLevel: string } {
-  if (variant !== 'native') return { id: platformPackage(variant), cpuLevel: prebuiltLevel() }
+function variantSource(variant: Variant): { id: string; cpuLevel: (module: Module) => string } {
+  if (variant !== 'native') return { id: platformPackage(variant), cpuLevel: prebuiltLevel }
   const { build } = nativeBuild()
   if (!build) throw new Error('no build for this CPU')
-  return { id: build.path, cpuLevel: `${build.level}, built here for this CPU` }
+  if (build.runtimeDispatch) return { id: build.path, cpuLevel: dispatchedLevel }
+  return { id: build.path, cpuLevel: () => `${build.level}, built here for this CPU` }
+}
+
+/**
+ * The CPU level ggml chose when the runtime-dispatch build loaded: the addon names the
+ * ggml-cpu-<level> library it kept (native/whisper/backendsBesideAddon.cpp).
+ */
+export function dispatchedLevel(module: object): string {
+  const file = (module as { cpuBackend?: unknown }).cpuBackend
+  const chosen = typeof file === 'string' && file ? file : 'none loaded'
+  return `runtime dispatch, ggml chose ${chosen}`
 }
 
 export function loadBinding(choice: WhisperGpuChoice): LoadedBinding {
@@ -99,9 +111,11 @@ export function loadBinding(choice: WhisperGpuChoice): LoadedBinding {
     }
     if (choice === 'auto' && !gpuMayBePresent(variant)) continue
     try {
-      const { id, cpuLevel } = variantSource(variant)
+      const source = variantSource(variant)
+      const id = source.id
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const module = require(id) as Module
+      const cpuLevel = source.cpuLevel(module)
       const fallback = failures.length > 0 ? `${failures.join('; ')} → using ${id}` : null
       const accelerator = variantAccelerator(variant)
       const flashAttention = !(variant === 'default' && process.arch === 'x64')

@@ -1,18 +1,13 @@
 // The pipeline's side of one whisper worker process: start it, wait until its model is loaded,
 // send chunks one at a time, relay progress, kill it. Its stdout/stderr lines go to the job log.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import type { Readable, Writable } from 'node:stream'
 import type { TimedWord } from '@shared/transcript'
-import { builtScriptPath } from '../../os/builtScript'
 import { LineSplitter } from '../../os/lineSplitter'
 import { EngineCrashError } from '../types'
-import {
-  WORKER_REPLY_FD,
-  WorkerReplySchema,
-  parseLine,
-  type WhisperGpuChoice,
-  type WorkerReply
-} from './protocol'
+import type { WhisperGpuChoice } from './gpuChoice'
+import { WORKER_REPLY_FD, WorkerReplySchema, parseLine, type WorkerReply } from './protocol'
+import { spawnWhisperWorker, type StartedWorker } from './spawnWorker'
 
 export type ReadyReply = Extract<WorkerReply, { type: 'ready' }>
 
@@ -22,6 +17,25 @@ export interface WorkerStartOptions {
   log: (line: string) => void
   /** Aborting before the model is loaded kills the process and rejects with 'cancelled'. */
   signal?: AbortSignal
+  /** A process already started for this model and choice (it is adopted, not started again). */
+  started?: StartedWorker | null
+}
+
+/** Calls `handler` when `child` exits, or (after its buffered output) if it has already. */
+function onExit(
+  child: ChildProcess,
+  handler: (code: number | null, signal: NodeJS.Signals | null) => void
+): void {
+  if (child.exitCode === null && child.signalCode === null) child.on('exit', handler)
+  else setImmediate(() => handler(child.exitCode, child.signalCode))
+}
+
+/** `started` if it was started for the same model and choice; else it is ended and a new one starts. */
+function workerProcess(o: WorkerStartOptions): ChildProcess {
+  const s = o.started
+  if (s && s.modelPath === o.modelPath && s.gpu === o.gpu) return s.child
+  s?.child.kill('SIGKILL')
+  return spawnWhisperWorker(o.modelPath, o.gpu).child
 }
 
 export interface ChunkRequest {
@@ -61,17 +75,11 @@ export class WhisperWorkerClient {
   }
 
   static start(o: WorkerStartOptions): Promise<WhisperWorkerClient> {
-    if (o.signal?.aborted) return Promise.reject(new Error('cancelled'))
-    const env: NodeJS.ProcessEnv = { ...process.env }
-    if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1'
-    // The worker opens no connection: the extra CA bundle Node reads and parses as it starts (40 ms
-    // of CPU here, half of Node's own start, on the way to the first chunk) is of no use to it.
-    delete env.NODE_EXTRA_CA_CERTS
-    const script = builtScriptPath('whisperWorker.js')
-    const child = spawn(process.execPath, [script, '--model', o.modelPath, '--gpu', o.gpu], {
-      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-      env
-    })
+    if (o.signal?.aborted) {
+      o.started?.child.kill('SIGKILL')
+      return Promise.reject(new Error('cancelled'))
+    }
+    const child = workerProcess(o)
     const label = `[whisper ${child.pid ?? '?'}]`
     for (const stream of [child.stdout, child.stderr] as Readable[]) {
       const lines = new LineSplitter()
@@ -100,8 +108,10 @@ export class WhisperWorkerClient {
           else client?.onReply(message)
         }
       })
-      child.on('error', (err) => reject(new WorkerStartError(`whisper worker: ${err.message}`)))
-      child.on('exit', (code, signal) => {
+      const failed = (err: Error): void =>
+        reject(new WorkerStartError(`whisper worker: ${err.message}`))
+      child.on('error', failed)
+      onExit(child, (code, signal) => {
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`
         o.signal?.removeEventListener('abort', onAbort)
         if (!client)
@@ -110,6 +120,9 @@ export class WhisperWorkerClient {
           )
         client.onExit(how)
       })
+      // What happened to an adopted process before it was adopted.
+      const early = o.started?.child === child ? o.started.error : null
+      if (early) failed(early)
     })
   }
 

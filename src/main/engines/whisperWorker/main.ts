@@ -9,13 +9,12 @@ import { LineSplitter } from '../../os/lineSplitter'
 import { exitWithParent } from '../../os/watchParent'
 import { isGpuVariant, loadBinding, type LoadedBinding } from './binding'
 import { checkGgmlFile } from './ggmlFile'
+import { WHISPER_GPU_CHOICES, type WhisperGpuChoice } from './gpuChoice'
 import {
-  WHISPER_GPU_CHOICES,
   WORKER_REPLY_FD,
   WorkerRequestSchema,
   parseLine,
   type Accelerator,
-  type WhisperGpuChoice,
   type WorkerReply,
   type WorkerRequest
 } from './protocol'

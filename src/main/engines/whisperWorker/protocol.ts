@@ -8,10 +8,6 @@ export const WORKER_REPLY_FD = 3
 export const ACCELERATORS = ['CPU', 'Metal', 'Vulkan', 'CUDA'] as const
 export type Accelerator = (typeof ACCELERATORS)[number]
 
-/** Which prebuilt variant of the binding to try first; 'auto' = the best this platform ships. */
-export const WHISPER_GPU_CHOICES = ['auto', 'cpu', 'vulkan', 'cuda'] as const
-export type WhisperGpuChoice = (typeof WHISPER_GPU_CHOICES)[number]
-
 export const WorkerRequestSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('transcribe'),
