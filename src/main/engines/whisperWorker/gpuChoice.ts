@@ -4,7 +4,12 @@
 export const WHISPER_GPU_CHOICES = ['auto', 'cpu', 'vulkan', 'cuda'] as const
 export type WhisperGpuChoice = (typeof WHISPER_GPU_CHOICES)[number]
 
-export function whisperGpuChoice(env: NodeJS.ProcessEnv = process.env): WhisperGpuChoice {
-  const v = env.TRANSCRIPTOR_WHISPER_GPU ?? 'auto'
+/** A choice by name; 'auto' for none or an unknown one. */
+export function gpuChoiceNamed(name: string | undefined): WhisperGpuChoice {
+  const v = name ?? 'auto'
   return (WHISPER_GPU_CHOICES as readonly string[]).includes(v) ? (v as WhisperGpuChoice) : 'auto'
+}
+
+export function whisperGpuChoice(env: NodeJS.ProcessEnv = process.env): WhisperGpuChoice {
+  return gpuChoiceNamed(env.TRANSCRIPTOR_WHISPER_GPU)
 }

@@ -9,7 +9,7 @@ import { LineSplitter } from '../../os/lineSplitter'
 import { exitWithParent } from '../../os/watchParent'
 import { isGpuVariant, loadBinding, type LoadedBinding } from './binding'
 import { checkGgmlFile } from './ggmlFile'
-import { WHISPER_GPU_CHOICES, type WhisperGpuChoice } from './gpuChoice'
+import { gpuChoiceNamed, type WhisperGpuChoice } from './gpuChoice'
 import {
   WORKER_REPLY_FD,
   WorkerRequestSchema,
@@ -125,11 +125,8 @@ async function transcribe(context: WhisperContext, request: WorkerRequest): Prom
 
 async function main(): Promise<void> {
   const modelPath = argumentValue('--model')
-  const gpuArg = argumentValue('--gpu') ?? 'auto'
   if (!modelPath) replies.fail('usage: whisperWorker.js --model PATH [--gpu auto|cpu|vulkan|cuda]')
-  const gpu = (WHISPER_GPU_CHOICES as readonly string[]).includes(gpuArg)
-    ? (gpuArg as WhisperGpuChoice)
-    : 'auto'
+  const gpu = gpuChoiceNamed(argumentValue('--gpu'))
   exitWithParent()
   const context = await loadModel(modelPath, gpu)
   // One chunk at a time: the pipeline sends the next only after this one's reply.
