@@ -1,9 +1,10 @@
 // The job's first engine worker starts as soon as the spec is read (whisper's process even
 // before that: spawnFirstWorker.ts), before the rest of the pipeline's code loads, and so beside
 // the engine check, the probe and the decode instead of after them. On whisper the worker's own
-// start (Node, the whisper.cpp addon, the model) is the longest step before the first chunk. The pool takes it as
-// its warm-up worker (engineWorkers.ts); Stop (the signal) kills it even before the pool has it,
-// and a run that fails before then kills it through the same signal (pipelineProcess.ts aborts it).
+// start (Node, the whisper.cpp addon, the model) is the longest step before the first chunk.
+// The pool takes it as its warm-up worker (engineWorkers.ts); Stop (the signal) kills it even
+// before the pool has it, and a run that fails before then kills it through the same signal
+// (pipelineProcess.ts aborts it).
 import type { PipelineSpec } from '@shared/pipelineProtocol'
 import { whisperEngine } from '../engines/whisper'
 import type { EngineWorker } from '../engines/types'

@@ -8,6 +8,7 @@ import { whisperBackend } from '../engines/whisperBackend'
 import { resolveWhisperModel } from '../engines/whisperModelPath'
 import { whisperGpuChoice } from '../engines/whisperWorker/gpuChoice'
 import { spawnWhisperWorker, type StartedWorker } from '../engines/whisperWorker/spawnWorker'
+import { specJson } from './specJson'
 
 interface RawSpec {
   engine?: unknown
@@ -15,11 +16,10 @@ interface RawSpec {
   modelsDir?: unknown
 }
 
+/** The spec's fields as given, or null where it is no JSON object (spec.ts then says why). */
 function rawSpec(argv: string[]): RawSpec | null {
-  const at = argv.indexOf('--spec')
-  if (at < 0) return null
   try {
-    const spec = JSON.parse(argv[at + 1] ?? '') as unknown
+    const spec = specJson(argv)
     return typeof spec === 'object' && spec !== null ? (spec as RawSpec) : null
   } catch {
     return null

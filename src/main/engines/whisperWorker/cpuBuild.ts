@@ -3,9 +3,10 @@
 // a compiler exists, setup builds the same addon for this CPU (scripts/whisper-native.mjs, into
 // .native/whisper). That build is used only on a CPU with every instruction-set flag the build
 // machine had (a copied home dir or a migrated VM never runs an illegal instruction); otherwise
-// the prebuilt runs, and says what it is. The Windows x64 build (.native/whisper/win32-x64) is a
-// runtime-dispatch one instead: every CPU level as its own ggml DLL, and ggml loads the best one
-// the running CPU has, so it needs no flag match (its build.json says "dispatch": "runtime").
+// the prebuilt runs, and says what it is. The Windows x64 build (a folder of its own, see
+// builtAddonDir) is a runtime-dispatch one instead: every CPU level as its own ggml DLL, and ggml
+// loads the best one the running CPU has, so it needs no flag match (its build.json says
+// "dispatch": "runtime"): Windows lists no CPU flags to match against.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { appRoot } from '../../os/builtScript'

@@ -1,6 +1,6 @@
-// Starting a whisper worker process (out/main/whisperWorker.js) for one model. Light on imports:
-// the pipeline starts its first worker with it before its own code loads (about 60 ms of module
-// loading that then runs beside the worker's start), and the client adopts the process.
+// Starting a whisper worker process (the built entry of whisperWorker/main.ts) for one model.
+// Light on imports: the pipeline starts its first worker with it before its own code loads (about
+// 60 ms of module loading that then runs beside the worker's start), and the client adopts it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { builtScriptPath } from '../../os/builtScript'
 import type { WhisperGpuChoice } from './gpuChoice'
