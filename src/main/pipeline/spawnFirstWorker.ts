@@ -16,7 +16,7 @@ interface RawSpec {
   modelsDir?: unknown
 }
 
-/** The spec's fields as given, or null where it is no JSON object (spec.ts then says why). */
+/** The --spec argument's fields as given, or null where it is no JSON object (spec.ts says why). */
 function rawSpec(argv: string[]): RawSpec | null {
   try {
     const spec = specJson(argv)
