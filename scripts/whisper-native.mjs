@@ -26,7 +26,7 @@
 //   node scripts/whisper-native.mjs            build the addon if missing or stale
 //   node scripts/whisper-native.mjs --cli      also build whisper-cli (the bench's reference)
 //   node scripts/whisper-native.mjs --target win32-x64   the runtime-dispatch Windows x64 build
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -41,6 +41,7 @@ import {
 import { availableParallelism } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { userCacheDir } from './userCache.mjs'
+import { lockedVersion, npmPack } from './npmPackages.mjs'
 import {
   DISPATCH_PATCH,
   patchAddon,
@@ -145,37 +146,13 @@ function whisperCppVersion(dir) {
   return /project\("whisper\.cpp" VERSION ([\d.]+)\)/.exec(text)?.[1] ?? null
 }
 
-/** The pinned version of a dependency, from package-lock.json (node_modules may not exist yet). */
-function lockedVersion(name) {
-  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'))
-  const version = lock.packages?.[`node_modules/${name}`]?.version
-  if (!version) throw new Error(`${name} is not in package-lock.json`)
-  return version
-}
-
-/** `spec` (name@version) unpacked under `into`, fetched once per version. */
-function npmPack(spec, into) {
-  const dest = join(into, spec)
-  if (existsSync(join(dest, 'package.json'))) return dest
-  mkdirSync(into, { recursive: true })
-  const out = execFileSync('npm', ['pack', spec, '--silent', '--pack-destination', into], {
-    encoding: 'utf8',
-    shell: process.platform === 'win32'
-  })
-  const tarball = join(into, out.trim().split('\n').pop())
-  mkdirSync(dest, { recursive: true })
-  execFileSync('tar', ['xzf', tarball, '-C', dest, '--strip-components=1'])
-  rmSync(tarball)
-  return dest
-}
-
 /** whisper.cpp 1.9.1 from nodejs-whisper, with @fugood's patched files laid over it and ours. */
 function prepareSources(target) {
   const packs = join(home, 'packages')
   const whisperPkg = npmPack(SOURCES.whisper, packs)
   const napi = npmPack(SOURCES.napi, packs)
   const nodeApi = target.stamp.nodeApi ? npmPack(target.stamp.nodeApi, packs) : null
-  const fugood = npmPack(`${FUGOOD}@${lockedVersion(FUGOOD)}`, packs)
+  const fugood = npmPack(`${FUGOOD}@${lockedVersion(root, FUGOOD)}`, packs)
   const full = join(whisperPkg, 'cpp', 'whisper.cpp')
   const patched = join(fugood, 'whisper.cpp')
   const [a, b] = [whisperCppVersion(full), whisperCppVersion(patched)]
@@ -209,7 +186,13 @@ function nodeHeaders() {
 
 function wantedStamp(target) {
   const { patch, ...rest } = target.stamp
-  return { fugood: lockedVersion(FUGOOD), ...SOURCES, patch, platform: target.platform, ...rest }
+  return {
+    fugood: lockedVersion(root, FUGOOD),
+    ...SOURCES,
+    patch,
+    platform: target.platform,
+    ...rest
+  }
 }
 
 const stampOf = (target) => join(target.outDir, 'build.json')
