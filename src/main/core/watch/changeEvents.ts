@@ -26,7 +26,11 @@ try {
   require('node:fs').watch(workerData).close()
   parentPort.postMessage(null)
 } catch (error) {
-  parentPort.postMessage(String(error && error.message))
+  parentPort.postMessage(
+    error && error.code === 'EMFILE'
+      ? 'EMFILE: every inotify instance this user may open is in use (fs.inotify.max_user_instances)'
+      : String(error && error.message).replace(/, watch '.*$/s, '')
+  )
 }`
 
 /** Null when a new inotify instance can be had here, else why not (EMFILE: too many open files…). */

@@ -67,11 +67,16 @@ export function presence(run: WatchRun, l: LiveFolder, change: 'gone' | 'back' |
   void scan(run, l)
 }
 
+/** What a folder polled for want of change events says, in the log and its status. */
+export function pollingLine(reason: string): string {
+  return `no change events from the system, looking for new files every ${POLL_MS / 1000} s: ${reason}`
+}
+
 /** Change events could not be had (the folder is polled meanwhile) or hold again. */
 export function polling(run: WatchRun, l: LiveFolder, reason: string | null): void {
   run.o.log(
     reason === null
       ? `watching  ${l.folder.path}: change events work again`
-      : `polling   ${l.folder.path}: no change events (${reason}); looking for new files every ${POLL_MS / 1000} s`
+      : `polling   ${l.folder.path}: ${pollingLine(reason)}`
   )
 }

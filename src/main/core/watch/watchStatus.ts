@@ -3,7 +3,7 @@
 // and an ETA from the folder's own mean job time.
 import { basename } from 'node:path'
 import type { WatchFolderStatus } from '@shared/watch'
-import { POLL_MS } from './folderWatch'
+import { pollingLine } from './folderScan'
 import type { LiveFolder, WatchRun } from './watchRun'
 
 export function folderStatuses(run: WatchRun): WatchFolderStatus[] {
@@ -40,10 +40,7 @@ function waitingMessage(l: LiveFolder): string {
   if (l.watch?.isMissing)
     return 'the folder is gone (disk unmounted or share down?): paused until it returns'
   const reason = l.watch?.pollingReason
-  const polling =
-    reason == null
-      ? ''
-      : `no change events from the system (${reason}): looking for new files every ${POLL_MS / 1000} s`
+  const polling = reason == null ? '' : pollingLine(reason)
   const growing = [...l.settling.entries()].filter(([, s]) => s.announced)
   if (growing.length === 0) return polling
   const [path, s] = growing[0]
