@@ -2,7 +2,8 @@
 // holds every inotify instance the user may have (fs.inotify.max_user_instances; editors, sync
 // clients and file managers each hold some). The watch says it polls, a recording copied in is
 // still transcribed; once the other process ends, the watch says change events work again and a
-// new recording is taken. Before, the watch's subscription never returned: the command hung
+// new recording is taken. Settings → Watch folders (the browser host, as that user) says the same
+// in the folder's status line. Before, the watch's subscription never returned: the command hung
 // before "watching 1 folder" and nothing was ever taken. The limit is per user, so the watch and
 // the process holding the instances run as a user of their own (spawn's uid), which needs root
 // (CI here runs as root); elsewhere the test reports itself skipped with the reason.
@@ -10,7 +11,10 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { chownSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, expect, test } from 'vitest'
+import { DEFAULT_SETTINGS, jobOptionsIn } from '@shared/domain'
+import type { WatchFolderStatus } from '@shared/watch'
 import { makeTempDir, removeDir } from '../../support/db'
+import { connectClient, startHost, type RunningHost } from '../../support/host'
 import { startFixedWordsServer, type FixedWordsServer } from '../../support/fixedWordsServer'
 import { espeakSpeech } from '../../support/speech'
 import { waitFor } from '../../support/waitFor'
@@ -44,9 +48,12 @@ sys.stdin.read()
 `
 
 let dir = ''
+let host: RunningHost | null = null
 let engine: FixedWordsServer | null = null
 const children: ChildProcess[] = []
 afterEach(async () => {
+  await host?.stop()
+  host = null
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   await engine?.close()
@@ -75,6 +82,12 @@ function asTheUser(
   return { proc, log: () => log }
 }
 
+async function holdInstances(home: string): Promise<ReturnType<typeof asTheUser>> {
+  const holder = asTheUser(PYTHON as string, ['-c', HOLD_INSTANCES], home)
+  await waitFor(() => /held \d+, then errno 24/.test(holder.log()), 'the instances held', 10_000)
+  return holder
+}
+
 /** A directory the watch's user owns. */
 function owned(path: string): string {
   mkdirSync(path, { recursive: true })
@@ -93,9 +106,7 @@ test.skipIf(notRunBecause !== '')(
     const clip = espeakSpeech(dir, 'hello world', 'clip.wav')
     engine = await startFixedWordsServer(['hello', 'world'])
 
-    const holder = asTheUser(PYTHON as string, ['-c', HOLD_INSTANCES], home)
-    await waitFor(() => /held \d+, then errno 24/.test(holder.log()), 'the instances held', 10_000)
-
+    const holder = await holdInstances(home)
     const watch = asTheUser(
       process.execPath,
       [
@@ -158,6 +169,42 @@ test.skipIf(notRunBecause !== '')(
     expect(watch.log()).toContain(
       'watch: 1 transcribed, 1 linked to an earlier transcript, 0 not media, 0 skipped, 0 failed'
     )
+  },
+  90_000
+)
+
+test.skipIf(notRunBecause !== '')(
+  `Settings → Watch folders says a folder without change events is polled, and stops saying it once they work${notRunBecause ? ` (not run: ${notRunBecause})` : ''}`,
+  async () => {
+    dir = makeTempDir('transcriptor-watch-polling-')
+    chownSync(dir, UID, UID)
+    const home = owned(join(dir, 'home'))
+    const inbox = owned(join(dir, 'inbox'))
+    const holder = await holdInstances(home)
+    host = await startHost({ dataDir: owned(join(home, 'data')), uid: UID, env: { HOME: home } })
+    const client = await connectClient(host)
+    await client.call('watch.add', {
+      path: inbox,
+      recursive: false,
+      outputDir: owned(join(dir, 'transcripts')),
+      nameTemplate: '{name}',
+      options: {
+        ...jobOptionsIn(DEFAULT_SETTINGS),
+        formats: ['txt']
+      }
+    })
+    const status = async (): Promise<WatchFolderStatus> =>
+      (await client.call('watch.list', {}))[0].status
+    expect(await status()).toMatchObject({
+      state: 'watching',
+      message:
+        'no change events from the system, looking for new files every 3 s: ' +
+        'EMFILE: every inotify instance this user may open is in use (fs.inotify.max_user_instances)'
+    })
+
+    holder.proc.stdin?.end()
+    await waitFor(async () => (await status()).message === '', 'the polling line to go', 10_000)
+    await client.close()
   },
   90_000
 )
