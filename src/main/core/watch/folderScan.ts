@@ -3,7 +3,7 @@
 // live folder, and the folder's presence (an unmounted disk pauses it). What is found starts settling (fileSettling.ts); a file already taken with the same
 // size and mtime is left alone.
 import { stat } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { dirname, relative, sep } from 'node:path'
 import { isIgnoredName } from '@shared/mediaFiles'
 import { folderFiles } from './folderFiles'
 import { settle } from './fileSettling'
@@ -34,7 +34,10 @@ export function changed(
   kind: 'create' | 'update' | 'delete'
 ): void {
   if (!l.folder.recursive && dirname(path) !== l.folder.path) return
-  if (path.split('/').some((part) => part !== '' && isIgnoredName(part))) return
+  // Only the names below the folder: one inside a hidden folder (~/.local/share/…, a TMPDIR under
+  // a dot-folder) is still watched, as its first scan (folderFiles.ts) already treats it.
+  const below = relative(l.folder.path, path).split(sep)
+  if (below.some((part) => isIgnoredName(part))) return
   if (kind === 'delete') {
     l.settling.delete(path)
     void vanished(run, l, path)
