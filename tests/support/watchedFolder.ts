@@ -1,6 +1,6 @@
-// A service watching one folder as Settings → Watch folders adds it, its recordings transcribed by
-// a loopback endpoint that answers "hello world" (what a watch test tests is the watch, not the
-// engine), with a short settle time and the watch's lines kept for the test to read.
+// A service watching one folder as Settings → Watch folders adds it, its recordings transcribed
+// by a loopback endpoint that answers "hello world" (what a watch test tests is the watch, not
+// the engine), with a short settle time and the watch's lines kept for the test to read.
 import { DEFAULT_SETTINGS, jobOptionsIn } from '@shared/domain'
 import {
   createTranscriptionService,

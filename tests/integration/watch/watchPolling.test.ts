@@ -33,7 +33,7 @@ const notRunBecause =
 /** A user no one else runs as here, so holding its instances takes them from no one else. */
 const UID = 40_000 + (process.pid % 20_000)
 
-/** Opens inotify instances until the kernel refuses, says how many, and holds them until stdin ends. */
+/** Opens inotify instances until the kernel refuses, says how many, holds them until stdin ends. */
 const HOLD_INSTANCES = `
 import ctypes, sys
 libc = ctypes.CDLL(None, use_errno=True)

@@ -33,7 +33,7 @@ try {
   )
 }`
 
-/** Null when a new inotify instance can be had here, else why not (EMFILE: too many open files…). */
+/** Null when a new inotify instance can be had here, else why not (EMFILE: every one in use…). */
 function probeInotify(path: string): Promise<string | null> {
   return new Promise((resolve) => {
     const worker = new Worker(PROBE, { eval: true, workerData: path })

@@ -1,7 +1,7 @@
 // Finding a folder's files: a full scan (at start, when a subfolder appears, when the folder
 // comes back or is replaced, on each poll while change events cannot be had), the OS events of a
-// live folder, and the folder's presence (an unmounted disk pauses it). What is found starts settling (fileSettling.ts); a file already taken with the same
-// size and mtime is left alone.
+// live folder, and the folder's presence (an unmounted disk pauses it). What is found starts
+// settling (fileSettling.ts); a file already taken with the same size and mtime is left alone.
 import { stat } from 'node:fs/promises'
 import { dirname, relative, sep } from 'node:path'
 import { isIgnoredName } from '@shared/mediaFiles'

@@ -1,11 +1,11 @@
 // One folder's live watch: OS change events through @parcel/watcher, and a check on every tick of
-// the folder's presence and identity (device, inode, birth time). A folder that disappears (an unmounted disk, a share that
-// went down) pauses the watch, which resumes when it returns; another folder at the same path (a
-// disk mounted again on its mount point, a folder swapped by a rename) is watched afresh, since
-// the old subscription follows the old folder. When change events cannot be had (the system's
-// inotify instances or watches used up), or the watcher reports an error (its events may be lost,
-// its thread gone), the folder is still watched: it is listed again every `POLL_MS` and the
-// subscription retried on the same cadence until it holds.
+// the folder's presence and identity (device, inode, birth time). A folder that disappears (an
+// unmounted disk, a share that went down) pauses the watch, which resumes when it returns; another
+// folder at the same path (a disk mounted again on its mount point, a folder swapped by a rename)
+// is watched afresh, since the old subscription follows the old folder. When change events cannot
+// be had (the system's inotify instances or watches used up, changeEvents.ts), or the watcher
+// reports an error (its events may be lost, its thread gone), the folder is still watched: it is
+// listed again every `POLL_MS` and the subscription retried on the same cadence until it holds.
 //
 // Why @parcel/watcher and not chokidar 4 (measured on this machine, Node 20, Linux, a tree of
 // 20,000 files in 200 folders plus a folder receiving 2,000 new files): ready in 106 ms vs
