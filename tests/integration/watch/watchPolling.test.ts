@@ -146,7 +146,7 @@ test.skipIf(notRunBecause !== '')(
     const written = (name: string): Promise<unknown> =>
       until(() => existsSync(join(out, name)), `${name} to be written`)
     await said(
-      `polling   ${inbox}: no change events from the system, looking for new files every 3 s: ` +
+      `polling   ${inbox}: no change events from the system, looking for new files every few seconds: ` +
         'EMFILE: every inotify instance this user may open is in use (fs.inotify.max_user_instances)',
       30_000
     )
@@ -198,7 +198,7 @@ test.skipIf(notRunBecause !== '')(
     expect(await status()).toMatchObject({
       state: 'watching',
       message:
-        'no change events from the system, looking for new files every 3 s: ' +
+        'no change events from the system, looking for new files every few seconds: ' +
         'EMFILE: every inotify instance this user may open is in use (fs.inotify.max_user_instances)'
     })
 

@@ -7,7 +7,6 @@ import { dirname, relative, sep } from 'node:path'
 import { isIgnoredName } from '@shared/mediaFiles'
 import { folderFiles } from './folderFiles'
 import { settle } from './fileSettling'
-import { POLL_MS } from './folderWatch'
 import { vanished } from './watchRecovery'
 import type { WatchFileRow } from './watchRepository'
 import type { LiveFolder, WatchRun } from './watchRun'
@@ -72,7 +71,7 @@ export function presence(run: WatchRun, l: LiveFolder, change: 'gone' | 'back' |
 
 /** What a folder polled for want of change events says, in the log and its status. */
 export function pollingLine(reason: string): string {
-  return `no change events from the system, looking for new files every ${POLL_MS / 1000} s: ${reason}`
+  return `no change events from the system, looking for new files every few seconds: ${reason}`
 }
 
 /** Change events could not be had (the folder is polled meanwhile) or hold again. */

@@ -150,7 +150,7 @@ export class WatchService {
         changed: (path, kind) => changed(this.run, l, path, kind),
         presence: (change) => presence(this.run, l, change),
         polling: (reason) => polling(this.run, l, reason),
-        rescan: () => void scan(this.run, l),
+        rescan: () => scan(this.run, l),
         error: (line) => this.o.log(`watch ${folder.path}: ${line}`)
       })
       await l.watch.open()
