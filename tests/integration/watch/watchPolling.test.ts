@@ -61,13 +61,13 @@ afterEach(async () => {
   removeDir(dir)
 })
 
-function asTheUser(
-  command: string,
-  args: string[],
-  home: string
-): { log: () => string } & {
+interface UserProcess {
   proc: ChildProcess
-} {
+  /** Everything it printed so far (stdout and stderr). */
+  log: () => string
+}
+
+function asTheUser(command: string, args: string[], home: string): UserProcess {
   let log = ''
   const proc = spawn(command, args, {
     uid: UID,
@@ -82,7 +82,7 @@ function asTheUser(
   return { proc, log: () => log }
 }
 
-async function holdInstances(home: string): Promise<ReturnType<typeof asTheUser>> {
+async function holdInstances(home: string): Promise<UserProcess> {
   const holder = asTheUser(PYTHON as string, ['-c', HOLD_INSTANCES], home)
   await waitFor(() => /held \d+, then errno 24/.test(holder.log()), 'the instances held', 10_000)
   return holder
