@@ -24,6 +24,8 @@ export interface ServedFile {
   dropTimes?: number
   /** Throttle the body to about this rate. */
   bytesPerSecond?: number
+  /** Send a Range request's body (a resume) unthrottled: only the pull that is cut off is slow. */
+  resumeAtFullSpeed?: boolean
   /** Send no Content-Length (chunked), as some mirrors do. */
   chunked?: boolean
   /** Answer with a 302 to /cdn/<path> first, like Hugging Face. */
@@ -57,11 +59,12 @@ async function sendBody(
   res: ServerResponse,
   body: Buffer,
   file: ServedFile,
-  drop: boolean
+  drop: boolean,
+  bytesPerSecond: number | undefined
 ): Promise<void> {
   // Throttled bodies go in tenth-of-a-second pieces, so the rate holds even for a small file.
-  const piece = file.bytesPerSecond
-    ? Math.max(1024, Math.min(64 * 1024, Math.floor(file.bytesPerSecond / 10)))
+  const piece = bytesPerSecond
+    ? Math.max(1024, Math.min(64 * 1024, Math.floor(bytesPerSecond / 10)))
     : 64 * 1024
   for (let sent = 0; sent < body.length;) {
     if (res.destroyed) return
@@ -81,7 +84,7 @@ async function sendBody(
     if (file.hold && file.holdAfterBytes !== undefined && sent >= file.holdAfterBytes) {
       await file.hold
     }
-    if (file.bytesPerSecond) await sleep((chunk.length / file.bytesPerSecond) * 1000)
+    if (bytesPerSecond) await sleep((chunk.length / bytesPerSecond) * 1000)
   }
   res.end()
 }
@@ -130,7 +133,9 @@ export async function startModelServer(
       if (!file.chunked) headers['content-length'] = body.length
       res.writeHead(200, headers)
     }
-    void sendBody(res, body, file, drop)
+    const resumed = m !== null && file.ranges !== false
+    const rate = resumed && file.resumeAtFullSpeed ? undefined : file.bytesPerSecond
+    void sendBody(res, body, file, drop, rate)
   }
   const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
