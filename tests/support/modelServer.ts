@@ -60,12 +60,13 @@ async function sendBody(
   body: Buffer,
   file: ServedFile,
   drop: boolean,
-  bytesPerSecond: number | undefined
+  throttled: boolean
 ): Promise<void> {
+  // Read at each piece: a test may lift the throttle mid-body (tests/e2e/ui/models.test.ts).
+  const rate = (): number | undefined => (throttled ? file.bytesPerSecond : undefined)
   // Throttled bodies go in tenth-of-a-second pieces, so the rate holds even for a small file.
-  const piece = bytesPerSecond
-    ? Math.max(1024, Math.min(64 * 1024, Math.floor(bytesPerSecond / 10)))
-    : 64 * 1024
+  const start = rate()
+  const piece = start ? Math.max(1024, Math.min(64 * 1024, Math.floor(start / 10))) : 64 * 1024
   for (let sent = 0; sent < body.length;) {
     if (res.destroyed) return
     const end = Math.min(body.length, sent + piece)
@@ -84,6 +85,7 @@ async function sendBody(
     if (file.hold && file.holdAfterBytes !== undefined && sent >= file.holdAfterBytes) {
       await file.hold
     }
+    const bytesPerSecond = rate()
     if (bytesPerSecond) await sleep((chunk.length / bytesPerSecond) * 1000)
   }
   res.end()
@@ -134,8 +136,7 @@ export async function startModelServer(
       res.writeHead(200, headers)
     }
     const resumed = m !== null && file.ranges !== false
-    const rate = resumed && file.resumeAtFullSpeed ? undefined : file.bytesPerSecond
-    void sendBody(res, body, file, drop, rate)
+    void sendBody(res, body, file, drop, !(resumed && file.resumeAtFullSpeed))
   }
   const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
