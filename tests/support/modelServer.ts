@@ -24,6 +24,8 @@ export interface ServedFile {
   dropTimes?: number
   /** Throttle the body to about this rate. */
   bytesPerSecond?: number
+  /** Send a Range request's body (a resume) unthrottled: only the pull that is cut off is slow. */
+  resumeAtFullSpeed?: boolean
   /** Send no Content-Length (chunked), as some mirrors do. */
   chunked?: boolean
   /** Answer with a 302 to /cdn/<path> first, like Hugging Face. */
@@ -57,12 +59,14 @@ async function sendBody(
   res: ServerResponse,
   body: Buffer,
   file: ServedFile,
-  drop: boolean
+  drop: boolean,
+  throttled: boolean
 ): Promise<void> {
+  // Read at each piece: a test may lift the throttle mid-body (tests/e2e/ui/models.test.ts).
+  const rate = (): number | undefined => (throttled ? file.bytesPerSecond : undefined)
   // Throttled bodies go in tenth-of-a-second pieces, so the rate holds even for a small file.
-  const piece = file.bytesPerSecond
-    ? Math.max(1024, Math.min(64 * 1024, Math.floor(file.bytesPerSecond / 10)))
-    : 64 * 1024
+  const start = rate()
+  const piece = start ? Math.max(1024, Math.min(64 * 1024, Math.floor(start / 10))) : 64 * 1024
   for (let sent = 0; sent < body.length;) {
     if (res.destroyed) return
     const end = Math.min(body.length, sent + piece)
@@ -81,7 +85,8 @@ async function sendBody(
     if (file.hold && file.holdAfterBytes !== undefined && sent >= file.holdAfterBytes) {
       await file.hold
     }
-    if (file.bytesPerSecond) await sleep((chunk.length / file.bytesPerSecond) * 1000)
+    const bytesPerSecond = rate()
+    if (bytesPerSecond) await sleep((chunk.length / bytesPerSecond) * 1000)
   }
   res.end()
 }
@@ -130,7 +135,8 @@ export async function startModelServer(
       if (!file.chunked) headers['content-length'] = body.length
       res.writeHead(200, headers)
     }
-    void sendBody(res, body, file, drop)
+    const resumed = m !== null && file.ranges !== false
+    void sendBody(res, body, file, drop, !(resumed && file.resumeAtFullSpeed))
   }
   const server: Server = tls ? createTlsServer(tls, handler) : createServer(handler)
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))

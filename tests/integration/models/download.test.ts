@@ -29,7 +29,8 @@ beforeAll(async () => {
   server = await startModelServer({
     '/ggml-ok.bin': { body, redirect: true },
     '/ggml-drop.bin': { body, dropAfterBytes: 3 * MiB },
-    '/ggml-slow.bin': { body, bytesPerSecond: 2 * MiB },
+    // Slow until cut off; what is asserted of the resume is its Range and the verified file.
+    '/ggml-slow.bin': { body, bytesPerSecond: 2 * MiB, resumeAtFullSpeed: true },
     '/ggml-norange.bin': { body, ranges: false },
     '/ggml-tiny.bin': { body }, // the catalog's tiny: its published SHA-1 will not match
     '/ggml-chunked.bin': { body: Buffer.alloc(24 * MiB, 7), chunked: true },

@@ -146,7 +146,9 @@ describe.concurrent('pipeline: bad input gets one clear reason', () => {
   })
 })
 
-describe('pipeline: odd but valid input succeeds', () => {
+// Side by side too (and beside the refusals above): each case makes its own input under its own
+// name and has its own output folder; most of a case is a pipeline and its engine starting.
+describe.concurrent('pipeline: odd but valid input succeeds', () => {
   it('0.2 s of audio', async () => {
     const input = join(dir, 'short.wav')
     ffmpeg(['-i', CLIP, '-t', '0.2', input])

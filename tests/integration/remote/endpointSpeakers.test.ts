@@ -84,7 +84,9 @@ function workerRan(run: { log: string; events: { type: string; phase?: string }[
   ]
 }
 
-describe('speakers named by the endpoint', () => {
+// Side by side: each case is its own job, server and folder, and none runs the speaker worker, so
+// most of a case is its pipeline starting. The worker's cases below run one at a time.
+describe.concurrent('speakers named by the endpoint', () => {
   it(
     'are kept, in order of first appearance, and the speaker worker never starts',
     { timeout: 300_000 },
