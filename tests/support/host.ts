@@ -48,8 +48,6 @@ export interface StartHostOptions {
   env?: NodeJS.ProcessEnv
   startTimeoutMs?: number
   extraArgs?: string[]
-  /** Run the host as this user (uid = gid; spawning as another user needs root). */
-  uid?: number
 }
 
 const URL_LINE = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]+)/
@@ -60,12 +58,7 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
   const child = spawn(
     process.execPath,
     [WEB_HOST_ENTRY, '--data-dir', dataDir, '--port', '0', ...(options.extraArgs ?? [])],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid })
-    }
+    { cwd: ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] }
   )
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -13,7 +13,7 @@ import type {
   WatchFolderView
 } from '@shared/watch'
 import { checkSettling } from './fileSettling'
-import { changed, polling, presence, scan } from './folderScan'
+import { changed, presence, scan } from './folderScan'
 import { FolderWatch } from './folderWatch'
 import { jobChanged, recover } from './watchRecovery'
 import { folderConflict, watchableFolder } from './watchRules'
@@ -148,9 +148,7 @@ export class WatchService {
     if (this.o.live !== false) {
       l.watch = new FolderWatch(folder.path, {
         changed: (path, kind) => changed(this.run, l, path, kind),
-        presence: (change) => presence(this.run, l, change),
-        polling: (reason) => polling(this.run, l, reason),
-        rescan: () => scan(this.run, l),
+        presence: (missing) => presence(this.run, l, missing),
         error: (line) => this.o.log(`watch ${folder.path}: ${line}`)
       })
       await l.watch.open()

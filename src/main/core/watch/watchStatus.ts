@@ -1,9 +1,7 @@
 // Each watched folder's status as Settings and the CLI show it: watching, paused or missing,
-// files per state, files still growing, whether the folder is polled for want of change events,
-// and an ETA from the folder's own mean job time.
+// files per state, files still growing, and an ETA from the folder's own mean job time.
 import { basename } from 'node:path'
 import type { WatchFolderStatus } from '@shared/watch'
-import { pollingLine } from './folderScan'
 import type { LiveFolder, WatchRun } from './watchRun'
 
 export function folderStatuses(run: WatchRun): WatchFolderStatus[] {
@@ -39,12 +37,9 @@ function eta(run: WatchRun, folderId: number, left: number): number | null {
 function waitingMessage(l: LiveFolder): string {
   if (l.watch?.isMissing)
     return 'the folder is gone (disk unmounted or share down?): paused until it returns'
-  const reason = l.watch?.pollingReason
-  const polling = reason == null ? '' : pollingLine(reason)
   const growing = [...l.settling.entries()].filter(([, s]) => s.announced)
-  if (growing.length === 0) return polling
+  if (growing.length === 0) return ''
   const [path, s] = growing[0]
   const seconds = Math.round((Date.now() - s.firstSeen) / 1000)
-  const line = `${growing.length} file(s) still growing: ${basename(path)} for ${seconds} s`
-  return polling === '' ? line : `${polling}; ${line}`
+  return `${growing.length} file(s) still growing: ${basename(path)} for ${seconds} s`
 }
